@@ -1,0 +1,49 @@
+import { buildSync, type BuildOptions } from 'esbuild';
+import { join } from 'node:path';
+
+/**
+ * esbuild options for the Firehose transformation Lambda: one minified CommonJS file for
+ * the Node.js 22 runtime on arm64 (esbuild output is architecture-independent JavaScript).
+ * No source map and no comments, so the output holds no absolute paths and its bytes
+ * depend only on the source.
+ */
+export const LAMBDA_BUILD_OPTIONS: Readonly<BuildOptions> = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  charset: 'utf8',
+  logLevel: 'silent',
+};
+
+/** Result of {@link buildLambdaBundle}. */
+export interface LambdaBundle {
+  /** Path of the written bundle. */
+  readonly file: string;
+  /** Size of the bundle in bytes. */
+  readonly bytes: number;
+}
+
+/**
+ * Bundle `src/handler.ts` of the transform package into `outfile` (synchronously, so a cdktf
+ * construct can call it while synthesizing).
+ *
+ * @param packageDir - directory of the `@sales/transform` package
+ * @param outfile - where to write the bundle, e.g. `<dir>/index.js` for handler `index.handler`
+ * @returns the file written and its size
+ * @throws Error when esbuild reports a build error
+ */
+export function buildLambdaBundle(packageDir: string, outfile: string): LambdaBundle {
+  const result = buildSync({
+    ...LAMBDA_BUILD_OPTIONS,
+    absWorkingDir: packageDir,
+    entryPoints: [join(packageDir, 'src', 'handler.ts')],
+    outfile,
+    metafile: true,
+  });
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  return { file: outfile, bytes: output?.bytes ?? 0 };
+}
