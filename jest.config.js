@@ -7,7 +7,11 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
 };
 // Source files use ESM-style `./file.js` specifiers; map them back to the .ts file.
-const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+// In-repo consumers of @sales/transform test against its source, not a build (tsconfig `paths` matches).
+const moduleNameMapper = {
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+  '^@sales/transform$': '<rootDir>/packages/transform/src/index.ts',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
