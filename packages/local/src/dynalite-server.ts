@@ -1,0 +1,48 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** The subset of dynalite's options used here (the package ships no types). */
+interface DynaliteOptions {
+  readonly createTableMs?: number;
+  readonly deleteTableMs?: number;
+  readonly updateTableMs?: number;
+}
+type DynaliteFactory = (options?: DynaliteOptions) => Server;
+
+/** A running embedded DynamoDB-compatible server. */
+export interface LocalDynamoServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly endpoint: string;
+  /** Stop the server and drop its in-memory data; safe to call more than once. */
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Start dynalite (in memory) on 127.0.0.1, on a free port chosen by the OS.
+ *
+ * @param port - port to listen on. @defaultValue 0 (any free port)
+ * @returns the endpoint and a stop function
+ * @throws Error when the server cannot listen
+ * @example
+ * ```ts
+ * const server = await startDynalite();
+ * try { // use server.endpoint
+ * } finally { await server.stop(); }
+ * ```
+ */
+export async function startDynalite(port = 0): Promise<LocalDynamoServer> {
+  const dynalite: DynaliteFactory = require('dynalite');
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve, reject) => {
+      server.closeAllConnections?.();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }));
+  return { endpoint: `http://127.0.0.1:${bound}`, stop };
+}
