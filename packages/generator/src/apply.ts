@@ -1,0 +1,141 @@
+/**
+ * applyPlan: the I/O shell that writes a plan to DynamoDB, paced, batched, concurrent and in per-order order.
+ */
+import { Pacer } from './pacer.js';
+import type { Operation, Plan, PutOperation } from './plan-types.js';
+import type { Random } from './random.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { RunStats, type RunSummary } from './run-stats.js';
+import { Semaphore } from './semaphore.js';
+import { MAX_BATCH_SIZE, writeBatch } from './write-batch.js';
+import type { DynamoDBSender, WriteContext } from './write-context.js';
+import { writeSingle } from './write-single.js';
+
+/** Options of {@link applyPlan}. */
+export interface ApplyOptions {
+  readonly tableName: string;
+  /** Operations per second, held steadily. */
+  readonly rate: number;
+  /** Requests in flight at most. @defaultValue 4 */
+  readonly concurrency?: number;
+  /** Puts per BatchWriteItem, 1 to 25; 1 sends each put as PutItem. @defaultValue 25 */
+  readonly batchSize?: number;
+  /** Longest time a put waits for its batch to fill, in ms. @defaultValue 25 */
+  readonly batchWindowMs?: number;
+  /** @defaultValue {@link DEFAULT_RETRY_POLICY} */
+  readonly retryPolicy?: RetryPolicy;
+  /** Stops scheduling new operations; in-flight writes (and their retries) still finish. */
+  readonly signal?: AbortSignal;
+  /** Counters to update; pass your own to read progress while the run goes on. @defaultValue - a fresh RunStats */
+  readonly stats?: RunStats;
+  /** Monotonic clock in ms. @defaultValue performance.now */
+  readonly now?: () => number;
+  /** @defaultValue setTimeout-based sleep */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Jitter source for backoff. @defaultValue Math.random */
+  readonly random?: Random;
+}
+
+interface OpenBatch {
+  readonly puts: PutOperation[];
+  readonly resolvers: Map<string, (ok: boolean) => void>;
+  timer?: NodeJS.Timeout;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes a plan to DynamoDB and reports what happened.
+ *
+ * Operations are released by a steady {@link Pacer} at `rate`. Puts are grouped into `BatchWriteItem`
+ * calls (up to `batchSize`, or whatever arrived within `batchWindowMs`); updates and deletes are
+ * single conditional requests. An operation on an order waits until the previous write of that order
+ * is acknowledged (a batch holding it is flushed at once), and is skipped as `DependencyFailed` if
+ * that write failed. At most `concurrency` requests are in flight; when all are busy the pacer waits,
+ * so a run that cannot keep up slows down instead of queueing without bound.
+ *
+ * @param client - A DynamoDB client; configure it without SDK retries (`maxAttempts: 1`) so the counts are exact.
+ * @param plan - From {@link planOperations}.
+ * @param options - Table, rate, concurrency, batching, retry policy, abort signal and injected clock.
+ * @returns The run summary; `failed > 0` means some writes did not happen.
+ */
+export async function applyPlan(client: DynamoDBSender, plan: Plan, options: ApplyOptions): Promise<RunSummary> {
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const stats = options.stats ?? new RunStats();
+  const batchSize = Math.min(options.batchSize ?? MAX_BATCH_SIZE, MAX_BATCH_SIZE);
+  const batchWindowMs = options.batchWindowMs ?? 25;
+  const context: WriteContext = {
+    client, tableName: options.tableName, retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    stats, random: options.random ?? Math.random, sleep,
+  };
+  const slots = new Semaphore(options.concurrency ?? 4);
+  const pacer = new Pacer(options.rate, { now, sleep });
+  const lastWrite = new Map<string, Promise<boolean>>();
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (promise: Promise<unknown>): void => {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise));
+  };
+  let open: OpenBatch | undefined;
+
+  const flush = async (): Promise<void> => {
+    const batch = open;
+    if (!batch) return;
+    open = undefined;
+    if (batch.timer) clearTimeout(batch.timer);
+    await slots.acquire();
+    const send = batch.puts.length === 1
+      ? writeSingle(context, batch.puts[0] as PutOperation).then((ok) => new Map([[batch.puts[0]?.order_id ?? '', ok]]))
+      : writeBatch(context, batch.puts);
+    track(send.then((outcome) => {
+      for (const [id, resolve] of batch.resolvers) resolve(outcome.get(id) ?? false);
+    }).finally(() => slots.release()));
+  };
+
+  const enqueuePut = async (put: PutOperation): Promise<void> => {
+    if (!open) {
+      const batch: OpenBatch = { puts: [], resolvers: new Map() };
+      batch.timer = setTimeout(() => { if (open === batch) void flush(); }, batchWindowMs);
+      open = batch;
+    }
+    const batch = open;
+    batch.puts.push(put);
+    lastWrite.set(put.order_id, new Promise((resolve) => batch.resolvers.set(put.order_id, resolve)));
+    if (batch.puts.length >= batchSize) await flush();
+  };
+
+  const enqueueSingle = async (operation: Operation): Promise<void> => {
+    if (open?.resolvers.has(operation.order_id)) await flush();
+    const previous = lastWrite.get(operation.order_id);
+    await slots.acquire();
+    const done = (async () => {
+      try {
+        if (previous && !(await previous)) {
+          stats.attempt(operation.op);
+          stats.fail(operation.op, 'DependencyFailed');
+          return false;
+        }
+        return await writeSingle(context, operation);
+      } finally {
+        slots.release();
+      }
+    })();
+    lastWrite.set(operation.order_id, done);
+    track(done);
+  };
+
+  stats.planned = plan.operations.length;
+  const startedAt = now();
+  for (const operation of plan.operations) {
+    if (options.signal?.aborted) break;
+    await pacer.next();
+    if (options.signal?.aborted) break;
+    if (operation.op === 'put') await enqueuePut(operation);
+    else await enqueueSingle(operation);
+  }
+  stats.interrupted = options.signal?.aborted ?? false;
+  await flush();
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  return stats.snapshot(now() - startedAt);
+}

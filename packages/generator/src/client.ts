@@ -1,0 +1,46 @@
+/**
+ * createClient: a DynamoDB client for the CLI, with the SDK's own retries disabled.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** Connection settings. */
+export interface ClientSettings {
+  /** @defaultValue - the SDK's region chain (AWS_REGION, profile); `us-east-1` with a local endpoint */
+  readonly region?: string;
+  /** Any DynamoDB-compatible endpoint URL. @defaultValue - the AWS regional endpoint */
+  readonly endpoint?: string;
+}
+
+/** Credentials used for a custom endpoint when the standard chain finds none (local emulators accept any). */
+export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * Creates the client. The SDK's retries are off (`maxAttempts: 1`): the generator retries itself,
+ * so its summary counts every re-send.
+ *
+ * Credentials come from the standard AWS chain (environment, shared config/SSO, web identity,
+ * container/instance metadata). Only with `endpoint` set, and only if that chain finds nothing,
+ * it falls back to {@link LOCAL_DUMMY_CREDENTIALS}.
+ *
+ * @param settings - Region and endpoint.
+ * @returns A configured client.
+ */
+export function createClient(settings: ClientSettings): DynamoDBClient {
+  const region = settings.region ?? (settings.endpoint ? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' : undefined);
+  const client = new DynamoDBClient({
+    maxAttempts: 1,
+    ...(region ? { region } : {}),
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+  });
+  if (settings.endpoint) {
+    const chain = client.config.credentials;
+    client.config.credentials = async (options) => {
+      try {
+        return await chain(options);
+      } catch {
+        return LOCAL_DUMMY_CREDENTIALS;
+      }
+    };
+  }
+  return client;
+}
