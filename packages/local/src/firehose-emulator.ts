@@ -1,0 +1,159 @@
+import type { FirehoseTransformationResultRecord } from 'aws-lambda';
+import { formatErrorRecord, PROCESSING_FAILED_STATUS } from './error-record.js';
+import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
+import { evaluatePrefix } from './firehose-prefix.js';
+import type { KinesisRecord } from './kinesis-stream.js';
+import { invokeTransform, validateResponse, type TransformHandler } from './lambda-invoker.js';
+import type { LakeWriter } from './lake-writer.js';
+import { deterministicUuid, type RandomSource } from './seeded-random.js';
+import { SimulatedBuffer, type BufferHints, type ReleasedBatch } from './simulated-buffer.js';
+import { S3Destination } from './s3-destination.js';
+
+/** Delivery stream settings, taken from the infrastructure's configuration. */
+export interface FirehoseSettings extends FirehoseIdentity {
+  readonly deliveryStreamName: string;
+  readonly lambdaArn: string;
+  /** Lambda processing buffer (`BufferSizeInMBs`, `BufferIntervalInSeconds`). */
+  readonly processingBuffer: BufferHints;
+  /** S3 buffering hints, applied per partition (dynamic partitioning buffers each one). */
+  readonly s3Buffer: BufferHints;
+  /** Invocation retries after a failed call (`NumberOfRetries`). */
+  readonly numberOfRetries: number;
+  /** `Prefix`, with `!{partitionKeyFromLambda:...}` expressions. */
+  readonly dataPrefix: string;
+  /** `ErrorOutputPrefix`, with `!{firehose:error-output-type}`. */
+  readonly errorPrefix: string;
+  /** File extension of delivered objects, e.g. `.json.gz`. */
+  readonly fileExtension: string;
+}
+
+/** At-least-once delivery: the fraction of records delivered a second time, and the dice. */
+export interface RedeliveryPolicy {
+  readonly fraction: number;
+  readonly random: RandomSource;
+}
+
+/** Counts of one delivery run. Distinct counts are per source record, so copies count once. */
+export interface DeliveryStats {
+  invocations: number;
+  failedInvocations: number;
+  recordsProcessed: number;
+  redelivered: number;
+  delivered: number;
+  failed: number;
+  dropped: number;
+  /** What the handler logged, one entry per line (the function's CloudWatch log). */
+  readonly lambdaLog: string[];
+}
+
+/**
+ * Kinesis -> Firehose -> S3, as the delivery stream would run it: records fill the Lambda
+ * processing buffer, each released batch invokes the transform (retried `numberOfRetries` times
+ * when the call fails), `Ok` rows fill one S3 buffer per partition, `ProcessingFailed` records go
+ * to the error prefix in Firehose's error-record format. All timing is simulated from record times.
+ */
+export class FirehoseEmulator {
+  readonly stats: DeliveryStats = { invocations: 0, failedInvocations: 0, recordsProcessed: 0, redelivered: 0, delivered: 0, failed: 0, dropped: 0, lambdaLog: [] };
+  private readonly processing: SimulatedBuffer<InFlightRecord>;
+  private readonly data: S3Destination;
+  private readonly errors: S3Destination;
+  private readonly outcome = new Map<string, FirehoseTransformationResultRecord['result'] | 'InvocationFailed'>();
+
+  constructor(
+    private readonly settings: FirehoseSettings,
+    private readonly handler: TransformHandler,
+    lake: LakeWriter,
+    private readonly redelivery: RedeliveryPolicy,
+  ) {
+    this.processing = new SimulatedBuffer(settings.processingBuffer);
+    this.data = new S3Destination(lake, settings.s3Buffer, settings.deliveryStreamName, settings.fileExtension);
+    this.errors = new S3Destination(lake, settings.s3Buffer, settings.deliveryStreamName, settings.fileExtension);
+  }
+
+  /**
+   * Deliver every record, then let simulated time run on until every buffer is empty.
+   *
+   * @param records - Kinesis records in the order Firehose reads them
+   * @returns the run's counts
+   */
+  async deliver(records: readonly KinesisRecord[]): Promise<DeliveryStats> {
+    for (const source of records) await this.processAll(this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp));
+    let rest = this.processing.drain();
+    while (rest.length > 0) {
+      await this.processAll(rest);
+      rest = this.processing.drain();
+    }
+    this.data.drain();
+    this.errors.drain();
+    for (const result of this.outcome.values()) {
+      if (result === 'Ok') this.stats.delivered += 1;
+      else if (result === 'Dropped') this.stats.dropped += 1;
+      else this.stats.failed += 1;
+    }
+    return this.stats;
+  }
+
+  private async processAll(batches: ReleasedBatch<InFlightRecord>[]): Promise<void> {
+    for (const batch of batches) await this.process(batch);
+  }
+
+  private async process(batch: ReleasedBatch<InFlightRecord>): Promise<void> {
+    const now = batch.releasedAtMs;
+    this.data.tick(now);
+    this.errors.tick(now);
+    const invocationId = deterministicUuid('invocation', this.stats.invocations);
+    const event = buildFirehoseEvent(batch.items, this.settings, invocationId);
+    let attempts = 0;
+    let failure = '';
+    let answers: FirehoseTransformationResultRecord[] | undefined;
+    while (answers === undefined && attempts <= this.settings.numberOfRetries) {
+      attempts += 1;
+      this.stats.invocations += 1;
+      const invocation = await invokeTransform(this.handler, event);
+      this.stats.lambdaLog.push(...invocation.logLines);
+      const invalid = invocation.ok ? validateResponse(event, invocation.result) : 'Lambda.FunctionError';
+      if (invalid === undefined && invocation.ok) answers = invocation.result.records;
+      else failure = invocation.ok ? `${invalid}: the response does not answer each recordId once` : `Lambda.FunctionError: ${invocation.error.message}`;
+    }
+    if (answers === undefined) this.stats.failedInvocations += 1;
+    const byId = new Map(answers?.map((answer) => [answer.recordId, answer]));
+    for (const record of batch.items) {
+      this.stats.recordsProcessed += 1;
+      this.route(record, byId.get(recordIdOf(record)), { attempts, failure, now });
+    }
+    await this.redeliver(batch.items, now);
+  }
+
+  private route(record: InFlightRecord, answer: FirehoseTransformationResultRecord | undefined, attempt: { attempts: number; failure: string; now: number }): void {
+    const { source } = record;
+    const result = answer?.result ?? 'InvocationFailed';
+    if (!this.outcome.has(source.sequenceNumber) || result === 'Ok') this.outcome.set(source.sequenceNumber, result);
+    if (answer?.result === 'Ok') {
+      const prefix = evaluatePrefix(this.settings.dataPrefix, { partitionKeys: answer.metadata?.partitionKeys, timestampMs: source.approximateArrivalTimestamp });
+      this.data.add(prefix, Buffer.from(answer.data ?? '', 'base64'), source.approximateArrivalTimestamp, attempt.now);
+      return;
+    }
+    if (answer?.result === 'Dropped') return;
+    const [errorCode, errorMessage] = answer ? [PROCESSING_FAILED_STATUS.errorCode, PROCESSING_FAILED_STATUS.errorMessage] : attempt.failure.split(/: (.*)/s);
+    const line = formatErrorRecord({
+      attemptsMade: answer ? 1 : attempt.attempts,
+      arrivalTimestamp: source.approximateArrivalTimestamp,
+      errorCode: errorCode!,
+      errorMessage: errorMessage ?? '',
+      attemptEndingTimestamp: attempt.now,
+      rawData: source.data.toString('base64'),
+      lambdaArn: this.settings.lambdaArn,
+    });
+    const prefix = evaluatePrefix(this.settings.errorPrefix, { timestampMs: source.approximateArrivalTimestamp, errorOutputType: 'processing-failed' });
+    this.errors.add(prefix, Buffer.from(line, 'utf8'), source.approximateArrivalTimestamp, attempt.now);
+  }
+
+  /** At-least-once: a seeded fraction of first deliveries goes through the pipeline once more. */
+  private async redeliver(items: readonly InFlightRecord[], now: number): Promise<void> {
+    for (const { source, copy } of items) {
+      if (copy > 0 || this.redelivery.random() >= this.redelivery.fraction) continue;
+      this.stats.redelivered += 1;
+      await this.processAll(this.processing.add({ source, copy: copy + 1 }, source.data.byteLength, now));
+    }
+  }
+}
