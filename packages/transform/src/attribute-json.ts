@@ -1,0 +1,165 @@
+import { AttributeError, rethrowWithSegment } from './attribute-error.js';
+import { isStrictBase64 } from './base64.js';
+import { isColumnName, toColumnName } from './column-name.js';
+import { describeValue } from './parsed.js';
+import { compareNumberText, toJsonNumber } from './number-text.js';
+import { resolveColumnNames } from './resolve-collisions.js';
+
+const NO_RESERVED: ReadonlySet<string> = new Set();
+
+/**
+ * The type key of one attribute value (`S`, `N`, `M`, ...), checking that there is exactly one.
+ *
+ * @param av - candidate attribute value
+ * @returns the single key of `av`
+ * @throws AttributeError `malformed-attribute-value` (not an object, several keys) or `empty-attribute-value` (`{}`)
+ */
+export function attributeType(av: unknown): string {
+  if (typeof av !== 'object' || av === null || Array.isArray(av)) {
+    throw new AttributeError('malformed-attribute-value', `expected an attribute value such as {"S":"..."}, received ${describeValue(av)}`);
+  }
+  let type: string | undefined;
+  let count = 0;
+  for (const key in av) {
+    type = key;
+    count++;
+  }
+  if (type === undefined) throw new AttributeError('empty-attribute-value', 'attribute value {} has no type');
+  if (count !== 1) throw new AttributeError('malformed-attribute-value', `attribute value has ${count} type keys (${Object.keys(av).join(', ')}), expected exactly one`);
+  return type;
+}
+
+function numberJson(value: unknown): string {
+  const json = typeof value === 'string' ? toJsonNumber(value) : undefined;
+  if (json === undefined) throw new AttributeError('non-numeric-N', `N must be a decimal number string, received ${describeValue(value)}`);
+  return json;
+}
+
+function stringArray(type: string, value: unknown): string[] {
+  if (!Array.isArray(value)) throw new AttributeError('malformed-attribute-value', `${type} must be an array, received ${describeValue(value)}`);
+  for (const member of value) {
+    if (typeof member !== 'string') throw new AttributeError(type === 'NS' ? 'non-numeric-N' : 'malformed-attribute-value', `${type} members must be strings, received ${describeValue(member)}`);
+  }
+  return value as string[];
+}
+
+function isSorted(values: readonly string[], compare: (a: string, b: string) => number): boolean {
+  for (let i = 1; i < values.length; i++) if (compare(values[i - 1] as string, values[i] as string) > 0) return false;
+  return true;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sets become arrays sorted deterministically: SS/BS by code unit, NS by numeric value. */
+function setJson(type: string, value: unknown): string {
+  const members = stringArray(type, value);
+  if (type === 'NS') {
+    const numbers = members.map((member) => numberJson(member));
+    if (!isSorted(numbers, compareNumberText)) numbers.sort(compareNumberText);
+    return `[${numbers.join(',')}]`;
+  }
+  if (type === 'BS') for (const member of members) base64Json(member);
+  const sorted = isSorted(members, compareText) ? members : [...members].sort(compareText);
+  return type === 'BS' ? `[${sorted.map((member) => `"${member}"`).join(',')}]` : JSON.stringify(sorted);
+}
+
+function base64Json(value: unknown): string {
+  if (typeof value !== 'string' || !isStrictBase64(value)) {
+    throw new AttributeError('malformed-attribute-value', `B must be a base64 string, received ${describeValue(value)}`);
+  }
+  return `"${value}"`;
+}
+
+function listJson(value: unknown): string {
+  if (!Array.isArray(value)) throw new AttributeError('malformed-attribute-value', `L must be an array, received ${describeValue(value)}`);
+  let json = '[';
+  for (let i = 0; i < value.length; i++) {
+    try {
+      json += (i === 0 ? '' : ',') + attributeToJson(value[i]);
+    } catch (error) {
+      rethrowWithSegment(error, String(i));
+    }
+  }
+  return `${json}]`;
+}
+
+/**
+ * A map that is not flattened (inside a list) becomes a JSON object; its keys get the same
+ * snake_case names as columns, with collisions resolved the same way.
+ */
+function objectJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(value)}`);
+  }
+  const map = value as Record<string, unknown>;
+  const keys: string[] = [];
+  const values: string[] = [];
+  let renamed = false;
+  for (const key in map) {
+    if (!isColumnName(key)) renamed = true;
+    keys.push(key);
+    try {
+      values.push(attributeToJson(map[key]));
+    } catch (error) {
+      rethrowWithSegment(error, key);
+    }
+  }
+  const names = renamed ? resolveColumnNames(keys.map((key) => ({ name: toColumnName(key), path: [key] })), NO_RESERVED) : keys;
+  let json = '{';
+  for (let i = 0; i < names.length; i++) json += `${i === 0 ? '' : ','}"${names[i] as string}":${values[i] as string}`;
+  return `${json}}`;
+}
+
+/**
+ * Write the payload of an attribute value of a known type as JSON text.
+ *
+ * @param type - the attribute's type key, from {@link attributeType}
+ * @param value - the value under that key
+ * @returns JSON text
+ * @throws AttributeError when the value does not match its type
+ */
+export function typedValueToJson(type: string, value: unknown): string {
+  switch (type) {
+    case 'S':
+      if (typeof value !== 'string') throw new AttributeError('malformed-attribute-value', `S must be a string, received ${describeValue(value)}`);
+      return JSON.stringify(value);
+    case 'N':
+      return numberJson(value);
+    case 'BOOL':
+      if (typeof value !== 'boolean') throw new AttributeError('malformed-attribute-value', `BOOL must be true or false, received ${describeValue(value)}`);
+      return value ? 'true' : 'false';
+    case 'NULL':
+      if (value !== true) throw new AttributeError('malformed-attribute-value', `NULL must be true, received ${describeValue(value)}`);
+      return 'null';
+    case 'B':
+      return base64Json(value);
+    case 'M':
+      return objectJson(value);
+    case 'L':
+      return listJson(value);
+    case 'SS':
+    case 'NS':
+    case 'BS':
+      return setJson(type, value);
+    default:
+      throw new AttributeError('unknown-attribute-type', `unknown attribute type ${JSON.stringify(type)}; expected S, N, B, BOOL, NULL, M, L, SS, NS or BS`);
+  }
+}
+
+/**
+ * Convert one DynamoDB attribute value to JSON text without building an intermediate object:
+ * `S` -> string, `N` -> number with the stored digits, `B` -> base64 string, `BOOL` -> boolean,
+ * `NULL` -> null, `M` -> object (snake_case keys), `L` -> array, `SS`/`NS`/`BS` -> sorted array.
+ *
+ * @param av - the attribute value, as parsed from stream JSON
+ * @returns JSON text
+ * @throws AttributeError when `av` is not valid DynamoDB JSON (callers turn it into a failure)
+ * @example
+ * ```ts
+ * attributeToJson({ NS: ['17', '3'] }); //=> '[3,17]'
+ * ```
+ */
+export function attributeToJson(av: unknown): string {
+  const type = attributeType(av);
+  return typedValueToJson(type, (av as Record<string, unknown>)[type]);
+}

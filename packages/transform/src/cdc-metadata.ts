@@ -1,0 +1,66 @@
+import type { ChangeRecord } from './change-record.js';
+import { toIsoMillis } from './event-time.js';
+
+/**
+ * The CDC metadata columns every row carries, in output order. Item attributes never take
+ * these names (a clashing attribute gets a `_2` suffix).
+ */
+export const CDC_COLUMNS = [
+  'cdc_operation',
+  'cdc_event_id',
+  'cdc_event_time',
+  'cdc_sequence_number',
+  'cdc_sort_key',
+  'cdc_table',
+  'cdc_ttl_expired',
+  'cdc_changed_attributes',
+] as const;
+
+/** Name of one CDC metadata column. */
+export type CdcColumn = (typeof CDC_COLUMNS)[number];
+
+/** {@link CDC_COLUMNS} as a set, for collision checks. */
+export const RESERVED_COLUMNS: ReadonlySet<string> = new Set(CDC_COLUMNS);
+
+const NO_SEQUENCE = '0'.repeat(40);
+
+/**
+ * The `cdc_sort_key` of a change: sorting one item's rows by it as strings puts its changes in
+ * the order they happened. It is the event time in microseconds, zero-padded to 16 digits, a
+ * `-`, and the stream `SequenceNumber` zero-padded to 40 digits (40 zeros in the KDS format,
+ * which has none). Within the 1-second resolution of stream times the sequence number decides;
+ * KDS records are ordered by their ms/µs time, as AWS recommends for that format.
+ *
+ * @param eventTimeMicros - event time in µs since the epoch
+ * @param sequenceNumber - stream sequence number, or null
+ * @returns a 57-character key, e.g. `1736937011000000-0000000000000005172400000000023457312842`
+ */
+export function toSortKey(eventTimeMicros: number, sequenceNumber: string | null): string {
+  const time = String(eventTimeMicros).padStart(16, '0');
+  return `${time}-${sequenceNumber === null ? NO_SEQUENCE : sequenceNumber.padStart(40, '0')}`;
+}
+
+/**
+ * JSON text of each CDC metadata column of a change, index-aligned with {@link CDC_COLUMNS}.
+ *
+ * @param change - the change
+ * @param changedAttributes - columns a MODIFY changed, or null
+ * @returns the JSON texts, and the event time as ISO-8601 (for partition keys)
+ */
+export function cdcMetadataValues(
+  change: ChangeRecord,
+  changedAttributes: readonly string[] | null,
+): { readonly values: readonly string[]; readonly eventTime: string } {
+  const eventTime = toIsoMillis(change.eventTimeMicros);
+  const values = [
+    `"${change.operation}"`,
+    JSON.stringify(change.eventId),
+    `"${eventTime}"`,
+    change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`,
+    `"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}"`,
+    change.table === null ? 'null' : JSON.stringify(change.table),
+    change.ttlExpired ? 'true' : 'false',
+    changedAttributes === null ? 'null' : changedAttributes.length === 0 ? '[]' : `["${changedAttributes.join('","')}"]`,
+  ];
+  return { values, eventTime };
+}

@@ -1,0 +1,35 @@
+/** Largest event time accepted, in µs: 9999999999999999 (16 digits, year 2286), so the sort key stays fixed-width. */
+export const MAX_EVENT_TIME_MICROS = 9_999_999_999_999_999;
+
+/**
+ * Normalise an epoch timestamp of unknown unit to microseconds, inferring the unit from its
+ * magnitude: below 1e11 it is seconds (Pipe-delivered stream records, possibly fractional),
+ * below 1e14 milliseconds (Kinesis Data Streams for DynamoDB, and Firehose arrival times),
+ * otherwise microseconds (KDS with `ApproximateCreationDateTimePrecision = MICROSECOND`).
+ *
+ * @param value - `ApproximateCreationDateTime` or another epoch time
+ * @returns whole microseconds since the epoch, or `undefined` when `value` is not a positive
+ *   finite number or lies after {@link MAX_EVENT_TIME_MICROS}
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/kds.html
+ * @example
+ * ```ts
+ * toEpochMicros(1736937011);       //=> 1736937011000000
+ * toEpochMicros(1736940612118);    //=> 1736940612118000
+ * toEpochMicros(1736940612118342); //=> 1736940612118342
+ * ```
+ */
+export function toEpochMicros(value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
+  const micros = value < 1e11 ? Math.round(value * 1e6) : value < 1e14 ? Math.round(value * 1e3) : Math.round(value);
+  return micros <= MAX_EVENT_TIME_MICROS ? micros : undefined;
+}
+
+/**
+ * Format epoch microseconds as ISO-8601 UTC with milliseconds (sub-millisecond digits are cut).
+ *
+ * @param micros - microseconds since the epoch, as from {@link toEpochMicros}
+ * @returns e.g. `2025-01-15T10:30:11.000Z`
+ */
+export function toIsoMillis(micros: number): string {
+  return new Date(Math.floor(micros / 1000)).toISOString();
+}

@@ -1,0 +1,54 @@
+/**
+ * Firehose data-transformation types, declared here so the package has no dependency on
+ * `@types/aws-lambda`; they are structurally compatible with its `FirehoseTransformation*`
+ * types, and tolerate what real events carry (`subsequenceNumber` is a number on the wire).
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+ */
+
+/** One record of a Firehose transformation event. */
+export interface FirehoseTransformationEventRecord {
+  /** Opaque id; echoed back byte for byte. */
+  readonly recordId: string;
+  /** Arrival time in Firehose (or Kinesis), epoch ms. */
+  readonly approximateArrivalTimestamp?: number;
+  /** The record, base64-encoded. */
+  readonly data: string;
+  /** Present when the source is a Kinesis data stream. */
+  readonly kinesisRecordMetadata?: {
+    readonly shardId?: string;
+    readonly partitionKey?: string;
+    readonly approximateArrivalTimestamp?: number | string;
+    readonly sequenceNumber?: string;
+    readonly subsequenceNumber?: number | string;
+  };
+}
+
+/** The event Firehose sends to the transformation Lambda. */
+export interface FirehoseTransformationEvent {
+  readonly invocationId?: string;
+  readonly deliveryStreamArn?: string;
+  readonly sourceKinesisStreamArn?: string;
+  readonly region?: string;
+  readonly records: readonly FirehoseTransformationEventRecord[];
+}
+
+/** Per-record outcome: `Ok` and `Dropped` count as success, `ProcessingFailed` goes to the error prefix. */
+export type FirehoseRecordTransformationStatus = 'Ok' | 'Dropped' | 'ProcessingFailed';
+
+/** One record of the Lambda's response. */
+export interface FirehoseTransformationResultRecord {
+  /** The input record's id. */
+  recordId: string;
+  /** The outcome. */
+  result: FirehoseRecordTransformationStatus;
+  /** Base64 output (`Ok`), or the original data (`ProcessingFailed`). */
+  data: string;
+  /** Dynamic-partitioning keys, on `Ok` records. */
+  metadata?: { partitionKeys: { [key: string]: string } };
+}
+
+/** The Lambda's response: exactly one record per input `recordId`, in input order. */
+export interface FirehoseTransformationResult {
+  records: FirehoseTransformationResultRecord[];
+}

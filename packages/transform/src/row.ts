@@ -1,0 +1,77 @@
+import { AttributeError } from './attribute-error.js';
+import type { AttributeMap } from './attribute-value.js';
+import { cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS } from './cdc-metadata.js';
+import type { ChangeRecord } from './change-record.js';
+import { flattenImage } from './flatten-image.js';
+import { fail, type Parsed } from './parsed.js';
+
+/**
+ * One lake row: column name -> the column's value as JSON text, in output order (item
+ * columns first, then the CDC metadata columns). Values are JSON text rather than JavaScript
+ * values so that numbers keep their stored digits; `JSON.parse` a value to use it in code.
+ */
+export type Row = ReadonlyMap<string, string>;
+
+/** A row as parallel arrays, plus the event time; what {@link toRow} and the batch transform share. */
+export interface RowParts {
+  /** Column names, item columns then {@link CDC_COLUMNS}. */
+  readonly names: readonly string[];
+  /** JSON text per column. */
+  readonly values: readonly string[];
+  /** `cdc_event_time`, ISO-8601 UTC with ms. */
+  readonly eventTime: string;
+}
+
+/** The image a row is made of: the state after the change, or the keys for a keys-only tombstone. */
+function rowImage(change: ChangeRecord): { image: AttributeMap; source: string } {
+  if (change.operation === 'remove') {
+    return change.oldImage === undefined ? { image: change.keys, source: 'Keys' } : { image: change.oldImage, source: 'OldImage' };
+  }
+  return { image: change.newImage ?? change.keys, source: change.newImage === undefined ? 'Keys' : 'NewImage' };
+}
+
+/**
+ * Build the columns of a change's row. See {@link toRow}.
+ *
+ * @param change - a validated change
+ * @returns the row's columns, or why an attribute value is malformed
+ */
+export function toRowParts(change: ChangeRecord): Parsed<RowParts> {
+  const { image, source } = rowImage(change);
+  const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
+  let flat;
+  try {
+    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined);
+  } catch (error) {
+    if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
+    throw error;
+  }
+  const metadata = cdcMetadataValues(change, flat.changed);
+  return {
+    ok: true,
+    value: { names: [...flat.names, ...CDC_COLUMNS], values: [...flat.values, ...metadata.values], eventTime: metadata.eventTime },
+  };
+}
+
+/**
+ * Turn a change into its lake row: the item's state after the change (`NewImage`; for REMOVE
+ * the `OldImage`, or just the `Keys` when the stream view carries no old image), flattened
+ * into lower snake_case columns, plus the CDC metadata columns ({@link CDC_COLUMNS}).
+ * For a MODIFY with both images, `cdc_changed_attributes` lists the columns that differ.
+ *
+ * @param change - a validated change, from {@link parseChangeRecord}
+ * @returns the row, or why an attribute value is malformed (never throws for bad data)
+ * @example
+ * ```ts
+ * const change = parseChangeRecord(text);
+ * const row = change.ok ? toRow(change.value) : change;
+ * if (row.ok) console.log(row.value.get('customer_city')); //=> '"Lyon"'
+ * ```
+ */
+export function toRow(change: ChangeRecord): Parsed<Row> {
+  const parts = toRowParts(change);
+  if (!parts.ok) return parts;
+  const row = new Map<string, string>();
+  parts.value.names.forEach((name, i) => row.set(name, parts.value.values[i] as string));
+  return { ok: true, value: row };
+}

@@ -1,0 +1,42 @@
+import { toChangeRecord } from './change-record.js';
+import { decodeRecord } from './decode-record.js';
+import { fail, type Parsed } from './parsed.js';
+import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
+import { toRowParts } from './row.js';
+
+/** A record that became a row. */
+export interface TransformedRecord {
+  /** The row as one JSON line ending in `\n`, base64-encoded for the Firehose response. */
+  readonly data: string;
+  /** Partition keys from the row's `cdc_event_time`. */
+  readonly partitionKeys: PartitionKeys;
+}
+
+/**
+ * Turn the `data` of one Firehose record into its base64 row line: decode, parse, validate,
+ * flatten and write in one pass, without an intermediate unmarshalled object. The output is
+ * byte for byte what `serializeRow(toRow(parseChangeRecord(text)))` gives.
+ *
+ * @param data - the record's base64 `data`
+ * @param fallbackEventTimeMs - event time to use when the change has none (the arrival time)
+ * @returns the output data and partition keys, or why the record failed
+ */
+export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Parsed<TransformedRecord> {
+  const text = decodeRecord(data);
+  if (!text.ok) return text;
+  let json: unknown;
+  try {
+    json = JSON.parse(text.value);
+  } catch (error) {
+    return fail('not-json', `data is not JSON: ${(error as Error).message}`);
+  }
+  const change = toChangeRecord(json, fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs });
+  if (!change.ok) return change;
+  const parts = toRowParts(change.value);
+  if (!parts.ok) return parts;
+  const { names, values, eventTime } = parts.value;
+  let line = '{';
+  for (let i = 0; i < names.length; i++) line += `${i === 0 ? '"' : ',"'}${names[i] as string}":${values[i] as string}`;
+  line += '}\n';
+  return { ok: true, value: { data: Buffer.from(line, 'utf8').toString('base64'), partitionKeys: toPartitionKeys(eventTime) } };
+}
