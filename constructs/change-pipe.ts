@@ -1,0 +1,150 @@
+import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
+import type { AwsContext } from './aws-context';
+import { ServiceRole, type PolicyStatement } from './iam';
+import { createLogGroup } from './log-group';
+
+/** Props for {@link ChangePipe}. */
+export interface ChangePipeProps {
+  /** `<prefix>-<environment>`: names the pipe, queue, role and log group. */
+  readonly baseName: string;
+  /** Account, region and partition tokens. */
+  readonly aws: AwsContext;
+  /** The table whose stream is the source. Pass the resource, not its ARN. */
+  readonly table: DynamodbTable;
+  /** The Kinesis stream the pipe writes to. */
+  readonly target: KinesisStream;
+  /** KMS key ARN: encrypts the dead-letter queue and the log group; the target stream uses it too. */
+  readonly kmsKeyArn: string;
+  /** Retention of the pipe's log group, in days. */
+  readonly logRetentionDays: number;
+  /** Records per batch. Minimum 1, maximum 500 (Kinesis target). @defaultValue 100 */
+  readonly batchSize?: number;
+  /** Longest wait to fill a batch, in seconds. Minimum 0, maximum 300. @defaultValue 1 */
+  readonly batchingWindowSeconds?: number;
+  /** Retries before a batch goes to the dead-letter queue. Minimum 0, maximum 10000. @defaultValue 10 */
+  readonly maximumRetryAttempts?: number;
+  /** Oldest record still delivered, in seconds; below the stream's 24 h retention. Minimum 60, maximum 86399. @defaultValue 21600 */
+  readonly maximumRecordAgeSeconds?: number;
+  /** Resources the pipe must wait for, e.g. the delivery stream, which reads the stream from LATEST. @defaultValue - none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** The pipe's partition key: the order id, so every change of one order lands on one shard, in order. */
+export const PIPE_PARTITION_KEY = `$.dynamodb.Keys.${ORDER_TABLE_SCHEMA.partitionKey.name}.${ORDER_TABLE_SCHEMA.partitionKey.type}`;
+
+function checkRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be between ${min} and ${max}, received ${value}`);
+  }
+  return value;
+}
+
+/**
+ * EventBridge Pipe from the table's stream to Kinesis: starts at TRIM_HORIZON, bounded retries and record
+ * age, AUTOMATIC_BISECT on failure, an encrypted SQS dead-letter queue, ERROR-level logs.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-dynamodb.html
+ */
+export class ChangePipe extends Construct {
+  /** The pipe. */
+  readonly pipe: PipesPipe;
+  /** Batches that failed every retry land here. */
+  readonly deadLetterQueue: SqsQueue;
+
+  constructor(scope: Construct, id: string, props: ChangePipeProps) {
+    super(scope, id);
+    const batchSize = checkRange('batchSize', props.batchSize ?? 100, 1, 500);
+    const batchingWindow = checkRange('batchingWindowSeconds', props.batchingWindowSeconds ?? 1, 0, 300);
+    const retries = checkRange('maximumRetryAttempts', props.maximumRetryAttempts ?? 10, 0, 10000);
+    const recordAge = checkRange('maximumRecordAgeSeconds', props.maximumRecordAgeSeconds ?? 21600, 60, 86399);
+
+    this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
+      name: `${props.baseName}-pipe-dlq`,
+      kmsMasterKeyId: props.kmsKeyArn,
+      messageRetentionSeconds: 1209600,
+    });
+    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', {
+      queueUrl: this.deadLetterQueue.url,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sqs:SendMessage',
+            Resource: this.deadLetterQueue.arn,
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      }),
+    });
+    const logGroup = createLogGroup(this, 'LogGroup', {
+      name: `/${props.baseName}/pipe`,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const role = new ServiceRole(this, 'Role', {
+      name: `${props.baseName}-pipe`,
+      service: 'pipes.amazonaws.com',
+      accountId: props.aws.accountId,
+      statements: pipeStatements(props.table.streamArn, props.target.arn, this.deadLetterQueue.arn, props.kmsKeyArn, logGroup.arn),
+    });
+    this.pipe = new PipesPipe(this, 'Pipe', {
+      name: `${props.baseName}-changes`,
+      description: 'DynamoDB order changes to Kinesis, keyed by order id',
+      roleArn: role.role.arn,
+      source: props.table.streamArn,
+      target: props.target.arn,
+      sourceParameters: {
+        dynamodbStreamParameters: {
+          startingPosition: 'TRIM_HORIZON',
+          batchSize,
+          maximumBatchingWindowInSeconds: batchingWindow,
+          maximumRetryAttempts: retries,
+          maximumRecordAgeInSeconds: recordAge,
+          onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+          deadLetterConfig: { arn: this.deadLetterQueue.arn },
+        },
+      },
+      targetParameters: { kinesisStreamParameters: { partitionKey: PIPE_PARTITION_KEY } },
+      logConfiguration: { level: 'ERROR', cloudwatchLogsLogDestination: { logGroupArn: logGroup.arn } },
+      dependsOn: [role.policy, ...(props.dependsOn ?? [])],
+    });
+  }
+}
+
+/**
+ * What the pipe's role may do: read the table's stream, write the Kinesis stream, send to the DLQ,
+ * use the key for the encrypted stream and queue, and write its own log group.
+ *
+ * @returns the statements (ARNs are tokens)
+ */
+export function pipeStatements(
+  tableStreamArn: string,
+  kinesisStreamArn: string,
+  deadLetterQueueArn: string,
+  kmsKeyArn: string,
+  logGroupArn: string,
+): PolicyStatement[] {
+  return [
+    {
+      sid: 'ReadTableStream',
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+      resources: [tableStreamArn],
+    },
+    // dynamodb:ListStreams supports no resource-level permissions: `*` is the only valid resource.
+    { sid: 'ListTableStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] },
+    { sid: 'WriteChangeStream', actions: ['kinesis:PutRecord', 'kinesis:PutRecords'], resources: [kinesisStreamArn] },
+    { sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [deadLetterQueueArn] },
+    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [kmsKeyArn] },
+    { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroupArn}:*`] },
+  ];
+}

@@ -1,0 +1,54 @@
+import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { Construct } from 'constructs';
+import type { KinesisStreamMode } from './config';
+
+/** Props for {@link ChangeStream}. */
+export interface ChangeStreamProps {
+  /** Physical stream name. */
+  readonly streamName: string;
+  /** KMS key ARN for server-side encryption. */
+  readonly kmsKeyArn: string;
+  /**
+   * Capacity mode.
+   * @defaultValue 'ON_DEMAND'
+   */
+  readonly streamMode?: KinesisStreamMode;
+  /**
+   * Shards with `PROVISIONED` capacity. Minimum 1.
+   * @defaultValue 1
+   */
+  readonly shardCount?: number;
+  /**
+   * Retention in hours. Minimum 24, maximum 8760.
+   * @defaultValue 24
+   * @see https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html
+   */
+  readonly retentionHours?: number;
+}
+
+/** The Kinesis data stream between the pipe and Firehose, KMS-encrypted, on demand by default. */
+export class ChangeStream extends Construct {
+  /** The stream. */
+  readonly stream: KinesisStream;
+
+  constructor(scope: Construct, id: string, props: ChangeStreamProps) {
+    super(scope, id);
+    const streamMode = props.streamMode ?? 'ON_DEMAND';
+    const shardCount = props.shardCount ?? 1;
+    const retentionHours = props.retentionHours ?? 24;
+    if (!Number.isInteger(retentionHours) || retentionHours < 24 || retentionHours > 8760) {
+      throw new Error(`retentionHours must be between 24 and 8760, received ${retentionHours}`);
+    }
+    if (streamMode === 'PROVISIONED' && (!Number.isInteger(shardCount) || shardCount < 1)) {
+      throw new Error(`shardCount must be a whole number of at least 1, received ${shardCount}`);
+    }
+    this.stream = new KinesisStream(this, 'Stream', {
+      name: props.streamName,
+      ...(streamMode === 'PROVISIONED' ? { shardCount } : {}),
+      retentionPeriod: retentionHours,
+      streamModeDetails: { streamMode },
+      encryptionType: 'KMS',
+      kmsKeyId: props.kmsKeyArn,
+    });
+  }
+}

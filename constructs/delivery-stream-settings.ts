@@ -1,0 +1,89 @@
+import type { PolicyStatement } from './iam';
+import { DATA_PREFIX, ERROR_PREFIX } from './lake-layout';
+
+/** Firehose's processor parameter defaults. Declaring one of these values causes a perpetual plan diff. */
+export const PROCESSOR_DEFAULTS = { BufferSizeInMBs: 1, BufferIntervalInSeconds: 60, NumberOfRetries: 3 } as const;
+
+/** Settings of the Lambda processor. */
+export interface ProcessorSettings {
+  /** Function ARN with qualifier, e.g. `<arn>:$LATEST`. */
+  readonly lambdaArn: string;
+  /** Data per invocation, in MB. Minimum 0.2, maximum 3. */
+  readonly bufferSizeMB: number;
+  /** Longest wait before an invocation, in seconds. Minimum 0, maximum 900. */
+  readonly bufferIntervalSeconds: number;
+  /** Retries of a failed invocation. Minimum 0, maximum 300. @defaultValue 3 */
+  readonly numberOfRetries?: number;
+}
+
+/**
+ * The Lambda processor's parameters, leaving out every value equal to Firehose's default: Terraform
+ * does not store defaults in state, so declaring them shows a change on every plan.
+ *
+ * @param settings - the processor settings
+ * @returns `LambdaArn` plus only the non-default parameters, in a stable order
+ * @throws Error when a value is out of Firehose's range (the response must stay under 6 MB, so at most 3 MB in)
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+ * @example
+ * ```ts
+ * processorParameters({ lambdaArn: 'arn:...:function:f:$LATEST', bufferSizeMB: 1, bufferIntervalSeconds: 5 });
+ * //=> [{ parameterName: 'LambdaArn', parameterValue: 'arn:...:function:f:$LATEST' },
+ * //    { parameterName: 'BufferIntervalInSeconds', parameterValue: '5' }]
+ * ```
+ */
+export function processorParameters(settings: ProcessorSettings): { parameterName: string; parameterValue: string }[] {
+  const { bufferSizeMB, bufferIntervalSeconds } = settings;
+  const retries = settings.numberOfRetries ?? PROCESSOR_DEFAULTS.NumberOfRetries;
+  if (!(bufferSizeMB >= 0.2 && bufferSizeMB <= 3)) throw new Error(`lambdaBufferSizeMB must be between 0.2 and 3, received ${bufferSizeMB}`);
+  if (!Number.isInteger(bufferIntervalSeconds) || bufferIntervalSeconds < 0 || bufferIntervalSeconds > 900) {
+    throw new Error(`lambdaBufferIntervalSeconds must be between 0 and 900, received ${bufferIntervalSeconds}`);
+  }
+  if (!Number.isInteger(retries) || retries < 0 || retries > 300) throw new Error(`numberOfRetries must be between 0 and 300, received ${retries}`);
+  const candidates: [keyof typeof PROCESSOR_DEFAULTS, number][] = [
+    ['BufferSizeInMBs', bufferSizeMB],
+    ['BufferIntervalInSeconds', bufferIntervalSeconds],
+    ['NumberOfRetries', retries],
+  ];
+  return [
+    { parameterName: 'LambdaArn', parameterValue: settings.lambdaArn },
+    ...candidates
+      .filter(([name, value]) => value !== PROCESSOR_DEFAULTS[name])
+      .map(([name, value]) => ({ parameterName: name, parameterValue: String(value) })),
+  ];
+}
+
+/** ARNs the delivery stream's role is scoped to. */
+export interface DeliveryResources {
+  readonly streamArn: string;
+  readonly functionArn: string;
+  readonly bucketArn: string;
+  readonly kmsKeyArn: string;
+  readonly logGroupArn: string;
+}
+
+/**
+ * What Firehose's role may do: read the stream, invoke the transform, write the data and error
+ * prefixes of the lake (nothing else in the bucket), use the key, write its log group.
+ *
+ * @param r - the ARNs (tokens)
+ * @returns the statements
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html
+ */
+export function deliveryStatements(r: DeliveryResources): PolicyStatement[] {
+  return [
+    {
+      sid: 'ReadChangeStream',
+      actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'],
+      resources: [r.streamArn],
+    },
+    { sid: 'InvokeTransform', actions: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'], resources: [r.functionArn, `${r.functionArn}:*`] },
+    { sid: 'LocateLakeBucket', actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], resources: [r.bucketArn] },
+    {
+      sid: 'WriteLakeObjects',
+      actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+      resources: [`${r.bucketArn}/${DATA_PREFIX}*`, `${r.bucketArn}/${ERROR_PREFIX}*`],
+    },
+    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] },
+    { sid: 'WriteOwnLogs', actions: ['logs:PutLogEvents'], resources: [`${r.logGroupArn}:*`] },
+  ];
+}

@@ -1,0 +1,114 @@
+import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
+import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Construct } from 'constructs';
+import type { AwsContext } from './aws-context';
+import { ServiceRole } from './iam';
+import { createLogGroup } from './log-group';
+import { DATA_FILE_EXTENSION, firehoseDataPrefix, firehoseErrorPrefix } from './lake-layout';
+import { deliveryStatements, processorParameters } from './delivery-stream-settings';
+
+/** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
+export interface DeliveryStreamProps {
+  /** `<prefix>-<environment>`: names the delivery stream, role and log group. */
+  readonly baseName: string;
+  /** Account, region and partition tokens. */
+  readonly aws: AwsContext;
+  /** The stream Firehose reads from. Pass the resource, not its ARN. */
+  readonly source: KinesisStream;
+  /** The transformation Lambda; it returns the partition keys. */
+  readonly transform: LambdaFunction;
+  /** The lake bucket. */
+  readonly bucket: S3Bucket;
+  /** KMS key ARN: the stream's and the bucket's key, and the log group's. */
+  readonly kmsKeyArn: string;
+  /** Retention of the log group, in days. */
+  readonly logRetentionDays: number;
+  /**
+   * How long Firehose buffers a partition before writing an object, in seconds. Minimum 1 (dynamic
+   * partitioning has no zero buffering), maximum 900. Objects can arrive 1.5x this late.
+   * @defaultValue 40
+   * @see https://docs.aws.amazon.com/firehose/latest/dev/buffering.html
+   */
+  readonly bufferIntervalSeconds?: number;
+  /** Object size that triggers a write, in MiB. Minimum 64 (dynamic partitioning), maximum 128. @defaultValue 64 */
+  readonly bufferSizeMiB?: number;
+  /** Data per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+  readonly lambdaBufferSizeMB?: number;
+  /** Longest wait before invoking the Lambda, in seconds. Minimum 0, maximum 900. @defaultValue 5 */
+  readonly lambdaBufferIntervalSeconds?: number;
+}
+
+/**
+ * Firehose from Kinesis to the lake: the transform Lambda converts records and returns partition keys,
+ * dynamic partitioning writes Hive-style `sales/year=/month=/day=/hour=/` folders, failures go under
+ * `errors/<error type>/`, objects are GZIP with a `.json.gz` extension, errors are logged to CloudWatch.
+ */
+export class DeliveryStream extends Construct {
+  /** The delivery stream. */
+  readonly deliveryStream: KinesisFirehoseDeliveryStream;
+
+  constructor(scope: Construct, id: string, props: DeliveryStreamProps) {
+    super(scope, id);
+    const interval = props.bufferIntervalSeconds ?? 40;
+    const size = props.bufferSizeMiB ?? 64;
+    if (!Number.isInteger(interval) || interval < 1 || interval > 900) {
+      throw new Error(`bufferIntervalSeconds must be between 1 and 900, received ${interval}`);
+    }
+    if (!Number.isInteger(size) || size < 64 || size > 128) {
+      throw new Error(`bufferSizeMiB must be between 64 and 128, received ${size}`);
+    }
+    const logGroup = createLogGroup(this, 'LogGroup', {
+      name: `/${props.baseName}/firehose`,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', { name: 'DestinationDelivery', logGroupName: logGroup.name });
+    const role = new ServiceRole(this, 'Role', {
+      name: `${props.baseName}-firehose`,
+      service: 'firehose.amazonaws.com',
+      accountId: props.aws.accountId,
+      statements: deliveryStatements({
+        streamArn: props.source.arn,
+        functionArn: props.transform.arn,
+        bucketArn: props.bucket.arn,
+        kmsKeyArn: props.kmsKeyArn,
+        logGroupArn: logGroup.arn,
+      }),
+    });
+    this.deliveryStream = new KinesisFirehoseDeliveryStream(this, 'DeliveryStream', {
+      name: `${props.baseName}-lake`,
+      destination: 'extended_s3',
+      kinesisSourceConfiguration: { kinesisStreamArn: props.source.arn, roleArn: role.role.arn },
+      extendedS3Configuration: {
+        roleArn: role.role.arn,
+        bucketArn: props.bucket.arn,
+        prefix: firehoseDataPrefix(),
+        errorOutputPrefix: firehoseErrorPrefix(),
+        bufferingInterval: interval,
+        bufferingSize: size,
+        compressionFormat: 'GZIP',
+        fileExtension: DATA_FILE_EXTENSION,
+        kmsKeyArn: props.kmsKeyArn,
+        dynamicPartitioningConfiguration: { enabled: true },
+        processingConfiguration: {
+          enabled: true,
+          processors: [
+            {
+              type: 'Lambda',
+              parameters: processorParameters({
+                lambdaArn: `${props.transform.arn}:$LATEST`,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? 3,
+                bufferIntervalSeconds: props.lambdaBufferIntervalSeconds ?? 5,
+              }),
+            },
+          ],
+        },
+        cloudwatchLoggingOptions: { enabled: true, logGroupName: logGroup.name, logStreamName: logStream.name },
+      },
+      dependsOn: [role.policy],
+    });
+  }
+}

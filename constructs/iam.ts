@@ -1,0 +1,99 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
+
+/**
+ * Small helpers for least-privilege IAM: policy documents as plain data (testable without synth),
+ * and a role that one AWS service can assume, with one inline policy.
+ */
+
+/** One `Allow` statement. Actions are never wildcards; resources are ARNs (or `*` with a reason). */
+export interface PolicyStatement {
+  /** Statement id: what the statement is for, e.g. `ReadStream`. */
+  readonly sid: string;
+  /** Exact IAM actions, e.g. `kinesis:GetRecords`. */
+  readonly actions: readonly string[];
+  /** ARNs the actions apply to. */
+  readonly resources: readonly string[];
+  /** IAM condition block, e.g. `{ StringEquals: { 'aws:SourceAccount': '123456789012' } }`. */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+/**
+ * Render statements as an IAM policy document (JSON text). Terraform tokens inside ARNs survive as
+ * interpolations.
+ *
+ * @param statements - the statements, in order
+ * @returns the policy JSON
+ * @example
+ * ```ts
+ * policyDocument([{ sid: 'Read', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }]);
+ * //=> '{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b/*"]}]}'
+ * ```
+ */
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: statements.map((s) => ({
+      Sid: s.sid,
+      Effect: 'Allow',
+      Action: [...s.actions],
+      Resource: [...s.resources],
+      ...(s.conditions === undefined ? {} : { Condition: s.conditions }),
+    })),
+  });
+}
+
+/**
+ * Trust policy that lets one service assume a role, only on behalf of this account (confused-deputy guard).
+ *
+ * @param service - service principal, e.g. `pipes.amazonaws.com`
+ * @param accountId - the account that owns the role
+ * @returns the trust policy JSON
+ */
+export function assumeRolePolicy(service: string, accountId: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+      },
+    ],
+  });
+}
+
+/** Props for {@link ServiceRole}. */
+export interface ServiceRoleProps {
+  /** Physical role name. */
+  readonly name: string;
+  /** Service principal that assumes the role. */
+  readonly service: string;
+  /** Account id (token) for the trust policy's `aws:SourceAccount` condition. */
+  readonly accountId: string;
+  /** Everything the role may do. */
+  readonly statements: readonly PolicyStatement[];
+}
+
+/** A role for exactly one service, with one inline policy built from {@link PolicyStatement}s. */
+export class ServiceRole extends Construct {
+  /** The role. */
+  readonly role: IamRole;
+  /** Its inline policy. */
+  readonly policy: IamRolePolicy;
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'Role', {
+      name: props.name,
+      assumeRolePolicy: assumeRolePolicy(props.service, props.accountId),
+    });
+    this.policy = new IamRolePolicy(this, 'Policy', {
+      name: `${props.name}-policy`,
+      role: this.role.id,
+      policy: policyDocument(props.statements),
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AssetType, Fn, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import type { AwsContext } from './aws-context';
+import { ServiceRole } from './iam';
+import { createLogGroup } from './log-group';
+import type { TransformBundle } from './transform-bundle';
+
+/** Props for {@link TransformFunction}. */
+export interface TransformFunctionProps {
+  /** Physical function name. */
+  readonly functionName: string;
+  /** Account, region and partition tokens. */
+  readonly aws: AwsContext;
+  /** The bundled handler (see `bundleTransformHandler`); its folder must hold `index.js`. */
+  readonly bundle: TransformBundle;
+  /** KMS key ARN that encrypts the function's log group. */
+  readonly kmsKeyArn: string;
+  /** Retention of the log group, in days. */
+  readonly logRetentionDays: number;
+  /**
+   * Memory in MB. Minimum 256, maximum 10240.
+   * @defaultValue 512
+   */
+  readonly memoryMiB?: number;
+  /**
+   * Timeout in seconds; Firehose gives up on an invocation after 5 minutes. Minimum 60, maximum 300.
+   * @defaultValue 120
+   * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+   */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * The Firehose transformation Lambda: Node.js 22 on arm64, code zipped from the bundle as a
+ * `TerraformAsset` whose path carries the bundle's content hash, a log group with retention, and a
+ * role that can only write that log group.
+ */
+export class TransformFunction extends Construct {
+  /** The function. */
+  readonly function: LambdaFunction;
+  /** The zipped bundle. */
+  readonly asset: TerraformAsset;
+
+  constructor(scope: Construct, id: string, props: TransformFunctionProps) {
+    super(scope, id);
+    const memory = props.memoryMiB ?? 512;
+    const timeout = props.timeoutSeconds ?? 120;
+    if (!Number.isInteger(memory) || memory < 256 || memory > 10240) {
+      throw new Error(`memoryMiB must be between 256 and 10240, received ${memory}`);
+    }
+    if (!Number.isInteger(timeout) || timeout < 60 || timeout > 300) {
+      throw new Error(`timeoutSeconds must be between 60 and 300, received ${timeout}`);
+    }
+    this.asset = new TerraformAsset(this, 'Bundle', {
+      path: props.bundle.directory,
+      type: AssetType.ARCHIVE,
+      assetHash: props.bundle.contentHash,
+    });
+    const logGroup = createLogGroup(this, 'LogGroup', {
+      name: `/aws/lambda/${props.functionName}`,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const role = new ServiceRole(this, 'Role', {
+      name: `${props.functionName}-lambda`,
+      service: 'lambda.amazonaws.com',
+      accountId: props.aws.accountId,
+      statements: [{ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:*`] }],
+    });
+    this.function = new LambdaFunction(this, 'Function', {
+      functionName: props.functionName,
+      description: 'Firehose transformation: DynamoDB change records to flat JSON lines (@sales/transform)',
+      role: role.role.arn,
+      runtime: 'nodejs22.x',
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      filename: this.asset.path,
+      sourceCodeHash: Fn.filebase64sha256(this.asset.path),
+      memorySize: memory,
+      timeout,
+      loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
+      dependsOn: [logGroup, role.policy],
+    });
+  }
+}
