@@ -22,20 +22,24 @@ export function formatCents(cents: number): string {
 }
 
 /**
- * Parses a two-decimal string back to integer cents (the inverse of {@link formatCents}).
+ * Parses a decimal amount back to integer cents (the inverse of {@link formatCents}).
  *
- * @param text - e.g. `"44.98"`.
+ * Accepts zero to two decimals, because DynamoDB returns numbers in canonical form: an item
+ * written with `"56.00"` reads back (and streams) as `"56"`, `"44.50"` as `"44.5"`.
+ *
+ * @param text - e.g. `"44.98"`, `"44.5"` or `"56"`.
  * @returns The integer number of cents.
- * @throws RangeError when the text is not a number with exactly two decimals.
+ * @throws RangeError when the text is not a plain decimal with at most two decimals.
  * @example
  * ```ts
  * parseCents('44.98'); //=> 4498
+ * parseCents('56');    //=> 5600
  * ```
  */
 export function parseCents(text: string): number {
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(text);
-  if (!match) throw new RangeError(`expected a decimal with two digits after the point, received "${text}"`);
-  const cents = Number(match[2]) * 100 + Number(match[3]);
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) throw new RangeError(`expected a decimal with at most two digits after the point, received "${text}"`);
+  const cents = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   return match[1] === '-' ? -cents : cents;
 }
 

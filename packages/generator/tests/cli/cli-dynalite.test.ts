@@ -1,0 +1,102 @@
+/**
+ * The built sales-generator against dynalite: the table ends up exactly as the dry run planned.
+ */
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { parseCents } from '../../src/money';
+import { buildTestCli, runBin, type BuiltCli } from '../helpers/cli-runner';
+import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
+import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
+import { localClient, scanTable } from '../helpers/table-scan';
+
+jest.setTimeout(60_000);
+
+let cli: BuiltCli;
+let server: DynaliteServer;
+
+beforeAll(async () => {
+  cli = buildTestCli();
+  server = await startDynalite();
+});
+
+afterAll(async () => {
+  await server.close();
+  cli.remove();
+});
+
+const runArgs = (table: string, seed: string, count: number, extra: string[] = []): string[] => [
+  '--endpoint', server.endpoint, '--table', table, '--seed', seed, '--count', String(count),
+  '--rate', '2000', '--concurrency', '4', '--create-table', '--json', '--quiet', ...extra,
+];
+
+describe('sales-generator against dynalite', () => {
+  it('leaves the table exactly as the dry run planned, for two seeds sharing a table', async () => {
+    // Arrange
+    const planA = parseLines((await runBin(cli.bin, ['--dry-run', '--seed', 'state-a', '--count', '400', '--quiet'])).stdout);
+    const planB = parseLines((await runBin(cli.bin, ['--dry-run', '--seed', 'state-b', '--count', '250', '--quiet'])).stdout);
+
+    // Act
+    const runA = await runBin(cli.bin, runArgs('orders-shared', 'state-a', 400));
+    const runB = await runBin(cli.bin, runArgs('orders-shared', 'state-b', 250));
+
+    // Assert
+    expect([runA.code, runB.code]).toEqual([0, 0]);
+    const summaryA = JSON.parse(runA.stdout) as { succeeded: number; failed: number; attempted: number; seed: string };
+    expect(summaryA).toMatchObject({ seed: 'state-a', attempted: 400, succeeded: 400, failed: 0 });
+    expect(JSON.parse(runB.stdout)).toMatchObject({ attempted: 250, succeeded: 250, failed: 0 });
+    const expected = new Map([...expectedItems(planA), ...expectedItems(planB)]);
+    expect(expected.size).toBe(expectedItems(planA).size + expectedItems(planB).size);
+    const client = localClient(server.endpoint);
+    const actual = await scanTable(client, 'orders-shared');
+    client.destroy();
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [orderId, item] of actual) expect(plainItem(item)).toEqual(expected.get(orderId));
+    const deleted = planA.filter((line) => line.op === 'delete').map((line) => line.order_id);
+    expect(deleted.length).toBeGreaterThan(0);
+    for (const orderId of deleted) expect(actual.has(orderId)).toBe(false);
+    expect(planA.some((line) => line.op === 'update')).toBe(true);
+  });
+
+  it('writes totals that add up to the cent and ISO timestamps', async () => {
+    const run = await runBin(cli.bin, runArgs('orders-money', 'money', 120, ['--ttl-days', '30']));
+    expect(run.code).toBe(0);
+    const client = localClient(server.endpoint);
+    const items = await scanTable(client, 'orders-money');
+    client.destroy();
+    expect(items.size).toBeGreaterThan(0);
+    for (const item of items.values()) {
+      const lines = item.line_items?.L ?? [];
+      const lineTotals = lines.map((line) => parseCents(line.M?.line_total?.N ?? ''));
+      lines.forEach((line, i) => expect(parseCents(line.M?.unit_price?.N ?? '') * Number(line.M?.quantity?.N)).toBe(lineTotals[i]));
+      const subtotal = parseCents(item.subtotal?.N ?? '');
+      expect(lineTotals.reduce((a, b) => a + b, 0)).toBe(subtotal);
+      expect(subtotal + parseCents(item.tax?.N ?? '') + parseCents(item.shipping?.N ?? '')).toBe(parseCents(item.total?.N ?? ''));
+      expect(item.created_at?.S).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const createdSeconds = Math.floor(Date.parse(item.created_at?.S ?? '') / 1000);
+      expect(Number(item.expires_at?.N)).toBe(createdSeconds + 30 * 86_400);
+    }
+  });
+
+  it('exits 1 without writing when the table is missing and --create-table is not given', async () => {
+    const args = runArgs('orders-missing', 'missing', 10).filter((arg) => arg !== '--create-table');
+    const run = await runBin(cli.bin, args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/table "orders-missing" not found/);
+  });
+
+  it('exits 1 and reports every failed write when the table rejects the items', async () => {
+    // A table keyed on another attribute: every write is a ValidationException.
+    const client = localClient(server.endpoint);
+    await client.send(new CreateTableCommand({
+      TableName: 'orders-wrong-key', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    }));
+    client.destroy();
+    const run = await runBin(cli.bin, runArgs('orders-wrong-key', 'wrong', 30).filter((arg) => arg !== '--quiet'));
+    expect(run.code).toBe(1);
+    const summary = JSON.parse(run.stdout) as { planned: number; succeeded: number; failed: number; failures: Record<string, number> };
+    expect(summary).toMatchObject({ planned: 30, succeeded: 0, failed: 30 });
+    expect(summary.failures.ValidationException).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/failed 30/);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Builds the real bin once per test file and runs it as a child process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildCli } from '../../scripts/build-cli';
+
+/** What a finished CLI run produced. */
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A bin built into a private temporary directory (test files run in parallel). */
+export interface BuiltCli {
+  readonly bin: string;
+  readonly remove: () => void;
+}
+
+/**
+ * Bundles `src/cli.ts` with esbuild into a fresh temporary directory.
+ *
+ * @returns The bin path and a cleanup function.
+ */
+export function buildTestCli(): BuiltCli {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sales-generator-'));
+  const bin = buildCli(path.join(dir, 'cli.cjs'));
+  return { bin, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Environment without AWS credentials or profiles, so the dummy-credential fallback is exercised. */
+export function isolatedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  env.AWS_CONFIG_FILE = path.join(tmpdir(), 'sales-generator-no-aws-config');
+  env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmpdir(), 'sales-generator-no-aws-credentials');
+  env.AWS_EC2_METADATA_DISABLED = 'true';
+  return env;
+}
+
+/**
+ * Spawns the bin and collects its output.
+ *
+ * @param bin - Path of the built bin.
+ * @param args - CLI arguments.
+ * @param onStderr - Called with each stderr chunk (e.g. to send SIGINT once writing has started).
+ * @returns Exit code, signal, stdout and stderr.
+ */
+export function runBin(bin: string, args: readonly string[], onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      onStderr?.(chunk, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Reads a whole table back, for comparing it with the planned final state.
+ */
+import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+
+/**
+ * A client for a local endpoint with fixed dummy credentials and no SDK retries.
+ *
+ * @param endpoint - dynalite's URL.
+ * @returns The client.
+ */
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint, region: 'us-east-1', maxAttempts: 1,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+}
+
+/**
+ * Scans every item of a table.
+ *
+ * @param client - The client.
+ * @param table - Table name.
+ * @returns Items by `order_id`.
+ */
+export async function scanTable(client: DynamoDBClient, table: string): Promise<Map<string, Record<string, AttributeValue>>> {
+  const items = new Map<string, Record<string, AttributeValue>>();
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) items.set(item.order_id?.S ?? '', item);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
