@@ -1,7 +1,7 @@
 /**
  * Builds the real bin once per test file and runs it as a child process.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,25 +43,43 @@ export function isolatedEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A started bin: the child process and a promise of its result. */
+export interface StartedCli {
+  readonly child: ChildProcess;
+  readonly done: Promise<CliResult>;
+}
+
 /**
- * Spawns the bin and collects its output.
+ * Spawns the bin (no TTY, no AWS configuration) and collects its output.
  *
  * @param bin - Path of the built bin.
  * @param args - CLI arguments.
- * @param onStderr - Called with each stderr chunk (e.g. to send SIGINT once writing has started).
- * @returns Exit code, signal, stdout and stderr.
+ * @param onStderr - Called with each stderr chunk.
+ * @returns The child and a promise of exit code, signal, stdout and stderr.
  */
-export function runBin(bin: string, args: readonly string[], onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startBin(bin: string, args: readonly string[], onStderr?: (chunk: string) => void): StartedCli {
+  const child = spawn(process.execPath, [bin, ...args], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      onStderr?.(chunk, child);
+      onStderr?.(chunk);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
+}
+
+/**
+ * Runs the bin to completion.
+ *
+ * @param bin - Path of the built bin.
+ * @param args - CLI arguments.
+ * @returns Exit code, signal, stdout and stderr.
+ */
+export function runBin(bin: string, args: readonly string[]): Promise<CliResult> {
+  return startBin(bin, args).done;
 }

@@ -1,0 +1,85 @@
+/**
+ * The built sales-generator without a server: usage errors, --help, and the dry run's determinism.
+ */
+import { FLAGS } from '../../src/cli-flags';
+import { buildTestCli, runBin, type BuiltCli } from '../helpers/cli-runner';
+import { parseLines } from '../helpers/expected-state';
+
+jest.setTimeout(30_000);
+
+let cli: BuiltCli;
+beforeAll(() => {
+  cli = buildTestCli();
+});
+afterAll(() => cli.remove());
+
+/** Drops the clock-derived fields, which are the only ones allowed to differ between runs. */
+const withoutTimestamps = (stdout: string): string =>
+  stdout.replace(/"(created_at|updated_at)":"[^"]*"/g, '"$1":"*"').replace(/"expires_at":\d+/g, '"expires_at":"*"');
+
+describe('usage errors exit 2 with one line naming the flag', () => {
+  test.each([
+    [['--rate', '-5', '--dry-run'], /--rate must be a positive number, received "-5"/],
+    [['--rate', 'fast', '--dry-run'], /--rate must be a positive number, received "fast"/],
+    [['--count', '1.5', '--dry-run'], /--count must be a positive integer, received "1.5"/],
+    [['--concurrency', '0', '--table', 'orders'], /--concurrency must be a positive integer, received "0"/],
+    [['--batch-size', '26', '--table', 'orders'], /--batch-size must be at most 25, received "26"/],
+    [['--ratios', 'put=1,upsert=2', '--dry-run'], /--ratios must look like put=6,update=3,delete=1/],
+    [['--count', '5', '--duration', '5', '--dry-run'], /--count and --duration cannot be combined/],
+    [['--endpoint', 'localhost:8000', '--table', 'orders'], /--endpoint must be an http\(s\) URL/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--rate'], /Option '--rate <value>' argument missing/],
+    [['extra-positional', '--dry-run'], /Unexpected argument 'extra-positional'/],
+    [['--count', '10'], /--table is required \(or use --dry-run\)/],
+    [['--dry-run', '--json'], /--json and --dry-run both write to stdout/],
+  ])('%j', async (args, message) => {
+    const run = await runBin(cli.bin, args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/^sales-generator: .* \(see --help\)\n$/);
+  });
+});
+
+describe('--help', () => {
+  it('documents every flag on stdout and exits 0', async () => {
+    const run = await runBin(cli.bin, ['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of Object.keys(FLAGS)) expect(run.stdout).toContain(`--${flag}`);
+    expect(run.stdout).toMatch(/Exit codes: 0 .* 130 interrupted/s);
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe('--dry-run', () => {
+  it('prints the same operations for the same seed, only timestamps differing', async () => {
+    const first = await runBin(cli.bin, ['--dry-run', '--seed', 'repeat', '--count', '300', '--ttl-days', '7']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await runBin(cli.bin, ['--dry-run', '--seed', 'repeat', '--count', '300', '--ttl-days', '7']);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(withoutTimestamps(second.stdout)).toBe(withoutTimestamps(first.stdout));
+    expect(first.stderr).toMatch(/^dry run: 300 operations \(\d+ puts, \d+ updates, \d+ deletes\), seed repeat\n$/);
+  });
+
+  it('prints one JSON object per operation with op and order_id, all three kinds by default', async () => {
+    const lines = parseLines((await runBin(cli.bin, ['--dry-run', '--seed', 'shape', '--count', '200'])).stdout);
+    expect(lines).toHaveLength(200);
+    expect(lines.map((line) => line.seq)).toEqual([...Array(200).keys()]);
+    expect(new Set(lines.map((line) => line.op))).toEqual(new Set(['put', 'update', 'delete']));
+    for (const line of lines) expect(line.order_id).toMatch(/^ord-[0-9a-f]{12}-\d{7}$/);
+  });
+
+  it('gives different seeds disjoint order ids', async () => {
+    const ids = async (seed: string): Promise<Set<string>> =>
+      new Set(parseLines((await runBin(cli.bin, ['--dry-run', '--seed', seed, '--count', '100'])).stdout).map((line) => line.order_id));
+    const [a, b] = await Promise.all([ids('left'), ids('right')]);
+    expect([...a].filter((id) => b.has(id))).toEqual([]);
+  });
+
+  it('plans count = floor(duration * rate) with --duration', async () => {
+    const run = await runBin(cli.bin, ['--dry-run', '--seed', 'd', '--rate', '12.5', '--duration', '4', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(parseLines(run.stdout)).toHaveLength(50);
+  });
+});
