@@ -41,3 +41,13 @@ export function deterministicUuid(...parts: ReadonlyArray<string | number>): str
   const hex = createHash('md5').update(parts.join('\u0000')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * A 32-bit PRNG seed from a string seed (the generator's seeds are strings).
+ *
+ * @param seed - any string
+ * @returns an unsigned 32-bit integer
+ */
+export function seedNumber(seed: string): number {
+  return createHash('md5').update(seed).digest().readUInt32BE(0);
+}

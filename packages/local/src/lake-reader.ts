@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** One data object of the lake, decoded. */
+export interface LakeFile {
+  /** Key relative to the lake root, `/`-separated. */
+  readonly key: string;
+  /** Hive partition values from the folder names (`year=2025` -> `{ year: '2025' }`), outermost first. */
+  readonly partitions: Readonly<Record<string, string>>;
+  /** The newline-delimited JSON rows, parsed. */
+  readonly rows: ReadonlyArray<Record<string, unknown>>;
+}
+
+/**
+ * List the files under `prefix` of a local lake, sorted by key.
+ *
+ * @param root - lake folder
+ * @param prefix - e.g. `sales/`
+ * @returns keys relative to `root`; none when the prefix does not exist
+ */
+export function listLakeKeys(root: string, prefix: string): string[] {
+  const folder = join(root, prefix);
+  let entries: string[];
+  try {
+    entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries
+    .map((entry) => join(folder, entry))
+    .filter((path) => path.endsWith('.gz'))
+    .map((path) => relative(root, path).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * Read every GZIP JSON-lines object under `prefix`, with its Hive partition values.
+ *
+ * @param root - lake folder
+ * @param prefix - data prefix, e.g. `sales/`
+ * @returns the files, sorted by key
+ * @throws Error naming the file and line when a line is not JSON
+ */
+export function readLake(root: string, prefix: string): LakeFile[] {
+  return listLakeKeys(root, prefix).map((key) => {
+    const folders = key.slice(prefix.length).split('/').slice(0, -1);
+    const partitions = Object.fromEntries(folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
+    const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
+    const rows = text
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line, index) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch (error) {
+          throw new Error(`${key} line ${index + 1} is not JSON`, { cause: error });
+        }
+      });
+    return { key, partitions, rows };
+  });
+}

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { formatCatalogTable, inferCatalogTable, type CatalogTable } from './crawler.js';
+import { DuckDbLake, type QueryResult } from './duckdb-lake.js';
+import { readLake } from './lake-reader.js';
+import { readNamedQueries, type NamedQuery } from './named-queries.js';
+import type { LocalPipelineSettings } from './pipeline-settings.js';
+import { formatTextTable } from './text-table.js';
+
+/** Name of the named query that rebuilds the current state of every order. */
+export const CURRENT_STATE_QUERY = 'current_orders';
+
+/** One named query and its outcome. */
+export interface QueryOutcome {
+  readonly query: NamedQuery;
+  readonly result?: QueryResult;
+  readonly error?: string;
+}
+
+/**
+ * Crawl the data prefix: read every object and infer the table as the Glue crawler would.
+ *
+ * @param out - lake folder
+ * @param settings - data prefix
+ * @returns the inferred table and the number of rows read
+ */
+export function crawlLake(out: string, settings: LocalPipelineSettings): { table: CatalogTable; rows: number } {
+  const files = readLake(out, settings.dataPrefix);
+  return { table: inferCatalogTable(files), rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
+}
+
+/**
+ * Run each named query unchanged on DuckDB over the lake, through the `order_changes` view.
+ * A query that fails is reported with its error; the others still run.
+ *
+ * @param out - lake folder
+ * @param settings - table name, data prefix, file extension
+ * @param table - the crawled schema
+ * @param queriesDir - `constructs/queries`
+ * @returns one outcome per query, in name order
+ */
+export async function runNamedQueries(out: string, settings: LocalPipelineSettings, table: CatalogTable, queriesDir: string): Promise<QueryOutcome[]> {
+  const queries = readNamedQueries(queriesDir);
+  if (table.columns.length === 0) return queries.map((query) => ({ query, error: 'the lake holds no rows' }));
+  const lake = await DuckDbLake.open(out, settings.dataPrefix, settings.firehose.fileExtension, settings.catalogTableName, table);
+  try {
+    const outcomes: QueryOutcome[] = [];
+    for (const query of queries) {
+      try {
+        outcomes.push({ query, result: await lake.query(query.sql) });
+      } catch (error) {
+        outcomes.push({ query, error: (error as Error).message.split('\n')[0] });
+      }
+    }
+    return outcomes;
+  } finally {
+    lake.close();
+  }
+}
+
+/**
+ * The printed report: the inferred schema, then each query's result table.
+ *
+ * @param table - the crawled schema
+ * @param tableName - `order_changes`
+ * @param outcomes - the query outcomes
+ * @returns text for stdout
+ */
+export function formatLakeReport(table: CatalogTable, tableName: string, outcomes: readonly QueryOutcome[]): string {
+  const sections = [`Schema inferred by the crawler emulation:\n${formatCatalogTable(table, tableName)}`];
+  for (const { query, result, error } of outcomes) {
+    const body = result ? `${formatTextTable(result.columns, result.rows)}\n(${result.rows.length} rows)` : `FAILED: ${error}`;
+    sections.push(`Query ${query.name}:\n${body}`);
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** Path of the named queries, relative to the repository root. */
+export const queriesDirOf = (repoRoot: string): string => join(repoRoot, 'constructs', 'queries');
