@@ -27,8 +27,8 @@ export function createSeededRandom(seed: number): RandomSource {
 }
 
 /**
- * A deterministic identifier in UUID layout derived from its inputs (an MD5 digest, version
- * nibble set to 4), for ids that AWS generates randomly: invocation ids, object-name suffixes.
+ * A deterministic identifier in UUID layout derived from its inputs (an MD5 digest with the
+ * version-4 and RFC 4122 variant bits set), for ids that AWS generates randomly: invocation ids, object-name suffixes.
  *
  * @param parts - values that together make the id unique
  * @returns a lower-case `8-4-4-4-12` hex string
@@ -39,7 +39,8 @@ export function createSeededRandom(seed: number): RandomSource {
  */
 export function deterministicUuid(...parts: ReadonlyArray<string | number>): string {
   const hex = createHash('md5').update(parts.join('\u0000')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**

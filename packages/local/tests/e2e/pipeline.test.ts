@@ -1,0 +1,118 @@
+import { handler } from '@sales/transform';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../../../constructs/config';
+import { listLakeKeys, readLake } from '../../src/lake-reader';
+import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+/** Event times start 4 h before midnight and advance 97 s per write, so changes span two days and many hours. */
+const START_MS = Date.UTC(2025, 0, 15, 20, 0, 0);
+const STEP_MS = 97_000;
+
+type Item = Record<string, any>;
+const cents = (value: unknown): number => Math.round(Number(value) * 100);
+const rowsOf = (run: PipelineRun, name: string) => run.queries.find((outcome) => outcome.query.name === name)!.result!.rows;
+
+let out: string;
+let run: PipelineRun;
+let items: Item[];
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'sales-local-e2e-'));
+  let now = START_MS;
+  run = await runLocalPipeline(
+    { orders: 250, duplicates: 0.2, out, seed: 'e2e', quiet: true },
+    { handler, config: loadConfig('dev', {}), repoRoot: REPO_ROOT, clock: () => (now += STEP_MS) },
+  );
+  items = run.tableItems.map((item) => unmarshall(item, { wrapNumbers: (text) => text }) as Item);
+}, 120_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('npm run local, end to end', () => {
+  test('accounts for every captured change: captured = delivered + failed', () => {
+    const { summary } = run;
+    expect(summary.changes_captured).toBeGreaterThan(250);
+    expect(summary.records_delivered + summary.records_failed).toBe(summary.changes_captured);
+    expect(summary.problems).toEqual([]);
+  });
+
+  test('writes every delivered change once, plus one extra row per re-delivered copy', () => {
+    const rows = readLake(out, 'sales/').flatMap((file) => file.rows);
+    expect(run.summary.records_redelivered).toBeGreaterThan(0);
+    expect(rows).toHaveLength(run.summary.records_delivered + run.summary.records_redelivered);
+    expect(new Set(rows.map((row) => row['cdc_event_id'])).size).toBe(run.summary.changes_captured);
+  });
+
+  test('puts every row in the partition folder of its event time', () => {
+    const files = readLake(out, 'sales/');
+    expect(new Set(files.map((file) => `${file.partitions['day']}/${file.partitions['hour']}`)).size).toBeGreaterThan(5);
+    for (const file of files) {
+      expect(file.key).toMatch(/^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/sales-dev-lake-1-[\d-]{19}-[0-9a-f-]{36}\.json\.gz$/);
+      for (const row of file.rows) {
+        const time = String(row['cdc_event_time']);
+        const { year, month, day, hour } = file.partitions;
+        expect(`${year}-${month}-${day}T${hour}`).toBe(time.slice(0, 13));
+      }
+    }
+  });
+
+  test('writes no error records for valid traffic', () => {
+    expect(run.summary.records_failed).toBe(0);
+    expect(listLakeKeys(out, 'errors/')).toEqual([]);
+  });
+
+  test('rebuilds exactly the items left in the table, with the same values', () => {
+    const current = rowsOf(run, 'current_orders');
+    expect(current).toHaveLength(items.length);
+    expect(run.summary.current_state_rows).toBe(run.summary.table_items);
+    const byId = new Map(current.map((row) => [row['order_id'], row]));
+    for (const item of items) {
+      const row = byId.get(item['order_id'])!;
+      expect(row).toBeDefined();
+      expect({
+        status: row['status'], customer: [row['customer_id'], row['customer_name'], row['customer_city'], row['customer_country']],
+        region: row['region'], channel: row['channel'], currency: row['currency'], item_count: Number(row['item_count']),
+        total: cents(row['total']), created_at: row['created_at'], updated_at: row['updated_at'],
+      }).toEqual({
+        status: item['status'], customer: [item['customer'].id, item['customer'].name, item['customer'].city, item['customer'].country],
+        region: item['region'], channel: item['channel'], currency: item['currency'], item_count: Number(item['item_count']),
+        total: cents(item['total']), created_at: item['created_at'], updated_at: item['updated_at'],
+      });
+    }
+  });
+
+  test('computes the same revenue from the lake as from the table', () => {
+    const expected = new Map<string, number>();
+    for (const item of items.filter((i) => i['status'] !== 'cancelled')) {
+      const key = `${String(item['created_at']).slice(0, 10)}|${item['region']}|${item['currency']}`;
+      expected.set(key, (expected.get(key) ?? 0) + cents(item['total']));
+    }
+    const actual = new Map(
+      rowsOf(run, 'revenue_by_day_and_region').map((row) => [`${row['order_day']}|${row['region']}|${row['currency']}`, cents(row['revenue'])]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  test('counts the same units and revenue per product as the table', () => {
+    const units = new Map<string, [number, number]>();
+    for (const item of items.filter((i) => i['status'] !== 'cancelled')) {
+      for (const line of item['line_items'] as Item[]) {
+        const key = `${line['sku']}|${item['currency']}`;
+        const [u, r] = units.get(key) ?? [0, 0];
+        units.set(key, [u + Number(line['quantity']), r + cents(line['line_total'])]);
+      }
+    }
+    const top = rowsOf(run, 'top_products');
+    expect(top.length).toBeGreaterThan(0);
+    for (const row of top) expect([Number(row['units']), cents(row['revenue'])]).toEqual(units.get(`${row['sku']}|${row['currency']}`));
+  });
+
+  test('infers the crawler schema with nested types and string partitions', () => {
+    const types = Object.fromEntries(run.catalog.columns.map((column) => [column.name, column.type.kind]));
+    expect(types).toMatchObject({ order_id: 'string', total: 'double', line_items: 'array', cdc_ttl_expired: 'boolean' });
+    expect(run.catalog.partitionKeys).toEqual(['year', 'month', 'day', 'hour']);
+  });
+});
