@@ -1,0 +1,60 @@
+/**
+ * The pacer releases permits on a steady schedule; backoff uses full jitter under a cap.
+ */
+import { Pacer } from '../../src/pacer';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable } from '../../src/retry';
+
+/** A virtual clock: sleeping advances time, nothing really waits. */
+function virtualTime() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; }, advance: (ms: number) => { now += ms; }, sleeps };
+}
+
+describe('Pacer', () => {
+  it('releases permit n at n / rate, without bursts', async () => {
+    const time = virtualTime();
+    const pacer = new Pacer(200, time);
+    const releases: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      await pacer.next();
+      releases.push(time.now());
+    }
+    releases.forEach((at, n) => expect(at).toBeCloseTo(n * 5, 6));
+  });
+
+  it('moves the schedule forward instead of catching up after a stall', async () => {
+    const time = virtualTime();
+    const pacer = new Pacer(100, time, 50);
+    await pacer.next();
+    time.advance(1000); // the writes stalled for a second
+    await pacer.next();
+    const afterStall = time.now();
+    await pacer.next();
+    expect(time.now() - afterStall).toBeCloseTo(10, 6);
+  });
+});
+
+describe('backoff', () => {
+  it('waits a uniform random time below min(cap, base * 2^retry)', () => {
+    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 1, () => 0.999)).toBe(49);
+    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 3, () => 0.5)).toBe(100);
+    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 20, () => 0.999)).toBe(1998);
+    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 4, () => 0)).toBe(0);
+  });
+
+  test.each([
+    [{ name: 'ProvisionedThroughputExceededException' }, true],
+    [{ name: 'ThrottlingException' }, true],
+    [{ name: 'RequestLimitExceeded' }, true],
+    [{ name: 'InternalServerError' }, true],
+    [{ name: 'Whatever', $metadata: { httpStatusCode: 503 } }, true],
+    [{ name: 'Error', code: 'ECONNRESET' }, true],
+    [{ name: 'ConditionalCheckFailedException', $metadata: { httpStatusCode: 400 } }, false],
+    [{ name: 'ValidationException' }, false],
+    [{ name: 'ResourceNotFoundException' }, false],
+    ['a string', false],
+  ])('isRetryable(%j) is %s', (error, expected) => {
+    expect(isRetryable(error)).toBe(expected);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * planOperations: pure, deterministic, lifecycle-respecting.
+ */
+import { TRANSITIONS } from '../../src/lifecycle';
+import type { OrderStatus } from '../../src/order';
+import { planOperations } from '../../src/plan';
+import { projectTableState } from '../../src/project';
+import { runPrefix } from '../../src/random';
+
+const START = Date.UTC(2025, 0, 15, 10, 30);
+
+describe('planOperations', () => {
+  it('returns the same plan for the same seed and options', () => {
+    const options = { count: 500, startTimeMs: START, rate: 50 };
+    expect(planOperations('7', options)).toEqual(planOperations('7', options));
+  });
+
+  it('plans exactly count operations with consecutive seq numbers', () => {
+    const plan = planOperations('count', { count: 321, startTimeMs: START, rate: 10 });
+    expect(plan.operations.map((op) => op.seq)).toEqual([...Array(321).keys()]);
+  });
+
+  it('only updates or deletes orders created earlier in the plan, never after their deletion', () => {
+    const { operations } = planOperations('order', { count: 3000, startTimeMs: START, rate: 100 });
+    const created = new Set<string>();
+    const deleted = new Set<string>();
+    for (const operation of operations) {
+      if (operation.op === 'put') {
+        expect(created.has(operation.order_id)).toBe(false);
+        created.add(operation.order_id);
+        continue;
+      }
+      expect(created.has(operation.order_id)).toBe(true);
+      expect(deleted.has(operation.order_id)).toBe(false);
+      if (operation.op === 'delete') deleted.add(operation.order_id);
+    }
+    expect(deleted.size).toBeGreaterThan(0);
+  });
+
+  it('moves each order along the lifecycle, one allowed transition at a time', () => {
+    const { operations } = planOperations('life', { count: 3000, startTimeMs: START, rate: 100 });
+    const status = new Map<string, OrderStatus>();
+    const seen = new Set<OrderStatus>();
+    for (const operation of operations) {
+      if (operation.op === 'put') status.set(operation.order_id, operation.order.status);
+      if (operation.op !== 'update') continue;
+      expect(operation.from).toBe(status.get(operation.order_id));
+      expect(TRANSITIONS[operation.from].map((t) => t.to)).toContain(operation.to);
+      status.set(operation.order_id, operation.to);
+      seen.add(operation.to);
+    }
+    expect([...seen].sort()).toEqual(['cancelled', 'delivered', 'paid', 'shipped']);
+  });
+
+  it('follows the ratios roughly and falls back to a put when nothing is eligible', () => {
+    const { operations } = planOperations('mix', { count: 10_000, startTimeMs: START, rate: 100, ratios: { put: 6, update: 3, delete: 1 } });
+    const share = (kind: string): number => operations.filter((op) => op.op === kind).length / operations.length;
+    expect(share('put')).toBeGreaterThan(0.55);
+    expect(share('update')).toBeGreaterThan(0.25);
+    expect(share('delete')).toBeGreaterThan(0.07);
+    expect(operations[0]?.op).toBe('put');
+    const putsOnly = planOperations('mix', { count: 50, startTimeMs: START, rate: 100, ratios: { put: 1, update: 0, delete: 0 } });
+    expect(putsOnly.operations.every((op) => op.op === 'put')).toBe(true);
+  });
+
+  it('derives timestamps from the start time and rate, and ids from the seed', () => {
+    const plan = planOperations('time', { count: 5, startTimeMs: START, rate: 4, ttlDays: 2 });
+    expect(plan.runPrefix).toBe(runPrefix('time'));
+    const first = plan.operations[0];
+    expect(first?.op === 'put' && first.order).toMatchObject({
+      orderId: `ord-${runPrefix('time')}-0000000`, status: 'placed',
+      createdAt: '2025-01-15T10:30:00.000Z', updatedAt: '2025-01-15T10:30:00.000Z',
+      expiresAt: START / 1000 + 2 * 86_400,
+    });
+    for (const operation of planOperations('time', { count: 40, startTimeMs: START, rate: 4 }).operations) {
+      const expected = new Date(START + operation.seq * 250).toISOString();
+      if (operation.op === 'put') expect(operation.order.createdAt).toBe(expected);
+      if (operation.op === 'update') expect(operation.updated_at).toBe(expected);
+    }
+  });
+
+  it('projects the final state: deleted orders absent, statuses as last updated', () => {
+    const plan = planOperations('project', { count: 2000, startTimeMs: START, rate: 100 });
+    const state = projectTableState(plan);
+    const last = new Map<string, string | undefined>();
+    for (const operation of plan.operations) {
+      last.set(operation.order_id, operation.op === 'put' ? 'placed' : operation.op === 'update' ? operation.to : undefined);
+    }
+    for (const [orderId, status] of last) expect(state.get(orderId)?.status).toBe(status);
+  });
+});
