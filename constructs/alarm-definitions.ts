@@ -1,0 +1,111 @@
+/**
+ * The pipeline's alarms as plain data, one per failure a person must look at. Pure: the alarms
+ * construct turns each into a CloudWatch metric alarm that notifies the alarm topic.
+ */
+
+/** The physical names the alarms watch. */
+export interface MonitoredResources {
+  readonly pipeName: string;
+  readonly deadLetterQueueName: string;
+  readonly streamName: string;
+  readonly deliveryStreamName: string;
+  readonly functionName: string;
+  /** Firehose's buffer interval, in seconds; sets the freshness threshold. */
+  readonly bufferIntervalSeconds: number;
+}
+
+/** One alarm. */
+export interface AlarmDefinition {
+  /** Construct id and alarm-name suffix. */
+  readonly id: string;
+  readonly description: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: 'Sum' | 'Maximum' | 'Minimum' | 'Average';
+  readonly comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold';
+  readonly threshold: number;
+  /** Evaluation period, in seconds. */
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+/**
+ * Worst acceptable Firehose data freshness: the 1.5x dynamic-partitioning delay plus 30 s of slack.
+ *
+ * @param bufferIntervalSeconds - Firehose's buffer interval
+ * @returns the threshold in seconds
+ * @example
+ * ```ts
+ * freshnessThresholdSeconds(40); //=> 90
+ * ```
+ */
+export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number {
+  return Math.ceil(1.5 * bufferIntervalSeconds) + 30;
+}
+
+/**
+ * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness and
+ * Lambda processing failures, Lambda errors and throttles.
+ *
+ * @param r - the monitored resources
+ * @returns the alarm definitions, in pipeline order
+ */
+export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
+  const pipe = { namespace: 'AWS/EventBridge/Pipes', dimensions: { PipeName: r.pipeName } };
+  const lambda = { namespace: 'AWS/Lambda', dimensions: { FunctionName: r.functionName } };
+  const firehose = { namespace: 'AWS/Firehose', dimensions: { DeliveryStreamName: r.deliveryStreamName } };
+  const anyInFiveMinutes = { statistic: 'Sum', comparisonOperator: 'GreaterThanThreshold', threshold: 0, periodSeconds: 300, evaluationPeriods: 1 } as const;
+  return [
+    { id: 'PipeExecutionFailed', description: 'The pipe failed to deliver a batch to Kinesis', ...pipe, metricName: 'ExecutionFailed', ...anyInFiveMinutes },
+    { id: 'PipeTargetFailed', description: 'Kinesis rejected records from the pipe', ...pipe, metricName: 'TargetStageFailed', ...anyInFiveMinutes },
+    {
+      id: 'DeadLetterQueueNotEmpty',
+      description: 'Change records gave up on every retry and wait in the dead-letter queue',
+      namespace: 'AWS/SQS',
+      dimensions: { QueueName: r.deadLetterQueueName },
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: 0,
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+    },
+    {
+      id: 'StreamIteratorAge',
+      description: 'Firehose is more than a minute behind the Kinesis stream',
+      namespace: 'AWS/Kinesis',
+      dimensions: { StreamName: r.streamName },
+      metricName: 'GetRecords.IteratorAgeMilliseconds',
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: 60000,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+    },
+    {
+      id: 'DeliveryFreshness',
+      description: 'The oldest record in Firehose is older than the freshness budget allows',
+      ...firehose,
+      metricName: 'DeliveryToS3.DataFreshness',
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: freshnessThresholdSeconds(r.bufferIntervalSeconds),
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+    },
+    {
+      id: 'TransformInvocationsFailed',
+      description: 'Firehose could not invoke the transform Lambda; those records go to errors/',
+      ...firehose,
+      metricName: 'ExecuteProcessing.Success',
+      statistic: 'Minimum',
+      comparisonOperator: 'LessThanThreshold',
+      threshold: 1,
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+    },
+    { id: 'TransformErrors', description: 'The transform Lambda threw', ...lambda, metricName: 'Errors', ...anyInFiveMinutes },
+    { id: 'TransformThrottles', description: 'The transform Lambda was throttled', ...lambda, metricName: 'Throttles', ...anyInFiveMinutes },
+  ];
+}

@@ -1,0 +1,66 @@
+import { AthenaNamedQuery } from '@cdktf/provider-aws/lib/athena-named-query';
+import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Construct } from 'constructs';
+import { readNamedQueries, type NamedQuerySource } from './named-queries';
+
+/** Props for {@link Athena}. */
+export interface AthenaProps {
+  /** `<prefix>-<environment>`: names the workgroup. */
+  readonly baseName: string;
+  /** Glue database the named queries run in. */
+  readonly databaseName: string;
+  /** Bucket for query results (its own bucket, with expiry). */
+  readonly resultsBucket: S3Bucket;
+  /** KMS key ARN that encrypts results. */
+  readonly kmsKeyArn: string;
+  /**
+   * Athena cancels a query after scanning this many bytes. Minimum 10485760 (10 MB).
+   * @defaultValue 10737418240
+   */
+  readonly bytesScannedCutoffPerQuery?: number;
+  /** Named queries. @defaultValue - every `.sql` file in `constructs/queries` */
+  readonly queries?: readonly NamedQuerySource[];
+}
+
+/**
+ * An Athena workgroup that enforces its configuration (SSE-KMS results in the results bucket, a
+ * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `constructs/queries`.
+ */
+export class Athena extends Construct {
+  /** The workgroup. */
+  readonly workgroup: AthenaWorkgroup;
+  /** One named query per `.sql` file. */
+  readonly namedQueries: AthenaNamedQuery[];
+
+  constructor(scope: Construct, id: string, props: AthenaProps) {
+    super(scope, id);
+    const cutoff = props.bytesScannedCutoffPerQuery ?? 10 * 1024 ** 3;
+    if (!Number.isSafeInteger(cutoff) || cutoff < 10485760) {
+      throw new Error(`bytesScannedCutoffPerQuery must be at least 10485760, received ${cutoff}`);
+    }
+    this.workgroup = new AthenaWorkgroup(this, 'Workgroup', {
+      name: `${props.baseName}-analytics`,
+      description: 'Queries over the sales order changes',
+      configuration: {
+        enforceWorkgroupConfiguration: true,
+        publishCloudwatchMetricsEnabled: true,
+        bytesScannedCutoffPerQuery: cutoff,
+        resultConfiguration: {
+          outputLocation: `s3://${props.resultsBucket.bucket}/results/`,
+          encryptionConfiguration: { encryptionOption: 'SSE_KMS', kmsKeyArn: props.kmsKeyArn },
+        },
+      },
+    });
+    this.namedQueries = (props.queries ?? readNamedQueries()).map(
+      (query) =>
+        new AthenaNamedQuery(this, `Query-${query.name}`, {
+          name: query.name,
+          description: query.description,
+          database: props.databaseName,
+          workgroup: this.workgroup.name,
+          query: query.sql,
+        }),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
+import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
+import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Construct } from 'constructs';
+import type { AwsContext } from './aws-context';
+import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, orderChangesTableParameters } from './catalog-schema';
+import { crawlerConfiguration, crawlerStatements } from './crawler-settings';
+import { ServiceRole } from './iam';
+import { DATA_PREFIX, TABLE_NAME } from './lake-layout';
+
+/** Props for {@link Catalog}. */
+export interface CatalogProps {
+  /** `<prefix>-<environment>`: names the database, crawler and role. */
+  readonly baseName: string;
+  /** Account, region and partition tokens. */
+  readonly aws: AwsContext;
+  /** The lake bucket. */
+  readonly bucket: S3Bucket;
+  /** KMS key ARN of the lake bucket; the crawler decrypts objects with it. */
+  readonly kmsKeyArn: string;
+  /** When the crawler runs (Glue cron). @defaultValue 'cron(0 *\/6 * * ? *)' */
+  readonly crawlerSchedule?: string;
+  /** First year partition projection enumerates. @defaultValue 2025 */
+  readonly projectionStartYear?: number;
+}
+
+/**
+ * The Glue database, the `order_changes` table with partition projection over the data prefix, and
+ * a scheduled crawler that keeps the table's columns up to date.
+ *
+ * The crawler targets the table (a catalog target), so it reads exactly the table's location, the
+ * data prefix, never `errors/`; it merges new columns and partitions inherit the table's schema.
+ * Queries do not wait for it: projection finds new partitions by itself.
+ */
+export class Catalog extends Construct {
+  /** The database. */
+  readonly database: GlueCatalogDatabase;
+  /** The `order_changes` table. */
+  readonly table: GlueCatalogTable;
+  /** The crawler. */
+  readonly crawler: GlueCrawler;
+
+  constructor(scope: Construct, id: string, props: CatalogProps) {
+    super(scope, id);
+    const schedule = props.crawlerSchedule ?? 'cron(0 */6 * * ? *)';
+    this.database = new GlueCatalogDatabase(this, 'Database', {
+      name: props.baseName.replace(/-/g, '_'),
+      description: 'Sales order changes captured from DynamoDB',
+    });
+    this.table = new GlueCatalogTable(this, 'Table', {
+      name: TABLE_NAME,
+      databaseName: this.database.name,
+      description: 'One row per change of an order (insert, modify, remove)',
+      tableType: 'EXTERNAL_TABLE',
+      parameters: orderChangesTableParameters(props.bucket.bucket, props.projectionStartYear ?? 2025),
+      partitionKeys: PARTITION_COLUMNS.map((column) => ({ ...column })),
+      storageDescriptor: {
+        location: `s3://${props.bucket.bucket}/${DATA_PREFIX}`,
+        inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+        outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+        compressed: true,
+        serDeInfo: { serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+        columns: ORDER_CHANGE_COLUMNS.map((column) => ({ ...column })),
+      },
+      lifecycle: {
+        // The crawler merges new columns into the table and records its statistics; without this,
+        // every plan after a crawl would propose to undo them.
+        ignoreChanges: [
+          'storage_descriptor[0].columns',
+          'storage_descriptor[0].parameters',
+          'storage_descriptor[0].ser_de_info[0].parameters',
+          ...CRAWLER_MANAGED_PARAMETERS.map((name) => `parameters["${name}"]`),
+        ],
+      },
+    });
+    const role = new ServiceRole(this, 'CrawlerRole', {
+      name: `${props.baseName}-crawler`,
+      service: 'glue.amazonaws.com',
+      accountId: props.aws.accountId,
+      statements: crawlerStatements({ aws: props.aws, databaseName: this.database.name, bucketArn: props.bucket.arn, kmsKeyArn: props.kmsKeyArn }),
+    });
+    this.crawler = new GlueCrawler(this, 'Crawler', {
+      name: `${props.baseName}-order-changes`,
+      description: 'Discovers new columns of order_changes; partitions come from projection',
+      role: role.role.arn,
+      databaseName: this.database.name,
+      schedule,
+      catalogTarget: [{ databaseName: this.database.name, tables: [this.table.name] }],
+      schemaChangePolicy: { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'LOG' },
+      configuration: crawlerConfiguration(),
+      dependsOn: [role.policy],
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import type { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformOutput, type TerraformStack } from 'cdktf';
+import type { Athena } from './athena';
+import type { Catalog } from './catalog';
+import type { PipelineAlarms } from './pipeline-alarms';
+import type { PipelineDashboard } from './pipeline-dashboard';
+
+/** What a stack exposes as outputs. */
+export interface PipelineOutputSources {
+  readonly table: DynamodbTable;
+  readonly stream: KinesisStream;
+  readonly lake: S3Bucket;
+  readonly results: S3Bucket;
+  readonly delivery: KinesisFirehoseDeliveryStream;
+  readonly catalog: Catalog;
+  readonly athena: Athena;
+  readonly alarms: PipelineAlarms;
+  readonly dashboard: PipelineDashboard;
+}
+
+/**
+ * Outputs for what a user needs next: where to write (table), what to watch (stream, delivery
+ * stream, topic, dashboard), and where to query (bucket, database, crawler, workgroup).
+ *
+ * @param stack - the stack that gets the outputs
+ * @param s - the resources
+ */
+export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSources): void {
+  const outputs: [string, string, string][] = [
+    ['table_name', s.table.name, 'DynamoDB table to write orders to (sales-generator --table)'],
+    ['table_stream_arn', s.table.streamArn, 'Stream the pipe reads'],
+    ['stream_arn', s.stream.arn, 'Kinesis stream between the pipe and Firehose'],
+    ['delivery_stream_name', s.delivery.name, 'Firehose delivery stream'],
+    ['lake_bucket', s.lake.bucket, 'S3 bucket of the data lake (sales/ and errors/)'],
+    ['athena_results_bucket', s.results.bucket, 'S3 bucket of Athena query results'],
+    ['glue_database', s.catalog.database.name, 'Glue database of the order_changes table'],
+    ['glue_table', s.catalog.table.name, 'Glue table to query'],
+    ['crawler_name', s.catalog.crawler.name, 'Glue crawler (aws glue start-crawler --name ...)'],
+    ['athena_workgroup', s.athena.workgroup.name, 'Athena workgroup to run queries in'],
+    ['alarm_topic_arn', s.alarms.topic.arn, 'SNS topic the alarms notify'],
+    ['dashboard_name', s.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the pipeline'],
+  ];
+  for (const [name, value, description] of outputs) {
+    new TerraformOutput(stack, name, { value, description });
+  }
+}

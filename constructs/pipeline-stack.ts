@@ -1,0 +1,162 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { Athena } from './athena';
+import type { AwsContext } from './aws-context';
+import { Catalog } from './catalog';
+import { ChangePipe } from './change-pipe';
+import { ChangeStream } from './change-stream';
+import type { PipelineConfig } from './config';
+import { DeliveryStream } from './delivery-stream';
+import { EncryptionKey } from './encryption-key';
+import { lakeLifecycleRules, resultsLifecycleRules } from './lake-lifecycle';
+import { PipelineAlarms } from './pipeline-alarms';
+import { PipelineDashboard } from './pipeline-dashboard';
+import { addPipelineOutputs } from './pipeline-outputs';
+import { PolicyAspect } from './policy-aspect';
+import { SalesTable } from './sales-table';
+import { SecureBucket } from './secure-bucket';
+import type { TransformBundle } from './transform-bundle';
+import { TransformFunction } from './transform-function';
+
+/** Props for {@link PipelineStack}. */
+export interface PipelineStackProps {
+  /** The environment's configuration, from `loadConfig`. */
+  readonly config: PipelineConfig;
+  /** The transform Lambda's bundle, from `bundleTransformHandler`. */
+  readonly bundle: TransformBundle;
+}
+
+/**
+ * The state backend of a stack: S3 with a lock file when a state bucket is configured, else a local
+ * file at the repository root (`terraform.<stack>.tfstate`, relative to `cdktf.out/stacks/<stack>`).
+ *
+ * @param stack - the stack
+ * @param config - the environment's configuration
+ */
+export function addStateBackend(stack: TerraformStack, config: PipelineConfig): void {
+  const stackName = stack.node.id;
+  if (config.stateBackend.type === 's3') {
+    const backend = new S3Backend(stack, {
+      bucket: config.stateBackend.bucket,
+      region: config.stateBackend.region,
+      key: `${config.namePrefix}/${stackName}/terraform.tfstate`,
+      encrypt: true,
+    });
+    // S3-native locking (Terraform >= 1.10); cdktf 0.21's S3BackendConfig predates the option.
+    backend.addOverride('use_lockfile', true);
+  } else {
+    new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
+  }
+}
+
+/**
+ * One environment of the pipeline: DynamoDB -> Pipe -> Kinesis -> Firehose (+ Lambda) -> S3 ->
+ * Glue -> Athena, with one KMS key, alarms, a dashboard and outputs. Composes constructs only;
+ * the policy aspect checks the result at synth time.
+ */
+export class PipelineStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id);
+    const { config } = props;
+    const baseName = `${config.namePrefix}-${config.environment}`;
+    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
+    addStateBackend(this, config);
+    const aws: AwsContext = {
+      accountId: new DataAwsCallerIdentity(this, 'Account').accountId,
+      partition: new DataAwsPartition(this, 'Partition').partition,
+      region: config.region,
+    };
+    const kmsKeyArn = new EncryptionKey(this, 'Key', { baseName, aws }).key.arn;
+    const logRetentionDays = config.logRetentionDays;
+
+    const table = new SalesTable(this, 'Table', { tableName: `${baseName}-orders`, kmsKeyArn, deletionProtection: config.deletionProtection }).table;
+    const stream = new ChangeStream(this, 'Stream', {
+      streamName: `${baseName}-changes`,
+      kmsKeyArn,
+      streamMode: config.kinesisStreamMode,
+      shardCount: config.kinesisShardCount,
+      retentionHours: config.kinesisRetentionHours,
+    }).stream;
+    const lake = new SecureBucket(this, 'Lake', {
+      bucketName: `${baseName}-lake-${aws.accountId}-${config.region}`,
+      kmsKeyArn,
+      lifecycleRules: lakeLifecycleRules(config),
+    }).bucket;
+    const results = new SecureBucket(this, 'QueryResults', {
+      bucketName: `${baseName}-results-${aws.accountId}-${config.region}`,
+      kmsKeyArn,
+      lifecycleRules: resultsLifecycleRules(config.athenaResultsExpirationDays),
+      forceDestroy: true,
+    }).bucket;
+    const transform = new TransformFunction(this, 'Transform', {
+      functionName: `${baseName}-transform`,
+      aws,
+      bundle: props.bundle,
+      kmsKeyArn,
+      logRetentionDays,
+      memoryMiB: config.lambdaMemoryMiB,
+      timeoutSeconds: config.lambdaTimeoutSeconds,
+    }).function;
+    const delivery = new DeliveryStream(this, 'Delivery', {
+      baseName,
+      aws,
+      source: stream,
+      transform,
+      bucket: lake,
+      kmsKeyArn,
+      logRetentionDays,
+      bufferIntervalSeconds: config.bufferIntervalSeconds,
+      bufferSizeMiB: config.bufferSizeMiB,
+      lambdaBufferSizeMB: config.lambdaBufferSizeMB,
+      lambdaBufferIntervalSeconds: config.lambdaBufferIntervalSeconds,
+    }).deliveryStream;
+    const pipe = new ChangePipe(this, 'Pipe', {
+      baseName,
+      aws,
+      table,
+      target: stream,
+      kmsKeyArn,
+      logRetentionDays,
+      batchSize: config.pipeBatchSize,
+      batchingWindowSeconds: config.pipeBatchingWindowSeconds,
+      maximumRetryAttempts: config.pipeMaximumRetryAttempts,
+      maximumRecordAgeSeconds: config.pipeMaximumRecordAgeSeconds,
+      // Firehose reads Kinesis from LATEST: it must exist before the first change enters the stream.
+      dependsOn: [delivery],
+    });
+    const catalog = new Catalog(this, 'Catalog', {
+      baseName,
+      aws,
+      bucket: lake,
+      kmsKeyArn,
+      crawlerSchedule: config.crawlerSchedule,
+      projectionStartYear: config.projectionStartYear,
+    });
+    const athena = new Athena(this, 'Athena', {
+      baseName,
+      databaseName: catalog.database.name,
+      resultsBucket: results,
+      kmsKeyArn,
+      bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
+    });
+    const monitored = {
+      pipeName: pipe.pipe.name,
+      deadLetterQueueName: pipe.deadLetterQueue.name,
+      streamName: stream.name,
+      deliveryStreamName: delivery.name,
+      functionName: transform.functionName,
+      bufferIntervalSeconds: config.bufferIntervalSeconds,
+    };
+    const alarms = new PipelineAlarms(this, 'Alarms', { baseName, kmsKeyArn, resources: monitored, alarmEmail: config.alarmEmail });
+    const dashboard = new PipelineDashboard(this, 'Dashboard', {
+      baseName,
+      region: config.region,
+      resources: { ...monitored, tableName: table.name },
+    });
+    addPipelineOutputs(this, { table, stream, lake, results, delivery, catalog, athena, alarms, dashboard });
+    Aspects.of(this).add(new PolicyAspect());
+  }
+}
