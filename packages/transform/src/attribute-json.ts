@@ -6,6 +6,13 @@ import { compareNumberText, toJsonNumber } from './number-text.js';
 import { resolveColumnNames } from './resolve-collisions.js';
 
 const NO_RESERVED: ReadonlySet<string> = new Set();
+/** Characters JSON.stringify would escape (control characters, quote, backslash, surrogates). */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** JSON string literal of `text`; skips JSON.stringify in the common case nothing needs escaping. */
+function stringJson(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
 
 /**
  * The type key of one attribute value (`S`, `N`, `M`, ...), checking that there is exactly one.
@@ -85,29 +92,41 @@ function listJson(value: unknown): string {
 
 /**
  * A map that is not flattened (inside a list) becomes a JSON object; its keys get the same
- * snake_case names as columns, with collisions resolved the same way.
+ * snake_case names as columns. Keys that already are snake_case (the usual case) are written in
+ * one pass; otherwise names are resolved like columns, so renamed keys cannot collide.
  */
 function objectJson(value: unknown): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(value)}`);
   }
   const map = value as Record<string, unknown>;
-  const keys: string[] = [];
-  const values: string[] = [];
-  let renamed = false;
+  let json = '{';
+  let first = true;
   for (const key in map) {
-    if (!isColumnName(key)) renamed = true;
-    keys.push(key);
+    if (!isColumnName(key)) return renamedObjectJson(map);
+    let member: string;
     try {
-      values.push(attributeToJson(map[key]));
+      member = attributeToJson(map[key]);
     } catch (error) {
       rethrowWithSegment(error, key);
     }
+    json += `${first ? '"' : ',"'}${key}":${member}`;
+    first = false;
   }
-  const names = renamed ? resolveColumnNames(keys.map((key) => ({ name: toColumnName(key), path: [key] })), NO_RESERVED) : keys;
-  let json = '{';
-  for (let i = 0; i < names.length; i++) json += `${i === 0 ? '' : ','}"${names[i] as string}":${values[i] as string}`;
   return `${json}}`;
+}
+
+function renamedObjectJson(map: Record<string, unknown>): string {
+  const keys = Object.keys(map);
+  const values = keys.map((key) => {
+    try {
+      return attributeToJson(map[key]);
+    } catch (error) {
+      return rethrowWithSegment(error, key);
+    }
+  });
+  const names = resolveColumnNames(keys.map((key) => ({ name: toColumnName(key), path: [key] })), NO_RESERVED);
+  return `{${names.map((name, i) => `"${name}":${values[i] as string}`).join(',')}}`;
 }
 
 /**
@@ -122,7 +141,7 @@ export function typedValueToJson(type: string, value: unknown): string {
   switch (type) {
     case 'S':
       if (typeof value !== 'string') throw new AttributeError('malformed-attribute-value', `S must be a string, received ${describeValue(value)}`);
-      return JSON.stringify(value);
+      return stringJson(value);
     case 'N':
       return numberJson(value);
     case 'BOOL':

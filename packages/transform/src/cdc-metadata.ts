@@ -64,3 +64,23 @@ export function cdcMetadataValues(
   ];
   return { values, eventTime };
 }
+
+/**
+ * The CDC metadata columns of a change as JSON object members, `"cdc_operation":...,...`, in
+ * {@link CDC_COLUMNS} order; the same text {@link cdcMetadataValues} gives, without the array.
+ *
+ * @param change - the change
+ * @param eventTime - `toIsoMillis(change.eventTimeMicros)`
+ * @param changedAttributes - columns a MODIFY changed, or null
+ * @returns the members text
+ */
+export function cdcMetadataMembers(change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null): string {
+  const changed = changedAttributes === null ? 'null' : changedAttributes.length === 0 ? '[]' : `["${changedAttributes.join('","')}"]`;
+  return (
+    `"cdc_operation":"${change.operation}","cdc_event_id":${JSON.stringify(change.eventId)},"cdc_event_time":"${eventTime}",` +
+    `"cdc_sequence_number":${change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`},` +
+    `"cdc_sort_key":"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}",` +
+    `"cdc_table":${change.table === null ? 'null' : JSON.stringify(change.table)},"cdc_ttl_expired":${change.ttlExpired},` +
+    `"cdc_changed_attributes":${changed}`
+  );
+}

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { isStrictBase64 } from './base64.js';
+import { decodeStrictBase64 } from './base64.js';
 import { describeValue, fail, type Parsed } from './parsed.js';
 
 /**
@@ -18,10 +18,10 @@ import { describeValue, fail, type Parsed } from './parsed.js';
 export function decodeRecord(data: unknown): Parsed<string> {
   if (typeof data !== 'string') return fail('bad-base64', `data must be a base64 string, received ${describeValue(data)}`);
   if (data === '') return fail('empty-data', 'data is empty');
-  if (!isStrictBase64(data)) {
+  const bytes = decodeStrictBase64(data);
+  if (bytes === undefined) {
     return fail('bad-base64', `data is not padded standard base64 (${data.length} characters, starting ${JSON.stringify(data.slice(0, 16))})`);
   }
-  const bytes = Buffer.from(data, 'base64');
   if (bytes.length === 0) return fail('empty-data', 'data decodes to zero bytes');
   if (!isUtf8(bytes)) return fail('invalid-utf8', `the ${bytes.length} decoded bytes are not valid UTF-8`);
   return { ok: true, value: bytes.toString('utf8') };

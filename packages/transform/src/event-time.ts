@@ -31,5 +31,15 @@ export function toEpochMicros(value: unknown): number | undefined {
  * @returns e.g. `2025-01-15T10:30:11.000Z`
  */
 export function toIsoMillis(micros: number): string {
-  return new Date(Math.floor(micros / 1000)).toISOString();
+  const millis = Math.floor(micros / 1000);
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastIso = new Date(millis).toISOString();
+  }
+  return lastIso;
 }
+
+// One-entry memo: the changes of a batch share their second, and formatting a Date is costly.
+// It holds no state anyone can observe: the result depends only on the argument.
+let lastMillis = Number.NaN;
+let lastIso = '';

@@ -11,6 +11,8 @@ export interface FlatImage {
   readonly names: readonly string[];
   /** JSON text of each column's value, index-aligned with `names`. */
   readonly values: readonly string[];
+  /** The columns as JSON object members: `"name":value,"name":value` (no braces). */
+  readonly members: string;
   /**
    * Sorted names of the columns whose value differs from the old image, including columns only
    * one image has; `null` when no old image was given.
@@ -22,14 +24,20 @@ type Image = Record<string, unknown>;
 
 /** Accumulates the leaves of one image walk. */
 interface Walk {
-  readonly names: string[];
-  readonly values: string[];
+  /** Leaves written as JSON object members, in order. */
+  members: string;
+  /** Parallel arrays, kept only when the caller needs them (or after a collision). */
+  readonly names: string[] | undefined;
+  readonly values: string[] | undefined;
   readonly paths: string[][] | undefined;
+  /** Names (as first computed) of changed leaves, and of old-only columns. */
   readonly changedLeaves: number[];
-  readonly removed: string[];
+  readonly changedLeafNames: string[];
+  readonly changedNames: string[];
   readonly seen: Set<string>;
   readonly reserved: ReadonlySet<string>;
   readonly diff: boolean;
+  count: number;
   collision: boolean;
 }
 
@@ -55,13 +63,15 @@ function collectNames(av: unknown, name: string, out: string[]): void {
   for (const key in content) collectNames(content[key], `${name}_${toColumnName(key)}`, out);
 }
 
-function addLeaf(walk: Walk, name: string, value: string, path: string[] | undefined): number {
-  if (walk.seen.has(name) || walk.reserved.has(name)) walk.collision = true;
-  else walk.seen.add(name);
-  walk.names.push(name);
-  walk.values.push(value);
-  if (walk.paths !== undefined && path !== undefined) walk.paths.push(path);
-  return walk.names.length - 1;
+function addLeaf(walk: Walk, name: string, value: string, path: string[] | undefined): void {
+  const seen = walk.seen.size;
+  walk.seen.add(name);
+  if (walk.seen.size === seen || (name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
+  walk.members += `${walk.count === 0 ? '"' : ',"'}${name}":${value}`;
+  walk.count++;
+  walk.names?.push(name);
+  walk.values?.push(value);
+  if (path !== undefined) walk.paths?.push(path);
 }
 
 function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined): void {
@@ -81,7 +91,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
         }
         if (hasKeys(payload as Image)) {
           const oldContent = walk.diff ? mapContent(oldAv) : undefined;
-          if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent))) walk.removed.push(name);
+          if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent))) walk.changedNames.push(name);
           walkMap(walk, payload as Image, oldContent, name, leafPath);
           continue;
         }
@@ -92,33 +102,37 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
     } catch (error) {
       rethrowWithSegment(error, key);
     }
-    const index = addLeaf(walk, name, value, leafPath);
     if (walk.diff && (oldAv === undefined || !attributeValuesEqual(av, oldAv))) {
-      walk.changedLeaves.push(index);
+      walk.changedLeaves.push(walk.count);
+      walk.changedLeafNames.push(name);
       const oldContent = mapContent(oldAv);
-      if (oldContent !== undefined && hasKeys(oldContent)) collectNames(oldAv, name, walk.removed);
+      if (oldContent !== undefined && hasKeys(oldContent)) collectNames(oldAv, name, walk.changedNames);
     }
+    addLeaf(walk, name, value, leafPath);
   }
   if (old !== undefined) {
     for (const key in old) {
-      if (!(key in map)) collectNames(old[key], prefix === '' ? toColumnName(key) : `${prefix}_${toColumnName(key)}`, walk.removed);
+      if (!(key in map)) collectNames(old[key], prefix === '' ? toColumnName(key) : `${prefix}_${toColumnName(key)}`, walk.changedNames);
     }
   }
 }
 
-function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<string>, recordPaths: boolean): Walk {
+function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<string>, keepParts: boolean, keepPaths: boolean): Walk {
   const walk: Walk = {
-    names: [],
-    values: [],
-    paths: recordPaths ? [] : undefined,
+    members: '',
+    names: keepParts ? [] : undefined,
+    values: keepParts ? [] : undefined,
+    paths: keepPaths ? [] : undefined,
     changedLeaves: [],
-    removed: [],
+    changedLeafNames: [],
+    changedNames: [],
     seen: new Set(),
     reserved,
     diff: oldImage !== undefined,
+    count: 0,
     collision: false,
   };
-  walkMap(walk, image, oldImage, '', recordPaths ? [] : undefined);
+  walkMap(walk, image, oldImage, '', keepPaths ? [] : undefined);
   return walk;
 }
 
@@ -129,25 +143,31 @@ function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<st
  * meet are made distinct by {@link resolveColumnNames}. With `oldImage`, also reports which
  * columns a MODIFY changed (the old image is compared, never written).
  *
+ * The common case (no names meet) is one pass that writes the members text directly; only a
+ * collision triggers a second pass that records paths and resolves names.
+ *
  * @param image - the image to write (`NewImage`, `OldImage` or `Keys`)
  * @param reserved - column names the row already uses (the CDC metadata columns)
  * @param oldImage - the image before a MODIFY, to compute {@link FlatImage.changed}
+ * @param keepParts - also return `names`/`values` (else they are empty unless a collision occurred)
  * @returns the columns
  * @throws AttributeError when an attribute value in `image` is malformed
  */
-export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldImage?: Image): FlatImage {
-  let walk = run(image, oldImage, reserved, false);
-  let names: readonly string[] = walk.names;
+export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldImage?: Image, keepParts = true): FlatImage {
+  let walk = run(image, oldImage, reserved, keepParts, false);
+  let names: readonly string[] = walk.names ?? [];
+  let members = walk.members;
   if (walk.collision) {
-    walk = run(image, oldImage, reserved, true);
+    walk = run(image, oldImage, reserved, true, true);
     const paths = walk.paths ?? [];
-    names = resolveColumnNames(walk.names.map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+    const values = walk.values ?? [];
+    names = resolveColumnNames((walk.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+    members = names.map((name, i) => `"${name}":${values[i] as string}`).join(',');
   }
   let changed: string[] | null = null;
   if (oldImage !== undefined) {
-    const set = new Set(walk.removed);
-    for (const index of walk.changedLeaves) set.add(names[index] as string);
-    changed = [...set].sort();
+    const leafNames = walk.collision ? walk.changedLeaves.map((index) => names[index] as string) : walk.changedLeafNames;
+    changed = [...new Set([...walk.changedNames, ...leafNames])].sort();
   }
-  return { names, values: walk.values, changed };
+  return { names, values: walk.values ?? [], members, changed };
 }

@@ -1,6 +1,7 @@
 import { AttributeError } from './attribute-error.js';
 import type { AttributeMap } from './attribute-value.js';
-import { cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS } from './cdc-metadata.js';
+import { cdcMetadataMembers, cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS } from './cdc-metadata.js';
+import { toIsoMillis } from './event-time.js';
 import type { ChangeRecord } from './change-record.js';
 import { flattenImage } from './flatten-image.js';
 import { fail, type Parsed } from './parsed.js';
@@ -12,12 +13,14 @@ import { fail, type Parsed } from './parsed.js';
  */
 export type Row = ReadonlyMap<string, string>;
 
-/** A row as parallel arrays, plus the event time; what {@link toRow} and the batch transform share. */
+/** A row's columns, plus the event time; what {@link toRow} and the batch transform share. */
 export interface RowParts {
-  /** Column names, item columns then {@link CDC_COLUMNS}. */
+  /** Column names, item columns then {@link CDC_COLUMNS} (empty when built for a line only). */
   readonly names: readonly string[];
-  /** JSON text per column. */
+  /** JSON text per column (empty when built for a line only). */
   readonly values: readonly string[];
+  /** The row as one JSON line ending in `\n`. */
+  readonly line: string;
   /** `cdc_event_time`, ISO-8601 UTC with ms. */
   readonly eventTime: string;
 }
@@ -34,22 +37,30 @@ function rowImage(change: ChangeRecord): { image: AttributeMap; source: string }
  * Build the columns of a change's row. See {@link toRow}.
  *
  * @param change - a validated change
+ * @param keepParts - also return names and values (the line is always built)
  * @returns the row's columns, or why an attribute value is malformed
  */
-export function toRowParts(change: ChangeRecord): Parsed<RowParts> {
+export function toRowParts(change: ChangeRecord, keepParts = true): Parsed<RowParts> {
   const { image, source } = rowImage(change);
   const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
   let flat;
   try {
-    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined);
+    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, keepParts);
   } catch (error) {
     if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
     throw error;
   }
-  const metadata = cdcMetadataValues(change, flat.changed);
+  const eventTime = toIsoMillis(change.eventTimeMicros);
+  const metadata = cdcMetadataMembers(change, eventTime, flat.changed);
+  const line = flat.members === '' ? `{${metadata}}\n` : `{${flat.members},${metadata}}\n`;
   return {
     ok: true,
-    value: { names: [...flat.names, ...CDC_COLUMNS], values: [...flat.values, ...metadata.values], eventTime: metadata.eventTime },
+    value: {
+      names: keepParts ? [...flat.names, ...CDC_COLUMNS] : [],
+      values: keepParts ? [...flat.values, ...cdcMetadataValues(change, flat.changed).values] : [],
+      line,
+      eventTime,
+    },
   };
 }
 

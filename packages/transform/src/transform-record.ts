@@ -32,11 +32,8 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   }
   const change = toChangeRecord(json, fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs });
   if (!change.ok) return change;
-  const parts = toRowParts(change.value);
+  const parts = toRowParts(change.value, false);
   if (!parts.ok) return parts;
-  const { names, values, eventTime } = parts.value;
-  let line = '{';
-  for (let i = 0; i < names.length; i++) line += `${i === 0 ? '"' : ',"'}${names[i] as string}":${values[i] as string}`;
-  line += '}\n';
+  const { line, eventTime } = parts.value;
   return { ok: true, value: { data: Buffer.from(line, 'utf8').toString('base64'), partitionKeys: toPartitionKeys(eventTime) } };
 }

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FirehoseTransformationEvent } from '../src/index.js';
+import { buildLambdaBundle } from '../scripts/lambda-bundle.js';
+import { median } from './measure.js';
+
+/** What the Lambda bundle costs: size, cold module load, memory for one batch. */
+export interface LambdaFootprint {
+  readonly bundleBytes: number;
+  /** Median time to `require` the bundle in a fresh process, ms. */
+  readonly loadMs: number;
+  /** Median time to `require` an empty module in a fresh process, ms (the baseline). */
+  readonly emptyLoadMs: number;
+  /** Peak RSS of the process over the handler call (event already parsed), MiB. */
+  readonly peakRssMiB: number;
+  /** Growth of the peak RSS caused by the handler call and serializing its response, MiB. */
+  readonly peakRssDeltaMiB: number;
+  /** Heap growth over the call, with the response still referenced, MiB. */
+  readonly heapDeltaMiB: number;
+  /** Size of the serialized response, bytes. */
+  readonly responseBytes: number;
+}
+
+const LOAD_SCRIPT = `const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
+
+const MEMORY_SCRIPT = `
+const fs = require('node:fs');
+const { handler } = require(process.argv[1]);
+const event = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+global.gc();
+const before = process.memoryUsage();
+const peakBefore = process.resourceUsage().maxRSS;
+const log = console.log; console.log = () => {};
+handler(event).then((result) => {
+  const body = JSON.stringify(result);
+  const after = process.memoryUsage();
+  const peak = process.resourceUsage().maxRSS;
+  console.log = log;
+  process.stdout.write(JSON.stringify({ peakBefore, peak, heapDelta: after.heapUsed - before.heapUsed, responseBytes: Buffer.byteLength(body) }));
+});`;
+
+const MiB = 1024 * 1024;
+
+/**
+ * Build the Lambda bundle with {@link buildLambdaBundle} and measure it in fresh Node processes.
+ *
+ * @param packageDir - the transform package directory
+ * @param event - the batch to measure memory with
+ * @param loads - how many fresh processes to time each module load in
+ * @returns the footprint
+ */
+export function measureLambdaFootprint(packageDir: string, event: FirehoseTransformationEvent, loads = 15): LambdaFootprint {
+  const dir = mkdtempSync(join(tmpdir(), 'transform-bench-'));
+  try {
+    const bundle = buildLambdaBundle(packageDir, join(dir, 'index.js'));
+    const empty = join(dir, 'empty.js');
+    writeFileSync(empty, '');
+    const eventFile = join(dir, 'event.json');
+    writeFileSync(eventFile, JSON.stringify(event));
+    const load = (file: string): number => Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file], { encoding: 'utf8' }));
+    const bundleLoads: number[] = [];
+    const emptyLoads: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      bundleLoads.push(load(bundle.file));
+      emptyLoads.push(load(empty));
+    }
+    const memory = JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '-e', MEMORY_SCRIPT, bundle.file, eventFile], { encoding: 'utf8', maxBuffer: 64 * MiB }),
+    ) as { peakBefore: number; peak: number; heapDelta: number; responseBytes: number };
+    return {
+      bundleBytes: bundle.bytes,
+      loadMs: median(bundleLoads),
+      emptyLoadMs: median(emptyLoads),
+      peakRssMiB: (memory.peak * 1024) / MiB,
+      peakRssDeltaMiB: ((memory.peak - memory.peakBefore) * 1024) / MiB,
+      heapDeltaMiB: memory.heapDelta / MiB,
+      responseBytes: memory.responseBytes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench -w @sales/transform`: throughput of transformFirehoseEvent on a realistic 3 MiB
+ * batch against two references measured in the same run, plus the Lambda bundle's size,
+ * module-load time and the memory one batch needs. Figures are ratios where they compare.
+ */
+import { fileURLToPath } from 'node:url';
+import { transformFirehoseEvent } from '../src/index.js';
+import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
+import { measureLambdaFootprint } from './lambda-footprint.js';
+import { timeInterleaved } from './measure.js';
+import { roundTripFloor, transformWithUnmarshall } from './references.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const { event, dataBytes } = salesOrderBatch();
+const records = event.records.length;
+const MB = 1e6;
+const MiB = 1024 * 1024;
+
+const check = transformFirehoseEvent(event);
+if (check.summary.ok !== records) throw new Error(`bench batch must transform cleanly, got ${JSON.stringify(check.summary)}`);
+
+const [ours, straightforward, floor] = timeInterleaved(
+  [
+    ['transformFirehoseEvent', () => transformFirehoseEvent(event)],
+    ['unmarshall reference', () => transformWithUnmarshall(event)],
+    ['round-trip floor', () => roundTripFloor(event)],
+  ],
+  25,
+  5,
+);
+
+const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
+console.log(`@sales/transform bench: ${records} records, ${(dataBytes / MiB).toFixed(2)} MiB decoded (${check.summary.inputDataBytes} bytes base64), Node ${process.version}`);
+for (const timing of [ours, straightforward, floor]) {
+  if (timing === undefined) continue;
+  const seconds = timing.medianMs / 1000;
+  line(`  ${timing.name}`, `${timing.medianMs.toFixed(1)} ms/batch  ${Math.round(records / seconds).toLocaleString('en-US')} records/s  ${(dataBytes / MB / seconds).toFixed(1)} MB/s`);
+}
+if (ours && straightforward && floor) {
+  line('  speed-up vs unmarshall reference', `${(straightforward.medianMs / ours.medianMs).toFixed(2)}x (aim >= 1.8x)`);
+  line('  speed vs round-trip floor', `${(floor.medianMs / ours.medianMs).toFixed(2)}x (>= 1.00x matches or beats it)`);
+}
+const responseBytes = Buffer.byteLength(JSON.stringify(check.result));
+line('  response size', `${(responseBytes / MiB).toFixed(2)} MiB (limit 6 MB), output/input data ${(check.summary.outputDataBytes / check.summary.inputDataBytes).toFixed(2)}`);
+
+if (process.env.BENCH_QUICK) process.exit(0);
+const footprint = measureLambdaFootprint(packageDir, event);
+console.log('Lambda bundle (esbuild, node22, cjs, minified):');
+line('  bundle size', `${(footprint.bundleBytes / 1024).toFixed(1)} KiB (${footprint.bundleBytes} bytes)`);
+line('  module load (fresh process, median)', `${footprint.loadMs.toFixed(2)} ms vs empty module ${footprint.emptyLoadMs.toFixed(2)} ms = ${(footprint.loadMs / footprint.emptyLoadMs).toFixed(2)}x`);
+line('  peak RSS with one 3 MiB batch', `${footprint.peakRssMiB.toFixed(1)} MiB (call adds ${footprint.peakRssDeltaMiB.toFixed(1)} MiB; heap +${footprint.heapDeltaMiB.toFixed(1)} MiB)`);
