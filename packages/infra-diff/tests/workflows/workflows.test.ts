@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../fixtures/git-repo';
+
+const WORKFLOWS = path.join(REPO_ROOT, '.github', 'workflows');
+const VALIDATOR = path.join(REPO_ROOT, 'node_modules', '.bin', 'action-validator');
+const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+interface Job {
+  readonly uses?: string;
+  readonly permissions?: Record<string, string> | string;
+  readonly concurrency?: unknown;
+  readonly 'timeout-minutes'?: number;
+  readonly steps?: readonly { readonly uses?: string }[];
+}
+interface Workflow {
+  readonly permissions?: Record<string, string> | string;
+  readonly concurrency?: unknown;
+  readonly jobs: Record<string, Job>;
+}
+
+const load = (file: string): { text: string; workflow: Workflow } => {
+  const text = readFileSync(path.join(WORKFLOWS, file), 'utf8');
+  return { text, workflow: parse(text) as Workflow };
+};
+const validate = (file: string) => spawnSync(VALIDATOR, [file], { encoding: 'utf8' });
+
+/** Jobs that may request an OIDC token, and why: AWS role (plan, deploy) or npm trusted publishing (release). */
+const OIDC_JOBS = ['deploy-stack.yml:deploy', 'deploy.yml:dev', 'deploy.yml:prod', 'plan.yml:plan', 'release.yml:publish'];
+
+describe('GitHub workflows', () => {
+  test('has the review, deploy and release workflows', () => {
+    expect(files).toEqual(['ci.yml', 'deploy-stack.yml', 'deploy.yml', 'plan.yml', 'release.yml']);
+  });
+
+  test.each(files)('%s is valid against the workflow schema (action-validator)', (file) => {
+    const run = validate(path.join(WORKFLOWS, file));
+    expect({ status: run.status, output: `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
+  });
+
+  test('the validator rejects an invalid workflow (the check can fail)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'workflow-'));
+    try {
+      const file = path.join(dir, 'bad.yml');
+      writeFileSync(file, 'name: bad\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz: []\n');
+      const run = validate(file);
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toContain("Additional property 'stepz' is not allowed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each(files)('%s pins every action to a full commit SHA with its version in a comment', (file) => {
+    const { text } = load(file);
+    const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)].map((m) => ({ ref: m[1] ?? '', rest: m[2] ?? '' }));
+    for (const { ref, rest } of uses) {
+      if (ref.startsWith('./')) continue; // reusable workflow in this repository
+      expect(`${ref}${rest}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  test.each(files)('%s grants no permissions by default and each job only what it declares', (file) => {
+    const { workflow } = load(file);
+    const topLevel = workflow.permissions;
+    expect(topLevel === undefined || (typeof topLevel === 'object' && Object.values(topLevel).every((v) => v !== 'write'))).toBe(true);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect({ job: name, declares: job.permissions !== undefined }).toEqual({ job: name, declares: true });
+      const grants = typeof job.permissions === 'object' ? job.permissions : {};
+      if (grants['id-token'] === 'write') expect(OIDC_JOBS).toContain(`${file}:${name}`);
+      expect(job.permissions).not.toBe('write-all');
+    }
+  });
+
+  test.each(files)('%s limits concurrency and bounds every job in time', (file) => {
+    const { workflow } = load(file);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect({ job: name, concurrency: workflow.concurrency !== undefined || job.concurrency !== undefined }).toEqual({ job: name, concurrency: true });
+      if (job.uses === undefined) expect({ job: name, timeout: typeof job['timeout-minutes'] }).toEqual({ job: name, timeout: 'number' });
+    }
+  });
+});
