@@ -23,7 +23,7 @@ export const FRESHNESS_TARGET_SECONDS = 90;
  * @returns the hops in order; their sum is the end-to-end budget
  * @example
  * ```ts
- * freshnessBudget(loadConfig('dev', {})).reduce((sum, hop) => sum + hop.seconds, 0); //=> 72.25
+ * freshnessBudget(loadConfig('dev', {})).reduce((sum, hop) => sum + hop.seconds, 0); //=> 70.25
  * ```
  */
 export function freshnessBudget(

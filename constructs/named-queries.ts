@@ -17,8 +17,7 @@ export interface NamedQuerySource {
 /**
  * Read every `.sql` file of a folder, sorted by name.
  *
- * @param directory - folder to read
- * @defaultValue directory - {@link QUERIES_DIR}
+ * @param directory - folder to read (default: {@link QUERIES_DIR})
  * @returns the queries
  * @throws Error when a file has no leading `--` description, ends with `;`, or breaks Athena's limits
  */

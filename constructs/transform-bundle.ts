@@ -21,7 +21,7 @@ export interface TransformBundle {
 }
 
 /**
- * Hash a bundle folder's `index.js` and give it a fixed mtime and mode (which make its zip reproducible).
+ * Describe a bundle folder by the SHA-256 of its `index.js`.
  *
  * @param directory - a folder that holds `index.js`
  * @returns the folder and the hash of `index.js`
@@ -38,8 +38,7 @@ export function describeBundle(directory: string): TransformBundle {
  * synths (e.g. jest workers) never read a half-written file; an existing folder with the same
  * content is reused.
  *
- * @param packageDir - the transform package
- * @defaultValue packageDir - `<root>/packages/transform`
+ * @param packageDir - the transform package (default: `<root>/packages/transform`)
  * @returns the bundle's folder and content hash
  * @throws Error when esbuild fails (e.g. the handler does not compile)
  */
