@@ -20,7 +20,8 @@ export interface CliContext {
 /** Exit codes of `infra:diff`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-const short = (sha: string): string => sha.slice(0, 7);
+/** `origin/main (1a2b3c4)`, or just the short sha when the ref is one. */
+const label = (ref: string, sha: string): string => (sha.startsWith(ref.toLowerCase()) ? sha.slice(0, Math.max(7, ref.length)) : `${ref} (${sha.slice(0, 7)})`);
 
 /**
  * Synthesizes both sides and diffs them.
@@ -35,8 +36,8 @@ export async function computeInfraDiff(options: InfraDiffOptions, context: CliCo
   const baseCommit = await resolveCommit(repoRoot, options.base);
   const headCommit = options.head === undefined ? undefined : await resolveCommit(repoRoot, options.head);
   const labels = {
-    base: `${options.base} (${short(baseCommit)})`,
-    head: options.head === undefined || headCommit === undefined ? 'working tree' : `${options.head} (${short(headCommit)})`,
+    base: label(options.base, baseCommit),
+    head: options.head === undefined || headCommit === undefined ? 'working tree' : label(options.head, headCommit),
   };
   context.stderr(`${PROGRAM}: synthesizing ${labels.base} and ${labels.head}…\n`);
   const [base, head] = await Promise.allSettled([
