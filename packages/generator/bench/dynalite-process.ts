@@ -1,0 +1,34 @@
+/**
+ * Runs dynalite in its own process, so the benchmark's client and the server do not share one event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/** A dynalite child process. */
+export interface DynaliteProcess {
+  readonly endpoint: string;
+  readonly stop: () => Promise<void>;
+}
+
+const SCRIPT = `
+const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+`;
+
+/**
+ * Starts dynalite (in memory) on 127.0.0.1 and an OS-assigned port.
+ *
+ * @param cwd - Directory from which `require('dynalite')` resolves.
+ * @returns Its endpoint and a stop function.
+ */
+export async function startDynaliteProcess(cwd: string): Promise<DynaliteProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['-e', SCRIPT], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+  return {
+    endpoint: `http://127.0.0.1:${chunk.toString('utf8').trim()}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
