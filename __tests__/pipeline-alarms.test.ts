@@ -1,0 +1,76 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Testing } from 'cdktf';
+import { alarmDefinitions, freshnessThresholdSeconds, type MonitoredResources } from '../constructs/alarm-definitions';
+import { PipelineAlarms } from '../constructs/pipeline-alarms';
+import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { TEST_KEY_ARN } from './helpers/context';
+
+const resources: MonitoredResources = {
+  pipeName: 'pipe',
+  deadLetterQueueName: 'dlq',
+  streamName: 'stream',
+  deliveryStreamName: 'firehose',
+  functionName: 'fn',
+  bufferIntervalSeconds: 40,
+};
+
+describe('PipelineAlarms', () => {
+  const synthesized = Testing.synthScope((scope) => new PipelineAlarms(scope, 'Alarms', { baseName: 'sales-test', kmsKeyArn: TEST_KEY_ARN, resources }));
+  const alarms = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_metric_alarm) as Array<Record<string, any>>;
+
+  test('encrypts the topic and subscribes no one by default', () => {
+    expect(synthesized).toHaveResourceWithProperties(SnsTopic, { name: 'sales-test-alarms', kms_master_key_id: TEST_KEY_ARN });
+    expect(synthesized).not.toHaveResource(SnsTopicSubscription);
+  });
+
+  test('subscribes the alarm e-mail when given', () => {
+    const withEmail = Testing.synthScope(
+      (scope) => new PipelineAlarms(scope, 'Alarms', { baseName: 'sales-test', kmsKeyArn: TEST_KEY_ARN, resources, alarmEmail: 'ops@example.com' }),
+    );
+    expect(withEmail).toHaveResourceWithProperties(SnsTopicSubscription, { protocol: 'email', endpoint: 'ops@example.com' });
+  });
+
+  test('watches every hop and notifies the topic on alarm and recovery', () => {
+    const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
+    expect(watched).toHaveLength(8);
+    expect(watched).toEqual(expect.arrayContaining([
+      ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
+      ['AWS/EventBridge/Pipes', 'TargetStageFailed', { PipeName: 'pipe' }],
+      ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'dlq' }],
+      ['AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', { StreamName: 'stream' }],
+      ['AWS/Firehose', 'DeliveryToS3.DataFreshness', { DeliveryStreamName: 'firehose' }],
+      ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
+      ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
+      ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
+    ]));
+    for (const alarm of alarms) {
+      expect(alarm['alarm_actions']).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/)]);
+      expect(alarm['ok_actions']).toEqual(alarm['alarm_actions']);
+      expect(alarm['treat_missing_data']).toBe('notBreaching');
+    }
+  });
+
+  test('alarms as soon as one message waits in the dead-letter queue', () => {
+    const dlq = alarmDefinitions(resources).find((a) => a.id === 'DeadLetterQueueNotEmpty');
+    expect(dlq).toMatchObject({ statistic: 'Maximum', comparisonOperator: 'GreaterThanThreshold', threshold: 0 });
+  });
+
+  test('sets the freshness threshold from the buffer interval', () => {
+    expect(freshnessThresholdSeconds(40)).toBe(90);
+    expect(freshnessThresholdSeconds(300)).toBe(480);
+  });
+});
+
+describe('PipelineDashboard', () => {
+  test('shows one widget per hop in pipeline order', () => {
+    const synthesized = Testing.synthScope(
+      (scope) => new PipelineDashboard(scope, 'Dashboard', { baseName: 'sales-test', region: 'eu-west-1', resources: { ...resources, tableName: 'orders' } }),
+    );
+    const dashboard = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_dashboard)[0] as Record<string, string>;
+    expect(dashboard['dashboard_name']).toBe('sales-test-pipeline');
+    const body = JSON.parse(dashboard['dashboard_body']!);
+    expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).toEqual(['DynamoDB writes', 'Pipe', 'Kinesis', 'Transform Lambda', 'Firehose']);
+  });
+});

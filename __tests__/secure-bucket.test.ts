@@ -1,0 +1,65 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Testing } from 'cdktf';
+import { lakeLifecycleRules, resultsLifecycleRules } from '../constructs/lake-lifecycle';
+import { SecureBucket } from '../constructs/secure-bucket';
+import { TEST_KEY_ARN } from './helpers/context';
+
+describe('SecureBucket', () => {
+  const lifecycle = lakeLifecycleRules({ lakeTransitionDays: 30, errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 });
+  const synthesized = Testing.synthScope((scope) => new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, lifecycleRules: lifecycle }));
+  const json = JSON.parse(synthesized);
+
+  test('Test default behaviors: SSE-KMS with bucket key, versioning, public access blocked, no ACLs', () => {
+    expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
+      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: TEST_KEY_ARN }, bucket_key_enabled: true }],
+    });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: 'Enabled' } });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, { rule: { object_ownership: 'BucketOwnerEnforced' } });
+    expect((Object.values(json.resource.aws_s3_bucket)[0] as any).force_destroy).toBe(false);
+  });
+
+  test('denies every request that does not use TLS', () => {
+    const policy = JSON.parse((Object.values(json.resource.aws_s3_bucket_policy)[0] as any).policy);
+    expect(policy.Statement).toEqual([
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [expect.stringMatching(/aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/), expect.stringMatching(/\.arn\}\/\*$/)],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ]);
+  });
+
+  test('tiers change rows, expires errors and noncurrent versions', () => {
+    expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [
+        expect.objectContaining({ id: 'tier-change-rows', filter: [{ prefix: 'sales/' }], transition: [{ days: 30, storage_class: 'STANDARD_IA' }] }),
+        expect.objectContaining({ id: 'expire-error-records', filter: [{ prefix: 'errors/' }], expiration: [{ days: 30 }] }),
+        expect.objectContaining({ id: 'expire-noncurrent-versions', noncurrent_version_expiration: [{ noncurrent_days: 30 }] }),
+      ],
+    });
+  });
+
+  test('expires Athena results', () => {
+    expect(resultsLifecycleRules(7)[0]).toMatchObject({ id: 'expire-query-results', expiration: [{ days: 7 }] });
+  });
+
+  test('rejects tiering earlier than S3 Standard-IA allows', () => {
+    expect(() => lakeLifecycleRules({ lakeTransitionDays: 7, errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 })).toThrow(
+      'lakeTransitionDays must be at least 30 (S3 Standard-IA minimum), received 7',
+    );
+  });
+});
