@@ -1,4 +1,4 @@
 /** `npm run build`: writes dist/cli.cjs. */
 import { buildCli } from './build-cli';
 
-process.stdout.write(`built ${buildCli()}\n`);
+process.stderr.write(`built ${buildCli()}\n`);
