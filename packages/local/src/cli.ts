@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../../constructs/config';
 import { parseLocalArgs, USAGE } from './options.js';
 import { RunInterruptedError, runLocalPipeline } from './pipeline.js';
-import { SILENT_PROGRESS, terminalProgress } from './progress.js';
+import { progressFor } from './progress.js';
 import { formatSummary } from './summary.js';
 
 /** Exit codes: success, a failed run, a usage error, Ctrl-C. */
@@ -14,7 +14,8 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 /**
  * `npm run local`: parse flags, run the pipeline, print the report (stdout) and progress
- * (stderr, on a terminal only), stop every server on the way out, Ctrl-C included.
+ * (stderr; animated on a terminal, plain lines otherwise, none with `--quiet`), stop every
+ * server on the way out, Ctrl-C included.
  *
  * @param argv - arguments after the script name
  * @returns the exit code
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       handler,
       config: loadConfig('dev', process.env),
       repoRoot: REPO_ROOT,
-      progress: process.stderr.isTTY && !options.quiet ? terminalProgress(process.stderr) : SILENT_PROGRESS,
+      progress: progressFor(process.stderr, options.quiet),
       signal: controller.signal,
     });
     process.stdout.write(`${run.report}\n${formatSummary(run.summary, options.out)}\n`);

@@ -73,7 +73,7 @@ export function parseLocalArgs(argv: readonly string[], repoRoot: string): Parse
       },
     }));
   } catch (error) {
-    return fail((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
+    return fail((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   if (values.help) return { kind: 'help' };
   const orders = Number(values.orders ?? OPTION_DEFAULTS.orders);
