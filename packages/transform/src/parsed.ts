@@ -17,6 +17,9 @@
  * - `unknown-attribute-type` / `empty-attribute-value` / `non-numeric-N` / `malformed-attribute-value`:
  *   an attribute value is not valid DynamoDB JSON.
  * - `invalid-event-time`: no usable `ApproximateCreationDateTime` (and no fallback).
+ * - `response-too-large`: the row was fine, but answering it `Ok` would push the Lambda response
+ *   over its size limit (only batches of unusually small records expand that much); the
+ *   original data goes to the error prefix for replay instead of failing the whole batch.
  */
 export type FailureReason =
   | 'bad-base64'
@@ -36,7 +39,8 @@ export type FailureReason =
   | 'empty-attribute-value'
   | 'non-numeric-N'
   | 'malformed-attribute-value'
-  | 'invalid-event-time';
+  | 'invalid-event-time'
+  | 'response-too-large';
 
 /**
  * Result of a step that can reject its input: the value, or why not. Never thrown.
@@ -73,6 +77,7 @@ export function fail(reason: FailureReason, detail: string): Failure {
  */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'string') {
     const text = value.length > 60 ? `${value.slice(0, 57)}...` : value;

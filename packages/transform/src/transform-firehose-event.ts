@@ -1,8 +1,9 @@
 import { MAX_FAILURE_EXAMPLES, type BatchSummary, type FailureExample } from './batch-summary.js';
 import { InvalidFirehoseEventError } from './errors.js';
 import type { FirehoseTransformationEvent, FirehoseTransformationResult, FirehoseTransformationResultRecord } from './firehose-types.js';
-import { describeValue, type FailureReason } from './parsed.js';
-import { transformRecord } from './transform-record.js';
+import { describeValue, fail, type FailureReason, type Parsed } from './parsed.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, failedRecordBytes, okRecordBytes, RESPONSE_WRAPPER_BYTES } from './response-size.js';
+import { transformRecord, type TransformedRecord } from './transform-record.js';
 
 /** What {@link transformFirehoseEvent} returns. */
 export interface TransformOutput {
@@ -12,12 +13,40 @@ export interface TransformOutput {
   readonly summary: BatchSummary;
 }
 
-function recordIdOf(record: unknown, index: number): string {
-  const id = typeof record === 'object' && record !== null ? (record as { recordId?: unknown }).recordId : undefined;
-  if (typeof id !== 'string' || id === '') {
-    throw new InvalidFirehoseEventError(`records[${index}].recordId must be a non-empty string, received ${describeValue(id)}; without it the record cannot be answered`);
+/** Options for {@link transformFirehoseEvent}. */
+export interface TransformOptions {
+  /**
+   * Ceiling for the serialized response, in bytes. If the `Ok` answers would exceed it (only
+   * batches of unusually small records expand that much), records whose row is larger than
+   * their original data are answered `ProcessingFailed` (`response-too-large`) with the
+   * original data instead, from the end of the batch, until the response fits.
+   * @defaultValue 6000000 (Lambda's synchronous response limit is 6 MB)
+   */
+  readonly maxResponseBytes?: number;
+}
+
+interface InputRecord {
+  readonly recordId: string;
+  readonly recordIdJson: string;
+  readonly data: unknown;
+  readonly echo: string;
+  readonly arrivalMs: number | undefined;
+}
+
+function readRecords(event: unknown): InputRecord[] {
+  if (typeof event !== 'object' || event === null) {
+    throw new InvalidFirehoseEventError(`event must be a Firehose transformation event object, received ${describeValue(event)}`);
   }
-  return id;
+  const records: unknown = (event as { records?: unknown }).records;
+  if (!Array.isArray(records)) throw new InvalidFirehoseEventError(`event.records must be an array, received ${describeValue(records)}`);
+  return records.map((record: unknown, index) => {
+    const { recordId, data, approximateArrivalTimestamp } = (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown>;
+    if (typeof recordId !== 'string' || recordId === '') {
+      throw new InvalidFirehoseEventError(`records[${index}].recordId must be a non-empty string, received ${describeValue(recordId)}; without it the record cannot be answered`);
+    }
+    const arrivalMs = typeof approximateArrivalTimestamp === 'number' ? approximateArrivalTimestamp : undefined;
+    return { recordId, recordIdJson: JSON.stringify(recordId), data, echo: typeof data === 'string' ? data : '', arrivalMs };
+  });
 }
 
 /**
@@ -28,6 +57,7 @@ function recordIdOf(record: unknown, index: number): string {
  * so nothing is lost). Pure and synchronous: no I/O, no clock, no randomness.
  *
  * @param event - the Firehose transformation event
+ * @param options - see {@link TransformOptions}
  * @returns the response and a summary of the batch
  * @throws InvalidFirehoseEventError only when the event has no `records` array or a record
  *   has no `recordId` (there is nothing to answer); all other bad input is per-record
@@ -38,43 +68,37 @@ function recordIdOf(record: unknown, index: number): string {
  * console.log(summary.ok, summary.processingFailed); //=> 4 0
  * ```
  */
-export function transformFirehoseEvent(event: FirehoseTransformationEvent): TransformOutput {
-  const records: unknown = (event as { records?: unknown } | null | undefined)?.records;
-  if (!Array.isArray(records)) {
-    throw new InvalidFirehoseEventError(`event.records must be an array, received ${describeValue(records)}`);
-  }
+export function transformFirehoseEvent(event: FirehoseTransformationEvent, options: TransformOptions = {}): TransformOutput {
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const inputs = readRecords(event);
+  const outcomes: Parsed<TransformedRecord>[] = inputs.map((input) => transformRecord(input.data, input.arrivalMs));
+  fitResponse(inputs, outcomes, maxResponseBytes);
   const output: FirehoseTransformationResultRecord[] = [];
   const failuresByReason: Partial<Record<FailureReason, number>> = {};
   const firstFailures: FailureExample[] = [];
   let ok = 0;
   let inputDataBytes = 0;
   let outputDataBytes = 0;
-  records.forEach((record: unknown, index) => {
-    const recordId = recordIdOf(record, index);
-    const { data, approximateArrivalTimestamp } = record as { data?: unknown; approximateArrivalTimestamp?: unknown };
-    if (typeof data === 'string') inputDataBytes += data.length;
-    const fallback = typeof approximateArrivalTimestamp === 'number' ? approximateArrivalTimestamp : undefined;
-    const transformed = transformRecord(data, fallback);
-    if (transformed.ok) {
+  inputs.forEach(({ recordId, echo }, index) => {
+    const outcome = outcomes[index] as Parsed<TransformedRecord>;
+    inputDataBytes += echo.length;
+    if (outcome.ok) {
       ok++;
-      outputDataBytes += transformed.value.data.length;
-      output.push({ recordId, result: 'Ok', data: transformed.value.data, metadata: { partitionKeys: transformed.value.partitionKeys } });
+      outputDataBytes += outcome.value.data.length;
+      output.push({ recordId, result: 'Ok', data: outcome.value.data, metadata: { partitionKeys: outcome.value.partitionKeys } });
       return;
     }
-    const original = typeof data === 'string' ? data : '';
-    outputDataBytes += original.length;
-    output.push({ recordId, result: 'ProcessingFailed', data: original });
-    failuresByReason[transformed.reason] = (failuresByReason[transformed.reason] ?? 0) + 1;
-    if (firstFailures.length < MAX_FAILURE_EXAMPLES) {
-      firstFailures.push({ recordId, reason: transformed.reason, detail: transformed.detail.slice(0, 300) });
-    }
+    outputDataBytes += echo.length;
+    output.push({ recordId, result: 'ProcessingFailed', data: echo });
+    failuresByReason[outcome.reason] = (failuresByReason[outcome.reason] ?? 0) + 1;
+    if (firstFailures.length < MAX_FAILURE_EXAMPLES) firstFailures.push({ recordId, reason: outcome.reason, detail: outcome.detail.slice(0, 300) });
   });
-  const processingFailed = records.length - ok;
+  const processingFailed = inputs.length - ok;
   const summary: BatchSummary = {
     level: processingFailed > 0 ? 'WARN' : 'INFO',
     message: 'transformed Firehose batch',
     invocationId: typeof event.invocationId === 'string' ? event.invocationId : null,
-    records: records.length,
+    records: inputs.length,
     ok,
     processingFailed,
     inputDataBytes,
@@ -83,4 +107,25 @@ export function transformFirehoseEvent(event: FirehoseTransformationEvent): Tran
     firstFailures,
   };
   return { result: { records: output }, summary };
+}
+
+/**
+ * Keep the serialized response within `maxResponseBytes`: while it is too large, answer the last
+ * remaining record whose row is larger than its original data `ProcessingFailed` instead.
+ */
+function fitResponse(inputs: readonly InputRecord[], outcomes: Parsed<TransformedRecord>[], maxResponseBytes: number): void {
+  const size = (index: number): number => {
+    const input = inputs[index] as InputRecord;
+    const outcome = outcomes[index] as Parsed<TransformedRecord>;
+    return outcome.ok ? okRecordBytes(input.recordIdJson, outcome.value.data) : failedRecordBytes(input.recordIdJson, input.echo);
+  };
+  let bytes = RESPONSE_WRAPPER_BYTES + Math.max(0, inputs.length - 1);
+  for (let i = 0; i < inputs.length; i++) bytes += size(i);
+  for (let i = inputs.length - 1; i >= 0 && bytes > maxResponseBytes; i--) {
+    const input = inputs[i] as InputRecord;
+    const before = size(i);
+    if (!(outcomes[i] as Parsed<TransformedRecord>).ok || failedRecordBytes(input.recordIdJson, input.echo) >= before) continue;
+    outcomes[i] = fail('response-too-large', `answering this record Ok would make the response larger than ${maxResponseBytes} bytes; lower the Lambda processing buffer size`);
+    bytes += size(i) - before;
+  }
 }

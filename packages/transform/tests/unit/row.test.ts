@@ -1,0 +1,94 @@
+import { CDC_COLUMNS, parseChangeRecord, serializeRow, toRow, transformFirehoseEvent, type ChangeRecord, type Row } from '../../src/index.js';
+import { readFixture } from '../support/fixtures.js';
+
+const [insert, modify] = readFixture<Record<string, unknown>[]>('pipe-stream-records-decoded.json');
+
+const change = (record: unknown): ChangeRecord => {
+  const parsed = parseChangeRecord(JSON.stringify(record));
+  if (!parsed.ok) throw new Error(parsed.detail);
+  return parsed.value;
+};
+const row = (record: unknown): Row => {
+  const built = toRow(change(record));
+  if (!built.ok) throw new Error(built.detail);
+  return built.value;
+};
+const modifyOf = (oldImage: unknown, newImage: unknown): unknown => ({
+  eventID: 'm',
+  eventName: 'MODIFY',
+  dynamodb: { ApproximateCreationDateTime: 1736940612, Keys: { id: { S: 'a' } }, OldImage: oldImage, NewImage: newImage },
+});
+const changed = (oldImage: unknown, newImage: unknown): unknown => JSON.parse(row(modifyOf(oldImage, newImage)).get('cdc_changed_attributes') ?? 'null');
+
+describe('toRow', () => {
+  test('puts item columns first and every CDC column after them', () => {
+    const names = [...row(insert).keys()];
+    expect(names.slice(-CDC_COLUMNS.length)).toEqual([...CDC_COLUMNS]);
+    expect(names[0]).toBe('order_id');
+  });
+
+  test('gives values as JSON text', () => {
+    const values = row(insert);
+    expect(values.get('customer_address_city')).toBe('"Lyon"');
+    expect(values.get('loyalty_account_number')).toBe('1234567890123456789012345');
+    expect(values.get('coupon_code')).toBe('null');
+  });
+
+  test('serializes to exactly the line transformFirehoseEvent writes', () => {
+    for (const record of [insert, modify]) {
+      const { result } = transformFirehoseEvent({ records: [{ recordId: '1', data: Buffer.from(JSON.stringify(record)).toString('base64') }] });
+      expect(serializeRow(row(record))).toBe(Buffer.from(result.records[0]?.data ?? '', 'base64').toString('utf8'));
+    }
+  });
+
+  test('reports a malformed value with its path instead of throwing', () => {
+    const bad = { ...insert, dynamodb: { ...(insert?.dynamodb as object), NewImage: { id: { S: 'a' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } } } };
+    expect(toRow(change(bad))).toEqual({
+      ok: false,
+      reason: 'non-numeric-N',
+      detail: 'dynamodb.NewImage.items.0.price: N must be a decimal number string, received string "cheap"',
+    });
+  });
+
+  test.each([
+    [{ S: 5 }, 'malformed-attribute-value'],
+    [{ BOOL: 'false' }, 'malformed-attribute-value'],
+    [{ NULL: false }, 'malformed-attribute-value'],
+    [{ B: 'not base64!' }, 'malformed-attribute-value'],
+    [{ L: {} }, 'malformed-attribute-value'],
+    [{ M: [] }, 'malformed-attribute-value'],
+    [{ SS: [1] }, 'malformed-attribute-value'],
+    [{ NS: ['1', 'x'] }, 'non-numeric-N'],
+    [{ S: 'a', N: '1' }, 'malformed-attribute-value'],
+    ['plain', 'malformed-attribute-value'],
+    [{}, 'empty-attribute-value'],
+    [{ X: '1' }, 'unknown-attribute-type'],
+  ])('rejects attribute value %j as %s', (value, reason) => {
+    const record = { eventID: 'e', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { v: value } } };
+    const built = toRow(change(record));
+    expect(built.ok ? null : built.reason).toBe(reason);
+  });
+});
+
+describe('cdc_changed_attributes', () => {
+  test('is empty when nothing changed, ignoring set order', () => {
+    expect(changed({ t: { SS: ['a', 'b'] } }, { t: { SS: ['b', 'a'] } })).toEqual([]);
+  });
+
+  test('names changed, added and removed columns, including nested ones', () => {
+    const before = { id: { S: 'a' }, c: { M: { city: { S: 'Lyon' }, zip: { S: '1' } } }, gone: { N: '1' } };
+    const after = { id: { S: 'a' }, c: { M: { city: { S: 'Paris' }, zip: { S: '1' } } }, added: { BOOL: true } };
+    expect(changed(before, after)).toEqual(['added', 'c_city', 'gone']);
+  });
+
+  test('handles an attribute turning from a value into a map and back', () => {
+    expect(changed({ c: { S: 'x' } }, { c: { M: { id: { S: '1' } } } })).toEqual(['c', 'c_id']);
+    expect(changed({ c: { M: { id: { S: '1' } } } }, { c: { S: 'x' } })).toEqual(['c', 'c_id']);
+  });
+
+  test('is null for a MODIFY without an old image and for inserts', () => {
+    const newOnly = { eventID: 'm', eventName: 'MODIFY', dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' } } } };
+    expect(row(newOnly).get('cdc_changed_attributes')).toBe('null');
+    expect(row(insert).get('cdc_changed_attributes')).toBe('null');
+  });
+});
