@@ -36,6 +36,15 @@ export interface ApplyOptions {
   readonly random?: Random;
 }
 
+/**
+ * A plan produced lazily (e.g. by {@link iterateOperations}), with its length known up front so the
+ * summary can report what was not sent.
+ */
+export interface LazyPlan {
+  readonly operations: Iterable<Operation>;
+  readonly count: number;
+}
+
 interface OpenBatch {
   readonly puts: PutOperation[];
   readonly resolvers: Map<string, (ok: boolean) => void>;
@@ -55,11 +64,11 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * so a run that cannot keep up slows down instead of queueing without bound.
  *
  * @param client - A DynamoDB client; configure it without SDK retries (`maxAttempts: 1`) so the counts are exact.
- * @param plan - From {@link planOperations}.
+ * @param plan - From {@link planOperations}, or a {@link LazyPlan} for runs too long to hold in memory.
  * @param options - Table, rate, concurrency, batching, retry policy, abort signal and injected clock.
  * @returns The run summary; `failed > 0` means some writes did not happen.
  */
-export async function applyPlan(client: DynamoDBSender, plan: Plan, options: ApplyOptions): Promise<RunSummary> {
+export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, options: ApplyOptions): Promise<RunSummary> {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? defaultSleep;
   const stats = options.stats ?? new RunStats();
@@ -71,7 +80,16 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan, options: App
   };
   const slots = new Semaphore(options.concurrency ?? 4);
   const pacer = new Pacer(options.rate, { now, sleep });
+  // Per order: the latest write not yet acknowledged, and the orders whose write failed.
   const lastWrite = new Map<string, Promise<boolean>>();
+  const failedOrders = new Set<string>();
+  const remember = (orderId: string, write: Promise<boolean>): void => {
+    lastWrite.set(orderId, write);
+    void write.then((ok) => {
+      if (!ok) failedOrders.add(orderId);
+      if (lastWrite.get(orderId) === write) lastWrite.delete(orderId);
+    });
+  };
   const inFlight = new Set<Promise<unknown>>();
   const track = (promise: Promise<unknown>): void => {
     inFlight.add(promise);
@@ -101,7 +119,7 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan, options: App
     }
     const batch = open;
     batch.puts.push(put);
-    lastWrite.set(put.order_id, new Promise((resolve) => batch.resolvers.set(put.order_id, resolve)));
+    remember(put.order_id, new Promise((resolve) => batch.resolvers.set(put.order_id, resolve)));
     if (batch.puts.length >= batchSize) await flush();
   };
 
@@ -111,7 +129,7 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan, options: App
     await slots.acquire();
     const done = (async () => {
       try {
-        if (previous && !(await previous)) {
+        if ((previous && !(await previous)) || failedOrders.has(operation.order_id)) {
           stats.attempt(operation.op);
           stats.fail(operation.op, 'DependencyFailed');
           return false;
@@ -121,11 +139,11 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan, options: App
         slots.release();
       }
     })();
-    lastWrite.set(operation.order_id, done);
+    remember(operation.order_id, done);
     track(done);
   };
 
-  stats.planned = plan.operations.length;
+  stats.planned = 'count' in plan ? plan.count : plan.operations.length;
   const startedAt = now();
   for (const operation of plan.operations) {
     if (options.signal?.aborted) break;

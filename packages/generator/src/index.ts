@@ -3,7 +3,7 @@
  *
  * Re-exports only.
  */
-export { applyPlan, type ApplyOptions } from './apply.js';
+export { applyPlan, type ApplyOptions, type LazyPlan } from './apply.js';
 export { createClient, LOCAL_DUMMY_CREDENTIALS, type ClientSettings } from './client.js';
 export { createOrdersTable, type CreateTableOutcome } from './create-table.js';
 export { toItem, toJsonOrder } from './item.js';
@@ -11,11 +11,12 @@ export { TRANSITIONS, canAdvance, nextStatus } from './lifecycle.js';
 export { formatCents, parseCents } from './money.js';
 export { formatOperationLine } from './operation-line.js';
 export type { LineItem, Order, OrderStatus, SalesChannel } from './order.js';
-export { DEFAULT_RATIOS, planOperations } from './plan.js';
+export { DEFAULT_RATIOS, iterateOperations, planOperations } from './plan.js';
 export type {
   DeleteOperation, Operation, OperationKind, OperationRatios, Plan, PlanOptions, PutOperation, UpdateOperation,
 } from './plan-types.js';
 export { projectTableState } from './project.js';
+export { runPrefix } from './random.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { RunStats, type KindCounts, type RunSummary } from './run-stats.js';
 export { ORDER_TABLE_SCHEMA, type OrderTableSchema } from './table-schema.js';

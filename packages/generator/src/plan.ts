@@ -28,11 +28,12 @@ function chooseKind(random: Random, ratios: OperationRatios): OperationKind {
  * Pure and deterministic: the seed drives a mulberry32 PRNG and the clock comes in as `startTimeMs`.
  * Updates and deletes only target orders created earlier in the same plan, so the final table state
  * is known in advance ({@link projectTableState}). When an update or delete is drawn but no order is
- * eligible yet, a put is planned instead, so the plan always has exactly `count` operations.
+ * eligible yet, a put is planned instead, so the plan always has exactly `count` operations. Plans
+ * of one seed (same ratios, start time and rate) are prefixes of each other.
  *
  * @param seed - Any string; same seed and options give the same plan.
  * @param options - Count, ratios, start time, rate and TTL.
- * @returns The plan.
+ * @returns The plan, fully materialized (see {@link iterateOperations} for long runs).
  * @example
  * ```ts
  * const plan = planOperations('42', { count: 3, startTimeMs: Date.UTC(2025, 0, 15), rate: 10 });
@@ -40,13 +41,24 @@ function chooseKind(random: Random, ratios: OperationRatios): OperationKind {
  * ```
  */
 export function planOperations(seed: string, options: PlanOptions): Plan {
+  return { seed, runPrefix: runPrefix(seed), operations: [...iterateOperations(seed, options)] };
+}
+
+/**
+ * The operations of {@link planOperations}, produced one at a time, so a long run never holds the
+ * whole plan in memory (the planner keeps only the ids and statuses of live orders).
+ *
+ * @param seed - Any string.
+ * @param options - Count, ratios, start time, rate and TTL.
+ * @returns A generator yielding exactly the operations `planOperations(seed, options).operations` holds.
+ */
+export function* iterateOperations(seed: string, options: PlanOptions): Generator<Operation, void, undefined> {
   const random = createRandom(seed);
   const prefix = runPrefix(seed);
   const ratios = options.ratios ?? DEFAULT_RATIOS;
   const status = new Map<string, OrderStatus>();
   const live = new IndexedSet();
   const advanceable = new IndexedSet();
-  const operations: Operation[] = [];
   let puts = 0;
   for (let seq = 0; seq < options.count; seq++) {
     const timeMs = options.startTimeMs + Math.floor((seq * 1000) / options.rate);
@@ -56,24 +68,23 @@ export function planOperations(seed: string, options: PlanOptions): Plan {
     if (kind === 'put') {
       const orderId = `ord-${prefix}-${String(puts++).padStart(7, '0')}`;
       const expiresAt = options.ttlDays === undefined ? undefined : Math.floor(timeMs / 1000) + options.ttlDays * 86400;
-      operations.push({ op: 'put', seq, order_id: orderId, order: drawOrder(random, orderId, at, expiresAt) });
       status.set(orderId, 'placed');
       live.add(orderId);
       advanceable.add(orderId);
+      yield { op: 'put', seq, order_id: orderId, order: drawOrder(random, orderId, at, expiresAt) };
     } else if (kind === 'update') {
       const orderId = advanceable.at(Math.floor(random() * advanceable.size));
       const from = status.get(orderId) as OrderStatus;
       const to = nextStatus(random, from);
-      operations.push({ op: 'update', seq, order_id: orderId, from, to, updated_at: at });
       status.set(orderId, to);
       if (!canAdvance(to)) advanceable.delete(orderId);
+      yield { op: 'update', seq, order_id: orderId, from, to, updated_at: at };
     } else {
       const orderId = live.at(Math.floor(random() * live.size));
-      operations.push({ op: 'delete', seq, order_id: orderId });
       live.delete(orderId);
       advanceable.delete(orderId);
       status.delete(orderId);
+      yield { op: 'delete', seq, order_id: orderId };
     }
   }
-  return { seed, runPrefix: prefix, operations };
 }

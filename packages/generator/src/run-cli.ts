@@ -8,20 +8,28 @@ import { createClient } from './client.js';
 import { checkTable } from './check-table.js';
 import { formatOperationLine } from './operation-line.js';
 import { writeText } from './output.js';
-import { planOperations } from './plan.js';
+import { iterateOperations } from './plan.js';
+import type { PlanOptions } from './plan-types.js';
+import { runPrefix } from './random.js';
 import { EXIT_CODES, exitCodeFor, formatProgress, formatSummary } from './report.js';
 import { RunStats } from './run-stats.js';
 import { parseCliArgs, validateOptions, type CliOptions } from './validate-options.js';
 
 const NAME = 'sales-generator';
 
-async function dryRun(options: CliOptions, seed: string): Promise<number> {
-  const plan = planOperations(seed, {
+/** Plan options from the CLI's; the clock is read here, in the shell. */
+function planOptions(options: CliOptions): PlanOptions {
+  return {
     count: options.count, ratios: options.ratios, startTimeMs: Date.now(), rate: options.rate,
     ...(options.ttlDays === undefined ? {} : { ttlDays: options.ttlDays }),
-  });
+  };
+}
+
+async function dryRun(options: CliOptions, seed: string): Promise<number> {
+  const kinds = { put: 0, update: 0, delete: 0 };
   let chunk = '';
-  for (const operation of plan.operations) {
+  for (const operation of iterateOperations(seed, planOptions(options))) {
+    kinds[operation.op]++;
     chunk += `${formatOperationLine(operation)}\n`;
     if (chunk.length > 65_536) {
       await writeText(process.stdout, chunk);
@@ -30,9 +38,7 @@ async function dryRun(options: CliOptions, seed: string): Promise<number> {
   }
   await writeText(process.stdout, chunk);
   if (!options.quiet) {
-    const kinds = { put: 0, update: 0, delete: 0 };
-    for (const operation of plan.operations) kinds[operation.op]++;
-    process.stderr.write(`dry run: ${plan.operations.length} operations (${kinds.put} puts, ${kinds.update} updates, ${kinds.delete} deletes), seed ${seed}\n`);
+    process.stderr.write(`dry run: ${options.count} operations (${kinds.put} puts, ${kinds.update} updates, ${kinds.delete} deletes), seed ${seed}\n`);
   }
   return EXIT_CODES.ok;
 }
@@ -61,17 +67,15 @@ async function realRun(options: CliOptions, seed: string, table: string): Promis
       process.stderr.write(`${NAME}: ${problem}\n`);
       return EXIT_CODES.failed;
     }
-    const plan = planOperations(seed, {
-      count: options.count, ratios: options.ratios, startTimeMs: Date.now(), rate: options.rate,
-      ...(options.ttlDays === undefined ? {} : { ttlDays: options.ttlDays }),
-    });
+    // Streamed, not materialized: a long run holds only the live orders' ids and statuses.
+    const plan = { count: options.count, operations: iterateOperations(seed, planOptions(options)) };
     const summary = await applyPlan(client, plan, {
       tableName: table, rate: options.rate, concurrency: options.concurrency, batchSize: options.batchSize,
       signal: controller.signal, stats,
     });
     if (progress) process.stderr.write('\r\x1b[2K');
     if (!options.quiet) process.stderr.write(formatSummary(summary, { seed, table }));
-    if (options.json) await writeText(process.stdout, `${JSON.stringify({ seed, table, runPrefix: plan.runPrefix, ...summary })}\n`);
+    if (options.json) await writeText(process.stdout, `${JSON.stringify({ seed, table, runPrefix: runPrefix(seed), ...summary })}\n`);
     return exitCodeFor(summary);
   } finally {
     if (progress) clearInterval(progress);

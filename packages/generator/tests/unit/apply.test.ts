@@ -6,7 +6,7 @@ import {
   PutItemCommand, UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { applyPlan } from '../../src/apply';
-import { planOperations } from '../../src/plan';
+import { iterateOperations, planOperations } from '../../src/plan';
 import type { Plan } from '../../src/plan-types';
 import type { DynamoDBSender } from '../../src/write-context';
 
@@ -55,6 +55,17 @@ describe('applyPlan', () => {
     const actualTypes = new Map<string, string[]>();
     for (const { id, type } of sent) actualTypes.set(id, [...(actualTypes.get(id) ?? []), type === PutItemCommand.name ? BatchWriteItemCommand.name : type]);
     expect(actualTypes).toEqual(expectedTypes);
+  });
+
+  it('applies a lazily produced plan the same way as a materialized one', async () => {
+    const eager = scriptedClient();
+    const lazy = scriptedClient();
+    const options = { count: 300, startTimeMs: 0, rate: 1000 };
+    const run = { ...fast, concurrency: 1, batchSize: 1 };
+    await applyPlan(eager.client, planOperations('lazy', options), run);
+    const summary = await applyPlan(lazy.client, { count: 300, operations: iterateOperations('lazy', options) }, run);
+    expect(summary).toMatchObject({ planned: 300, attempted: 300, succeeded: 300 });
+    expect(lazy.log.map(({ type, ids }) => [type, ids])).toEqual(eager.log.map(({ type, ids }) => [type, ids]));
   });
 
   it('sends puts one by one as PutItem with batch size 1', async () => {

@@ -3,7 +3,7 @@
  */
 import { TRANSITIONS } from '../../src/lifecycle';
 import type { OrderStatus } from '../../src/order';
-import { planOperations } from '../../src/plan';
+import { iterateOperations, planOperations } from '../../src/plan';
 import { projectTableState } from '../../src/project';
 import { runPrefix } from '../../src/random';
 
@@ -13,6 +13,17 @@ describe('planOperations', () => {
   it('returns the same plan for the same seed and options', () => {
     const options = { count: 500, startTimeMs: START, rate: 50 };
     expect(planOperations('7', options)).toEqual(planOperations('7', options));
+  });
+
+  it('yields the same operations lazily as it plans eagerly', () => {
+    const options = { count: 700, startTimeMs: START, rate: 20, ttlDays: 3 };
+    expect([...iterateOperations('lazy', options)]).toEqual(planOperations('lazy', options).operations);
+  });
+
+  it('makes shorter plans of a seed prefixes of longer ones', () => {
+    const long = planOperations('prefix', { count: 900, startTimeMs: START, rate: 20 });
+    const short = planOperations('prefix', { count: 250, startTimeMs: START, rate: 20 });
+    expect(short.operations).toEqual(long.operations.slice(0, 250));
   });
 
   it('plans exactly count operations with consecutive seq numbers', () => {
