@@ -1,0 +1,63 @@
+import { Testing } from 'cdktf';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLE_ROOT, REPO_ROOT, bundleTransformHandler } from '../constructs/transform-bundle';
+import { TransformFunction } from '../constructs/transform-function';
+import { TEST_AWS, TEST_KEY_ARN } from './helpers/context';
+
+const SHARED_FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures');
+
+/** A throwaway package whose `src/handler.ts` has the given body. */
+function packageWithHandler(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handler-pkg-'));
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'handler.ts'), `export const handler = async () => ${body};\n`);
+  return dir;
+}
+
+function synthFunction(bundleDirectory: ReturnType<typeof bundleTransformHandler>): string {
+  return Testing.synthScope(
+    (scope) => new TransformFunction(scope, 'Transform', { functionName: 'fn', aws: TEST_AWS, bundle: bundleDirectory, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14 }),
+  );
+}
+
+describe('bundleTransformHandler', () => {
+  const packages: string[] = [];
+  afterAll(() => packages.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  test('bundles the real @sales/transform handler into a content-addressed folder under .gen', async () => {
+    const bundle = bundleTransformHandler();
+    expect(bundle.directory).toBe(join(BUNDLE_ROOT, bundle.contentHash));
+    const code = readFileSync(join(bundle.directory, 'index.js'), 'utf8');
+    expect(code).not.toContain(REPO_ROOT);
+    const module = { exports: {} as { handler?: (event: unknown) => Promise<{ records: Array<{ recordId: string }> }> } };
+    new Function('module', 'exports', 'require', code)(module, module.exports, require);
+    const event = JSON.parse(readFileSync(join(SHARED_FIXTURES, 'firehose-event-pipe-sales.json'), 'utf8')) as { records: Array<{ recordId: string }> };
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const result = await module.exports.handler!(event);
+      expect(result.records.map((record) => record.recordId)).toEqual(event.records.map((record) => record.recordId));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  test('gives the same hash and synthesized function for the same code, wherever it is built from', () => {
+    const [first, second] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [] })')];
+    packages.push(first, second);
+    const [a, b] = [bundleTransformHandler(first), bundleTransformHandler(second)];
+    expect(a).toEqual(b);
+    expect(synthFunction(a)).toBe(synthFunction(b));
+  });
+
+  test('changes the hash and the deployed path when the code changes', () => {
+    const [before, after] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [], changed: true })')];
+    packages.push(before, after);
+    const [a, b] = [bundleTransformHandler(before), bundleTransformHandler(after)];
+    expect(a.contentHash).not.toBe(b.contentHash);
+    const filename = (synthesized: string) => (Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as { filename: string }).filename;
+    expect(filename(synthFunction(a))).toContain(a.contentHash);
+    expect(filename(synthFunction(b))).toContain(b.contentHash);
+  });
+});
