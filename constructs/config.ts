@@ -49,7 +49,7 @@ export interface PipelineConfig {
   readonly pipeMaximumRetryAttempts: number;
   /** Oldest record the pipe still delivers, in seconds; below the stream's 24 h retention. Minimum 60, maximum 86399. @defaultValue 21600 */
   readonly pipeMaximumRecordAgeSeconds: number;
-  /** Transform Lambda memory in MB (measured peak on a 3 MB batch: see docs/infrastructure.md). Minimum 256, maximum 10240. @defaultValue 512 */
+  /** Transform Lambda memory in MB. A 3 MB batch peaked at 90 MB RSS (docs/infrastructure.md), so 256 leaves 2.8x headroom. Minimum 256, maximum 10240. @defaultValue 256 */
   readonly lambdaMemoryMiB: number;
   /** Transform Lambda timeout in seconds (Firehose stops waiting after 5 minutes). Minimum 60, maximum 300. @defaultValue 120 */
   readonly lambdaTimeoutSeconds: number;
@@ -95,7 +95,7 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   pipeBatchingWindowSeconds: 1,
   pipeMaximumRetryAttempts: 10,
   pipeMaximumRecordAgeSeconds: 21600,
-  lambdaMemoryMiB: 512,
+  lambdaMemoryMiB: 256,
   lambdaTimeoutSeconds: 120,
   lambdaBufferSizeMB: 3,
   lambdaBufferIntervalSeconds: 5,
