@@ -1,6 +1,6 @@
-import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { AttributeMap } from './item-size.js';
+import { readItems } from './item-reader.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { buildStreamRecord } from './stream-record.js';
 import { listWriteTargets, type WriteTarget } from './write-targets.js';
@@ -47,8 +47,8 @@ const FIRST_SEQUENCE = 100000000000000000000n;
  * Capture every successful write made through `client` as a DynamoDB stream record.
  *
  * A middleware on the client locks the keys a command writes (per key, so concurrent writes to
- * one item cannot interleave), reads each item with a consistent read, runs the command, reads
- * again, and emits one record per item whose state changed: INSERT, MODIFY (a put over an
+ * one item cannot interleave), reads the items with consistent reads (GetItem, or BatchGetItem for
+ * a batch), runs the command, reads again, and emits one record per item whose state changed: INSERT, MODIFY (a put over an
  * existing item included) or REMOVE, with images from the database's actual state. A failed
  * write (a false condition, a throttle the SDK gave up on) emits nothing and rethrows; batch
  * items left unprocessed are unchanged, so they emit nothing either.
@@ -64,8 +64,7 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
   let sequence = FIRST_SEQUENCE;
   let emitted = 0;
   const lockKey = (target: WriteTarget) => JSON.stringify(props.keyNames.map((name) => target.key[name]));
-  const read = async (target: WriteTarget): Promise<AttributeMap | undefined> =>
-    (await props.reader.send(new GetItemCommand({ TableName: target.tableName, Key: target.key, ConsistentRead: true }))).Item;
+  const read = (targets: readonly WriteTarget[]) => readItems(props.reader, props.tableName, targets.map((target) => target.key), props.keyNames);
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -75,10 +74,10 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
       );
       if (targets === undefined || targets.length === 0) return next(args);
       return mutex.run(targets.map(lockKey), async () => {
-        const before = await Promise.all(targets.map(read));
+        const before = await read(targets);
         const output = await next(args);
         const eventTimeMs = clock();
-        const after = await Promise.all(targets.map(read));
+        const after = await read(targets);
         targets.forEach((_, i) => {
           const sequenceNumber = String(sequence);
           const record = buildStreamRecord(before[i], after[i], { ...props, sequenceNumber, eventTimeMs });

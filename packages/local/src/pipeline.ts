@@ -84,8 +84,13 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
 
   const database = await stage('database', 'start database', async () => {
     const db = await openDatabase(settings.region, options.endpoint);
-    await createFreshTable(db, settings.tableName).catch(async (error) => Promise.reject((await db.close(), error)));
-    return db;
+    try {
+      await createFreshTable(db, settings.tableName);
+      return db;
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
   }, (db) => `${db.embedded ? 'dynalite' : 'endpoint'} ${db.endpoint}, table ${settings.tableName}`);
   let capture, tableItems;
   try {
