@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bumpVersion, type ReleaseKind } from './bump-version';
+import { releaseChangelog } from './release-changelog';
+
+/** The package released by this script and where its files live, relative to the repository root. */
+export const PACKAGE = { name: '@sales/transform', dir: 'packages/transform', tagPrefix: 'transform-v' } as const;
+
+/** What {@link releaseTransform} did (or, with `dryRun`, would do). */
+export interface ReleasePlan {
+  readonly from: string;
+  readonly to: string;
+  readonly tag: string;
+  readonly files: readonly string[];
+}
+
+function git(repoRoot: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd();
+}
+
+function setLockVersion(lockText: string, version: string): string {
+  const lock = JSON.parse(lockText) as { packages?: Record<string, { version?: string }> };
+  const entry = lock.packages?.[PACKAGE.dir];
+  if (entry === undefined) throw new Error(`package-lock.json has no entry for ${PACKAGE.dir}: run npm install first`);
+  entry.version = version;
+  return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+/**
+ * Releases `@sales/transform` in one step: bumps its version (package.json and package-lock.json),
+ * moves the CHANGELOG's Unreleased section under the new version, commits these files and creates
+ * the annotated tag `transform-v<version>`, which the release workflow publishes once pushed.
+ *
+ * @param repoRoot - the repository root
+ * @param kind - patch, minor or major
+ * @param options - `date` of the release (`YYYY-MM-DD`); `dryRun` computes the plan and changes nothing
+ * @returns the versions, the tag and the files changed
+ * @throws Error when the files to change have uncommitted edits, the tag exists, or the CHANGELOG
+ *   has no Unreleased entry; nothing is written in that case
+ */
+export function releaseTransform(repoRoot: string, kind: ReleaseKind, options: { date: string; dryRun: boolean }): ReleasePlan {
+  const manifestPath = path.join(PACKAGE.dir, 'package.json');
+  const changelogPath = path.join(PACKAGE.dir, 'CHANGELOG.md');
+  const files = [manifestPath, changelogPath, 'package-lock.json'];
+  const dirty = git(repoRoot, 'status', '--porcelain', '--', ...files);
+  if (dirty !== '') throw new Error(`commit or stash these first:\n${dirty}`);
+
+  const manifestText = readFileSync(path.join(repoRoot, manifestPath), 'utf8');
+  const from = (JSON.parse(manifestText) as { version: string }).version;
+  const to = bumpVersion(from, kind);
+  const tag = `${PACKAGE.tagPrefix}${to}`;
+  if (git(repoRoot, 'tag', '--list', tag) !== '') throw new Error(`tag ${tag} already exists`);
+  let changelog: string;
+  try {
+    changelog = readFileSync(path.join(repoRoot, changelogPath), 'utf8');
+  } catch (error) {
+    throw new Error(`${changelogPath} is missing: every release needs a changelog entry`, { cause: error });
+  }
+  const outputs = {
+    [manifestPath]: manifestText.replace(/("version"\s*:\s*)"[^"]*"/, `$1"${to}"`),
+    [changelogPath]: releaseChangelog(changelog, to, options.date),
+    'package-lock.json': setLockVersion(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8'), to),
+  };
+  if (options.dryRun) return { from, to, tag, files };
+
+  for (const [file, text] of Object.entries(outputs)) writeFileSync(path.join(repoRoot, file), text);
+  git(repoRoot, 'commit', '--quiet', '-m', `chore(release): ${PACKAGE.name} ${to}`, '--', ...files);
+  git(repoRoot, 'tag', '--annotate', tag, '-m', `${PACKAGE.name} ${to}`);
+  return { from, to, tag, files };
+}
