@@ -1,6 +1,8 @@
 /**
- * A set of strings with O(1) add, remove and pick-by-index, so the planner stays linear in `count`.
+ * Small collections that keep the planner linear in `count` and bounded in memory.
  */
+
+/** A set of strings with O(1) add, remove and pick-by-index. */
 export class IndexedSet {
   private readonly items: string[] = [];
   private readonly positions = new Map<string, number>();
@@ -45,5 +47,35 @@ export class IndexedSet {
       this.items[index] = last;
       this.positions.set(last, index);
     }
+  }
+}
+
+/** A FIFO of ids in creation order, compacted as it is consumed. */
+export class RecentIds {
+  private items: string[] = [];
+  private head = 0;
+
+  /**
+   * Appends the newest id.
+   * @param id - The id.
+   */
+  push(id: string): void {
+    this.items.push(id);
+  }
+
+  /**
+   * Removes and returns the oldest id.
+   * @returns The oldest id.
+   * @throws RangeError when empty.
+   */
+  shift(): string {
+    const id = this.items[this.head];
+    if (id === undefined) throw new RangeError('no ids left');
+    this.head++;
+    if (this.head >= 65_536 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return id;
   }
 }

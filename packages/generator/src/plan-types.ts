@@ -56,6 +56,13 @@ export interface PlanOptions {
    * @defaultValue - no TTL attribute is written
    */
   readonly ttlDays?: number;
+  /**
+   * Updates and deletes target only the most recent this-many live orders. Older orders stay in the
+   * table untouched (as old orders do in a real shop), and the planner's memory stays bounded however
+   * long a run is.
+   * @defaultValue 100000
+   */
+  readonly maxTrackedOrders?: number;
 }
 
 /** A complete plan: what a run will apply, in order. */

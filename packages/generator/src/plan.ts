@@ -4,11 +4,14 @@
 import { canAdvance, nextStatus } from './lifecycle.js';
 import { drawOrder, type OrderStatus } from './order.js';
 import type { Operation, OperationKind, OperationRatios, Plan, PlanOptions } from './plan-types.js';
-import { IndexedSet } from './indexed-set.js';
+import { IndexedSet, RecentIds } from './indexed-set.js';
 import { createRandom, runPrefix, type Random } from './random.js';
 
 /** Default mix: 60 % puts, 30 % status updates, 10 % deletes. */
 export const DEFAULT_RATIOS: OperationRatios = { put: 6, update: 3, delete: 1 };
+
+/** Default of {@link PlanOptions.maxTrackedOrders}: keeps the planner under about 50 MB. */
+export const MAX_TRACKED_ORDERS = 100_000;
 
 const KINDS: readonly OperationKind[] = ['put', 'update', 'delete'];
 
@@ -59,6 +62,8 @@ export function* iterateOperations(seed: string, options: PlanOptions): Generato
   const status = new Map<string, OrderStatus>();
   const live = new IndexedSet();
   const advanceable = new IndexedSet();
+  const created = new RecentIds();
+  const maxTracked = options.maxTrackedOrders ?? MAX_TRACKED_ORDERS;
   let puts = 0;
   for (let seq = 0; seq < options.count; seq++) {
     const timeMs = options.startTimeMs + Math.floor((seq * 1000) / options.rate);
@@ -71,6 +76,13 @@ export function* iterateOperations(seed: string, options: PlanOptions): Generato
       status.set(orderId, 'placed');
       live.add(orderId);
       advanceable.add(orderId);
+      created.push(orderId);
+      while (live.size > maxTracked) {
+        const oldest = created.shift();
+        live.delete(oldest);
+        advanceable.delete(oldest);
+        status.delete(oldest);
+      }
       yield { op: 'put', seq, order_id: orderId, order: drawOrder(random, orderId, at, expiresAt) };
     } else if (kind === 'update') {
       const orderId = advanceable.at(Math.floor(random() * advanceable.size));

@@ -26,6 +26,24 @@ describe('planOperations', () => {
     expect(short.operations).toEqual(long.operations.slice(0, 250));
   });
 
+  it('only targets the most recent maxTrackedOrders live orders', () => {
+    const { operations } = planOperations('window', { count: 5000, startTimeMs: START, rate: 100, maxTrackedOrders: 50 });
+    const putIndex = new Map<string, number>();
+    let puts = 0;
+    let targeted = 0;
+    for (const operation of operations) {
+      if (operation.op === 'put') {
+        putIndex.set(operation.order_id, puts++);
+        continue;
+      }
+      // At most 50 live orders are tracked, so a target is among the last 50 + (deleted since) puts;
+      // with 10 % deletes that is comfortably below 100.
+      expect(puts - (putIndex.get(operation.order_id) ?? -1)).toBeLessThanOrEqual(100);
+      targeted++;
+    }
+    expect(targeted).toBeGreaterThan(1000);
+  });
+
   it('plans exactly count operations with consecutive seq numbers', () => {
     const plan = planOperations('count', { count: 321, startTimeMs: START, rate: 10 });
     expect(plan.operations.map((op) => op.seq)).toEqual([...Array(321).keys()]);
