@@ -37,16 +37,23 @@ export interface RunSummary {
 
 /** Mutable counters that {@link applyPlan} updates as writes complete; read them any time for progress. */
 export class RunStats {
+  /** Operations in the plan. */
   planned = 0;
+  /** Operation re-sends. */
   retried = 0;
+  /** HTTP requests made. */
   requests = 0;
+  /** Requests throttled or answered with `UnprocessedItems`. */
   throttled = 0;
+  /** Whether the run was stopped before the end of the plan. */
   interrupted = false;
+  /** Counts per operation kind. */
   readonly byOperation: Record<OperationKind, KindCounts> = {
     put: { attempted: 0, succeeded: 0, failed: 0 },
     update: { attempted: 0, succeeded: 0, failed: 0 },
     delete: { attempted: 0, succeeded: 0, failed: 0 },
   };
+  /** Final failures by error name. */
   readonly failures: Record<string, number> = {};
 
   /**

@@ -7,28 +7,29 @@ import type { Operation } from './plan-types.js';
 import { backoffDelayMs, errorLabel, isRetryable } from './retry.js';
 import type { WriteContext } from './write-context.js';
 
-function commandFor(operation: Operation, tableName: string) {
+function send(client: WriteContext['client'], operation: Operation, tableName: string): Promise<unknown> {
   const key = { order_id: { S: operation.order_id } };
   switch (operation.op) {
     case 'put':
-      return new PutItemCommand({ TableName: tableName, Item: toItem(operation.order) });
+      return client.send(new PutItemCommand({ TableName: tableName, Item: toItem(operation.order) }));
     case 'update':
       // The lifecycle guard: only move the order if it is still in the status the plan expects.
-      return new UpdateItemCommand({
+      return client.send(new UpdateItemCommand({
         TableName: tableName, Key: key,
         UpdateExpression: 'SET #status = :to, updated_at = :at',
         ConditionExpression: '#status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':to': { S: operation.to }, ':from': { S: operation.from }, ':at': { S: operation.updated_at } },
-      });
+      }));
     case 'delete':
-      return new DeleteItemCommand({ TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(order_id)' });
+      return client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(order_id)' }));
   }
 }
 
 /**
  * Applies one operation, retrying throttling and 5xx errors with exponential backoff and full jitter.
- * A conditional-check failure or validation error is final and counted as a failure.
+ * A conditional-check failure or validation error is final and counted under its name; throttling
+ * that outlasts the retry policy is counted as `RetriesExhausted`.
  *
  * @param context - Client, table, retry policy and counters.
  * @param operation - The operation.
@@ -37,18 +38,17 @@ function commandFor(operation: Operation, tableName: string) {
 export async function writeSingle(context: WriteContext, operation: Operation): Promise<boolean> {
   const { client, stats, retryPolicy } = context;
   stats.attempt(operation.op);
-  const command = commandFor(operation, context.tableName);
   for (let attempt = 1; ; attempt++) {
     stats.requests++;
     try {
-      await client.send(command as never);
+      await send(client, operation, context.tableName);
       stats.succeed(operation.op);
       return true;
     } catch (error) {
       const retryable = isRetryable(error);
       if (retryable) stats.throttled++;
       if (!retryable || attempt >= retryPolicy.maxAttempts) {
-        stats.fail(operation.op, errorLabel(error));
+        stats.fail(operation.op, retryable ? 'RetriesExhausted' : errorLabel(error));
         return false;
       }
       stats.retried++;
