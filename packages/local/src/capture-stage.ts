@@ -1,7 +1,7 @@
 import { applyPlan, type RunSummary } from '@sales/generator';
 import { attachChangeCapture } from './change-capture.js';
 import type { LocalDatabase } from './database.js';
-import { readJsonPath } from './json-path.js';
+import { ChangePipe } from './change-pipe.js';
 import { KinesisStreamEmulator } from './kinesis-stream.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { planForOrders } from './plan-orders.js';
@@ -23,8 +23,7 @@ export interface CaptureResult {
 
 /**
  * Run the real generator against the table with change capture on its client; each captured
- * record goes straight through the pipe (no enrichment, no input transformer) into Kinesis with
- * the partition key read from the record at the pipe's JSON path.
+ * record goes through the pipe ({@link ChangePipe}) into Kinesis.
  *
  * @param database - the database, table created
  * @param settings - names, stream identity, partition-key path, shard count
@@ -37,7 +36,7 @@ export async function generateAndCapture(
   options: { readonly seed: string; readonly orders: number; readonly signal: AbortSignal; readonly clock: () => number },
 ): Promise<CaptureResult> {
   const stream = new KinesisStreamEmulator(settings.shardCount);
-  let unroutable = 0;
+  const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching);
   const capture = attachChangeCapture(database.writer, {
     reader: database.reader,
     tableName: settings.tableName,
@@ -45,16 +44,13 @@ export async function generateAndCapture(
     streamArn: settings.streamArn,
     region: settings.region,
     clock: options.clock,
-    onChange: ({ record, eventTimeMs }) => {
-      const partitionKey = readJsonPath(record, settings.partitionKeyPath);
-      if (partitionKey === undefined) unroutable += 1;
-      else stream.put(partitionKey, Buffer.from(JSON.stringify(record), 'utf8'), eventTimeMs);
-    },
+    onChange: ({ record, eventTimeMs }) => pipe.send(record, eventTimeMs),
   });
   try {
     const plan = planForOrders(options.seed, options.orders, options.clock(), LOCAL_WRITE_RATE);
     const run = await applyPlan(database.writer, plan, { tableName: settings.tableName, rate: LOCAL_WRITE_RATE, signal: options.signal });
-    return { run, changes: capture.count(), stream, unroutable };
+    pipe.flush();
+    return { run, changes: capture.count(), stream, unroutable: pipe.unroutable };
   } finally {
     capture.detach();
   }

@@ -1,6 +1,7 @@
 import { handler } from '@sales/transform';
 import { resolve } from 'node:path';
-import { loadConfig } from '../../../constructs/config';
+import { loadConfig, type PipelineConfig } from '../../../constructs/config';
+import { ConfigError } from '../../../constructs/config-error';
 import { parseLocalArgs, USAGE } from './options.js';
 import { RunInterruptedError, runLocalPipeline } from './pipeline.js';
 import { progressFor } from './progress.js';
@@ -25,6 +26,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'help') return void process.stdout.write(USAGE), EXIT_CODES.ok;
   if (parsed.kind === 'error') return void process.stderr.write(`${parsed.message}\n`), EXIT_CODES.usage;
   const { options } = parsed;
+  let config: PipelineConfig;
+  try {
+    config = loadConfig('dev', process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return void process.stderr.write(`sales-local: ${error.message}\n`), EXIT_CODES.usage;
+  }
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
@@ -38,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const run = await runLocalPipeline(options, {
       handler,
-      config: loadConfig('dev', process.env),
+      config,
       repoRoot: REPO_ROOT,
       progress: progressFor(process.stderr, options.quiet),
       signal: controller.signal,

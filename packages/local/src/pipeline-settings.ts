@@ -3,6 +3,7 @@ import { PIPE_PARTITION_KEY } from '../../../constructs/change-pipe';
 import type { PipelineConfig } from '../../../constructs/config';
 import { PROCESSOR_DEFAULTS } from '../../../constructs/delivery-stream-settings';
 import { DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME } from '../../../constructs/lake-layout';
+import type { PipeBatching } from './change-pipe.js';
 import type { FirehoseSettings } from './firehose-emulator.js';
 
 /** Account id in the ARNs of the emulated resources (no AWS account is involved). */
@@ -19,6 +20,8 @@ export interface LocalPipelineSettings {
   readonly streamArn: string;
   /** Pipe target parameter: JSON path of the Kinesis partition key. */
   readonly partitionKeyPath: string;
+  /** Pipe source batching. */
+  readonly pipeBatching: PipeBatching;
   readonly shardCount: number;
   readonly firehose: FirehoseSettings;
   /** Glue/Athena table name, the DuckDB view's name. */
@@ -53,6 +56,7 @@ export function toLocalSettings(config: PipelineConfig, streamLabel: string, tab
     keyNames: [ORDER_TABLE_SCHEMA.partitionKey.name],
     streamArn: arn('dynamodb', `table/${tableName}/stream/${streamLabel}`),
     partitionKeyPath: PIPE_PARTITION_KEY,
+    pipeBatching: { batchSize: config.pipeBatchSize, windowMs: config.pipeBatchingWindowSeconds * 1000 },
     shardCount: config.kinesisStreamMode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : config.kinesisShardCount,
     firehose: {
       deliveryStreamName,

@@ -21,6 +21,14 @@ describe('sales-local CLI', () => {
     expect(result.stdout).toBe('');
   });
 
+  test('exits 2 naming the variable when the pipeline configuration is invalid', () => {
+    const result = spawnSync(process.execPath, [...NODE_ARGS, '--orders', '5', '--out', out], {
+      cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, SALES_FIREHOSE_BUFFER_SIZE_MIB: '1' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^sales-local: SALES_FIREHOSE_BUFFER_SIZE_MIB must be .+, received "1"$/m);
+  });
+
   test('prints usage with every flag on --help', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
