@@ -24,7 +24,7 @@ const FIREHOSE_REPLACED = 'delivery stream replaced: the new one starts reading 
 const PIPE_REPLACED = 'pipe replaced: it re-reads the table stream from its starting position; changes in between are lost or replayed';
 const LAKE_MOVED = 'lake bucket replaced: existing objects stay in the old bucket (or block the destroy), Glue and Athena see an empty lake';
 const KINESIS_LOST = 'Kinesis stream replaced: unread records are lost, and the pipe and the delivery stream must follow the new ARN';
-const CATALOG_MOVED = 'catalog table replaced: partitions are lost until the crawler runs again, saved queries on order_changes break meanwhile';
+const CATALOG_MOVED = 'catalog table replaced: queries on order_changes fail while it is recreated, and columns the crawler added are lost until it runs again';
 
 /**
  * The changes that replace a resource or lose data in this pipeline (DynamoDB -> Pipe -> Kinesis ->
@@ -59,7 +59,7 @@ export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
   { type: 'aws_s3_bucket', path: null, effect: 'data-loss', consequence: 'bucket destroyed: the lake (or the access logs) it holds is deleted with force_destroy, or the destroy fails' },
   { type: 'aws_glue_catalog_table', path: 'name', effect: 'replace', consequence: CATALOG_MOVED },
   { type: 'aws_glue_catalog_table', path: 'database_name', effect: 'replace', consequence: CATALOG_MOVED },
-  { type: 'aws_glue_catalog_database', path: 'name', effect: 'replace', consequence: 'catalog database replaced: its tables and partitions are dropped until the crawler runs again' },
+  { type: 'aws_glue_catalog_database', path: 'name', effect: 'replace', consequence: 'catalog database replaced: its tables are dropped and recreated, and queries on order_changes fail meanwhile' },
   { type: 'aws_kms_key', path: 'customer_master_key_spec', effect: 'data-loss', consequence: 'key replaced: the old key is scheduled for deletion, and data encrypted with it becomes unreadable' },
   { type: 'aws_kms_key', path: 'key_usage', effect: 'data-loss', consequence: 'key replaced: the old key is scheduled for deletion, and data encrypted with it becomes unreadable' },
   { type: 'aws_kms_key', path: null, effect: 'data-loss', consequence: 'key scheduled for deletion: after the waiting period every object, record and item encrypted with it is unreadable' },
