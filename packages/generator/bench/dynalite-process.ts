@@ -13,6 +13,8 @@ export interface DynaliteProcess {
 const SCRIPT = `
 const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+// Exit with the parent: its end of stdin closes when it exits, even when it crashes.
+process.stdin.on('end', () => process.exit(0)).resume();
 `;
 
 /**
@@ -22,7 +24,7 @@ server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address()
  * @returns Its endpoint and a stop function.
  */
 export async function startDynaliteProcess(cwd: string): Promise<DynaliteProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', SCRIPT], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['-e', SCRIPT], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
   return {
     endpoint: `http://127.0.0.1:${chunk.toString('utf8').trim()}`,
