@@ -9,7 +9,7 @@ import { median } from './measure.js';
 /** What the Lambda bundle costs: size, cold module load, memory for one batch. */
 export interface LambdaFootprint {
   readonly bundleBytes: number;
-  /** Median time to `require` the bundle in a fresh process, ms. */
+  /** Median time to `require` the bundle in a fresh process (loader already warm), ms. */
   readonly loadMs: number;
   /** Median time to `require` an empty module in a fresh process, ms (the baseline). */
   readonly emptyLoadMs: number;
@@ -23,7 +23,8 @@ export interface LambdaFootprint {
   readonly responseBytes: number;
 }
 
-const LOAD_SCRIPT = `const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
+// Loads a warm-up module first, so the CommonJS loader's own start-up is not counted, then times the module.
+const LOAD_SCRIPT = `require(process.argv[2]);const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
 
 const MEMORY_SCRIPT = `
 const fs = require('node:fs');
@@ -56,10 +57,12 @@ export function measureLambdaFootprint(packageDir: string, event: FirehoseTransf
   try {
     const bundle = buildLambdaBundle(packageDir, join(dir, 'index.js'));
     const empty = join(dir, 'empty.js');
+    const warmUp = join(dir, 'warm-up.js');
     writeFileSync(empty, '');
+    writeFileSync(warmUp, '');
     const eventFile = join(dir, 'event.json');
     writeFileSync(eventFile, JSON.stringify(event));
-    const load = (file: string): number => Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file], { encoding: 'utf8' }));
+    const load = (file: string): number => Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file, warmUp], { encoding: 'utf8' }));
     const bundleLoads: number[] = [];
     const emptyLoads: number[] = [];
     for (let i = 0; i < loads; i++) {

@@ -32,14 +32,16 @@ export function toEpochMicros(value: unknown): number | undefined {
  */
 export function toIsoMillis(micros: number): string {
   const millis = Math.floor(micros / 1000);
-  if (millis !== lastMillis) {
-    lastMillis = millis;
-    lastIso = new Date(millis).toISOString();
+  const second = Math.floor(millis / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastPrefix = new Date(second * 1000).toISOString().slice(0, 20);
   }
-  return lastIso;
+  const fraction = millis - second * 1000;
+  return `${lastPrefix}${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}Z`;
 }
 
-// One-entry memo: the changes of a batch share their second, and formatting a Date is costly.
-// It holds no state anyone can observe: the result depends only on the argument.
-let lastMillis = Number.NaN;
-let lastIso = '';
+// One-entry memo of the `YYYY-MM-DDTHH:mm:ss.` prefix: the changes of a batch share their second,
+// and formatting a Date is costly. No observable state: the result depends only on the argument.
+let lastSecond = Number.NaN;
+let lastPrefix = '';

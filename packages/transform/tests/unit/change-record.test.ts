@@ -1,4 +1,4 @@
-import { parseChangeRecord, toEpochMicros, toSortKey, type ChangeRecord } from '../../src/index.js';
+import { parseChangeRecord, toEpochMicros, toSortKey, transformFirehoseEvent, type ChangeRecord } from '../../src/index.js';
 import { readFixture } from '../support/fixtures.js';
 
 const [insert, , remove, ttlRemove] = readFixture<Record<string, unknown>[]>('pipe-stream-records-decoded.json');
@@ -82,5 +82,20 @@ describe('event time and sort key', () => {
       toSortKey(1736937010000000, '9999999999999999999999999999999999999999'),
     ];
     expect([...keys].sort()).toEqual([keys[3], keys[1], keys[0], keys[2]]);
+  });
+});
+
+describe('cdc_event_time', () => {
+  test.each([
+    [1736937011000000, '2025-01-15T10:30:11.000Z'],
+    [1736937011007999, '2025-01-15T10:30:11.007Z'],
+    [1736937011099000, '2025-01-15T10:30:11.099Z'],
+    [1736937011999999, '2025-01-15T10:30:11.999Z'],
+    [1736937012000000, '2025-01-15T10:30:12.000Z'],
+    [100000000000000, '1973-03-03T09:46:40.000Z'],
+  ])('formats %p µs as %p', (micros, iso) => {
+    const record = { eventID: 'e', eventName: 'REMOVE', dynamodb: { ApproximateCreationDateTime: micros, Keys: { id: { S: 'a' } } } };
+    const { result } = transformFirehoseEvent({ records: [{ recordId: 'r', data: Buffer.from(JSON.stringify(record)).toString('base64') }] });
+    expect(JSON.parse(Buffer.from(result.records[0]?.data ?? '', 'base64').toString()).cdc_event_time).toBe(iso);
   });
 });
