@@ -50,7 +50,7 @@ describe('synthesizing the app', () => {
     for (const dir of checkouts) expect(synth(dir).status).toBe(0);
     const [first, second] = checkouts.map((dir) => files(join(dir, 'cdktf.out')));
     expect([...first!.keys()].sort()).toEqual(
-      expect.arrayContaining(['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', expect.stringMatching(/^stacks\/dev\/assets\/.+\/archive\.zip$/)]),
+      expect.arrayContaining(['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', expect.stringMatching(/^stacks\/dev\/assets\/.+\/lambda\.zip$/)]),
     );
     expect([...second!.keys()].sort()).toEqual([...first!.keys()].sort());
     for (const [name, content] of first!) {

@@ -22,10 +22,10 @@ describe('TransformFunction', () => {
     });
   });
 
-  test('deploys the zipped bundle from a path named after its content hash', () => {
+  test('deploys the zipped bundle from a relative path named after its content hash', () => {
     const fn = Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as Record<string, string>;
-    expect(fn['filename']).toBe(`assets/Transform_Bundle_6AA98F70/${FIXTURE_BUNDLE.contentHash}/archive.zip`);
-    expect(fn['source_code_hash']).toBe(`\${filebase64sha256("${fn['filename']}")}`);
+    expect(fn['filename']).toBe(`assets/Transform_Bundle_6AA98F70/${FIXTURE_BUNDLE.contentHash}/lambda.zip`);
+    expect(fn['source_code_hash']).toBe(FIXTURE_BUNDLE.zipSha256);
   });
 
   test('writes to its own log group, encrypted, with retention', () => {

@@ -1,65 +1,79 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildLambdaBundle } from '../packages/transform/scripts/lambda-bundle';
+import { zipFiles } from './zip-file';
 
 /** Repository root (this file lives in `<root>/constructs`). */
 export const REPO_ROOT = resolve(__dirname, '..');
 
-/** Where bundles are built: git-ignored, relative to the repository root, one folder per content hash. */
+/** Where bundles are packaged: git-ignored, under the repository root, one folder per content hash. */
 export const BUNDLE_ROOT = join(REPO_ROOT, '.gen', 'transform-lambda');
 
-/** A fixed timestamp for bundle files, so the zip cdktf builds from them has the same bytes everywhere. */
-const FIXED_MTIME = new Date('2000-01-01T00:00:00Z');
-
-/** A built Lambda bundle: a folder that holds `index.js`, named after the bundle's content hash. */
+/** A packaged Lambda bundle: `index.js` and its deployment zip, in a folder named after the content hash. */
 export interface TransformBundle {
-  /** Absolute folder holding `index.js` (never written into the synthesized output). */
+  /** Absolute folder holding `index.js` and `lambda.zip` (never written into the synthesized output). */
   readonly directory: string;
+  /** The deployment package, `<directory>/lambda.zip`. */
+  readonly zipFile: string;
   /** First 32 hex digits of the SHA-256 of `index.js`. */
   readonly contentHash: string;
+  /** Base64 SHA-256 of `lambda.zip`, the form Lambda's `source_code_hash` compares with. */
+  readonly zipSha256: string;
 }
 
 /**
- * Describe a bundle folder by the SHA-256 of its `index.js`.
+ * Package handler code as `.gen/transform-lambda/<hash>/{index.js,lambda.zip}`. The zip's bytes depend
+ * only on the code (fixed timestamps and attributes), so equal code gives an equal package on every
+ * machine. Written to a private folder and renamed into place, so parallel synths (e.g. jest workers)
+ * never see half a package; an existing package with the same hash is reused.
  *
- * @param directory - a folder that holds `index.js`
- * @returns the folder and the hash of `index.js`
+ * @param code - the bundled handler (`index.js`)
+ * @returns the packaged bundle
+ */
+export function packageBundle(code: Buffer): TransformBundle {
+  const contentHash = createHash('sha256').update(code).digest('hex').slice(0, 32);
+  const directory = join(BUNDLE_ROOT, contentHash);
+  const zipFile = join(directory, 'lambda.zip');
+  if (!existsSync(zipFile)) {
+    const staging = join(BUNDLE_ROOT, `.staging-${process.pid}-${contentHash}`);
+    mkdirSync(staging, { recursive: true });
+    try {
+      writeFileSync(join(staging, 'index.js'), code);
+      writeFileSync(join(staging, 'lambda.zip'), zipFiles([{ name: 'index.js', content: code }]));
+      rmSync(directory, { recursive: true, force: true }); // a folder without lambda.zip is left from an older layout
+      renameSync(staging, directory);
+    } catch (error) {
+      if (!existsSync(zipFile)) throw error; // else another process placed the same package first
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return { directory, zipFile, contentHash, zipSha256: createHash('sha256').update(readFileSync(zipFile)).digest('base64') };
+}
+
+/**
+ * Package a folder that already holds a bundled `index.js` (e.g. a test fixture).
+ *
+ * @param directory - folder with `index.js`
+ * @returns the packaged bundle
  */
 export function describeBundle(directory: string): TransformBundle {
-  const file = join(directory, 'index.js');
-  return { directory, contentHash: createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32) };
+  return packageBundle(readFileSync(join(directory, 'index.js')));
 }
 
 /**
- * Bundle `@sales/transform`'s Lambda handler with esbuild into `.gen/transform-lambda/<hash>/index.js`.
- *
- * The bundle is built in a private folder and renamed into its content-addressed place, so parallel
- * synths (e.g. jest workers) never read a half-written file; an existing folder with the same
- * content is reused.
+ * Bundle `@sales/transform`'s Lambda handler with esbuild and package it (see {@link packageBundle}).
  *
  * @param packageDir - the transform package (default: `<root>/packages/transform`)
- * @returns the bundle's folder and content hash
+ * @returns the packaged bundle
  * @throws Error when esbuild fails (e.g. the handler does not compile)
  */
 export function bundleTransformHandler(packageDir: string = join(REPO_ROOT, 'packages', 'transform')): TransformBundle {
-  const buildDir = join(BUNDLE_ROOT, `.build-${process.pid}-${Date.now()}`);
-  mkdirSync(buildDir, { recursive: true });
+  const buildDir = join(BUNDLE_ROOT, `.build-${process.pid}`);
   try {
-    const file = join(buildDir, 'index.js');
-    buildLambdaBundle(packageDir, file);
-    chmodSync(file, 0o644);
-    utimesSync(file, FIXED_MTIME, FIXED_MTIME);
-    const { contentHash } = describeBundle(buildDir);
-    const directory = join(BUNDLE_ROOT, contentHash);
-    if (!existsSync(directory)) {
-      try {
-        renameSync(buildDir, directory);
-      } catch (error) {
-        if (!existsSync(directory)) throw error; // another process placed the same content first
-      }
-    }
-    return { directory, contentHash };
+    buildLambdaBundle(packageDir, join(buildDir, 'index.js'));
+    return packageBundle(readFileSync(join(buildDir, 'index.js')));
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }

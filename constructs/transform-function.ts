@@ -1,5 +1,5 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { AssetType, Fn, TerraformAsset } from 'cdktf';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import { ServiceRole } from './iam';
@@ -12,7 +12,7 @@ export interface TransformFunctionProps {
   readonly functionName: string;
   /** Account, region and partition tokens. */
   readonly aws: AwsContext;
-  /** The bundled handler (see `bundleTransformHandler`); its folder must hold `index.js`. */
+  /** The packaged handler (see `bundleTransformHandler`). */
   readonly bundle: TransformBundle;
   /** KMS key ARN that encrypts the function's log group. */
   readonly kmsKeyArn: string;
@@ -32,14 +32,14 @@ export interface TransformFunctionProps {
 }
 
 /**
- * The Firehose transformation Lambda: Node.js 22 on arm64, code zipped from the bundle as a
- * `TerraformAsset` whose path carries the bundle's content hash, a log group with retention, and a
- * role that can only write that log group.
+ * The Firehose transformation Lambda: Node.js 22 on arm64, the bundle's deterministic zip as a
+ * `TerraformAsset` whose path carries the bundle's content hash (and `source_code_hash` the zip's
+ * SHA-256), a log group with retention, and a role that can only write that log group.
  */
 export class TransformFunction extends Construct {
   /** The function. */
   readonly function: LambdaFunction;
-  /** The zipped bundle. */
+  /** The deployment package. */
   readonly asset: TerraformAsset;
 
   constructor(scope: Construct, id: string, props: TransformFunctionProps) {
@@ -53,8 +53,8 @@ export class TransformFunction extends Construct {
       throw new Error(`timeoutSeconds must be between 60 and 300, received ${timeout}`);
     }
     this.asset = new TerraformAsset(this, 'Bundle', {
-      path: props.bundle.directory,
-      type: AssetType.ARCHIVE,
+      path: props.bundle.zipFile,
+      type: AssetType.FILE,
       assetHash: props.bundle.contentHash,
     });
     const logGroup = createLogGroup(this, 'LogGroup', {
@@ -76,7 +76,7 @@ export class TransformFunction extends Construct {
       architectures: ['arm64'],
       handler: 'index.handler',
       filename: this.asset.path,
-      sourceCodeHash: Fn.filebase64sha256(this.asset.path),
+      sourceCodeHash: props.bundle.zipSha256,
       memorySize: memory,
       timeout,
       loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
