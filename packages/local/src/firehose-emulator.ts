@@ -27,6 +27,15 @@ export interface FirehoseSettings extends FirehoseIdentity {
   readonly fileExtension: string;
 }
 
+/** How the invocation of one batch went: attempts made, and the last failure if all failed. */
+interface Attempt {
+  attempts: number;
+  errorCode: string;
+  errorMessage: string;
+  /** Simulated time of the batch's release. */
+  readonly now: number;
+}
+
 /** At-least-once delivery: the fraction of records delivered a second time, and the dice. */
 export interface RedeliveryPolicy {
   readonly fraction: number;
@@ -103,28 +112,28 @@ export class FirehoseEmulator {
     this.errors.tick(now);
     const invocationId = deterministicUuid('invocation', this.stats.invocations);
     const event = buildFirehoseEvent(batch.items, this.settings, invocationId);
-    let attempts = 0;
-    let failure = '';
+    const attempt: Attempt = { attempts: 0, errorCode: '', errorMessage: '', now };
     let answers: FirehoseTransformationResultRecord[] | undefined;
-    while (answers === undefined && attempts <= this.settings.numberOfRetries) {
-      attempts += 1;
+    while (answers === undefined && attempt.attempts <= this.settings.numberOfRetries) {
+      attempt.attempts += 1;
       this.stats.invocations += 1;
       const invocation = await invokeTransform(this.handler, event);
       this.stats.lambdaLog.push(...invocation.logLines);
-      const invalid = invocation.ok ? validateResponse(event, invocation.result) : 'Lambda.FunctionError';
-      if (invalid === undefined && invocation.ok) answers = invocation.result.records;
-      else failure = invocation.ok ? `${invalid}: the response does not answer each recordId once` : `Lambda.FunctionError: ${invocation.error.message}`;
+      const invalid = invocation.ok ? validateResponse(event, invocation.result) : undefined;
+      if (invocation.ok && invalid === undefined) answers = invocation.result.records;
+      else if (invocation.ok) Object.assign(attempt, { errorCode: invalid, errorMessage: 'The response does not answer each recordId exactly once.' });
+      else Object.assign(attempt, { errorCode: 'Lambda.FunctionError', errorMessage: invocation.error.message });
     }
     if (answers === undefined) this.stats.failedInvocations += 1;
     const byId = new Map(answers?.map((answer) => [answer.recordId, answer]));
     for (const record of batch.items) {
       this.stats.recordsProcessed += 1;
-      this.route(record, byId.get(recordIdOf(record)), { attempts, failure, now });
+      this.route(record, byId.get(recordIdOf(record)), attempt);
     }
     await this.redeliver(batch.items, now);
   }
 
-  private route(record: InFlightRecord, answer: FirehoseTransformationResultRecord | undefined, attempt: { attempts: number; failure: string; now: number }): void {
+  private route(record: InFlightRecord, answer: FirehoseTransformationResultRecord | undefined, attempt: Attempt): void {
     const { source } = record;
     const result = answer?.result ?? 'InvocationFailed';
     if (!this.outcome.has(source.sequenceNumber) || result === 'Ok') this.outcome.set(source.sequenceNumber, result);
@@ -134,12 +143,12 @@ export class FirehoseEmulator {
       return;
     }
     if (answer?.result === 'Dropped') return;
-    const [errorCode, errorMessage] = answer ? [PROCESSING_FAILED_STATUS.errorCode, PROCESSING_FAILED_STATUS.errorMessage] : attempt.failure.split(/: (.*)/s);
+    const { errorCode, errorMessage } = answer ? PROCESSING_FAILED_STATUS : attempt;
     const line = formatErrorRecord({
       attemptsMade: answer ? 1 : attempt.attempts,
       arrivalTimestamp: source.approximateArrivalTimestamp,
-      errorCode: errorCode!,
-      errorMessage: errorMessage ?? '',
+      errorCode,
+      errorMessage,
       attemptEndingTimestamp: attempt.now,
       rawData: source.data.toString('base64'),
       lambdaArn: this.settings.lambdaArn,

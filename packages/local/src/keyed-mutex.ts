@@ -37,9 +37,4 @@ export class KeyedMutex {
       for (const { key, mine } of held) if (this.tails.get(key) === mine) this.tails.delete(key);
     }
   }
-
-  /** Number of keys with a task running or queued; 0 when idle. */
-  get busyKeys(): number {
-    return this.tails.size;
-  }
 }

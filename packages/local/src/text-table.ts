@@ -1,6 +1,3 @@
-/** A cell as DuckDB's JSON row objects give it. */
-export type Cell = string | number | boolean | null | readonly unknown[] | Readonly<Record<string, unknown>>;
-
 const render = (cell: unknown): string => (cell === null || cell === undefined ? 'NULL' : typeof cell === 'object' ? JSON.stringify(cell) : String(cell));
 
 /**

@@ -117,9 +117,12 @@ describe('Firehose emulation', () => {
   test('treats a response that misses a recordId as a failed invocation', async () => {
     const forgetful: TransformHandler = async (event) => ({ records: event.records.slice(1).map((r) => ({ recordId: r.recordId, result: 'Dropped', data: '' })) });
 
-    const stats = await new FirehoseEmulator(SETTINGS, forgetful, new LakeWriter(out), NO_DUPLICATES).deliver(kinesisRecords([['o1', '{}', 0], ['o2', '{}', 1]]));
+    const lake = new LakeWriter(out);
+
+    const stats = await new FirehoseEmulator(SETTINGS, forgetful, lake, NO_DUPLICATES).deliver(kinesisRecords([['o1', '{}', 0], ['o2', '{}', 1]]));
 
     expect(stats).toMatchObject({ failed: 2, failedInvocations: 1, invocations: 4 });
+    expect(readLines(lake, 'errors/').map((line) => JSON.parse(line).errorCode)).toEqual(['Lambda.MissingRecordId', 'Lambda.MissingRecordId']);
   });
 
   test('re-delivers the requested fraction of records as copies with new record ids', async () => {
