@@ -7,12 +7,19 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { attachChangeCapture, type CapturedChange } from '../../src/change-capture';
 import { startDynalite, type LocalDynamoServer } from '../../src/dynalite-server';
 
 const TABLE = 'capture-test';
 const STREAM_ARN = `arn:aws:dynamodb:eu-west-1:000000000000:table/${TABLE}/stream/2025-01-01T00:00:00.000`;
 const key = (id: string) => ({ order_id: { S: id } });
+/** Pipe-delivered stream records from the shared fixtures (../shared beside the repository). */
+const FIXTURE_RECORDS: Array<Record<string, any>> = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'pipe-stream-records-decoded.json'), 'utf8'),
+);
+const shapeOf = (record: Record<string, any>) => ({ top: Object.keys(record).sort(), dynamodb: Object.keys(record['dynamodb']).sort() });
 
 let server: LocalDynamoServer;
 let writer: DynamoDBClient;
@@ -82,6 +89,16 @@ describe('change capture', () => {
         StreamViewType: 'NEW_AND_OLD_IMAGES',
       },
     });
+  });
+
+  test.each(['INSERT', 'MODIFY', 'REMOVE'])('gives %s records the same fields as the Pipes-delivered fixture', async (eventName) => {
+    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '1' } } }));
+    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '2' } } }));
+    await writer.send(new DeleteItemCommand({ TableName: TABLE, Key: key('g') }));
+
+    const captured = changes.find((c) => c.record.eventName === eventName)!.record;
+    const fixture = FIXTURE_RECORDS.find((r) => r['eventName'] === eventName && r['userIdentity'] === undefined)!;
+    expect(shapeOf(captured as Record<string, any>)).toEqual(shapeOf(fixture));
   });
 
   test('emits nothing for a failed condition, an identical put, or a delete of a missing item', async () => {

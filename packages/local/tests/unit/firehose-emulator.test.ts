@@ -24,6 +24,13 @@ const SETTINGS: FirehoseSettings = {
   fileExtension: '.json.gz',
 };
 const T0 = Date.UTC(2025, 0, 15, 10, 30, 0);
+/** A Firehose event from a Kinesis source, from the shared fixtures (../shared beside the repository). */
+const FIXTURE_EVENT = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'firehose-event-pipe-sales.json'), 'utf8'));
+const eventShape = (event: any) => ({
+  top: Object.keys(event).sort(),
+  record: Object.keys(event.records[0]).sort(),
+  metadata: Object.entries(event.records[0].kinesisRecordMetadata).map(([k, v]) => `${k}:${typeof v}`).sort(),
+});
 const NO_DUPLICATES = { fraction: 0, random: createSeededRandom(1) };
 const streamRecord = (id: string, second: number) => ({
   eventID: 'a'.repeat(32), eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'eu-west-1',
@@ -69,6 +76,7 @@ describe('Firehose emulation', () => {
       })),
     });
     expect(stats).toMatchObject({ invocations: 2, delivered: 3, failed: 0, redelivered: 0 });
+    expect(eventShape(events[0])).toEqual(eventShape(FIXTURE_EVENT));
   });
 
   test('writes ProcessingFailed records in Firehose error-record format with the original data', async () => {
