@@ -61,7 +61,7 @@ describe('Catalog', () => {
   test('crawls the table on a schedule, merging new columns into one table with inherited partition schemas', () => {
     expect(synthesized).toHaveResourceWithProperties(GlueCrawler, {
       name: 'sales-test-order-changes',
-      schedule: 'cron(0 */6 * * ? *)',
+      schedule: 'cron(0 3 * * ? *)',
       schema_change_policy: { update_behavior: 'UPDATE_IN_DATABASE', delete_behavior: 'LOG' },
     });
     const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;

@@ -19,7 +19,7 @@ export interface CatalogProps {
   readonly bucket: S3Bucket;
   /** KMS key ARN of the lake bucket; the crawler decrypts objects with it. */
   readonly kmsKeyArn: string;
-  /** When the crawler runs (Glue cron). @defaultValue 'cron(0 *\/6 * * ? *)' */
+  /** When the crawler runs (Glue cron, UTC). @defaultValue 'cron(0 3 * * ? *)' */
   readonly crawlerSchedule?: string;
   /** First year partition projection enumerates. @defaultValue 2025 */
   readonly projectionStartYear?: number;
@@ -43,7 +43,7 @@ export class Catalog extends Construct {
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
-    const schedule = props.crawlerSchedule ?? 'cron(0 */6 * * ? *)';
+    const schedule = props.crawlerSchedule ?? 'cron(0 3 * * ? *)';
     this.database = new GlueCatalogDatabase(this, 'Database', {
       name: props.baseName.replace(/-/g, '_'),
       description: 'Sales order changes captured from DynamoDB',

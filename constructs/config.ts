@@ -71,7 +71,7 @@ export interface PipelineConfig {
   readonly noncurrentVersionExpirationDays: number;
   /** Age at which Athena query results expire, in days. Minimum 1, maximum 3650. @defaultValue 7 */
   readonly athenaResultsExpirationDays: number;
-  /** When the crawler looks for new columns (Glue cron expression). @defaultValue 'cron(0 *\/6 * * ? *)' */
+  /** When the crawler looks for new columns (Glue cron expression, UTC). Queries never wait for it. @defaultValue 'cron(0 3 * * ? *)' (daily, 03:00 UTC) */
   readonly crawlerSchedule: string;
   /** First year partition projection enumerates (up to the current year). Minimum 2000, maximum 2100. @defaultValue 2025 */
   readonly projectionStartYear: number;
@@ -106,7 +106,7 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   errorExpirationDays: 30,
   noncurrentVersionExpirationDays: 30,
   athenaResultsExpirationDays: 7,
-  crawlerSchedule: 'cron(0 */6 * * ? *)',
+  crawlerSchedule: 'cron(0 3 * * ? *)',
   projectionStartYear: 2025,
   athenaBytesScannedCutoff: 10 * 1024 ** 3,
   stateBackend: { type: 'local' },

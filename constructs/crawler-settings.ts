@@ -38,6 +38,7 @@ export interface CrawlerResources {
  * @see https://docs.aws.amazon.com/glue/latest/dg/crawler-prereqs.html
  */
 export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
+  const crawlerLogGroup = `arn:${r.aws.partition}:logs:${r.aws.region}:${r.aws.accountId}:log-group:/aws-glue/crawlers`;
   const glue = (resource: string) => `arn:${r.aws.partition}:glue:${r.aws.region}:${r.aws.accountId}:${resource}`;
   return [
     {
@@ -67,7 +68,7 @@ export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
     {
       sid: 'WriteCrawlerLogs',
       actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [`arn:${r.aws.partition}:logs:${r.aws.region}:${r.aws.accountId}:log-group:/aws-glue/crawlers:*`],
+      resources: [crawlerLogGroup, `${crawlerLogGroup}:*`],
     },
   ];
 }
