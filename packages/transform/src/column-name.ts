@@ -20,6 +20,21 @@ const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
  * ```
  */
 export function toColumnName(name: string): string {
+  let column = cache.get(name);
+  if (column === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    column = convert(name);
+    cache.set(name, column);
+  }
+  return column;
+}
+
+// Attribute names repeat in every record of a batch; remembering the last few thousand saves the
+// conversion. Bounded, and invisible to callers: the result depends only on the argument.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, string>();
+
+function convert(name: string): string {
   if (SNAKE_CASE.test(name)) return name;
   const words = name
     .normalize('NFKD')
@@ -41,5 +56,5 @@ export function toColumnName(name: string): string {
  * @returns true for e.g. `customer_id`, false for `customerId` or `_x`
  */
 export function isColumnName(name: string): boolean {
-  return SNAKE_CASE.test(name);
+  return toColumnName(name) === name;
 }
