@@ -47,12 +47,25 @@ const TABLE_IN_ARN = /:table\/([^/]+)/;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNonEmptyObject = (value: unknown): value is Json => isObject(value) && Object.keys(value).length > 0;
+function isNonEmptyObject(value: unknown): value is Json {
+  if (!isObject(value)) return false;
+  for (const _key in value) return true;
+  return false;
+}
+
+// One-entry memo: every record of a batch carries the same eventSourceARN.
+let lastArn: string | undefined;
+let lastArnTable: string | null = null;
 
 function tableOf(record: Json): string | null {
   if (typeof record.tableName === 'string' && record.tableName !== '') return record.tableName;
-  const arn = typeof record.eventSourceARN === 'string' ? TABLE_IN_ARN.exec(record.eventSourceARN) : null;
-  return arn?.[1] ?? null;
+  const arn = record.eventSourceARN;
+  if (typeof arn !== 'string') return null;
+  if (arn !== lastArn) {
+    lastArn = arn;
+    lastArnTable = TABLE_IN_ARN.exec(arn)?.[1] ?? null;
+  }
+  return lastArnTable;
 }
 
 function isTtlDelete(identity: unknown): boolean {

@@ -1,4 +1,4 @@
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { decodeStrictBase64 } from './base64.js';
 import { describeValue, fail, type Parsed } from './parsed.js';
 
@@ -23,9 +23,6 @@ export function decodeRecord(data: unknown): Parsed<string> {
     return fail('bad-base64', `data is not padded standard base64 (${data.length} characters, starting ${JSON.stringify(data.slice(0, 16))})`);
   }
   if (bytes.length === 0) return fail('empty-data', 'data decodes to zero bytes');
-  // ASCII-only data (most records) decodes faster as latin1 and gives a one-byte string, which
-  // JSON.parse reads faster; any other data must be valid UTF-8.
-  if (isAscii(bytes)) return { ok: true, value: bytes.toString('latin1') };
   if (!isUtf8(bytes)) return fail('invalid-utf8', `the ${bytes.length} decoded bytes are not valid UTF-8`);
   return { ok: true, value: bytes.toString('utf8') };
 }
