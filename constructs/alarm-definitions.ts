@@ -5,10 +5,15 @@
 
 /** The physical names the alarms watch. */
 export interface MonitoredResources {
+  /** EventBridge pipe name. */
   readonly pipeName: string;
+  /** The pipe's SQS dead-letter queue name. */
   readonly deadLetterQueueName: string;
+  /** Kinesis stream name. */
   readonly streamName: string;
+  /** Firehose delivery stream name. */
   readonly deliveryStreamName: string;
+  /** Transform Lambda function name. */
   readonly functionName: string;
   /** Firehose's buffer interval, in seconds; sets the freshness threshold. */
   readonly bufferIntervalSeconds: number;
@@ -18,15 +23,23 @@ export interface MonitoredResources {
 export interface AlarmDefinition {
   /** Construct id and alarm-name suffix. */
   readonly id: string;
+  /** What went wrong, for the person who gets the notification. */
   readonly description: string;
+  /** CloudWatch namespace, e.g. `AWS/Kinesis`. */
   readonly namespace: string;
+  /** Metric name, e.g. `GetRecords.IteratorAgeMilliseconds`. */
   readonly metricName: string;
+  /** Metric dimensions, e.g. `{ StreamName: 'sales-dev-changes' }`. */
   readonly dimensions: Readonly<Record<string, string>>;
+  /** Statistic compared with the threshold. */
   readonly statistic: 'Sum' | 'Maximum' | 'Minimum' | 'Average';
+  /** How the statistic is compared with the threshold. */
   readonly comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold';
+  /** Threshold, in the metric's unit. */
   readonly threshold: number;
   /** Evaluation period, in seconds. */
   readonly periodSeconds: number;
+  /** Periods that must breach before the alarm fires. */
   readonly evaluationPeriods: number;
 }
 

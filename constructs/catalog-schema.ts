@@ -7,8 +7,11 @@ import { PARTITION_KEYS, projectionLocationTemplate } from './lake-layout';
 
 /** A Glue column: name and Hive type. */
 export interface GlueColumn {
+  /** Column name, lower snake_case. */
   readonly name: string;
+  /** Hive type, e.g. `string`, `decimal(12,2)`, `array<string>`. */
   readonly type: string;
+  /** Shown in the Glue console and `DESCRIBE`. */
   readonly comment?: string;
 }
 

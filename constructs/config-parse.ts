@@ -30,6 +30,11 @@ export function parseInteger(variable: string, raw: string, min: number, max: nu
 /**
  * Parse a decimal number within `[min, max]`.
  *
+ * @param variable - variable name, for the error message
+ * @param raw - the text received
+ * @param min - smallest allowed value
+ * @param max - largest allowed value
+ * @returns the number
  * @throws ConfigError when `raw` is not a number in range
  * @example
  * ```ts
@@ -47,6 +52,10 @@ export function parseDecimal(variable: string, raw: string, min: number, max: nu
 /**
  * Parse one of a closed set of values (case-sensitive).
  *
+ * @param variable - variable name, for the error message
+ * @param raw - the text received
+ * @param choices - the allowed values
+ * @returns the value, typed as one of `choices`
  * @throws ConfigError when `raw` is not one of `choices`
  * @example
  * ```ts
@@ -62,8 +71,11 @@ export function parseChoice<T extends string>(variable: string, raw: string, cho
 }
 
 /**
- * Parse `true` or `false`.
+ * Parse `true` or `false` (any case).
  *
+ * @param variable - variable name, for the error message
+ * @param raw - the text received
+ * @returns the boolean
  * @throws ConfigError for anything else
  * @example
  * ```ts
@@ -77,7 +89,11 @@ export function parseBoolean(variable: string, raw: string): boolean {
 /**
  * Check text against a pattern.
  *
+ * @param variable - variable name, for the error message
+ * @param raw - the text received
+ * @param pattern - what the trimmed text must match
  * @param allowed - what the pattern means, for the error message
+ * @returns the trimmed text
  * @throws ConfigError when `raw` does not match
  * @example
  * ```ts
@@ -97,6 +113,9 @@ const TAG_VALUE = /^[\p{L}\p{N} _.:/=+\-@]{0,256}$/u;
 /**
  * Parse tags written as `key=value,key2=value2`.
  *
+ * @param variable - variable name, for the error message
+ * @param raw - the text received
+ * @returns the tags
  * @throws ConfigError for an entry without `=`, an empty key, or characters AWS does not allow
  * @example
  * ```ts

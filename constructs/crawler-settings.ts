@@ -23,9 +23,13 @@ export function crawlerConfiguration(): string {
 
 /** What the crawler's policy is scoped to. */
 export interface CrawlerResources {
+  /** Account, region and partition tokens. */
   readonly aws: AwsContext;
+  /** The Glue database that holds `order_changes`. */
   readonly databaseName: string;
+  /** The lake bucket. */
   readonly bucketArn: string;
+  /** The key the lake objects are encrypted with. */
   readonly kmsKeyArn: string;
 }
 

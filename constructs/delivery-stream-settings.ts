@@ -54,10 +54,15 @@ export function processorParameters(settings: ProcessorSettings): { parameterNam
 
 /** ARNs the delivery stream's role is scoped to. */
 export interface DeliveryResources {
+  /** The Kinesis stream Firehose reads. */
   readonly streamArn: string;
+  /** The transform function (unqualified ARN). */
   readonly functionArn: string;
+  /** The lake bucket. */
   readonly bucketArn: string;
+  /** The pipeline key (stream and bucket encryption). */
   readonly kmsKeyArn: string;
+  /** Firehose's error log group. */
   readonly logGroupArn: string;
 }
 

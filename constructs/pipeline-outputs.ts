@@ -10,14 +10,23 @@ import type { PipelineDashboard } from './pipeline-dashboard';
 
 /** What a stack exposes as outputs. */
 export interface PipelineOutputSources {
+  /** The orders table. */
   readonly table: DynamodbTable;
+  /** The Kinesis stream. */
   readonly stream: KinesisStream;
+  /** The lake bucket. */
   readonly lake: S3Bucket;
+  /** The Athena results bucket. */
   readonly results: S3Bucket;
+  /** The Firehose delivery stream. */
   readonly delivery: KinesisFirehoseDeliveryStream;
+  /** Glue database, table and crawler. */
   readonly catalog: Catalog;
+  /** The Athena workgroup. */
   readonly athena: Athena;
+  /** The alarm topic. */
   readonly alarms: PipelineAlarms;
+  /** The dashboard. */
   readonly dashboard: PipelineDashboard;
 }
 

@@ -28,6 +28,7 @@ function resolveIn(scope: IConstruct, value: unknown): unknown {
  * ```
  */
 export class PolicyAspect implements IAspect {
+  /** Adds the checks that apply to `node` as validations on it. */
   visit(node: IConstruct): void {
     if (node instanceof S3Bucket) {
       node.node.addValidation({ validate: () => bucketViolations(node) });
