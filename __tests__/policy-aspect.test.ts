@@ -61,6 +61,16 @@ describe('PolicyAspect', () => {
     ).toThrow(/\[checked\/Bare\] bucket has no encryption/);
   });
 
+  test('accepts encryption and public access block that refer to the bucket by name', () => {
+    expect(() =>
+      synthChecked((stack) => {
+        const bucket = new S3Bucket(stack, 'ByName', { bucket: 'by-name' });
+        new S3BucketServerSideEncryptionConfigurationA(stack, 'Sse', { bucket: bucket.bucket, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] });
+        new S3BucketPublicAccessBlock(stack, 'Pab', { bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+      }),
+    ).not.toThrow();
+  });
+
   test('fails a role policy with a wildcard action', () => {
     expect(() =>
       synthChecked((stack) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -7,12 +7,16 @@ import { REPO_ROOT } from '../constructs/transform-bundle';
 // Runs the real app (`main.ts`, real handler bundle, both stacks) from two copies of the repository at
 // different paths, the way `cdktf synth` would, and compares everything it writes byte for byte.
 
-const SKIP = new Set(['node_modules', '.git', 'cdktf.out', '.gen', 'coverage', 'dist']);
 const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** Files a clone would have: tracked, plus new files that are not git-ignored (no cdktf.out, .gen, .local). */
+const CHECKOUT_FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  .split('\0')
+  .filter((file) => file !== '' && existsSync(join(REPO_ROOT, file)));
 
 function checkout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sales-checkout-'));
-  cpSync(REPO_ROOT, dir, { recursive: true, filter: (source) => !SKIP.has(relative(REPO_ROOT, source).split(/[\\/]/)[0] ?? '') });
+  for (const file of CHECKOUT_FILES) cpSync(join(REPO_ROOT, file), join(dir, file), { recursive: true });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }

@@ -79,7 +79,7 @@ export class ChangePipe extends Construct {
             Sid: 'DenyInsecureTransport',
             Effect: 'Deny',
             Principal: '*',
-            Action: 'sqs:SendMessage',
+            Action: 'sqs:*',
             Resource: this.deadLetterQueue.arn,
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           },

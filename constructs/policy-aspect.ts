@@ -84,9 +84,9 @@ function inlinePolicyViolations(role: IamRole): string[] {
 }
 
 function bucketViolations(bucket: S3Bucket): string[] {
-  const bucketRef = resolveIn(bucket, bucket.id);
+  const references = new Set([resolveIn(bucket, bucket.id), resolveIn(bucket, bucket.bucket)]);
   const constructs = TerraformStack.of(bucket).node.findAll();
-  const refersToBucket = (value: string | undefined) => resolveIn(bucket, value) === bucketRef;
+  const refersToBucket = (value: string | undefined) => references.has(resolveIn(bucket, value));
   const encryption = constructs.find(
     (c): c is S3BucketServerSideEncryptionConfigurationA => c instanceof S3BucketServerSideEncryptionConfigurationA && refersToBucket(c.bucketInput),
   );
