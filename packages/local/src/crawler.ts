@@ -3,7 +3,9 @@ import type { LakeFile } from './lake-reader.js';
 
 /** One column of the inferred table. */
 export interface CatalogColumn {
+  /** Lower-cased column name. */
   readonly name: string;
+  /** Merged type over every value seen. */
   readonly type: GlueType;
 }
 

@@ -5,7 +5,9 @@ import { toDuckDbType } from './glue-types.js';
 
 /** Rows and column names of one query result, values as JSON (BIGINT and DECIMAL as strings). */
 export interface QueryResult {
+  /** Column names, in select order. */
   readonly columns: string[];
+  /** Row objects keyed by column name. */
   readonly rows: Record<string, unknown>[];
 }
 

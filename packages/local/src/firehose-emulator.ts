@@ -11,7 +11,9 @@ import { S3Destination } from './s3-destination.js';
 
 /** Delivery stream settings, taken from the infrastructure's configuration. */
 export interface FirehoseSettings extends FirehoseIdentity {
+  /** Delivery stream name; starts every object name. */
   readonly deliveryStreamName: string;
+  /** Transform function ARN with qualifier, written into error records. */
   readonly lambdaArn: string;
   /** Lambda processing buffer (`BufferSizeInMBs`, `BufferIntervalInSeconds`). */
   readonly processingBuffer: BufferHints;
@@ -38,18 +40,27 @@ interface Attempt {
 
 /** At-least-once delivery: the fraction of records delivered a second time, and the dice. */
 export interface RedeliveryPolicy {
+  /** Probability that a first delivery is delivered once more, 0 to 1. */
   readonly fraction: number;
+  /** Seeded dice. */
   readonly random: RandomSource;
 }
 
 /** Counts of one delivery run. Distinct counts are per source record, so copies count once. */
 export interface DeliveryStats {
+  /** Handler calls, retries included. */
   invocations: number;
+  /** Batches whose every attempt failed. */
   failedInvocations: number;
+  /** Records sent to the handler, copies included. */
   recordsProcessed: number;
+  /** Copies injected by the re-delivery policy. */
   redelivered: number;
+  /** Changes with at least one `Ok`. */
   delivered: number;
+  /** Changes that only ever failed. */
   failed: number;
+  /** Changes answered `Dropped`. */
   dropped: number;
   /** What the handler logged, one entry per line (the function's CloudWatch log). */
   readonly lambdaLog: string[];

@@ -3,14 +3,19 @@ import type { KinesisRecord } from './kinesis-stream.js';
 
 /** A Kinesis record on its way through Firehose; `copy` > 0 marks an at-least-once re-delivery. */
 export interface InFlightRecord {
+  /** The record as read from Kinesis. */
   readonly source: KinesisRecord;
+  /** 0 for the first delivery, 1 for a re-delivered copy. */
   readonly copy: number;
 }
 
 /** Identity of the delivery stream, written into every event. */
 export interface FirehoseIdentity {
+  /** `arn:aws:firehose:<region>:<account>:deliverystream/<name>` */
   readonly deliveryStreamArn: string;
+  /** `arn:aws:kinesis:<region>:<account>:stream/<name>` */
   readonly sourceKinesisStreamArn: string;
+  /** Region of the delivery stream. */
   readonly region: string;
 }
 

@@ -11,8 +11,11 @@ export const CURRENT_STATE_QUERY = 'current_orders';
 
 /** One named query and its outcome. */
 export interface QueryOutcome {
+  /** The query as read from its file. */
   readonly query: NamedQuery;
+  /** Its result, when it ran. */
   readonly result?: QueryResult;
+  /** DuckDB's error (first line), when it did not. */
   readonly error?: string;
 }
 

@@ -14,15 +14,21 @@ const MIB = 1024 * 1024;
 
 /** Everything the emulated hops need, derived from the infrastructure's configuration. */
 export interface LocalPipelineSettings {
+  /** Region in every ARN and record. */
   readonly region: string;
+  /** The orders table. */
   readonly tableName: string;
+  /** Key attribute names, from the shared table schema. */
   readonly keyNames: readonly string[];
+  /** The table's stream ARN, in every stream record. */
   readonly streamArn: string;
   /** Pipe target parameter: JSON path of the Kinesis partition key. */
   readonly partitionKeyPath: string;
   /** Pipe source batching. */
   readonly pipeBatching: PipeBatching;
+  /** Kinesis shards: 4 on demand (a new stream's capacity), else the provisioned count. */
   readonly shardCount: number;
+  /** Delivery stream settings. */
   readonly firehose: FirehoseSettings;
   /** Glue/Athena table name, the DuckDB view's name. */
   readonly catalogTableName: string;

@@ -34,10 +34,13 @@ export interface PipelineDeps {
 
 /** Everything a run produced. */
 export interface PipelineRun {
+  /** What `summary.json` holds. */
   readonly summary: LocalSummary;
   /** Schema and query results, for stdout. */
   readonly report: string;
+  /** The schema the crawler emulation inferred. */
   readonly catalog: CatalogTable;
+  /** Each named query with its result or error. */
   readonly queries: readonly QueryOutcome[];
   /** The table's items at the end of the run. */
   readonly tableItems: readonly AttributeMap[];

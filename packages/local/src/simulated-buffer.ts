@@ -8,6 +8,7 @@ export interface BufferHints {
 
 /** A batch released by a {@link SimulatedBuffer}. */
 export interface ReleasedBatch<T> {
+  /** The buffered items, in arrival order. */
   readonly items: T[];
   /** Simulated time of release, epoch ms. */
   readonly releasedAtMs: number;

@@ -1,10 +1,16 @@
 /** Wall-clock milliseconds spent in each stage of a run. */
 export interface StageTimings {
+  /** Start dynalite (or connect) and create the table. */
   database: number;
+  /** Plan, write through the generator with change capture, pipe into Kinesis. */
   generate_and_capture: number;
+  /** Read the table's final items. */
   scan: number;
+  /** Firehose: buffering, transform invocations, objects written. */
   deliver: number;
+  /** Read the lake and infer the schema. */
   crawl: number;
+  /** Mount the lake in DuckDB and run the named queries. */
   query: number;
 }
 
@@ -36,6 +42,7 @@ export interface LocalSummary {
   readonly operations: { readonly planned: number; readonly succeeded: number; readonly failed: number };
   /** Whole run, wall clock. */
   readonly duration_ms: number;
+  /** Wall clock per stage. */
   readonly stage_ms: StageTimings;
   /** Changes captured per second of the whole run. */
   readonly changes_per_second: number;
