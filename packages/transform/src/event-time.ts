@@ -1,5 +1,5 @@
-/** Largest event time accepted, in µs: 9999999999999999 (16 digits, year 2286), so the sort key stays fixed-width. */
-export const MAX_EVENT_TIME_MICROS = 9_999_999_999_999_999;
+/** Event times must be below this many µs (1e16, year 2286), so they have at most 16 digits and the sort key stays fixed-width. */
+export const EVENT_TIME_LIMIT_MICROS = 1e16;
 
 /**
  * Normalise an epoch timestamp of unknown unit to microseconds, inferring the unit from its
@@ -9,7 +9,7 @@ export const MAX_EVENT_TIME_MICROS = 9_999_999_999_999_999;
  *
  * @param value - `ApproximateCreationDateTime` or another epoch time
  * @returns whole microseconds since the epoch, or `undefined` when `value` is not a positive
- *   finite number or lies after {@link MAX_EVENT_TIME_MICROS}
+ *   finite number or is not below {@link EVENT_TIME_LIMIT_MICROS}
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/kds.html
  * @example
  * ```ts
@@ -21,7 +21,7 @@ export const MAX_EVENT_TIME_MICROS = 9_999_999_999_999_999;
 export function toEpochMicros(value: unknown): number | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
   const micros = value < 1e11 ? Math.round(value * 1e6) : value < 1e14 ? Math.round(value * 1e3) : Math.round(value);
-  return micros <= MAX_EVENT_TIME_MICROS ? micros : undefined;
+  return micros < EVENT_TIME_LIMIT_MICROS ? micros : undefined;
 }
 
 /**

@@ -70,6 +70,8 @@ describe('event time and sort key', () => {
     [Number.NaN, undefined],
     ['1736937011', undefined],
     [1e17, undefined],
+    [1e16, undefined],
+    [9999999999999998, 9999999999999998],
   ])('toEpochMicros(%p) = %p', (value, micros) => {
     expect(toEpochMicros(value)).toBe(micros);
   });
