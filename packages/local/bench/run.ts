@@ -9,7 +9,7 @@ import { handler } from '@sales/transform';
 import { applyPlan, createOrdersTable } from '@sales/generator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../../constructs/config';
 import { generateAndCapture, LOCAL_WRITE_RATE } from '../src/capture-stage';
 import { openDatabase } from '../src/database';
@@ -18,7 +18,6 @@ import { runLocalPipeline } from '../src/pipeline';
 import { planForOrders } from '../src/plan-orders';
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 1000);
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const config = loadConfig('dev', {});
 
 async function generatorAlone(seed: string): Promise<{ changes: number; ms: number }> {
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
       const seed = `bench-${round}`;
       rates.baseline.push(perSecond(await generatorAlone(seed)));
       rates.capture.push(perSecond(await generatorWithCapture(seed)));
-      const whole = await runLocalPipeline({ orders: ORDERS, duplicates: 0.05, out, seed, quiet: true }, { handler, config, repoRoot: REPO_ROOT });
+      const whole = await runLocalPipeline({ orders: ORDERS, duplicates: 0.05, out, seed, quiet: true }, { handler, config });
       rates.whole.push(whole.summary.changes_per_second);
       changes = whole.summary.changes_captured;
       for (const [stage, ms] of Object.entries(whole.summary.stage_ms)) (stages[stage] ??= []).push(ms);

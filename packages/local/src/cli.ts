@@ -47,7 +47,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     const run = await runLocalPipeline(options, {
       handler,
       config,
-      repoRoot: REPO_ROOT,
       progress: progressFor(process.stderr, options.quiet),
       signal: controller.signal,
     });

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
+import { readNamedQueries, type NamedQuerySource } from '../../../constructs/named-queries';
 import { formatCatalogTable, inferCatalogTable, type CatalogTable } from './crawler.js';
 import { DuckDbLake, type QueryResult } from './duckdb-lake.js';
 import { readLake } from './lake-reader.js';
-import { readNamedQueries, type NamedQuery } from './named-queries.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
 
@@ -12,7 +11,7 @@ export const CURRENT_STATE_QUERY = 'current_orders';
 /** One named query and its outcome. */
 export interface QueryOutcome {
   /** The query as read from its file. */
-  readonly query: NamedQuery;
+  readonly query: NamedQuerySource;
   /** Its result, when it ran. */
   readonly result?: QueryResult;
   /** DuckDB's error (first line), when it did not. */
@@ -38,7 +37,7 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): { table
  * @param out - lake folder
  * @param settings - table name, data prefix, file extension
  * @param table - the crawled schema
- * @param queriesDir - `constructs/queries`
+ * @param queriesDir - folder of the `.sql` files (the infrastructure's own reader validates them)
  * @returns one outcome per query, in name order
  */
 export async function runNamedQueries(out: string, settings: LocalPipelineSettings, table: CatalogTable, queriesDir: string): Promise<QueryOutcome[]> {
@@ -76,6 +75,3 @@ export function formatLakeReport(table: CatalogTable, tableName: string, outcome
   }
   return `${sections.join('\n\n')}\n`;
 }
-
-/** Path of the named queries, relative to the repository root. */
-export const queriesDirOf = (repoRoot: string): string => join(repoRoot, 'constructs', 'queries');

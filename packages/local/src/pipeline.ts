@@ -7,7 +7,8 @@ import { createFreshTable, openDatabase, scanTable } from './database.js';
 import { FirehoseEmulator } from './firehose-emulator.js';
 import type { AttributeMap } from './item-size.js';
 import type { TransformHandler } from './lambda-invoker.js';
-import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, queriesDirOf, runNamedQueries, type QueryOutcome } from './lake-stage.js';
+import { QUERIES_DIR } from '../../../constructs/named-queries';
+import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type QueryOutcome } from './lake-stage.js';
 import { LakeWriter } from './lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { toLocalSettings } from './pipeline-settings.js';
@@ -22,8 +23,8 @@ export interface PipelineDeps {
   readonly handler: TransformHandler;
   /** The stack configuration, from `loadConfig(environment, process.env)`. */
   readonly config: PipelineConfig;
-  /** Repository root, where `constructs/queries` lives. */
-  readonly repoRoot: string;
+  /** Folder of the named queries. @defaultValue the infrastructure's `constructs/queries` */
+  readonly queriesDir?: string;
   /** @defaultValue {@link SILENT_PROGRESS} */
   readonly progress?: Progress;
   /** Clock that stamps stream event times. @defaultValue Date.now */
@@ -59,7 +60,7 @@ const OWNED_PATHS = ['sales', 'errors', 'logs', 'summary.json'];
  * Firehose -> transform -> lake, crawler, named queries, summary.json.
  *
  * @param options - validated CLI options
- * @param deps - handler, configuration, repository root, progress, clock, abort signal
+ * @param deps - handler, configuration, queries folder, progress, clock, abort signal
  * @returns summary, printed report and the data behind them
  * @throws RunInterruptedError when aborted; any stage's error otherwise (servers are stopped either way)
  */
@@ -113,7 +114,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   writeFileSync(join(options.out, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
 
   const crawl = await stage('crawl', 'crawl lake', async () => crawlLake(options.out, settings), (c) => `${c.table.columns.length} columns from ${c.rows} rows`);
-  const queries = await stage('query', 'named queries', () => runNamedQueries(options.out, settings, crawl.table, queriesDirOf(deps.repoRoot)),
+  const queries = await stage('query', 'named queries', () => runNamedQueries(options.out, settings, crawl.table, deps.queriesDir ?? QUERIES_DIR),
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`);
 
   const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;

@@ -1,13 +1,12 @@
 import { handler } from '@sales/transform';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../../../constructs/config';
 import { listLakeKeys, readLake } from '../../src/lake-reader';
 import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** Event times start 4 h before midnight and advance 97 s per write, so changes span two days and many hours. */
 const START_MS = Date.UTC(2025, 0, 15, 20, 0, 0);
 const STEP_MS = 97_000;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   let now = START_MS;
   run = await runLocalPipeline(
     { orders: 250, duplicates: 0.2, out, seed: 'e2e', quiet: true },
-    { handler, config: loadConfig('dev', {}), repoRoot: REPO_ROOT, clock: () => (now += STEP_MS) },
+    { handler, config: loadConfig('dev', {}), clock: () => (now += STEP_MS) },
   );
   items = run.tableItems.map((item) => unmarshall(item, { wrapNumbers: (text) => text }) as Item);
 }, 120_000);
@@ -115,4 +114,24 @@ describe('npm run local, end to end', () => {
     expect(types).toMatchObject({ order_id: 'string', total: 'double', line_items: 'array', cdc_ttl_expired: 'boolean' });
     expect(run.catalog.partitionKeys).toEqual(['year', 'month', 'day', 'hour']);
   });
+});
+
+describe('npm run local, when a query cannot run', () => {
+  test('reports the query as a problem and still writes the summary', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sales-local-queries-'));
+    const queries = join(folder, 'queries');
+    try {
+      mkdirSync(queries);
+      writeFileSync(join(queries, 'broken.sql'), '-- Refers to a column the lake does not have.\nSELECT no_such_column FROM order_changes');
+      const broken = await runLocalPipeline(
+        { orders: 10, duplicates: 0, out: folder, seed: 'broken', quiet: true },
+        { handler, config: loadConfig('dev', {}), queriesDir: queries },
+      );
+      expect(broken.summary.problems).toEqual([expect.stringMatching(/^query broken failed: .*no_such_column/)]);
+      expect(broken.summary.current_state_rows).toBeNull();
+      expect(JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')).problems).toEqual(broken.summary.problems);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
