@@ -1,8 +1,9 @@
 import { Testing } from 'cdktf';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE_ROOT, REPO_ROOT, bundleTransformHandler } from '../constructs/transform-bundle';
+import { createHash } from 'node:crypto';
+import { BUNDLE_ROOT, REPO_ROOT, bundleTransformHandler, packageBundle } from '../constructs/transform-bundle';
 import { TransformFunction } from '../constructs/transform-function';
 import { TEST_AWS, TEST_KEY_ARN } from './helpers/context';
 
@@ -59,5 +60,17 @@ describe('bundleTransformHandler', () => {
     const filename = (synthesized: string) => (Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as { filename: string }).filename;
     expect(filename(synthFunction(a))).toContain(a.contentHash);
     expect(filename(synthFunction(b))).toContain(b.contentHash);
+  });
+
+  test('replaces a folder left from an older layout (index.js without lambda.zip)', () => {
+    const code = Buffer.from(`exports.handler=async()=>({records:[]});// ${process.pid}\n`);
+    const stale = join(BUNDLE_ROOT, createHash('sha256').update(code).digest('hex').slice(0, 32));
+    rmSync(stale, { recursive: true, force: true });
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(join(stale, 'index.js'), code);
+    const bundle = packageBundle(code);
+    expect(bundle.directory).toBe(stale);
+    expect(existsSync(bundle.zipFile)).toBe(true);
+    rmSync(stale, { recursive: true, force: true });
   });
 });

@@ -41,15 +41,28 @@ export function packageBundle(code: Buffer): TransformBundle {
     try {
       writeFileSync(join(staging, 'index.js'), code);
       writeFileSync(join(staging, 'lambda.zip'), zipFiles([{ name: 'index.js', content: code }]));
-      rmSync(directory, { recursive: true, force: true }); // a folder without lambda.zip is left from an older layout
-      renameSync(staging, directory);
-    } catch (error) {
-      if (!existsSync(zipFile)) throw error; // else another process placed the same package first
+      placeAtomically(staging, directory, zipFile);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
   }
   return { directory, zipFile, contentHash, zipSha256: createHash('sha256').update(readFileSync(zipFile)).digest('base64') };
+}
+
+/**
+ * Rename a complete staging folder into place. A folder that appears there is always complete (rename is
+ * atomic), so an existing one with the zip means another process won; one without it is left over from an
+ * older layout and is replaced.
+ */
+function placeAtomically(staging: string, directory: string, zipFile: string): void {
+  try {
+    renameSync(staging, directory);
+  } catch (error) {
+    if (existsSync(zipFile)) return;
+    if (!existsSync(directory)) throw error;
+    rmSync(directory, { recursive: true, force: true });
+    renameSync(staging, directory);
+  }
 }
 
 /**
