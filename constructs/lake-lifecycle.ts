@@ -39,7 +39,7 @@ export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleCo
     {
       id: 'expire-noncurrent-versions',
       status: 'Enabled',
-      filter: [{ prefix: '' }],
+      filter: [{}],
       noncurrentVersionExpiration: [{ noncurrentDays: days.noncurrentVersionExpirationDays }],
       abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
     },
@@ -57,7 +57,7 @@ export function resultsLifecycleRules(expirationDays: number): S3BucketLifecycle
     {
       id: 'expire-query-results',
       status: 'Enabled',
-      filter: [{ prefix: '' }],
+      filter: [{}],
       expiration: [{ days: expirationDays }],
       noncurrentVersionExpiration: [{ noncurrentDays: 1 }],
       abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
