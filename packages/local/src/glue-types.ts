@@ -1,6 +1,7 @@
 /** A column type as the Glue crawler's JSON classifier infers it. */
 export type GlueType =
   | { readonly kind: 'null' | 'string' | 'boolean' | 'int' | 'bigint' | 'double' }
+  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
   | { readonly kind: 'array'; readonly element: GlueType }
   | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, GlueType> };
 
@@ -63,6 +64,7 @@ export function mergeGlueTypes(a: GlueType, b: GlueType): GlueType {
 export function renderGlueType(type: GlueType): string {
   if (type.kind === 'array') return `array<${renderGlueType(type.element)}>`;
   if (type.kind === 'struct') return `struct<${[...type.fields].map(([name, field]) => `${name}:${renderGlueType(field)}`).join(',')}>`;
+  if (type.kind === 'decimal') return `decimal(${type.precision},${type.scale})`;
   return type.kind === 'null' ? 'string' : type.kind;
 }
 
@@ -72,10 +74,11 @@ const DUCKDB_SCALARS = { null: 'VARCHAR', string: 'VARCHAR', boolean: 'BOOLEAN',
  * The DuckDB type that reads a column the way Athena reads the Glue type.
  *
  * @param type - the Glue type
- * @returns a DuckDB type, e.g. `STRUCT("sku" VARCHAR, "quantity" INTEGER)[]`
+ * @returns a DuckDB type, e.g. `STRUCT("sku" VARCHAR, "quantity" INTEGER)[]`, `DECIMAL(12, 2)`
  */
 export function toDuckDbType(type: GlueType): string {
   if (type.kind === 'array') return `${toDuckDbType(type.element)}[]`;
   if (type.kind === 'struct') return `STRUCT(${[...type.fields].map(([name, field]) => `"${name}" ${toDuckDbType(field)}`).join(', ')})`;
+  if (type.kind === 'decimal') return `DECIMAL(${type.precision}, ${type.scale})`;
   return DUCKDB_SCALARS[type.kind];
 }

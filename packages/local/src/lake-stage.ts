@@ -1,4 +1,6 @@
+import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS } from '../../../constructs/catalog-schema';
 import { readNamedQueries, type NamedQuerySource } from '../../../constructs/named-queries';
+import { mergeWithDeclared, type EffectiveCatalog } from './catalog-merge.js';
 import { formatCatalogTable, inferCatalogTable, type CatalogTable } from './crawler.js';
 import { DuckDbLake, type QueryResult } from './duckdb-lake.js';
 import { readLake } from './lake-reader.js';
@@ -18,25 +20,38 @@ export interface QueryOutcome {
   readonly error?: string;
 }
 
-/**
- * Crawl the data prefix: read every object and infer the table as the Glue crawler would.
- *
- * @param out - lake folder
- * @param settings - data prefix
- * @returns the inferred table and the number of rows read
- */
-export function crawlLake(out: string, settings: LocalPipelineSettings): { table: CatalogTable; rows: number } {
-  const files = readLake(out, settings.dataPrefix);
-  return { table: inferCatalogTable(files), rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
+/** What a crawl found. */
+export interface CrawlResult {
+  /** The schema inferred from the data alone. */
+  readonly crawled: CatalogTable;
+  /** The declared table merged with it: what Athena queries. */
+  readonly catalog: EffectiveCatalog;
+  /** Rows read. */
+  readonly rows: number;
 }
 
 /**
- * Run each named query unchanged on DuckDB over the lake, through the `order_changes` view.
- * A query that fails is reported with its error; the others still run.
+ * Crawl the data prefix: read every object, infer the table as the Glue crawler would, and merge
+ * it into the table the infrastructure declares (`constructs/catalog-schema.ts`).
+ *
+ * @param out - lake folder
+ * @param settings - data prefix
+ * @returns the inferred schema, the effective table with its conflicts, and the rows read
+ */
+export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlResult {
+  const files = readLake(out, settings.dataPrefix);
+  const crawled = inferCatalogTable(files);
+  return { crawled, catalog: mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled), rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
+}
+
+/**
+ * Run each named query unchanged on DuckDB over the lake, through the `order_changes` view whose
+ * column types are the effective table's. A query that fails is reported with its error; the
+ * others still run.
  *
  * @param out - lake folder
  * @param settings - table name, data prefix, file extension
- * @param table - the crawled schema
+ * @param table - the effective table (declared columns, then new ones)
  * @param queriesDir - folder of the `.sql` files (the infrastructure's own reader validates them)
  * @returns one outcome per query, in name order
  */
@@ -60,15 +75,23 @@ export async function runNamedQueries(out: string, settings: LocalPipelineSettin
 }
 
 /**
- * The printed report: the inferred schema, then each query's result table.
+ * The printed report: the inferred schema and how it compares with the declared table, then each
+ * query's result table.
  *
- * @param table - the crawled schema
+ * @param crawl - what the crawl found
  * @param tableName - `order_changes`
  * @param outcomes - the query outcomes
  * @returns text for stdout
  */
-export function formatLakeReport(table: CatalogTable, tableName: string, outcomes: readonly QueryOutcome[]): string {
-  const sections = [`Schema inferred by the crawler emulation:\n${formatCatalogTable(table, tableName)}`];
+export function formatLakeReport(crawl: CrawlResult, tableName: string, outcomes: readonly QueryOutcome[]): string {
+  const { catalog } = crawl;
+  const comparison = [
+    `Compared with the declared table (constructs/catalog-schema.ts): ${catalog.newColumns.length} new columns` +
+      (catalog.newColumns.length > 0 ? ` (${catalog.newColumns.join(', ')})` : '') +
+      `, ${catalog.conflicts.length} conflicts`,
+    ...catalog.conflicts.map((conflict) => `  ${conflict}`),
+  ].join('\n');
+  const sections = [`Schema inferred by the crawler emulation:\n${formatCatalogTable(crawl.crawled, tableName)}\n${comparison}`];
   for (const { query, result, error } of outcomes) {
     const body = result ? `${formatTextTable(result.columns, result.rows)}\n(${result.rows.length} rows)` : `FAILED: ${error}`;
     sections.push(`Query ${query.name}:\n${body}`);

@@ -2,13 +2,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineConfig } from '../../../constructs/config';
 import { generateAndCapture } from './capture-stage.js';
-import type { CatalogTable } from './crawler.js';
 import { createFreshTable, openDatabase, scanTable } from './database.js';
 import { FirehoseEmulator } from './firehose-emulator.js';
 import type { AttributeMap } from './item-size.js';
 import type { TransformHandler } from './lambda-invoker.js';
 import { QUERIES_DIR } from '../../../constructs/named-queries';
-import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type QueryOutcome } from './lake-stage.js';
+import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
 import { LakeWriter } from './lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { toLocalSettings } from './pipeline-settings.js';
@@ -39,8 +38,8 @@ export interface PipelineRun {
   readonly summary: LocalSummary;
   /** Schema and query results, for stdout. */
   readonly report: string;
-  /** The schema the crawler emulation inferred. */
-  readonly catalog: CatalogTable;
+  /** The inferred schema and the effective table. */
+  readonly crawl: CrawlResult;
   /** Each named query with its result or error. */
   readonly queries: readonly QueryOutcome[];
   /** The table's items at the end of the run. */
@@ -113,8 +112,8 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   mkdirSync(join(options.out, 'logs'), { recursive: true });
   writeFileSync(join(options.out, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
 
-  const crawl = await stage('crawl', 'crawl lake', async () => crawlLake(options.out, settings), (c) => `${c.table.columns.length} columns from ${c.rows} rows`);
-  const queries = await stage('query', 'named queries', () => runNamedQueries(options.out, settings, crawl.table, deps.queriesDir ?? QUERIES_DIR),
+  const crawl = await stage('crawl', 'crawl lake', async () => crawlLake(options.out, settings), (c) => `${c.crawled.columns.length} columns from ${c.rows} rows, ${c.catalog.conflicts.length} conflicts with the declared table`);
+  const queries = await stage('query', 'named queries', () => runNamedQueries(options.out, settings, crawl.catalog.table, deps.queriesDir ?? QUERIES_DIR),
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`);
 
   const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;
@@ -128,6 +127,8 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
     lambda_invocations: delivery.invocations,
     table_items: tableItems.length,
     current_state_rows: currentState?.rows.length ?? null,
+    new_columns: [...crawl.catalog.newColumns],
+    schema_conflicts: [...crawl.catalog.conflicts],
     files: lake.objects.length,
     bytes: lake.bytes,
     shard_records: capture.stream.shardSizes(),
@@ -138,5 +139,5 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   };
   const summary: LocalSummary = { ...base, problems: collectProblems(base, { unroutable: capture.unroutable, failedInvocations: delivery.failedInvocations, queries }) };
   writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  return { summary, report: formatLakeReport(crawl.table, settings.catalogTableName, queries), catalog: crawl.table, queries, tableItems };
+  return { summary, report: formatLakeReport(crawl, settings.catalogTableName, queries), crawl, queries, tableItems };
 }

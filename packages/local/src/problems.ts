@@ -23,6 +23,7 @@ export function collectProblems(
   if (accounted !== s.changes_captured - extra.unroutable) {
     problems.push(`captured ${s.changes_captured} changes but accounted for ${accounted} (delivered + failed + dropped)`);
   }
+  for (const conflict of s.schema_conflicts) problems.push(`schema: ${conflict}`);
   for (const outcome of extra.queries) if (outcome.error !== undefined) problems.push(`query ${outcome.query.name} failed: ${outcome.error}`);
   if (s.current_state_rows !== null && s.current_state_rows !== s.table_items) {
     problems.push(`the current-state query returned ${s.current_state_rows} rows, the table holds ${s.table_items} items`);

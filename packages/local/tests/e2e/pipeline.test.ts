@@ -110,9 +110,15 @@ describe('npm run local, end to end', () => {
   });
 
   test('infers the crawler schema with nested types and string partitions', () => {
-    const types = Object.fromEntries(run.catalog.columns.map((column) => [column.name, column.type.kind]));
+    const types = Object.fromEntries(run.crawl.crawled.columns.map((column) => [column.name, column.type.kind]));
     expect(types).toMatchObject({ order_id: 'string', total: 'double', line_items: 'array', cdc_ttl_expired: 'boolean' });
-    expect(run.catalog.partitionKeys).toEqual(['year', 'month', 'day', 'hour']);
+    expect(run.crawl.crawled.partitionKeys).toEqual(['year', 'month', 'day', 'hour']);
+  });
+
+  test('writes only columns the catalog declares, in types it can read', () => {
+    expect(run.crawl.catalog.newColumns).toEqual([]);
+    expect(run.crawl.catalog.conflicts).toEqual([]);
+    expect(run.summary).toMatchObject({ new_columns: [], schema_conflicts: [] });
   });
 });
 
