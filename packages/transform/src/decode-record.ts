@@ -22,7 +22,6 @@ export function decodeRecord(data: unknown): Parsed<string> {
   if (bytes === undefined) {
     return fail('bad-base64', `data is not padded standard base64 (${data.length} characters, starting ${JSON.stringify(data.slice(0, 16))})`);
   }
-  if (bytes.length === 0) return fail('empty-data', 'data decodes to zero bytes');
   if (!isUtf8(bytes)) return fail('invalid-utf8', `the ${bytes.length} decoded bytes are not valid UTF-8`);
   return { ok: true, value: bytes.toString('utf8') };
 }

@@ -17,7 +17,7 @@ export { handler } from './handler.js';
 export { toJsonNumber } from './number-text.js';
 export type { Failure, FailureReason, Parsed } from './parsed.js';
 export { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './response-size.js';
 export { toRow, type Row } from './row.js';
 export { serializeRow } from './serialize-row.js';
 export { transformFirehoseEvent, type TransformOptions, type TransformOutput } from './transform-firehose-event.js';
-export { DEFAULT_MAX_RESPONSE_BYTES } from './response-size.js';
