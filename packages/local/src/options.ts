@@ -22,7 +22,8 @@ export type ParsedArgs = { readonly kind: 'run'; readonly options: LocalOptions 
 
 /** Default values, shown by `--help`. */
 export const OPTION_DEFAULTS = { orders: 300, duplicates: 0.05, seed: 'local', out: '.local' } as const;
-const MAX_ORDERS = 1_000_000;
+/** Upper bound of `--orders`: every change is held in memory (about 2 KB each) until Firehose drains. */
+const MAX_ORDERS = 100_000;
 
 /** `--help` text: usage and every flag with its default. */
 export const USAGE = `Usage: npm run local -- [options]

@@ -20,9 +20,9 @@ describe('parseLocalArgs', () => {
   });
 
   test.each([
-    [['--orders=-5'], 'sales-local: --orders must be an integer from 1 to 1000000, received "-5" (see --help)'],
+    [['--orders=-5'], 'sales-local: --orders must be an integer from 1 to 100000, received "-5" (see --help)'],
     [['--orders', '-5'], expect.stringMatching(/^sales-local: Option '--orders' argument is ambiguous\..* use '--orders=-XYZ'\. \(see --help\)$/)],
-    [['--orders', '1.5'], 'sales-local: --orders must be an integer from 1 to 1000000, received "1.5" (see --help)'],
+    [['--orders', '1.5'], 'sales-local: --orders must be an integer from 1 to 100000, received "1.5" (see --help)'],
     [['--duplicates', '2'], 'sales-local: --duplicates must be a fraction from 0 to 1, received "2" (see --help)'],
     [['--duplicates', ''], 'sales-local: --duplicates must be a fraction from 0 to 1, received "" (see --help)'],
     [['--endpoint', 'localhost:8000'], 'sales-local: --endpoint must be an http(s) URL, received "localhost:8000" (see --help)'],
