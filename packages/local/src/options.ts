@@ -52,8 +52,8 @@ const fail = (message: string): ParsedArgs => ({ kind: 'error', message: `sales-
  * @returns the options, a help request, or an error message naming the flag and the value
  * @example
  * ```ts
- * parseLocalArgs(['--orders', '-5'], '/repo');
- * //=> { kind: 'error', message: 'sales-local: --orders must be an integer from 1 to 1000000, received "-5" (see --help)' }
+ * parseLocalArgs(['--orders=-5'], '/repo');
+ * //=> { kind: 'error', message: 'sales-local: --orders must be an integer from 1 to 100000, received "-5" (see --help)' }
  * ```
  */
 export function parseLocalArgs(argv: readonly string[], repoRoot: string): ParsedArgs {
