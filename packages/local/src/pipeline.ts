@@ -107,7 +107,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
 
   const lake = new LakeWriter(options.out);
   const emulator = new FirehoseEmulator(settings.firehose, deps.handler, lake, { fraction: options.duplicates, random: createSeededRandom(seedNumber(options.seed)) });
-  const delivery = await stage('deliver', 'pipe + firehose', () => emulator.deliver(capture.stream.readAll()),
+  const delivery = await stage('deliver', 'firehose + transform', () => emulator.deliver(capture.stream.readAll()),
     (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`);
   mkdirSync(join(options.out, 'logs'), { recursive: true });
   writeFileSync(join(options.out, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
