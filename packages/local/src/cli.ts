@@ -22,7 +22,7 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..');
  * @returns the exit code
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseLocalArgs(argv, REPO_ROOT);
+  const parsed = parseLocalArgs(argv, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
   if (parsed.kind === 'help') return void process.stdout.write(USAGE), EXIT_CODES.ok;
   if (parsed.kind === 'error') return void process.stderr.write(`${parsed.message}\n`), EXIT_CODES.usage;
   const { options } = parsed;

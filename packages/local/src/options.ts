@@ -49,14 +49,16 @@ const fail = (message: string): ParsedArgs => ({ kind: 'error', message: `sales-
  *
  * @param argv - arguments after the script name
  * @param repoRoot - where the default `--out` lives
+ * @param cwd - what a relative `--out` is relative to: the user's directory (npm runs scripts at
+ *   the repository root, and passes the user's directory as `INIT_CWD`)
  * @returns the options, a help request, or an error message naming the flag and the value
  * @example
  * ```ts
- * parseLocalArgs(['--orders=-5'], '/repo');
+ * parseLocalArgs(['--orders=-5'], '/repo', '/repo');
  * //=> { kind: 'error', message: 'sales-local: --orders must be an integer from 1 to 100000, received "-5" (see --help)' }
  * ```
  */
-export function parseLocalArgs(argv: readonly string[], repoRoot: string): ParsedArgs {
+export function parseLocalArgs(argv: readonly string[], repoRoot: string, cwd: string): ParsedArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -95,7 +97,7 @@ export function parseLocalArgs(argv: readonly string[], repoRoot: string): Parse
     options: {
       orders,
       duplicates,
-      out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(values.out),
+      out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),
       ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
       seed: values.seed ?? OPTION_DEFAULTS.seed,
       quiet: values.quiet ?? false,

@@ -5,17 +5,17 @@ const ROOT = '/repo';
 
 describe('parseLocalArgs', () => {
   test('applies the documented defaults', () => {
-    expect(parseLocalArgs([], ROOT)).toEqual({
+    expect(parseLocalArgs([], ROOT, '/home/me')).toEqual({
       kind: 'run',
       options: { orders: OPTION_DEFAULTS.orders, duplicates: OPTION_DEFAULTS.duplicates, out: resolve(ROOT, '.local'), seed: 'local', quiet: false },
     });
   });
 
-  test('reads every flag', () => {
-    const parsed = parseLocalArgs(['--orders', '12', '--duplicates', '0', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'], ROOT);
+  test('reads every flag, a relative --out from the user\'s directory', () => {
+    const parsed = parseLocalArgs(['--orders', '12', '--duplicates', '0', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'], ROOT, '/home/me');
     expect(parsed).toEqual({
       kind: 'run',
-      options: { orders: 12, duplicates: 0, out: resolve('lake'), endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true },
+      options: { orders: 12, duplicates: 0, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true },
     });
   });
 
@@ -30,12 +30,12 @@ describe('parseLocalArgs', () => {
     [['--fast'], "sales-local: Unknown option '--fast' (see --help)"],
     [['extra'], expect.stringMatching(/^sales-local: Unexpected argument 'extra'.* \(see --help\)$/)],
   ])('rejects %j with one line naming the flag', (argv, message) => {
-    const parsed = parseLocalArgs(argv, ROOT);
+    const parsed = parseLocalArgs(argv, ROOT, ROOT);
     expect(parsed).toEqual({ kind: 'error', message });
     expect((parsed as { message: string }).message).not.toContain('\n');
   });
 
   test('asks for help', () => {
-    expect(parseLocalArgs(['--help', '--orders', 'x'], ROOT)).toEqual({ kind: 'help' });
+    expect(parseLocalArgs(['--help', '--orders', 'x'], ROOT, ROOT)).toEqual({ kind: 'help' });
   });
 });
