@@ -3,7 +3,7 @@
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { parseCents } from '../../src/money';
-import { buildTestCli, runBin, type BuiltCli } from '../helpers/cli-runner';
+import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
 import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
 import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
 import { localClient, scanTable } from '../helpers/table-scan';
@@ -98,5 +98,22 @@ describe('sales-generator against dynalite', () => {
     expect(summary).toMatchObject({ planned: 30, succeeded: 0, failed: 30 });
     expect(summary.failures.ValidationException).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/failed 30/);
+  });
+});
+
+describe('progress line', () => {
+  it('shows a live progress line on a terminal and none when stderr is not a TTY', async () => {
+    // `script` gives the child a pseudo-terminal; its stdout is the terminal transcript. It must be
+    // spawned asynchronously: dynalite runs in this process and has to keep answering.
+    const args = runArgs('orders-tty', 'tty', 300).filter((arg) => arg !== '--json' && arg !== '--quiet');
+    const command = [process.execPath, cli.bin, ...args].map((arg) => `'${arg}'`).join(' ');
+    const tty = await runCommand('script', ['-qfec', command, '/dev/null']);
+    const piped = await runBin(cli.bin, runArgs('orders-piped', 'piped', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'));
+    expect(tty.code).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2K\d+\/300 ops {2}\d+\.\d ops\/s {2}retried \d+ {2}failed \d+/);
+    expect(tty.stdout).toMatch(/done: table orders-tty, seed tty/);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).not.toContain('\r');
+    expect(piped.stderr).toMatch(/^done: table orders-piped, seed piped\n {2}attempted 300 of 300 planned \(0 not sent\)\n/);
   });
 });

@@ -58,7 +58,22 @@ export interface StartedCli {
  * @returns The child and a promise of exit code, signal, stdout and stderr.
  */
 export function startBin(bin: string, args: readonly string[], onStderr?: (chunk: string) => void): StartedCli {
-  const child = spawn(process.execPath, [bin, ...args], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  return startCommand(process.execPath, [bin, ...args], onStderr);
+}
+
+/**
+ * Runs any command (e.g. `script` for a pseudo-terminal) to completion, asynchronously, with the isolated environment.
+ *
+ * @param command - Executable.
+ * @param args - Its arguments.
+ * @returns Exit code, signal, stdout and stderr.
+ */
+export function runCommand(command: string, args: readonly string[]): Promise<CliResult> {
+  return startCommand(command, args).done;
+}
+
+function startCommand(command: string, args: readonly string[], onStderr?: (chunk: string) => void): StartedCli {
+  const child = spawn(command, args, { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
