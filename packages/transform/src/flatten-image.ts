@@ -36,6 +36,8 @@ interface Walk {
   readonly changedNames: string[];
   readonly seen: Set<string>;
   readonly reserved: ReadonlySet<string>;
+  /** The image being flattened (its top-level keys). */
+  readonly root: Image;
   readonly diff: boolean;
   count: number;
   collision: boolean;
@@ -46,6 +48,14 @@ function mapContent(av: unknown): Image | undefined {
   if (typeof av !== 'object' || av === null || !('M' in av)) return undefined;
   const content = (av as { M: unknown }).M;
   return typeof content === 'object' && content !== null && !Array.isArray(content) ? (content as Image) : undefined;
+}
+
+/**
+ * Cheap equality for the common case of an unchanged `S`/`N`/`BOOL` attribute: the old value has
+ * the same payload under the same type key. Anything else goes to the deep comparison.
+ */
+function sameScalar(type: string, payload: unknown, oldAv: unknown): boolean {
+  return (type === 'S' || type === 'N' || type === 'BOOL') && typeof oldAv === 'object' && oldAv !== null && (oldAv as Record<string, unknown>)[type] === payload;
 }
 
 function hasKeys(map: Image): boolean {
@@ -63,10 +73,17 @@ function collectNames(av: unknown, name: string, out: string[]): void {
   for (const key in content) collectNames(content[key], `${name}_${toColumnName(key)}`, out);
 }
 
-function addLeaf(walk: Walk, name: string, value: string, path: string[] | undefined): void {
-  const seen = walk.seen.size;
-  walk.seen.add(name);
-  if (walk.seen.size === seen || (name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
+function addLeaf(walk: Walk, name: string, value: string, path: string[] | undefined, renamed: boolean): void {
+  // Keys of one map are distinct, so a name without `_` whose path renamed nothing is a top-level
+  // key no other leaf can reach except a renamed one; and a renamed name without `_` can only meet
+  // such a key, which is checked on the image itself. Only the other names need the set.
+  const joined = name.indexOf('_') !== -1;
+  if (renamed || joined) {
+    const seen = walk.seen.size;
+    walk.seen.add(name);
+    if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
+    if (renamed && !joined && Object.prototype.hasOwnProperty.call(walk.root, name)) walk.collision = true;
+  }
   walk.members += `${walk.count === 0 ? '"' : ',"'}${name}":${value}`;
   walk.count++;
   walk.names?.push(name);
@@ -74,17 +91,20 @@ function addLeaf(walk: Walk, name: string, value: string, path: string[] | undef
   if (path !== undefined) walk.paths?.push(path);
 }
 
-function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined): void {
+function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined, renamedPrefix: boolean): void {
   for (const key in map) {
     const av = map[key];
     const segment = toColumnName(key);
     const name = prefix === '' ? segment : `${prefix}_${segment}`;
+    const renamed = renamedPrefix || segment !== key;
     const leafPath = path === undefined ? undefined : [...path, key];
     const oldAv = old === undefined ? undefined : old[key];
     let value: string;
+    let type: string;
+    let payload: unknown;
     try {
-      const type = attributeType(av);
-      const payload = (av as Record<string, unknown>)[type];
+      type = attributeType(av);
+      payload = (av as Record<string, unknown>)[type];
       if (type === 'M') {
         if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
           throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(payload)}`);
@@ -92,7 +112,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
         if (hasKeys(payload as Image)) {
           const oldContent = walk.diff ? mapContent(oldAv) : undefined;
           if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent))) walk.changedNames.push(name);
-          walkMap(walk, payload as Image, oldContent, name, leafPath);
+          walkMap(walk, payload as Image, oldContent, name, leafPath, renamed);
           continue;
         }
         value = 'null';
@@ -102,13 +122,13 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
     } catch (error) {
       rethrowWithSegment(error, key);
     }
-    if (walk.diff && (oldAv === undefined || !attributeValuesEqual(av, oldAv))) {
+    if (walk.diff && (oldAv === undefined || !sameScalar(type, payload, oldAv) && !attributeValuesEqual(av, oldAv))) {
       walk.changedLeaves.push(walk.count);
       walk.changedLeafNames.push(name);
       const oldContent = mapContent(oldAv);
       if (oldContent !== undefined && hasKeys(oldContent)) collectNames(oldAv, name, walk.changedNames);
     }
-    addLeaf(walk, name, value, leafPath);
+    addLeaf(walk, name, value, leafPath, renamed);
   }
   if (old !== undefined) {
     for (const key in old) {
@@ -128,11 +148,12 @@ function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<st
     changedNames: [],
     seen: new Set(),
     reserved,
+    root: image,
     diff: oldImage !== undefined,
     count: 0,
     collision: false,
   };
-  walkMap(walk, image, oldImage, '', keepPaths ? [] : undefined);
+  walkMap(walk, image, oldImage, '', keepPaths ? [] : undefined, false);
   return walk;
 }
 
