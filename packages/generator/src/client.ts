@@ -11,12 +11,15 @@ export interface ClientSettings {
   readonly endpoint?: string;
 }
 
+/** Connection and response timeout of each request, in ms. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 /** Credentials used for a custom endpoint when the standard chain finds none (local emulators accept any). */
 export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * Creates the client. The SDK's retries are off (`maxAttempts: 1`): the generator retries itself,
- * so its summary counts every re-send.
+ * so its summary counts every re-send. Each request times out after {@link REQUEST_TIMEOUT_MS}.
  *
  * Credentials come from the standard AWS chain (environment, shared config/SSO, web identity,
  * container/instance metadata). Only with `endpoint` set, and only if that chain finds nothing,
@@ -29,6 +32,8 @@ export function createClient(settings: ClientSettings): DynamoDBClient {
   const region = settings.region ?? (settings.endpoint ? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' : undefined);
   const client = new DynamoDBClient({
     maxAttempts: 1,
+    // Without a timeout a stalled endpoint would hang the run; a timed-out request is retried.
+    requestHandler: { connectionTimeout: REQUEST_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     ...(region ? { region } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });

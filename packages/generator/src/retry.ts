@@ -30,6 +30,8 @@ const RETRYABLE_NAMES = new Set([
   'InternalFailure',
   'ServiceUnavailable',
   'TransactionConflictException',
+  'TimeoutError',
+  'RequestTimeout',
 ]);
 
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
