@@ -1,6 +1,7 @@
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { isStrictBase64 } from './base64.js';
 import { isColumnName, toColumnName } from './column-name.js';
+import { memberPrefix } from './member-prefix.js';
 import { describeValue } from './parsed.js';
 import { compareNumberText, toJsonNumber } from './number-text.js';
 import { resolveColumnNames } from './resolve-collisions.js';
@@ -100,8 +101,7 @@ function objectJson(value: unknown): string {
     throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(value)}`);
   }
   const map = value as Record<string, unknown>;
-  let json = '{';
-  let first = true;
+  let members = '';
   for (const key in map) {
     if (!isColumnName(key)) return renamedObjectJson(map);
     let member: string;
@@ -110,10 +110,9 @@ function objectJson(value: unknown): string {
     } catch (error) {
       rethrowWithSegment(error, key);
     }
-    json += `${first ? '"' : ',"'}${key}":${member}`;
-    first = false;
+    members += memberPrefix(key) + member;
   }
-  return `${json}}`;
+  return `{${members.slice(1)}}`;
 }
 
 function renamedObjectJson(map: Record<string, unknown>): string {

@@ -2,6 +2,7 @@ import { attributeType, typedValueToJson } from './attribute-json.js';
 import { attributeValuesEqual } from './attribute-equal.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { toColumnName } from './column-name.js';
+import { memberPrefix } from './member-prefix.js';
 import { describeValue } from './parsed.js';
 import { resolveColumnNames } from './resolve-collisions.js';
 
@@ -84,7 +85,7 @@ function addLeaf(walk: Walk, name: string, value: string, path: string[] | undef
     if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
     if (renamed && !joined && Object.prototype.hasOwnProperty.call(walk.root, name)) walk.collision = true;
   }
-  walk.members += `${walk.count === 0 ? '"' : ',"'}${name}":${value}`;
+  walk.members += memberPrefix(name) + value;
   walk.count++;
   walk.names?.push(name);
   walk.values?.push(value);
@@ -177,7 +178,7 @@ function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<st
 export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldImage?: Image, keepParts = true): FlatImage {
   let walk = run(image, oldImage, reserved, keepParts, false);
   let names: readonly string[] = walk.names ?? [];
-  let members = walk.members;
+  let members = walk.members.slice(1);
   if (walk.collision) {
     walk = run(image, oldImage, reserved, true, true);
     const paths = walk.paths ?? [];
