@@ -37,7 +37,7 @@ export function attributeType(av: unknown): string {
   return type;
 }
 
-function numberJson(value: unknown): string {
+export function numberJson(value: unknown): string {
   const json = typeof value === 'string' ? toJsonNumber(value) : undefined;
   if (json === undefined) throw new AttributeError('non-numeric-N', `N must be a decimal number string, received ${describeValue(value)}`);
   return json;
@@ -59,7 +59,7 @@ function isSorted(values: readonly string[], compare: (a: string, b: string) => 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sets become arrays sorted deterministically: SS/BS by code unit, NS by numeric value. */
-function setJson(type: string, value: unknown): string {
+export function setJson(type: string, value: unknown): string {
   const members = stringArray(type, value);
   if (type === 'NS') {
     const numbers = members.map((member) => numberJson(member));
@@ -71,7 +71,7 @@ function setJson(type: string, value: unknown): string {
   return type === 'BS' ? `[${sorted.map((member) => `"${member}"`).join(',')}]` : JSON.stringify(sorted);
 }
 
-function base64Json(value: unknown): string {
+export function base64Json(value: unknown): string {
   if (typeof value !== 'string' || !isStrictBase64(value)) {
     throw new AttributeError('malformed-attribute-value', `B must be a base64 string, received ${describeValue(value)}`);
   }
@@ -115,7 +115,7 @@ function objectJson(value: unknown): string {
   return `{${members.slice(1)}}`;
 }
 
-function renamedObjectJson(map: Record<string, unknown>): string {
+export function renamedObjectJson(map: Record<string, unknown>): string {
   const keys = Object.keys(map);
   const values = keys.map((key) => {
     try {

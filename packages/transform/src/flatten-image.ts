@@ -2,8 +2,10 @@ import { attributeType, typedValueToJson } from './attribute-json.js';
 import { attributeValuesEqual } from './attribute-equal.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { toColumnName } from './column-name.js';
+import type { ByteWriter } from './byte-writer.js';
 import { memberPrefix } from './member-prefix.js';
 import { describeValue } from './parsed.js';
+import { writeTypedValue } from './write-attribute.js';
 import { resolveColumnNames } from './resolve-collisions.js';
 
 /** An item image flattened into columns, as JSON text, in the image's attribute order. */
@@ -12,8 +14,10 @@ export interface FlatImage {
   readonly names: readonly string[];
   /** JSON text of each column's value, index-aligned with `names`. */
   readonly values: readonly string[];
-  /** The columns as JSON object members: `"name":value,"name":value` (no braces). */
+  /** The columns as JSON object members: `"name":value,"name":value` (no braces); empty when `written`. */
   readonly members: string;
+  /** True when the members were written to the caller's writer instead of `members`. */
+  readonly written: boolean;
   /**
    * Sorted names of the columns whose value differs from the old image, including columns only
    * one image has; `null` when no old image was given.
@@ -25,8 +29,10 @@ type Image = Record<string, unknown>;
 
 /** Accumulates the leaves of one image walk. */
 interface Walk {
-  /** Leaves written as JSON object members, in order. */
+  /** Leaves written as JSON object members, in order (with a leading comma), unless `writer` is set. */
   members: string;
+  /** When set, leaves are written here as bytes instead. */
+  readonly writer: ByteWriter | undefined;
   /** Parallel arrays, kept only when the caller needs them (or after a collision). */
   readonly names: string[] | undefined;
   readonly values: string[] | undefined;
@@ -85,7 +91,7 @@ function addLeaf(walk: Walk, name: string, value: string, path: string[] | undef
     if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
     if (renamed && !joined && Object.prototype.hasOwnProperty.call(walk.root, name)) walk.collision = true;
   }
-  walk.members += memberPrefix(name) + value;
+  if (walk.writer === undefined) walk.members += memberPrefix(name) + value;
   walk.count++;
   walk.names?.push(name);
   walk.values?.push(value);
@@ -116,9 +122,14 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
           walkMap(walk, payload as Image, oldContent, name, leafPath, renamed);
           continue;
         }
-        value = 'null';
+      }
+      if (walk.writer !== undefined) {
+        walk.writer.ascii(memberPrefix(name), walk.count === 0 ? 1 : 0);
+        if (type === 'M') walk.writer.ascii('null');
+        else writeTypedValue(walk.writer, type, payload);
+        value = '';
       } else {
-        value = typedValueToJson(type, payload);
+        value = type === 'M' ? 'null' : typedValueToJson(type, payload);
       }
     } catch (error) {
       rethrowWithSegment(error, key);
@@ -138,9 +149,10 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   }
 }
 
-function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<string>, keepParts: boolean, keepPaths: boolean): Walk {
+function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<string>, keepParts: boolean, keepPaths: boolean, writer?: ByteWriter): Walk {
   const walk: Walk = {
     members: '',
+    writer,
     names: keepParts ? [] : undefined,
     values: keepParts ? [] : undefined,
     paths: keepPaths ? [] : undefined,
@@ -172,11 +184,13 @@ function run(image: Image, oldImage: Image | undefined, reserved: ReadonlySet<st
  * @param reserved - column names the row already uses (the CDC metadata columns)
  * @param oldImage - the image before a MODIFY, to compute {@link FlatImage.changed}
  * @param keepParts - also return `names`/`values` (else they are empty unless a collision occurred)
+ * @param writer - write the members (comma-separated, no braces) here as bytes instead of into
+ *   `members`; after a collision they come back in `members` and `written` is false
  * @returns the columns
  * @throws AttributeError when an attribute value in `image` is malformed
  */
-export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldImage?: Image, keepParts = true): FlatImage {
-  let walk = run(image, oldImage, reserved, keepParts, false);
+export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldImage?: Image, keepParts = true, writer?: ByteWriter): FlatImage {
+  let walk = run(image, oldImage, reserved, keepParts && writer === undefined, false, writer);
   let names: readonly string[] = walk.names ?? [];
   let members = walk.members.slice(1);
   if (walk.collision) {
@@ -191,5 +205,5 @@ export function flattenImage(image: Image, reserved: ReadonlySet<string>, oldIma
     const leafNames = walk.collision ? walk.changedLeaves.map((index) => names[index] as string) : walk.changedLeafNames;
     changed = [...new Set([...walk.changedNames, ...leafNames])].sort();
   }
-  return { names, values: walk.values ?? [], members, changed };
+  return { names, values: walk.values ?? [], members: walk.collision || writer === undefined ? members : '', written: writer !== undefined && !walk.collision, changed };
 }

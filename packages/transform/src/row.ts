@@ -1,5 +1,6 @@
 import { AttributeError } from './attribute-error.js';
 import type { AttributeMap } from './attribute-value.js';
+import type { ByteWriter } from './byte-writer.js';
 import { cdcMetadataMembers, cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS } from './cdc-metadata.js';
 import { toIsoMillis } from './event-time.js';
 import type { ChangeRecord } from './change-record.js';
@@ -62,6 +63,37 @@ export function toRowParts(change: ChangeRecord, keepParts = true): Parsed<RowPa
       eventTime,
     },
   };
+}
+
+/**
+ * Write a change's row line (JSON ending in `\n`) into `writer` as UTF-8 bytes, byte for byte
+ * what `serializeRow(toRow(change))` gives; the batch transform's fast path.
+ *
+ * @param change - a validated change
+ * @param writer - reset, then holds the line
+ * @returns the event time (ISO-8601), or why an attribute value is malformed
+ */
+export function writeRowLine(change: ChangeRecord, writer: ByteWriter): Parsed<string> {
+  const { image, source } = rowImage(change);
+  const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
+  writer.reset();
+  writer.ascii('{');
+  let flat;
+  try {
+    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, false, writer);
+  } catch (error) {
+    if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
+    throw error;
+  }
+  if (!flat.written) {
+    writer.reset();
+    writer.ascii('{');
+    writer.raw(flat.members);
+  }
+  const eventTime = toIsoMillis(change.eventTimeMicros);
+  const metadata = cdcMetadataMembers(change, eventTime, flat.changed);
+  writer.raw(writer.length > 1 ? `,${metadata}}\n` : `${metadata}}\n`);
+  return { ok: true, value: eventTime };
 }
 
 /**

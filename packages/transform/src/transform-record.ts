@@ -2,7 +2,8 @@ import { toChangeRecord } from './change-record.js';
 import { decodeRecord } from './decode-record.js';
 import { fail, type Parsed } from './parsed.js';
 import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
-import { toRowParts } from './row.js';
+import { ByteWriter } from './byte-writer.js';
+import { writeRowLine } from './row.js';
 
 /** A record that became a row. */
 export interface TransformedRecord {
@@ -11,6 +12,10 @@ export interface TransformedRecord {
   /** Partition keys from the row's `cdc_event_time`. */
   readonly partitionKeys: PartitionKeys;
 }
+
+// One reusable output buffer, created on first use (nothing runs at import). Transforms are
+// synchronous and never re-entered, so sharing it is invisible to callers.
+let writer: ByteWriter | undefined;
 
 /**
  * Turn the `data` of one Firehose record into its base64 row line: decode, parse, validate,
@@ -32,8 +37,8 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   }
   const change = toChangeRecord(json, fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs });
   if (!change.ok) return change;
-  const parts = toRowParts(change.value, false);
-  if (!parts.ok) return parts;
-  const { line, eventTime } = parts.value;
-  return { ok: true, value: { data: Buffer.from(line, 'utf8').toString('base64'), partitionKeys: toPartitionKeys(eventTime) } };
+  writer ??= new ByteWriter();
+  const eventTime = writeRowLine(change.value, writer);
+  if (!eventTime.ok) return eventTime;
+  return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value) } };
 }
