@@ -23,11 +23,26 @@ describe('Pacer', () => {
     releases.forEach((at, n) => expect(at).toBeCloseTo(n * 5, 6));
   });
 
-  it('moves the schedule forward instead of catching up after a stall', async () => {
+  it('makes up a short stall at no more than twice the rate, keeping the average', async () => {
     const time = virtualTime();
-    const pacer = new Pacer(100, time, 50);
+    const pacer = new Pacer(100, time, { maxLagMs: 1000, catchUpFactor: 2 });
     await pacer.next();
-    time.advance(1000); // the writes stalled for a second
+    time.advance(200); // the writes stalled for 200 ms: 20 permits behind
+    const releases: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await pacer.next();
+      releases.push(time.now());
+    }
+    const gaps = releases.slice(1).map((at, i) => at - (releases[i] as number));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5 - 1e-9);
+    expect(releases.at(-1)).toBeCloseTo(600, 6); // back on the original schedule: permit 60 at 600 ms
+  });
+
+  it('slides the schedule instead of catching up after a stall longer than maxLagMs', async () => {
+    const time = virtualTime();
+    const pacer = new Pacer(100, time, { maxLagMs: 50 });
+    await pacer.next();
+    time.advance(1000);
     await pacer.next();
     const afterStall = time.now();
     await pacer.next();
