@@ -17,21 +17,21 @@ const FAILED_RECORD_OVERHEAD = 51;
 /**
  * Serialized size of an `Ok` response record (partition keys always have 4+2+2+2 digits).
  *
- * @param recordIdJson - `JSON.stringify(recordId)`
+ * @param idJsonLength - `JSON.stringify(recordId).length`
  * @param data - the base64 output
  * @returns bytes, without the separating comma
  */
-export function okRecordBytes(recordIdJson: string, data: string): number {
-  return OK_RECORD_OVERHEAD + recordIdJson.length + data.length;
+export function okRecordBytes(idJsonLength: number, data: string): number {
+  return OK_RECORD_OVERHEAD + idJsonLength + data.length;
 }
 
 /**
  * Serialized size of a `ProcessingFailed` response record that echoes the original data.
  *
- * @param recordIdJson - `JSON.stringify(recordId)`
+ * @param idJsonLength - `JSON.stringify(recordId).length`
  * @param data - the original base64 data
  * @returns bytes, without the separating comma
  */
-export function failedRecordBytes(recordIdJson: string, data: string): number {
-  return FAILED_RECORD_OVERHEAD + recordIdJson.length + data.length;
+export function failedRecordBytes(idJsonLength: number, data: string): number {
+  return FAILED_RECORD_OVERHEAD + idJsonLength + data.length;
 }

@@ -25,9 +25,13 @@ export interface TransformOptions {
   readonly maxResponseBytes?: number;
 }
 
+/** Characters JSON.stringify escapes; Firehose record ids (digits) never contain them. */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
 interface InputRecord {
   readonly recordId: string;
-  readonly recordIdJson: string;
+  /** Length of the record id written as JSON (with quotes and escapes). */
+  readonly idJsonLength: number;
   readonly data: unknown;
   readonly echo: string;
   readonly arrivalMs: number | undefined;
@@ -45,7 +49,7 @@ function readRecords(event: unknown): InputRecord[] {
       throw new InvalidFirehoseEventError(`records[${index}].recordId must be a non-empty string, received ${describeValue(recordId)}; without it the record cannot be answered`);
     }
     const arrivalMs = typeof approximateArrivalTimestamp === 'number' ? approximateArrivalTimestamp : undefined;
-    return { recordId, recordIdJson: JSON.stringify(recordId), data, echo: typeof data === 'string' ? data : '', arrivalMs };
+    return { recordId, idJsonLength: NEEDS_ESCAPE.test(recordId) ? JSON.stringify(recordId).length : recordId.length + 2, data, echo: typeof data === 'string' ? data : '', arrivalMs };
   });
 }
 
@@ -117,14 +121,14 @@ function fitResponse(inputs: readonly InputRecord[], outcomes: Parsed<Transforme
   const size = (index: number): number => {
     const input = inputs[index] as InputRecord;
     const outcome = outcomes[index] as Parsed<TransformedRecord>;
-    return outcome.ok ? okRecordBytes(input.recordIdJson, outcome.value.data) : failedRecordBytes(input.recordIdJson, input.echo);
+    return outcome.ok ? okRecordBytes(input.idJsonLength, outcome.value.data) : failedRecordBytes(input.idJsonLength, input.echo);
   };
   let bytes = RESPONSE_WRAPPER_BYTES + Math.max(0, inputs.length - 1);
   for (let i = 0; i < inputs.length; i++) bytes += size(i);
   for (let i = inputs.length - 1; i >= 0 && bytes > maxResponseBytes; i--) {
     const input = inputs[i] as InputRecord;
     const before = size(i);
-    if (!(outcomes[i] as Parsed<TransformedRecord>).ok || failedRecordBytes(input.recordIdJson, input.echo) >= before) continue;
+    if (!(outcomes[i] as Parsed<TransformedRecord>).ok || failedRecordBytes(input.idJsonLength, input.echo) >= before) continue;
     outcomes[i] = fail('response-too-large', `answering this record Ok would make the response larger than ${maxResponseBytes} bytes; lower the Lambda processing buffer size`);
     bytes += size(i) - before;
   }
