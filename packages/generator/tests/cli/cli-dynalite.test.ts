@@ -105,7 +105,8 @@ describe('progress line', () => {
   it('shows a live progress line on a terminal and none when stderr is not a TTY', async () => {
     // `script` gives the child a pseudo-terminal; its stdout is the terminal transcript. It must be
     // spawned asynchronously: dynalite runs in this process and has to keep answering.
-    const args = runArgs('orders-tty', 'tty', 300).filter((arg) => arg !== '--json' && arg !== '--quiet');
+    // 300 operations at 300/s: about a second, several 250 ms progress ticks.
+    const args = [...runArgs('orders-tty', 'tty', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'), '--rate', '300'];
     const command = [process.execPath, cli.bin, ...args].map((arg) => `'${arg}'`).join(' ');
     const tty = await runCommand('script', ['-qfec', command, '/dev/null']);
     const piped = await runBin(cli.bin, runArgs('orders-piped', 'piped', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'));
