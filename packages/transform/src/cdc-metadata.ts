@@ -1,3 +1,4 @@
+import type { ByteWriter } from './byte-writer.js';
 import type { ChangeRecord } from './change-record.js';
 import { toIsoMillis } from './event-time.js';
 
@@ -83,4 +84,42 @@ export function cdcMetadataMembers(change: ChangeRecord, eventTime: string, chan
     `"cdc_table":${change.table === null ? 'null' : JSON.stringify(change.table)},"cdc_ttl_expired":${change.ttlExpired},` +
     `"cdc_changed_attributes":${changed}`
   );
+}
+
+/**
+ * Write the same members as {@link cdcMetadataMembers}, with a leading comma, straight into a
+ * {@link ByteWriter} (no intermediate string).
+ *
+ * @param writer - where to append
+ * @param change - the change
+ * @param eventTime - `toIsoMillis(change.eventTimeMicros)`
+ * @param changedAttributes - columns a MODIFY changed, or null
+ */
+export function writeCdcMetadata(writer: ByteWriter, change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null): void {
+  writer.ascii(',"cdc_operation":"');
+  writer.ascii(change.operation);
+  writer.ascii('","cdc_event_id":');
+  writer.jsonString(change.eventId);
+  writer.ascii(',"cdc_event_time":"');
+  writer.ascii(eventTime);
+  writer.ascii('","cdc_sequence_number":');
+  if (change.sequenceNumber === null) writer.ascii('null');
+  else writer.jsonString(change.sequenceNumber);
+  writer.ascii(',"cdc_sort_key":"');
+  writer.ascii(toSortKey(change.eventTimeMicros, change.sequenceNumber));
+  writer.ascii('","cdc_table":');
+  if (change.table === null) writer.ascii('null');
+  else writer.jsonString(change.table);
+  writer.ascii(change.ttlExpired ? ',"cdc_ttl_expired":true,"cdc_changed_attributes":' : ',"cdc_ttl_expired":false,"cdc_changed_attributes":');
+  if (changedAttributes === null) {
+    writer.ascii('null');
+  } else {
+    writer.ascii('[');
+    changedAttributes.forEach((name, i) => {
+      writer.ascii(i === 0 ? '"' : ',"');
+      writer.ascii(name);
+      writer.ascii('"');
+    });
+    writer.ascii(']');
+  }
 }

@@ -1,7 +1,7 @@
 import { AttributeError } from './attribute-error.js';
 import type { AttributeMap } from './attribute-value.js';
 import type { ByteWriter } from './byte-writer.js';
-import { cdcMetadataMembers, cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS } from './cdc-metadata.js';
+import { cdcMetadataMembers, cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS, writeCdcMetadata } from './cdc-metadata.js';
 import { toIsoMillis } from './event-time.js';
 import type { ChangeRecord } from './change-record.js';
 import { flattenImage } from './flatten-image.js';
@@ -91,8 +91,9 @@ export function writeRowLine(change: ChangeRecord, writer: ByteWriter): Parsed<s
     writer.raw(flat.members);
   }
   const eventTime = toIsoMillis(change.eventTimeMicros);
-  const metadata = cdcMetadataMembers(change, eventTime, flat.changed);
-  writer.raw(writer.length > 1 ? `,${metadata}}\n` : `${metadata}}\n`);
+  // Every image has at least one leaf (Keys are never empty), so the metadata follows a member.
+  writeCdcMetadata(writer, change, eventTime, flat.changed);
+  writer.ascii('}\n');
   return { ok: true, value: eventTime };
 }
 
