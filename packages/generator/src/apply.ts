@@ -97,18 +97,26 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, o
   };
   let open: OpenBatch | undefined;
 
-  const flush = async (): Promise<void> => {
+  // Hands the open batch to a request slot. The batch is tracked at once, so the final drain waits
+  // for it even while it still waits for a slot; the caller waits only for the slot.
+  const flush = (): Promise<void> => {
     const batch = open;
-    if (!batch) return;
+    if (!batch) return Promise.resolve();
     open = undefined;
     if (batch.timer) clearTimeout(batch.timer);
-    await slots.acquire();
-    const send = batch.puts.length === 1
-      ? writeSingle(context, batch.puts[0] as PutOperation).then((ok) => new Map([[batch.puts[0]?.order_id ?? '', ok]]))
-      : writeBatch(context, batch.puts);
-    track(send.then((outcome) => {
-      for (const [id, resolve] of batch.resolvers) resolve(outcome.get(id) ?? false);
-    }).finally(() => slots.release()));
+    const slot = slots.acquire();
+    const [first] = batch.puts;
+    const sent = slot
+      .then(() => (batch.puts.length === 1 && first
+        ? writeSingle(context, first).then((ok) => new Map([[first.order_id, ok]]))
+        : writeBatch(context, batch.puts)))
+      .then(
+        (outcome) => { for (const [id, resolve] of batch.resolvers) resolve(outcome.get(id) ?? false); },
+        () => { for (const resolve of batch.resolvers.values()) resolve(false); },
+      )
+      .finally(() => slots.release());
+    track(sent);
+    return slot;
   };
 
   const enqueuePut = async (put: PutOperation): Promise<void> => {
