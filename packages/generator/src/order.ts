@@ -13,29 +13,46 @@ export type SalesChannel = 'web' | 'mobile' | 'store' | 'marketplace';
 
 /** One order line; money in integer cents. */
 export interface LineItem {
+  /** Stock-keeping unit, e.g. `EL-1001`. */
   readonly sku: string;
+  /** Written as `product_name`. */
   readonly productName: string;
   readonly category: string;
+  /** 1 to 5. */
   readonly quantity: number;
+  /** Price of one unit in the order's currency, in cents (`unit_price`). */
   readonly unitPriceCents: number;
+  /** `unitPriceCents * quantity` (`line_total`). */
   readonly lineTotalCents: number;
 }
 
 /** A complete order as first written; money in integer cents, times as ISO-8601 UTC with ms. */
 export interface Order {
+  /** `ord-<run prefix>-<7-digit sequence>`, the table's partition key. */
   readonly orderId: string;
+  /** Customer id (`cus-NNNNN`), full name, city and ISO 3166-1 alpha-2 country. */
   readonly customer: { readonly id: string; readonly name: string; readonly city: string; readonly country: string };
+  /** 1 to 4 lines of distinct products. */
   readonly lineItems: readonly LineItem[];
+  /** Sum of the quantities. */
   readonly itemCount: number;
+  /** Sum of the line totals. */
   readonly subtotalCents: number;
+  /** The country's VAT / sales-tax rate applied to the subtotal, rounded half up. */
   readonly taxCents: number;
+  /** Free in store and above a threshold, otherwise a flat fee. */
   readonly shippingCents: number;
+  /** `subtotalCents + taxCents + shippingCents`, exactly. */
   readonly totalCents: number;
+  /** ISO 4217 code of the customer's country. */
   readonly currency: string;
   readonly region: SalesRegion;
   readonly channel: SalesChannel;
+  /** `placed` when first written. */
   readonly status: OrderStatus;
+  /** ISO-8601 UTC with milliseconds. */
   readonly createdAt: string;
+  /** Equals `createdAt` when first written; an update sets its own time. */
   readonly updatedAt: string;
   /** TTL in epoch seconds, when the plan sets one. */
   readonly expiresAt?: number;
