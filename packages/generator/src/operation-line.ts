@@ -7,8 +7,8 @@ import type { Operation } from './plan-types.js';
 /**
  * Serializes one planned operation as the JSON line `--dry-run` prints.
  *
- * Every line has `op`, `seq` and `order_id`; puts add `status` and the full `item`, updates add
- * `from`, `to` and `updated_at`.
+ * Every line has `op`, `seq` and `order_id`. Puts add `status` (`placed`) and the full `item`;
+ * updates add `status` (the new status, same as `to`), `from`, `to` and `updated_at`.
  *
  * @param operation - A planned operation.
  * @returns The JSON text, without the trailing newline.
@@ -27,7 +27,7 @@ export function formatOperationLine(operation: Operation): string {
       });
     case 'update':
       return JSON.stringify({
-        op: 'update', seq: operation.seq, order_id: operation.order_id,
+        op: 'update', seq: operation.seq, order_id: operation.order_id, status: operation.to,
         from: operation.from, to: operation.to, updated_at: operation.updated_at,
       });
     case 'delete':

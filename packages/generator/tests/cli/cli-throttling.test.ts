@@ -55,7 +55,7 @@ it.each([
   expect(summary.retried).toBe(injectedOperations);
   expect(summary.throttled).toBe(injectedRequests);
   expect(run.stderr).toMatch(new RegExp(`retried ${summary.retried}`));
-  const client = localClient(proxy.endpoint.replace(/:\d+$/, `:${new URL(server.endpoint).port}`));
+  const client = localClient(server.endpoint);
   const actual = await scanTable(client, table);
   client.destroy();
   const expected = expectedItems(plan);

@@ -66,7 +66,11 @@ describe('--dry-run', () => {
     expect(lines).toHaveLength(200);
     expect(lines.map((line) => line.seq)).toEqual([...Array(200).keys()]);
     expect(new Set(lines.map((line) => line.op))).toEqual(new Set(['put', 'update', 'delete']));
-    for (const line of lines) expect(line.order_id).toMatch(/^ord-[0-9a-f]{12}-\d{7}$/);
+    for (const line of lines) {
+      expect(line.order_id).toMatch(/^ord-[0-9a-f]{12}-\d{7}$/);
+      if (line.op === 'put') expect(line).toMatchObject({ status: 'placed', item: { order_id: line.order_id, status: 'placed' } });
+      if (line.op === 'update') expect(line.status).toBe(line.to);
+    }
   });
 
   it('gives different seeds disjoint order ids', async () => {
