@@ -35,10 +35,33 @@ export function toIsoMillis(micros: number): string {
   const second = Math.floor(millis / 1000);
   if (second !== lastSecond) {
     lastSecond = second;
-    lastPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+    lastPrefix = isoSecondPrefix(second);
   }
   const fraction = millis - second * 1000;
   return `${lastPrefix}${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}Z`;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.` of a non-negative epoch second before year 10000, computed with integer
+ * arithmetic (days to civil date, H. Hinnant's algorithm): several times faster than formatting a Date.
+ */
+function isoSecondPrefix(epochSecond: number): string {
+  const days = Math.floor(epochSecond / 86400);
+  const inDay = epochSecond - days * 86400;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay - hour * 3600) / 60);
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(inDay % 60)}.`;
 }
 
 // One-entry memo of the `YYYY-MM-DDTHH:mm:ss.` prefix: the changes of a batch share their second,

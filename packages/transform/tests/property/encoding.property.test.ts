@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { decodeStrictBase64, isStrictBase64 } from '../../src/base64.js';
+import { toIsoMillis } from '../../src/event-time.js';
 import { base64ish } from './arbitraries.js';
 
 describe('strict base64', () => {
@@ -9,6 +10,17 @@ describe('strict base64', () => {
         const decoded = decodeStrictBase64(text);
         expect(decoded !== undefined).toBe(isStrictBase64(text));
         if (decoded !== undefined) expect(decoded.toString('base64')).toBe(Buffer.from(text, 'base64').toString('base64'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('event time formatting', () => {
+  test('matches Date#toISOString for every event time the transform accepts', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 16n - 1n }).map(Number), (micros) => {
+        expect(toIsoMillis(micros)).toBe(new Date(Math.floor(micros / 1000)).toISOString());
       }),
       { numRuns: 200 },
     );
