@@ -3,7 +3,7 @@ import { attributeValuesEqual } from './attribute-equal.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { toColumnName } from './column-name.js';
 import type { ByteWriter } from './byte-writer.js';
-import { memberPrefix } from './member-prefix.js';
+import { keyColumn, memberPrefix } from './member-prefix.js';
 import { describeValue } from './parsed.js';
 import { writeTypedValue } from './write-attribute.js';
 import { resolveColumnNames } from './resolve-collisions.js';
@@ -101,9 +101,10 @@ function addLeaf(walk: Walk, name: string, value: string, path: string[] | undef
 function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined, renamedPrefix: boolean): void {
   for (const key in map) {
     const av = map[key];
-    const segment = toColumnName(key);
+    const column = keyColumn(key);
+    const segment = column.segment;
     const name = prefix === '' ? segment : `${prefix}_${segment}`;
-    const renamed = renamedPrefix || segment !== key;
+    const renamed = renamedPrefix || !column.exact;
     const leafPath = path === undefined ? undefined : [...path, key];
     const oldAv = old === undefined ? undefined : old[key];
     let value: string;
@@ -124,7 +125,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
         }
       }
       if (walk.writer !== undefined) {
-        walk.writer.ascii(memberPrefix(name), walk.count === 0 ? 1 : 0);
+        walk.writer.ascii(prefix === '' ? column.prefix : memberPrefix(name), walk.count === 0 ? 1 : 0);
         if (type === 'M') walk.writer.ascii('null');
         else writeTypedValue(walk.writer, type, payload);
         value = '';

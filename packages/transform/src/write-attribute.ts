@@ -1,8 +1,7 @@
 import { attributeType, base64Json, numberJson, renamedObjectJson, setJson } from './attribute-json.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import type { ByteWriter } from './byte-writer.js';
-import { isColumnName } from './column-name.js';
-import { memberPrefix } from './member-prefix.js';
+import { keyColumn } from './member-prefix.js';
 import { describeValue } from './parsed.js';
 
 function writeList(writer: ByteWriter, value: unknown): void {
@@ -28,13 +27,14 @@ function writeObject(writer: ByteWriter, value: unknown): void {
   writer.ascii('{');
   let first = true;
   for (const key in map) {
-    if (!isColumnName(key)) {
+    const column = keyColumn(key);
+    if (!column.exact) {
       // Renamed keys may collide: rewrite this object through the resolving string path.
       writer.length = start;
       writer.raw(renamedObjectJson(map));
       return;
     }
-    writer.ascii(memberPrefix(key), first ? 1 : 0);
+    writer.ascii(column.prefix, first ? 1 : 0);
     first = false;
     try {
       writeAttribute(writer, map[key]);
