@@ -99,6 +99,17 @@ function checkImages(operation: CdcOperation, newImage: unknown, oldImage: unkno
  * @returns the normalised change, or why it is not one
  */
 export function toChangeRecord(value: unknown, options: ParseChangeRecordOptions = {}): Parsed<ChangeRecord> {
+  return normaliseChange(value, options.fallbackEventTimeMs);
+}
+
+/**
+ * {@link toChangeRecord} with the fallback time as a plain argument (no options object per record).
+ *
+ * @param value - the parsed JSON
+ * @param fallbackEventTimeMs - see {@link ParseChangeRecordOptions.fallbackEventTimeMs}
+ * @returns the normalised change, or why it is not one
+ */
+export function normaliseChange(value: unknown, fallbackEventTimeMs: number | undefined): Parsed<ChangeRecord> {
   if (Array.isArray(value)) {
     return fail('json-array-of-records', `data is a JSON array of ${value.length} elements; each Kinesis record must carry exactly one change record`);
   }
@@ -126,7 +137,7 @@ export function toChangeRecord(value: unknown, options: ParseChangeRecordOptions
   if (sequence !== undefined && sequence !== null && (typeof sequence !== 'string' || !SEQUENCE_NUMBER.test(sequence))) {
     return fail('not-a-stream-record', `dynamodb.SequenceNumber must be a string of 1 to 40 digits, received ${describeValue(sequence)}`);
   }
-  const micros = toEpochMicros(ddb.ApproximateCreationDateTime ?? options.fallbackEventTimeMs);
+  const micros = toEpochMicros(ddb.ApproximateCreationDateTime ?? fallbackEventTimeMs);
   if (micros === undefined) {
     return fail('invalid-event-time', `dynamodb.ApproximateCreationDateTime must be a positive epoch time before year 2286, received ${describeValue(ddb.ApproximateCreationDateTime)}`);
   }

@@ -1,4 +1,4 @@
-import { toChangeRecord } from './change-record.js';
+import { normaliseChange } from './change-record.js';
 import { decodeRecord } from './decode-record.js';
 import { fail, type Parsed } from './parsed.js';
 import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
@@ -35,7 +35,7 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   } catch (error) {
     return fail('not-json', `data is not JSON: ${(error as Error).message}`);
   }
-  const change = toChangeRecord(json, fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs });
+  const change = normaliseChange(json, fallbackEventTimeMs);
   if (!change.ok) return change;
   writer ??= new ByteWriter();
   const eventTime = writeRowLine(change.value, writer);
