@@ -46,8 +46,11 @@ export function attributeValuesEqual(a: unknown, b: unknown): boolean {
       for (const _key in mapB) count--;
       return count === 0;
     }
-    case 'L':
-      return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((member, i) => attributeValuesEqual(member, y[i]));
+    case 'L': {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!attributeValuesEqual(x[i], y[i])) return false;
+      return true;
+    }
     case 'SS':
     case 'NS':
     case 'BS':
