@@ -1,8 +1,9 @@
 import { attributeType, typedValueToJson } from './attribute-json.js';
 import { attributeValuesEqual } from './attribute-equal.js';
+import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
-import { toColumnName } from './column-name.js';
 import type { ByteWriter } from './byte-writer.js';
+import { toColumnName } from './column-name.js';
 import { keyColumn, memberPrefix } from './member-prefix.js';
 import { describeValue } from './parsed.js';
 import { writeTypedValue } from './write-attribute.js';
@@ -25,8 +26,6 @@ export interface FlatImage {
   readonly changed: readonly string[] | null;
 }
 
-type Image = Record<string, unknown>;
-
 /** Accumulates the leaves of one image walk. */
 interface Walk {
   /** Leaves written as JSON object members, in order (with a leading comma), unless `writer` is set. */
@@ -48,36 +47,6 @@ interface Walk {
   readonly diff: boolean;
   count: number;
   collision: boolean;
-}
-
-/** The content of an `M` attribute value, or undefined when `av` is not a map. */
-function mapContent(av: unknown): Image | undefined {
-  if (typeof av !== 'object' || av === null || !('M' in av)) return undefined;
-  const content = (av as { M: unknown }).M;
-  return typeof content === 'object' && content !== null && !Array.isArray(content) ? (content as Image) : undefined;
-}
-
-/**
- * Cheap equality for the common case of an unchanged `S`/`N`/`BOOL` attribute: the old value has
- * the same payload under the same type key. Anything else goes to the deep comparison.
- */
-function sameScalar(type: string, payload: unknown, oldAv: unknown): boolean {
-  return (type === 'S' || type === 'N' || type === 'BOOL') && typeof oldAv === 'object' && oldAv !== null && (oldAv as Record<string, unknown>)[type] === payload;
-}
-
-function hasKeys(map: Image): boolean {
-  for (const _key in map) return true;
-  return false;
-}
-
-/** Column names an old-image attribute occupied (its leaves when it is a non-empty map). */
-function collectNames(av: unknown, name: string, out: string[]): void {
-  const content = mapContent(av);
-  if (content === undefined || !hasKeys(content)) {
-    out.push(name);
-    return;
-  }
-  for (const key in content) collectNames(content[key], `${name}_${toColumnName(key)}`, out);
 }
 
 function addLeaf(walk: Walk, name: string, value: string, path: string[] | undefined, renamed: boolean): void {
