@@ -106,7 +106,12 @@ export function writeCdcMetadata(writer: ByteWriter, change: ChangeRecord, event
   if (change.sequenceNumber === null) writer.ascii('null');
   else writer.jsonString(change.sequenceNumber);
   writer.ascii(',"cdc_sort_key":"');
-  writer.ascii(toSortKey(change.eventTimeMicros, change.sequenceNumber));
+  const time = String(change.eventTimeMicros);
+  writer.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
+  writer.ascii(time);
+  writer.ascii('-');
+  writer.ascii(NO_SEQUENCE, change.sequenceNumber === null ? 0 : change.sequenceNumber.length);
+  if (change.sequenceNumber !== null) writer.ascii(change.sequenceNumber);
   writer.ascii('","cdc_table":');
   if (change.table === null) writer.ascii('null');
   else writer.jsonString(change.table);
