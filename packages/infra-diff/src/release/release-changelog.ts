@@ -1,5 +1,8 @@
-/** Heading of the section that collects changes until the next release (Keep a Changelog). */
-const UNRELEASED = /^## \[?Unreleased\]?[ \t]*$/im;
+/**
+ * Heading of the section that collects changes until the next release: `## [Unreleased]` (Keep a
+ * Changelog), `## Unreleased`, or a prepared version marked `## [0.1.0] - unreleased`.
+ */
+const UNRELEASED = /^## (?:\[?Unreleased\]?|\[?\d+\.\d+\.\d+\]? - unreleased)[ \t]*$/im;
 
 /**
  * Moves the `## [Unreleased]` section of a Keep a Changelog file under a new version heading
@@ -17,7 +20,7 @@ const UNRELEASED = /^## \[?Unreleased\]?[ \t]*$/im;
  */
 export function releaseChangelog(changelog: string, version: string, date: string): string {
   const heading = UNRELEASED.exec(changelog);
-  if (heading === null) throw new Error('CHANGELOG.md has no "## [Unreleased]" section');
+  if (heading === null) throw new Error('CHANGELOG.md has no "## [Unreleased]" (or "## x.y.z - unreleased") section');
   const bodyStart = heading.index + heading[0].length;
   const next = changelog.slice(bodyStart).search(/^## /m);
   const bodyEnd = next === -1 ? changelog.length : bodyStart + next;

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm run release:transform -- <patch|minor|major> [--dry-run]`: see {@link releaseTransform}.
+ * `npm run release:transform -- <patch|minor|major|x.y.z> [--dry-run]`: see {@link releaseTransform}.
  * Exit codes: 0 released (or planned, with --dry-run), 1 the release could not be made, 2 usage error.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { RELEASE_KINDS, type ReleaseKind } from './bump-version';
 import { releaseTransform } from './release-transform';
 
-const USAGE = `Usage: npm run release:transform -- <patch|minor|major> [--dry-run]
+const USAGE = `Usage: npm run release:transform -- <patch|minor|major|x.y.z> [--dry-run]
 
-Bumps @sales/transform, moves the CHANGELOG's Unreleased section under the new version,
+Bumps @sales/transform (or sets it to x.y.z; the current version releases a prepared one), moves the CHANGELOG's Unreleased section under the new version,
 commits package.json, CHANGELOG.md and package-lock.json, and tags transform-v<version>.
 Push the commit and the tag to publish (the release workflow runs on the tag).
 
@@ -38,15 +37,15 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const kind = positionals[0];
-  if (positionals.length !== 1 || !RELEASE_KINDS.includes(kind as ReleaseKind)) {
-    process.stderr.write(`release:transform: give one release kind, patch, minor or major, received "${positionals.join(' ')}" (see --help)\n`);
+  const request = positionals[0];
+  if (positionals.length !== 1 || request === undefined || !/^(patch|minor|major|\d+\.\d+\.\d+)$/.test(request)) {
+    process.stderr.write(`release:transform: give one of patch, minor, major or a version x.y.z, received "${positionals.join(' ')}" (see --help)\n`);
     return 2;
   }
   try {
     const repoRoot = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
     const date = new Date().toISOString().slice(0, 10);
-    const plan = releaseTransform(repoRoot, kind as ReleaseKind, { date, dryRun: values['dry-run'] === true });
+    const plan = releaseTransform(repoRoot, request, { date, dryRun: values['dry-run'] === true });
     const verb = values['dry-run'] === true ? 'would release' : 'released';
     process.stdout.write(`${verb} @sales/transform ${plan.from} -> ${plan.to}, tag ${plan.tag}\n`);
     if (values['dry-run'] !== true) process.stdout.write(`publish with: git push --atomic origin HEAD ${plan.tag}\n`);

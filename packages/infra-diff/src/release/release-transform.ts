@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bumpVersion, type ReleaseKind } from './bump-version';
+import { nextVersion } from './bump-version';
 import { releaseChangelog } from './release-changelog';
 
 /** The package released by this script and where its files live, relative to the repository root. */
@@ -33,13 +33,13 @@ function setLockVersion(lockText: string, version: string): string {
  * the annotated tag `transform-v<version>`, which the release workflow publishes once pushed.
  *
  * @param repoRoot - the repository root
- * @param kind - patch, minor or major
+ * @param request - patch, minor, major, or an explicit version (see {@link nextVersion})
  * @param options - `date` of the release (`YYYY-MM-DD`); `dryRun` computes the plan and changes nothing
  * @returns the versions, the tag and the files changed
  * @throws Error when the files to change have uncommitted edits, the tag exists, or the CHANGELOG
  *   has no Unreleased entry; nothing is written in that case
  */
-export function releaseTransform(repoRoot: string, kind: ReleaseKind, options: { date: string; dryRun: boolean }): ReleasePlan {
+export function releaseTransform(repoRoot: string, request: string, options: { date: string; dryRun: boolean }): ReleasePlan {
   const manifestPath = path.join(PACKAGE.dir, 'package.json');
   const changelogPath = path.join(PACKAGE.dir, 'CHANGELOG.md');
   const files = [manifestPath, changelogPath, 'package-lock.json'];
@@ -48,7 +48,7 @@ export function releaseTransform(repoRoot: string, kind: ReleaseKind, options: {
 
   const manifestText = readFileSync(path.join(repoRoot, manifestPath), 'utf8');
   const from = (JSON.parse(manifestText) as { version: string }).version;
-  const to = bumpVersion(from, kind);
+  const to = nextVersion(from, request);
   const tag = `${PACKAGE.tagPrefix}${to}`;
   if (git(repoRoot, 'tag', '--list', tag) !== '') throw new Error(`tag ${tag} already exists`);
   let changelog: string;

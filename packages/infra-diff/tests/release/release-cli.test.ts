@@ -71,11 +71,19 @@ describe('release:transform', () => {
     expect(result.stderr).toMatch(/^release:transform: commit or stash these first:\n M packages\/transform\/CHANGELOG.md/);
   });
 
-  test.each([[['huge']], [[]], [['patch', 'minor']]])('%j is a usage error (exit 2)', (args) => {
+  test.each([[['huge']], [[]], [['patch', 'minor']], [['v1.0.0']]])('%j is a usage error (exit 2)', (args) => {
     dir = createRepo(CHANGELOG);
     const result = run(dir, ...args);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^release:transform: give one release kind, patch, minor or major, received ".*" \(see --help\)\n$/);
+    expect(result.stderr).toMatch(/^release:transform: give one of patch, minor, major or a version x\.y\.z, received ".*" \(see --help\)\n$/);
+  });
+
+  test('an explicit current version releases a prepared "x.y.z - unreleased" section', () => {
+    dir = createRepo('# Changelog\n\n## 0.1.0 - unreleased\n\n### Added\n- First release.\n');
+    const result = run(dir, '0.1.0');
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog\n\n## \[Unreleased\]\n\n## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n- First release\.\n$/);
+    expect(git(dir, 'describe', '--exact-match', 'HEAD')).toBe('transform-v0.1.0');
   });
 
   test('an unknown flag is a usage error naming it', () => {

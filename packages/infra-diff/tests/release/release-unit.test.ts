@@ -1,4 +1,4 @@
-import { bumpVersion } from '../../src/release/bump-version';
+import { bumpVersion, compareVersions, nextVersion } from '../../src/release/bump-version';
 import { releaseChangelog } from '../../src/release/release-changelog';
 
 describe('bumpVersion', () => {
@@ -11,6 +11,30 @@ describe('bumpVersion', () => {
 
   test.each(['1.0', '1.0.0-beta.1', 'v1.0.0', '01.0.0'])('rejects "%s"', (version) => {
     expect(() => bumpVersion(version, 'patch')).toThrow(`version must be MAJOR.MINOR.PATCH, received "${version}"`);
+  });
+});
+
+describe('compareVersions', () => {
+  test.each([
+    ['0.10.0', '0.9.1', 1],
+    ['1.0.0', '1.0.0', 0],
+    ['1.2.3', '1.10.0', -1],
+  ])('%s vs %s -> %i', (a, b, expected) => expect(compareVersions(a, b)).toBe(expected));
+});
+
+describe('nextVersion', () => {
+  test.each([
+    ['0.1.0', 'patch', '0.1.1'],
+    ['0.1.0', '0.1.0', '0.1.0'],
+    ['0.1.0', '1.0.0', '1.0.0'],
+  ])('%s with %s -> %s', (current, request, expected) => expect(nextVersion(current, request)).toBe(expected));
+
+  test('refuses to go back', () => {
+    expect(() => nextVersion('0.2.0', '0.1.9')).toThrow('version 0.1.9 is lower than the current 0.2.0');
+  });
+
+  test('refuses anything else', () => {
+    expect(() => nextVersion('0.2.0', 'next')).toThrow('give patch, minor, major or a version such as 1.2.3, received "next"');
   });
 });
 
@@ -55,6 +79,11 @@ describe('releaseChangelog', () => {
   });
 
   test('refuses a changelog without an Unreleased section', () => {
-    expect(() => releaseChangelog('# Changelog\n', '1.0.0', '2026-11-25')).toThrow('CHANGELOG.md has no "## [Unreleased]" section');
+    expect(() => releaseChangelog('# Changelog\n', '1.0.0', '2026-11-25')).toThrow('CHANGELOG.md has no "## [Unreleased]"');
+  });
+
+  test.each(['## 0.1.0 - unreleased', '## [0.1.0] - Unreleased', '## Unreleased'])('accepts the heading "%s"', (heading) => {
+    const released = releaseChangelog(`# Changelog\n\n${heading}\n\n### Added\n- First release.\n`, '0.1.0', '2026-11-25');
+    expect(released).toBe('# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-11-25\n\n### Added\n- First release.\n');
   });
 });
