@@ -23,7 +23,8 @@ function linkEntry(repoRoot: string, from: string, to: string): void {
  * Linking `node_modules` as one symlink would make workspace packages (`@sales/*`, linked by npm as
  * `../../packages/<name>`) resolve to the main checkout's current sources. Instead every entry is
  * linked one by one, and workspace links are recreated relative to the checkout, so the base ref
- * is synthesized with its own workspace sources and the repository's third-party packages.
+ * is synthesized with its own workspace sources and the repository's third-party packages
+ * (including any `packages/<name>/node_modules` npm could not hoist).
  *
  * @param repoRoot - the repository whose `node_modules` is installed
  * @param checkout - the other checkout (a git worktree), which has no `node_modules` yet
@@ -43,5 +44,19 @@ export function linkNodeModules(repoRoot: string, checkout: string): void {
     }
     mkdirSync(to);
     for (const scoped of readdirSync(from)) linkEntry(repoRoot, path.join(from, scoped), path.join(to, scoped));
+  }
+  linkNestedNodeModules(repoRoot, checkout);
+}
+
+/** Links `packages/<name>/node_modules` (versions npm could not hoist) into the checkout's copy of each package. */
+function linkNestedNodeModules(repoRoot: string, checkout: string): void {
+  const packages = path.join(repoRoot, 'packages');
+  if (!existsSync(packages)) return;
+  for (const name of readdirSync(packages)) {
+    const nested = path.join(packages, name, 'node_modules');
+    const copy = path.join(checkout, 'packages', name);
+    if (existsSync(nested) && existsSync(copy) && !existsSync(path.join(copy, 'node_modules'))) {
+      symlinkSync(nested, path.join(copy, 'node_modules'));
+    }
   }
 }
