@@ -39,30 +39,41 @@ export interface Risk {
 
 /** A block present at both refs whose configuration differs. */
 export interface ChangedBlock {
+  /** What kind of block it is. */
   readonly kind: BlockKind;
   /** Terraform address, e.g. `aws_s3_bucket.LakeBucket_Bucket_1A2B3C4D` or `output.table_name`. */
   readonly address: string;
   /** Resource or data source type, e.g. `aws_s3_bucket`; the block name for other kinds. */
   readonly type: string;
+  /** Every changed leaf, depth first, keys sorted. */
   readonly changes: readonly AttributeChange[];
+  /** The flagged consequences of these changes; empty for an ordinary update. */
   readonly risks: readonly Risk[];
 }
 
 /** A block present at only one of the two refs. */
 export interface AddedOrRemovedBlock {
+  /** What kind of block it is. */
   readonly kind: BlockKind;
+  /** Terraform address, as in {@link ChangedBlock.address}. */
   readonly address: string;
+  /** Resource or data source type; the block name for other kinds. */
   readonly type: string;
+  /** The flagged consequences of removing it (always empty for an added block). */
   readonly risks: readonly Risk[];
 }
 
 /** The difference for one stack. Lists are sorted by address. */
 export interface StackDiff {
+  /** The stack name, e.g. `dev`. */
   readonly stack: string;
   /** `added`/`removed`: the whole stack exists at only one ref; `changed`/`unchanged` otherwise. */
   readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
+  /** Blocks only at the head ref. */
   readonly added: readonly AddedOrRemovedBlock[];
+  /** Blocks only at the base ref. */
   readonly removed: readonly AddedOrRemovedBlock[];
+  /** Blocks at both refs that differ. */
   readonly changed: readonly ChangedBlock[];
   /** Counts of managed resources only, as `terraform plan` counts them. */
   readonly totals: { readonly added: number; readonly changed: number; readonly removed: number };
@@ -70,5 +81,6 @@ export interface StackDiff {
 
 /** The difference between two synthesized apps, stacks sorted by name. */
 export interface AppDiff {
+  /** One entry per stack present at either ref. */
   readonly stacks: readonly StackDiff[];
 }
