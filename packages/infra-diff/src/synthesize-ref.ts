@@ -4,7 +4,7 @@ import path from 'node:path';
 import { linkNodeModules } from './link-node-modules';
 import { synthesize } from './synthesize';
 import type { SynthesizedApp } from './types';
-import { addTemporaryWorktree } from './worktree';
+import { createTemporaryWorktree } from './worktree';
 
 /** Registers a synchronous cleanup to run on Ctrl-C; returns the function that unregisters it. */
 export type RegisterCleanup = (cleanup: () => void) => () => void;
@@ -20,9 +20,10 @@ export type RegisterCleanup = (cleanup: () => void) => () => void;
  * @throws {@link InfraDiffError} when the checkout or the synth fails
  */
 export async function synthesizeCommit(repoRoot: string, commit: string, registerCleanup: RegisterCleanup): Promise<SynthesizedApp> {
-  const worktree = await addTemporaryWorktree(repoRoot, commit);
+  const worktree = createTemporaryWorktree(repoRoot);
   const unregister = registerCleanup(worktree.remove);
   try {
+    await worktree.checkout(commit);
     linkNodeModules(repoRoot, worktree.dir);
     return await synthesize(worktree.dir, worktree.scratch);
   } finally {

@@ -6,26 +6,28 @@ import { runCommand } from './run-command';
 
 /** A temporary checkout of one commit, and the way to get rid of it. */
 export interface TemporaryWorktree {
-  /** The checkout's directory. */
+  /** The checkout's directory (exists once {@link TemporaryWorktree.checkout} resolves). */
   readonly dir: string;
   /** A scratch directory beside it for synth output. */
   readonly scratch: string;
+  /** Adds the detached worktree at `commit`; rejects with {@link InfraDiffError} when git cannot. */
+  readonly checkout: (commit: string) => Promise<void>;
   /** Unregisters and deletes the worktree and the scratch directory; synchronous, safe in signal handlers, idempotent. */
   readonly remove: () => void;
 }
 
 /**
- * Checks out a commit in a temporary, detached `git worktree` under the OS temp directory.
+ * Reserves a temporary directory for a detached `git worktree` under the OS temp directory.
  *
- * Call `remove()` in a `finally` (and on SIGINT/SIGTERM): it runs `git worktree remove --force`,
- * deletes the directories and prunes the worktree list, so nothing is left behind in the repository.
+ * The handle exists before the worktree does, so `remove` can be registered for Ctrl-C first and
+ * then cover an interrupt that lands while `git worktree add` runs. `remove()` runs
+ * `git worktree remove --force`, deletes the directories and prunes the worktree list, so nothing
+ * is left behind in the repository.
  *
  * @param repoRoot - the repository
- * @param commit - the commit to check out (a sha from {@link resolveCommit})
- * @returns the worktree handle
- * @throws {@link InfraDiffError} when git cannot add the worktree
+ * @returns the worktree handle; call `checkout(commit)`, and `remove()` in a `finally`
  */
-export async function addTemporaryWorktree(repoRoot: string, commit: string): Promise<TemporaryWorktree> {
+export function createTemporaryWorktree(repoRoot: string): TemporaryWorktree {
   const root = mkdtempSync(path.join(os.tmpdir(), 'infra-diff-'));
   const dir = path.join(root, 'checkout');
   const scratch = path.join(root, 'out');
@@ -38,11 +40,8 @@ export async function addTemporaryWorktree(repoRoot: string, commit: string): Pr
     rmSync(root, { recursive: true, force: true });
     try { execFileSync('git', ['worktree', 'prune'], quiet); } catch { /* best effort: prune only tidies git's list */ }
   };
-  try {
+  const checkout = async (commit: string): Promise<void> => {
     await runCommand('git', ['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: repoRoot });
-  } catch (error) {
-    remove();
-    throw error;
-  }
-  return { dir, scratch, remove };
+  };
+  return { dir, scratch, checkout, remove };
 }

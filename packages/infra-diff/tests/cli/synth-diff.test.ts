@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createMiniRepo, runCli, type MiniAppConfig, type MiniRepo } from '../fixtures/git-repo';
+import { createMiniRepo, runCli, startCli, type MiniAppConfig, type MiniRepo } from '../fixtures/git-repo';
 
 const BASE: MiniAppConfig = { streamViewType: 'NEW_AND_OLD_IMAGES', bucketSuffix: 'lake', withLogBucket: true };
 const SYNTH_TIMEOUT_MS = 120_000;
+/** A worktree made by infra:diff, as `git worktree list --porcelain` shows it. */
+const TEMP_WORKTREE = /^worktree .*\/infra-diff-[^/]+\/checkout$/m;
 
 describe('infra:diff against a git ref (real cdktf synth of a two-stack app)', () => {
   let repo: MiniRepo;
@@ -46,6 +48,22 @@ describe('infra:diff against a git ref (real cdktf synth of a two-stack app)', (
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^infra-diff: synth failed in .*\nERROR: cdktf encountered an error while synthesizing.*SyntaxError/ms);
     expect(run.stderr).not.toContain('terraformrc');
+    expect(repo.worktrees().match(/^worktree /gm)).toHaveLength(1);
+  }, SYNTH_TIMEOUT_MS);
+
+  test('Ctrl-C removes the worktree and exits 130', async () => {
+    const child = startCli(['--base', 'main'], repo.dir);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!TEMP_WORKTREE.test(repo.worktrees()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(repo.worktrees()).toMatch(TEMP_WORKTREE); // interrupted mid-run, with its worktree in place
+
+    child.kill('SIGINT');
+
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('infra-diff: SIGINT received, removing temporary worktrees');
     expect(repo.worktrees().match(/^worktree /gm)).toHaveLength(1);
   }, SYNTH_TIMEOUT_MS);
 });
