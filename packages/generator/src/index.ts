@@ -16,7 +16,7 @@ export type {
   DeleteOperation, Operation, OperationKind, OperationRatios, Plan, PlanOptions, PutOperation, UpdateOperation,
 } from './plan-types.js';
 export { projectTableState } from './project.js';
-export { runPrefix } from './random.js';
+export { createRandom, runPrefix, type Random } from './random.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { RunStats, type KindCounts, type RunSummary } from './run-stats.js';
 export { ORDER_TABLE_SCHEMA, type OrderTableSchema } from './table-schema.js';

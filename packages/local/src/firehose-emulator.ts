@@ -5,7 +5,8 @@ import { evaluatePrefix } from './firehose-prefix.js';
 import type { KinesisRecord } from './kinesis-stream.js';
 import { invokeTransform, validateResponse, type TransformHandler } from './lambda-invoker.js';
 import type { LakeWriter } from './lake-writer.js';
-import { deterministicUuid, type RandomSource } from './seeded-random.js';
+import type { Random } from '@sales/generator';
+import { deterministicUuid } from './deterministic-uuid.js';
 import { SimulatedBuffer, type BufferHints, type ReleasedBatch } from './simulated-buffer.js';
 import { S3Destination } from './s3-destination.js';
 
@@ -43,7 +44,7 @@ export interface RedeliveryPolicy {
   /** Probability that a first delivery is delivered once more, 0 to 1. */
   readonly fraction: number;
   /** Seeded dice. */
-  readonly random: RandomSource;
+  readonly random: Random;
 }
 
 /** Counts of one delivery run. Distinct counts are per source record, so copies count once. */

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '@sales/generator';
 import type { PipelineConfig } from '../../../constructs/config';
 import { generateAndCapture } from './capture-stage.js';
 import { createFreshTable, openDatabase, scanTable } from './database.js';
@@ -12,7 +13,6 @@ import { LakeWriter } from './lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
-import { createSeededRandom, seedNumber } from './seeded-random.js';
 import { collectProblems } from './problems.js';
 import type { LocalSummary, StageTimings } from './summary.js';
 
@@ -106,7 +106,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   if (signal.aborted || capture.run.interrupted) throw new RunInterruptedError('interrupted');
 
   const lake = new LakeWriter(options.out);
-  const emulator = new FirehoseEmulator(settings.firehose, deps.handler, lake, { fraction: options.duplicates, random: createSeededRandom(seedNumber(options.seed)) });
+  const emulator = new FirehoseEmulator(settings.firehose, deps.handler, lake, { fraction: options.duplicates, random: createRandom(options.seed) });
   const delivery = await stage('deliver', 'firehose + transform', () => emulator.deliver(capture.stream.readAll()),
     (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`);
   mkdirSync(join(options.out, 'logs'), { recursive: true });

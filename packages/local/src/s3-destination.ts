@@ -1,6 +1,6 @@
 import { objectFileName } from './firehose-prefix.js';
 import type { LakeWriter } from './lake-writer.js';
-import { deterministicUuid } from './seeded-random.js';
+import { deterministicUuid } from './deterministic-uuid.js';
 import { SimulatedBuffer, type BufferHints, type ReleasedBatch } from './simulated-buffer.js';
 
 /** Bytes waiting for an object, with the arrival time of the record they came from. */

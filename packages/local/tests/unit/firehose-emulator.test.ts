@@ -8,7 +8,7 @@ import { FirehoseEmulator, type FirehoseSettings } from '../../src/firehose-emul
 import { KinesisStreamEmulator, type KinesisRecord } from '../../src/kinesis-stream';
 import type { TransformHandler } from '../../src/lambda-invoker';
 import { LakeWriter } from '../../src/lake-writer';
-import { createSeededRandom } from '../../src/seeded-random';
+import { createRandom } from '@sales/generator';
 
 const SETTINGS: FirehoseSettings = {
   deliveryStreamName: 'sales-test-lake',
@@ -31,7 +31,7 @@ const eventShape = (event: any) => ({
   record: Object.keys(event.records[0]).sort(),
   metadata: Object.entries(event.records[0].kinesisRecordMetadata).map(([k, v]) => `${k}:${typeof v}`).sort(),
 });
-const NO_DUPLICATES = { fraction: 0, random: createSeededRandom(1) };
+const NO_DUPLICATES = { fraction: 0, random: createRandom('1') };
 const streamRecord = (id: string, second: number) => ({
   eventID: 'a'.repeat(32), eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'eu-west-1',
   eventSourceARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/t/stream/2025-01-15T00:00:00.000',
@@ -137,7 +137,7 @@ describe('Firehose emulation', () => {
     const payloads = Array.from({ length: 200 }, (_, i): [string, string, number] => [`o${i}`, JSON.stringify(streamRecord(`o${i}`, i)), i / 10]);
     const lake = new LakeWriter(out);
 
-    const stats = await new FirehoseEmulator(SETTINGS, handler, lake, { fraction: 0.25, random: createSeededRandom(7) }).deliver(kinesisRecords(payloads));
+    const stats = await new FirehoseEmulator(SETTINGS, handler, lake, { fraction: 0.25, random: createRandom('7') }).deliver(kinesisRecords(payloads));
 
     expect(stats.redelivered).toBeGreaterThan(30);
     expect(stats.redelivered).toBeLessThan(70);
