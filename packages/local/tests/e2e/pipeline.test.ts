@@ -7,9 +7,13 @@ import { loadConfig } from '../../../../constructs/config';
 import { listLakeKeys, readLake } from '../../src/lake-reader';
 import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
 
-/** Event times start 4 h before midnight and advance 97 s per write, so changes span two days and many hours. */
+/**
+ * Event times start 4 h before midnight and advance 5 min per write request, so changes span two days and
+ * many hours. The clock ticks once per request, and how many writes share a BatchWriteItem request depends
+ * on timing, so the step is large enough that even fully batched runs cover more than 5 hours.
+ */
 const START_MS = Date.UTC(2025, 0, 15, 20, 0, 0);
-const STEP_MS = 97_000;
+const STEP_MS = 300_000;
 
 type Item = Record<string, any>;
 const cents = (value: unknown): number => Math.round(Number(value) * 100);
