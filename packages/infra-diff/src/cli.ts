@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Entry point of `npm run infra:diff`: wires {@link runInfraDiff} to the process (streams, exit code,
  * Ctrl-C). On SIGINT/SIGTERM the temporary worktrees are removed before exiting with 130.
