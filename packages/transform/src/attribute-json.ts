@@ -37,6 +37,19 @@ export function attributeType(av: unknown): string {
   return type;
 }
 
+/**
+ * The JSON number literal of an `N` payload, with exactly the stored digits (the number policy
+ * of {@link toJsonNumber}: the value never passes through a double).
+ *
+ * @param value - the value under the `N` key (or one member of an `NS`)
+ * @returns JSON number text, e.g. `7.50` for `"+007.50"`
+ * @throws AttributeError `non-numeric-N` when `value` is not a string holding a decimal number
+ * @example
+ * ```ts
+ * numberJson('1234567890123456789012345'); //=> '1234567890123456789012345'
+ * numberJson('forty-three'); // throws AttributeError (non-numeric-N)
+ * ```
+ */
 export function numberJson(value: unknown): string {
   const json = typeof value === 'string' ? toJsonNumber(value) : undefined;
   if (json === undefined) throw new AttributeError('non-numeric-N', `N must be a decimal number string, received ${describeValue(value)}`);
@@ -58,7 +71,20 @@ function isSorted(values: readonly string[], compare: (a: string, b: string) => 
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sets become arrays sorted deterministically: SS/BS by code unit, NS by numeric value. */
+/**
+ * A set payload as a JSON array, sorted deterministically: `SS`/`BS` by code unit, `NS` by
+ * numeric value (ties broken by text), so the same set always gives the same text.
+ *
+ * @param type - `SS`, `NS` or `BS`
+ * @param value - the value under that key
+ * @returns JSON array text
+ * @throws AttributeError `malformed-attribute-value` when `value` is not an array of strings or a
+ *   `BS` member is not strict base64; `non-numeric-N` when an `NS` member is not a decimal number
+ * @example
+ * ```ts
+ * setJson('NS', ['17', '3']); //=> '[3,17]'
+ * ```
+ */
 export function setJson(type: string, value: unknown): string {
   const members = stringArray(type, value);
   if (type === 'NS') {
@@ -71,6 +97,20 @@ export function setJson(type: string, value: unknown): string {
   return type === 'BS' ? `[${sorted.map((member) => `"${member}"`).join(',')}]` : JSON.stringify(sorted);
 }
 
+/**
+ * The JSON string literal of a `B` payload (or one member of a `BS`), after checking that it is
+ * strict, padded standard base64, so the lake never holds bytes Node would decode by guessing.
+ * The text is kept as is: base64 needs no JSON escaping.
+ *
+ * @param value - the value under the `B` key
+ * @returns the base64 text in double quotes
+ * @throws AttributeError `malformed-attribute-value` when `value` is not a strict base64 string
+ * @example
+ * ```ts
+ * base64Json('SGk='); //=> '"SGk="'
+ * base64Json('SGk');  // throws AttributeError (malformed-attribute-value)
+ * ```
+ */
 export function base64Json(value: unknown): string {
   if (typeof value !== 'string' || !isStrictBase64(value)) {
     throw new AttributeError('malformed-attribute-value', `B must be a base64 string, received ${describeValue(value)}`);
@@ -115,6 +155,21 @@ function objectJson(value: unknown): string {
   return `{${members.slice(1)}}`;
 }
 
+/**
+ * An `M` payload as a JSON object whose keys need renaming: each key gets its snake_case column
+ * name, and keys whose names meet (`customerId` and `customer_id`) are told apart the way
+ * columns are (the exact name keeps it, the others get `_2`, `_3`, ...), so no member is lost.
+ * Members keep the map's order.
+ *
+ * @param map - the value under the `M` key, with at least one key that is not lower snake_case
+ * @returns JSON object text
+ * @throws AttributeError when a member is not a valid attribute value; its path starts with the member's raw key
+ * @example
+ * ```ts
+ * renamedObjectJson({ customerId: { S: 'a' }, customer_id: { S: 'b' } });
+ * //=> '{"customer_id_2":"a","customer_id":"b"}'
+ * ```
+ */
 export function renamedObjectJson(map: Record<string, unknown>): string {
   const keys = Object.keys(map);
   const values = keys.map((key) => {

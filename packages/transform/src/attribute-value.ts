@@ -18,5 +18,6 @@ export type AttributeValue =
 
 /** An item image (`Keys`, `NewImage`, `OldImage`) or the content of an `M`: attribute name to value. */
 export interface AttributeMap {
+  /** The attribute's value, under its raw attribute name. */
   readonly [name: string]: AttributeValue;
 }

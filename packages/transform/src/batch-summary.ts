@@ -5,7 +5,9 @@ export const MAX_FAILURE_EXAMPLES = 5;
 
 /** One failed record, as a {@link BatchSummary} reports it. */
 export interface FailureExample {
+  /** The failed record's Firehose `recordId`, to find it under the error prefix. */
   readonly recordId: string;
+  /** Why it failed. */
   readonly reason: FailureReason;
   /** At most 300 characters. */
   readonly detail: string;
@@ -34,6 +36,6 @@ export interface BatchSummary {
   readonly outputDataBytes: number;
   /** Failure count per reason. */
   readonly failuresByReason: Readonly<Partial<Record<FailureReason, number>>>;
-  /** The first {@link MAX_FAILURE_EXAMPLES} failures, in input order. */
+  /** The first failures (at most 5), in input order. */
   readonly firstFailures: readonly FailureExample[];
 }

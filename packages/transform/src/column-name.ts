@@ -5,7 +5,7 @@ const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
  * crawler need (letters, digits and `_` only; Athena lower-cases names anyway).
  *
  * Names that already are lower snake_case are returned unchanged. Otherwise: accents are
- * stripped (`é` -> `e`), word boundaries in camelCase / PascalCase / acronyms become `_`, every
+ * stripped (`é` becomes `e`), word boundaries in camelCase / PascalCase / acronyms become `_`, every
  * run of other characters becomes one `_`, and leading/trailing `_` are trimmed. A name with no
  * ASCII letter or digit at all becomes `attr_` plus its code points in hex, so it stays distinct.
  * Different names can still meet (`customerId`, `customer_id`): the row builder resolves that.

@@ -4,6 +4,7 @@
  * Any other bad input becomes a `ProcessingFailed` record instead.
  */
 export class InvalidFirehoseEventError extends Error {
+  /** Always `'InvalidFirehoseEventError'`, so the error is recognisable in logs and after serialization. */
   override readonly name = 'InvalidFirehoseEventError';
 
   /**

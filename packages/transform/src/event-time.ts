@@ -9,7 +9,7 @@ export const EVENT_TIME_LIMIT_MICROS = 1e16;
  *
  * @param value - `ApproximateCreationDateTime` or another epoch time
  * @returns whole microseconds since the epoch, or `undefined` when `value` is not a positive
- *   finite number or is not below {@link EVENT_TIME_LIMIT_MICROS}
+ *   finite number or is not below `1e16` µs (year 2286)
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/kds.html
  * @example
  * ```ts

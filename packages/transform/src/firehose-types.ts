@@ -26,10 +26,15 @@ export interface FirehoseTransformationEventRecord {
 
 /** The event Firehose sends to the transformation Lambda. */
 export interface FirehoseTransformationEvent {
+  /** Id of this invocation; the handler logs it with the batch summary. */
   readonly invocationId?: string;
+  /** ARN of the Firehose stream that invoked the function. */
   readonly deliveryStreamArn?: string;
+  /** ARN of the source Kinesis data stream, when the Firehose stream reads from one. */
   readonly sourceKinesisStreamArn?: string;
+  /** AWS Region of the Firehose stream, e.g. `eu-west-1`. */
   readonly region?: string;
+  /** The records to transform; each must be answered, by `recordId`. */
   readonly records: readonly FirehoseTransformationEventRecord[];
 }
 
@@ -50,5 +55,6 @@ export interface FirehoseTransformationResultRecord {
 
 /** The Lambda's response: exactly one record per input `recordId`, in input order. */
 export interface FirehoseTransformationResult {
+  /** One outcome per input record, with the same `recordId`s in the same order. */
   records: FirehoseTransformationResultRecord[];
 }

@@ -11,6 +11,10 @@ export interface PartitionKeys {
   readonly day: string;
   /** UTC hour, zero-padded, e.g. `"10"`. */
   readonly hour: string;
+  /**
+   * Any further key: Firehose's `partitionKeys` is a string-to-string map, so the four time keys
+   * can be passed where that map is expected.
+   */
   [key: string]: string;
 }
 

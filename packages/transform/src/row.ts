@@ -8,7 +8,7 @@ import { flattenImage } from './flatten-image.js';
 import { fail, type Parsed } from './parsed.js';
 
 /**
- * One lake row: column name -> the column's value as JSON text, in output order (item
+ * One lake row: from column name to the column's value as JSON text, in output order (item
  * columns first, then the CDC metadata columns). Values are JSON text rather than JavaScript
  * values so that numbers keep their stored digits; `JSON.parse` a value to use it in code.
  */
