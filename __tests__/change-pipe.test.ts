@@ -3,8 +3,9 @@ import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ChangePipe, PIPE_PARTITION_KEY, type ChangePipeProps } from '../constructs/change-pipe';
+import { ChangePipe, type ChangePipeProps } from '../constructs/change-pipe';
 import { ChangeStream } from '../constructs/change-stream';
+import { PIPE_PARTITION_KEY } from '../constructs/pipe-settings';
 import { SalesTable } from '../constructs/sales-table';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 

@@ -3,12 +3,12 @@ import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { AwsContext } from './aws-context';
-import { ServiceRole, type PolicyStatement } from './iam';
+import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
+import { PIPE_PARTITION_KEY, pipeStatements } from './pipe-settings';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {
@@ -35,9 +35,6 @@ export interface ChangePipeProps {
   /** Resources the pipe must wait for, e.g. the delivery stream, which reads the stream from LATEST. @defaultValue - none */
   readonly dependsOn?: ITerraformDependable[];
 }
-
-/** The pipe's partition key: the order id, so every change of one order lands on one shard, in order. */
-export const PIPE_PARTITION_KEY = `$.dynamodb.Keys.${ORDER_TABLE_SCHEMA.partitionKey.name}.${ORDER_TABLE_SCHEMA.partitionKey.type}`;
 
 function checkRange(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -95,7 +92,13 @@ export class ChangePipe extends Construct {
       name: `${props.baseName}-pipe`,
       service: 'pipes.amazonaws.com',
       accountId: props.aws.accountId,
-      statements: pipeStatements(props.table.streamArn, props.target.arn, this.deadLetterQueue.arn, props.kmsKeyArn, logGroup.arn),
+      statements: pipeStatements({
+        tableStreamArn: props.table.streamArn,
+        kinesisStreamArn: props.target.arn,
+        deadLetterQueueArn: this.deadLetterQueue.arn,
+        kmsKeyArn: props.kmsKeyArn,
+        logGroupArn: logGroup.arn,
+      }),
     });
     this.pipe = new PipesPipe(this, 'Pipe', {
       name: `${props.baseName}-changes`,
@@ -119,32 +122,4 @@ export class ChangePipe extends Construct {
       dependsOn: [role.policy, ...(props.dependsOn ?? [])],
     });
   }
-}
-
-/**
- * What the pipe's role may do: read the table's stream, write the Kinesis stream, send to the DLQ,
- * use the key for the encrypted stream and queue, and write its own log group.
- *
- * @returns the statements (ARNs are tokens)
- */
-export function pipeStatements(
-  tableStreamArn: string,
-  kinesisStreamArn: string,
-  deadLetterQueueArn: string,
-  kmsKeyArn: string,
-  logGroupArn: string,
-): PolicyStatement[] {
-  return [
-    {
-      sid: 'ReadTableStream',
-      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
-      resources: [tableStreamArn],
-    },
-    // dynamodb:ListStreams supports no resource-level permissions: `*` is the only valid resource.
-    { sid: 'ListTableStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] },
-    { sid: 'WriteChangeStream', actions: ['kinesis:PutRecord', 'kinesis:PutRecords'], resources: [kinesisStreamArn] },
-    { sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [deadLetterQueueArn] },
-    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [kmsKeyArn] },
-    { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroupArn}:*`] },
-  ];
 }

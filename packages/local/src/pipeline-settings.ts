@@ -1,5 +1,5 @@
 import { ORDER_TABLE_SCHEMA } from '@sales/generator';
-import { PIPE_PARTITION_KEY } from '../../../constructs/change-pipe';
+import { PIPE_PARTITION_KEY } from '../../../constructs/pipe-settings';
 import type { PipelineConfig } from '../../../constructs/config';
 import { PROCESSOR_DEFAULTS } from '../../../constructs/delivery-stream-settings';
 import { DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME } from '../../../constructs/lake-layout';
