@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
+import { Extractor, ExtractorConfig, ExtractorLogLevel, ExtractorMessageCategory, type ExtractorMessage } from '@microsoft/api-extractor';
 import ts from 'typescript';
 
 /**
@@ -32,7 +32,11 @@ export interface ApiReportResult {
   readonly changed: boolean;
   /** The report generated from the current sources. */
   readonly report: string;
-  /** API Extractor errors and warnings (e.g. a public type that is not exported), one line each. */
+  /**
+   * API Extractor's errors and warnings about the sources, one line each: compiler errors, TSDoc
+   * syntax, and its analysis (an undocumented export, an unresolved `@link`, a public type that is
+   * not exported). Its console notices about the report file are left out: {@link changed} says that.
+   */
   readonly problems: readonly string[];
 }
 
@@ -102,7 +106,8 @@ export function checkApiReport(update: boolean): ApiReportResult {
     const result = Extractor.invoke(config, {
       localBuild: update,
       messageCallback: (message) => {
-        if (message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning) problems.push(describeMessage(message));
+        const isProblem = message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning;
+        if (isProblem && message.category !== ExtractorMessageCategory.Console) problems.push(describeMessage(message));
         message.handled = true;
       },
     });
