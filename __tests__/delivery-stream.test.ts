@@ -14,7 +14,7 @@ function delivery(scope: Construct, props: Partial<DeliveryStreamProps> = {}): D
   const source = new ChangeStream(scope, 'Stream', { streamName: 'changes', kmsKeyArn: TEST_KEY_ARN }).stream;
   const transform = new TransformFunction(scope, 'Transform', { functionName: 'fn', aws: TEST_AWS, bundle: FIXTURE_BUNDLE, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14 }).function;
   const bucket = new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN }).bucket;
-  return new DeliveryStream(scope, 'Delivery', { baseName: 'sales-test', aws: TEST_AWS, source, transform, bucket, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14, ...props });
+  return new DeliveryStream(scope, 'Delivery', { baseName: 'sales-test', deliveryStreamName: 'sales-test-lake', aws: TEST_AWS, source, transform, bucket, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14, ...props });
 }
 
 function extendedS3(synthesized: string): any {

@@ -12,8 +12,10 @@ import { deliveryStatements, processorParameters } from './delivery-stream-setti
 
 /** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
 export interface DeliveryStreamProps {
-  /** `<prefix>-<environment>`: names the delivery stream, role and log group. */
+  /** `<prefix>-<environment>`: names the role and the log group. */
   readonly baseName: string;
+  /** Physical delivery stream name (see `resourceNames`). */
+  readonly deliveryStreamName: string;
   /** Account, region and partition tokens. */
   readonly aws: AwsContext;
   /** The stream Firehose reads from. Pass the resource, not its ARN. */
@@ -79,7 +81,7 @@ export class DeliveryStream extends Construct {
       }),
     });
     this.deliveryStream = new KinesisFirehoseDeliveryStream(this, 'DeliveryStream', {
-      name: `${props.baseName}-lake`,
+      name: props.deliveryStreamName,
       destination: 'extended_s3',
       kinesisSourceConfiguration: { kinesisStreamArn: props.source.arn, roleArn: role.role.arn },
       extendedS3Configuration: {

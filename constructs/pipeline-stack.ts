@@ -16,6 +16,7 @@ import { PipelineAlarms } from './pipeline-alarms';
 import { PipelineDashboard } from './pipeline-dashboard';
 import { addPipelineOutputs } from './pipeline-outputs';
 import { PolicyAspect } from './policy-aspect';
+import { resourceNames } from './resource-names';
 import { SalesTable } from './sales-table';
 import { SecureBucket } from './secure-bucket';
 import type { TransformBundle } from './transform-bundle';
@@ -61,7 +62,8 @@ export class PipelineStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
     const { config } = props;
-    const baseName = `${config.namePrefix}-${config.environment}`;
+    const names = resourceNames(config);
+    const { baseName } = names;
     new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
     addStateBackend(this, config);
     const aws: AwsContext = {
@@ -72,9 +74,9 @@ export class PipelineStack extends TerraformStack {
     const kmsKeyArn = new EncryptionKey(this, 'Key', { baseName, aws }).key.arn;
     const logRetentionDays = config.logRetentionDays;
 
-    const table = new SalesTable(this, 'Table', { tableName: `${baseName}-orders`, kmsKeyArn, deletionProtection: config.deletionProtection }).table;
+    const table = new SalesTable(this, 'Table', { tableName: names.tableName, kmsKeyArn, deletionProtection: config.deletionProtection }).table;
     const stream = new ChangeStream(this, 'Stream', {
-      streamName: `${baseName}-changes`,
+      streamName: names.streamName,
       kmsKeyArn,
       streamMode: config.kinesisStreamMode,
       shardCount: config.kinesisShardCount,
@@ -92,7 +94,7 @@ export class PipelineStack extends TerraformStack {
       forceDestroy: true,
     }).bucket;
     const transform = new TransformFunction(this, 'Transform', {
-      functionName: `${baseName}-transform`,
+      functionName: names.functionName,
       aws,
       bundle: props.bundle,
       kmsKeyArn,
@@ -102,6 +104,7 @@ export class PipelineStack extends TerraformStack {
     }).function;
     const delivery = new DeliveryStream(this, 'Delivery', {
       baseName,
+      deliveryStreamName: names.deliveryStreamName,
       aws,
       source: stream,
       transform,
