@@ -6,6 +6,7 @@ import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { AwsContext } from './aws-context';
+import { checkRange } from './check-range';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import { PIPE_PARTITION_KEY, pipeStatements } from './pipe-settings';
@@ -34,13 +35,6 @@ export interface ChangePipeProps {
   readonly maximumRecordAgeSeconds?: number;
   /** Resources the pipe must wait for, e.g. the delivery stream, which reads the stream from LATEST. @defaultValue - none */
   readonly dependsOn?: ITerraformDependable[];
-}
-
-function checkRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be between ${min} and ${max}, received ${value}`);
-  }
-  return value;
 }
 
 /**

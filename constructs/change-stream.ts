@@ -1,5 +1,6 @@
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { Construct } from 'constructs';
+import { checkRange } from './check-range';
 import type { KinesisStreamMode } from './config';
 
 /** Props for {@link ChangeStream}. */
@@ -35,10 +36,7 @@ export class ChangeStream extends Construct {
     super(scope, id);
     const streamMode = props.streamMode ?? 'ON_DEMAND';
     const shardCount = props.shardCount ?? 1;
-    const retentionHours = props.retentionHours ?? 24;
-    if (!Number.isInteger(retentionHours) || retentionHours < 24 || retentionHours > 8760) {
-      throw new Error(`retentionHours must be between 24 and 8760, received ${retentionHours}`);
-    }
+    const retentionHours = checkRange('retentionHours', props.retentionHours ?? 24, 24, 8760);
     if (streamMode === 'PROVISIONED' && (!Number.isInteger(shardCount) || shardCount < 1)) {
       throw new Error(`shardCount must be a whole number of at least 1, received ${shardCount}`);
     }

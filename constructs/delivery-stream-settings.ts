@@ -1,3 +1,4 @@
+import { checkRange } from './check-range';
 import type { PolicyStatement } from './iam';
 import { DATA_PREFIX, ERROR_PREFIX } from './lake-layout';
 
@@ -32,13 +33,10 @@ export interface ProcessorSettings {
  * ```
  */
 export function processorParameters(settings: ProcessorSettings): { parameterName: string; parameterValue: string }[] {
-  const { bufferSizeMB, bufferIntervalSeconds } = settings;
-  const retries = settings.numberOfRetries ?? PROCESSOR_DEFAULTS.NumberOfRetries;
+  const { bufferSizeMB } = settings;
   if (!(bufferSizeMB >= 0.2 && bufferSizeMB <= 3)) throw new Error(`lambdaBufferSizeMB must be between 0.2 and 3, received ${bufferSizeMB}`);
-  if (!Number.isInteger(bufferIntervalSeconds) || bufferIntervalSeconds < 0 || bufferIntervalSeconds > 900) {
-    throw new Error(`lambdaBufferIntervalSeconds must be between 0 and 900, received ${bufferIntervalSeconds}`);
-  }
-  if (!Number.isInteger(retries) || retries < 0 || retries > 300) throw new Error(`numberOfRetries must be between 0 and 300, received ${retries}`);
+  const bufferIntervalSeconds = checkRange('lambdaBufferIntervalSeconds', settings.bufferIntervalSeconds, 0, 900);
+  const retries = checkRange('numberOfRetries', settings.numberOfRetries ?? PROCESSOR_DEFAULTS.NumberOfRetries, 0, 300);
   const candidates: [keyof typeof PROCESSOR_DEFAULTS, number][] = [
     ['BufferSizeInMBs', bufferSizeMB],
     ['BufferIntervalInSeconds', bufferIntervalSeconds],

@@ -5,6 +5,7 @@ import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
+import { checkRange } from './check-range';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import { DATA_FILE_EXTENSION, firehoseDataPrefix, firehoseErrorPrefix } from './lake-layout';
@@ -54,14 +55,8 @@ export class DeliveryStream extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryStreamProps) {
     super(scope, id);
-    const interval = props.bufferIntervalSeconds ?? 40;
-    const size = props.bufferSizeMiB ?? 64;
-    if (!Number.isInteger(interval) || interval < 1 || interval > 900) {
-      throw new Error(`bufferIntervalSeconds must be between 1 and 900, received ${interval}`);
-    }
-    if (!Number.isInteger(size) || size < 64 || size > 128) {
-      throw new Error(`bufferSizeMiB must be between 64 and 128, received ${size}`);
-    }
+    const interval = checkRange('bufferIntervalSeconds', props.bufferIntervalSeconds ?? 40, 1, 900);
+    const size = checkRange('bufferSizeMiB', props.bufferSizeMiB ?? 64, 64, 128);
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/firehose`,
       retentionDays: props.logRetentionDays,

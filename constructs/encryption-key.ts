@@ -2,6 +2,7 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
+import { checkRange } from './check-range';
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {
@@ -76,10 +77,7 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const deletionWindowDays = props.deletionWindowDays ?? 30;
-    if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) {
-      throw new Error(`deletionWindowDays must be between 7 and 30, received ${deletionWindowDays}`);
-    }
+    const deletionWindowDays = checkRange('deletionWindowDays', props.deletionWindowDays ?? 30, 7, 30);
     this.key = new KmsKey(this, 'Key', {
       description: `${props.baseName} sales pipeline data`,
       enableKeyRotation: true,

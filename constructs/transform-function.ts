@@ -2,6 +2,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
+import { checkRange } from './check-range';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import type { TransformBundle } from './transform-bundle';
@@ -44,14 +45,8 @@ export class TransformFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: TransformFunctionProps) {
     super(scope, id);
-    const memory = props.memoryMiB ?? 256;
-    const timeout = props.timeoutSeconds ?? 120;
-    if (!Number.isInteger(memory) || memory < 256 || memory > 10240) {
-      throw new Error(`memoryMiB must be between 256 and 10240, received ${memory}`);
-    }
-    if (!Number.isInteger(timeout) || timeout < 60 || timeout > 300) {
-      throw new Error(`timeoutSeconds must be between 60 and 300, received ${timeout}`);
-    }
+    const memory = checkRange('memoryMiB', props.memoryMiB ?? 256, 256, 10240);
+    const timeout = checkRange('timeoutSeconds', props.timeoutSeconds ?? 120, 60, 300);
     this.asset = new TerraformAsset(this, 'Bundle', {
       path: props.bundle.zipFile,
       type: AssetType.FILE,
