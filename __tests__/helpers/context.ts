@@ -1,6 +1,6 @@
 import type { AwsContext } from '../../constructs/aws-context';
 
-/** Literal account, region and partition for construct tests (stacks use data-source tokens). */
+/** Literal account, region and partition for construct tests (stacks use data-source tokens for account and partition). */
 export const TEST_AWS: AwsContext = { accountId: '123456789012', region: 'eu-west-1', partition: 'aws' };
 
 /** A literal KMS key ARN for construct tests. */
