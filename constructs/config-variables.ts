@@ -10,6 +10,9 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/** Kinesis Data Streams capacity modes. */
+export const KINESIS_STREAM_MODES = ['ON_DEMAND', 'PROVISIONED'] as const;
+
 /** One overridable setting: the variable's name without `SALES_`, the setting it sets and its parser. */
 export interface ConfigVariable {
   /** Variable name after `SALES_` (or after `SALES_<ENV>_`). */
@@ -33,7 +36,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'REGION', setting: 'region', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },
   { name: 'TAGS', setting: 'tags', parse: parseTags },
   { name: 'DELETION_PROTECTION', setting: 'deletionProtection', parse: parseBoolean },
-  { name: 'KINESIS_MODE', setting: 'kinesisStreamMode', parse: (v, raw) => parseChoice(v, raw, ['ON_DEMAND', 'PROVISIONED'] as const) },
+  { name: 'KINESIS_MODE', setting: 'kinesisStreamMode', parse: (v, raw) => parseChoice(v, raw, KINESIS_STREAM_MODES) },
   { name: 'KINESIS_SHARDS', setting: 'kinesisShardCount', parse: int(1, 4096) },
   { name: 'KINESIS_RETENTION_HOURS', setting: 'kinesisRetentionHours', parse: int(24, 8760) },
   { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', parse: int(1, 500) },

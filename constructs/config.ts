@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error';
-import { CONFIG_VARIABLES } from './config-variables';
+import { CONFIG_VARIABLES, type KINESIS_STREAM_MODES } from './config-variables';
 
 /**
  * The pipeline's configuration: the only place where settings have a type and a default.
@@ -13,9 +13,7 @@ import { CONFIG_VARIABLES } from './config-variables';
 export const ENVIRONMENT_NAMES = ['dev', 'prod'] as const;
 /** One of {@link ENVIRONMENT_NAMES}. */
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
-/** Kinesis Data Streams capacity modes. */
-export const KINESIS_STREAM_MODES = ['ON_DEMAND', 'PROVISIONED'] as const;
-/** One of {@link KINESIS_STREAM_MODES}. */
+/** One of the Kinesis Data Streams capacity modes (`KINESIS_STREAM_MODES` in `config-variables.ts`). */
 export type KinesisStreamMode = (typeof KINESIS_STREAM_MODES)[number];
 
 /** Where Terraform keeps the state of a stack. */
