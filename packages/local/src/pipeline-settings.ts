@@ -3,6 +3,7 @@ import { PIPE_PARTITION_KEY } from '../../../constructs/pipe-settings';
 import type { PipelineConfig } from '../../../constructs/config';
 import { PROCESSOR_DEFAULTS } from '../../../constructs/delivery-stream-settings';
 import { DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME } from '../../../constructs/lake-layout';
+import { resourceNames } from '../../../constructs/resource-names';
 import type { PipeBatching } from './change-pipe.js';
 import type { FirehoseSettings } from './firehose-emulator.js';
 
@@ -51,10 +52,10 @@ export interface LocalPipelineSettings {
  * ```
  */
 export function toLocalSettings(config: PipelineConfig, streamLabel: string, tableName?: string): LocalPipelineSettings {
-  const baseName = `${config.namePrefix}-${config.environment}`;
+  const names = resourceNames(config);
   const { region } = config;
-  tableName ??= `${baseName}-orders`;
-  const deliveryStreamName = `${baseName}-lake`;
+  tableName ??= names.tableName;
+  const { deliveryStreamName } = names;
   const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resource}`;
   return {
     region,
@@ -67,9 +68,9 @@ export function toLocalSettings(config: PipelineConfig, streamLabel: string, tab
     firehose: {
       deliveryStreamName,
       deliveryStreamArn: arn('firehose', `deliverystream/${deliveryStreamName}`),
-      sourceKinesisStreamArn: arn('kinesis', `stream/${baseName}-changes`),
+      sourceKinesisStreamArn: arn('kinesis', `stream/${names.streamName}`),
       region,
-      lambdaArn: `${arn('lambda', `function:${baseName}-transform`)}:$LATEST`,
+      lambdaArn: `${arn('lambda', `function:${names.functionName}`)}:$LATEST`,
       processingBuffer: { sizeBytes: config.lambdaBufferSizeMB * MIB, intervalMs: config.lambdaBufferIntervalSeconds * 1000 },
       s3Buffer: { sizeBytes: config.bufferSizeMiB * MIB, intervalMs: config.bufferIntervalSeconds * 1000 },
       numberOfRetries: PROCESSOR_DEFAULTS.NumberOfRetries,

@@ -8,6 +8,7 @@ import { FirehoseEmulator } from './firehose-emulator.js';
 import type { AttributeMap } from './item-size.js';
 import type { TransformHandler } from './lambda-invoker.js';
 import { QUERIES_DIR } from '../../../constructs/named-queries';
+import { resourceNames } from '../../../constructs/resource-names';
 import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
 import { LakeWriter } from './lake-writer.js';
 import type { LocalOptions } from './options.js';
@@ -82,7 +83,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   mkdirSync(options.out, { recursive: true });
   const runStart = clock();
   const label = new Date(runStart).toISOString().replace('Z', '');
-  const tableName = options.endpoint === undefined ? undefined : `${deps.config.namePrefix}-${deps.config.environment}-orders-${runStart.toString(36)}`;
+  const tableName = options.endpoint === undefined ? undefined : `${resourceNames(deps.config).tableName}-${runStart.toString(36)}`;
   const settings = toLocalSettings(deps.config, label, tableName);
 
   const database = await stage('database', 'start database', async () => {
