@@ -1,15 +1,18 @@
 import 'cdktf/lib/testing/adapters/jest';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
+import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration';
 import { Testing } from 'cdktf';
 import { Catalog } from '../constructs/catalog';
 import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS } from '../constructs/catalog-schema';
+import { crawlerLogGroupName } from '../constructs/crawler-settings';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 
 describe('Catalog', () => {
   const synthesized = Testing.synthScope((scope) => {
     const bucket = new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN }).bucket;
-    new Catalog(scope, 'Catalog', { baseName: 'sales-test', aws: TEST_AWS, bucket, kmsKeyArn: TEST_KEY_ARN });
+    new Catalog(scope, 'Catalog', { baseName: 'sales-test', aws: TEST_AWS, bucket, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 30 });
   });
   const json = JSON.parse(synthesized);
   const table = Object.values(json.resource.aws_glue_catalog_table)[0] as any;
@@ -83,5 +86,48 @@ describe('Catalog', () => {
       expect.stringMatching(/:table\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}\/order_changes$/),
     ]);
     expect(JSON.stringify(statements)).not.toContain('errors/');
+  });
+
+  const crawlerLogGroup = '/aws-glue/crawlers-role/sales-test-crawler-sales-test-crawler-logs';
+
+  test('names the log group Glue uses for a crawler role with a security configuration', () => {
+    expect(crawlerLogGroupName('sales-test')).toBe(crawlerLogGroup);
+  });
+
+  test('attaches a security configuration that encrypts the crawler logs with the pipeline key', () => {
+    expect(synthesized).toHaveResourceWithProperties(GlueSecurityConfiguration, {
+      name: 'sales-test-crawler-logs',
+      encryption_configuration: {
+        cloudwatch_encryption: { cloudwatch_encryption_mode: 'SSE-KMS', kms_key_arn: TEST_KEY_ARN },
+        job_bookmarks_encryption: { job_bookmarks_encryption_mode: 'DISABLED' },
+        s3_encryption: { s3_encryption_mode: 'DISABLED' },
+      },
+    });
+    const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
+    expect(crawler.security_configuration).toMatch(/^\$\{aws_glue_security_configuration\.Catalog_CrawlerLogging_SecurityConfiguration_[A-F0-9]+\.name\}$/);
+  });
+
+  test('creates that log group with the retention and the key before the crawler exists', () => {
+    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: crawlerLogGroup, retention_in_days: 30, kms_key_id: TEST_KEY_ARN });
+    const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
+    expect(crawler.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\.Catalog_CrawlerLogging_LogGroup_[A-F0-9]+$/)]));
+  });
+
+  test('lets the crawler write and encrypt only its own log group', () => {
+    const statements = roleStatements(synthesized, 'sales-test-crawler');
+    const groupArn = `arn:aws:logs:eu-west-1:123456789012:log-group:${crawlerLogGroup}`;
+    const logStatements = statements.filter((s) => s.Action.some((action) => action.startsWith('logs:')));
+    expect(logStatements).toEqual([
+      {
+        Sid: 'WriteCrawlerLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:AssociateKmsKey'],
+        Resource: [groupArn, `${groupArn}:*`],
+      },
+    ]);
+    expect(JSON.stringify(statements)).not.toContain('log-group:/aws-glue/crawlers"');
+    expect(JSON.stringify(statements)).not.toContain('log-group:/aws-glue/crawlers:');
+    const encrypt = statements.find((s) => s.Sid === 'EncryptCrawlerLogs');
+    expect(encrypt).toMatchObject({ Action: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], Resource: [TEST_KEY_ARN] });
   });
 });

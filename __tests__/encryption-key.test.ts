@@ -18,6 +18,7 @@ describe('EncryptionKey', () => {
     expect(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn']).toEqual([
       'arn:aws:logs:eu-west-1:123456789012:log-group:/sales-test/*',
       'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/sales-test-*',
+      'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers-role/sales-test-crawler-sales-test-crawler-logs',
     ]);
   });
 

@@ -5,7 +5,8 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, orderChangesTableParameters } from './catalog-schema';
-import { crawlerConfiguration, crawlerStatements } from './crawler-settings';
+import { CrawlerLogging } from './crawler-logging';
+import { crawlerConfiguration, crawlerLogGroupName, crawlerRoleName, crawlerStatements } from './crawler-settings';
 import { ServiceRole } from './iam';
 import { DATA_PREFIX, TABLE_NAME } from './lake-layout';
 
@@ -17,8 +18,10 @@ export interface CatalogProps {
   readonly aws: AwsContext;
   /** The lake bucket. */
   readonly bucket: S3Bucket;
-  /** KMS key ARN of the lake bucket; the crawler decrypts objects with it. */
+  /** KMS key ARN of the lake bucket; the crawler decrypts objects with it and encrypts its logs. */
   readonly kmsKeyArn: string;
+  /** Retention of the crawler's log group, in days; one of CloudWatch's allowed values. */
+  readonly logRetentionDays: number;
   /** When the crawler runs (Glue cron, UTC). @defaultValue 'cron(0 3 * * ? *)' */
   readonly crawlerSchedule?: string;
   /** First year partition projection enumerates. @defaultValue 2025 */
@@ -27,7 +30,9 @@ export interface CatalogProps {
 
 /**
  * The Glue database, the `order_changes` table with partition projection over the data prefix, and
- * a scheduled crawler that keeps the table's columns up to date.
+ * a scheduled crawler that keeps the table's columns up to date. The crawler logs to its own
+ * KMS-encrypted log group with a retention ({@link CrawlerLogging}), not to the shared
+ * `/aws-glue/crawlers`.
  *
  * The crawler targets the table (a catalog target), so it reads exactly the table's location, the
  * data prefix, never `errors/`; it merges new columns and partitions inherit the table's schema.
@@ -40,6 +45,8 @@ export class Catalog extends Construct {
   readonly table: GlueCatalogTable;
   /** The crawler. */
   readonly crawler: GlueCrawler;
+  /** The crawler's security configuration and log group. */
+  readonly crawlerLogging: CrawlerLogging;
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
@@ -74,11 +81,22 @@ export class Catalog extends Construct {
         ],
       },
     });
+    this.crawlerLogging = new CrawlerLogging(this, 'CrawlerLogging', {
+      baseName: props.baseName,
+      kmsKeyArn: props.kmsKeyArn,
+      logRetentionDays: props.logRetentionDays,
+    });
     const role = new ServiceRole(this, 'CrawlerRole', {
-      name: `${props.baseName}-crawler`,
+      name: crawlerRoleName(props.baseName),
       service: 'glue.amazonaws.com',
       accountId: props.aws.accountId,
-      statements: crawlerStatements({ aws: props.aws, databaseName: this.database.name, bucketArn: props.bucket.arn, kmsKeyArn: props.kmsKeyArn }),
+      statements: crawlerStatements({
+        aws: props.aws,
+        databaseName: this.database.name,
+        bucketArn: props.bucket.arn,
+        kmsKeyArn: props.kmsKeyArn,
+        logGroupName: crawlerLogGroupName(props.baseName),
+      }),
     });
     this.crawler = new GlueCrawler(this, 'Crawler', {
       name: `${props.baseName}-order-changes`,
@@ -89,7 +107,9 @@ export class Catalog extends Construct {
       catalogTarget: [{ databaseName: this.database.name, tables: [this.table.name] }],
       schemaChangePolicy: { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'LOG' },
       configuration: crawlerConfiguration(),
-      dependsOn: [role.policy],
+      securityConfiguration: this.crawlerLogging.securityConfiguration.name,
+      // The group must exist, encrypted and expiring, before the first run, or Glue creates it bare.
+      dependsOn: [role.policy, this.crawlerLogging.logGroup],
     });
   }
 }

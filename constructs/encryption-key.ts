@@ -3,6 +3,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import type { AwsContext } from './aws-context';
 import { checkRange } from './check-range';
+import { crawlerLogGroupName } from './crawler-settings';
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {
@@ -22,7 +23,8 @@ export interface EncryptionKeyProps {
  *
  * IAM roles get their key permissions from their own policies (the account statement delegates to IAM).
  * Two services act without a role of ours and need a grant here: CloudWatch Logs (encrypted log
- * groups, limited to this pipeline's log groups) and CloudWatch alarms publishing to the encrypted topic.
+ * groups, limited to this pipeline's log groups, the Glue crawler's included) and CloudWatch alarms
+ * publishing to the encrypted topic.
  *
  * @param baseName - `<prefix>-<environment>`
  * @param aws - account, region and partition tokens
@@ -54,6 +56,7 @@ export function keyPolicy(baseName: string, aws: AwsContext): string {
             'kms:EncryptionContext:aws:logs:arn': [
               logGroupArn(`/${baseName}/*`),
               logGroupArn(`/aws/lambda/${baseName}-*`),
+              logGroupArn(crawlerLogGroupName(baseName)),
             ],
           },
         },

@@ -135,6 +135,7 @@ export class PipelineStack extends TerraformStack {
       aws,
       bucket: lake,
       kmsKeyArn,
+      logRetentionDays,
       crawlerSchedule: config.crawlerSchedule,
       projectionStartYear: config.projectionStartYear,
     });
