@@ -7,7 +7,7 @@ import { BUNDLE_ROOT, REPO_ROOT, bundleTransformHandler, packageBundle } from '.
 import { TransformFunction } from '../constructs/transform-function';
 import { TEST_AWS, TEST_KEY_ARN } from './helpers/context';
 
-const SHARED_FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures');
+const SHARED_FIXTURES = join(REPO_ROOT, 'packages', 'transform', 'tests', 'events');
 
 /** A throwaway package whose `src/handler.ts` has the given body. */
 function packageWithHandler(body: string): string {

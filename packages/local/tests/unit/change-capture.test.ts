@@ -15,9 +15,9 @@ import { startDynalite, type LocalDynamoServer } from '../../src/dynalite-server
 const TABLE = 'capture-test';
 const STREAM_ARN = `arn:aws:dynamodb:eu-west-1:000000000000:table/${TABLE}/stream/2025-01-01T00:00:00.000`;
 const key = (id: string) => ({ order_id: { S: id } });
-/** Pipe-delivered stream records from the shared fixtures (../shared beside the repository). */
+/** Pipe-delivered stream records from the AWS-shaped events in packages/transform/tests/events. */
 const FIXTURE_RECORDS: Array<Record<string, any>> = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'pipe-stream-records-decoded.json'), 'utf8'),
+  readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'pipe-stream-records-decoded.json'), 'utf8'),
 );
 const shapeOf = (record: Record<string, any>) => ({ top: Object.keys(record).sort(), dynamodb: Object.keys(record['dynamodb']).sort() });
 

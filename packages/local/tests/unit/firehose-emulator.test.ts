@@ -24,8 +24,8 @@ const SETTINGS: FirehoseSettings = {
   fileExtension: '.json.gz',
 };
 const T0 = Date.UTC(2025, 0, 15, 10, 30, 0);
-/** A Firehose event from a Kinesis source, from the shared fixtures (../shared beside the repository). */
-const FIXTURE_EVENT = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'firehose-event-pipe-sales.json'), 'utf8'));
+/** A Firehose event from a Kinesis source, from the AWS-shaped events in packages/transform/tests/events. */
+const FIXTURE_EVENT = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'firehose-event-pipe-sales.json'), 'utf8'));
 const eventShape = (event: any) => ({
   top: Object.keys(event).sort(),
   record: Object.keys(event.records[0]).sort(),

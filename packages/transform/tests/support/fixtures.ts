@@ -5,8 +5,8 @@ import type { FirehoseTransformationEvent, FirehoseTransformationResultRecord } 
 /** Root of the repository (tests run as CommonJS under ts-jest, so __dirname is defined). */
 export const repoRoot = path.join(__dirname, '..', '..', '..', '..');
 
-/** The shared AWS-shaped fixtures, beside the repository in CI. */
-export const fixturesDir = path.join(repoRoot, '..', 'shared', 'fixtures');
+/** The AWS-shaped events shared by every package's tests (regenerate with `node generate.mjs` there). */
+export const fixturesDir = path.join(repoRoot, 'packages', 'transform', 'tests', 'events');
 
 /**
  * Read one shared fixture as JSON.
