@@ -1,0 +1,7 @@
+/**
+ * Every `sales-lake` subcommand, by name, in `--help` order. A new subcommand is one entry here.
+ */
+import type { LakeCommand } from './command.js';
+
+/** The subcommands `sales-lake` dispatches to. */
+export const COMMANDS: Readonly<Record<string, LakeCommand>> = {};

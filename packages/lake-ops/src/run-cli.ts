@@ -1,0 +1,44 @@
+/**
+ * runCli: `sales-lake <command> [flags]`: picks the subcommand and hands it the rest of the arguments.
+ */
+import { ExitCode, UsageError } from '@sales/command-line';
+import { COMMANDS } from './commands.js';
+
+/**
+ * The top-level help: the subcommands and where their own help is.
+ *
+ * @returns The help text, ending in a newline.
+ */
+export function topLevelHelp(): string {
+  const rows = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`);
+  return [
+    'Usage: sales-lake <command> [options]',
+    '',
+    'The day-2 operations that keep the lake true to the table.',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `sales-lake <command> --help` for a command\'s options.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Dispatches to a subcommand.
+ *
+ * @param argv - The arguments after the program name.
+ * @returns The subcommand's exit code; 0 for the top-level help.
+ * @throws {@link UsageError} for a missing or unknown subcommand.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) throw new UsageError(`a command is needed: ${Object.keys(COMMANDS).join(', ')}`);
+  if (name === '-h' || name === '--help') {
+    process.stdout.write(topLevelHelp());
+    return ExitCode.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) throw new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+  return command.run(rest);
+}
