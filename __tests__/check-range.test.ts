@@ -1,4 +1,4 @@
-import { checkRange } from '../constructs/check-range';
+import { checkRange } from '@sales/pipeline-spec';
 
 describe('checkRange', () => {
   test.each([1, 250, 500])('returns %p, a whole number within the bounds', (value) => {

@@ -1,7 +1,4 @@
-import { ConfigError } from '../constructs/config-error';
-import { DEFAULTS, ENVIRONMENTS, loadConfig } from '../constructs/config';
-import { CONFIG_VARIABLES } from '../constructs/config-variables';
-import { FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds } from '../constructs/freshness-budget';
+import { ConfigError, DEFAULTS, ENVIRONMENTS, loadConfig, CONFIG_VARIABLES, FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds } from '@sales/pipeline-spec';
 
 describe('loadConfig', () => {
   test('gives the documented defaults with no variables', () => {

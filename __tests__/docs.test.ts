@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
-import { DEFAULTS, loadConfig } from '../constructs/config';
-import { CONFIG_VARIABLES } from '../constructs/config-variables';
-import { freshnessBudget, freshnessBudgetSeconds } from '../constructs/freshness-budget';
-import { readNamedQueries } from '../constructs/named-queries';
+import { DEFAULTS, loadConfig, CONFIG_VARIABLES, freshnessBudget, freshnessBudgetSeconds, readNamedQueries } from '@sales/pipeline-spec';
 import { REPO_ROOT } from '../constructs/transform-bundle';
 
 // docs/infrastructure.md promises to match the code: these checks fail when one drifts from the other.

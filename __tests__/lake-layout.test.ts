@@ -1,4 +1,4 @@
-import { DATA_FILE_EXTENSION, DATA_PREFIX, ERROR_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, partitionPath, projectionLocationTemplate } from '../constructs/lake-layout';
+import { DATA_FILE_EXTENSION, DATA_PREFIX, ERROR_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, partitionPath, projectionLocationTemplate } from '@sales/pipeline-spec';
 
 describe('lake layout', () => {
   test('keeps errors outside the data prefix the crawler and the table read', () => {

@@ -1,5 +1,4 @@
-import { loadConfig } from '../constructs/config';
-import { resourceNames } from '../constructs/resource-names';
+import { loadConfig, resourceNames } from '@sales/pipeline-spec';
 
 describe('resourceNames', () => {
   test.each([

@@ -1,6 +1,6 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { Testing } from 'cdktf';
 import { SalesTable } from '../constructs/sales-table';
 import { TEST_KEY_ARN } from './helpers/context';

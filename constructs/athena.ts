@@ -2,7 +2,7 @@ import { AthenaNamedQuery } from '@cdktf/provider-aws/lib/athena-named-query';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { readNamedQueries, type NamedQuerySource } from './named-queries';
+import { readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 
 /** Props for {@link Athena}. */
 export interface AthenaProps {

@@ -3,12 +3,9 @@ import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
 import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, orderChangesTableParameters } from './catalog-schema';
+import { type AwsContext, CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, orderChangesTableParameters, crawlerConfiguration, crawlerLogGroupName, crawlerRoleName, crawlerStatements, DATA_PREFIX, TABLE_NAME } from '@sales/pipeline-spec';
 import { CrawlerLogging } from './crawler-logging';
-import { crawlerConfiguration, crawlerLogGroupName, crawlerRoleName, crawlerStatements } from './crawler-settings';
 import { ServiceRole } from './iam';
-import { DATA_PREFIX, TABLE_NAME } from './lake-layout';
 
 /** Props for {@link Catalog}. */
 export interface CatalogProps {

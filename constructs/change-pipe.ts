@@ -5,11 +5,9 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, checkRange, PIPE_PARTITION_KEY, pipeStatements } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
-import { PIPE_PARTITION_KEY, pipeStatements } from './pipe-settings';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {

@@ -1,7 +1,6 @@
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { Construct } from 'constructs';
-import { checkRange } from './check-range';
-import type { KinesisStreamMode } from './config';
+import { checkRange, type KinesisStreamMode } from '@sales/pipeline-spec';
 
 /** Props for {@link ChangeStream}. */
 export interface ChangeStreamProps {

@@ -4,12 +4,9 @@ import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-f
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, checkRange, DATA_FILE_EXTENSION, firehoseDataPrefix, firehoseErrorPrefix, deliveryStatements, processorParameters } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
-import { DATA_FILE_EXTENSION, firehoseDataPrefix, firehoseErrorPrefix } from './lake-layout';
-import { deliveryStatements, processorParameters } from './delivery-stream-settings';
 
 /** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
 export interface DeliveryStreamProps {

@@ -1,9 +1,7 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
-import { crawlerLogGroupName } from './crawler-settings';
+import { type AwsContext, checkRange, crawlerLogGroupName } from '@sales/pipeline-spec';
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {

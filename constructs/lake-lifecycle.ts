@@ -1,5 +1,5 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { DATA_PREFIX, ERROR_PREFIX } from './lake-layout';
+import { DATA_PREFIX, ERROR_PREFIX } from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
 export interface LakeLifecycleDays {

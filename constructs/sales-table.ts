@@ -1,5 +1,5 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 
 /** DynamoDB billing modes. */

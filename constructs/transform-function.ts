@@ -1,8 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, checkRange } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import type { TransformBundle } from './transform-bundle';

@@ -10,7 +10,7 @@ import { applyPlan, createOrdersTable } from '@sales/generator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../constructs/config';
+import { loadConfig } from '@sales/pipeline-spec';
 import { generateAndCapture, LOCAL_WRITE_RATE } from '../src/capture-stage';
 import { openDatabase } from '../src/database';
 import { toLocalSettings } from '../src/pipeline-settings';

@@ -1,4 +1,4 @@
-import type { GlueColumn } from '../../../constructs/catalog-schema';
+import type { GlueColumn } from '@sales/pipeline-spec';
 import type { CatalogTable } from './crawler.js';
 import { renderGlueType, type GlueType } from './glue-types.js';
 import { parseHiveType } from './hive-type.js';

@@ -1,7 +1,6 @@
 import { handler } from '@sales/transform';
 import { resolve } from 'node:path';
-import { loadConfig, type PipelineConfig } from '../../../constructs/config';
-import { ConfigError } from '../../../constructs/config-error';
+import { loadConfig, type PipelineConfig, ConfigError } from '@sales/pipeline-spec';
 import { parseLocalArgs, USAGE } from './options.js';
 import { RunInterruptedError, runLocalPipeline } from './pipeline.js';
 import { progressFor } from './progress.js';

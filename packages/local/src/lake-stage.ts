@@ -1,5 +1,4 @@
-import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS } from '../../../constructs/catalog-schema';
-import { readNamedQueries, type NamedQuerySource } from '../../../constructs/named-queries';
+import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 import { mergeWithDeclared, type EffectiveCatalog } from './catalog-merge.js';
 import { formatCatalogTable, inferCatalogTable, type CatalogTable } from './crawler.js';
 import { DuckDbLake, type QueryResult } from './duckdb-lake.js';

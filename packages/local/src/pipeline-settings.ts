@@ -1,9 +1,4 @@
-import { ORDER_TABLE_SCHEMA } from '@sales/generator';
-import { PIPE_PARTITION_KEY } from '../../../constructs/pipe-settings';
-import type { PipelineConfig } from '../../../constructs/config';
-import { PROCESSOR_DEFAULTS } from '../../../constructs/delivery-stream-settings';
-import { DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME } from '../../../constructs/lake-layout';
-import { resourceNames } from '../../../constructs/resource-names';
+import { ORDER_TABLE_SCHEMA, PIPE_PARTITION_KEY, type PipelineConfig, PROCESSOR_DEFAULTS, DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME, resourceNames } from '@sales/pipeline-spec';
 import type { PipeBatching } from './change-pipe.js';
 import type { FirehoseSettings } from './firehose-emulator.js';
 

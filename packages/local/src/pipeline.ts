@@ -1,14 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
-import type { PipelineConfig } from '../../../constructs/config';
+import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
 import { generateAndCapture } from './capture-stage.js';
 import { createFreshTable, openDatabase, scanTable } from './database.js';
 import { FirehoseEmulator } from './firehose-emulator.js';
 import type { AttributeMap } from './item-size.js';
 import type { TransformHandler } from './lambda-invoker.js';
-import { QUERIES_DIR } from '../../../constructs/named-queries';
-import { resourceNames } from '../../../constructs/resource-names';
 import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
 import { LakeWriter } from './lake-writer.js';
 import type { LocalOptions } from './options.js';

@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../../constructs/config';
+import { loadConfig } from '@sales/pipeline-spec';
 import { listLakeKeys, readLake } from '../../src/lake-reader';
 import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
 

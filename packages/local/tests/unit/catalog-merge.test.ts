@@ -1,4 +1,4 @@
-import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS } from '../../../../constructs/catalog-schema';
+import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS } from '@sales/pipeline-spec';
 import { isReadableAs, mergeWithDeclared } from '../../src/catalog-merge';
 import { inferGlueType, renderGlueType } from '../../src/glue-types';
 import { parseHiveType } from '../../src/hive-type';

@@ -6,7 +6,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachChangeCapture, type CapturedChange } from '../../src/change-capture';

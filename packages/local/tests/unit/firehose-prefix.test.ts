@@ -1,4 +1,4 @@
-import { firehoseDataPrefix, firehoseErrorPrefix } from '../../../../constructs/lake-layout';
+import { firehoseDataPrefix, firehoseErrorPrefix } from '@sales/pipeline-spec';
 import { evaluatePrefix, objectFileName } from '../../src/firehose-prefix';
 
 const AT = Date.UTC(2025, 0, 5, 7, 8, 9);

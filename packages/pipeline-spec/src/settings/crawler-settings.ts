@@ -1,6 +1,5 @@
-import type { AwsContext } from './aws-context';
-import type { PolicyStatement } from './iam';
-import { DATA_PREFIX, TABLE_NAME } from './lake-layout';
+import { DATA_PREFIX, TABLE_NAME } from '../lake/lake-layout';
+import type { AwsContext, PolicyStatement } from '../types';
 
 /**
  * Crawler configuration JSON: keep one table (`CombineCompatibleSchemas`), let partitions inherit the

@@ -1,4 +1,4 @@
-import type { PipelineConfig } from './config';
+import type { PipelineConfig } from '../config/config';
 
 /**
  * Physical names of the resources that tools outside the stack address by name (the generator writes

@@ -1,6 +1,6 @@
-import { checkRange } from './check-range';
-import type { PolicyStatement } from './iam';
-import { DATA_PREFIX, ERROR_PREFIX } from './lake-layout';
+import { checkRange } from '../defaults/check-range';
+import { DATA_PREFIX, ERROR_PREFIX } from '../lake/lake-layout';
+import type { PolicyStatement } from '../types';
 
 /** Firehose's processor parameter defaults. Declaring one of these values causes a perpetual plan diff. */
 export const PROCESSOR_DEFAULTS = { BufferSizeInMBs: 1, BufferIntervalInSeconds: 60, NumberOfRetries: 3 } as const;

@@ -3,7 +3,7 @@
  *
  * The infrastructure (`constructs/sales-table.ts`) creates the table from it, the generator
  * writes items that match it, and the local pipeline creates its table from it.
- * Import it as `@sales/generator/table-schema`.
+ * Import it from `@sales/pipeline-spec`.
  */
 
 /** DynamoDB scalar attribute types that a key attribute may have. */
@@ -32,7 +32,7 @@ export interface OrderTableSchema {
  *
  * @example
  * ```ts
- * import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+ * import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
  * ORDER_TABLE_SCHEMA.partitionKey.name; //=> 'order_id'
  * ```
  */

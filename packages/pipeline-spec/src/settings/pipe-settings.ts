@@ -1,5 +1,5 @@
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
-import type { PolicyStatement } from './iam';
+import { ORDER_TABLE_SCHEMA } from '../table/table-schema';
+import type { PolicyStatement } from '../types';
 
 /**
  * Pure settings of the change pipe: its Kinesis partition key and its role's statements.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 /** Folder of the named queries: one `.sql` file per query, one statement each, no trailing `;`. */
-export const QUERIES_DIR = join(__dirname, 'queries');
+export const QUERIES_DIR = __dirname;
 
 /** A named query as read from its file. */
 export interface NamedQuerySource {

@@ -1,0 +1,20 @@
+/**
+ * `@sales/pipeline-spec`: the contract every part of the pipeline agrees on. The infrastructure
+ * (`constructs/`, `main.ts`), the local pipeline and the generator import it by package name.
+ * Pure data and functions: importing it loads no cdktf and creates no resources.
+ */
+export * from './config/config';
+export * from './config/config-error';
+export * from './config/config-parse';
+export * from './config/config-variables';
+export * from './config/freshness-budget';
+export * from './defaults/check-range';
+export * from './lake/catalog-schema';
+export * from './lake/lake-layout';
+export * from './names/resource-names';
+export * from './queries/named-queries';
+export * from './settings/crawler-settings';
+export * from './settings/delivery-stream-settings';
+export * from './settings/pipe-settings';
+export * from './table/table-schema';
+export * from './types';

@@ -1,0 +1,25 @@
+/**
+ * Account, region and partition of the stack, for writing ARNs without hard-coding an account:
+ * account and partition are Terraform tokens from data sources (synthesis needs no credentials),
+ * the region is the stack's configured region.
+ */
+export interface AwsContext {
+  /** Account id token (`data.aws_caller_identity`). */
+  readonly accountId: string;
+  /** Region name: the provider's configured region (`PipelineConfig.region`). */
+  readonly region: string;
+  /** Partition token, e.g. `aws` (`data.aws_partition`). */
+  readonly partition: string;
+}
+
+/** One IAM `Allow` statement. Actions are never wildcards; resources are ARNs (or `*` with a reason). */
+export interface PolicyStatement {
+  /** Statement id: what the statement is for, e.g. `ReadStream`. */
+  readonly sid: string;
+  /** Exact IAM actions, e.g. `kinesis:GetRecords`. */
+  readonly actions: readonly string[];
+  /** ARNs the actions apply to. */
+  readonly resources: readonly string[];
+  /** IAM condition block, e.g. `{ StringEquals: { 'aws:SourceAccount': '123456789012' } }`. */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
