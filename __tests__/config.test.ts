@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULTS, ENVIRONMENTS, loadConfig, CONFIG_VARIABLES, FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds } from '@sales/pipeline-spec';
+import { ConfigError, DEFAULTS, ENVIRONMENTS, loadConfig, CONFIG_VARIABLES, FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds, type ConfigVariable } from '@sales/pipeline-spec';
 
 describe('loadConfig', () => {
   test('gives the documented defaults with no variables', () => {
@@ -141,6 +141,32 @@ describe('loadConfig', () => {
     expect(new Set(names).size).toBe(names.length);
     const settings = new Set(CONFIG_VARIABLES.map((variable) => variable.setting));
     for (const key of Object.keys(DEFAULTS).filter((key) => key !== 'stateBackend')) expect(settings).toContain(key);
+  });
+
+  // Each numeric setting reads one row of a *-defaults.ts table: its default and limits are the parser's.
+  const ranged = CONFIG_VARIABLES.flatMap((variable) => (variable.limits === undefined ? [] : [{ ...variable.limits, name: variable.name, setting: variable.setting }]));
+
+  test.each(ranged)('defaults $setting to its table row ($default)', ({ setting, default: value }) => {
+    expect(DEFAULTS[setting as keyof typeof DEFAULTS]).toBe(value);
+  });
+
+  test.each(ranged)('accepts SALES_$name at its table limits $min and $max and rejects beyond', ({ name, setting, min, max }) => {
+    const key = setting as keyof typeof DEFAULTS;
+    expect(loadConfig('dev', { [`SALES_${name}`]: String(min) })[key]).toBe(min);
+    if (max < Number.MAX_SAFE_INTEGER) {
+      expect(loadConfig('dev', { [`SALES_${name}`]: String(max) })[key]).toBe(max);
+      expect(() => loadConfig('dev', { [`SALES_${name}`]: String(max + 1) })).toThrow(ConfigError);
+    }
+    const below = Number.isInteger(min) ? min - 1 : min / 2;
+    expect(() => loadConfig('dev', { [`SALES_${name}`]: String(below) })).toThrow(ConfigError);
+  });
+
+  test('types each row by its setting, so a misspelt setting name does not compile', () => {
+    // @ts-expect-error 'bufferIntervalSecs' is not a setting (checked by `npm run typecheck`)
+    const misspelt: ConfigVariable = { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSecs', parse: () => 40 };
+    // @ts-expect-error the parser of a numeric setting must return a number
+    const mistyped: ConfigVariable = { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', parse: () => '100' };
+    expect([misspelt.setting, mistyped.setting]).toEqual(['bufferIntervalSecs', 'pipeBatchSize']);
   });
 });
 

@@ -2,7 +2,7 @@ import { AthenaNamedQuery } from '@cdktf/provider-aws/lib/athena-named-query';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
+import { ATHENA_DEFAULTS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 
 /** Props for {@link Athena}. */
 export interface AthenaProps {
@@ -35,7 +35,7 @@ export class Athena extends Construct {
 
   constructor(scope: Construct, id: string, props: AthenaProps) {
     super(scope, id);
-    const cutoff = props.bytesScannedCutoffPerQuery ?? 10 * 1024 ** 3;
+    const cutoff = props.bytesScannedCutoffPerQuery ?? ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default;
     if (!Number.isSafeInteger(cutoff) || cutoff < 10485760) {
       throw new Error(`bytesScannedCutoffPerQuery must be at least 10485760, received ${cutoff}`);
     }

@@ -23,3 +23,36 @@ export interface PolicyStatement {
   /** IAM condition block, e.g. `{ StringEquals: { 'aws:SourceAccount': '123456789012' } }`. */
   readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 }
+
+/**
+ * A numeric setting's default and the range allowed for it, one row of a `*-defaults.ts` table.
+ * The config parser, the constructs' checks and the docs test all read the same row.
+ *
+ * @example
+ * ```ts
+ * const batchSize: NumberSetting = { default: 100, min: 1, max: 500 };
+ * ```
+ */
+export interface NumberSetting {
+  /** The value used when nothing is configured. */
+  readonly default: number;
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value. */
+  readonly max: number;
+}
+
+/**
+ * A setting chosen from a closed list, one row of a `*-defaults.ts` table.
+ *
+ * @example
+ * ```ts
+ * const mode: ChoiceSetting<'ON_DEMAND' | 'PROVISIONED'> = { default: 'ON_DEMAND', choices: ['ON_DEMAND', 'PROVISIONED'] };
+ * ```
+ */
+export interface ChoiceSetting<T> {
+  /** The value used when nothing is configured. */
+  readonly default: T;
+  /** Every allowed value. */
+  readonly choices: readonly T[];
+}

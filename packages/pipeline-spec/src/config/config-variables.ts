@@ -1,29 +1,53 @@
+import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
+import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
+import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
+import { KINESIS_DEFAULTS } from '../defaults/kinesis-defaults';
+import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
+import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
+import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
+import { S3_DEFAULTS } from '../defaults/s3-defaults';
+import type { NumberSetting } from '../types';
+import type { PipelineConfig } from './config';
 import { parseBoolean, parseChoice, parseDecimal, parseInteger, parsePattern, parseTags } from './config-parse';
 
 /**
  * The `SALES_*` environment variables that override configuration, one row per setting.
- * docs/infrastructure.md ("Configuration reference") lists the same rows.
+ * Defaults and limits come from the `*-defaults.ts` tables; docs/infrastructure.md ("Configuration
+ * reference") lists the same rows, checked by `__tests__/docs.test.ts`.
  */
 
-/** CloudWatch Logs' allowed retention periods, in days (0, never expire, is not offered). */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+/** The settings a `SALES_*` variable can set: every configuration field, with the S3 backend's two parts. */
+export type OverridableSettings = Omit<PipelineConfig, 'environment' | 'stateBackend'> & {
+  /** `stateBackend.bucket`: setting it selects the S3 backend. */
+  readonly stateBucket: string;
+  /** `stateBackend.region`. */
+  readonly stateRegion: string;
+};
 
-/** Kinesis Data Streams capacity modes. */
-export const KINESIS_STREAM_MODES = ['ON_DEMAND', 'PROVISIONED'] as const;
+/** Name of an overridable setting; a misspelt name does not compile. */
+export type SettingName = keyof OverridableSettings;
 
-/** One overridable setting: the variable's name without `SALES_`, the setting it sets and its parser. */
-export interface ConfigVariable {
-  /** Variable name after `SALES_` (or after `SALES_<ENV>_`). */
-  readonly name: string;
-  /** Key of `PipelineConfig` it sets, or `stateBucket`/`stateRegion` for the S3 backend. */
-  readonly setting: string;
-  /** Parses the raw text; throws `ConfigError` naming `variable`. */
-  readonly parse: (variable: string, raw: string) => unknown;
-}
+/**
+ * One overridable setting: the variable's name without `SALES_`, the setting it sets, its parser and,
+ * for a number, the `*-defaults.ts` row that holds its default and limits.
+ */
+export type ConfigVariable = {
+  [K in SettingName]-?: {
+    /** Variable name after `SALES_` (or after `SALES_<ENV>_`). */
+    readonly name: string;
+    /** Key of `PipelineConfig` it sets, or `stateBucket`/`stateRegion` for the S3 backend. */
+    readonly setting: K;
+    /** Parses the raw text; throws `ConfigError` naming `variable`. */
+    readonly parse: (variable: string, raw: string) => OverridableSettings[K];
+    /** Default and limits of a numeric setting, as the parser checks them. */
+    readonly limits?: NumberSetting;
+  };
+}[SettingName];
 
-const int = (min: number, max: number) => (variable: string, raw: string) => parseInteger(variable, raw, min, max);
+/** Parse a whole number within a table row's limits. */
+const int = (limits: NumberSetting) => ({ limits, parse: (variable: string, raw: string) => parseInteger(variable, raw, limits.min, limits.max) });
+/** Parse a decimal number within a table row's limits. */
+const decimal = (limits: NumberSetting) => ({ limits, parse: (variable: string, raw: string) => parseDecimal(variable, raw, limits.min, limits.max) });
 const NAME_PREFIX = /^[a-z][a-z0-9-]{1,15}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,31 +60,31 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'REGION', setting: 'region', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },
   { name: 'TAGS', setting: 'tags', parse: parseTags },
   { name: 'DELETION_PROTECTION', setting: 'deletionProtection', parse: parseBoolean },
-  { name: 'KINESIS_MODE', setting: 'kinesisStreamMode', parse: (v, raw) => parseChoice(v, raw, KINESIS_STREAM_MODES) },
-  { name: 'KINESIS_SHARDS', setting: 'kinesisShardCount', parse: int(1, 4096) },
-  { name: 'KINESIS_RETENTION_HOURS', setting: 'kinesisRetentionHours', parse: int(24, 8760) },
-  { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', parse: int(1, 500) },
-  { name: 'PIPE_BATCHING_WINDOW_SECONDS', setting: 'pipeBatchingWindowSeconds', parse: int(0, 300) },
-  { name: 'PIPE_MAX_RETRIES', setting: 'pipeMaximumRetryAttempts', parse: int(0, 10000) },
-  { name: 'PIPE_MAX_RECORD_AGE_SECONDS', setting: 'pipeMaximumRecordAgeSeconds', parse: int(60, 86399) },
-  { name: 'LAMBDA_MEMORY_MB', setting: 'lambdaMemoryMiB', parse: int(256, 10240) },
-  { name: 'LAMBDA_TIMEOUT_SECONDS', setting: 'lambdaTimeoutSeconds', parse: int(60, 300) },
-  { name: 'LAMBDA_BUFFER_SIZE_MB', setting: 'lambdaBufferSizeMB', parse: (v, raw) => parseDecimal(v, raw, 0.2, 3) },
-  { name: 'LAMBDA_BUFFER_INTERVAL_SECONDS', setting: 'lambdaBufferIntervalSeconds', parse: int(0, 900) },
-  { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSeconds', parse: int(1, 900) },
-  { name: 'FIREHOSE_BUFFER_SIZE_MIB', setting: 'bufferSizeMiB', parse: int(64, 128) },
+  { name: 'KINESIS_MODE', setting: 'kinesisStreamMode', parse: (v, raw) => parseChoice(v, raw, KINESIS_DEFAULTS.streamMode.choices) },
+  { name: 'KINESIS_SHARDS', setting: 'kinesisShardCount', ...int(KINESIS_DEFAULTS.shardCount) },
+  { name: 'KINESIS_RETENTION_HOURS', setting: 'kinesisRetentionHours', ...int(KINESIS_DEFAULTS.retentionHours) },
+  { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', ...int(PIPES_DEFAULTS.batchSize) },
+  { name: 'PIPE_BATCHING_WINDOW_SECONDS', setting: 'pipeBatchingWindowSeconds', ...int(PIPES_DEFAULTS.batchingWindowSeconds) },
+  { name: 'PIPE_MAX_RETRIES', setting: 'pipeMaximumRetryAttempts', ...int(PIPES_DEFAULTS.maximumRetryAttempts) },
+  { name: 'PIPE_MAX_RECORD_AGE_SECONDS', setting: 'pipeMaximumRecordAgeSeconds', ...int(PIPES_DEFAULTS.maximumRecordAgeSeconds) },
+  { name: 'LAMBDA_MEMORY_MB', setting: 'lambdaMemoryMiB', ...int(LAMBDA_DEFAULTS.memoryMiB) },
+  { name: 'LAMBDA_TIMEOUT_SECONDS', setting: 'lambdaTimeoutSeconds', ...int(LAMBDA_DEFAULTS.timeoutSeconds) },
+  { name: 'LAMBDA_BUFFER_SIZE_MB', setting: 'lambdaBufferSizeMB', ...decimal(FIREHOSE_DEFAULTS.lambdaBufferSizeMB) },
+  { name: 'LAMBDA_BUFFER_INTERVAL_SECONDS', setting: 'lambdaBufferIntervalSeconds', ...int(FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds) },
+  { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSeconds', ...int(FIREHOSE_DEFAULTS.bufferIntervalSeconds) },
+  { name: 'FIREHOSE_BUFFER_SIZE_MIB', setting: 'bufferSizeMiB', ...int(FIREHOSE_DEFAULTS.bufferSizeMiB) },
   {
     name: 'LOG_RETENTION_DAYS',
     setting: 'logRetentionDays',
-    parse: (v, raw) => Number(parseChoice(v, raw, LOG_RETENTION_DAYS.map(String))),
+    parse: (v, raw) => Number(parseChoice(v, raw, LOGS_DEFAULTS.retentionDays.choices.map(String))),
   },
-  { name: 'LAKE_TRANSITION_DAYS', setting: 'lakeTransitionDays', parse: int(30, 36500) },
-  { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', parse: int(1, 3650) },
-  { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', parse: int(1, 3650) },
-  { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', parse: int(1, 3650) },
+  { name: 'LAKE_TRANSITION_DAYS', setting: 'lakeTransitionDays', ...int(S3_DEFAULTS.lakeTransitionDays) },
+  { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', ...int(S3_DEFAULTS.errorExpirationDays) },
+  { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', ...int(S3_DEFAULTS.noncurrentVersionExpirationDays) },
+  { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', ...int(S3_DEFAULTS.athenaResultsExpirationDays) },
   { name: 'CRAWLER_SCHEDULE', setting: 'crawlerSchedule', parse: (v, raw) => parsePattern(v, raw, CRON, 'a Glue cron expression with six fields, e.g. "cron(0 */6 * * ? *)"') },
-  { name: 'PROJECTION_START_YEAR', setting: 'projectionStartYear', parse: int(2000, 2100) },
-  { name: 'ATHENA_BYTES_SCANNED_CUTOFF', setting: 'athenaBytesScannedCutoff', parse: int(10485760, Number.MAX_SAFE_INTEGER) },
+  { name: 'PROJECTION_START_YEAR', setting: 'projectionStartYear', ...int(GLUE_DEFAULTS.projectionStartYear) },
+  { name: 'ATHENA_BYTES_SCANNED_CUTOFF', setting: 'athenaBytesScannedCutoff', ...int(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery) },
   { name: 'ALARM_EMAIL', setting: 'alarmEmail', parse: (v, raw) => parsePattern(v, raw, EMAIL, 'an e-mail address such as ops@example.com') },
   { name: 'STATE_BUCKET', setting: 'stateBucket', parse: (v, raw) => parsePattern(v, raw, BUCKET, 'an S3 bucket name (3-63 lower-case letters, digits, "." or "-")') },
   { name: 'STATE_REGION', setting: 'stateRegion', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },

@@ -1,8 +1,19 @@
+import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
+import { DYNAMODB_DEFAULTS } from '../defaults/dynamodb-defaults';
+import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
+import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
+import { KINESIS_DEFAULTS, type KinesisStreamMode } from '../defaults/kinesis-defaults';
+import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
+import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
+import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
+import { S3_DEFAULTS } from '../defaults/s3-defaults';
+import { STACK_DEFAULTS } from '../defaults/stack-defaults';
 import { ConfigError } from './config-error';
-import { CONFIG_VARIABLES, type KINESIS_STREAM_MODES } from './config-variables';
+import { CONFIG_VARIABLES } from './config-variables';
 
 /**
- * The pipeline's configuration: the only place where settings have a type and a default.
+ * The pipeline's configuration: the only place where settings have a type. Each default and each
+ * limit lives once, in the service's `*-defaults.ts` table under `src/defaults/`.
  *
  * `main.ts` calls {@link loadConfig} once per environment with `process.env`; every setting can be
  * overridden without editing code through a `SALES_*` environment variable (see `config-variables.ts`
@@ -13,8 +24,6 @@ import { CONFIG_VARIABLES, type KINESIS_STREAM_MODES } from './config-variables'
 export const ENVIRONMENT_NAMES = ['dev', 'prod'] as const;
 /** One of {@link ENVIRONMENT_NAMES}. */
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
-/** One of the Kinesis Data Streams capacity modes (`KINESIS_STREAM_MODES` in `config-variables.ts`). */
-export type KinesisStreamMode = (typeof KINESIS_STREAM_MODES)[number];
 
 /** Where Terraform keeps the state of a stack. */
 export type StateBackendConfig =
@@ -25,55 +34,55 @@ export type StateBackendConfig =
 export interface PipelineConfig {
   /** Environment this configuration is for; part of every physical name. */
   readonly environment: EnvironmentName;
-  /** Prefix of every physical name (`<prefix>-<environment>-...`). Lower-case letters, digits, `-`; 2–16 characters. @defaultValue 'sales' */
+  /** Prefix of every physical name (`<prefix>-<environment>-...`). Lower-case letters, digits, `-`; 2–16 characters. @defaultValue - `STACK_DEFAULTS.namePrefix` */
   readonly namePrefix: string;
-  /** AWS region of the stack. @defaultValue 'eu-west-1' */
+  /** AWS region of the stack. @defaultValue - `STACK_DEFAULTS.region` */
   readonly region: string;
   /** Tags on every resource (provider `default_tags`), merged over `project` and `environment`. @defaultValue - `{ project: 'sales-pipeline', environment: <environment> }` */
   readonly tags: Readonly<Record<string, string>>;
-  /** Protect the table from deletion (DynamoDB deletion protection). @defaultValue false in dev, true in prod */
+  /** Protect the table from deletion (DynamoDB deletion protection). @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod */
   readonly deletionProtection: boolean;
-  /** Kinesis capacity mode. @defaultValue 'ON_DEMAND' */
+  /** Kinesis capacity mode. @defaultValue - `KINESIS_DEFAULTS.streamMode` */
   readonly kinesisStreamMode: KinesisStreamMode;
-  /** Shards when {@link kinesisStreamMode} is `PROVISIONED` (ignored on demand). Minimum 1, maximum 4096. @defaultValue 1 */
+  /** Shards when {@link kinesisStreamMode} is `PROVISIONED` (ignored on demand). @defaultValue - `KINESIS_DEFAULTS.shardCount` (with its limits) */
   readonly kinesisShardCount: number;
-  /** Kinesis retention in hours. Minimum 24, maximum 8760. @defaultValue 24 */
+  /** Kinesis retention in hours. @defaultValue - `KINESIS_DEFAULTS.retentionHours` (with its limits) */
   readonly kinesisRetentionHours: number;
-  /** Records per pipe batch. Minimum 1, maximum 500 (the Kinesis PutRecords limit). @defaultValue 100 */
+  /** Records per pipe batch. @defaultValue - `PIPES_DEFAULTS.batchSize` (with its limits) */
   readonly pipeBatchSize: number;
-  /** Longest the pipe waits to fill a batch, in seconds. Minimum 0, maximum 300. @defaultValue 1 */
+  /** Longest the pipe waits to fill a batch, in seconds. @defaultValue - `PIPES_DEFAULTS.batchingWindowSeconds` (with its limits) */
   readonly pipeBatchingWindowSeconds: number;
-  /** Retries of a failed pipe batch before it goes to the dead-letter queue. Minimum 0, maximum 10000. @defaultValue 10 */
+  /** Retries of a failed pipe batch before it goes to the dead-letter queue. @defaultValue - `PIPES_DEFAULTS.maximumRetryAttempts` (with its limits) */
   readonly pipeMaximumRetryAttempts: number;
-  /** Oldest record the pipe still delivers, in seconds; below the stream's 24 h retention. Minimum 60, maximum 86399. @defaultValue 21600 */
+  /** Oldest record the pipe still delivers, in seconds. @defaultValue - `PIPES_DEFAULTS.maximumRecordAgeSeconds` (with its limits) */
   readonly pipeMaximumRecordAgeSeconds: number;
-  /** Transform Lambda memory in MB. A 3 MB batch peaked at 90 MB RSS (docs/infrastructure.md), so 256 leaves 2.8x headroom. Minimum 256, maximum 10240. @defaultValue 256 */
+  /** Transform Lambda memory in MB. @defaultValue - `LAMBDA_DEFAULTS.memoryMiB` (with its limits) */
   readonly lambdaMemoryMiB: number;
-  /** Transform Lambda timeout in seconds (Firehose stops waiting after 5 minutes). Minimum 60, maximum 300. @defaultValue 120 */
+  /** Transform Lambda timeout in seconds. @defaultValue - `LAMBDA_DEFAULTS.timeoutSeconds` (with its limits) */
   readonly lambdaTimeoutSeconds: number;
-  /** Data Firehose buffers per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+  /** Data Firehose buffers per Lambda invocation, in MB. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferSizeMB` (with its limits) */
   readonly lambdaBufferSizeMB: number;
-  /** Longest Firehose buffers before invoking the Lambda, in seconds. Minimum 0, maximum 900. @defaultValue 5 */
+  /** Longest Firehose buffers before invoking the Lambda, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds` (with its limits) */
   readonly lambdaBufferIntervalSeconds: number;
-  /** Longest Firehose buffers a partition before writing an object, in seconds. Minimum 1 (no zero buffering with dynamic partitioning), maximum 900. @defaultValue 40 */
+  /** Longest Firehose buffers a partition before writing an object, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.bufferIntervalSeconds` (with its limits) */
   readonly bufferIntervalSeconds: number;
-  /** Object size that makes Firehose write before the interval, in MiB. Minimum 64 (dynamic partitioning), maximum 128. @defaultValue 64 */
+  /** Object size that makes Firehose write before the interval, in MiB. @defaultValue - `FIREHOSE_DEFAULTS.bufferSizeMiB` (with its limits) */
   readonly bufferSizeMiB: number;
-  /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue 14 in dev, 90 in prod */
+  /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue - `LOGS_DEFAULTS.retentionDays` in dev, 90 in prod */
   readonly logRetentionDays: number;
-  /** Age at which change rows move to S3 Standard-IA, in days. Minimum 30. @defaultValue 30 */
+  /** Age at which change rows move to S3 Standard-IA, in days. @defaultValue - `S3_DEFAULTS.lakeTransitionDays` (with its limits) */
   readonly lakeTransitionDays: number;
-  /** Age at which error records expire, in days. Minimum 1, maximum 3650. @defaultValue 30 */
+  /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
   readonly errorExpirationDays: number;
-  /** Age at which noncurrent object versions expire, in days. Minimum 1, maximum 3650. @defaultValue 30 */
+  /** Age at which noncurrent object versions expire, in days. @defaultValue - `S3_DEFAULTS.noncurrentVersionExpirationDays` (with its limits) */
   readonly noncurrentVersionExpirationDays: number;
-  /** Age at which Athena query results expire, in days. Minimum 1, maximum 3650. @defaultValue 7 */
+  /** Age at which Athena query results expire, in days. @defaultValue - `S3_DEFAULTS.athenaResultsExpirationDays` (with its limits) */
   readonly athenaResultsExpirationDays: number;
-  /** When the crawler looks for new columns (Glue cron expression, UTC). Queries never wait for it. @defaultValue 'cron(0 3 * * ? *)' (daily, 03:00 UTC) */
+  /** When the crawler looks for new columns (Glue cron expression, UTC). Queries never wait for it. @defaultValue - `GLUE_DEFAULTS.crawlerSchedule` */
   readonly crawlerSchedule: string;
-  /** First year partition projection enumerates (up to the current year). Minimum 2000, maximum 2100. @defaultValue 2025 */
+  /** First year partition projection enumerates (up to the current year). @defaultValue - `GLUE_DEFAULTS.projectionStartYear` (with its limits) */
   readonly projectionStartYear: number;
-  /** Athena cancels a query after scanning this many bytes. Minimum 10485760 (10 MB). @defaultValue 10737418240 (10 GiB) */
+  /** Athena cancels a query after scanning this many bytes. @defaultValue - `ATHENA_DEFAULTS.bytesScannedCutoffPerQuery` (with its limits) */
   readonly athenaBytesScannedCutoff: number;
   /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
   readonly alarmEmail?: string;
@@ -81,32 +90,35 @@ export interface PipelineConfig {
   readonly stateBackend: StateBackendConfig;
 }
 
-/** Defaults shared by every environment (`environment` and `tags` are filled in by {@link loadConfig}). */
+/**
+ * Defaults shared by every environment, read from the service tables (`environment` and `tags` are
+ * filled in by {@link loadConfig}).
+ */
 export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
-  namePrefix: 'sales',
-  region: 'eu-west-1',
-  deletionProtection: false,
-  kinesisStreamMode: 'ON_DEMAND',
-  kinesisShardCount: 1,
-  kinesisRetentionHours: 24,
-  pipeBatchSize: 100,
-  pipeBatchingWindowSeconds: 1,
-  pipeMaximumRetryAttempts: 10,
-  pipeMaximumRecordAgeSeconds: 21600,
-  lambdaMemoryMiB: 256,
-  lambdaTimeoutSeconds: 120,
-  lambdaBufferSizeMB: 3,
-  lambdaBufferIntervalSeconds: 5,
-  bufferIntervalSeconds: 40,
-  bufferSizeMiB: 64,
-  logRetentionDays: 14,
-  lakeTransitionDays: 30,
-  errorExpirationDays: 30,
-  noncurrentVersionExpirationDays: 30,
-  athenaResultsExpirationDays: 7,
-  crawlerSchedule: 'cron(0 3 * * ? *)',
-  projectionStartYear: 2025,
-  athenaBytesScannedCutoff: 10 * 1024 ** 3,
+  namePrefix: STACK_DEFAULTS.namePrefix,
+  region: STACK_DEFAULTS.region,
+  deletionProtection: DYNAMODB_DEFAULTS.deletionProtection,
+  kinesisStreamMode: KINESIS_DEFAULTS.streamMode.default,
+  kinesisShardCount: KINESIS_DEFAULTS.shardCount.default,
+  kinesisRetentionHours: KINESIS_DEFAULTS.retentionHours.default,
+  pipeBatchSize: PIPES_DEFAULTS.batchSize.default,
+  pipeBatchingWindowSeconds: PIPES_DEFAULTS.batchingWindowSeconds.default,
+  pipeMaximumRetryAttempts: PIPES_DEFAULTS.maximumRetryAttempts.default,
+  pipeMaximumRecordAgeSeconds: PIPES_DEFAULTS.maximumRecordAgeSeconds.default,
+  lambdaMemoryMiB: LAMBDA_DEFAULTS.memoryMiB.default,
+  lambdaTimeoutSeconds: LAMBDA_DEFAULTS.timeoutSeconds.default,
+  lambdaBufferSizeMB: FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+  lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
+  bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
+  bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
+  logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
+  lakeTransitionDays: S3_DEFAULTS.lakeTransitionDays.default,
+  errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
+  noncurrentVersionExpirationDays: S3_DEFAULTS.noncurrentVersionExpirationDays.default,
+  athenaResultsExpirationDays: S3_DEFAULTS.athenaResultsExpirationDays.default,
+  crawlerSchedule: GLUE_DEFAULTS.crawlerSchedule,
+  projectionStartYear: GLUE_DEFAULTS.projectionStartYear.default,
+  athenaBytesScannedCutoff: ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default,
   stateBackend: { type: 'local' },
 };
 

@@ -1,3 +1,5 @@
+import type { NumberSetting } from '../types';
+
 /**
  * Check a construct prop that must be a whole number within `[min, max]`, failing early with the
  * value received, as the CDK design guidelines ("Errors") ask.
@@ -19,4 +21,22 @@ export function checkRange(name: string, value: number, min: number, max: number
     throw new Error(`${name} must be between ${min} and ${max}, received ${value}`);
   }
   return value;
+}
+
+/**
+ * Apply a setting's default and check its range, reading both from one row of a `*-defaults.ts` table.
+ *
+ * @param name - the prop's name, as the caller wrote it
+ * @param value - the value given, or `undefined` for the table's default
+ * @param setting - the row: default, minimum and maximum
+ * @returns the value to use
+ * @throws Error `<name> must be between <min> and <max>, received <value>` when it is not a whole number in range
+ * @example
+ * ```ts
+ * resolveSetting('batchSize', undefined, PIPES_DEFAULTS.batchSize); //=> 100
+ * resolveSetting('batchSize', 501, PIPES_DEFAULTS.batchSize); // throws: batchSize must be between 1 and 500, received 501
+ * ```
+ */
+export function resolveSetting(name: string, value: number | undefined, setting: NumberSetting): number {
+  return checkRange(name, value ?? setting.default, setting.min, setting.max);
 }

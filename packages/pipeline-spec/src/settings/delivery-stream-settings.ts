@@ -1,19 +1,17 @@
-import { checkRange } from '../defaults/check-range';
+import { resolveSetting } from '../defaults/check-range';
+import { FIREHOSE_DEFAULTS, PROCESSOR_DEFAULTS } from '../defaults/firehose-defaults';
 import { DATA_PREFIX, ERROR_PREFIX } from '../lake/lake-layout';
 import type { PolicyStatement } from '../types';
-
-/** Firehose's processor parameter defaults. Declaring one of these values causes a perpetual plan diff. */
-export const PROCESSOR_DEFAULTS = { BufferSizeInMBs: 1, BufferIntervalInSeconds: 60, NumberOfRetries: 3 } as const;
 
 /** Settings of the Lambda processor. */
 export interface ProcessorSettings {
   /** Function ARN with qualifier, e.g. `<arn>:$LATEST`. */
   readonly lambdaArn: string;
-  /** Data per invocation, in MB. Minimum 0.2, maximum 3. */
+  /** Data per invocation, in MB. Limits: `FIREHOSE_DEFAULTS.lambdaBufferSizeMB`. */
   readonly bufferSizeMB: number;
-  /** Longest wait before an invocation, in seconds. Minimum 0, maximum 900. */
+  /** Longest wait before an invocation, in seconds. Limits: `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds`. */
   readonly bufferIntervalSeconds: number;
-  /** Retries of a failed invocation. Minimum 0, maximum 300. @defaultValue 3 */
+  /** Retries of a failed invocation. Limits: `FIREHOSE_DEFAULTS.numberOfRetries`. @defaultValue - Firehose's default, `PROCESSOR_DEFAULTS.NumberOfRetries` */
   readonly numberOfRetries?: number;
 }
 
@@ -34,9 +32,12 @@ export interface ProcessorSettings {
  */
 export function processorParameters(settings: ProcessorSettings): { parameterName: string; parameterValue: string }[] {
   const { bufferSizeMB } = settings;
-  if (!(bufferSizeMB >= 0.2 && bufferSizeMB <= 3)) throw new Error(`lambdaBufferSizeMB must be between 0.2 and 3, received ${bufferSizeMB}`);
-  const bufferIntervalSeconds = checkRange('lambdaBufferIntervalSeconds', settings.bufferIntervalSeconds, 0, 900);
-  const retries = checkRange('numberOfRetries', settings.numberOfRetries ?? PROCESSOR_DEFAULTS.NumberOfRetries, 0, 300);
+  const sizeLimits = FIREHOSE_DEFAULTS.lambdaBufferSizeMB;
+  if (!(bufferSizeMB >= sizeLimits.min && bufferSizeMB <= sizeLimits.max)) {
+    throw new Error(`lambdaBufferSizeMB must be between ${sizeLimits.min} and ${sizeLimits.max}, received ${bufferSizeMB}`);
+  }
+  const bufferIntervalSeconds = resolveSetting('lambdaBufferIntervalSeconds', settings.bufferIntervalSeconds, FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds);
+  const retries = resolveSetting('numberOfRetries', settings.numberOfRetries, FIREHOSE_DEFAULTS.numberOfRetries);
   const candidates: [keyof typeof PROCESSOR_DEFAULTS, number][] = [
     ['BufferSizeInMBs', bufferSizeMB],
     ['BufferIntervalInSeconds', bufferIntervalSeconds],
