@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@sales/pipeline-spec';
-import { listLakeKeys, readLake } from '../../src/lake-reader';
-import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
+import { listLakeKeys, readLake } from '../../src/glue/lake-reader';
+import { runLocalPipeline, type PipelineRun } from '../../src/run/pipeline';
 
 /**
  * Event times start 4 h before midnight and advance 5 min per write request, so changes span two days and

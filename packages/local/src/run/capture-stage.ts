@@ -1,8 +1,8 @@
 import { applyPlan, type RunSummary } from '@sales/generator';
-import { attachChangeCapture } from './change-capture.js';
-import type { LocalDatabase } from './database.js';
-import { ChangePipe } from './change-pipe.js';
-import { KinesisStreamEmulator } from './kinesis-stream.js';
+import { attachChangeCapture } from '../dynamodb/change-capture.js';
+import type { LocalDatabase } from '../dynamodb/database.js';
+import { ChangePipe } from '../pipes/change-pipe.js';
+import { KinesisStreamEmulator } from '../kinesis/kinesis-stream.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { planForOrders } from './plan-orders.js';
 

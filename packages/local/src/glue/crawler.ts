@@ -1,21 +1,6 @@
-import { inferGlueType, mergeGlueTypes, renderGlueType, type GlueType } from './glue-types.js';
+import { inferGlueType, mergeGlueTypes, renderGlueType } from './glue-types.js';
 import type { LakeFile } from './lake-reader.js';
-
-/** One column of the inferred table. */
-export interface CatalogColumn {
-  /** Lower-cased column name. */
-  readonly name: string;
-  /** Merged type over every value seen. */
-  readonly type: GlueType;
-}
-
-/** The table the crawler would create over the data prefix. */
-export interface CatalogTable {
-  /** Data columns, in the order first seen. */
-  readonly columns: readonly CatalogColumn[];
-  /** Partition columns from the `key=value` folders, outermost first; always `string`. */
-  readonly partitionKeys: readonly string[];
-}
+import type { CatalogTable, GlueType } from '../types.js';
 
 /**
  * Infer the table schema from the lake as the Glue crawler's JSON classifier would: every key of

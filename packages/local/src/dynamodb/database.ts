@@ -1,7 +1,7 @@
 import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createClient, createOrdersTable } from '@sales/generator';
 import { startDynalite } from './dynalite-server.js';
-import type { AttributeMap } from './item-size.js';
+import type { AttributeMap } from '../types.js';
 
 /** The orders database of a local run: clients for writing (captured) and reading. */
 export interface LocalDatabase {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { sameItem } from './attribute-equality.js';
-import { itemSize, type AttributeMap } from './item-size.js';
+import { itemSize } from './item-size.js';
 import { toWireImage } from './wire-image.js';
+import type { AttributeMap } from '../types.js';
 
 /** Where and when a change happened: everything a stream record carries besides the images. */
 export interface ChangeContext {

@@ -1,10 +1,11 @@
 import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
-import { mergeWithDeclared, type EffectiveCatalog } from './catalog-merge.js';
-import { formatCatalogTable, inferCatalogTable, type CatalogTable } from './crawler.js';
-import { DuckDbLake, type QueryResult } from './duckdb-lake.js';
-import { readLake } from './lake-reader.js';
+import { mergeWithDeclared, type EffectiveCatalog } from '../glue/catalog-merge.js';
+import { formatCatalogTable, inferCatalogTable } from '../glue/crawler.js';
+import { DuckDbLake, type QueryResult } from '../athena/duckdb-lake.js';
+import { readLake } from '../glue/lake-reader.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
+import type { CatalogTable } from '../types.js';
 
 /** Name of the named query that rebuilds the current state of every order. */
 export const CURRENT_STATE_QUERY = 'current_orders';

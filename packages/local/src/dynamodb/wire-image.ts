@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as WireAttributeValue } from 'aws-lambda';
-import type { AttributeMap } from './item-size.js';
+import type { AttributeMap } from '../types.js';
 
 /** An image as it appears in a stream record's JSON: binary values are base64 strings. */
 export type WireImage = Record<string, WireAttributeValue>;

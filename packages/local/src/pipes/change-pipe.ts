@@ -1,7 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { readJsonPath } from './json-path.js';
-import type { KinesisStreamEmulator } from './kinesis-stream.js';
-import { SimulatedBuffer, type ReleasedBatch } from './simulated-buffer.js';
+import type { KinesisStreamEmulator } from '../kinesis/kinesis-stream.js';
+import { SimulatedBuffer } from '../firehose/simulated-buffer.js';
+import type { ReleasedBatch } from '../types.js';
 
 /** Pipe source batching, from the infrastructure's configuration. */
 export interface PipeBatching {

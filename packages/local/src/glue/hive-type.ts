@@ -1,4 +1,4 @@
-import type { GlueType } from './glue-types.js';
+import type { GlueType } from '../types.js';
 
 /** Raised for a Hive type string this parser does not understand. */
 export class HiveTypeError extends Error {

@@ -1,5 +1,5 @@
 import { BatchGetItemCommand, GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from './item-size.js';
+import type { AttributeMap } from '../types.js';
 
 /** BatchGetItem takes at most 100 keys per request. */
 const MAX_BATCH_GET = 100;

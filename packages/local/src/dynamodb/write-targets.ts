@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from './item-size.js';
+import type { AttributeMap } from '../types.js';
 
 /** One item a write command may change: its table and primary key. */
 export interface WriteTarget {

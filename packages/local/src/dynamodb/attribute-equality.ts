@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from './item-size.js';
+import type { AttributeMap } from '../types.js';
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>

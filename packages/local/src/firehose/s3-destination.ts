@@ -1,7 +1,8 @@
 import { objectFileName } from './firehose-prefix.js';
 import type { LakeWriter } from './lake-writer.js';
 import { deterministicUuid } from './deterministic-uuid.js';
-import { SimulatedBuffer, type BufferHints, type ReleasedBatch } from './simulated-buffer.js';
+import { SimulatedBuffer } from './simulated-buffer.js';
+import type { BufferHints, ReleasedBatch } from '../types.js';
 
 /** Bytes waiting for an object, with the arrival time of the record they came from. */
 interface Chunk {

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
-import type { CatalogTable } from './crawler.js';
-import { toDuckDbType } from './glue-types.js';
+import { toDuckDbType } from '../glue/glue-types.js';
+import type { CatalogTable } from '../types.js';
 
 /** Rows and column names of one query result, values as JSON (BIGINT and DECIMAL as strings). */
 export interface QueryResult {

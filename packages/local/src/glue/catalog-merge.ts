@@ -1,7 +1,7 @@
 import type { GlueColumn } from '@sales/pipeline-spec';
-import type { CatalogTable } from './crawler.js';
-import { renderGlueType, type GlueType } from './glue-types.js';
+import { renderGlueType } from './glue-types.js';
 import { parseHiveType } from './hive-type.js';
+import type { CatalogTable, GlueType } from '../types.js';
 
 /** The table Athena would query after a crawl, and how the lake and the declared schema differ. */
 export interface EffectiveCatalog {

@@ -3,17 +3,16 @@ import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
 import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
 import { generateAndCapture } from './capture-stage.js';
-import { createFreshTable, openDatabase, scanTable } from './database.js';
-import { FirehoseEmulator } from './firehose-emulator.js';
-import type { AttributeMap } from './item-size.js';
-import type { TransformHandler } from './lambda-invoker.js';
+import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.js';
+import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
-import { LakeWriter } from './lake-writer.js';
+import { LakeWriter } from '../firehose/lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { collectProblems } from './problems.js';
 import type { LocalSummary, StageTimings } from './summary.js';
+import type { AttributeMap, TransformHandler } from '../types.js';
 
 /** What a run needs besides its options; injected so tests can steer time and watch progress. */
 export interface PipelineDeps {

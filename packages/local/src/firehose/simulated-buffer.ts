@@ -1,20 +1,4 @@
-/** Firehose buffering hints: a batch is released when either is reached first. */
-export interface BufferHints {
-  /** Release when the buffered bytes reach this size. */
-  readonly sizeBytes: number;
-  /** Release when the oldest buffered item is this old, in simulated ms. */
-  readonly intervalMs: number;
-}
-
-/** A batch released by a {@link SimulatedBuffer}. */
-export interface ReleasedBatch<T> {
-  /** The buffered items, in arrival order. */
-  readonly items: T[];
-  /** Simulated time of release, epoch ms. */
-  readonly releasedAtMs: number;
-  /** Bytes in the batch. */
-  readonly bytes: number;
-}
+import type { BufferHints, ReleasedBatch } from '../types.js';
 
 /**
  * A size-or-interval buffer driven by simulated time (the items' own timestamps), not the wall

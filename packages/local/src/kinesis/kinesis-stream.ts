@@ -1,18 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/** One record in a shard, as Firehose reads it from Kinesis Data Streams. */
-export interface KinesisRecord {
-  /** e.g. `shardId-000000000002` */
-  readonly shardId: string;
-  /** The partition key the producer (the pipe) gave. */
-  readonly partitionKey: string;
-  /** Per-shard increasing sequence number, 56 digits like real ones. */
-  readonly sequenceNumber: string;
-  /** When the record arrived in the stream, epoch ms (simulated). */
-  readonly approximateArrivalTimestamp: number;
-  /** The payload: one DynamoDB stream record as JSON. */
-  readonly data: Buffer;
-}
+import type { KinesisRecord } from '../types.js';
 
 const HASH_SPACE = 1n << 128n;
 

@@ -9,8 +9,8 @@ import { formatSummary } from './summary.js';
 /** Exit codes: success, a failed run, a usage error, Ctrl-C. */
 export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-/** The repository root: `packages/local/src` is three levels down. */
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root: `packages/local/src/run` is four levels down. */
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /**
  * `npm run local`: parse flags, run the pipeline, print the report (stdout) and progress

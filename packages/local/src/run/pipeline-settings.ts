@@ -1,6 +1,6 @@
 import { ORDER_TABLE_SCHEMA, PIPE_PARTITION_KEY, type PipelineConfig, PROCESSOR_DEFAULTS, DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME, resourceNames } from '@sales/pipeline-spec';
-import type { PipeBatching } from './change-pipe.js';
-import type { FirehoseSettings } from './firehose-emulator.js';
+import type { PipeBatching } from '../pipes/change-pipe.js';
+import type { FirehoseSettings } from '../firehose/firehose-emulator.js';
 
 /** Account id in the ARNs of the emulated resources (no AWS account is involved). */
 export const LOCAL_ACCOUNT_ID = '000000000000';

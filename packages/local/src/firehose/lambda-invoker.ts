@@ -1,7 +1,5 @@
 import type { FirehoseTransformationEvent, FirehoseTransformationResult } from 'aws-lambda';
-
-/** A Firehose transformation handler, e.g. `@sales/transform`'s `handler`. */
-export type TransformHandler = (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult>;
+import type { TransformHandler } from '../types.js';
 
 /** Result of one emulated invocation. */
 export type Invocation =

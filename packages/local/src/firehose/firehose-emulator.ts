@@ -2,13 +2,13 @@ import type { FirehoseTransformationResultRecord } from 'aws-lambda';
 import { formatErrorRecord, PROCESSING_FAILED_STATUS } from './error-record.js';
 import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
 import { evaluatePrefix } from './firehose-prefix.js';
-import type { KinesisRecord } from './kinesis-stream.js';
-import { invokeTransform, validateResponse, type TransformHandler } from './lambda-invoker.js';
+import { invokeTransform, validateResponse } from './lambda-invoker.js';
 import type { LakeWriter } from './lake-writer.js';
 import type { Random } from '@sales/generator';
 import { deterministicUuid } from './deterministic-uuid.js';
-import { SimulatedBuffer, type BufferHints, type ReleasedBatch } from './simulated-buffer.js';
+import { SimulatedBuffer } from './simulated-buffer.js';
 import { S3Destination } from './s3-destination.js';
+import type { BufferHints, KinesisRecord, ReleasedBatch, TransformHandler } from '../types.js';
 
 /** Delivery stream settings, taken from the infrastructure's configuration. */
 export interface FirehoseSettings extends FirehoseIdentity {

@@ -1,5 +1,5 @@
 import type { FirehoseTransformationEvent } from 'aws-lambda';
-import type { KinesisRecord } from './kinesis-stream.js';
+import type { KinesisRecord } from '../types.js';
 
 /** A Kinesis record on its way through Firehose; `copy` > 0 marks an at-least-once re-delivery. */
 export interface InFlightRecord {

@@ -1,9 +1,4 @@
-/** A column type as the Glue crawler's JSON classifier infers it. */
-export type GlueType =
-  | { readonly kind: 'null' | 'string' | 'boolean' | 'int' | 'bigint' | 'double' }
-  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
-  | { readonly kind: 'array'; readonly element: GlueType }
-  | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, GlueType> };
+import type { GlueType } from '../types.js';
 
 const NULL: GlueType = { kind: 'null' };
 const STRING: GlueType = { kind: 'string' };

@@ -1,7 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-
-/** An item or image as the DynamoDB API returns it: attribute name to AttributeValue. */
-export type AttributeMap = Record<string, AttributeValue>;
+import type { AttributeMap } from '../types.js';
 
 const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
 
