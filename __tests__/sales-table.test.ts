@@ -22,7 +22,7 @@ describe('SalesTable', () => {
     });
   });
 
-  test('takes the key schema from @sales/generator/table-schema', () => {
+  test('takes the key schema from @sales/pipeline-spec', () => {
     const synthesized = JSON.parse(Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN })));
     const table = Object.values(synthesized.resource.aws_dynamodb_table)[0] as Record<string, unknown>;
     expect(table['hash_key']).toBe(ORDER_TABLE_SCHEMA.partitionKey.name);

@@ -19,13 +19,13 @@ export interface AthenaProps {
    * @defaultValue 10737418240
    */
   readonly bytesScannedCutoffPerQuery?: number;
-  /** Named queries. @defaultValue - every `.sql` file in `constructs/queries` */
+  /** Named queries. @defaultValue - every `.sql` file of `@sales/pipeline-spec` (`QUERIES_DIR`) */
   readonly queries?: readonly NamedQuerySource[];
 }
 
 /**
  * An Athena workgroup that enforces its configuration (SSE-KMS results in the results bucket, a
- * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `constructs/queries`.
+ * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `@sales/pipeline-spec`.
  */
 export class Athena extends Construct {
   /** The workgroup. */

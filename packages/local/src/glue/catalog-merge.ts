@@ -42,7 +42,7 @@ export function isReadableAs(declared: GlueType, found: GlueType): boolean {
 }
 
 /**
- * Combine the infrastructure's declared table (`constructs/catalog-schema.ts`) with what the
+ * Combine the infrastructure's declared table (`@sales/pipeline-spec` (`lake/catalog-schema.ts`)) with what the
  * crawler found, as the deployed crawler does (`MergeNewColumns`: declared columns keep their
  * types, new columns are appended, nothing is retyped), and report every disagreement.
  *

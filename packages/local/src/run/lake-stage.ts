@@ -32,7 +32,7 @@ export interface CrawlResult {
 
 /**
  * Crawl the data prefix: read every object, infer the table as the Glue crawler would, and merge
- * it into the table the infrastructure declares (`constructs/catalog-schema.ts`).
+ * it into the table the infrastructure declares (`@sales/pipeline-spec` (`lake/catalog-schema.ts`)).
  *
  * @param out - lake folder
  * @param settings - data prefix
@@ -86,7 +86,7 @@ export async function runNamedQueries(out: string, settings: LocalPipelineSettin
 export function formatLakeReport(crawl: CrawlResult, tableName: string, outcomes: readonly QueryOutcome[]): string {
   const { catalog } = crawl;
   const comparison = [
-    `Compared with the declared table (constructs/catalog-schema.ts): ${catalog.newColumns.length} new columns` +
+    `Compared with the declared table (@sales/pipeline-spec lake/catalog-schema.ts): ${catalog.newColumns.length} new columns` +
       (catalog.newColumns.length > 0 ? ` (${catalog.newColumns.join(', ')})` : '') +
       `, ${catalog.conflicts.length} conflicts`,
     ...catalog.conflicts.map((conflict) => `  ${conflict}`),

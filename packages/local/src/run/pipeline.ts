@@ -20,7 +20,7 @@ export interface PipelineDeps {
   readonly handler: TransformHandler;
   /** The stack configuration, from `loadConfig(environment, process.env)`. */
   readonly config: PipelineConfig;
-  /** Folder of the named queries. @defaultValue the infrastructure's `constructs/queries` */
+  /** Folder of the named queries. @defaultValue the named queries of `@sales/pipeline-spec` (`QUERIES_DIR`) */
   readonly queriesDir?: string;
   /** @defaultValue {@link SILENT_PROGRESS} */
   readonly progress?: Progress;

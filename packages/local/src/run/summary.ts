@@ -32,7 +32,7 @@ export interface LocalSummary {
   readonly table_items: number;
   /** Rows returned by the current-state named query. */
   readonly current_state_rows: number | null;
-  /** Columns in the lake that `constructs/catalog-schema.ts` does not declare. */
+  /** Columns in the lake that `@sales/pipeline-spec` (`lake/catalog-schema.ts`) does not declare. */
   readonly new_columns: string[];
   /** Columns whose data the declared type cannot read. */
   readonly schema_conflicts: string[];
