@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
-import { CONFIG_VARIABLES, type ConfigVariable, freshnessBudget, freshnessBudgetSeconds, FIREHOSE_DEFAULTS, KINESIS_DEFAULTS, loadConfig, LOGS_DEFAULTS, readNamedQueries, type SettingName } from '@sales/pipeline-spec';
+import {
+  ATHENA_DEFAULTS, CONFIG_VARIABLES, type ConfigVariable, FIREHOSE_DEFAULTS, freshnessBudget, freshnessBudgetSeconds, KINESIS_DEFAULTS, KMS_DEFAULTS,
+  LAMBDA_DEFAULTS, loadConfig, LOGS_DEFAULTS, PIPES_DEFAULTS, readNamedQueries, S3_DEFAULTS, type SettingName,
+} from '@sales/pipeline-spec';
 import { REPO_ROOT } from '../constructs/transform-bundle';
 
 // docs/infrastructure.md promises to match the code: these checks fail when one drifts from the other.
@@ -55,6 +58,25 @@ describe('docs/infrastructure.md', () => {
     for (const mode of KINESIS_DEFAULTS.streamMode.choices) expect(row('KINESIS_MODE')).toContain(`\`${mode}\``);
     const days = LOGS_DEFAULTS.retentionDays.choices;
     expect(row('LOG_RETENTION_DAYS')).toContain(`(${days.slice(0, 8).join(', ')}, …, ${days.at(-1)})`);
+  });
+
+  // "Default settings" restates the tables' defaults in prose, grouped by service.
+  const defaultSettings = docs.slice(docs.indexOf('## Default settings'), docs.indexOf('### Alarms'));
+  const gib = (bytes: number) => bytes / 1024 ** 3;
+  test.each([
+    ['KMS deletion window', `deleted after a ${KMS_DEFAULTS.deletionWindowDays.default}-day window`],
+    ['pipe batching', `batch ${PIPES_DEFAULTS.batchSize.default}, batching window ${PIPES_DEFAULTS.batchingWindowSeconds.default} s`],
+    ['pipe retries and record age', `${PIPES_DEFAULTS.maximumRetryAttempts.default} retries and a maximum record age of ${PIPES_DEFAULTS.maximumRecordAgeSeconds.default / 3600} h`],
+    ['Kinesis retention', `${KINESIS_DEFAULTS.retentionHours.default} h retention`],
+    ['Lambda memory and timeout', `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`],
+    ['Firehose processor', `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``],
+    ['Firehose buffering', `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`],
+    ['lake lifecycle', `Standard-IA at ${S3_DEFAULTS.lakeTransitionDays.default} days; error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`],
+    ['results lifecycle', `results expire at ${S3_DEFAULTS.athenaResultsExpirationDays.default} days`],
+    ['Athena cutoff', `a ${gib(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default)} GiB bytes-scanned cutoff`],
+    ['log retention', `${dev.logRetentionDays} days in dev, ${prod.logRetentionDays} in prod`],
+  ])('states the default %s as the tables give it', (_what, text) => {
+    expect(defaultSettings).toContain(text);
   });
 
   test('states the freshness budget that freshness-budget.ts computes', () => {
