@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { ENVIRONMENT_NAMES, loadConfig } from './constructs/config';
+import { ENVIRONMENT_NAMES, loadConfig } from '@sales/pipeline-spec';
 import { PipelineStack } from './constructs/pipeline-stack';
 import { bundleTransformHandler } from './constructs/transform-bundle';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Athena, type AthenaProps } from '../constructs/athena';
-import { readNamedQueries } from '../constructs/named-queries';
+import { readNamedQueries } from '@sales/pipeline-spec';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 

@@ -4,8 +4,7 @@ import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
 import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration';
 import { Testing } from 'cdktf';
 import { Catalog } from '../constructs/catalog';
-import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS } from '../constructs/catalog-schema';
-import { crawlerLogGroupName } from '../constructs/crawler-settings';
+import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, crawlerLogGroupName } from '@sales/pipeline-spec';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 

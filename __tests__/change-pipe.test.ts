@@ -5,7 +5,7 @@ import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ChangePipe, type ChangePipeProps } from '../constructs/change-pipe';
 import { ChangeStream } from '../constructs/change-stream';
-import { PIPE_PARTITION_KEY } from '../constructs/pipe-settings';
+import { PIPE_PARTITION_KEY } from '@sales/pipeline-spec';
 import { SalesTable } from '../constructs/sales-table';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 

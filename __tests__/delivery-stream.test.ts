@@ -4,7 +4,7 @@ import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ChangeStream } from '../constructs/change-stream';
 import { DeliveryStream, type DeliveryStreamProps } from '../constructs/delivery-stream';
-import { PROCESSOR_DEFAULTS, processorParameters } from '../constructs/delivery-stream-settings';
+import { PROCESSOR_DEFAULTS, processorParameters } from '@sales/pipeline-spec';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TransformFunction } from '../constructs/transform-function';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';

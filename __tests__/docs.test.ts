@@ -1,32 +1,82 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
-import { DEFAULTS, loadConfig } from '../constructs/config';
-import { CONFIG_VARIABLES } from '../constructs/config-variables';
-import { freshnessBudget, freshnessBudgetSeconds } from '../constructs/freshness-budget';
-import { readNamedQueries } from '../constructs/named-queries';
+import {
+  ATHENA_DEFAULTS, CONFIG_VARIABLES, type ConfigVariable, FIREHOSE_DEFAULTS, freshnessBudget, freshnessBudgetSeconds, KINESIS_DEFAULTS, KMS_DEFAULTS,
+  LAMBDA_DEFAULTS, loadConfig, LOGS_DEFAULTS, PIPES_DEFAULTS, readNamedQueries, S3_DEFAULTS, type SettingName,
+} from '@sales/pipeline-spec';
 import { REPO_ROOT } from '../constructs/transform-bundle';
 
 // docs/infrastructure.md promises to match the code: these checks fail when one drifts from the other.
 const docs = readFileSync(join(REPO_ROOT, 'docs', 'infrastructure.md'), 'utf8');
 
 describe('docs/infrastructure.md', () => {
-  test.each(CONFIG_VARIABLES.map((variable) => [`SALES_${variable.name}`, variable.setting]))('documents %s (%s)', (name, setting) => {
-    const row = docs.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-    expect(row).toContain(setting);
+  // The configuration reference: one row per SALES_* variable, `| Variable | Setting | Allowed | Default |`.
+  const rowOf = (variable: ConfigVariable): string[] => {
+    const row = docs.split('\n').find((line) => line.startsWith(`| \`SALES_${variable.name}\` |`));
+    return (row ?? '').split(' | ').map((cell) => cell.replace(/^\| | \|$/g, '').trim());
+  };
+  const dev = loadConfig('dev', {});
+  const prod = loadConfig('prod', {});
+  /** Defaults that are not a value: the text the reference gives instead. */
+  const NO_VALUE_DEFAULTS: Partial<Record<SettingName, string>> = {
+    alarmEmail: 'none (no subscription)',
+    stateBucket: 'none (local state)',
+    stateRegion: "the stack's region",
+  };
+  /** The default cell the tables and `ENVIRONMENTS` imply for a setting. */
+  const expectedDefault = (setting: SettingName): string => {
+    const text = NO_VALUE_DEFAULTS[setting];
+    if (text !== undefined) return text;
+    if (setting === 'tags') return `\`${Object.entries(dev.tags).map(([key, value]) => `${key}=${value === 'dev' ? '<env>' : value}`).join(',')}\``;
+    const [devValue, prodValue] = [dev, prod].map((config) => String(config[setting as keyof typeof config]));
+    return devValue === prodValue ? `\`${devValue}\`` : `dev \`${devValue}\`, prod \`${prodValue}\``;
+  };
+
+  test('has a row for every setting', () => {
+    expect(CONFIG_VARIABLES.filter((variable) => rowOf(variable).length !== 4).map((variable) => variable.name)).toEqual([]);
   });
 
+  test.each(CONFIG_VARIABLES.map((variable) => [`SALES_${variable.name}`, variable]))('documents %s with its setting and default', (_name, variable) => {
+    const [, setting, , defaultCell] = rowOf(variable);
+    expect(setting).toContain(`\`${variable.setting}\``);
+    // A unit or a reading may follow the value, e.g. "`10737418240` (10 GiB)".
+    expect(`${defaultCell} `.startsWith(`${expectedDefault(variable.setting)} `)).toBe(true);
+  });
+
+  test.each(CONFIG_VARIABLES.filter((variable) => variable.limits !== undefined).map((variable) => [`SALES_${variable.name}`, variable]))(
+    'gives the limits of %s as in its defaults table',
+    (_name, variable) => {
+      const { min, max } = variable.limits ?? { min: Number.NaN, max: Number.NaN };
+      const [, , allowed] = rowOf(variable);
+      expect(allowed).toContain(max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`);
+    },
+  );
+
+  test('lists the choices of the closed settings', () => {
+    const row = (name: string) => rowOf(CONFIG_VARIABLES.find((variable) => variable.name === name) as ConfigVariable)[2];
+    for (const mode of KINESIS_DEFAULTS.streamMode.choices) expect(row('KINESIS_MODE')).toContain(`\`${mode}\``);
+    const days = LOGS_DEFAULTS.retentionDays.choices;
+    expect(row('LOG_RETENTION_DAYS')).toContain(`(${days.slice(0, 8).join(', ')}, …, ${days.at(-1)})`);
+  });
+
+  // "Default settings" restates the tables' defaults in prose, grouped by service.
+  const defaultSettings = docs.slice(docs.indexOf('## Default settings'), docs.indexOf('### Alarms'));
+  const gib = (bytes: number) => bytes / 1024 ** 3;
   test.each([
-    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', `\`${DEFAULTS.bufferIntervalSeconds}\``],
-    ['SALES_FIREHOSE_BUFFER_SIZE_MIB', `\`${DEFAULTS.bufferSizeMiB}\``],
-    ['SALES_LAMBDA_MEMORY_MB', `\`${DEFAULTS.lambdaMemoryMiB}\``],
-    ['SALES_LAMBDA_BUFFER_SIZE_MB', `\`${DEFAULTS.lambdaBufferSizeMB}\``],
-    ['SALES_LAMBDA_BUFFER_INTERVAL_SECONDS', `\`${DEFAULTS.lambdaBufferIntervalSeconds}\``],
-    ['SALES_CRAWLER_SCHEDULE', `\`${DEFAULTS.crawlerSchedule}\``],
-    ['SALES_PIPE_BATCH_SIZE', `\`${DEFAULTS.pipeBatchSize}\``],
-  ])('gives the default of %s as in config.ts', (name, value) => {
-    const row = docs.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-    expect(row?.trim().endsWith(`| ${value} |`)).toBe(true);
+    ['KMS deletion window', `deleted after a ${KMS_DEFAULTS.deletionWindowDays.default}-day window`],
+    ['pipe batching', `batch ${PIPES_DEFAULTS.batchSize.default}, batching window ${PIPES_DEFAULTS.batchingWindowSeconds.default} s`],
+    ['pipe retries and record age', `${PIPES_DEFAULTS.maximumRetryAttempts.default} retries and a maximum record age of ${PIPES_DEFAULTS.maximumRecordAgeSeconds.default / 3600} h`],
+    ['Kinesis retention', `${KINESIS_DEFAULTS.retentionHours.default} h retention`],
+    ['Lambda memory and timeout', `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`],
+    ['Firehose processor', `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``],
+    ['Firehose buffering', `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`],
+    ['lake lifecycle', `Standard-IA at ${S3_DEFAULTS.lakeTransitionDays.default} days; error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`],
+    ['results lifecycle', `results expire at ${S3_DEFAULTS.athenaResultsExpirationDays.default} days`],
+    ['Athena cutoff', `a ${gib(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default)} GiB bytes-scanned cutoff`],
+    ['log retention', `${dev.logRetentionDays} days in dev, ${prod.logRetentionDays} in prod`],
+  ])('states the default %s as the tables give it', (_what, text) => {
+    expect(defaultSettings).toContain(text);
   });
 
   test('states the freshness budget that freshness-budget.ts computes', () => {
@@ -36,7 +86,7 @@ describe('docs/infrastructure.md', () => {
   });
 
   test('lists every alarm and every named query', () => {
-    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: 40 };
+    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
   });

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'node-sql-parser';
-import { DATA_FILE_EXTENSION, TABLE_NAME, partitionPath } from '../constructs/lake-layout';
-import { readNamedQueries } from '../constructs/named-queries';
+import { DATA_FILE_EXTENSION, TABLE_NAME, partitionPath, readNamedQueries } from '@sales/pipeline-spec';
 import { ORDER_CHANGE_ROWS } from './fixtures/order-change-rows';
 
 const parser = new Parser();

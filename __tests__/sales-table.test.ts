@@ -1,6 +1,6 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { Testing } from 'cdktf';
 import { SalesTable } from '../constructs/sales-table';
 import { TEST_KEY_ARN } from './helpers/context';
@@ -22,7 +22,7 @@ describe('SalesTable', () => {
     });
   });
 
-  test('takes the key schema from @sales/generator/table-schema', () => {
+  test('takes the key schema from @sales/pipeline-spec', () => {
     const synthesized = JSON.parse(Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN })));
     const table = Object.values(synthesized.resource.aws_dynamodb_table)[0] as Record<string, unknown>;
     expect(table['hash_key']).toBe(ORDER_TABLE_SCHEMA.partitionKey.name);

@@ -2,7 +2,7 @@ import { AthenaNamedQuery } from '@cdktf/provider-aws/lib/athena-named-query';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { readNamedQueries, type NamedQuerySource } from './named-queries';
+import { ATHENA_DEFAULTS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 
 /** Props for {@link Athena}. */
 export interface AthenaProps {
@@ -19,13 +19,13 @@ export interface AthenaProps {
    * @defaultValue 10737418240
    */
   readonly bytesScannedCutoffPerQuery?: number;
-  /** Named queries. @defaultValue - every `.sql` file in `constructs/queries` */
+  /** Named queries. @defaultValue - every `.sql` file of `@sales/pipeline-spec` (`QUERIES_DIR`) */
   readonly queries?: readonly NamedQuerySource[];
 }
 
 /**
  * An Athena workgroup that enforces its configuration (SSE-KMS results in the results bucket, a
- * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `constructs/queries`.
+ * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `@sales/pipeline-spec`.
  */
 export class Athena extends Construct {
   /** The workgroup. */
@@ -35,7 +35,7 @@ export class Athena extends Construct {
 
   constructor(scope: Construct, id: string, props: AthenaProps) {
     super(scope, id);
-    const cutoff = props.bytesScannedCutoffPerQuery ?? 10 * 1024 ** 3;
+    const cutoff = props.bytesScannedCutoffPerQuery ?? ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default;
     if (!Number.isSafeInteger(cutoff) || cutoff < 10485760) {
       throw new Error(`bytesScannedCutoffPerQuery must be at least 10485760, received ${cutoff}`);
     }

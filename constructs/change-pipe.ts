@@ -5,11 +5,9 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, PIPE_PARTITION_KEY, PIPES_DEFAULTS, pipeStatements, resolveSetting } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
-import { PIPE_PARTITION_KEY, pipeStatements } from './pipe-settings';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {
@@ -51,10 +49,10 @@ export class ChangePipe extends Construct {
 
   constructor(scope: Construct, id: string, props: ChangePipeProps) {
     super(scope, id);
-    const batchSize = checkRange('batchSize', props.batchSize ?? 100, 1, 500);
-    const batchingWindow = checkRange('batchingWindowSeconds', props.batchingWindowSeconds ?? 1, 0, 300);
-    const retries = checkRange('maximumRetryAttempts', props.maximumRetryAttempts ?? 10, 0, 10000);
-    const recordAge = checkRange('maximumRecordAgeSeconds', props.maximumRecordAgeSeconds ?? 21600, 60, 86399);
+    const batchSize = resolveSetting('batchSize', props.batchSize, PIPES_DEFAULTS.batchSize);
+    const batchingWindow = resolveSetting('batchingWindowSeconds', props.batchingWindowSeconds, PIPES_DEFAULTS.batchingWindowSeconds);
+    const retries = resolveSetting('maximumRetryAttempts', props.maximumRetryAttempts, PIPES_DEFAULTS.maximumRetryAttempts);
+    const recordAge = resolveSetting('maximumRecordAgeSeconds', props.maximumRecordAgeSeconds, PIPES_DEFAULTS.maximumRecordAgeSeconds);
 
     this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
       name: `${props.baseName}-pipe-dlq`,

@@ -1,7 +1,6 @@
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { Construct } from 'constructs';
-import { checkRange } from './check-range';
-import type { KinesisStreamMode } from './config';
+import { KINESIS_DEFAULTS, type KinesisStreamMode, resolveSetting } from '@sales/pipeline-spec';
 
 /** Props for {@link ChangeStream}. */
 export interface ChangeStreamProps {
@@ -35,8 +34,8 @@ export class ChangeStream extends Construct {
   constructor(scope: Construct, id: string, props: ChangeStreamProps) {
     super(scope, id);
     const streamMode = props.streamMode ?? 'ON_DEMAND';
-    const shardCount = props.shardCount ?? 1;
-    const retentionHours = checkRange('retentionHours', props.retentionHours ?? 24, 24, 8760);
+    const shardCount = props.shardCount ?? KINESIS_DEFAULTS.shardCount.default;
+    const retentionHours = resolveSetting('retentionHours', props.retentionHours, KINESIS_DEFAULTS.retentionHours);
     if (streamMode === 'PROVISIONED' && (!Number.isInteger(shardCount) || shardCount < 1)) {
       throw new Error(`shardCount must be a whole number of at least 1, received ${shardCount}`);
     }

@@ -1,7 +1,7 @@
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration';
 import { Construct } from 'constructs';
-import { crawlerLogGroupName, crawlerSecurityConfigurationName } from './crawler-settings';
+import { crawlerLogGroupName, crawlerSecurityConfigurationName } from '@sales/pipeline-spec';
 import { createLogGroup } from './log-group';
 
 /** Props for {@link CrawlerLogging}. */

@@ -4,12 +4,9 @@ import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-f
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, DATA_FILE_EXTENSION, FIREHOSE_DEFAULTS, firehoseDataPrefix, firehoseErrorPrefix, deliveryStatements, processorParameters, resolveSetting } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
-import { DATA_FILE_EXTENSION, firehoseDataPrefix, firehoseErrorPrefix } from './lake-layout';
-import { deliveryStatements, processorParameters } from './delivery-stream-settings';
 
 /** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
 export interface DeliveryStreamProps {
@@ -55,8 +52,8 @@ export class DeliveryStream extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryStreamProps) {
     super(scope, id);
-    const interval = checkRange('bufferIntervalSeconds', props.bufferIntervalSeconds ?? 40, 1, 900);
-    const size = checkRange('bufferSizeMiB', props.bufferSizeMiB ?? 64, 64, 128);
+    const interval = resolveSetting('bufferIntervalSeconds', props.bufferIntervalSeconds, FIREHOSE_DEFAULTS.bufferIntervalSeconds);
+    const size = resolveSetting('bufferSizeMiB', props.bufferSizeMiB, FIREHOSE_DEFAULTS.bufferSizeMiB);
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/firehose`,
       retentionDays: props.logRetentionDays,
@@ -97,8 +94,8 @@ export class DeliveryStream extends Construct {
               type: 'Lambda',
               parameters: processorParameters({
                 lambdaArn: `${props.transform.arn}:$LATEST`,
-                bufferSizeMB: props.lambdaBufferSizeMB ?? 3,
-                bufferIntervalSeconds: props.lambdaBufferIntervalSeconds ?? 5,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+                bufferIntervalSeconds: props.lambdaBufferIntervalSeconds ?? FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
               }),
             },
           ],

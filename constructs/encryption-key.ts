@@ -1,9 +1,7 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
-import { crawlerLogGroupName } from './crawler-settings';
+import { type AwsContext, crawlerLogGroupName, KMS_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {
@@ -80,7 +78,7 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const deletionWindowDays = checkRange('deletionWindowDays', props.deletionWindowDays ?? 30, 7, 30);
+    const deletionWindowDays = resolveSetting('deletionWindowDays', props.deletionWindowDays, KMS_DEFAULTS.deletionWindowDays);
     this.key = new KmsKey(this, 'Key', {
       description: `${props.baseName} sales pipeline data`,
       enableKeyRotation: true,

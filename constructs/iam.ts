@@ -1,23 +1,12 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { PolicyStatement } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 
 /**
  * Small helpers for least-privilege IAM: policy documents as plain data (testable without synth),
  * and a role that one AWS service can assume, with one inline policy.
  */
-
-/** One `Allow` statement. Actions are never wildcards; resources are ARNs (or `*` with a reason). */
-export interface PolicyStatement {
-  /** Statement id: what the statement is for, e.g. `ReadStream`. */
-  readonly sid: string;
-  /** Exact IAM actions, e.g. `kinesis:GetRecords`. */
-  readonly actions: readonly string[];
-  /** ARNs the actions apply to. */
-  readonly resources: readonly string[];
-  /** IAM condition block, e.g. `{ StringEquals: { 'aws:SourceAccount': '123456789012' } }`. */
-  readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
 
 /**
  * Render statements as an IAM policy document (JSON text). Terraform tokens inside ARNs survive as

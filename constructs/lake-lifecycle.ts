@@ -1,5 +1,5 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { DATA_PREFIX, ERROR_PREFIX } from './lake-layout';
+import { DATA_PREFIX, ERROR_PREFIX, S3_DEFAULTS } from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
 export interface LakeLifecycleDays {
@@ -20,8 +20,8 @@ export interface LakeLifecycleDays {
  * @throws Error when `lakeTransitionDays` is below 30
  */
 export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleConfigurationRule[] {
-  if (days.lakeTransitionDays < 30) {
-    throw new Error(`lakeTransitionDays must be at least 30 (S3 Standard-IA minimum), received ${days.lakeTransitionDays}`);
+  if (days.lakeTransitionDays < S3_DEFAULTS.lakeTransitionDays.min) {
+    throw new Error(`lakeTransitionDays must be at least ${S3_DEFAULTS.lakeTransitionDays.min} (S3 Standard-IA minimum), received ${days.lakeTransitionDays}`);
   }
   return [
     {

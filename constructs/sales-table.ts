@@ -1,5 +1,5 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 
 /** DynamoDB billing modes. */
@@ -28,7 +28,7 @@ export interface SalesTableProps {
 }
 
 /**
- * The orders table: key schema from `@sales/generator/table-schema`, a `NEW_AND_OLD_IMAGES` stream that
+ * The orders table: key schema from `@sales/pipeline-spec`, a `NEW_AND_OLD_IMAGES` stream that
  * feeds the pipe, point-in-time recovery, SSE with the pipeline key, and TTL on the schema's attribute.
  *
  * Changing the stream view type gives the stream a new ARN, which replaces the pipe.

@@ -1,8 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import type { AwsContext } from './aws-context';
-import { checkRange } from './check-range';
+import { type AwsContext, LAMBDA_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import type { TransformBundle } from './transform-bundle';
@@ -45,8 +44,8 @@ export class TransformFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: TransformFunctionProps) {
     super(scope, id);
-    const memory = checkRange('memoryMiB', props.memoryMiB ?? 256, 256, 10240);
-    const timeout = checkRange('timeoutSeconds', props.timeoutSeconds ?? 120, 60, 300);
+    const memory = resolveSetting('memoryMiB', props.memoryMiB, LAMBDA_DEFAULTS.memoryMiB);
+    const timeout = resolveSetting('timeoutSeconds', props.timeoutSeconds, LAMBDA_DEFAULTS.timeoutSeconds);
     this.asset = new TerraformAsset(this, 'Bundle', {
       path: props.bundle.zipFile,
       type: AssetType.FILE,

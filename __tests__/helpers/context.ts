@@ -1,4 +1,4 @@
-import type { AwsContext } from '../../constructs/aws-context';
+import type { AwsContext } from '@sales/pipeline-spec';
 
 /** Literal account, region and partition for construct tests (stacks use data-source tokens for account and partition). */
 export const TEST_AWS: AwsContext = { accountId: '123456789012', region: 'eu-west-1', partition: 'aws' };

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { join } from 'node:path';
-import { loadConfig, type EnvironmentName } from '../../constructs/config';
+import { loadConfig, type EnvironmentName } from '@sales/pipeline-spec';
 import { PipelineStack } from '../../constructs/pipeline-stack';
 import { describeBundle, type TransformBundle } from '../../constructs/transform-bundle';
 

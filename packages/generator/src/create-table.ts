@@ -2,7 +2,7 @@
  * createOrdersTable: creates the orders table from the shared key schema, if it is missing.
  */
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ORDER_TABLE_SCHEMA } from './table-schema.js';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 
 /** Whether {@link createOrdersTable} created the table or found it. */
 export type CreateTableOutcome = 'created' | 'exists';

@@ -19,5 +19,4 @@ export { projectTableState } from './project.js';
 export { createRandom, runPrefix, type Random } from './random.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { RunStats, type KindCounts, type RunSummary } from './run-stats.js';
-export { ORDER_TABLE_SCHEMA, type OrderTableSchema } from './table-schema.js';
 export type { DynamoDBSender } from './write-context.js';

@@ -7,7 +7,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { formatCents } from './money.js';
 import type { Order } from './order.js';
-import { ORDER_TABLE_SCHEMA } from './table-schema.js';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 
 /**
  * Converts an order to the DynamoDB item the generator writes.

@@ -10,12 +10,12 @@ import { applyPlan, createOrdersTable } from '@sales/generator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../constructs/config';
-import { generateAndCapture, LOCAL_WRITE_RATE } from '../src/capture-stage';
-import { openDatabase } from '../src/database';
-import { toLocalSettings } from '../src/pipeline-settings';
-import { runLocalPipeline } from '../src/pipeline';
-import { planForOrders } from '../src/plan-orders';
+import { loadConfig } from '@sales/pipeline-spec';
+import { generateAndCapture, LOCAL_WRITE_RATE } from '../src/run/capture-stage';
+import { openDatabase } from '../src/dynamodb/database';
+import { toLocalSettings } from '../src/run/pipeline-settings';
+import { runLocalPipeline } from '../src/run/pipeline';
+import { planForOrders } from '../src/run/plan-orders';
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 1000);
 const config = loadConfig('dev', {});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
-const CLI = join(REPO_ROOT, 'packages', 'local', 'src', 'cli.ts');
+const CLI = join(REPO_ROOT, 'packages', 'local', 'src', 'run', 'cli.ts');
 /** As `npm run local` starts it: one node process with the tsx loader, so signals reach the pipeline directly. */
 const NODE_ARGS = ['--import', 'tsx', CLI];
 const run = (args: string[]) => spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -3,9 +3,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../../constructs/config';
-import { listLakeKeys, readLake } from '../../src/lake-reader';
-import { runLocalPipeline, type PipelineRun } from '../../src/pipeline';
+import { loadConfig } from '@sales/pipeline-spec';
+import { listLakeKeys, readLake } from '../../src/glue/lake-reader';
+import { runLocalPipeline, type PipelineRun } from '../../src/run/pipeline';
 
 /**
  * Event times start 4 h before midnight and advance 5 min per write request, so changes span two days and

@@ -6,11 +6,11 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ORDER_TABLE_SCHEMA } from '@sales/generator/table-schema';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachChangeCapture, type CapturedChange } from '../../src/change-capture';
-import { startDynalite, type LocalDynamoServer } from '../../src/dynalite-server';
+import { attachChangeCapture, type CapturedChange } from '../../src/dynamodb/change-capture';
+import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
 
 const TABLE = 'capture-test';
 const STREAM_ARN = `arn:aws:dynamodb:eu-west-1:000000000000:table/${TABLE}/stream/2025-01-01T00:00:00.000`;

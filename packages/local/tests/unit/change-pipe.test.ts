@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { ChangePipe } from '../../src/change-pipe';
-import { KinesisStreamEmulator } from '../../src/kinesis-stream';
+import { ChangePipe } from '../../src/pipes/change-pipe';
+import { KinesisStreamEmulator } from '../../src/kinesis/kinesis-stream';
 
 const record = (orderId: string | undefined): DynamoDBRecord => ({
   eventName: 'INSERT',

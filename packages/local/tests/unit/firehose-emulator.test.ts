@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FirehoseTransformationEvent } from 'aws-lambda';
-import { FirehoseEmulator, type FirehoseSettings } from '../../src/firehose-emulator';
-import { KinesisStreamEmulator, type KinesisRecord } from '../../src/kinesis-stream';
-import type { TransformHandler } from '../../src/lambda-invoker';
-import { LakeWriter } from '../../src/lake-writer';
+import { FirehoseEmulator, type FirehoseSettings } from '../../src/firehose/firehose-emulator';
+import { KinesisStreamEmulator } from '../../src/kinesis/kinesis-stream';
+import { LakeWriter } from '../../src/firehose/lake-writer';
 import { createRandom } from '@sales/generator';
+import type { KinesisRecord, TransformHandler } from '../../src/types';
 
 const SETTINGS: FirehoseSettings = {
   deliveryStreamName: 'sales-test-lake',

@@ -1,5 +1,5 @@
-import { firehoseDataPrefix, firehoseErrorPrefix } from '../../../../constructs/lake-layout';
-import { evaluatePrefix, objectFileName } from '../../src/firehose-prefix';
+import { firehoseDataPrefix, firehoseErrorPrefix } from '@sales/pipeline-spec';
+import { evaluatePrefix, objectFileName } from '../../src/firehose/firehose-prefix';
 
 const AT = Date.UTC(2025, 0, 5, 7, 8, 9);
 

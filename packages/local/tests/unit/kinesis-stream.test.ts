@@ -1,4 +1,4 @@
-import { KinesisStreamEmulator, shardIndexFor } from '../../src/kinesis-stream';
+import { KinesisStreamEmulator, shardIndexFor } from '../../src/kinesis/kinesis-stream';
 
 describe('Kinesis stream emulation', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { OPTION_DEFAULTS, parseLocalArgs } from '../../src/options';
+import { OPTION_DEFAULTS, parseLocalArgs } from '../../src/run/options';
 
 const ROOT = '/repo';
 

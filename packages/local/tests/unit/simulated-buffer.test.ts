@@ -1,4 +1,4 @@
-import { SimulatedBuffer } from '../../src/simulated-buffer';
+import { SimulatedBuffer } from '../../src/firehose/simulated-buffer';
 
 describe('SimulatedBuffer', () => {
   test('releases when the size limit is reached, at the time of the record that filled it', () => {

@@ -1,0 +1,91 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { join } from 'node:path';
+import { toDuckDbType } from '../glue/glue-types.js';
+import type { CatalogTable } from '../types.js';
+
+/** Rows and column names of one query result, values as JSON (BIGINT and DECIMAL as strings). */
+export interface QueryResult {
+  /** Column names, in select order. */
+  readonly columns: string[];
+  /** Row objects keyed by column name. */
+  readonly rows: Record<string, unknown>[];
+}
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The `CREATE VIEW` that makes the lake queryable as Athena sees it: `read_json` over the GZIP
+ * objects of the data prefix with the crawler's columns and types, plus the Hive partition
+ * columns as strings (`hive_types_autocast = false`, as Glue declares them).
+ *
+ * @param tableName - the view's name, `order_changes`
+ * @param dataGlob - e.g. `/repo/.local/sales/**\/*.json.gz`
+ * @param table - the schema the crawler inferred
+ * @returns one SQL statement
+ */
+export function createViewSql(tableName: string, dataGlob: string, table: CatalogTable): string {
+  const columns = table.columns.map((column) => `${quoteLiteral(column.name)}: ${quoteLiteral(toDuckDbType(column.type))}`).join(', ');
+  const select = [...table.columns.map((column) => column.name), ...table.partitionKeys].map(quoteIdentifier).join(', ');
+  return (
+    `CREATE OR REPLACE VIEW ${quoteIdentifier(tableName)} AS SELECT ${select} FROM read_json(${quoteLiteral(dataGlob)}, ` +
+    `format = 'newline_delimited', compression = 'gzip', hive_partitioning = true, hive_types_autocast = false, columns = {${columns}})`
+  );
+}
+
+/**
+ * An in-memory DuckDB with the lake mounted as a view.
+ *
+ * @example
+ * ```ts
+ * const lake = await DuckDbLake.open('.local', 'sales/', '.json.gz', 'order_changes', table);
+ * try { await lake.query('SELECT count(*) AS n FROM order_changes'); } finally { lake.close(); }
+ * ```
+ */
+export class DuckDbLake {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /**
+   * Open DuckDB and create the view.
+   *
+   * @param root - lake folder
+   * @param dataPrefix - e.g. `sales/`
+   * @param extension - data file extension, e.g. `.json.gz`
+   * @param tableName - view name
+   * @param table - inferred schema
+   * @returns the open lake; call {@link DuckDbLake.close} when done
+   */
+  static async open(root: string, dataPrefix: string, extension: string, tableName: string, table: CatalogTable): Promise<DuckDbLake> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const lake = new DuckDbLake(instance, connection);
+    try {
+      await connection.run(createViewSql(tableName, join(root, dataPrefix, '**', `*${extension}`), table));
+    } catch (error) {
+      lake.close();
+      throw error;
+    }
+    return lake;
+  }
+
+  /**
+   * Run one statement.
+   *
+   * @param sql - the statement
+   * @returns its columns and rows
+   * @throws the DuckDB error, e.g. for SQL outside DuckDB's dialect
+   */
+  async query(sql: string): Promise<QueryResult> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
+  }
+
+  /** Close the connection and the database. */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

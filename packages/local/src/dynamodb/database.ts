@@ -1,0 +1,77 @@
+import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createClient, createOrdersTable } from '@sales/generator';
+import { startDynalite } from './dynalite-server.js';
+import type { AttributeMap } from '../types.js';
+
+/** The orders database of a local run: clients for writing (captured) and reading. */
+export interface LocalDatabase {
+  readonly endpoint: string;
+  /** Whether this run started the server (and stops it in {@link LocalDatabase.close}). */
+  readonly embedded: boolean;
+  /** The client the generator writes through; change capture is attached to it. */
+  readonly writer: DynamoDBClient;
+  /** A plain client for reads around writes and the final scan. */
+  readonly reader: DynamoDBClient;
+  /** Destroy the clients and stop the server if this run started it; safe to call twice. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Connect to `endpoint`, or start an embedded dynalite on 127.0.0.1 when none is given, with the
+ * generator's client settings (SDK retries off: the generator retries and counts itself).
+ *
+ * @param region - region the clients sign for
+ * @param endpoint - an existing DynamoDB-compatible endpoint. @defaultValue - embedded dynalite
+ * @returns the database handle
+ */
+export async function openDatabase(region: string, endpoint?: string): Promise<LocalDatabase> {
+  const server = endpoint === undefined ? await startDynalite() : undefined;
+  const url = server?.endpoint ?? endpoint!;
+  const writer = createClient({ endpoint: url, region });
+  const reader = createClient({ endpoint: url, region });
+  let closed = false;
+  return {
+    endpoint: url,
+    embedded: server !== undefined,
+    writer,
+    reader,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      writer.destroy();
+      reader.destroy();
+      await server?.stop();
+    },
+  };
+}
+
+/**
+ * Create the orders table with the shared schema (the generator's own function).
+ *
+ * @param database - the database
+ * @param tableName - the table to create
+ * @throws Error when a table of that name already exists: its old items would corrupt the counts
+ */
+export async function createFreshTable(database: LocalDatabase, tableName: string): Promise<void> {
+  if ((await createOrdersTable(database.reader, tableName)) === 'exists') {
+    throw new Error(`table "${tableName}" already exists at ${database.endpoint}; its items would mix with this run's`);
+  }
+}
+
+/**
+ * Read every item of a table (consistent, paginated scan).
+ *
+ * @param client - a client
+ * @param tableName - the table
+ * @returns all items
+ */
+export async function scanTable(client: DynamoDBClient, tableName: string): Promise<AttributeMap[]> {
+  const items: AttributeMap[] = [];
+  let startKey: AttributeMap | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return items;
+}

@@ -1,0 +1,180 @@
+import type { FirehoseTransformationResultRecord } from 'aws-lambda';
+import { formatErrorRecord, PROCESSING_FAILED_STATUS } from './error-record.js';
+import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
+import { evaluatePrefix } from './firehose-prefix.js';
+import { invokeTransform, validateResponse } from './lambda-invoker.js';
+import type { LakeWriter } from './lake-writer.js';
+import type { Random } from '@sales/generator';
+import { deterministicUuid } from './deterministic-uuid.js';
+import { SimulatedBuffer } from './simulated-buffer.js';
+import { S3Destination } from './s3-destination.js';
+import type { BufferHints, KinesisRecord, ReleasedBatch, TransformHandler } from '../types.js';
+
+/** Delivery stream settings, taken from the infrastructure's configuration. */
+export interface FirehoseSettings extends FirehoseIdentity {
+  /** Delivery stream name; starts every object name. */
+  readonly deliveryStreamName: string;
+  /** Transform function ARN with qualifier, written into error records. */
+  readonly lambdaArn: string;
+  /** Lambda processing buffer (`BufferSizeInMBs`, `BufferIntervalInSeconds`). */
+  readonly processingBuffer: BufferHints;
+  /** S3 buffering hints, applied per partition (dynamic partitioning buffers each one). */
+  readonly s3Buffer: BufferHints;
+  /** Invocation retries after a failed call (`NumberOfRetries`). */
+  readonly numberOfRetries: number;
+  /** `Prefix`, with `!{partitionKeyFromLambda:...}` expressions. */
+  readonly dataPrefix: string;
+  /** `ErrorOutputPrefix`, with `!{firehose:error-output-type}`. */
+  readonly errorPrefix: string;
+  /** File extension of delivered objects, e.g. `.json.gz`. */
+  readonly fileExtension: string;
+}
+
+/** How the invocation of one batch went: attempts made, and the last failure if all failed. */
+interface Attempt {
+  attempts: number;
+  errorCode: string;
+  errorMessage: string;
+  /** Simulated time of the batch's release. */
+  readonly now: number;
+}
+
+/** At-least-once delivery: the fraction of records delivered a second time, and the dice. */
+export interface RedeliveryPolicy {
+  /** Probability that a first delivery is delivered once more, 0 to 1. */
+  readonly fraction: number;
+  /** Seeded dice. */
+  readonly random: Random;
+}
+
+/** Counts of one delivery run. Distinct counts are per source record, so copies count once. */
+export interface DeliveryStats {
+  /** Handler calls, retries included. */
+  invocations: number;
+  /** Batches whose every attempt failed. */
+  failedInvocations: number;
+  /** Records sent to the handler, copies included. */
+  recordsProcessed: number;
+  /** Copies injected by the re-delivery policy. */
+  redelivered: number;
+  /** Changes with at least one `Ok`. */
+  delivered: number;
+  /** Changes that only ever failed. */
+  failed: number;
+  /** Changes answered `Dropped`. */
+  dropped: number;
+  /** What the handler logged, one entry per line (the function's CloudWatch log). */
+  readonly lambdaLog: string[];
+}
+
+/**
+ * Kinesis -> Firehose -> S3, as the delivery stream would run it: records fill the Lambda
+ * processing buffer, each released batch invokes the transform (retried `numberOfRetries` times
+ * when the call fails), `Ok` rows fill one S3 buffer per partition, `ProcessingFailed` records go
+ * to the error prefix in Firehose's error-record format. All timing is simulated from record times.
+ */
+export class FirehoseEmulator {
+  readonly stats: DeliveryStats = { invocations: 0, failedInvocations: 0, recordsProcessed: 0, redelivered: 0, delivered: 0, failed: 0, dropped: 0, lambdaLog: [] };
+  private readonly processing: SimulatedBuffer<InFlightRecord>;
+  private readonly data: S3Destination;
+  private readonly errors: S3Destination;
+  private readonly outcome = new Map<string, FirehoseTransformationResultRecord['result'] | 'InvocationFailed'>();
+
+  constructor(
+    private readonly settings: FirehoseSettings,
+    private readonly handler: TransformHandler,
+    lake: LakeWriter,
+    private readonly redelivery: RedeliveryPolicy,
+  ) {
+    this.processing = new SimulatedBuffer(settings.processingBuffer);
+    this.data = new S3Destination(lake, settings.s3Buffer, settings.deliveryStreamName, settings.fileExtension);
+    this.errors = new S3Destination(lake, settings.s3Buffer, settings.deliveryStreamName, settings.fileExtension);
+  }
+
+  /**
+   * Deliver every record, then let simulated time run on until every buffer is empty.
+   *
+   * @param records - Kinesis records in the order Firehose reads them
+   * @returns the run's counts
+   */
+  async deliver(records: readonly KinesisRecord[]): Promise<DeliveryStats> {
+    for (const source of records) await this.processAll(this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp));
+    let rest = this.processing.drain();
+    while (rest.length > 0) {
+      await this.processAll(rest);
+      rest = this.processing.drain();
+    }
+    this.data.drain();
+    this.errors.drain();
+    for (const result of this.outcome.values()) {
+      if (result === 'Ok') this.stats.delivered += 1;
+      else if (result === 'Dropped') this.stats.dropped += 1;
+      else this.stats.failed += 1;
+    }
+    return this.stats;
+  }
+
+  private async processAll(batches: ReleasedBatch<InFlightRecord>[]): Promise<void> {
+    for (const batch of batches) await this.process(batch);
+  }
+
+  private async process(batch: ReleasedBatch<InFlightRecord>): Promise<void> {
+    const now = batch.releasedAtMs;
+    this.data.tick(now);
+    this.errors.tick(now);
+    const invocationId = deterministicUuid('invocation', this.stats.invocations);
+    const event = buildFirehoseEvent(batch.items, this.settings, invocationId);
+    const attempt: Attempt = { attempts: 0, errorCode: '', errorMessage: '', now };
+    let answers: FirehoseTransformationResultRecord[] | undefined;
+    while (answers === undefined && attempt.attempts <= this.settings.numberOfRetries) {
+      attempt.attempts += 1;
+      this.stats.invocations += 1;
+      const invocation = await invokeTransform(this.handler, event);
+      this.stats.lambdaLog.push(...invocation.logLines);
+      const invalid = invocation.ok ? validateResponse(event, invocation.result) : undefined;
+      if (invocation.ok && invalid === undefined) answers = invocation.result.records;
+      else if (invocation.ok) Object.assign(attempt, { errorCode: invalid, errorMessage: 'The response does not answer each recordId exactly once.' });
+      else Object.assign(attempt, { errorCode: 'Lambda.FunctionError', errorMessage: invocation.error.message });
+    }
+    if (answers === undefined) this.stats.failedInvocations += 1;
+    const byId = new Map(answers?.map((answer) => [answer.recordId, answer]));
+    for (const record of batch.items) {
+      this.stats.recordsProcessed += 1;
+      this.route(record, byId.get(recordIdOf(record)), attempt);
+    }
+    await this.redeliver(batch.items, now);
+  }
+
+  private route(record: InFlightRecord, answer: FirehoseTransformationResultRecord | undefined, attempt: Attempt): void {
+    const { source } = record;
+    const result = answer?.result ?? 'InvocationFailed';
+    if (!this.outcome.has(source.sequenceNumber) || result === 'Ok') this.outcome.set(source.sequenceNumber, result);
+    if (answer?.result === 'Ok') {
+      const prefix = evaluatePrefix(this.settings.dataPrefix, { partitionKeys: answer.metadata?.partitionKeys, timestampMs: source.approximateArrivalTimestamp });
+      this.data.add(prefix, Buffer.from(answer.data ?? '', 'base64'), source.approximateArrivalTimestamp, attempt.now);
+      return;
+    }
+    if (answer?.result === 'Dropped') return;
+    const { errorCode, errorMessage } = answer ? PROCESSING_FAILED_STATUS : attempt;
+    const line = formatErrorRecord({
+      attemptsMade: answer ? 1 : attempt.attempts,
+      arrivalTimestamp: source.approximateArrivalTimestamp,
+      errorCode,
+      errorMessage,
+      attemptEndingTimestamp: attempt.now,
+      rawData: source.data.toString('base64'),
+      lambdaArn: this.settings.lambdaArn,
+    });
+    const prefix = evaluatePrefix(this.settings.errorPrefix, { timestampMs: source.approximateArrivalTimestamp, errorOutputType: 'processing-failed' });
+    this.errors.add(prefix, Buffer.from(line, 'utf8'), source.approximateArrivalTimestamp, attempt.now);
+  }
+
+  /** At-least-once: a seeded fraction of first deliveries goes through the pipeline once more. */
+  private async redeliver(items: readonly InFlightRecord[], now: number): Promise<void> {
+    for (const { source, copy } of items) {
+      if (copy > 0 || this.redelivery.random() >= this.redelivery.fraction) continue;
+      this.stats.redelivered += 1;
+      await this.processAll(this.processing.add({ source, copy: copy + 1 }, source.data.byteLength, now));
+    }
+  }
+}

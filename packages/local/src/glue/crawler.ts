@@ -1,0 +1,53 @@
+import { inferGlueType, mergeGlueTypes, renderGlueType } from './glue-types.js';
+import type { LakeFile } from './lake-reader.js';
+import type { CatalogTable, GlueType } from '../types.js';
+
+/**
+ * Infer the table schema from the lake as the Glue crawler's JSON classifier would: every key of
+ * every row becomes a column (names lower-cased, as Glue does), types are merged across rows and
+ * files (`CombineCompatibleSchemas`), nested objects become `struct<...>` and arrays `array<...>`;
+ * the `key=value` folders become string partition columns.
+ *
+ * Unlike the crawler, which samples the first 1 MB of each file, this reads every row.
+ *
+ * @param files - the decoded data objects
+ * @returns columns and partition keys
+ * @throws Error when files disagree on their partition folders
+ * @see https://docs.aws.amazon.com/glue/latest/dg/crawler-s3-folder-table-partition.html
+ */
+export function inferCatalogTable(files: readonly LakeFile[]): CatalogTable {
+  const types = new Map<string, GlueType>();
+  let partitionKeys: string[] | undefined;
+  for (const file of files) {
+    const keys = Object.keys(file.partitions);
+    if (partitionKeys !== undefined && keys.join('/') !== partitionKeys.join('/')) {
+      throw new Error(`${file.key} has partition folders ${keys.join('/')}, others have ${partitionKeys.join('/')}`);
+    }
+    partitionKeys = keys;
+    for (const row of file.rows) {
+      for (const [name, value] of Object.entries(row)) {
+        const column = name.toLowerCase();
+        types.set(column, mergeGlueTypes(types.get(column) ?? { kind: 'null' }, inferGlueType(value)));
+      }
+    }
+  }
+  return { columns: [...types].map(([name, type]) => ({ name, type })), partitionKeys: partitionKeys ?? [] };
+}
+
+/**
+ * Print the table as `SHOW CREATE TABLE` would list its columns.
+ *
+ * @param table - the inferred table
+ * @param tableName - e.g. `order_changes`
+ * @returns lines of text, one column per line, partitions after
+ */
+export function formatCatalogTable(table: CatalogTable, tableName: string): string {
+  const width = Math.max(...table.columns.map((c) => c.name.length), ...table.partitionKeys.map((k) => k.length));
+  const line = (name: string, type: string) => `  ${name.padEnd(width)}  ${type}`;
+  return [
+    `${tableName} (${table.columns.length} columns)`,
+    ...table.columns.map((column) => line(column.name, renderGlueType(column.type))),
+    `partitioned by (${table.partitionKeys.length})`,
+    ...table.partitionKeys.map((key) => line(key, 'string')),
+  ].join('\n');
+}

@@ -1,0 +1,175 @@
+import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
+import { DYNAMODB_DEFAULTS } from '../defaults/dynamodb-defaults';
+import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
+import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
+import { KINESIS_DEFAULTS, type KinesisStreamMode } from '../defaults/kinesis-defaults';
+import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
+import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
+import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
+import { S3_DEFAULTS } from '../defaults/s3-defaults';
+import { STACK_DEFAULTS } from '../defaults/stack-defaults';
+import { ConfigError } from './config-error';
+import { CONFIG_VARIABLES } from './config-variables';
+
+/**
+ * The pipeline's configuration: the only place where settings have a type. Each default and each
+ * limit lives once, in the service's `*-defaults.ts` table under `src/defaults/`.
+ *
+ * `main.ts` calls {@link loadConfig} once per environment with `process.env`; every setting can be
+ * overridden without editing code through a `SALES_*` environment variable (see `config-variables.ts`
+ * and docs/infrastructure.md, "Configuration reference").
+ */
+
+/** Environments that get a stack. */
+export const ENVIRONMENT_NAMES = ['dev', 'prod'] as const;
+/** One of {@link ENVIRONMENT_NAMES}. */
+export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+
+/** Where Terraform keeps the state of a stack. */
+export type StateBackendConfig =
+  | { readonly type: 'local' }
+  | { readonly type: 's3'; readonly bucket: string; readonly region: string };
+
+/** Every setting of one environment's stack. */
+export interface PipelineConfig {
+  /** Environment this configuration is for; part of every physical name. */
+  readonly environment: EnvironmentName;
+  /** Prefix of every physical name (`<prefix>-<environment>-...`). Lower-case letters, digits, `-`; 2–16 characters. @defaultValue - `STACK_DEFAULTS.namePrefix` */
+  readonly namePrefix: string;
+  /** AWS region of the stack. @defaultValue - `STACK_DEFAULTS.region` */
+  readonly region: string;
+  /** Tags on every resource (provider `default_tags`), merged over `project` and `environment`. @defaultValue - `{ project: 'sales-pipeline', environment: <environment> }` */
+  readonly tags: Readonly<Record<string, string>>;
+  /** Protect the table from deletion (DynamoDB deletion protection). @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod */
+  readonly deletionProtection: boolean;
+  /** Kinesis capacity mode. @defaultValue - `KINESIS_DEFAULTS.streamMode` */
+  readonly kinesisStreamMode: KinesisStreamMode;
+  /** Shards when {@link kinesisStreamMode} is `PROVISIONED` (ignored on demand). @defaultValue - `KINESIS_DEFAULTS.shardCount` (with its limits) */
+  readonly kinesisShardCount: number;
+  /** Kinesis retention in hours. @defaultValue - `KINESIS_DEFAULTS.retentionHours` (with its limits) */
+  readonly kinesisRetentionHours: number;
+  /** Records per pipe batch. @defaultValue - `PIPES_DEFAULTS.batchSize` (with its limits) */
+  readonly pipeBatchSize: number;
+  /** Longest the pipe waits to fill a batch, in seconds. @defaultValue - `PIPES_DEFAULTS.batchingWindowSeconds` (with its limits) */
+  readonly pipeBatchingWindowSeconds: number;
+  /** Retries of a failed pipe batch before it goes to the dead-letter queue. @defaultValue - `PIPES_DEFAULTS.maximumRetryAttempts` (with its limits) */
+  readonly pipeMaximumRetryAttempts: number;
+  /** Oldest record the pipe still delivers, in seconds. @defaultValue - `PIPES_DEFAULTS.maximumRecordAgeSeconds` (with its limits) */
+  readonly pipeMaximumRecordAgeSeconds: number;
+  /** Transform Lambda memory in MB. @defaultValue - `LAMBDA_DEFAULTS.memoryMiB` (with its limits) */
+  readonly lambdaMemoryMiB: number;
+  /** Transform Lambda timeout in seconds. @defaultValue - `LAMBDA_DEFAULTS.timeoutSeconds` (with its limits) */
+  readonly lambdaTimeoutSeconds: number;
+  /** Data Firehose buffers per Lambda invocation, in MB. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferSizeMB` (with its limits) */
+  readonly lambdaBufferSizeMB: number;
+  /** Longest Firehose buffers before invoking the Lambda, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds` (with its limits) */
+  readonly lambdaBufferIntervalSeconds: number;
+  /** Longest Firehose buffers a partition before writing an object, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.bufferIntervalSeconds` (with its limits) */
+  readonly bufferIntervalSeconds: number;
+  /** Object size that makes Firehose write before the interval, in MiB. @defaultValue - `FIREHOSE_DEFAULTS.bufferSizeMiB` (with its limits) */
+  readonly bufferSizeMiB: number;
+  /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue - `LOGS_DEFAULTS.retentionDays` in dev, 90 in prod */
+  readonly logRetentionDays: number;
+  /** Age at which change rows move to S3 Standard-IA, in days. @defaultValue - `S3_DEFAULTS.lakeTransitionDays` (with its limits) */
+  readonly lakeTransitionDays: number;
+  /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
+  readonly errorExpirationDays: number;
+  /** Age at which noncurrent object versions expire, in days. @defaultValue - `S3_DEFAULTS.noncurrentVersionExpirationDays` (with its limits) */
+  readonly noncurrentVersionExpirationDays: number;
+  /** Age at which Athena query results expire, in days. @defaultValue - `S3_DEFAULTS.athenaResultsExpirationDays` (with its limits) */
+  readonly athenaResultsExpirationDays: number;
+  /** When the crawler looks for new columns (Glue cron expression, UTC). Queries never wait for it. @defaultValue - `GLUE_DEFAULTS.crawlerSchedule` */
+  readonly crawlerSchedule: string;
+  /** First year partition projection enumerates (up to the current year). @defaultValue - `GLUE_DEFAULTS.projectionStartYear` (with its limits) */
+  readonly projectionStartYear: number;
+  /** Athena cancels a query after scanning this many bytes. @defaultValue - `ATHENA_DEFAULTS.bytesScannedCutoffPerQuery` (with its limits) */
+  readonly athenaBytesScannedCutoff: number;
+  /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
+  readonly alarmEmail?: string;
+  /** Terraform state backend. @defaultValue - local state in `terraform.<stack>.tfstate` at the repository root */
+  readonly stateBackend: StateBackendConfig;
+}
+
+/**
+ * Defaults shared by every environment, read from the service tables (`environment` and `tags` are
+ * filled in by {@link loadConfig}).
+ */
+export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
+  namePrefix: STACK_DEFAULTS.namePrefix,
+  region: STACK_DEFAULTS.region,
+  deletionProtection: DYNAMODB_DEFAULTS.deletionProtection,
+  kinesisStreamMode: KINESIS_DEFAULTS.streamMode.default,
+  kinesisShardCount: KINESIS_DEFAULTS.shardCount.default,
+  kinesisRetentionHours: KINESIS_DEFAULTS.retentionHours.default,
+  pipeBatchSize: PIPES_DEFAULTS.batchSize.default,
+  pipeBatchingWindowSeconds: PIPES_DEFAULTS.batchingWindowSeconds.default,
+  pipeMaximumRetryAttempts: PIPES_DEFAULTS.maximumRetryAttempts.default,
+  pipeMaximumRecordAgeSeconds: PIPES_DEFAULTS.maximumRecordAgeSeconds.default,
+  lambdaMemoryMiB: LAMBDA_DEFAULTS.memoryMiB.default,
+  lambdaTimeoutSeconds: LAMBDA_DEFAULTS.timeoutSeconds.default,
+  lambdaBufferSizeMB: FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+  lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
+  bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
+  bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
+  logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
+  lakeTransitionDays: S3_DEFAULTS.lakeTransitionDays.default,
+  errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
+  noncurrentVersionExpirationDays: S3_DEFAULTS.noncurrentVersionExpirationDays.default,
+  athenaResultsExpirationDays: S3_DEFAULTS.athenaResultsExpirationDays.default,
+  crawlerSchedule: GLUE_DEFAULTS.crawlerSchedule,
+  projectionStartYear: GLUE_DEFAULTS.projectionStartYear.default,
+  athenaBytesScannedCutoff: ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default,
+  stateBackend: { type: 'local' },
+};
+
+/** What each environment changes from {@link DEFAULTS}. */
+export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Partial<Omit<PipelineConfig, 'environment'>>>> = {
+  dev: {},
+  prod: { deletionProtection: true, logRetentionDays: 90 },
+};
+
+/**
+ * Build one environment's configuration from {@link DEFAULTS}, {@link ENVIRONMENTS} and `SALES_*` variables.
+ *
+ * A variable `SALES_<SETTING>` applies to every environment; `SALES_<ENV>_<SETTING>` (e.g.
+ * `SALES_PROD_LOG_RETENTION_DAYS`) to one environment and wins over the former. Empty values are ignored.
+ * Pure: reads only its arguments.
+ *
+ * @param environment - `dev` or `prod`
+ * @param vars - the variables to read; pass `process.env` at the call site
+ * @returns the complete, validated configuration
+ * @throws ConfigError naming the variable, the value received and what is allowed
+ * @example
+ * ```ts
+ * loadConfig('prod', { SALES_KINESIS_MODE: 'PROVISIONED', SALES_KINESIS_SHARDS: '2' }).kinesisShardCount; //=> 2
+ * loadConfig('dev', { SALES_KINESIS_MODE: 'fast' });
+ * // throws ConfigError: SALES_KINESIS_MODE must be ON_DEMAND or PROVISIONED, received "fast"
+ * ```
+ */
+export function loadConfig(environment: string, vars: Readonly<Record<string, string | undefined>>): PipelineConfig {
+  const env = ENVIRONMENT_NAMES.find((name) => name === environment);
+  if (env === undefined) throw new ConfigError('environment', environment, ENVIRONMENT_NAMES.join(' or '));
+  const settings: Record<string, unknown> = { ...DEFAULTS, ...ENVIRONMENTS[env] };
+  let tags: Record<string, string> = { project: 'sales-pipeline', environment: env };
+  let stateBucket: string | undefined;
+  let stateRegion: string | undefined;
+  for (const variable of CONFIG_VARIABLES) {
+    const scoped = `SALES_${env.toUpperCase()}_${variable.name}`;
+    const name = nonEmpty(vars[scoped]) !== undefined ? scoped : `SALES_${variable.name}`;
+    const raw = nonEmpty(vars[name]);
+    if (raw === undefined) continue;
+    const value = variable.parse(name, raw);
+    if (variable.setting === 'tags') tags = { ...tags, ...(value as Record<string, string>) };
+    else if (variable.setting === 'stateBucket') stateBucket = value as string;
+    else if (variable.setting === 'stateRegion') stateRegion = value as string;
+    else settings[variable.setting] = value;
+  }
+  const region = settings['region'] as string;
+  const stateBackend: StateBackendConfig =
+    stateBucket === undefined ? { type: 'local' } : { type: 's3', bucket: stateBucket, region: stateRegion ?? region };
+  return { ...(settings as Omit<PipelineConfig, 'environment' | 'tags'>), environment: env, tags, stateBackend };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

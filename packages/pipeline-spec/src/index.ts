@@ -1,0 +1,31 @@
+/**
+ * `@sales/pipeline-spec`: the contract every part of the pipeline agrees on. The infrastructure
+ * (`constructs/`, `main.ts`), the local pipeline and the generator import it by package name.
+ * Pure data and functions: importing it loads no cdktf and creates no resources.
+ */
+export * from './config/config';
+export * from './config/config-error';
+export * from './config/config-parse';
+export * from './config/config-variables';
+export * from './config/freshness-budget';
+export * from './defaults/athena-defaults';
+export * from './defaults/check-range';
+export * from './defaults/dynamodb-defaults';
+export * from './defaults/firehose-defaults';
+export * from './defaults/glue-defaults';
+export * from './defaults/kinesis-defaults';
+export * from './defaults/kms-defaults';
+export * from './defaults/lambda-defaults';
+export * from './defaults/logs-defaults';
+export * from './defaults/pipes-defaults';
+export * from './defaults/s3-defaults';
+export * from './defaults/stack-defaults';
+export * from './lake/catalog-schema';
+export * from './lake/lake-layout';
+export * from './names/resource-names';
+export * from './queries/named-queries';
+export * from './settings/crawler-settings';
+export * from './settings/delivery-stream-settings';
+export * from './settings/pipe-settings';
+export * from './table/table-schema';
+export * from './types';

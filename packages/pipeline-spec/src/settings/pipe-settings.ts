@@ -1,0 +1,56 @@
+import { ORDER_TABLE_SCHEMA } from '../table/table-schema';
+import type { PolicyStatement } from '../types';
+
+/**
+ * Pure settings of the change pipe: its Kinesis partition key and its role's statements.
+ * Importing this file loads neither cdktf nor the provider, so the local pipeline can use it cheaply.
+ */
+
+/**
+ * The pipe's Kinesis partition key: the order id, so every change of one order lands on one shard, in order.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeTargetKinesisStreamParameters.html
+ * @example
+ * ```ts
+ * PIPE_PARTITION_KEY; //=> '$.dynamodb.Keys.order_id.S'
+ * ```
+ */
+export const PIPE_PARTITION_KEY = `$.dynamodb.Keys.${ORDER_TABLE_SCHEMA.partitionKey.name}.${ORDER_TABLE_SCHEMA.partitionKey.type}`;
+
+/** ARNs the pipe's role is scoped to (Terraform tokens). */
+export interface PipeResources {
+  /** The table's stream, the pipe's source. */
+  readonly tableStreamArn: string;
+  /** The Kinesis stream, the pipe's target. */
+  readonly kinesisStreamArn: string;
+  /** The SQS dead-letter queue. */
+  readonly deadLetterQueueArn: string;
+  /** The pipeline key (table stream, Kinesis stream and queue encryption). */
+  readonly kmsKeyArn: string;
+  /** The pipe's log group. */
+  readonly logGroupArn: string;
+}
+
+/**
+ * What the pipe's role may do: read the table's stream, write the Kinesis stream, send to the DLQ,
+ * use the key for the encrypted stream and queue, and write its own log group.
+ *
+ * @param r - the ARNs (tokens)
+ * @returns the statements
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html
+ */
+export function pipeStatements(r: PipeResources): PolicyStatement[] {
+  return [
+    {
+      sid: 'ReadTableStream',
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+      resources: [r.tableStreamArn],
+    },
+    // dynamodb:ListStreams supports no resource-level permissions: `*` is the only valid resource.
+    { sid: 'ListTableStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] },
+    { sid: 'WriteChangeStream', actions: ['kinesis:PutRecord', 'kinesis:PutRecords'], resources: [r.kinesisStreamArn] },
+    { sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [r.deadLetterQueueArn] },
+    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] },
+    { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${r.logGroupArn}:*`] },
+  ];
+}
