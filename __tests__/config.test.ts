@@ -1,7 +1,8 @@
-import { ConfigError } from '../constructs/config-error';
 import { DEFAULTS, ENVIRONMENTS, loadConfig } from '../constructs/config';
 import { CONFIG_VARIABLES } from '../constructs/config-variables';
 import { FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds } from '../constructs/freshness-budget';
+import { freshnessThresholdSeconds } from '../constructs/alarm-definitions';
+import { ConfigError } from '../constructs/config-error';
 
 describe('loadConfig', () => {
   test('gives the documented defaults with no variables', () => {
@@ -38,7 +39,7 @@ describe('loadConfig', () => {
       SALES_LAMBDA_TIMEOUT_SECONDS: '300',
       SALES_LAMBDA_BUFFER_SIZE_MB: '0.5',
       SALES_LAMBDA_BUFFER_INTERVAL_SECONDS: '0',
-      SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '60',
+      SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '300',
       SALES_FIREHOSE_BUFFER_SIZE_MIB: '128',
       SALES_LOG_RETENTION_DAYS: '365',
       SALES_LAKE_TRANSITION_DAYS: '90',
@@ -68,7 +69,7 @@ describe('loadConfig', () => {
       lambdaTimeoutSeconds: 300,
       lambdaBufferSizeMB: 0.5,
       lambdaBufferIntervalSeconds: 0,
-      bufferIntervalSeconds: 60,
+      bufferIntervalSeconds: 300,
       bufferSizeMiB: 128,
       logRetentionDays: 365,
       lakeTransitionDays: 90,
@@ -108,8 +109,10 @@ describe('loadConfig', () => {
     ['SALES_LOG_RETENTION_DAYS', '10', 'SALES_LOG_RETENTION_DAYS must be 1, 3, 5'],
     ['SALES_ALARM_EMAIL', 'ops-at-example', 'SALES_ALARM_EMAIL must be an e-mail address such as ops@example.com, received "ops-at-example"'],
     ['SALES_FIREHOSE_BUFFER_SIZE_MIB', '32', 'SALES_FIREHOSE_BUFFER_SIZE_MIB must be a whole number between 64 and 128, received "32"'],
-    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '901', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 1 and 900, received "901"'],
-    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '0', 'between 1 and 900, received "0"'],
+    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '901', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "901"'],
+    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '0', 'between 60 and 900, received "0"'],
+    // Dynamic partitioning has no zero buffering: intervals under 60 s are refused before synth.
+    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '30', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "30"'],
     ['SALES_LAMBDA_BUFFER_SIZE_MB', '6', 'SALES_LAMBDA_BUFFER_SIZE_MB must be a number between 0.2 and 3, received "6"'],
     ['SALES_LAMBDA_MEMORY_MB', '128', 'between 256 and 10240, received "128"'],
     ['SALES_PIPE_BATCH_SIZE', '1000', 'between 1 and 500, received "1000"'],
@@ -148,18 +151,23 @@ describe('loadConfig', () => {
 });
 
 describe('freshness budget', () => {
-  test.each(['dev', 'prod'])('keeps a change queryable within 90 s with the %s defaults', (environment) => {
+  test.each(['dev', 'prod'])('keeps a change queryable within 120 s with the %s defaults', (environment) => {
     expect(freshnessBudgetSeconds(loadConfig(environment, {}))).toBeLessThanOrEqual(FRESHNESS_TARGET_SECONDS);
   });
 
   test('counts the dynamic-partitioning buffer at 1.5 times the interval', () => {
-    const base = { pipeBatchingWindowSeconds: 1, lambdaBufferIntervalSeconds: 5, bufferIntervalSeconds: 40 };
+    const base = { pipeBatchingWindowSeconds: 1, lambdaBufferIntervalSeconds: 5, bufferIntervalSeconds: 60 };
     const hop = freshnessBudget(base).find((entry) => entry.hop.startsWith('Dynamic-partitioning'));
-    expect(hop?.seconds).toBe(60);
-    expect(freshnessBudgetSeconds({ ...base, bufferIntervalSeconds: 60 }) - freshnessBudgetSeconds(base)).toBe(30);
+    expect(hop?.seconds).toBe(90);
+    expect(freshnessBudgetSeconds(base)).toBe(100.25);
+    expect(freshnessBudgetSeconds({ ...base, bufferIntervalSeconds: 80 }) - freshnessBudgetSeconds(base)).toBe(30);
   });
 
-  test('exceeds the target when the buffer interval is raised to 60 s', () => {
-    expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '60' }))).toBeGreaterThan(FRESHNESS_TARGET_SECONDS);
+  test('alarms on Firehose data freshness at the target with the default buffer interval', () => {
+    expect(freshnessThresholdSeconds(DEFAULTS.bufferIntervalSeconds)).toBe(FRESHNESS_TARGET_SECONDS);
+  });
+
+  test('exceeds the target when the buffer interval is raised to 80 s', () => {
+    expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '80' }))).toBeGreaterThan(FRESHNESS_TARGET_SECONDS);
   });
 });

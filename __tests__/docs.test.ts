@@ -36,7 +36,7 @@ describe('docs/infrastructure.md', () => {
   });
 
   test('lists every alarm and every named query', () => {
-    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: 40 };
+    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: 60 };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
   });

@@ -13,7 +13,7 @@ const resources: MonitoredResources = {
   streamName: 'stream',
   deliveryStreamName: 'firehose',
   functionName: 'fn',
-  bufferIntervalSeconds: 40,
+  bufferIntervalSeconds: 60,
 };
 
 describe('PipelineAlarms', () => {
@@ -58,7 +58,7 @@ describe('PipelineAlarms', () => {
   });
 
   test('sets the freshness threshold from the buffer interval', () => {
-    expect(freshnessThresholdSeconds(40)).toBe(90);
+    expect(freshnessThresholdSeconds(60)).toBe(120);
     expect(freshnessThresholdSeconds(300)).toBe(480);
   });
 });

@@ -47,7 +47,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'LAMBDA_TIMEOUT_SECONDS', setting: 'lambdaTimeoutSeconds', parse: int(60, 300) },
   { name: 'LAMBDA_BUFFER_SIZE_MB', setting: 'lambdaBufferSizeMB', parse: (v, raw) => parseDecimal(v, raw, 0.2, 3) },
   { name: 'LAMBDA_BUFFER_INTERVAL_SECONDS', setting: 'lambdaBufferIntervalSeconds', parse: int(0, 900) },
-  { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSeconds', parse: int(1, 900) },
+  { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSeconds', parse: int(60, 900) },
   { name: 'FIREHOSE_BUFFER_SIZE_MIB', setting: 'bufferSizeMiB', parse: int(64, 128) },
   {
     name: 'LOG_RETENTION_DAYS',

@@ -55,7 +55,7 @@ export interface PipelineConfig {
   readonly lambdaBufferSizeMB: number;
   /** Longest Firehose buffers before invoking the Lambda, in seconds. Minimum 0, maximum 900. @defaultValue 5 */
   readonly lambdaBufferIntervalSeconds: number;
-  /** Longest Firehose buffers a partition before writing an object, in seconds. Minimum 1 (no zero buffering with dynamic partitioning), maximum 900. @defaultValue 40 */
+  /** Longest Firehose buffers a partition before writing an object, in seconds. Minimum 60 (dynamic partitioning has no zero buffering, https://docs.aws.amazon.com/firehose/latest/dev/buffering.html), maximum 900. @defaultValue 60 */
   readonly bufferIntervalSeconds: number;
   /** Object size that makes Firehose write before the interval, in MiB. Minimum 64 (dynamic partitioning), maximum 128. @defaultValue 64 */
   readonly bufferSizeMiB: number;
@@ -97,7 +97,7 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   lambdaTimeoutSeconds: 120,
   lambdaBufferSizeMB: 3,
   lambdaBufferIntervalSeconds: 5,
-  bufferIntervalSeconds: 40,
+  bufferIntervalSeconds: 60,
   bufferSizeMiB: 64,
   logRetentionDays: 14,
   lakeTransitionDays: 30,
