@@ -7,6 +7,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { trustPolicyViolations } from './trust-conditions';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -35,7 +36,7 @@ export class PolicyAspect implements IAspect {
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {
       node.node.addValidation({ validate: () => wildcardActions(node.policyInput ?? '') });
     } else if (node instanceof IamRole) {
-      node.node.addValidation({ validate: () => inlinePolicyViolations(node) });
+      node.node.addValidation({ validate: () => [...inlinePolicyViolations(node), ...trustPolicyViolations(node.assumeRolePolicyInput ?? '')] });
     } else if (node instanceof CloudwatchLogGroup) {
       node.node.addValidation({
         validate: () => {
