@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { EnvironmentName } from '../constructs/config';
 import { synthPipeline } from './helpers/pipeline';
 import { findLocalTerraform, mapToProvider } from './helpers/terraform';
+import { LAMBDA_RUNTIME } from '../constructs/transform-function';
 
 // `terraform validate` against the real AWS provider, from a local filesystem mirror (never downloaded):
 // the provider's own schema and validators judge every argument. Where no Terraform or no mirror is
@@ -33,6 +34,24 @@ function run(binary: string, args: string[], cwd: string, cliConfig: string) {
   delete env['TF_PLUGIN_CACHE_DIR'];
   return spawnSync(binary, args, { cwd, env, encoding: 'utf8' });
 }
+
+describe('mapToProvider', () => {
+  test('maps only the version pin and nodejs24.x for a 5.x mirror, and only the pin for 6.x', () => {
+    const stack = () => ({
+      terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
+      resource: { aws_lambda_function: { Fn: { runtime: LAMBDA_RUNTIME, memory_size: 256 } } },
+    });
+    const v5 = stack();
+    expect(mapToProvider(v5, '5.100.0')).toEqual([
+      { path: 'terraform.required_providers.aws.version', from: '6.25.0', to: '5.100.0' },
+      { path: 'resource.aws_lambda_function.Fn.runtime', from: 'nodejs24.x', to: 'nodejs22.x' },
+    ]);
+    expect(v5.resource.aws_lambda_function.Fn).toEqual({ runtime: 'nodejs22.x', memory_size: 256 });
+    const v6 = stack();
+    expect(mapToProvider(v6, '6.30.0')).toEqual([{ path: 'terraform.required_providers.aws.version', from: '6.25.0', to: '6.30.0' }]);
+    expect(v6.resource.aws_lambda_function.Fn.runtime).toBe('nodejs24.x');
+  });
+});
 
 if ('missing' in terraform) {
   test.skip(`skipped: no terraform (${terraform.missing}); terraform validate of dev, prod and a non-default stack did not run`, () => undefined);
