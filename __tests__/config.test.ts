@@ -109,6 +109,9 @@ describe('loadConfig', () => {
     ['SALES_LOG_RETENTION_DAYS', '10', 'SALES_LOG_RETENTION_DAYS must be 1, 3, 5'],
     ['SALES_ALARM_EMAIL', 'ops-at-example', 'SALES_ALARM_EMAIL must be an e-mail address such as ops@example.com, received "ops-at-example"'],
     ['SALES_FIREHOSE_BUFFER_SIZE_MIB', '32', 'SALES_FIREHOSE_BUFFER_SIZE_MIB must be a whole number between 64 and 128, received "32"'],
+    ['SALES_NAME_PREFIX', 'xn-', 'SALES_NAME_PREFIX must be 2-16 lower-case letters, digits or "-", starting with a letter, whose bucket names do not start with S3\'s reserved "xn--", received "xn-"'],
+    ['SALES_NAME_PREFIX', 'sthree', 'whose bucket names do not start with S3\'s reserved "sthree-", received "sthree"'],
+    ['SALES_NAME_PREFIX', 'amzn-s3-demo', 'reserved "amzn-s3-demo-", received "amzn-s3-demo"'],
     ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '901', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "901"'],
     ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '0', 'between 60 and 900, received "0"'],
     // Dynamic partitioning has no zero buffering: intervals under 60 s are refused before synth.

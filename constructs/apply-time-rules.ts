@@ -88,6 +88,23 @@ export const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'] as 
 export const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3'] as const;
 
 /**
+ * The reserved bucket-name prefix that every bucket of a stack with this name prefix would start with
+ * (bucket names here are `<namePrefix>-<environment>-...`).
+ *
+ * @param namePrefix - the configured `namePrefix`
+ * @returns the reserved prefix hit, or `undefined`
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ * @example
+ * ```ts
+ * reservedBucketPrefixOf('xn-'); //=> 'xn--' (buckets would be named xn--dev-...)
+ * reservedBucketPrefixOf('sales'); //=> undefined
+ * ```
+ */
+export function reservedBucketPrefixOf(namePrefix: string): string | undefined {
+  return RESERVED_BUCKET_PREFIXES.find((reserved) => `${namePrefix}-`.startsWith(reserved));
+}
+
+/**
  * S3 general purpose bucket naming rules that can be judged from the literal parts of a name (parts that
  * are Terraform references, such as the account id, are skipped): reserved prefixes and suffixes, two
  * adjacent periods, and at most 63 characters when the whole name is literal.
