@@ -54,6 +54,7 @@ describe('Catalog', () => {
   test('ignores what the crawler changes, so a crawl never shows up in terraform plan', () => {
     expect(table.lifecycle.ignore_changes).toEqual([
       'storage_descriptor[0].columns',
+      'storage_descriptor[0].number_of_buckets',
       'storage_descriptor[0].parameters',
       'storage_descriptor[0].ser_de_info[0].parameters',
       ...CRAWLER_MANAGED_PARAMETERS.map((name) => `parameters["${name}"]`),
