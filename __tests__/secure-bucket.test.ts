@@ -53,6 +53,13 @@ describe('SecureBucket', () => {
     });
   });
 
+  test('applies the lifecycle configuration only after versioning, as the provider documents', () => {
+    const json = JSON.parse(synthesized) as { resource: Record<string, Record<string, { depends_on?: string[] }>> };
+    const lifecycle = Object.values(json.resource['aws_s3_bucket_lifecycle_configuration']!)[0]!;
+    const versioning = Object.keys(json.resource['aws_s3_bucket_versioning']!)[0]!;
+    expect(lifecycle.depends_on).toEqual([`aws_s3_bucket_versioning.${versioning}`]);
+  });
+
   test('expires Athena results', () => {
     expect(resultsLifecycleRules(7)[0]).toMatchObject({ id: 'expire-query-results', expiration: [{ days: 7 }] });
   });
