@@ -4,7 +4,7 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Testing } from 'cdktf';
 import { alarmDefinitions, freshnessThresholdSeconds, type MonitoredResources } from '../constructs/alarm-definitions';
 import { PipelineAlarms } from '../constructs/pipeline-alarms';
-import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
 
 const resources: MonitoredResources = {
@@ -72,5 +72,25 @@ describe('PipelineDashboard', () => {
     expect(dashboard['dashboard_name']).toBe('sales-test-pipeline');
     const body = JSON.parse(dashboard['dashboard_body']!);
     expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).toEqual(['DynamoDB writes', 'Pipe', 'Kinesis', 'Transform Lambda', 'Firehose']);
+  });
+
+  test('never sums a latency, an age or a gauge: Maximum for those, Average for the success ratio', () => {
+    const body = JSON.parse(dashboardBody({ ...resources, tableName: 'orders' }, 'eu-west-1')) as { widgets: Array<{ properties: { metrics: unknown[][]; stat?: string } }> };
+    const stats = Object.fromEntries(body.widgets.flatMap((w) => w.properties.metrics.map((m) => [m[1], (m[4] as { stat: string }).stat])));
+    expect(stats).toEqual({
+      ConsumedWriteCapacityUnits: 'Sum',
+      Invocations: 'Sum',
+      ExecutionFailed: 'Sum',
+      ApproximateNumberOfMessagesVisible: 'Maximum',
+      IncomingRecords: 'Sum',
+      'GetRecords.IteratorAgeMilliseconds': 'Maximum',
+      Errors: 'Sum',
+      Throttles: 'Sum',
+      Duration: 'Maximum',
+      'DeliveryToS3.Records': 'Sum',
+      'DeliveryToS3.DataFreshness': 'Maximum',
+      'ExecuteProcessing.Success': 'Average',
+    });
+    for (const widget of body.widgets) expect(widget.properties.stat).toBeUndefined();
   });
 });
