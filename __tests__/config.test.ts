@@ -42,7 +42,6 @@ describe('loadConfig', () => {
       SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '300',
       SALES_FIREHOSE_BUFFER_SIZE_MIB: '128',
       SALES_LOG_RETENTION_DAYS: '365',
-      SALES_LAKE_TRANSITION_DAYS: '90',
       SALES_ERROR_EXPIRATION_DAYS: '14',
       SALES_NONCURRENT_EXPIRATION_DAYS: '7',
       SALES_ATHENA_RESULTS_EXPIRATION_DAYS: '1',
@@ -72,7 +71,6 @@ describe('loadConfig', () => {
       bufferIntervalSeconds: 300,
       bufferSizeMiB: 128,
       logRetentionDays: 365,
-      lakeTransitionDays: 90,
       errorExpirationDays: 14,
       noncurrentVersionExpirationDays: 7,
       athenaResultsExpirationDays: 1,
@@ -127,7 +125,6 @@ describe('loadConfig', () => {
     ['SALES_TAGS', 'team', 'SALES_TAGS must be comma-separated key=value pairs'],
     ['SALES_TAGS', 'aws:owner=me', 'SALES_TAGS must be comma-separated key=value pairs'],
     ['SALES_CRAWLER_SCHEDULE', 'hourly', 'SALES_CRAWLER_SCHEDULE must be a Glue cron expression'],
-    ['SALES_LAKE_TRANSITION_DAYS', '7', 'between 30 and 36500, received "7"'],
     ['SALES_ATHENA_BYTES_SCANNED_CUTOFF', '1000', 'SALES_ATHENA_BYTES_SCANNED_CUTOFF must be a whole number between 10485760'],
     ['SALES_STATE_BUCKET', 'Bad_Bucket', 'SALES_STATE_BUCKET must be an S3 bucket name'],
   ])('rejects %s=%s with a message naming the variable, the value and what is allowed', (name, value, message) => {

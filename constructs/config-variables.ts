@@ -65,7 +65,6 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     setting: 'logRetentionDays',
     parse: (v, raw) => Number(parseChoice(v, raw, LOG_RETENTION_DAYS.map(String))),
   },
-  { name: 'LAKE_TRANSITION_DAYS', setting: 'lakeTransitionDays', parse: int(30, 36500) },
   { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', parse: int(1, 3650) },
   { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', parse: int(1, 3650) },
   { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', parse: int(1, 3650) },

@@ -61,8 +61,6 @@ export interface PipelineConfig {
   readonly bufferSizeMiB: number;
   /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue 14 in dev, 90 in prod */
   readonly logRetentionDays: number;
-  /** Age at which change rows move to S3 Standard-IA, in days. Minimum 30. @defaultValue 30 */
-  readonly lakeTransitionDays: number;
   /** Age at which error records expire, in days. Minimum 1, maximum 3650. @defaultValue 30 */
   readonly errorExpirationDays: number;
   /** Age at which noncurrent object versions expire, in days. Minimum 1, maximum 3650. @defaultValue 30 */
@@ -100,7 +98,6 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   bufferIntervalSeconds: 60,
   bufferSizeMiB: 64,
   logRetentionDays: 14,
-  lakeTransitionDays: 30,
   errorExpirationDays: 30,
   noncurrentVersionExpirationDays: 30,
   athenaResultsExpirationDays: 7,
