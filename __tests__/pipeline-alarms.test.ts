@@ -1,11 +1,14 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Testing, TerraformStack } from 'cdktf';
 import { alarmDefinitions, freshnessThresholdSeconds, type MonitoredResources } from '../constructs/alarm-definitions';
-import { PipelineAlarms } from '../constructs/pipeline-alarms';
+import { PipelineAlarms, noSubscriptionWarning } from '../constructs/pipeline-alarms';
 import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
+import { FIXTURE_BUNDLE } from './helpers/pipeline';
+import { loadConfig } from '../constructs/config';
+import { PipelineStack } from '../constructs/pipeline-stack';
 
 const resources: MonitoredResources = {
   pipeName: 'pipe',
@@ -60,6 +63,34 @@ describe('PipelineAlarms', () => {
   test('sets the freshness threshold from the buffer interval', () => {
     expect(freshnessThresholdSeconds(60)).toBe(120);
     expect(freshnessThresholdSeconds(300)).toBe(480);
+  });
+});
+
+describe('alarm subscription warning', () => {
+  const warnings = (props: { alarmEmail?: string; warnWithoutSubscription?: boolean }) => {
+    const stack = new TerraformStack(Testing.app(), 'prod');
+    const alarms = new PipelineAlarms(stack, 'Alarms', { baseName: 'sales-prod', kmsKeyArn: TEST_KEY_ARN, resources, ...props });
+    return alarms.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => entry.data);
+  };
+
+  test('warns at synth when alarms would reach nobody', () => {
+    expect(warnings({ warnWithoutSubscription: true })).toEqual([noSubscriptionWarning('sales-prod-alarms')]);
+    expect(noSubscriptionWarning('sales-prod-alarms')).toMatch(/^alarm topic sales-prod-alarms has no subscription.*SALES_PROD_ALARM_EMAIL.*confirm/);
+  });
+
+  test.each([
+    ['prod', {}, 1],
+    ['prod', { SALES_PROD_ALARM_EMAIL: 'ops@example.com' }, 0],
+    ['dev', {}, 0],
+  ] as const)('the %s stack with %j has %i such warning', (environment, vars, count) => {
+    const stack = new PipelineStack(Testing.app(), environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
+    const found = stack.node.findAll().flatMap((c) => c.node.metadata).filter((entry) => entry.type === AnnotationMetadataEntryType.WARN);
+    expect(found).toHaveLength(count);
+  });
+
+  test('stays quiet with a subscription, or when not asked to warn', () => {
+    expect(warnings({ warnWithoutSubscription: true, alarmEmail: 'ops@example.com' })).toEqual([]);
+    expect(warnings({})).toEqual([]);
   });
 });
 

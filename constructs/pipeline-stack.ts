@@ -154,7 +154,13 @@ export class PipelineStack extends TerraformStack {
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
     };
-    const alarms = new PipelineAlarms(this, 'Alarms', { baseName, kmsKeyArn, resources: monitored, alarmEmail: config.alarmEmail });
+    const alarms = new PipelineAlarms(this, 'Alarms', {
+      baseName,
+      kmsKeyArn,
+      resources: monitored,
+      alarmEmail: config.alarmEmail,
+      warnWithoutSubscription: config.environment === 'prod',
+    });
     const dashboard = new PipelineDashboard(this, 'Dashboard', {
       baseName,
       region: config.region,
