@@ -8,13 +8,14 @@ import { SERVICE_TRUST, trustPolicyViolations } from '../constructs/trust-condit
 import { bucketNameViolations } from '../constructs/apply-time-rules';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
+import { testApp } from './helpers/test-app';
 
 // Rules AWS enforces at apply time, which `terraform validate` cannot see: each builds a bad stack and
 // expects the synth to fail, naming the construct and the rule.
 
 /** A stack with the policy aspect, built by `build`, synthesized with validations. */
 function synthChecked(build: (stack: TerraformStack) => void): string {
-  const stack = new TerraformStack(Testing.app(), 'checked');
+  const stack = new TerraformStack(testApp(), 'checked');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   build(stack);
   Aspects.of(stack).add(new PolicyAspect());

@@ -7,6 +7,7 @@ import { PipelineAlarms, noSubscriptionWarning } from '../constructs/pipeline-al
 import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
+import { testApp } from './helpers/test-app';
 import { loadConfig } from '../constructs/config';
 import { PipelineStack } from '../constructs/pipeline-stack';
 
@@ -68,7 +69,7 @@ describe('PipelineAlarms', () => {
 
 describe('alarm subscription warning', () => {
   const warnings = (props: { alarmEmail?: string; warnWithoutSubscription?: boolean }) => {
-    const stack = new TerraformStack(Testing.app(), 'prod');
+    const stack = new TerraformStack(testApp(), 'prod');
     const alarms = new PipelineAlarms(stack, 'Alarms', { baseName: 'sales-prod', kmsKeyArn: TEST_KEY_ARN, resources, ...props });
     return alarms.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => entry.data);
   };
@@ -83,7 +84,7 @@ describe('alarm subscription warning', () => {
     ['prod', { SALES_PROD_ALARM_EMAIL: 'ops@example.com' }, 0],
     ['dev', {}, 0],
   ] as const)('the %s stack with %j has %i such warning', (environment, vars, count) => {
-    const stack = new PipelineStack(Testing.app(), environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
+    const stack = new PipelineStack(testApp(), environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
     const found = stack.node.findAll().flatMap((c) => c.node.metadata).filter((entry) => entry.type === AnnotationMetadataEntryType.WARN);
     expect(found).toHaveLength(count);
   });
