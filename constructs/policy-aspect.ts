@@ -16,7 +16,7 @@ import {
   processorParameterViolations,
   type ResourceBlock,
 } from './apply-time-rules';
-import { trustPolicyViolations } from './trust-conditions';
+import { policyStatements, trustPolicyViolations } from './trust-conditions';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -81,16 +81,11 @@ export class PolicyAspect implements IAspect {
  * ```
  */
 export function wildcardActions(policy: string): string[] {
-  let document: { Statement?: unknown };
-  try {
-    document = JSON.parse(policy) as { Statement?: unknown };
-  } catch {
-    return ['policy is not literal JSON, so it cannot be checked for wildcard actions'];
-  }
-  const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const statements = policyStatements(policy);
+  if (statements === undefined) return ['policy is not literal JSON, so it cannot be checked for wildcard actions'];
   const messages: string[] = [];
-  for (const statement of statements as Array<Record<string, unknown> | undefined>) {
-    if (statement === undefined || statement['Effect'] !== 'Allow') continue;
+  for (const statement of statements) {
+    if (statement['Effect'] !== 'Allow') continue;
     if (statement['NotAction'] !== undefined) messages.push('policy allows actions through NotAction');
     const actions = ([] as unknown[]).concat(statement['Action'] ?? []);
     for (const action of actions) {

@@ -59,6 +59,25 @@ export function trustCondition(service: string, accountId: string): Record<strin
 }
 
 /**
+ * The statements of an IAM policy document, whether `Statement` is one object or a list.
+ *
+ * @param policy - the policy JSON text
+ * @returns the statements, or `undefined` when the text is not JSON
+ * @example
+ * ```ts
+ * policyStatements('{"Statement":{"Effect":"Allow"}}'); //=> [{ Effect: 'Allow' }]
+ * ```
+ */
+export function policyStatements(policy: string): Array<Record<string, unknown>> | undefined {
+  try {
+    const document = JSON.parse(policy) as { Statement?: unknown };
+    return ([] as unknown[]).concat(document.Statement ?? []).filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Condition keys in a trust policy that its service principal does not document (apply-time rule:
  * `AssumeRole` fails on a key the service never sends), and documented guards that are missing.
  *
@@ -71,13 +90,8 @@ export function trustCondition(service: string, accountId: string): Record<strin
  * ```
  */
 export function trustPolicyViolations(policy: string): string[] {
-  let document: { Statement?: unknown };
-  try {
-    document = JSON.parse(policy) as { Statement?: unknown };
-  } catch {
-    return ['trust policy is not literal JSON, so its condition keys cannot be checked'];
-  }
-  const statements = ([] as unknown[]).concat(document.Statement ?? []) as Array<Record<string, unknown>>;
+  const statements = policyStatements(policy);
+  if (statements === undefined) return ['trust policy is not literal JSON, so its condition keys cannot be checked'];
   const messages: string[] = [];
   for (const statement of statements) {
     const principal = statement['Principal'] as { Service?: string | string[] } | undefined;
