@@ -53,6 +53,7 @@ describe('Catalog', () => {
   test('ignores what the crawler changes, so a crawl never shows up in terraform plan', () => {
     expect(table.lifecycle.ignore_changes).toEqual([
       'storage_descriptor[0].columns',
+      'storage_descriptor[0].number_of_buckets',
       'storage_descriptor[0].parameters',
       'storage_descriptor[0].ser_de_info[0].parameters',
       ...CRAWLER_MANAGED_PARAMETERS.map((name) => `parameters["${name}"]`),
@@ -74,11 +75,17 @@ describe('Catalog', () => {
     });
   });
 
-  test('lets the crawler read only the data prefix and update only order_changes', () => {
+  test('lets the crawler locate and list the lake, read only the data prefix and update only order_changes', () => {
     const statements = roleStatements(synthesized, 'sales-test-crawler');
     const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(byId['ReadDataPrefix']?.Resource).toEqual([expect.stringMatching(/\.arn\}\/sales\/\*$/)]);
-    expect(byId['ListDataPrefix']?.Condition).toEqual({ StringLike: { 's3:prefix': ['sales/', 'sales/*'] } });
+    // What AWSGlueServiceRole grants on every bucket, scoped to the lake, with no prefix condition.
+    expect(byId['LocateAndListLake']).toEqual({
+      Sid: 'LocateAndListLake',
+      Effect: 'Allow',
+      Action: ['s3:GetBucketLocation', 's3:ListBucket'],
+      Resource: [expect.stringMatching(/^\$\{aws_s3_bucket\.[A-Za-z0-9_]+\.arn\}$/)],
+    });
     expect(byId['UpdateOrderChangesTable']?.Resource).toEqual([
       'arn:aws:glue:eu-west-1:123456789012:catalog',
       expect.stringMatching(/^arn:aws:glue:eu-west-1:123456789012:database\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}$/),

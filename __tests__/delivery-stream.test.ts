@@ -24,14 +24,14 @@ function extendedS3(synthesized: string): any {
 describe('DeliveryStream', () => {
   const synthesized = Testing.synthScope((scope) => delivery(scope));
 
-  test('Test default behaviors: Kinesis source, extended S3, 40 s / 64 MiB buffers, GZIP .json.gz, KMS', () => {
+  test('Test default behaviors: Kinesis source, extended S3, 60 s / 64 MiB buffers, GZIP .json.gz, KMS', () => {
     expect(synthesized).toHaveResourceWithProperties(KinesisFirehoseDeliveryStream, {
       name: 'sales-test-lake',
       destination: 'extended_s3',
       kinesis_source_configuration: expect.objectContaining({ kinesis_stream_arn: expect.stringMatching(/aws_kinesis_stream\.Stream_[A-F0-9]+\.arn/) }),
     });
     expect(extendedS3(synthesized)).toMatchObject({
-      buffering_interval: 40,
+      buffering_interval: 60,
       buffering_size: 64,
       compression_format: 'GZIP',
       file_extension: '.json.gz',
@@ -72,7 +72,8 @@ describe('DeliveryStream', () => {
 
   test.each([
     [{ bufferSizeMiB: 32 }, 'bufferSizeMiB must be between 64 and 128, received 32'],
-    [{ bufferIntervalSeconds: 0 }, 'bufferIntervalSeconds must be between 1 and 900, received 0'],
+    [{ bufferIntervalSeconds: 0 }, 'bufferIntervalSeconds must be between 60 and 900, received 0'],
+    [{ bufferIntervalSeconds: 59 }, 'bufferIntervalSeconds must be between 60 and 900, received 59'],
     [{ lambdaBufferSizeMB: 4 }, 'lambdaBufferSizeMB must be between 0.2 and 3, received 4'],
   ])('rejects %p', (props, message) => {
     expect(() => Testing.synthScope((scope) => delivery(scope, props))).toThrow(message);

@@ -1,11 +1,15 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Testing, TerraformStack } from 'cdktf';
 import { alarmDefinitions, freshnessThresholdSeconds, type MonitoredResources } from '../constructs/alarm-definitions';
-import { PipelineAlarms } from '../constructs/pipeline-alarms';
-import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { PipelineAlarms, noSubscriptionWarning } from '../constructs/pipeline-alarms';
+import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
+import { FIXTURE_BUNDLE } from './helpers/pipeline';
+import { testApp } from './helpers/test-app';
+import { DEFAULTS, FRESHNESS_TARGET_SECONDS, loadConfig } from '@sales/pipeline-spec';
+import { PipelineStack } from '../constructs/pipeline-stack';
 
 const resources: MonitoredResources = {
   pipeName: 'pipe',
@@ -13,7 +17,7 @@ const resources: MonitoredResources = {
   streamName: 'stream',
   deliveryStreamName: 'firehose',
   functionName: 'fn',
-  bufferIntervalSeconds: 40,
+  bufferIntervalSeconds: 60,
 };
 
 describe('PipelineAlarms', () => {
@@ -58,8 +62,36 @@ describe('PipelineAlarms', () => {
   });
 
   test('sets the freshness threshold from the buffer interval', () => {
-    expect(freshnessThresholdSeconds(40)).toBe(90);
+    expect(freshnessThresholdSeconds(60)).toBe(120);
     expect(freshnessThresholdSeconds(300)).toBe(480);
+  });
+});
+
+describe('alarm subscription warning', () => {
+  const warnings = (props: { alarmEmail?: string; warnWithoutSubscription?: boolean }) => {
+    const stack = new TerraformStack(testApp(), 'prod');
+    const alarms = new PipelineAlarms(stack, 'Alarms', { baseName: 'sales-prod', kmsKeyArn: TEST_KEY_ARN, resources, ...props });
+    return alarms.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => entry.data);
+  };
+
+  test('warns at synth when alarms would reach nobody', () => {
+    expect(warnings({ warnWithoutSubscription: true })).toEqual([noSubscriptionWarning('sales-prod-alarms')]);
+    expect(noSubscriptionWarning('sales-prod-alarms')).toMatch(/^alarm topic sales-prod-alarms has no subscription.*SALES_PROD_ALARM_EMAIL.*confirm/);
+  });
+
+  test.each([
+    ['prod', {}, 1],
+    ['prod', { SALES_PROD_ALARM_EMAIL: 'ops@example.com' }, 0],
+    ['dev', {}, 0],
+  ] as const)('the %s stack with %j has %i such warning', (environment, vars, count) => {
+    const stack = new PipelineStack(testApp(), environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
+    const found = stack.node.findAll().flatMap((c) => c.node.metadata).filter((entry) => entry.type === AnnotationMetadataEntryType.WARN);
+    expect(found).toHaveLength(count);
+  });
+
+  test('stays quiet with a subscription, or when not asked to warn', () => {
+    expect(warnings({ warnWithoutSubscription: true, alarmEmail: 'ops@example.com' })).toEqual([]);
+    expect(warnings({})).toEqual([]);
   });
 });
 
@@ -72,5 +104,31 @@ describe('PipelineDashboard', () => {
     expect(dashboard['dashboard_name']).toBe('sales-test-pipeline');
     const body = JSON.parse(dashboard['dashboard_body']!);
     expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).toEqual(['DynamoDB writes', 'Pipe', 'Kinesis', 'Transform Lambda', 'Firehose']);
+  });
+
+  test('never sums a latency, an age or a gauge: Maximum for those, Average for the success ratio', () => {
+    const body = JSON.parse(dashboardBody({ ...resources, tableName: 'orders' }, 'eu-west-1')) as { widgets: Array<{ properties: { metrics: unknown[][]; stat?: string } }> };
+    const stats = Object.fromEntries(body.widgets.flatMap((w) => w.properties.metrics.map((m) => [m[1], (m[4] as { stat: string }).stat])));
+    expect(stats).toEqual({
+      ConsumedWriteCapacityUnits: 'Sum',
+      Invocations: 'Sum',
+      ExecutionFailed: 'Sum',
+      ApproximateNumberOfMessagesVisible: 'Maximum',
+      IncomingRecords: 'Sum',
+      'GetRecords.IteratorAgeMilliseconds': 'Maximum',
+      Errors: 'Sum',
+      Throttles: 'Sum',
+      Duration: 'Maximum',
+      'DeliveryToS3.Records': 'Sum',
+      'DeliveryToS3.DataFreshness': 'Maximum',
+      'ExecuteProcessing.Success': 'Average',
+    });
+    for (const widget of body.widgets) expect(widget.properties.stat).toBeUndefined();
+  });
+});
+
+describe('freshness alarm', () => {
+  test('alarms on Firehose data freshness at the freshness target with the default buffer interval', () => {
+    expect(freshnessThresholdSeconds(DEFAULTS.bufferIntervalSeconds)).toBe(FRESHNESS_TARGET_SECONDS);
   });
 });

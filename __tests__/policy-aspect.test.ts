@@ -22,7 +22,9 @@ function synthChecked(build: (stack: TerraformStack) => void): string {
 }
 
 const statement = (action: unknown) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b/*' }] });
-const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const trustFor = (service: string, condition?: Record<string, Record<string, string>>) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }] });
+const trust = trustFor('lambda.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } });
 
 describe('PolicyAspect', () => {
   test('passes a secure bucket, a scoped policy and a log group with retention', () => {

@@ -10,7 +10,7 @@ import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SecureBucket', () => {
-  const lifecycle = lakeLifecycleRules({ lakeTransitionDays: 30, errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 });
+  const lifecycle = lakeLifecycleRules({ errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 });
   const synthesized = Testing.synthScope((scope) => new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, lifecycleRules: lifecycle }));
   const json = JSON.parse(synthesized);
 
@@ -43,23 +43,25 @@ describe('SecureBucket', () => {
     ]);
   });
 
-  test('tiers change rows, expires errors and noncurrent versions', () => {
+  test('expires errors and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
+    expect(synthesized).not.toContain('STANDARD_IA');
     expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       rule: [
-        expect.objectContaining({ id: 'tier-change-rows', filter: [{ prefix: 'sales/' }], transition: [{ days: 30, storage_class: 'STANDARD_IA' }] }),
         expect.objectContaining({ id: 'expire-error-records', filter: [{ prefix: 'errors/' }], expiration: [{ days: 30 }] }),
         expect.objectContaining({ id: 'expire-noncurrent-versions', noncurrent_version_expiration: [{ noncurrent_days: 30 }] }),
       ],
     });
   });
 
+  test('applies the lifecycle configuration only after versioning, as the provider documents', () => {
+    const json = JSON.parse(synthesized) as { resource: Record<string, Record<string, { depends_on?: string[] }>> };
+    const lifecycle = Object.values(json.resource['aws_s3_bucket_lifecycle_configuration']!)[0]!;
+    const versioning = Object.keys(json.resource['aws_s3_bucket_versioning']!)[0]!;
+    expect(lifecycle.depends_on).toEqual([`aws_s3_bucket_versioning.${versioning}`]);
+  });
+
   test('expires Athena results', () => {
     expect(resultsLifecycleRules(7)[0]).toMatchObject({ id: 'expire-query-results', expiration: [{ days: 7 }] });
   });
 
-  test('rejects tiering earlier than S3 Standard-IA allows', () => {
-    expect(() => lakeLifecycleRules({ lakeTransitionDays: 7, errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 })).toThrow(
-      'lakeTransitionDays must be at least 30 (S3 Standard-IA minimum), received 7',
-    );
-  });
 });

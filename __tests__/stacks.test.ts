@@ -57,13 +57,16 @@ describe.each([
     }
   });
 
-  test('gives each service its own role, trusted only by that service in this account', () => {
+  test('gives each service its own role, trusted with the condition that service documents', () => {
     const roles = Object.values(resources(json, 'aws_iam_role')).map((role) => JSON.parse(role['assume_role_policy'] as string));
-    const services = roles.map((policy) => policy.Statement[0].Principal.Service).sort();
-    expect(services).toEqual(['firehose.amazonaws.com', 'glue.amazonaws.com', 'lambda.amazonaws.com', 'pipes.amazonaws.com']);
-    for (const policy of roles) {
-      expect(policy.Statement[0].Condition.StringEquals['aws:SourceAccount']).toMatch(referenceTo('data.aws_caller_identity', 'account_id'));
-    }
+    const conditions = Object.fromEntries(roles.map((policy) => [policy.Statement[0].Principal.Service, policy.Statement[0].Condition]));
+    const account = expect.stringMatching(referenceTo('data.aws_caller_identity', 'account_id'));
+    expect(conditions).toEqual({
+      'firehose.amazonaws.com': { StringEquals: { 'sts:ExternalId': account } },
+      'glue.amazonaws.com': undefined,
+      'lambda.amazonaws.com': { StringEquals: { 'aws:SourceAccount': account } },
+      'pipes.amazonaws.com': { StringEquals: { 'aws:SourceAccount': account } },
+    });
   });
 
   test('scopes every IAM statement to ARNs, except actions without resource-level permissions', () => {

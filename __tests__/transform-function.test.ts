@@ -11,10 +11,10 @@ const props: TransformFunctionProps = { functionName: 'sales-test-transform', aw
 describe('TransformFunction', () => {
   const synthesized = Testing.synthScope((scope) => new TransformFunction(scope, 'Transform', props));
 
-  test('Test default behaviors: Node.js 22 on arm64, index.handler, 256 MB, 120 s', () => {
+  test('Test default behaviors: Node.js 24 on arm64, index.handler, 256 MB, 120 s', () => {
     expect(synthesized).toHaveResourceWithProperties(LambdaFunction, {
       function_name: 'sales-test-transform',
-      runtime: 'nodejs22.x',
+      runtime: 'nodejs24.x',
       architectures: ['arm64'],
       handler: 'index.handler',
       memory_size: 256,

@@ -50,7 +50,7 @@ export interface AlarmDefinition {
  * @returns the threshold in seconds
  * @example
  * ```ts
- * freshnessThresholdSeconds(40); //=> 90
+ * freshnessThresholdSeconds(60); //=> 120
  * ```
  */
 export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number {

@@ -69,9 +69,13 @@ export class Catalog extends Construct {
       },
       lifecycle: {
         // The crawler merges new columns into the table and records its statistics; without this,
-        // every plan after a crawl would propose to undo them.
+        // every plan after a crawl would propose to undo them. A crawl also writes NumberOfBuckets = -1
+        // (unbucketed) into the storage descriptor, and the provider's number_of_buckets is optional but
+        // not computed (provider schema, aws_glue_catalog_table; Glue StorageDescriptor API), so it too
+        // would show as a change on every plan.
         ignoreChanges: [
           'storage_descriptor[0].columns',
+          'storage_descriptor[0].number_of_buckets',
           'storage_descriptor[0].parameters',
           'storage_descriptor[0].ser_de_info[0].parameters',
           ...CRAWLER_MANAGED_PARAMETERS.map((name) => `parameters["${name}"]`),

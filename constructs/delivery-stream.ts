@@ -27,9 +27,10 @@ export interface DeliveryStreamProps {
   /** Retention of the log group, in days. */
   readonly logRetentionDays: number;
   /**
-   * How long Firehose buffers a partition before writing an object, in seconds. Minimum 1 (dynamic
-   * partitioning has no zero buffering), maximum 900. Objects can arrive 1.5x this late.
-   * @defaultValue 40
+   * How long Firehose buffers a partition before writing an object, in seconds. Minimum 60: with
+   * dynamic partitioning "zero buffering feature is not available", and intervals under 60 s are that
+   * feature. Maximum 900. Objects can arrive 1.5x this late.
+   * @defaultValue 60
    * @see https://docs.aws.amazon.com/firehose/latest/dev/buffering.html
    */
   readonly bufferIntervalSeconds?: number;

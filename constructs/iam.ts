@@ -2,6 +2,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { PolicyStatement } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
+import { trustCondition } from './trust-conditions';
 
 /**
  * Small helpers for least-privilege IAM: policy documents as plain data (testable without synth),
@@ -34,13 +35,22 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
 }
 
 /**
- * Trust policy that lets one service assume a role, only on behalf of this account (confused-deputy guard).
+ * Trust policy that lets one service assume a role, with the condition that service documents (see
+ * `SERVICE_TRUST`): `sts:ExternalId` = account for Firehose, `aws:SourceAccount` for Pipes and Lambda,
+ * none for Glue, whose `CreateCrawler` refuses a role whose trust policy carries a key Glue does not send.
  *
  * @param service - service principal, e.g. `pipes.amazonaws.com`
  * @param accountId - the account that owns the role
  * @returns the trust policy JSON
+ * @throws Error when the service's documented keys are not recorded in `SERVICE_TRUST`
+ * @example
+ * ```ts
+ * JSON.parse(assumeRolePolicy('firehose.amazonaws.com', '123456789012')).Statement[0].Condition;
+ * //=> { StringEquals: { 'sts:ExternalId': '123456789012' } }
+ * ```
  */
 export function assumeRolePolicy(service: string, accountId: string): string {
+  const condition = trustCondition(service, accountId);
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -48,7 +58,7 @@ export function assumeRolePolicy(service: string, accountId: string): string {
         Effect: 'Allow',
         Principal: { Service: service },
         Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+        ...(condition === undefined ? {} : { Condition: condition }),
       },
     ],
   });
@@ -60,7 +70,7 @@ export interface ServiceRoleProps {
   readonly name: string;
   /** Service principal that assumes the role. */
   readonly service: string;
-  /** Account id (token) for the trust policy's `aws:SourceAccount` condition. */
+  /** Account id (token) for the trust policy's documented condition (see {@link assumeRolePolicy}). */
   readonly accountId: string;
   /** Everything the role may do. */
   readonly statements: readonly PolicyStatement[];

@@ -1,10 +1,8 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { DATA_PREFIX, ERROR_PREFIX, S3_DEFAULTS } from '@sales/pipeline-spec';
+import { ERROR_PREFIX } from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
 export interface LakeLifecycleDays {
-  /** Change rows move to S3 Standard-IA at this age. Minimum 30 (S3's minimum for Standard-IA). */
-  readonly lakeTransitionDays: number;
   /** Error records expire at this age. */
   readonly errorExpirationDays: number;
   /** Noncurrent versions of any object expire this long after they stop being current. */
@@ -12,24 +10,19 @@ export interface LakeLifecycleDays {
 }
 
 /**
- * Lifecycle rules of the lake bucket: tier old change rows, expire error records and noncurrent
- * versions, and clean up failed multipart uploads.
+ * Lifecycle rules of the lake bucket: expire error records and noncurrent versions, and clean up failed
+ * multipart uploads.
+ *
+ * Change rows are not tiered. Firehose writes objects of a few KB here, and S3 lifecycle by default does
+ * not transition objects smaller than 128 KB to any storage class (and Standard-IA bills at least 128 KB
+ * per object), so a Standard-IA rule would move nothing.
  *
  * @param days - the ages
  * @returns rules for {@link SecureBucket}'s `lifecycleRules`
- * @throws Error when `lakeTransitionDays` is below 30
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html
  */
 export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleConfigurationRule[] {
-  if (days.lakeTransitionDays < S3_DEFAULTS.lakeTransitionDays.min) {
-    throw new Error(`lakeTransitionDays must be at least ${S3_DEFAULTS.lakeTransitionDays.min} (S3 Standard-IA minimum), received ${days.lakeTransitionDays}`);
-  }
   return [
-    {
-      id: 'tier-change-rows',
-      status: 'Enabled',
-      filter: [{ prefix: DATA_PREFIX }],
-      transition: [{ days: days.lakeTransitionDays, storageClass: 'STANDARD_IA' }],
-    },
     {
       id: 'expire-error-records',
       status: 'Enabled',

@@ -1,6 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { alarmDefinitions, type MonitoredResources } from './alarm-definitions';
 
@@ -14,6 +15,25 @@ export interface PipelineAlarmsProps {
   readonly resources: MonitoredResources;
   /** Address subscribed to the topic (it must confirm). @defaultValue - no subscription */
   readonly alarmEmail?: string;
+  /**
+   * Warn at synth (cdktf `Annotations`) when no {@link alarmEmail} is set: alarms would notify a topic
+   * nobody reads. The stack sets it for prod.
+   * @defaultValue false
+   */
+  readonly warnWithoutSubscription?: boolean;
+}
+
+/**
+ * The synth-time warning for alarms that reach nobody.
+ *
+ * @param topicName - the alarm topic's name
+ * @returns the warning text: what is wrong and the two ways to subscribe
+ */
+export function noSubscriptionWarning(topicName: string): string {
+  return (
+    `alarm topic ${topicName} has no subscription, so no one receives the alarms: set SALES_PROD_ALARM_EMAIL=<address> ` +
+    `and confirm the e-mail AWS Notifications sends, or subscribe to the topic (output alarm_topic_arn) and confirm (docs/infrastructure.md, "Deploy checklist")`
+  );
 }
 
 /** An encrypted SNS topic and the alarms that notify it, on alarm and on recovery. */
@@ -28,6 +48,8 @@ export class PipelineAlarms extends Construct {
     this.topic = new SnsTopic(this, 'Topic', { name: `${props.baseName}-alarms`, kmsMasterKeyId: props.kmsKeyArn });
     if (props.alarmEmail !== undefined) {
       new SnsTopicSubscription(this, 'EmailSubscription', { topicArn: this.topic.arn, protocol: 'email', endpoint: props.alarmEmail });
+    } else if (props.warnWithoutSubscription === true) {
+      Annotations.of(this).addWarning(noSubscriptionWarning(`${props.baseName}-alarms`));
     }
     this.alarms = alarmDefinitions(props.resources).map(
       (alarm) =>

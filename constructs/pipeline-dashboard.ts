@@ -12,22 +12,38 @@ export interface PipelineDashboardProps {
   readonly resources: MonitoredResources & { readonly tableName: string };
 }
 
-type Metric = [string, string, ...string[]];
+/** A CloudWatch statistic a widget line is drawn with. */
+type Stat = 'Sum' | 'Maximum' | 'Average';
+/** Namespace, metric name, dimension name and value, then the line's options (its statistic). */
+type Metric = [string, string, string, string, { stat: Stat }];
 
 /**
- * The dashboard body: one row of widgets per hop, in pipeline order.
+ * One widget line with the statistic that fits its metric: `Sum` for counts, `Maximum` for ages,
+ * latencies and gauges (a sum of iterator ages, durations or queue depths over a minute means nothing),
+ * `Average` for Firehose's success ratio.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html#CloudWatch-Dashboard-Properties-Metrics-Array-Format
+ */
+const metric = (namespace: string, name: string, dimension: string, value: string, stat: Stat): Metric => [namespace, name, dimension, value, { stat }];
+
+/**
+ * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic.
  *
  * @param r - the monitored resources
  * @param region - the metrics' region
  * @returns the dashboard JSON
  */
 export function dashboardBody(r: PipelineDashboardProps['resources'], region: string): string {
+  const pipe = (name: string, stat: Stat) => metric('AWS/EventBridge/Pipes', name, 'PipeName', r.pipeName, stat);
+  const kinesis = (name: string, stat: Stat) => metric('AWS/Kinesis', name, 'StreamName', r.streamName, stat);
+  const lambda = (name: string, stat: Stat) => metric('AWS/Lambda', name, 'FunctionName', r.functionName, stat);
+  const firehose = (name: string, stat: Stat) => metric('AWS/Firehose', name, 'DeliveryStreamName', r.deliveryStreamName, stat);
   const widgets: [string, Metric[]][] = [
-    ['DynamoDB writes', [['AWS/DynamoDB', 'ConsumedWriteCapacityUnits', 'TableName', r.tableName]]],
-    ['Pipe', [['AWS/EventBridge/Pipes', 'Invocations', 'PipeName', r.pipeName], ['AWS/EventBridge/Pipes', 'ExecutionFailed', 'PipeName', r.pipeName], ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', r.deadLetterQueueName]]],
-    ['Kinesis', [['AWS/Kinesis', 'IncomingRecords', 'StreamName', r.streamName], ['AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', 'StreamName', r.streamName]]],
-    ['Transform Lambda', [['AWS/Lambda', 'Invocations', 'FunctionName', r.functionName], ['AWS/Lambda', 'Errors', 'FunctionName', r.functionName], ['AWS/Lambda', 'Throttles', 'FunctionName', r.functionName], ['AWS/Lambda', 'Duration', 'FunctionName', r.functionName]]],
-    ['Firehose', [['AWS/Firehose', 'DeliveryToS3.Records', 'DeliveryStreamName', r.deliveryStreamName], ['AWS/Firehose', 'DeliveryToS3.DataFreshness', 'DeliveryStreamName', r.deliveryStreamName], ['AWS/Firehose', 'ExecuteProcessing.Success', 'DeliveryStreamName', r.deliveryStreamName]]],
+    ['DynamoDB writes', [metric('AWS/DynamoDB', 'ConsumedWriteCapacityUnits', 'TableName', r.tableName, 'Sum')]],
+    ['Pipe', [pipe('Invocations', 'Sum'), pipe('ExecutionFailed', 'Sum'), metric('AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', r.deadLetterQueueName, 'Maximum')]],
+    ['Kinesis', [kinesis('IncomingRecords', 'Sum'), kinesis('GetRecords.IteratorAgeMilliseconds', 'Maximum')]],
+    ['Transform Lambda', [lambda('Invocations', 'Sum'), lambda('Errors', 'Sum'), lambda('Throttles', 'Sum'), lambda('Duration', 'Maximum')]],
+    ['Firehose', [firehose('DeliveryToS3.Records', 'Sum'), firehose('DeliveryToS3.DataFreshness', 'Maximum'), firehose('ExecuteProcessing.Success', 'Average')]],
   ];
   return JSON.stringify({
     widgets: widgets.map(([title, metrics], index) => ({
@@ -36,7 +52,7 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
       y: Math.floor(index / 2) * 6,
       width: 12,
       height: 6,
-      properties: { title, region, metrics, stat: 'Sum', period: 60, view: 'timeSeries' },
+      properties: { title, region, metrics, period: 60, view: 'timeSeries' },
     })),
   });
 }

@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { Aspects, DISABLE_STACK_TRACE_IN_METADATA, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Athena } from './athena';
 import { type AwsContext, type PipelineConfig, resourceNames } from '@sales/pipeline-spec';
@@ -59,6 +59,9 @@ export function addStateBackend(stack: TerraformStack, config: PipelineConfig): 
 export class PipelineStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
+    // Synth warnings (Annotations) would otherwise carry a stack trace with absolute paths into
+    // cdktf.out/manifest.json, and the output would differ between checkouts.
+    this.node.setContext(DISABLE_STACK_TRACE_IN_METADATA, true);
     const { config } = props;
     const names = resourceNames(config);
     const { baseName } = names;
@@ -152,7 +155,13 @@ export class PipelineStack extends TerraformStack {
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
     };
-    const alarms = new PipelineAlarms(this, 'Alarms', { baseName, kmsKeyArn, resources: monitored, alarmEmail: config.alarmEmail });
+    const alarms = new PipelineAlarms(this, 'Alarms', {
+      baseName,
+      kmsKeyArn,
+      resources: monitored,
+      alarmEmail: config.alarmEmail,
+      warnWithoutSubscription: config.environment === 'prod',
+    });
     const dashboard = new PipelineDashboard(this, 'Dashboard', {
       baseName,
       region: config.region,

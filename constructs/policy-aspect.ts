@@ -2,11 +2,21 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type IAspect } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import {
+  bucketNameViolations,
+  firehoseBufferViolations,
+  lifecycleTransitionViolations,
+  processorParameterViolations,
+  type ResourceBlock,
+} from './apply-time-rules';
+import { policyStatements, trustPolicyViolations } from './trust-conditions';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -15,9 +25,17 @@ function resolveIn(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, { scope, resolver: RESOLVER });
 }
 
+/** The resource's block exactly as synthesized (snake_case, overrides applied, references as `${...}`). */
+function terraformBlock(resource: TerraformResource): ResourceBlock {
+  const byType = (resolveIn(resource, resource.toTerraform()) as { resource: Record<string, Record<string, ResourceBlock>> }).resource;
+  return Object.values(Object.values(byType)[0] ?? {})[0] ?? {};
+}
+
 /**
  * Policy as code, checked at synth time: every bucket is encrypted and blocks public access, no IAM
- * policy allows a wildcard action, every log group has a retention. Each violation becomes a
+ * policy allows a wildcard action, every log group has a retention, every trust policy uses only the
+ * condition keys its service documents, and the apply-time rules of `apply-time-rules.ts` hold (Firehose
+ * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions). Each violation becomes a
  * validation error on the offending construct, so `cdktf synth` (and `Testing.synth(stack, true)`)
  * fails before writing the stack, with messages like
  * `[sales-dev/Lake/Bucket] bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)`.
@@ -31,11 +49,15 @@ export class PolicyAspect implements IAspect {
   /** Adds the checks that apply to `node` as validations on it. */
   visit(node: IConstruct): void {
     if (node instanceof S3Bucket) {
-      node.node.addValidation({ validate: () => bucketViolations(node) });
+      node.node.addValidation({ validate: () => [...bucketViolations(node), ...bucketNameViolations(String(terraformBlock(node)['bucket'] ?? ''))] });
+    } else if (node instanceof KinesisFirehoseDeliveryStream) {
+      node.node.addValidation({ validate: () => [...firehoseBufferViolations(terraformBlock(node)), ...processorParameterViolations(terraformBlock(node))] });
+    } else if (node instanceof S3BucketLifecycleConfiguration) {
+      node.node.addValidation({ validate: () => lifecycleTransitionViolations(terraformBlock(node)) });
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {
       node.node.addValidation({ validate: () => wildcardActions(node.policyInput ?? '') });
     } else if (node instanceof IamRole) {
-      node.node.addValidation({ validate: () => inlinePolicyViolations(node) });
+      node.node.addValidation({ validate: () => [...inlinePolicyViolations(node), ...trustPolicyViolations(node.assumeRolePolicyInput ?? '')] });
     } else if (node instanceof CloudwatchLogGroup) {
       node.node.addValidation({
         validate: () => {
@@ -59,16 +81,11 @@ export class PolicyAspect implements IAspect {
  * ```
  */
 export function wildcardActions(policy: string): string[] {
-  let document: { Statement?: unknown };
-  try {
-    document = JSON.parse(policy) as { Statement?: unknown };
-  } catch {
-    return ['policy is not literal JSON, so it cannot be checked for wildcard actions'];
-  }
-  const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const statements = policyStatements(policy);
+  if (statements === undefined) return ['policy is not literal JSON, so it cannot be checked for wildcard actions'];
   const messages: string[] = [];
-  for (const statement of statements as Array<Record<string, unknown> | undefined>) {
-    if (statement === undefined || statement['Effect'] !== 'Allow') continue;
+  for (const statement of statements) {
+    if (statement['Effect'] !== 'Allow') continue;
     if (statement['NotAction'] !== undefined) messages.push('policy allows actions through NotAction');
     const actions = ([] as unknown[]).concat(statement['Action'] ?? []);
     for (const action of actions) {

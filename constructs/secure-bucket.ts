@@ -68,7 +68,7 @@ export class SecureBucket extends Construct {
         },
       ],
     });
-    new S3BucketVersioningA(this, 'Versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    const versioning = new S3BucketVersioningA(this, 'Versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket,
       blockPublicAcls: true,
@@ -83,7 +83,9 @@ export class SecureBucket extends Construct {
       dependsOn: [publicAccessBlock],
     });
     if (props.lifecycleRules !== undefined && props.lifecycleRules.length > 0) {
-      new S3BucketLifecycleConfiguration(this, 'Lifecycle', { bucket, rule: [...props.lifecycleRules] });
+      // Rules on noncurrent versions need versioning in place first; the provider's documentation
+      // ("Specifying a filter based on object versions") makes the configuration depend on it.
+      new S3BucketLifecycleConfiguration(this, 'Lifecycle', { bucket, rule: [...props.lifecycleRules], dependsOn: [versioning] });
     }
   }
 }

@@ -6,6 +6,13 @@ import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 import type { TransformBundle } from './transform-bundle';
 
+/**
+ * The Lambda runtime of the transform; the bundle targets the same Node major (`LAMBDA_BUILD_OPTIONS.target`).
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+ */
+export const LAMBDA_RUNTIME = 'nodejs24.x';
+
 /** Props for {@link TransformFunction}. */
 export interface TransformFunctionProps {
   /** Physical function name. */
@@ -32,7 +39,8 @@ export interface TransformFunctionProps {
 }
 
 /**
- * The Firehose transformation Lambda: Node.js 22 on arm64, the bundle's deterministic zip as a
+ * The Firehose transformation Lambda: Node.js 24 on arm64 (`nodejs24.x`, the current LTS runtime; `nodejs22.x`
+ * is deprecated on 2027-04-30, see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), the bundle's deterministic zip as a
  * `TerraformAsset` whose path carries the bundle's content hash (and `source_code_hash` the zip's
  * SHA-256), a log group with retention, and a role that can only write that log group.
  */
@@ -66,7 +74,7 @@ export class TransformFunction extends Construct {
       functionName: props.functionName,
       description: 'Firehose transformation: DynamoDB change records to flat JSON lines (@sales/transform)',
       role: role.role.arn,
-      runtime: 'nodejs22.x',
+      runtime: LAMBDA_RUNTIME,
       architectures: ['arm64'],
       handler: 'index.handler',
       filename: this.asset.path,

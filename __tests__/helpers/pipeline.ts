@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadConfig, type EnvironmentName } from '@sales/pipeline-spec';
 import { PipelineStack } from '../../constructs/pipeline-stack';
 import { describeBundle, type TransformBundle } from '../../constructs/transform-bundle';
+import { testApp } from './test-app';
 
 /** A tiny, fixed stand-in for the transform bundle, so stack snapshots do not change with the handler. */
 export const FIXTURE_BUNDLE: TransformBundle = describeBundle(join(__dirname, '..', 'fixtures', 'transform-bundle'));
@@ -22,7 +23,7 @@ export interface SynthesizedStack {
  * @returns the JSON text and its parsed form
  */
 export function synthPipeline(environment: EnvironmentName, vars: Record<string, string> = {}): { text: string; json: SynthesizedStack } {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new PipelineStack(app, environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
   const text = Testing.synth(stack, true);
   return { text, json: JSON.parse(text) as SynthesizedStack };

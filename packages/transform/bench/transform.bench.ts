@@ -46,7 +46,7 @@ line('  response size', `${(responseBytes / MiB).toFixed(2)} MiB (limit 6 MB), o
 
 if (process.env.BENCH_QUICK !== undefined) process.exit(0);
 const footprint = measureLambdaFootprint(packageDir, event);
-console.log('Lambda bundle (esbuild, node22, cjs, minified):');
+console.log('Lambda bundle (esbuild, node24, cjs, minified):');
 line('  bundle size', `${(footprint.bundleBytes / 1024).toFixed(1)} KiB (${footprint.bundleBytes} bytes)`);
 line('  module load (fresh process, median)', `${footprint.loadMs.toFixed(2)} ms vs empty module ${footprint.emptyLoadMs.toFixed(2)} ms = ${(footprint.loadMs / footprint.emptyLoadMs).toFixed(2)}x`);
 line('  peak RSS with one 3 MiB batch', `${footprint.peakRssMiB.toFixed(1)} MiB (call adds ${footprint.peakRssDeltaMiB.toFixed(1)} MiB; heap +${footprint.heapDeltaMiB.toFixed(1)} MiB)`);

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 
 /**
  * esbuild options for the Firehose transformation Lambda: one minified CommonJS file for
- * the Node.js 22 runtime on arm64 (esbuild output is architecture-independent JavaScript).
+ * the Node.js 24 runtime (`nodejs24.x`) on arm64 (esbuild output is architecture-independent JavaScript).
  * No source map and no comments, so the output holds no absolute paths and its bytes
  * depend only on the source.
  */
 export const LAMBDA_BUILD_OPTIONS: Readonly<BuildOptions> = {
   bundle: true,
   platform: 'node',
-  target: 'node22',
+  target: 'node24',
   format: 'cjs',
   minify: true,
   sourcemap: false,

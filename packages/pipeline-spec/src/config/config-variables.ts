@@ -8,6 +8,8 @@ import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import type { NumberSetting } from '../types';
 import type { PipelineConfig } from './config';
+import { reservedBucketPrefixOf } from '../names/bucket-name-rules';
+import { ConfigError } from './config-error';
 import { parseBoolean, parseChoice, parseDecimal, parseInteger, parsePattern, parseTags } from './config-parse';
 
 /**
@@ -54,9 +56,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CRON = /^cron\(\S+( \S+){5}\)$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** A name prefix: the pattern, and no bucket name starting with a prefix S3 reserves (`xn--`, `sthree-`, ...). */
+function parseNamePrefix(variable: string, raw: string): string {
+  const allowed = '2-16 lower-case letters, digits or "-", starting with a letter';
+  const value = parsePattern(variable, raw, NAME_PREFIX, allowed);
+  const reserved = reservedBucketPrefixOf(value);
+  if (reserved !== undefined) throw new ConfigError(variable, raw, `${allowed}, whose bucket names do not start with S3's reserved "${reserved}"`);
+  return value;
+}
+
 /** Every overridable setting. Order is the order of the documentation table. */
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
-  { name: 'NAME_PREFIX', setting: 'namePrefix', parse: (v, raw) => parsePattern(v, raw, NAME_PREFIX, '2-16 lower-case letters, digits or "-", starting with a letter') },
+  { name: 'NAME_PREFIX', setting: 'namePrefix', parse: parseNamePrefix },
   { name: 'REGION', setting: 'region', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },
   { name: 'TAGS', setting: 'tags', parse: parseTags },
   { name: 'DELETION_PROTECTION', setting: 'deletionProtection', parse: parseBoolean },
@@ -78,7 +89,6 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     setting: 'logRetentionDays',
     parse: (v, raw) => Number(parseChoice(v, raw, LOGS_DEFAULTS.retentionDays.choices.map(String))),
   },
-  { name: 'LAKE_TRANSITION_DAYS', setting: 'lakeTransitionDays', ...int(S3_DEFAULTS.lakeTransitionDays) },
   { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', ...int(S3_DEFAULTS.errorExpirationDays) },
   { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', ...int(S3_DEFAULTS.noncurrentVersionExpirationDays) },
   { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', ...int(S3_DEFAULTS.athenaResultsExpirationDays) },

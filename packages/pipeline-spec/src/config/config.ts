@@ -64,14 +64,16 @@ export interface PipelineConfig {
   readonly lambdaBufferSizeMB: number;
   /** Longest Firehose buffers before invoking the Lambda, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds` (with its limits) */
   readonly lambdaBufferIntervalSeconds: number;
-  /** Longest Firehose buffers a partition before writing an object, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.bufferIntervalSeconds` (with its limits) */
+  /**
+   * Longest Firehose buffers a partition before writing an object, in seconds. At least 60: dynamic partitioning
+   * has no zero buffering (https://docs.aws.amazon.com/firehose/latest/dev/buffering.html).
+   * @defaultValue - `FIREHOSE_DEFAULTS.bufferIntervalSeconds` (with its limits)
+   */
   readonly bufferIntervalSeconds: number;
   /** Object size that makes Firehose write before the interval, in MiB. @defaultValue - `FIREHOSE_DEFAULTS.bufferSizeMiB` (with its limits) */
   readonly bufferSizeMiB: number;
   /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue - `LOGS_DEFAULTS.retentionDays` in dev, 90 in prod */
   readonly logRetentionDays: number;
-  /** Age at which change rows move to S3 Standard-IA, in days. @defaultValue - `S3_DEFAULTS.lakeTransitionDays` (with its limits) */
-  readonly lakeTransitionDays: number;
   /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
   readonly errorExpirationDays: number;
   /** Age at which noncurrent object versions expire, in days. @defaultValue - `S3_DEFAULTS.noncurrentVersionExpirationDays` (with its limits) */
@@ -112,7 +114,6 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
   bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
   logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
-  lakeTransitionDays: S3_DEFAULTS.lakeTransitionDays.default,
   errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
   noncurrentVersionExpirationDays: S3_DEFAULTS.noncurrentVersionExpirationDays.default,
   athenaResultsExpirationDays: S3_DEFAULTS.athenaResultsExpirationDays.default,

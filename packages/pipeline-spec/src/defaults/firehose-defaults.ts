@@ -12,8 +12,9 @@ export const PROCESSOR_DEFAULTS = { BufferSizeInMBs: 1, BufferIntervalInSeconds:
 /**
  * Defaults and limits of the delivery stream.
  *
- * - `bufferIntervalSeconds`: how long Firehose buffers a partition before writing an object. Minimum 1:
- *   dynamic partitioning has no zero buffering. Objects can arrive 1.5x this late.
+ * - `bufferIntervalSeconds`: how long Firehose buffers a partition before writing an object. Minimum 60:
+ *   "Zero buffering feature is not available for dynamic partitioning", and intervals below 60 s are the
+ *   zero-buffering feature. Objects can arrive 1.5x this late.
  * - `bufferSizeMiB`: object size that triggers a write. Minimum 64 with dynamic partitioning.
  * - `lambdaBufferSizeMB`: data per Lambda invocation; at most 3 MB in, so the response stays under 6 MB.
  * - `lambdaBufferIntervalSeconds`: longest wait before invoking the Lambda.
@@ -23,11 +24,11 @@ export const PROCESSOR_DEFAULTS = { BufferSizeInMBs: 1, BufferIntervalInSeconds:
  * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
  * @example
  * ```ts
- * FIREHOSE_DEFAULTS.bufferIntervalSeconds; //=> { default: 40, min: 1, max: 900 }
+ * FIREHOSE_DEFAULTS.bufferIntervalSeconds; //=> { default: 60, min: 60, max: 900 }
  * ```
  */
 export const FIREHOSE_DEFAULTS = {
-  bufferIntervalSeconds: { default: 40, min: 1, max: 900 },
+  bufferIntervalSeconds: { default: 60, min: 60, max: 900 },
   bufferSizeMiB: { default: 64, min: 64, max: 128 },
   lambdaBufferSizeMB: { default: 3, min: 0.2, max: 3 },
   lambdaBufferIntervalSeconds: { default: 5, min: 0, max: 900 },

@@ -1,9 +1,9 @@
 import type { NumberSetting } from '../types';
 
 /**
- * Amazon S3 lifecycle: ages, in days, of the lake and Athena results buckets' rules.
+ * Amazon S3 lifecycle: ages, in days, of the lake and Athena results buckets' rules. Change rows are not
+ * tiered: objects under 128 KB never transition (see `constructs/lake-lifecycle.ts`).
  *
- * - `lakeTransitionDays`: change rows move to S3 Standard-IA; at least 30, Standard-IA's minimum.
  * - `errorExpirationDays`: error records expire.
  * - `noncurrentVersionExpirationDays`: noncurrent object versions expire.
  * - `athenaResultsExpirationDays`: Athena query results expire.
@@ -11,11 +11,10 @@ import type { NumberSetting } from '../types';
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html
  * @example
  * ```ts
- * S3_DEFAULTS.lakeTransitionDays.min; //=> 30
+ * S3_DEFAULTS.errorExpirationDays.default; //=> 30
  * ```
  */
 export const S3_DEFAULTS = {
-  lakeTransitionDays: { default: 30, min: 30, max: 36500 },
   errorExpirationDays: { default: 30, min: 1, max: 3650 },
   noncurrentVersionExpirationDays: { default: 30, min: 1, max: 3650 },
   athenaResultsExpirationDays: { default: 7, min: 1, max: 3650 },

@@ -86,8 +86,8 @@ export interface CrawlerResources {
 }
 
 /**
- * What the crawler's role may do: read and update `order_changes` and its partitions, list and read
- * the data prefix only, decrypt with the lake key, and write (and encrypt) its own log group only.
+ * What the crawler's role may do: read and update `order_changes` and its partitions, locate and list
+ * the lake bucket, read objects under the data prefix only, decrypt with the lake key, and write (and encrypt) its own log group only.
  *
  * @param r - the resources (tokens)
  * @returns the statements
@@ -114,12 +114,10 @@ export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
       ],
       resources: [glue('catalog'), glue(`database/${r.databaseName}`), glue(`table/${r.databaseName}/${TABLE_NAME}`)],
     },
-    {
-      sid: 'ListDataPrefix',
-      actions: ['s3:ListBucket'],
-      resources: [r.bucketArn],
-      conditions: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
-    },
+    // AWSGlueServiceRole grants these two on every bucket; the crawler calls them without a prefix
+    // (GetBucketLocation, and ListBucket at the table's root), so a prefix condition breaks the crawl.
+    // Scoped here to the lake bucket only (crawler-prereqs: "or a scoped down version of this policy").
+    { sid: 'LocateAndListLake', actions: ['s3:GetBucketLocation', 's3:ListBucket'], resources: [r.bucketArn] },
     { sid: 'ReadDataPrefix', actions: ['s3:GetObject'], resources: [`${r.bucketArn}/${DATA_PREFIX}*`] },
     { sid: 'DecryptLake', actions: ['kms:Decrypt'], resources: [r.kmsKeyArn] },
     // AWS: the roles passed to crawlers need the key to encrypt CloudWatch Logs (its example grants
