@@ -1,6 +1,6 @@
-import type { ByteWriter } from './byte-writer.js';
 import type { ChangeRecord } from './change-record.js';
-import { toIsoMillis } from './event-time.js';
+import type { ColumnSpans } from './column-spans.js';
+import type { JsonSink } from './json-sink.js';
 
 /**
  * The CDC metadata columns every row carries, in output order. Item attributes never take
@@ -24,6 +24,7 @@ export type CdcColumn = (typeof CDC_COLUMNS)[number];
 export const RESERVED_COLUMNS: ReadonlySet<string> = new Set(CDC_COLUMNS);
 
 const NO_SEQUENCE = '0'.repeat(40);
+const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = { insert: '"insert"', modify: '"modify"', remove: '"remove"' };
 
 /**
  * The `cdc_sort_key` of a change: sorting one item's rows by it as strings puts its changes in
@@ -42,89 +43,65 @@ export function toSortKey(eventTimeMicros: number, sequenceNumber: string | null
 }
 
 /**
- * JSON text of each CDC metadata column of a change, index-aligned with {@link CDC_COLUMNS}.
+ * Write the CDC metadata columns of a change as JSON object members, each with a leading comma
+ * (`,"cdc_operation":"insert",...`), in {@link CDC_COLUMNS} order.
  *
- * @param change - the change
- * @param changedAttributes - columns a MODIFY changed, or null
- * @returns the JSON texts, and the event time as ISO-8601 (for partition keys)
- */
-export function cdcMetadataValues(
-  change: ChangeRecord,
-  changedAttributes: readonly string[] | null,
-): { readonly values: readonly string[]; readonly eventTime: string } {
-  const eventTime = toIsoMillis(change.eventTimeMicros);
-  const values = [
-    `"${change.operation}"`,
-    JSON.stringify(change.eventId),
-    `"${eventTime}"`,
-    change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`,
-    `"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}"`,
-    change.table === null ? 'null' : JSON.stringify(change.table),
-    change.ttlExpired ? 'true' : 'false',
-    changedAttributes === null ? 'null' : changedAttributes.length === 0 ? '[]' : `["${changedAttributes.join('","')}"]`,
-  ];
-  return { values, eventTime };
-}
-
-/**
- * The CDC metadata columns of a change as JSON object members, `"cdc_operation":...,...`, in
- * {@link CDC_COLUMNS} order; the same text {@link cdcMetadataValues} gives, without the array.
- *
+ * @param sink - where to write (after the item columns; every image has at least one)
  * @param change - the change
  * @param eventTime - `toIsoMillis(change.eventTimeMicros)`
  * @param changedAttributes - columns a MODIFY changed, or null
- * @returns the members text
+ * @param spans - when given, receives each column's name and value span in `sink`
  */
-export function cdcMetadataMembers(change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null): string {
-  const changed = changedAttributes === null ? 'null' : changedAttributes.length === 0 ? '[]' : `["${changedAttributes.join('","')}"]`;
-  return (
-    `"cdc_operation":"${change.operation}","cdc_event_id":${JSON.stringify(change.eventId)},"cdc_event_time":"${eventTime}",` +
-    `"cdc_sequence_number":${change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`},` +
-    `"cdc_sort_key":"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}",` +
-    `"cdc_table":${change.table === null ? 'null' : JSON.stringify(change.table)},"cdc_ttl_expired":${change.ttlExpired},` +
-    `"cdc_changed_attributes":${changed}`
-  );
-}
-
-/**
- * Write the same members as {@link cdcMetadataMembers}, with a leading comma, straight into a
- * {@link ByteWriter} (no intermediate string).
- *
- * @param writer - where to append
- * @param change - the change
- * @param eventTime - `toIsoMillis(change.eventTimeMicros)`
- * @param changedAttributes - columns a MODIFY changed, or null
- */
-export function writeCdcMetadata(writer: ByteWriter, change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null): void {
-  writer.ascii(',"cdc_operation":"');
-  writer.ascii(change.operation);
-  writer.ascii('","cdc_event_id":');
-  writer.jsonString(change.eventId);
-  writer.ascii(',"cdc_event_time":"');
-  writer.ascii(eventTime);
-  writer.ascii('","cdc_sequence_number":');
-  if (change.sequenceNumber === null) writer.ascii('null');
-  else writer.jsonString(change.sequenceNumber);
-  writer.ascii(',"cdc_sort_key":"');
+export function writeCdcMetadata(sink: JsonSink, change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null, spans?: ColumnSpans): void {
+  sink.ascii(',"cdc_operation":');
+  let start = sink.mark();
+  sink.ascii(OPERATION_JSON[change.operation]);
+  spans?.add('cdc_operation', start, sink.mark());
+  sink.ascii(',"cdc_event_id":');
+  start = sink.mark();
+  sink.jsonString(change.eventId);
+  spans?.add('cdc_event_id', start, sink.mark());
+  sink.ascii(',"cdc_event_time":"');
+  start = sink.mark() - 1;
+  sink.ascii(eventTime);
+  sink.ascii('"');
+  spans?.add('cdc_event_time', start, sink.mark());
+  sink.ascii(',"cdc_sequence_number":');
+  start = sink.mark();
+  if (change.sequenceNumber === null) sink.ascii('null');
+  else sink.jsonString(change.sequenceNumber);
+  spans?.add('cdc_sequence_number', start, sink.mark());
+  sink.ascii(',"cdc_sort_key":"');
+  start = sink.mark() - 1;
   const time = String(change.eventTimeMicros);
-  writer.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
-  writer.ascii(time);
-  writer.ascii('-');
-  writer.ascii(NO_SEQUENCE, change.sequenceNumber === null ? 0 : change.sequenceNumber.length);
-  if (change.sequenceNumber !== null) writer.ascii(change.sequenceNumber);
-  writer.ascii('","cdc_table":');
-  if (change.table === null) writer.ascii('null');
-  else writer.jsonString(change.table);
-  writer.ascii(change.ttlExpired ? ',"cdc_ttl_expired":true,"cdc_changed_attributes":' : ',"cdc_ttl_expired":false,"cdc_changed_attributes":');
+  sink.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
+  sink.ascii(time);
+  sink.ascii('-');
+  sink.ascii(NO_SEQUENCE, change.sequenceNumber === null ? 0 : change.sequenceNumber.length);
+  if (change.sequenceNumber !== null) sink.ascii(change.sequenceNumber);
+  sink.ascii('"');
+  spans?.add('cdc_sort_key', start, sink.mark());
+  sink.ascii(',"cdc_table":');
+  start = sink.mark();
+  if (change.table === null) sink.ascii('null');
+  else sink.jsonString(change.table);
+  spans?.add('cdc_table', start, sink.mark());
+  sink.ascii(',"cdc_ttl_expired":');
+  start = sink.mark();
+  sink.ascii(change.ttlExpired ? 'true' : 'false');
+  spans?.add('cdc_ttl_expired', start, sink.mark());
+  sink.ascii(',"cdc_changed_attributes":');
+  start = sink.mark();
   if (changedAttributes === null) {
-    writer.ascii('null');
+    sink.ascii('null');
   } else {
-    writer.ascii('[');
-    changedAttributes.forEach((name, i) => {
-      writer.ascii(i === 0 ? '"' : ',"');
-      writer.ascii(name);
-      writer.ascii('"');
-    });
-    writer.ascii(']');
+    sink.ascii('[');
+    for (let i = 0; i < changedAttributes.length; i++) {
+      sink.ascii(i === 0 ? '"' : ',"');
+      sink.ascii(changedAttributes[i] as string);
+      sink.ascii('"');
+    }
+    sink.ascii(']');
   }
+  spans?.add('cdc_changed_attributes', start, sink.mark());
 }

@@ -1,11 +1,14 @@
 import { AttributeError } from './attribute-error.js';
 import type { AttributeMap } from './attribute-value.js';
-import type { ByteWriter } from './byte-writer.js';
-import { cdcMetadataMembers, cdcMetadataValues, CDC_COLUMNS, RESERVED_COLUMNS, writeCdcMetadata } from './cdc-metadata.js';
-import { toIsoMillis } from './event-time.js';
+import { RESERVED_COLUMNS, writeCdcMetadata } from './cdc-metadata.js';
 import type { ChangeRecord } from './change-record.js';
+import { ByteWriter } from './byte-writer.js';
+import { ColumnSpans } from './column-spans.js';
+import { toIsoMillis } from './event-time.js';
 import { flattenImage } from './flatten-image.js';
+import type { JsonSink } from './json-sink.js';
 import { fail, type Parsed } from './parsed.js';
+import { RowMap } from './row-map.js';
 
 /**
  * One lake row: from column name to the column's value as JSON text, in output order (item
@@ -13,18 +16,6 @@ import { fail, type Parsed } from './parsed.js';
  * values so that numbers keep their stored digits; `JSON.parse` a value to use it in code.
  */
 export type Row = ReadonlyMap<string, string>;
-
-/** A row's columns, plus the event time; what {@link toRow} and the batch transform share. */
-export interface RowParts {
-  /** Column names, item columns then {@link CDC_COLUMNS} (empty when built for a line only). */
-  readonly names: readonly string[];
-  /** JSON text per column (empty when built for a line only). */
-  readonly values: readonly string[];
-  /** The row as one JSON line ending in `\n`. */
-  readonly line: string;
-  /** `cdc_event_time`, ISO-8601 UTC with ms. */
-  readonly eventTime: string;
-}
 
 /** The image a row is made of: the state after the change, or the keys for a keys-only tombstone. */
 function rowImage(change: ChangeRecord): { image: AttributeMap; source: string } {
@@ -35,65 +26,29 @@ function rowImage(change: ChangeRecord): { image: AttributeMap; source: string }
 }
 
 /**
- * Build the columns of a change's row. See {@link toRow}.
+ * Write a change's row line (a JSON object ending in `\n`) into `sink`: the one encoder behind
+ * both the handler (bytes) and {@link toRow} (a string). See {@link toRow} for the contract.
  *
  * @param change - a validated change
- * @param keepParts - also return names and values (the line is always built)
- * @returns the row's columns, or why an attribute value is malformed
+ * @param sink - where to write; holds a partial line when the change is malformed
+ * @param spans - when given, receives each column's name and value span in `sink`
+ * @returns the event time (ISO-8601, for partition keys), or why an attribute value is malformed
  */
-export function toRowParts(change: ChangeRecord, keepParts = true): Parsed<RowParts> {
+export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: ColumnSpans): Parsed<string> {
   const { image, source } = rowImage(change);
   const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
-  let flat;
+  sink.ascii('{');
+  let changed;
   try {
-    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, keepParts);
+    changed = flattenImage(sink, image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, spans);
   } catch (error) {
     if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
     throw error;
-  }
-  const eventTime = toIsoMillis(change.eventTimeMicros);
-  const metadata = cdcMetadataMembers(change, eventTime, flat.changed);
-  const line = flat.members === '' ? `{${metadata}}\n` : `{${flat.members},${metadata}}\n`;
-  return {
-    ok: true,
-    value: {
-      names: keepParts ? [...flat.names, ...CDC_COLUMNS] : [],
-      values: keepParts ? [...flat.values, ...cdcMetadataValues(change, flat.changed).values] : [],
-      line,
-      eventTime,
-    },
-  };
-}
-
-/**
- * Write a change's row line (JSON ending in `\n`) into `writer` as UTF-8 bytes, byte for byte
- * what `serializeRow(toRow(change))` gives; the batch transform's fast path.
- *
- * @param change - a validated change
- * @param writer - reset, then holds the line
- * @returns the event time (ISO-8601), or why an attribute value is malformed
- */
-export function writeRowLine(change: ChangeRecord, writer: ByteWriter): Parsed<string> {
-  const { image, source } = rowImage(change);
-  const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
-  writer.reset();
-  writer.ascii('{');
-  let flat;
-  try {
-    flat = flattenImage(image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, false, writer);
-  } catch (error) {
-    if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
-    throw error;
-  }
-  if (!flat.written) {
-    writer.reset();
-    writer.ascii('{');
-    writer.raw(flat.members);
   }
   const eventTime = toIsoMillis(change.eventTimeMicros);
   // Every image has at least one leaf (Keys are never empty), so the metadata follows a member.
-  writeCdcMetadata(writer, change, eventTime, flat.changed);
-  writer.ascii('}\n');
+  writeCdcMetadata(sink, change, eventTime, changed, spans);
+  sink.ascii('}\n');
   return { ok: true, value: eventTime };
 }
 
@@ -102,6 +57,9 @@ export function writeRowLine(change: ChangeRecord, writer: ByteWriter): Parsed<s
  * the `OldImage`, or just the `Keys` when the stream view carries no old image), flattened
  * into lower snake_case columns, plus the CDC metadata columns ({@link CDC_COLUMNS}).
  * For a MODIFY with both images, `cdc_changed_attributes` lists the columns that differ.
+ *
+ * The row is written once, by the same encoder as the handler's; each value is a slice of that
+ * line, and {@link serializeRow} gives the line back without writing it again.
  *
  * @param change - a validated change, from {@link parseChangeRecord}
  * @returns the row, or why an attribute value is malformed (never throws for bad data)
@@ -113,9 +71,34 @@ export function writeRowLine(change: ChangeRecord, writer: ByteWriter): Parsed<s
  * ```
  */
 export function toRow(change: ChangeRecord): Parsed<Row> {
-  const parts = toRowParts(change);
-  if (!parts.ok) return parts;
-  const row = new Map<string, string>();
-  parts.value.names.forEach((name, i) => row.set(name, parts.value.values[i] as string));
-  return { ok: true, value: row };
+  writer ??= new ByteWriter();
+  writer.reset();
+  const spans = new ColumnSpans();
+  const written = writeRowLine(change, writer, spans);
+  if (!written.ok) return written;
+  const line = writer.toString();
+  if (line.length !== writer.length) toCharBounds(writer.buffer, spans.bounds);
+  return { ok: true, value: new RowMap(line, spans.names, spans.bounds) };
+}
+
+// One reusable buffer for toRow, created on first use (nothing runs at import). toRow is
+// synchronous and never re-entered, so sharing it is invisible to callers.
+let writer: ByteWriter | undefined;
+
+/**
+ * Turn byte offsets into the UTF-8 text of `bytes` into offsets into the decoded string, in
+ * place, in one pass: every byte that starts a character counts one UTF-16 unit, or two for a
+ * 4-byte sequence (a surrogate pair). `bounds` must not decrease.
+ */
+function toCharBounds(bytes: Buffer, bounds: number[]): void {
+  let byte = 0;
+  let char = 0;
+  for (let i = 0; i < bounds.length; i++) {
+    const target = bounds[i] as number;
+    while (byte < target) {
+      const lead = bytes[byte++] as number;
+      if ((lead & 0xc0) !== 0x80) char += lead >= 0xf0 ? 2 : 1;
+    }
+    bounds[i] = char;
+  }
 }

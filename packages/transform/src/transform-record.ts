@@ -38,6 +38,7 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   const change = normaliseChange(json, fallbackEventTimeMs);
   if (!change.ok) return change;
   writer ??= new ByteWriter();
+  writer.reset();
   const eventTime = writeRowLine(change.value, writer);
   if (!eventTime.ok) return eventTime;
   return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value) } };

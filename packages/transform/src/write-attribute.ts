@@ -1,89 +1,123 @@
-import { attributeType, base64Json, numberJson, renamedObjectJson, setJson } from './attribute-json.js';
 import { AttributeError, rethrowWithSegment } from './attribute-error.js';
-import type { ByteWriter } from './byte-writer.js';
-import { keyColumn } from './member-prefix.js';
+import { attributeType, base64Text, numberJson } from './attribute-payload.js';
+import { columnKey } from './column-name.js';
+import type { JsonSink } from './json-sink.js';
 import { describeValue } from './parsed.js';
+import { resolveColumnNames } from './resolve-collisions.js';
+import { writeSet } from './write-set.js';
 
-function writeList(writer: ByteWriter, value: unknown): void {
+const NO_RESERVED: ReadonlySet<string> = new Set();
+
+function writeList(sink: JsonSink, value: unknown): void {
   if (!Array.isArray(value)) throw new AttributeError('malformed-attribute-value', `L must be an array, received ${describeValue(value)}`);
-  writer.ascii('[');
+  sink.ascii('[');
   for (let i = 0; i < value.length; i++) {
-    if (i > 0) writer.ascii(',');
+    if (i > 0) sink.ascii(',');
     try {
-      writeAttribute(writer, value[i]);
+      writeAttribute(sink, value[i]);
     } catch (error) {
       rethrowWithSegment(error, String(i));
     }
   }
-  writer.ascii(']');
+  sink.ascii(']');
 }
 
-function writeObject(writer: ByteWriter, value: unknown): void {
+/**
+ * A map inside a list becomes a JSON object whose keys get the same snake_case names as columns,
+ * in the map's order. Keys that already are snake_case (the usual case) are written in one pass;
+ * when one is not, the object is rewritten with names resolved like columns (the exact name
+ * keeps it, the others get `_2`, `_3`, ...), so renamed keys cannot collide.
+ */
+function writeObject(sink: JsonSink, value: unknown): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(value)}`);
   }
   const map = value as Record<string, unknown>;
-  const start = writer.length;
-  writer.ascii('{');
+  const start = sink.mark();
+  sink.ascii('{');
   let first = true;
   for (const key in map) {
-    const column = keyColumn(key);
+    const column = columnKey(key);
     if (!column.exact) {
-      // Renamed keys may collide: rewrite this object through the resolving string path.
-      writer.length = start;
-      writer.raw(renamedObjectJson(map));
+      sink.rewind(start);
+      writeRenamedObject(sink, map);
       return;
     }
-    writer.ascii(column.prefix, first ? 1 : 0);
+    sink.ascii(column.member, first ? 1 : 0);
     first = false;
-    try {
-      writeAttribute(writer, map[key]);
-    } catch (error) {
-      rethrowWithSegment(error, key);
-    }
+    writeMember(sink, key, map[key]);
   }
-  writer.ascii('}');
+  sink.ascii('}');
+}
+
+function writeRenamedObject(sink: JsonSink, map: Record<string, unknown>): void {
+  const keys = Object.keys(map);
+  const names = resolveColumnNames(keys.map((key) => ({ name: columnKey(key).name, path: [key] })), NO_RESERVED);
+  sink.ascii('{');
+  keys.forEach((key, i) => {
+    sink.ascii(columnKey(names[i] as string).member, i === 0 ? 1 : 0);
+    writeMember(sink, key, map[key]);
+  });
+  sink.ascii('}');
+}
+
+function writeMember(sink: JsonSink, key: string, av: unknown): void {
+  try {
+    writeAttribute(sink, av);
+  } catch (error) {
+    rethrowWithSegment(error, key);
+  }
 }
 
 /**
- * Write the payload of an attribute value of a known type as JSON bytes: the same text
- * `typedValueToJson` returns, without building it as a string.
+ * Write the payload of an attribute value of a known type as JSON: `S` -> string, `N` -> number
+ * with the stored digits, `B` -> base64 string, `BOOL` -> boolean, `NULL` -> null, `M` -> object
+ * (snake_case keys), `L` -> array, `SS`/`NS`/`BS` -> sorted array. The one recursion behind both
+ * the handler's bytes and `toRow`'s strings.
  *
- * @param writer - where to append
- * @param type - the attribute's type key
+ * @param sink - where to write
+ * @param type - the attribute's type key, from {@link attributeType}
  * @param value - the value under that key
- * @throws AttributeError when the value does not match its type
+ * @throws AttributeError when the value does not match its type; its path names the nested member
+ * @example
+ * ```ts
+ * const sink = new ByteWriter();
+ * writeTypedValue(sink, 'L', [{ N: '+1.50' }, { SS: ['b', 'a'] }]);
+ * sink.toString(); //=> '[1.50,["a","b"]]'
+ * ```
  */
-export function writeTypedValue(writer: ByteWriter, type: string, value: unknown): void {
+export function writeTypedValue(sink: JsonSink, type: string, value: unknown): void {
   switch (type) {
     case 'S':
       if (typeof value !== 'string') throw new AttributeError('malformed-attribute-value', `S must be a string, received ${describeValue(value)}`);
-      writer.jsonString(value);
+      sink.jsonString(value);
       return;
     case 'N':
-      writer.ascii(numberJson(value));
+      sink.ascii(numberJson(value));
       return;
     case 'BOOL':
       if (typeof value !== 'boolean') throw new AttributeError('malformed-attribute-value', `BOOL must be true or false, received ${describeValue(value)}`);
-      writer.ascii(value ? 'true' : 'false');
+      sink.ascii(value ? 'true' : 'false');
       return;
     case 'NULL':
       if (value !== true) throw new AttributeError('malformed-attribute-value', `NULL must be true, received ${describeValue(value)}`);
-      writer.ascii('null');
+      sink.ascii('null');
       return;
     case 'B':
-      writer.ascii(base64Json(value));
+      sink.ascii('"');
+      sink.ascii(base64Text(value));
+      sink.ascii('"');
       return;
     case 'M':
-      writeObject(writer, value);
+      writeObject(sink, value);
       return;
     case 'L':
-      writeList(writer, value);
+      writeList(sink, value);
       return;
     case 'SS':
     case 'NS':
     case 'BS':
-      writer.raw(setJson(type, value));
+      writeSet(sink, type, value);
       return;
     default:
       throw new AttributeError('unknown-attribute-type', `unknown attribute type ${JSON.stringify(type)}; expected S, N, B, BOOL, NULL, M, L, SS, NS or BS`);
@@ -91,13 +125,13 @@ export function writeTypedValue(writer: ByteWriter, type: string, value: unknown
 }
 
 /**
- * Write one DynamoDB attribute value as JSON bytes (see `attributeToJson`).
+ * Write one DynamoDB attribute value as JSON (see {@link writeTypedValue}).
  *
- * @param writer - where to append
- * @param av - the attribute value
- * @throws AttributeError when `av` is not valid DynamoDB JSON
+ * @param sink - where to write
+ * @param av - the attribute value, as parsed from stream JSON
+ * @throws AttributeError when `av` is not valid DynamoDB JSON (callers turn it into a failure)
  */
-export function writeAttribute(writer: ByteWriter, av: unknown): void {
+export function writeAttribute(sink: JsonSink, av: unknown): void {
   const type = attributeType(av);
-  writeTypedValue(writer, type, (av as Record<string, unknown>)[type]);
+  writeTypedValue(sink, type, (av as Record<string, unknown>)[type]);
 }
