@@ -2,7 +2,7 @@ import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { attributeType, base64Text, numberJson } from './attribute-payload.js';
 import { columnKey } from './column-name.js';
 import type { JsonSink } from './json-sink.js';
-import { describeValue } from './parsed.js';
+import { describeValue } from '../shared/parsed.js';
 import { resolveColumnNames } from './resolve-collisions.js';
 import { writeSet } from './write-set.js';
 

@@ -1,4 +1,4 @@
-import type { ChangeRecord } from './change-record.js';
+import type { ChangeRecord } from '../change/change-record.js';
 import type { ColumnSpans } from './column-spans.js';
 import type { JsonSink } from './json-sink.js';
 

@@ -2,7 +2,7 @@ import { AttributeError } from './attribute-error.js';
 import { base64Text, numberJson } from './attribute-payload.js';
 import type { JsonSink } from './json-sink.js';
 import { compareNumberText } from './number-text.js';
-import { describeValue } from './parsed.js';
+import { describeValue } from '../shared/parsed.js';
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

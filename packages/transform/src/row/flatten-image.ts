@@ -5,7 +5,7 @@ import type { ColumnSpans } from './column-spans.js';
 import { columnKey } from './column-name.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';
-import { describeValue } from './parsed.js';
+import { describeValue } from '../shared/parsed.js';
 import { resolveColumnNames } from './resolve-collisions.js';
 import { writeTypedValue } from './write-attribute.js';
 

@@ -1,7 +1,7 @@
 import { AttributeError } from './attribute-error.js';
-import { isStrictBase64 } from './base64.js';
+import { isStrictBase64 } from '../decode/base64.js';
 import { toJsonNumber } from './number-text.js';
-import { describeValue } from './parsed.js';
+import { describeValue } from '../shared/parsed.js';
 
 /**
  * The type key of one attribute value (`S`, `N`, `M`, ...), checking that there is exactly one.

@@ -1,13 +1,13 @@
 import { AttributeError } from './attribute-error.js';
-import type { AttributeMap } from './attribute-value.js';
+import type { AttributeMap } from '../change/attribute-value.js';
 import { RESERVED_COLUMNS, writeCdcMetadata } from './cdc-metadata.js';
-import type { ChangeRecord } from './change-record.js';
+import type { ChangeRecord } from '../change/change-record.js';
 import { ByteWriter } from './byte-writer.js';
 import { ColumnSpans } from './column-spans.js';
-import { toIsoMillis } from './event-time.js';
+import { toIsoMillis } from '../change/event-time.js';
 import { flattenImage } from './flatten-image.js';
 import type { JsonSink } from './json-sink.js';
-import { fail, type Parsed } from './parsed.js';
+import { fail, type Parsed } from '../shared/parsed.js';
 import { RowMap } from './row-map.js';
 
 /**
