@@ -53,13 +53,15 @@ export function handlerRows(event: FirehoseTransformationEvent): Record<string, 
  *
  * @param data - base64 record data
  * @param arrivalMs - the record's arrival time, the fallback event time
+ * @param copy - serialize a plain copy of the row, so the line is rebuilt from the column values
  * @returns the line, or the failure reason
  */
-export function publicLine(data: unknown, arrivalMs?: number): string {
+export function publicLine(data: unknown, arrivalMs?: number, copy = false): string {
   const text = decodeRecord(data);
   const change = text.ok ? parseChangeRecord(text.value, arrivalMs === undefined ? {} : { fallbackEventTimeMs: arrivalMs }) : text;
   const row = change.ok ? toRow(change.value) : change;
-  return row.ok ? serializeRow(row.value) : `${row.reason}: ${row.detail}`;
+  if (!row.ok) return `${row.reason}: ${row.detail}`;
+  return serializeRow(copy ? new Map(row.value) : row.value);
 }
 
 /** The golden cases as one Firehose event, one record per case, the case name as `recordId`. */

@@ -55,6 +55,16 @@ describe('toRow', () => {
     expect('order_id' in parsed).toBe(false);
   });
 
+  test('serializes the row itself with any change made to it through the Map methods', () => {
+    const built = row(insert) as Map<string, string>;
+    built.set('coupon_code', '"SPRING"');
+    expect((JSON.parse(serializeRow(built)) as Record<string, unknown>).coupon_code).toBe('SPRING');
+    built.delete('order_id');
+    expect('order_id' in (JSON.parse(serializeRow(built)) as object)).toBe(false);
+    built.clear();
+    expect(serializeRow(built)).toBe('{}\n');
+  });
+
   test('reports a malformed value with its path instead of throwing', () => {
     const bad = { ...insert, dynamodb: { ...(insert?.dynamodb as object), NewImage: { id: { S: 'a' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } } } };
     expect(toRow(change(bad))).toEqual({
