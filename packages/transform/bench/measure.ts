@@ -7,7 +7,9 @@ export interface Timing {
 
 /**
  * Time several functions on the same input, interleaved round by round so that CPU frequency
- * and GC drift affect all of them alike; report the median per function.
+ * and GC drift affect all of them alike; report the median per function. Each round starts with
+ * the next contender in turn, so none always runs right after the same one and pays for the
+ * garbage it left; when Node runs with `--expose-gc`, the heap is also collected before each call.
  *
  * @param contenders - name -> function under test
  * @param rounds - measured rounds (after `warmup` unmeasured ones)
@@ -16,13 +18,17 @@ export interface Timing {
  */
 export function timeInterleaved(contenders: ReadonlyArray<readonly [string, () => unknown]>, rounds: number, warmup: number): Timing[] {
   const samples = contenders.map(() => [] as number[]);
+  const collect = (globalThis as { gc?: () => void }).gc;
   for (let round = 0; round < warmup + rounds; round++) {
-    contenders.forEach(([, run], i) => {
+    for (let turn = 0; turn < contenders.length; turn++) {
+      const i = (round + turn) % contenders.length;
+      const run = (contenders[i] as readonly [string, () => unknown])[1];
+      collect?.();
       const start = process.hrtime.bigint();
       run();
       const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
       if (round >= warmup) (samples[i] as number[]).push(elapsed);
-    });
+    }
   }
   return contenders.map(([name], i) => ({ name, medianMs: median(samples[i] as number[]) }));
 }

@@ -5,7 +5,7 @@
  * Set BENCH_QUICK=1 to print the throughput part only (no bundle build, no child processes).
  */
 import { fileURLToPath } from 'node:url';
-import { transformFirehoseEvent } from '../src/index.js';
+import { decodeRecord, parseChangeRecord, serializeRow, toRow, transformFirehoseEvent, type FirehoseTransformationEvent } from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
 import { measureLambdaFootprint } from './lambda-footprint.js';
 import { timeInterleaved } from './measure.js';
@@ -20,9 +20,28 @@ const MiB = 1024 * 1024;
 const check = transformFirehoseEvent(event);
 if (check.summary.ok !== records) throw new Error(`bench batch must transform cleanly, got ${JSON.stringify(check.summary)}`);
 
-const [ours, straightforward, floor] = timeInterleaved(
+/**
+ * The same job through the public pieces, as a backfill or replay tool calls them: decode,
+ * parse, `toRow`, `serializeRow`, and the line base64-encoded as the handler answers it.
+ */
+function transformWithPublicPieces(batch: FirehoseTransformationEvent): string[] {
+  return batch.records.map((record) => {
+    const text = decodeRecord(record.data);
+    const change = text.ok ? parseChangeRecord(text.value) : text;
+    const row = change.ok ? toRow(change.value) : change;
+    if (!row.ok) throw new Error(`${row.reason}: ${row.detail}`);
+    return Buffer.from(serializeRow(row.value), 'utf8').toString('base64');
+  });
+}
+const publicLines = transformWithPublicPieces(event);
+check.result.records.forEach((record, i) => {
+  if (record.data !== publicLines[i]) throw new Error(`public pieces and handler disagree on record ${record.recordId}`);
+});
+
+const [ours, publicPieces, straightforward, floor] = timeInterleaved(
   [
     ['transformFirehoseEvent', () => transformFirehoseEvent(event)],
+    ['public pieces (toRow + serializeRow)', () => transformWithPublicPieces(event)],
     ['unmarshall reference', () => transformWithUnmarshall(event)],
     ['round-trip floor', () => roundTripFloor(event)],
   ],
@@ -32,11 +51,12 @@ const [ours, straightforward, floor] = timeInterleaved(
 
 const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
 console.log(`@sales/transform bench: ${records} records, ${(dataBytes / MiB).toFixed(2)} MiB decoded (${check.summary.inputDataBytes} bytes base64), Node ${process.version}`);
-for (const timing of [ours, straightforward, floor]) {
+for (const timing of [ours, publicPieces, straightforward, floor]) {
   if (timing === undefined) continue;
   const seconds = timing.medianMs / 1000;
   line(`  ${timing.name}`, `${timing.medianMs.toFixed(1)} ms/batch  ${Math.round(records / seconds).toLocaleString('en-US')} records/s  ${(dataBytes / MB / seconds).toFixed(1)} MB/s`);
 }
+if (ours && publicPieces) line('  public pieces vs transformFirehoseEvent', `${(ours.medianMs / publicPieces.medianMs).toFixed(2)}x (>= 1.00x as fast as the handler)`);
 if (ours && straightforward && floor) {
   line('  speed-up vs unmarshall reference', `${(straightforward.medianMs / ours.medianMs).toFixed(2)}x (aim >= 1.8x)`);
   line('  speed vs round-trip floor', `${(floor.medianMs / ours.medianMs).toFixed(2)}x (>= 1.00x matches or beats it)`);

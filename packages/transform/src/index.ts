@@ -1,23 +1,28 @@
-export type { AttributeMap, AttributeValue } from './attribute-value.js';
-export type { BatchSummary, FailureExample } from './batch-summary.js';
-export { CDC_COLUMNS, toSortKey, type CdcColumn } from './cdc-metadata.js';
-export { parseChangeRecord, toChangeRecord, type CdcOperation, type ChangeRecord, type ParseChangeRecordOptions } from './change-record.js';
-export { toColumnName } from './column-name.js';
-export { decodeRecord } from './decode-record.js';
-export { InvalidFirehoseEventError } from './errors.js';
-export { toEpochMicros } from './event-time.js';
+// Re-exports only, grouped by step: decode the record, parse the change, write the row, answer Firehose.
+export type { Failure, FailureReason, Parsed } from './shared/parsed.js';
+
+export { decodeRecord } from './decode/decode-record.js';
+
+export type { AttributeMap, AttributeValue } from './change/attribute-value.js';
+export { parseChangeRecord, toChangeRecord, type CdcOperation, type ChangeRecord, type ParseChangeRecordOptions } from './change/change-record.js';
+export { toEpochMicros } from './change/event-time.js';
+
+export { CDC_COLUMNS, toSortKey, type CdcColumn } from './row/cdc-metadata.js';
+export { toColumnName } from './row/column-name.js';
+export { toJsonNumber } from './row/number-text.js';
+export { toRow, type Row } from './row/row.js';
+export { serializeRow } from './row/serialize-row.js';
+
+export type { BatchSummary, FailureExample } from './firehose/batch-summary.js';
+export { InvalidFirehoseEventError } from './firehose/errors.js';
 export type {
   FirehoseRecordTransformationStatus,
   FirehoseTransformationEvent,
   FirehoseTransformationEventRecord,
   FirehoseTransformationResult,
   FirehoseTransformationResultRecord,
-} from './firehose-types.js';
-export { handler } from './handler.js';
-export { toJsonNumber } from './number-text.js';
-export type { Failure, FailureReason, Parsed } from './parsed.js';
-export { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
-export { DEFAULT_MAX_RESPONSE_BYTES } from './response-size.js';
-export { toRow, type Row } from './row.js';
-export { serializeRow } from './serialize-row.js';
-export { transformFirehoseEvent, type TransformOptions, type TransformOutput } from './transform-firehose-event.js';
+} from './firehose/firehose-types.js';
+export { handler } from './firehose/handler.js';
+export { toPartitionKeys, type PartitionKeys } from './firehose/partition-keys.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './firehose/response-size.js';
+export { transformFirehoseEvent, type TransformOptions, type TransformOutput } from './firehose/transform-firehose-event.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decodeStrictBase64, isStrictBase64 } from '../../src/base64.js';
-import { toIsoMillis } from '../../src/event-time.js';
+import { decodeStrictBase64, isStrictBase64 } from '../../src/decode/base64.js';
+import { toIsoMillis } from '../../src/change/event-time.js';
 import { base64ish } from './arbitraries.js';
 
 describe('strict base64', () => {

@@ -1,7 +1,7 @@
 import { MAX_FAILURE_EXAMPLES, type BatchSummary, type FailureExample } from './batch-summary.js';
 import { InvalidFirehoseEventError } from './errors.js';
 import type { FirehoseTransformationEvent, FirehoseTransformationResult, FirehoseTransformationResultRecord } from './firehose-types.js';
-import { describeValue, fail, type FailureReason, type Parsed } from './parsed.js';
+import { describeValue, fail, type FailureReason, type Parsed } from '../shared/parsed.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, failedRecordBytes, okRecordBytes, RESPONSE_WRAPPER_BYTES } from './response-size.js';
 import { transformRecord, type TransformedRecord } from './transform-record.js';
 

@@ -1,4 +1,4 @@
-import type { FailureReason } from './parsed.js';
+import type { FailureReason } from '../shared/parsed.js';
 
 /**
  * Internal signal for a malformed attribute value found deep inside an image. It never leaves

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeStrictBase64 } from './base64.js';
-import { describeValue, fail, type Parsed } from './parsed.js';
+import { describeValue, fail, type Parsed } from '../shared/parsed.js';
 
 /**
  * Decode the `data` of a Firehose record: strict base64, then strict UTF-8. Unlike

@@ -1,4 +1,4 @@
-import type { FailureReason } from './parsed.js';
+import type { FailureReason } from '../shared/parsed.js';
 
 /** How many failure examples a {@link BatchSummary} keeps. */
 export const MAX_FAILURE_EXAMPLES = 5;

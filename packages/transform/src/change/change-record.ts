@@ -1,6 +1,6 @@
 import type { AttributeMap } from './attribute-value.js';
 import { toEpochMicros } from './event-time.js';
-import { describeValue, fail, type Parsed } from './parsed.js';
+import { describeValue, fail, type Parsed } from '../shared/parsed.js';
 
 /** What a change did to the item: the lower-case stream `eventName`. */
 export type CdcOperation = 'insert' | 'modify' | 'remove';

@@ -1,12 +1,14 @@
+import type { JsonSink } from './json-sink.js';
+
 const HEX = '0123456789abcdef';
 const SHORT_ESCAPES: Readonly<Record<number, number>> = { 8: 98, 9: 116, 10: 110, 12: 102, 13: 114, 34: 34, 92: 92 };
 
 /**
- * Appends JSON text as UTF-8 bytes to one growing buffer, so a row line is written without the
- * many small intermediate strings (and the separate UTF-8 encoding pass) that string
- * concatenation costs, and is base64-encoded straight from the bytes.
+ * A {@link JsonSink} that appends JSON text as UTF-8 bytes to one growing buffer, so the handler
+ * writes a row line without the many small intermediate strings (and the separate UTF-8 encoding
+ * pass) that string concatenation costs, and base64-encodes it straight from the bytes.
  */
-export class ByteWriter {
+export class ByteWriter implements JsonSink {
   /** The bytes written so far are `buffer[0 .. length)`. */
   buffer: Buffer;
   /** Number of bytes written. */
@@ -31,10 +33,6 @@ export class ByteWriter {
     return this.buffer;
   }
 
-  /**
-   * Append text that is ASCII and needs no escaping (punctuation, column names, number text),
-   * from character `start`.
-   */
   ascii(text: string, start = 0): void {
     const buffer = this.ensure(text.length);
     let at = this.length;
@@ -42,16 +40,7 @@ export class ByteWriter {
     this.length = at;
   }
 
-  /** Append any text that already is valid JSON (escaped), UTF-8 encoded. */
-  raw(text: string): void {
-    const buffer = this.ensure(text.length * 3);
-    this.length += buffer.write(text, this.length, 'utf8');
-  }
-
-  /**
-   * Append `text` as a JSON string literal, escaped exactly as `JSON.stringify` does (quote,
-   * backslash, control characters, lone surrogates) and UTF-8 encoded.
-   */
+  /** Escapes as `JSON.stringify` does (quote, backslash, control characters, lone surrogates), then UTF-8 encodes. */
   jsonString(text: string): void {
     const buffer = this.ensure(text.length * 6 + 2);
     let at = this.length;
@@ -91,6 +80,14 @@ export class ByteWriter {
     }
     buffer[at++] = 34;
     this.length = at;
+  }
+
+  mark(): number {
+    return this.length;
+  }
+
+  rewind(mark: number): void {
+    this.length = mark;
   }
 
   /** The bytes written, base64-encoded. */

@@ -20,19 +20,41 @@ const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
  * ```
  */
 export function toColumnName(name: string): string {
-  let column = cache.get(name);
-  if (column === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    column = convert(name);
-    cache.set(name, column);
-  }
-  return column;
+  return columnKey(name).name;
 }
 
-// Attribute names repeat in every record of a batch; remembering the last few thousand saves the
-// conversion. Bounded, and invisible to callers: the result depends only on the argument.
+/** An attribute name as the row writers use it: its column name, and the JSON member that starts it. */
+export interface ColumnKey {
+  /** {@link toColumnName} of the attribute name. */
+  readonly name: string;
+  /** `,"name":`, the text that starts the column's member (writers drop the first member's comma). */
+  readonly member: string;
+  /** Whether the attribute name already is its column name. */
+  readonly exact: boolean;
+}
+
+/**
+ * {@link toColumnName} of an attribute name, with the member text the row writers need, in one
+ * cached lookup. Attribute names (and the joined names of nested columns, which are their own
+ * column names) repeat in every record of a batch; the last few thousand are remembered. Bounded,
+ * and invisible to callers: the result depends only on the argument.
+ *
+ * @param name - attribute name, or an already joined column name
+ * @returns its column name and member text
+ */
+export function columnKey(name: string): ColumnKey {
+  let key = cache.get(name);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    const column = convert(name);
+    key = { name: column, member: `,"${column}":`, exact: column === name };
+    cache.set(name, key);
+  }
+  return key;
+}
+
 const CACHE_LIMIT = 4096;
-const cache = new Map<string, string>();
+const cache = new Map<string, ColumnKey>();
 
 function convert(name: string): string {
   if (SNAKE_CASE.test(name)) return name;
@@ -56,5 +78,5 @@ function convert(name: string): string {
  * @returns true for e.g. `customer_id`, false for `customerId` or `_x`
  */
 export function isColumnName(name: string): boolean {
-  return toColumnName(name) === name;
+  return columnKey(name).exact;
 }

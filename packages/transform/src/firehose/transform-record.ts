@@ -1,9 +1,9 @@
-import { normaliseChange } from './change-record.js';
-import { decodeRecord } from './decode-record.js';
-import { fail, type Parsed } from './parsed.js';
+import { normaliseChange } from '../change/change-record.js';
+import { decodeRecord } from '../decode/decode-record.js';
+import { fail, type Parsed } from '../shared/parsed.js';
 import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
-import { ByteWriter } from './byte-writer.js';
-import { writeRowLine } from './row.js';
+import { ByteWriter } from '../row/byte-writer.js';
+import { writeRowLine } from '../row/row.js';
 
 /** A record that became a row. */
 export interface TransformedRecord {
@@ -38,6 +38,7 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   const change = normaliseChange(json, fallbackEventTimeMs);
   if (!change.ok) return change;
   writer ??= new ByteWriter();
+  writer.reset();
   const eventTime = writeRowLine(change.value, writer);
   if (!eventTime.ok) return eventTime;
   return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value) } };

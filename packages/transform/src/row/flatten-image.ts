@@ -1,0 +1,169 @@
+import { AttributeError, rethrowWithSegment } from './attribute-error.js';
+import { attributeValuesEqual } from './attribute-equal.js';
+import { attributeType } from './attribute-payload.js';
+import type { ColumnSpans } from './column-spans.js';
+import { columnKey } from './column-name.js';
+import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
+import type { JsonSink } from './json-sink.js';
+import { describeValue } from '../shared/parsed.js';
+import { resolveColumnNames } from './resolve-collisions.js';
+import { writeTypedValue } from './write-attribute.js';
+
+/** State of one walk over an image. */
+interface Walk {
+  readonly sink: JsonSink;
+  /** When set (toRow), each column's name and value span are recorded. */
+  readonly spans: ColumnSpans | undefined;
+  /** Whether values are written; false in the pass that only collects names and paths. */
+  readonly write: boolean;
+  /** Final names by leaf index, once a collision was resolved; else names are computed on the way. */
+  readonly resolved: readonly string[] | undefined;
+  /** Leaf names and raw paths, collected only to resolve a collision. */
+  readonly names: string[] | undefined;
+  readonly paths: string[][] | undefined;
+  /** Indexes and names (as first computed) of changed leaves, and names of old-only columns. */
+  readonly changedLeaves: number[];
+  readonly changedLeafNames: string[];
+  readonly changedNames: string[];
+  readonly seen: Set<string>;
+  readonly reserved: ReadonlySet<string>;
+  /** The image being flattened (its top-level keys). */
+  readonly root: Image;
+  readonly diff: boolean;
+  count: number;
+  collision: boolean;
+}
+
+/** Note a leaf's name and flag a collision (two leaves, or a leaf and a reserved name, meeting). */
+function checkName(walk: Walk, name: string, renamed: boolean): void {
+  // Keys of one map are distinct, so a name without `_` whose path renamed nothing is a top-level
+  // key no other leaf can reach except a renamed one; and a renamed name without `_` can only meet
+  // such a key, which is checked on the image itself. Only the other names need the set.
+  const joined = name.indexOf('_') !== -1;
+  if (!renamed && !joined) return;
+  const seen = walk.seen.size;
+  walk.seen.add(name);
+  if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
+  if (renamed && !joined && Object.prototype.hasOwnProperty.call(walk.root, name)) walk.collision = true;
+}
+
+/**
+ * Write one item column: its member, then its value. This is the one place every column value of
+ * a row is written, knowing the column's name and the attribute's type, so a per-column check (a
+ * declared schema) belongs here and costs no second pass.
+ */
+function writeColumn(walk: Walk, member: string, name: string, type: string, payload: unknown): void {
+  const sink = walk.sink;
+  sink.ascii(member, walk.count === 0 ? 1 : 0);
+  const start = walk.spans === undefined ? 0 : sink.mark();
+  if (type === 'M') sink.ascii('null');
+  else writeTypedValue(sink, type, payload);
+  walk.spans?.add(name, start, sink.mark());
+}
+
+function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined, renamedPrefix: boolean): void {
+  for (const key in map) {
+    const av = map[key];
+    const column = columnKey(key);
+    const name = prefix === '' ? column.name : `${prefix}_${column.name}`;
+    const renamed = renamedPrefix || !column.exact;
+    const leafPath = path === undefined ? undefined : [...path, key];
+    const oldAv = old === undefined ? undefined : old[key];
+    let type: string;
+    let payload: unknown;
+    try {
+      type = attributeType(av);
+      payload = (av as Record<string, unknown>)[type];
+      if (type === 'M') {
+        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+          throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(payload)}`);
+        }
+        if (hasKeys(payload as Image)) {
+          const oldContent = walk.diff ? mapContent(oldAv) : undefined;
+          if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent))) walk.changedNames.push(name);
+          walkMap(walk, payload as Image, oldContent, name, leafPath, renamed);
+          continue;
+        }
+      }
+      if (walk.write) {
+        const final = walk.resolved === undefined ? name : (walk.resolved[walk.count] as string);
+        writeColumn(walk, walk.resolved === undefined && prefix === '' ? column.member : columnKey(final).member, final, type, payload);
+      }
+    } catch (error) {
+      rethrowWithSegment(error, key);
+    }
+    if (walk.diff && (oldAv === undefined || (!sameScalar(type, payload, oldAv) && !attributeValuesEqual(av, oldAv)))) {
+      walk.changedLeaves.push(walk.count);
+      walk.changedLeafNames.push(name);
+      const oldContent = mapContent(oldAv);
+      if (oldContent !== undefined && hasKeys(oldContent)) collectNames(oldAv, name, walk.changedNames);
+    }
+    if (walk.resolved === undefined) checkName(walk, name, renamed);
+    walk.names?.push(name);
+    if (leafPath !== undefined) walk.paths?.push(leafPath);
+    walk.count++;
+  }
+  if (old !== undefined) {
+    for (const key in old) {
+      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : `${prefix}_${columnKey(key).name}`, walk.changedNames);
+    }
+  }
+}
+
+function run(sink: JsonSink, spans: ColumnSpans | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
+  const walk: Walk = {
+    sink,
+    spans,
+    write: pass !== 'names',
+    resolved: typeof pass === 'string' ? undefined : pass,
+    names: pass === 'names' ? [] : undefined,
+    paths: pass === 'names' ? [] : undefined,
+    changedLeaves: [],
+    changedLeafNames: [],
+    changedNames: [],
+    seen: new Set(),
+    reserved,
+    root: image,
+    diff: old !== undefined,
+    count: 0,
+    collision: false,
+  };
+  walkMap(walk, image, old, '', pass === 'names' ? [] : undefined, false);
+  return walk;
+}
+
+/**
+ * Flatten an item image into columns written to `sink` as JSON object members
+ * (`"name":value,"name":value`, no braces): nested maps become `parent_child` columns
+ * (recursively), every other value is written by {@link writeTypedValue}; an empty map becomes a
+ * `null` column so the attribute is not lost. Column names come from {@link toColumnName}; names
+ * that meet are made distinct by {@link resolveColumnNames}. With `oldImage`, also reports which
+ * columns a MODIFY changed (the old image is compared, never written).
+ *
+ * The common case (no names meet) is one pass. Only a collision rewinds the sink, collects the
+ * names and paths, resolves them and writes the columns again under their final names.
+ *
+ * @param sink - where to write the members
+ * @param image - the image to write (`NewImage`, `OldImage` or `Keys`)
+ * @param reserved - column names the row already uses (the CDC metadata columns)
+ * @param oldImage - the image before a MODIFY, to compute the changed columns
+ * @param spans - when given, receives each column's final name and value span in `sink`
+ * @returns sorted names of the columns whose value differs from `oldImage` (including columns only
+ *   one image has); `null` when no old image was given
+ * @throws AttributeError when an attribute value in `image` is malformed
+ */
+export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans): string[] | null {
+  const start = sink.mark();
+  const first = run(sink, spans, image, oldImage, reserved, 'write');
+  let leafNames = first.changedLeafNames;
+  if (first.collision) {
+    sink.rewind(start);
+    spans?.clear();
+    const found = run(sink, undefined, image, undefined, reserved, 'names');
+    const paths = found.paths ?? [];
+    const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+    run(sink, spans, image, undefined, reserved, names);
+    leafNames = first.changedLeaves.map((index) => names[index] as string);
+  }
+  return oldImage === undefined ? null : [...new Set([...first.changedNames, ...leafNames])].sort();
+}
