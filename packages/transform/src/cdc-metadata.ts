@@ -58,7 +58,7 @@ export function cdcMetadataValues(
     JSON.stringify(change.eventId),
     `"${eventTime}"`,
     change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`,
-    `"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}"`,
+    `"${toSortKey(change.sortTimeMicros ?? change.eventTimeMicros, change.sequenceNumber)}"`,
     change.table === null ? 'null' : JSON.stringify(change.table),
     change.ttlExpired ? 'true' : 'false',
     changedAttributes === null ? 'null' : changedAttributes.length === 0 ? '[]' : `["${changedAttributes.join('","')}"]`,
@@ -80,7 +80,7 @@ export function cdcMetadataMembers(change: ChangeRecord, eventTime: string, chan
   return (
     `"cdc_operation":"${change.operation}","cdc_event_id":${JSON.stringify(change.eventId)},"cdc_event_time":"${eventTime}",` +
     `"cdc_sequence_number":${change.sequenceNumber === null ? 'null' : `"${change.sequenceNumber}"`},` +
-    `"cdc_sort_key":"${toSortKey(change.eventTimeMicros, change.sequenceNumber)}",` +
+    `"cdc_sort_key":"${toSortKey(change.sortTimeMicros ?? change.eventTimeMicros, change.sequenceNumber)}",` +
     `"cdc_table":${change.table === null ? 'null' : JSON.stringify(change.table)},"cdc_ttl_expired":${change.ttlExpired},` +
     `"cdc_changed_attributes":${changed}`
   );
@@ -106,7 +106,7 @@ export function writeCdcMetadata(writer: ByteWriter, change: ChangeRecord, event
   if (change.sequenceNumber === null) writer.ascii('null');
   else writer.jsonString(change.sequenceNumber);
   writer.ascii(',"cdc_sort_key":"');
-  const time = String(change.eventTimeMicros);
+  const time = String(change.sortTimeMicros ?? change.eventTimeMicros);
   writer.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
   writer.ascii(time);
   writer.ascii('-');
