@@ -10,6 +10,7 @@ import { exportLines } from '../table/export-lines.js';
 import type { ExportManifest } from '../table/export-manifest.js';
 import type { BackfillSummary } from './backfill-report.js';
 import { reportItemFailure } from './item-failures.js';
+import { RowBuffer } from './row-buffer.js';
 import { writeObject } from './write-object.js';
 
 /**
@@ -46,12 +47,14 @@ const baseName = (key: string): string => (key.split('/').pop() ?? key).replace(
 export async function exportBackfill(options: ExportBackfillOptions, summary: BackfillSummary): Promise<void> {
   const { files, manifest, lake, context } = options;
   let pending: Promise<void> = Promise.resolve();
-  const flush = async (key: string, lines: string[]): Promise<void> => {
+  const rows = new RowBuffer();
+  const flush = async (key: string): Promise<void> => {
     await pending; // one write in flight while the next object is built
-    pending = writeObject(lake, key, lines).then((bytes) => {
+    const count = rows.lines;
+    pending = writeObject(lake, key, rows.take()).then((bytes) => {
       summary.bytes += bytes;
       summary.objects += 1;
-      summary.rows += lines.length;
+      summary.rows += count;
       options.onProgress();
     });
   };
@@ -60,8 +63,6 @@ export async function exportBackfill(options: ExportBackfillOptions, summary: Ba
     const stream = await files.open(file.key);
     if (stream === undefined) throw new Error(`${file.key} vanished after it was verified`);
     const digest = { md5: '', bytes: 0 };
-    let lines: string[] = [];
-    let size = 0;
     let part = 0;
     let lineNumber = 0;
     for await (const text of exportLines(stream, digest)) {
@@ -73,18 +74,15 @@ export async function exportBackfill(options: ExportBackfillOptions, summary: Ba
         reportItemFailure(summary, `${file.key} line ${lineNumber}`, line);
         continue;
       }
-      lines.push(line.value);
-      size += line.value.length;
-      if (size >= OBJECT_ROW_BYTES) {
-        await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`), lines);
-        lines = [];
-        size = 0;
+      rows.append(line.value);
+      if (rows.size >= OBJECT_ROW_BYTES) {
+        await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`));
         part += 1;
         if (options.signal.aborted) break;
       }
     }
     if (options.signal.aborted) break;
-    if (lines.length > 0) await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`), lines);
+    if (rows.lines > 0) await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`));
     if (digest.md5 !== file.md5Checksum) throw new Error(`${file.key} changed after it was verified: MD5 ${digest.md5}, the manifest says ${file.md5Checksum}`);
   }
   await pending;

@@ -9,6 +9,7 @@ import { toSnapshotLine } from '../rows/snapshot-row.js';
 import { parallelScan } from '../table/parallel-scan.js';
 import type { BackfillSummary } from './backfill-report.js';
 import { reportItemFailure } from './item-failures.js';
+import { RowBuffer } from './row-buffer.js';
 import { writeObject } from './write-object.js';
 
 /** What {@link scanBackfill} needs. */
@@ -55,18 +56,19 @@ export async function scanBackfill(options: ScanBackfillOptions, summary: Backfi
     async (page) => {
       const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
       const context = { snapshotId: `scan-${page.startedAtMicros}`, snapshotTimeMicros: page.startedAtMicros, fenceMicros, table: options.table, keyNames: options.keyNames };
-      const lines: string[] = [];
+      const rows = new RowBuffer();
       page.items.forEach((item, index) => {
         const line = toSnapshotLine(item, context);
-        if (line.ok) lines.push(line.value);
+        if (line.ok) rows.append(line.value);
         else reportItemFailure(summary, `segment ${page.segment} page ${page.page} item ${index}`, line);
       });
       summary.items += page.items.length;
-      if (lines.length > 0) {
+      if (rows.lines > 0) {
         const key = snapshotObjectKey(page.startedAtMicros, scanObjectName(options.table, page.segment, options.segments, page.page));
-        summary.bytes += await writeObject(options.lake, key, lines);
+        const count = rows.lines;
+        summary.bytes += await writeObject(options.lake, key, rows.take());
         summary.objects += 1;
-        summary.rows += lines.length;
+        summary.rows += count;
       }
       if (page.startedAtMicros < earliestTime) {
         earliestTime = page.startedAtMicros;
