@@ -1,7 +1,10 @@
 /**
  * Every `sales-lake` subcommand, by name, in `--help` order. A new subcommand is one entry here.
  */
+import { BACKFILL_COMMAND } from './backfill/backfill-command.js';
 import type { LakeCommand } from './command.js';
 
 /** The subcommands `sales-lake` dispatches to. */
-export const COMMANDS: Readonly<Record<string, LakeCommand>> = {};
+export const COMMANDS: Readonly<Record<string, LakeCommand>> = {
+  backfill: BACKFILL_COMMAND,
+};

@@ -2,8 +2,12 @@ import type { AttributeMap } from './attribute-value.js';
 import { toEpochMicros } from './event-time.js';
 import { describeValue, fail, type Parsed } from '../shared/parsed.js';
 
-/** What a change did to the item: the lower-case stream `eventName`. */
-export type CdcOperation = 'insert' | 'modify' | 'remove';
+/**
+ * What a change did to the item: the lower-case stream `eventName`, or `snapshot` for an item as a
+ * backfill read it from the table (a full export or a Scan); a snapshot row holds the item's state
+ * like an insert or a modify does.
+ */
+export type CdcOperation = 'insert' | 'modify' | 'remove' | 'snapshot';
 
 /**
  * One DynamoDB change, validated and normalised from either input format: a stream record as
@@ -11,12 +15,18 @@ export type CdcOperation = 'insert' | 'modify' | 'remove';
  * Attribute values inside the images are checked when the row is built ({@link toRow}).
  */
 export interface ChangeRecord {
-  /** `INSERT` / `MODIFY` / `REMOVE`, lower-cased. */
+  /** `INSERT` / `MODIFY` / `REMOVE`, lower-cased; `snapshot` for an item a backfill read. */
   readonly operation: CdcOperation;
   /** `eventID`: unique per change (32 hex chars from streams, a UUID from KDS). */
   readonly eventId: string;
   /** `ApproximateCreationDateTime` in microseconds since the epoch, whatever unit it came in. */
   readonly eventTimeMicros: number;
+  /**
+   * The time `cdc_sort_key` is built from, in µs, when it differs from the event time: a snapshot's
+   * fence, which sorts it before every stream change that could have happened after the snapshot.
+   * @defaultValue - {@link ChangeRecord.eventTimeMicros}
+   */
+  readonly sortTimeMicros?: number;
   /** `dynamodb.SequenceNumber` (21-40 digits); `null` in the KDS format, which has none. */
   readonly sequenceNumber: string | null;
   /** Table name from `tableName` (KDS) or `eventSourceARN` (streams); `null` when neither says. */

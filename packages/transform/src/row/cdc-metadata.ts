@@ -24,7 +24,12 @@ export type CdcColumn = (typeof CDC_COLUMNS)[number];
 export const RESERVED_COLUMNS: ReadonlySet<string> = new Set(CDC_COLUMNS);
 
 const NO_SEQUENCE = '0'.repeat(40);
-const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = { insert: '"insert"', modify: '"modify"', remove: '"remove"' };
+const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = {
+  insert: '"insert"',
+  modify: '"modify"',
+  remove: '"remove"',
+  snapshot: '"snapshot"',
+};
 
 /**
  * The `cdc_sort_key` of a change: sorting one item's rows by it as strings puts its changes in
@@ -73,7 +78,7 @@ export function writeCdcMetadata(sink: JsonSink, change: ChangeRecord, eventTime
   spans?.add('cdc_sequence_number', start, sink.mark());
   sink.ascii(',"cdc_sort_key":"');
   start = sink.mark() - 1;
-  const time = String(change.eventTimeMicros);
+  const time = String(change.sortTimeMicros ?? change.eventTimeMicros);
   sink.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
   sink.ascii(time);
   sink.ascii('-');

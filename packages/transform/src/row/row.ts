@@ -17,7 +17,10 @@ import { RowMap } from './row-map.js';
  */
 export type Row = ReadonlyMap<string, string>;
 
-/** The image a row is made of: the state after the change, or the keys for a keys-only tombstone. */
+/**
+ * The image a row is made of: the state after the change (a snapshot's item is its `newImage`), or
+ * the keys for a keys-only tombstone.
+ */
 function rowImage(change: ChangeRecord): { image: AttributeMap; source: string } {
   if (change.operation === 'remove') {
     return change.oldImage === undefined ? { image: change.keys, source: 'Keys' } : { image: change.oldImage, source: 'OldImage' };

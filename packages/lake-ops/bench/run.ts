@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -w @sales/lake-ops`: the backfill against baselines measured in the same run.
+ *
+ * 1. Scan mode against dynalite: items/s written to the lake vs a plain parallel Scan that writes nothing (goal ≥ 0.8×).
+ * 2. Export mode over export files of 100k items: MB/s (compressed) vs plain gunzip + JSON.parse of the same files (goal ≥ 0.6×).
+ * 3. Peak RSS of an export backfill at 10k, 100k and 300k items, each in its own process: must not grow with the table.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { scanBackfill } from '../src/backfill/scan-backfill.js';
+import { newSummary } from '../src/backfill/backfill-report.js';
+import { LocalLakeStore } from '../src/lake/local-lake-store.js';
+import { parallelScan } from '../src/table/parallel-scan.js';
+import { writeExportFolder } from '../tests/helpers/export-folder.js';
+import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
+import { startDynaliteProcess } from './dynalite-process.js';
+import { runExportBackfill } from './export-run.js';
+import { localExportFiles } from '../src/table/export-files.js';
+import { readExportManifest } from '../src/table/export-manifest.js';
+import { verifyExport } from '../src/table/verify-export.js';
+
+const SCAN_ITEMS = 20_000;
+const SEGMENTS = 4;
+const EXPORT_FILES = 4;
+const ROUNDS = 3;
+
+const order = (i: number): Record<string, unknown> => ({
+  order_id: `o-${String(i).padStart(7, '0')}`, status: i % 3 === 0 ? 'shipped' : 'paid', total: Number(`${i}.${i % 100}`),
+  customer: { name: `Customer ${i}`, city: 'Lyon', country: 'FR' }, region: 'eu', channel: 'web', currency: 'EUR',
+  line_items: [{ sku: `sku-${i % 17}`, product_name: 'Lamp', quantity: 2, line_total: 19.9 }], created_at: '2025-01-15T10:30:11Z',
+});
+
+async function best(run: () => Promise<unknown>): Promise<number> {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.hrtime.bigint();
+    await run();
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return fastest;
+}
+
+async function benchScan(): Promise<void> {
+  const dynalite = await startDynaliteProcess(process.cwd());
+  try {
+    const client = localClient(dynalite.endpoint);
+    await createOrdersTable(client, 'orders', SCAN_ITEMS);
+    const signal = new AbortController().signal;
+    const plain = await best(() => parallelScan({ client, table: 'orders', segments: SEGMENTS, signal }, async () => undefined));
+    const ours = await best(async () => {
+      const root = mkdtempSync(join(tmpdir(), 'bench-lake-'));
+      await scanBackfill({ client, lake: new LocalLakeStore(root), table: 'orders', keyNames: ['order_id'], segments: SEGMENTS, fenceMarginSeconds: 300, signal, onProgress: () => undefined }, newSummary('orders', 'scan', false));
+      rmSync(root, { recursive: true, force: true });
+    });
+    console.log(`scan, ${SCAN_ITEMS} items, ${SEGMENTS} segments: plain Scan ${(SCAN_ITEMS / plain).toFixed(0)} items/s, backfill ${(SCAN_ITEMS / ours).toFixed(0)} items/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.8x)`);
+  } finally {
+    await dynalite.stop();
+  }
+}
+
+async function gunzipAndParse(folder: string, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    let rest = '';
+    const stream = createReadStream(join(folder, key)).pipe(createGunzip());
+    stream.setEncoding('utf8');
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line !== '') JSON.parse(line);
+    }
+  }
+}
+
+function exportFolder(root: string, items: number): { folder: string; dataKeys: string[]; bytes: number } {
+  const perFile = Math.ceil(items / EXPORT_FILES);
+  const files = Array.from({ length: EXPORT_FILES }, (_, f) => Array.from({ length: Math.min(perFile, items - f * perFile) }, (_, i) => order(f * perFile + i)));
+  const written = writeExportFolder(root, { exportId: '01736937011000-abcd1234', table: 'orders', exportTime: '2025-01-15T10:30:11.028Z', files });
+  return { ...written, bytes: written.dataKeys.reduce((sum, key) => sum + statSync(join(written.folder, key)).size, 0) };
+}
+
+async function benchExport(root: string): Promise<void> {
+  const { folder, dataKeys, bytes } = exportFolder(join(root, 'e100k'), 100_000);
+  const mb = bytes / 1e6;
+  const plain = await best(() => gunzipAndParse(folder, dataKeys));
+  const files = localExportFiles(folder);
+  const manifest = await readExportManifest(files);
+  const verify = await best(() => verifyExport(files, manifest));
+  const ours = await best(() => runExportBackfill(folder));
+  console.log(`export, 100000 items, ${mb.toFixed(1)} MB gzipped: gunzip+JSON.parse ${(mb / plain).toFixed(1)} MB/s, backfill (verify + write) ${(mb / ours).toFixed(1)} MB/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.6x)`);
+  console.log(`  of which verification (MD5 + gunzip + count) ${(mb / verify).toFixed(1)} MB/s; write phase alone ${(mb / (ours - verify)).toFixed(1)} MB/s, ratio ${(plain / (ours - verify)).toFixed(2)}x`);
+}
+
+function benchMemory(root: string): void {
+  for (const items of [10_000, 100_000, 300_000]) {
+    const { folder } = exportFolder(join(root, `m${items}`), items);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'export-run.ts'), folder], { encoding: 'utf8' });
+    const { rows, maxRssBytes } = JSON.parse(out) as { rows: number; maxRssBytes: number };
+    console.log(`export backfill peak RSS at ${items} items: ${(maxRssBytes / 2 ** 20).toFixed(0)} MiB (${rows} rows written)`);
+  }
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'bench-export-'));
+  try {
+    await benchExport(root);
+    benchMemory(root);
+    await benchScan();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+void main();

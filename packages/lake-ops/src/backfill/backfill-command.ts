@@ -1,0 +1,109 @@
+/**
+ * `sales-lake backfill`: the items a table already holds -> snapshot rows in the lake, fenced before every stream
+ * change that could follow them.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
+import type { LakeCommand } from '../command.js';
+import { ORDER_TABLE_SCHEMA } from '../lake/layout.js';
+import { openLake } from '../lake/open-lake.js';
+import { S3LakeStore } from '../lake/s3-lake-store.js';
+import { toFenceMicros } from '../rows/fence.js';
+import { BACKFILL_FLAGS } from './backfill-flags.js';
+import { validateBackfillOptions, type BackfillOptions } from './backfill-options.js';
+import { formatSummary, newSummary, progressLine, type BackfillSummary } from './backfill-report.js';
+import { exportBackfill } from './export-backfill.js';
+import { openExport } from './open-export.js';
+import { checkLake, checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { scanBackfill } from './scan-backfill.js';
+
+const HELP = renderHelp({
+  usage: ['sales-lake backfill --table <name> --lake <DIR|s3://bucket/prefix> [options]'],
+  description: [
+    'Writes every item the table holds into the lake as a snapshot row (cdc_operation "snapshot"), in the same row ' +
+      'contract as the stream changes, keyed so that it sorts before every change that could follow the snapshot.',
+    'Export (default): a point-in-time export, verified (MD5 and item counts) before anything is written; no read ' +
+      'capacity used. Scan (default with --endpoint): a parallel, strongly consistent Scan. Re-running the same ' +
+      'snapshot replaces its objects. See docs/operations.md, "Backfill".',
+  ],
+  flags: BACKFILL_FLAGS,
+});
+
+const iso = (micros: number): string => new Date(Math.floor(micros / 1000)).toISOString();
+
+async function scanPlan(options: BackfillOptions, dynamodb: DynamoDBClient, summary: BackfillSummary, run: () => Promise<void>): Promise<void> {
+  const facts = await describeTable(dynamodb, options.table);
+  const fence = toFenceMicros(Date.now() * 1000, options.fenceMarginSeconds);
+  checkStream(options.table, options.streamSinceMicros ?? facts.streamCreatedMicros, fence);
+  summary.snapshotTime = iso(Date.now() * 1000);
+  summary.fence = iso(fence);
+  if (!options.dryRun) await run();
+}
+
+/**
+ * Runs `sales-lake backfill`.
+ *
+ * @param argv - The arguments after `backfill`.
+ * @returns The exit code: 0 done, 1 a precondition or the export's verification failed or items failed, 130/143 signals.
+ * @throws UsageError for a bad command line (exit 2).
+ */
+export async function runBackfill(argv: readonly string[]): Promise<number> {
+  const { values } = parseFlags(BACKFILL_FLAGS, argv);
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  const options = validateBackfillOptions(values);
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const s3 = new S3Client({});
+  const lake = openLake(options.lake, process.cwd(), () => s3);
+  const dynamodb = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
+  const summary = newSummary(options.table, options.source.kind, options.dryRun);
+  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
+  const progress = progressLine();
+  const onProgress = (): void => progress.update(() => `backfill: ${summary.items} items, ${summary.objects} objects, ${summary.bytes} bytes`);
+  const keyNames = [ORDER_TABLE_SCHEMA.partitionKey.name];
+  try {
+    await checkLake(lake);
+    if (options.source.kind === 'scan') {
+      const { segments } = options.source;
+      await scanPlan(options, dynamodb, summary, () =>
+        scanBackfill({ client: dynamodb, lake, table: options.table, keyNames, segments, fenceMarginSeconds: options.fenceMarginSeconds, signal: signals.signal, onProgress }, summary));
+      if (options.dryRun) summary.complete = true;
+    } else {
+      const exportLake = lake instanceof S3LakeStore ? lake : undefined;
+      const opened = await openExport({ options, source: options.source, dynamodb, s3, exportLake, signal: signals.signal, onProgress: (text) => progress.update(() => text) });
+      if (opened !== undefined) {
+        summary.snapshotId = opened.manifest.exportId;
+        summary.snapshotTime = iso(opened.context.snapshotTimeMicros);
+        summary.fence = iso(opened.context.fenceMicros);
+        summary.items = opened.items;
+        if (options.dryRun) {
+          summary.rows = opened.items;
+          summary.complete = true;
+        } else {
+          summary.items = 0;
+          await exportBackfill({ files: opened.files, manifest: opened.manifest, lake, context: { ...opened.context, keyNames }, signal: signals.signal, onProgress }, summary);
+        }
+      }
+    }
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof PreconditionError)) throw error;
+    process.stderr.write(`sales-lake backfill: ${error.message}\n`);
+    return signals.exitCode() ?? ExitCode.failed;
+  } finally {
+    signals.dispose();
+  }
+  progress.done();
+  process.stderr.write(formatSummary(summary, lake.location));
+  if (options.json) await createOutput().write(`${JSON.stringify(summary)}\n`);
+  return signals.exitCode() ?? (summary.complete && summary.failedItems === 0 ? ExitCode.ok : ExitCode.failed);
+}
+
+/** The `backfill` entry of the command table. */
+export const BACKFILL_COMMAND: LakeCommand = {
+  summary: 'write the items the table already holds into the lake as snapshot rows',
+  run: runBackfill,
+};

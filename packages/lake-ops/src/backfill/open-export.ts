@@ -1,0 +1,114 @@
+/**
+ * openExport: the export a backfill reads (a finished one, or one it starts and awaits), with its manifest checked
+ * and every data file verified, and the stream checked against its fence; nothing is written before this succeeds.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { posix, resolve } from 'node:path';
+import type { S3LakeStore } from '../lake/s3-lake-store.js';
+import { toFenceMicros } from '../rows/fence.js';
+import type { SnapshotContext } from '../rows/snapshot-row.js';
+import { localExportFiles, s3ExportFiles, type ExportFiles } from '../table/export-files.js';
+import { ExportManifestError, readExportManifest, type ExportManifest } from '../table/export-manifest.js';
+import { startExport } from '../table/start-export.js';
+import { verifyExport } from '../table/verify-export.js';
+import type { BackfillOptions, BackfillSource } from './backfill-options.js';
+import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
+
+/** Prefix of the lake bucket the exports a backfill starts are written to: outside `sales/` and `errors/`. */
+export const EXPORT_PREFIX = 'exports/';
+
+/** What {@link openExport} needs. */
+export interface OpenExportInput {
+  readonly options: BackfillOptions;
+  readonly source: Extract<BackfillSource, { kind: 'export' }>;
+  readonly dynamodb: DynamoDBClient;
+  readonly s3: S3Client;
+  /** The lake, when it is the bucket (where a started export goes). */
+  readonly exportLake: S3LakeStore | undefined;
+  readonly signal: AbortSignal;
+  readonly onProgress: (text: string) => void;
+}
+
+/** A verified export, ready to be written. */
+export interface OpenedExport {
+  readonly files: ExportFiles;
+  readonly manifest: ExportManifest;
+  readonly context: Omit<SnapshotContext, 'keyNames'>;
+  /** Items counted in the data files. */
+  readonly items: number;
+}
+
+const S3_FOLDER = /^s3:\/\/([^/]+)\/(.*)$/;
+
+function filesAt(location: string, s3: S3Client): ExportFiles {
+  const match = S3_FOLDER.exec(location);
+  if (match === null) return localExportFiles(resolve(location));
+  const prefix = match[2] ?? '';
+  return s3ExportFiles(s3, match[1] ?? '', prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+async function started(input: OpenExportInput, tableArn: string, capturedSince: number | undefined): Promise<ExportFiles | undefined> {
+  const { options, dynamodb } = input;
+  const exportAt = await checkPointInTimeRecovery(dynamodb, options.table, input.source.exportAtSeconds);
+  checkStream(options.table, capturedSince, toFenceMicros(exportAt * 1e6, options.fenceMarginSeconds));
+  const lake = input.exportLake;
+  if (lake === undefined) throw new PreconditionError('starting an export needs the lake bucket (--lake s3://…)');
+  const destination = `s3://${lake.bucket}/${lake.prefix}${EXPORT_PREFIX}`;
+  if (options.dryRun) {
+    process.stderr.write(`would start an export of ${tableArn} as of ${new Date(exportAt * 1000).toISOString()} to ${destination}\n`);
+    return undefined;
+  }
+  const description = await startExport({
+    client: dynamodb, tableArn, exportTimeSeconds: exportAt, bucket: lake.bucket, prefix: `${lake.prefix}${EXPORT_PREFIX}`, signal: input.signal,
+    onPoll: (d) => input.onProgress(`backfill: export ${d.ExportStatus ?? ''} (${d.ExportArn ?? ''})`),
+  });
+  if (description === undefined) return undefined;
+  const manifestKey = description.ExportManifest;
+  const bucket = description.S3Bucket ?? lake.bucket;
+  if (manifestKey === undefined) throw new PreconditionError(`export ${description.ExportArn ?? ''} completed without an ExportManifest key`);
+  process.stderr.write(`export completed: s3://${bucket}/${posix.dirname(manifestKey)}/ (re-run with --export to backfill it again)\n`);
+  return filesAt(`s3://${bucket}/${posix.dirname(manifestKey)}/`, input.s3);
+}
+
+/**
+ * Opens, checks and verifies the export. Every failure is a {@link PreconditionError}: a manifest off the documented
+ * format, an export of another table, a stream younger than the fence, a missing or corrupt data file, counts that
+ * do not add up.
+ *
+ * @param input - Options, clients, the lake bucket, signal, progress.
+ * @returns The verified export, or `undefined` for a dry run that would start one or an interrupted wait.
+ * @throws {@link PreconditionError} when a check fails.
+ */
+export async function openExport(input: OpenExportInput): Promise<OpenedExport | undefined> {
+  const { options } = input;
+  const facts = await describeTable(input.dynamodb, options.table);
+  const capturedSince = options.streamSinceMicros ?? facts.streamCreatedMicros;
+  const files = input.source.exportLocation === undefined ? await started(input, facts.tableArn, capturedSince) : filesAt(input.source.exportLocation, input.s3);
+  if (files === undefined) return undefined;
+  let manifest: ExportManifest;
+  try {
+    manifest = await readExportManifest(files);
+  } catch (error) {
+    if (error instanceof ExportManifestError) throw new PreconditionError(`${files.location}: ${error.message}`);
+    throw error;
+  }
+  if (!manifest.tableArn.endsWith(`:table/${options.table}`)) {
+    throw new PreconditionError(`${files.location} is an export of ${manifest.tableArn}, not of table ${options.table}`);
+  }
+  const fenceMicros = toFenceMicros(manifest.exportTimeMicros, options.fenceMarginSeconds);
+  checkStream(options.table, capturedSince, fenceMicros);
+  let checked = 0;
+  const verification = await verifyExport(files, manifest, () => input.onProgress(`backfill: verified ${++checked}/${manifest.files.length} data files`), input.signal);
+  if (verification.problems.length > 0) {
+    const shown = verification.problems.slice(0, 10).map((problem) => `\n  ${problem}`).join('');
+    const more = verification.problems.length > 10 ? `\n  … and ${verification.problems.length - 10} more` : '';
+    throw new PreconditionError(`the export ${files.location} does not verify; nothing was written:${shown}${more}`);
+  }
+  return {
+    files,
+    manifest,
+    context: { snapshotId: manifest.exportId, snapshotTimeMicros: manifest.exportTimeMicros, fenceMicros, table: options.table },
+    items: verification.items,
+  };
+}

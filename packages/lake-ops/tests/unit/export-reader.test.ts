@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { localExportFiles } from '../../src/table/export-files.js';
+import { readExportManifest } from '../../src/table/export-manifest.js';
+import { verifyExport } from '../../src/table/verify-export.js';
+import { writeExportFolder } from '../helpers/export-folder.js';
+
+const order = (i: number): Record<string, unknown> => ({ order_id: `o-${i}`, total: i + 0.5, customer: { city: 'Lyon' } });
+
+describe('export manifest and verification', () => {
+  let root: string;
+  let folder: string;
+  let dataKeys: string[];
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'export-'));
+    ({ folder, dataKeys } = writeExportFolder(root, {
+      exportId: '01736937011000-abcd1234',
+      table: 'orders',
+      exportTime: '2025-01-15T10:30:11.028Z',
+      files: [[order(1), order(2), order(3)], [], [order(4)]],
+    }));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('reads the summary and the files manifest, with data keys relative to the export folder', async () => {
+    const manifest = await readExportManifest(localExportFiles(folder));
+    expect(manifest).toMatchObject({ exportId: '01736937011000-abcd1234', tableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', exportTimeMicros: Date.parse('2025-01-15T10:30:11.028Z') * 1000, itemCount: 4 });
+    expect(manifest.files.map((file) => [file.key, file.itemCount])).toEqual([[dataKeys[0], 3], [dataKeys[1], 0], [dataKeys[2], 1]]);
+  });
+
+  test('a whole export verifies, empty partition file included', async () => {
+    const files = localExportFiles(folder);
+    const result = await verifyExport(files, await readExportManifest(files));
+    expect(result.problems).toEqual([]);
+    expect(result.items).toBe(4);
+  });
+
+  test('a data file whose bytes changed fails its MD5 check', async () => {
+    const files = localExportFiles(folder);
+    const manifest = await readExportManifest(files);
+    writeFileSync(join(folder, dataKeys[0] as string), gzipSync(`${JSON.stringify({ Item: { order_id: { S: 'x' } } })}\n`.repeat(3)));
+    const result = await verifyExport(files, manifest);
+    expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^${dataKeys[0]}: MD5 .+, the manifest says .+$`))]);
+  });
+
+  test('a missing data file is named', async () => {
+    unlinkSync(join(folder, dataKeys[2] as string));
+    const files = localExportFiles(folder);
+    expect((await verifyExport(files, await readExportManifest(files))).problems).toEqual([`${dataKeys[2]}: missing`]);
+  });
+
+  test('counts that do not add up to the summary are refused', async () => {
+    const path = join(folder, 'manifest-summary.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"itemCount":4', '"itemCount":5'));
+    const files = localExportFiles(folder);
+    expect((await verifyExport(files, await readExportManifest(files))).problems).toEqual(['manifest-files.json counts 4 items, manifest-summary.json 5']);
+  });
+
+  test('a file holding more lines than its itemCount is refused', async () => {
+    const path = join(folder, 'manifest-files.json');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[0] = (lines[0] as string).replace('"itemCount":3', '"itemCount":2');
+    writeFileSync(path, lines.join('\n'));
+    const files = localExportFiles(folder);
+    const { problems } = await verifyExport(files, await readExportManifest(files));
+    expect(problems).toContain(`${dataKeys[0]}: 3 items, the manifest says 2`);
+    expect(problems).toContain('manifest-files.json counts 3 items, manifest-summary.json 4');
+  });
+
+  test.each([
+    ['an ION export', (s: string) => s.replace('"DYNAMODB_JSON"', '"ION"'), /outputFormat must be DYNAMODB_JSON, received "ION"/],
+    ['an incremental export', (s: string) => s.replace('"outputFormat"', '"exportType":"INCREMENTAL_EXPORT","outputFormat"'), /exportType must be FULL_EXPORT/],
+    ['a summary without an export id', (s: string) => s.replace(/\/export\/[^"]+"/, '"'), /exportArn has no export id/],
+    ['a summary that is not JSON', () => 'not json', /not a JSON object/],
+  ])('refuses %s', async (_case, edit, message) => {
+    const path = join(folder, 'manifest-summary.json');
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
+    await expect(readExportManifest(localExportFiles(folder))).rejects.toThrow(message);
+  });
+
+  test('refuses a folder that holds no finished export', async () => {
+    await expect(readExportManifest(localExportFiles(root))).rejects.toThrow(/no manifest-summary\.json/);
+  });
+});
