@@ -2,6 +2,9 @@
  * Every `sales-lake` subcommand, by name, in `--help` order. A new subcommand is one entry here.
  */
 import type { LakeCommand } from './command.js';
+import { REPLAY_COMMAND } from './replay/replay-command.js';
 
 /** The subcommands `sales-lake` dispatches to. */
-export const COMMANDS: Readonly<Record<string, LakeCommand>> = {};
+export const COMMANDS: Readonly<Record<string, LakeCommand>> = {
+  replay: REPLAY_COMMAND,
+};
