@@ -1,39 +1,68 @@
 /**
- * `sales-lake replay`: re-drives what the pipeline could not deliver: Firehose's error records in the lake.
+ * `sales-lake replay`: re-drives what the pipeline could not deliver: Firehose's error records in the lake
+ * (`--lake`) and the pipe's dead-letter batches (`--dlq`).
  */
-import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp, UsageError } from '@sales/command-line';
+import { createOutput, ExitCode, handleSignals, parseFlags, parseUrl, renderHelp, UsageError } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
 import { openLake } from '../lake/open-lake.js';
+import { formatDeadLetters, toDeadLettersJson } from './dlq/format-dead-letters.js';
+import { redriveClients } from './dlq/redrive-clients.js';
+import { redriveDeadLetters, type DeadLetterSummary } from './dlq/redrive-dead-letters.js';
 import { formatErrorReplay, toErrorReplayJson } from './firehose/format-error-replay.js';
 import { replayErrorObjects, type ErrorReplaySummary } from './firehose/replay-error-objects.js';
 import { REPLAY_FLAGS } from './replay-flags.js';
 
 const HELP = renderHelp({
-  usage: ['sales-lake replay --lake DIR|s3://bucket/prefix [--dry-run] [--force] [--json]'],
+  usage: ['sales-lake replay --lake DIR|s3://bucket/prefix [--dry-run] [--force] [--json]', 'sales-lake replay --dlq <queue url> --stream <name|arn> [--lake ...] [--dry-run] [--json]'],
   description: [
-    'Replays the records Firehose kept under errors/processing-failed/ through the current transform: rows go to their ' +
-      'event-time partitions under keys derived from the error object, a marker per object goes to errors/replayed/, and ' +
+    'With --lake: replays the records Firehose kept under errors/processing-failed/ through the current transform. Rows go to ' +
+      'their event-time partitions under keys derived from the error object, a marker per object goes to errors/replayed/, and ' +
       'records that still fail go to errors/replay-failed/ with their reasons. A second run writes nothing new.',
+    "With --dlq: re-reads each dead-letter batch from the DynamoDB stream and puts it into the pipe's Kinesis stream, deleting " +
+      'a message only once every record is accepted. A batch the stream has trimmed (24 h) is left in the queue, and the ' +
+      'reconcile command that repairs the table-to-lake drift is printed.',
   ],
   flags: REPLAY_FLAGS,
-  exitCodeText: { 0: 'every record was replayed', 1: 'some records still fail (see errors/replay-failed/) or the run failed' },
-  sections: ['Runbook: docs/operations.md, "Replay".'],
+  exitCodeText: { 0: 'everything was replayed or re-driven', 1: 'records still fail, or dead-letter batches were trimmed or kept (see the summary)' },
+  sections: ['Runbook: docs/operations.md, "Replay". Credentials and region: the AWS SDK standard chain (the queue URL and ARNs set the region).'],
 });
 
+/** What was asked for, checked. */
+interface ReplayRequest {
+  readonly lake?: string;
+  readonly dlq?: { readonly queueUrl: string; readonly stream: string };
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  readonly json: boolean;
+}
+
+/** Checks the combination of flags: at least one of --lake and --dlq; --stream exactly with --dlq. */
+function toRequest(values: ReturnType<typeof parseFlags<typeof REPLAY_FLAGS>>['values']): ReplayRequest {
+  if (values.lake === undefined && values.dlq === undefined) throw new UsageError('--lake or --dlq is needed: the lake whose errors/ to replay, or the dead-letter queue to re-drive');
+  if (values.stream !== undefined && values.dlq === undefined) throw new UsageError('--stream goes with --dlq');
+  if (values.dlq !== undefined && values.stream === undefined) throw new UsageError("--dlq needs --stream <name|arn>: the Kinesis stream the pipe writes to");
+  if (values.force && values.lake === undefined) throw new UsageError('--force goes with --lake');
+  const dlq = values.dlq === undefined ? undefined : { queueUrl: parseUrl('--dlq', values.dlq, ['https:']).href, stream: values.stream as string };
+  return { lake: values.lake, dlq, dryRun: values['dry-run'] ?? false, force: values.force ?? false, json: values.json ?? false };
+}
+
 /**
- * The exit code of a replay: the signal's if one came, 1 when records still fail, else 0.
+ * The exit code of a replay: the signal's if one came; 1 when records still fail or dead-letter batches were not
+ * re-driven; else 0.
  *
- * @param summary - What the run did.
+ * @param errors - The error-record replay, when `--lake` was given.
+ * @param deadLetters - The re-drive, when `--dlq` was given.
  * @param signalled - The signal's exit code, when one came.
  * @returns The exit code.
  * @example
  * ```ts
- * replayExitCode({ ...summary, stillFailing: 2 }, undefined); //=> 1
+ * replayExitCode({ ...summary, stillFailing: 2 }, undefined, undefined); //=> 1
  * ```
  */
-export function replayExitCode(summary: ErrorReplaySummary, signalled: number | undefined): number {
+export function replayExitCode(errors: ErrorReplaySummary | undefined, deadLetters: DeadLetterSummary | undefined, signalled: number | undefined): number {
   if (signalled !== undefined) return signalled;
-  return summary.stillFailing > 0 ? ExitCode.failed : ExitCode.ok;
+  const unfinished = (errors?.stillFailing ?? 0) + (deadLetters?.trimmed.length ?? 0) + (deadLetters?.kept.length ?? 0);
+  return unfinished > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
 /**
@@ -49,14 +78,26 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  if (values.lake === undefined) throw new UsageError('--lake is needed: the folder or s3://bucket/prefix whose errors/ to replay');
-  const lake = openLake(values.lake, process.cwd());
-  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the error object in hand' });
+  const request = toRequest(values);
+  const lake = request.lake === undefined ? undefined : openLake(request.lake, process.cwd());
+  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the error object or dead-letter message in hand' });
   try {
-    const summary = await replayErrorObjects(lake, { dryRun: values['dry-run'] ?? false, force: values.force ?? false, signal: signals.signal });
-    process.stderr.write(formatErrorReplay(summary));
-    if (values.json) await createOutput().write(`${JSON.stringify(toErrorReplayJson(summary))}\n`);
-    return replayExitCode(summary, signals.exitCode());
+    let errors: ErrorReplaySummary | undefined;
+    let deadLetters: DeadLetterSummary | undefined;
+    if (lake !== undefined) {
+      errors = await replayErrorObjects(lake, { dryRun: request.dryRun, force: request.force, signal: signals.signal });
+      process.stderr.write(formatErrorReplay(errors));
+    }
+    if (request.dlq !== undefined && !signals.signal.aborted) {
+      const clients = redriveClients(request.dlq.queueUrl, request.dlq.stream);
+      deadLetters = await redriveDeadLetters({ ...clients, queueUrl: request.dlq.queueUrl, dryRun: request.dryRun, signal: signals.signal });
+      process.stderr.write(formatDeadLetters(deadLetters, request.lake));
+    }
+    if (request.json) {
+      const json = { ...(errors === undefined ? {} : toErrorReplayJson(errors)), ...(deadLetters === undefined ? {} : { dead_letters: toDeadLettersJson(deadLetters, request.lake) }) };
+      await createOutput().write(`${JSON.stringify(json)}\n`);
+    }
+    return replayExitCode(errors, deadLetters, signals.exitCode());
   } finally {
     signals.dispose();
   }
@@ -64,6 +105,6 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
 
 /** The `replay` entry of the `sales-lake` command table. */
 export const REPLAY_COMMAND: LakeCommand = {
-  summary: "replay Firehose's error records through the current transform",
+  summary: "replay Firehose's error records and re-drive the pipe's dead-letter batches",
   run: runReplay,
 };

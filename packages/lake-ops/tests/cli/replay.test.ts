@@ -61,7 +61,7 @@ describe('sales-lake replay', () => {
   });
 
   test.each([
-    [[], /^sales-lake: --lake is needed/],
+    [[], /^sales-lake: --lake or --dlq is needed/],
     [['--lake'], /^sales-lake: --lake needs a value/],
     [['--lake', tmpdir(), '--bogus'], /^sales-lake: unknown flag --bogus/],
   ])('%j is a usage error, exit 2', (args, message) => {
