@@ -2,29 +2,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handler, type FirehoseTransformationEvent, type FirehoseTransformationResult } from '@sales/transform';
-import { FirehoseEmulator, type FirehoseSettings } from '../../../local/src/firehose-emulator';
+import { FirehoseEmulator } from '../../../local/src/firehose-emulator';
 import { KinesisStreamEmulator } from '../../../local/src/kinesis-stream';
 import { LakeWriter } from '../../../local/src/lake-writer';
-import { firehoseDataPrefix, firehoseErrorPrefix } from '../../../../constructs/lake-layout';
+import { toLocalSettings } from '../../../local/src/pipeline-settings';
+import { loadConfig } from '../../../../constructs/config';
 import { LocalLakeStore } from '../../src/lake/local-lake-store';
 import { readErrorObjectLines } from '../../src/replay/firehose/error-object';
 import { replayErrorObjects } from '../../src/replay/firehose/replay-error-objects';
 import { lakeKeys, rowsPerEventId } from '../support/error-objects';
 
-/** The local pipeline's Firehose, configured as the stack configures the real one. */
-const SETTINGS: FirehoseSettings = {
-  deliveryStreamName: 'sales-test-lake',
-  deliveryStreamArn: 'arn:aws:firehose:eu-west-1:000000000000:deliverystream/sales-test-lake',
-  sourceKinesisStreamArn: 'arn:aws:kinesis:eu-west-1:000000000000:stream/sales-test-changes',
-  region: 'eu-west-1',
-  lambdaArn: 'arn:aws:lambda:eu-west-1:000000000000:function:sales-test-transform:live',
-  processingBuffer: { sizeBytes: 1024 * 1024, intervalMs: 5_000 },
-  s3Buffer: { sizeBytes: 64 * 1024 * 1024, intervalMs: 40_000 },
-  numberOfRetries: 3,
-  dataPrefix: firehoseDataPrefix(),
-  errorPrefix: firehoseErrorPrefix(),
-  fileExtension: '.json.gz',
-};
+/** The local pipeline's Firehose, configured from the stack's own (dev) configuration. */
+const SETTINGS = toLocalSettings(loadConfig('dev', {}), '2025-01-15T00:00:00.000').firehose;
 const T0 = Date.UTC(2025, 0, 15, 10, 59, 0);
 const ORDERS = 40;
 

@@ -13,10 +13,8 @@ export type LakeOperation =
   | { readonly kind: 'write'; readonly key: string; readonly body: Buffer }
   | { readonly kind: 'remove'; readonly key: string };
 
-/** What replaying one error object does. */
-export interface ErrorObjectPlan {
-  /** The error object's key. */
-  readonly errorKey: string;
+/** The counts every replay of an error object reports. */
+export interface ReplayCounts {
   /** Error records (lines) in the object. */
   readonly records: number;
   /** Records the current transform answers `Ok`: rows written to the lake. */
@@ -25,6 +23,12 @@ export interface ErrorObjectPlan {
   readonly dropped: number;
   /** Records that still fail, by reason (the transform's `FailureReason`, or `malformed-error-record`). */
   readonly stillFailingByReason: Readonly<Record<string, number>>;
+}
+
+/** What replaying one error object does. */
+export interface ErrorObjectPlan extends ReplayCounts {
+  /** The error object's key. */
+  readonly errorKey: string;
   /**
    * The operations, in order: data objects (one per partition), the still-failing records (or, when none fail,
    * the removal of an earlier run's list), then the marker, last, so that a run interrupted before it leaves no
@@ -34,13 +38,11 @@ export interface ErrorObjectPlan {
 }
 
 /** The marker's content: enough to audit a replay without reading the lake. No clock, so re-runs match. */
-export interface ReplayMarker {
+export interface ReplayMarker extends ReplayCounts {
+  /** The error object's key. */
   readonly errorKey: string;
-  readonly records: number;
-  readonly replayed: number;
-  readonly dropped: number;
+  /** Records that still fail, in all. */
   readonly stillFailing: number;
-  readonly stillFailingByReason: Readonly<Record<string, number>>;
   /** Data objects written for the object's `Ok` rows. */
   readonly dataObjects: readonly string[];
   /** Where the still-failing records are, or null. */
