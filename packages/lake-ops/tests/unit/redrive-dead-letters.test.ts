@@ -1,6 +1,6 @@
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, TrimmedDataAccessException } from '@aws-sdk/client-dynamodb-streams';
 import { KinesisClient, PutRecordsCommand, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { redriveDeadLetters } from '../../src/replay/dlq/redrive-dead-letters';
 import { DEAD_LETTER_MESSAGE, PIPE_RECORDS, toSdkRecord } from '../support/stream-records';
@@ -28,6 +28,10 @@ function queueHolds(...messages: Message[]): void {
   sqs.on(ReceiveMessageCommand).resolvesOnce({ Messages: messages }).resolves({ Messages: [] });
   sqs.on(DeleteMessageCommand).callsFake((input: { ReceiptHandle: string }) => {
     calls.push(`delete ${input.ReceiptHandle}`);
+    return {};
+  });
+  sqs.on(ChangeMessageVisibilityCommand).callsFake((input: { ReceiptHandle: string; VisibilityTimeout: number }) => {
+    calls.push(`visible in ${input.VisibilityTimeout} s: ${input.ReceiptHandle}`);
     return {};
   });
 }
@@ -88,7 +92,7 @@ describe('redriveDeadLetters', () => {
     expect(summary.trimmed).toEqual([expect.objectContaining({ shardId: 'shardId-00000001736931012345-1a2b3c4d', batchSize: 4, reason: expect.stringMatching(/TrimmedDataAccessException/) })]);
     expect(summary).toMatchObject({ redriven: 0, deleted: 0 });
     expect(kinesis.commandCalls(PutRecordsCommand)).toHaveLength(0);
-    expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
+    expect(calls).toEqual([`visible in 0 s: ${DEAD_LETTER_MESSAGE.ReceiptHandle}`]);
   });
 
   test('older than the 24 h retention: does not even try the stream', async () => {
@@ -122,7 +126,7 @@ describe('redriveDeadLetters', () => {
 
     const summary = await run();
 
-    expect(calls).toEqual(['put 4', 'put 1', `delete ${DEAD_LETTER_MESSAGE.ReceiptHandle}`, 'put 2', 'put 1', 'put 1']);
+    expect(calls).toEqual(['put 4', 'put 1', `delete ${DEAD_LETTER_MESSAGE.ReceiptHandle}`, 'put 2', 'put 1', 'put 1', 'visible in 0 s: receipt-2']);
     expect(kinesis.commandCalls(PutRecordsCommand)[1]?.args[0].input.Records?.map((entry) => entry.PartitionKey)).toEqual(['ord-20250115-1001']);
     expect(acceptedKeys.slice(0, 4).sort()).toEqual(PIPE_RECORDS.map((record) => `${(record.dynamodb.Keys as { order_id: { S: string } }).order_id.S} ${record.eventID}`).sort());
     expect(summary).toMatchObject({ messages: 2, redriven: 1, deleted: 1 });
@@ -141,6 +145,25 @@ describe('redriveDeadLetters', () => {
       ['second', expect.stringMatching(/read 2 records .* the message says 3/)],
     ]);
     expect(kinesis.commandCalls(PutRecordsCommand)).toHaveLength(0);
-    expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
+    expect(calls).toEqual(['visible in 0 s: r-odd', 'visible in 0 s: receipt-2']);
+  });
+
+  test('a dry run reads the batch back, puts and deletes nothing, and leaves the message visible for the real run', async () => {
+    queueHolds(DEAD_LETTER_MESSAGE);
+    streamHoldsBatch();
+
+    const summary = await redriveDeadLetters({
+      sqs: new SQSClient({ region: 'eu-west-1' }),
+      queueUrl: QUEUE_URL,
+      streams: () => new DynamoDBStreamsClient({ region: 'eu-west-1' }),
+      kinesis: new KinesisClient({ region: 'eu-west-1' }),
+      stream: { StreamName: 'sales-dev-changes' },
+      now: () => WITHIN_RETENTION,
+      dryRun: true,
+    });
+
+    expect(summary).toMatchObject({ dryRun: true, messages: 1, redriven: 1, records: 4, deleted: 0 });
+    expect(kinesis.commandCalls(PutRecordsCommand)).toHaveLength(0);
+    expect(calls).toEqual([`visible in 0 s: ${DEAD_LETTER_MESSAGE.ReceiptHandle}`]);
   });
 });

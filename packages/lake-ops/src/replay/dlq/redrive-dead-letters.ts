@@ -2,7 +2,7 @@
  * redriveDeadLetters: the pipe's dead-letter queue, batch by batch: re-read from the stream, put into Kinesis,
  * delete the message only then.
  */
-import { DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { parseDeadLetterMessage, type StreamBatchInfo } from './dead-letter-message.js';
@@ -72,8 +72,9 @@ export interface DeadLetterSummary {
  * Re-drives every message of the queue, one at a time. Each message's batch is read back from the DynamoDB
  * stream, turned into the JSON the pipe writes, and put into Kinesis with the pipe's partition key; the message
  * is deleted only when every record was accepted. Trimmed batches, unreadable messages and batches Kinesis kept
- * rejecting stay in the queue, where the alarm keeps them visible. Receiving stops when the queue answers with
- * no message it has not already seen.
+ * rejecting stay in the queue: at the end of the run they are made visible again (visibility timeout 0), so the
+ * alarm keeps seeing them and a dry run followed by a real run finds them. Receiving stops when the queue answers
+ * with no message it has not already seen.
  *
  * @param options - Clients, queue, target stream, dry run, clock, signal.
  * @returns The summary.
@@ -87,6 +88,7 @@ export interface DeadLetterSummary {
 export async function redriveDeadLetters(options: RedriveOptions): Promise<DeadLetterSummary> {
   const summary: DeadLetterSummary = { queueUrl: options.queueUrl, dryRun: options.dryRun ?? false, messages: 0, redriven: 0, records: 0, deleted: 0, trimmed: [], kept: [], interrupted: false };
   const seen = new Set<string>();
+  const undeleted: Message[] = [];
   for (;;) {
     if (options.signal?.aborted) {
       summary.interrupted = true;
@@ -100,28 +102,32 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<DeadL
     for (const message of fresh) {
       seen.add(message.MessageId as string);
       summary.messages += 1;
-      await redriveMessage(message, options, summary);
+      if (!(await redriveMessage(message, options, summary))) undeleted.push(message);
     }
+  }
+  for (const message of undeleted) {
+    await options.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
   }
   return summary;
 }
 
-async function redriveMessage(message: Message, options: RedriveOptions, summary: DeadLetterSummary): Promise<void> {
+/** Re-drives one message; true when it was deleted. */
+async function redriveMessage(message: Message, options: RedriveOptions, summary: DeadLetterSummary): Promise<boolean> {
   const messageId = message.MessageId as string;
   const parsed = parseDeadLetterMessage(message.Body ?? '');
   if (!parsed.ok) {
     summary.kept.push({ messageId, reason: parsed.detail });
-    return;
+    return false;
   }
   const info = parsed.value;
   const batch = await readStreamBatch(options.streams(info.streamArn), info, (options.now ?? Date.now)());
   if (batch.kind === 'trimmed') {
     summary.trimmed.push({ ...info, reason: batch.reason });
-    return;
+    return false;
   }
   if (batch.kind === 'incomplete') {
     summary.kept.push({ messageId, reason: batch.reason });
-    return;
+    return false;
   }
   const entries = batch.records.map((record) => {
     const pipeRecord = toPipeRecord(record, info.streamArn);
@@ -130,16 +136,17 @@ async function redriveMessage(message: Message, options: RedriveOptions, summary
   if (summary.dryRun) {
     summary.redriven += 1;
     summary.records += entries.length;
-    return;
+    return false;
   }
   const { put, failed } = await putAllRecords(options.kinesis, options.stream, entries, options.put);
   summary.records += put;
   if (failed.length > 0) {
     const codes = [...new Set(failed.map((entry) => entry.errorCode))].join(', ');
     summary.kept.push({ messageId, reason: `Kinesis rejected ${failed.length} of ${entries.length} records after every retry (${codes}); the message stays for the next run` });
-    return;
+    return false;
   }
   summary.redriven += 1;
   await options.sqs.send(new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }));
   summary.deleted += 1;
+  return true;
 }
