@@ -37,4 +37,10 @@ export interface LakeStore {
    * @param body - The object's bytes.
    */
   write(key: string, body: Buffer): Promise<void>;
+  /**
+   * Removes one object; removing a key that does not exist is not an error (as S3's DeleteObject).
+   *
+   * @param key - Key relative to the lake root.
+   */
+  remove(key: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 /**
  * LocalLakeStore: a folder standing in for the lake bucket (`npm run local` writes `.local/`).
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { LakeObjectInfo, LakeStore } from './lake-store.js';
 
@@ -66,6 +66,10 @@ export class LocalLakeStore implements LakeStore {
     const partial = `${path}${PARTIAL_SUFFIX}`;
     await writeFile(partial, body);
     await rename(partial, path);
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   /** The file path of a key; refuses keys that would leave the root. */

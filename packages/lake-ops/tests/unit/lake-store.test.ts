@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,16 @@ describe('LocalLakeStore', () => {
     expect((await lake.read('sales/year=2025/b.json.gz'))?.toString()).toBe('four');
     expect(await lake.read('sales/missing')).toBeUndefined();
     expect(readdirSync(join(root, 'sales', 'year=2025')).sort()).toEqual(['a.json.gz', 'b.json.gz']);
+  });
+
+  test('removes an object, and removing a missing key is no error', async () => {
+    const lake = new LocalLakeStore(root);
+    await lake.write('errors/replay-failed/x.json', Buffer.from('x'));
+
+    await lake.remove('errors/replay-failed/x.json');
+    await lake.remove('errors/replay-failed/never.json');
+
+    expect(await lake.read('errors/replay-failed/x.json')).toBeUndefined();
   });
 
   test('lists nothing under a prefix that does not exist', async () => {
@@ -78,6 +88,14 @@ describe('S3LakeStore', () => {
 
     const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(input).toEqual({ Bucket: 'lake', Key: 'sales/x', Body: Buffer.from('x') });
+  });
+
+  test('removes with DeleteObject under the root prefix', async () => {
+    s3.on(DeleteObjectCommand).resolves({});
+
+    await new S3LakeStore(new S3Client({}), 'lake', 'root/').remove('errors/replay-failed/x.json');
+
+    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'lake', Key: 'root/errors/replay-failed/x.json' });
   });
 });
 

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readEvent, rowsPerEventId, writeErrorObject } from '../support/error-objects';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'sales-lake.cjs');
+
+/** Runs the real bin, as an operator would. */
+function replay(args: readonly string[]) {
+  const result = spawnSync(process.execPath, [BIN, 'replay', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SALES = readEvent('firehose-event-pipe-sales.json').records.map((record) => ({
+  data: record.data,
+  approximateArrivalTimestamp: record.approximateArrivalTimestamp as number,
+}));
+
+describe('sales-lake replay', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'replay-cli-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('replays every record, exit 0; the second run replays nothing new', () => {
+    writeErrorObject(root, SALES, 'c0000000-0000-4000-8000-000000000001');
+
+    const first = replay(['--lake', root, '--json']);
+    const second = replay(['--lake', root, '--json']);
+
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ objects: 1, records: 4, replayed: 4, still_failing: 0, dry_run: false });
+    expect(first.stderr).toMatch(/^replay: 1 error objects in .*: 4 records, 4 replayed, 0 dropped, 0 still failing; wrote \d+ objects\n$/);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ already_replayed: 1, processed: 0, written: [] });
+    expect(Object.values(rowsPerEventId(root))).toEqual([1, 1, 1, 1]);
+  });
+
+  test('records that still fail give exit 1 and say where they are', () => {
+    writeErrorObject(root, [SALES[0]!, { data: '%%%', approximateArrivalTimestamp: SALES[0]!.approximateArrivalTimestamp }], 'c0000000-0000-4000-8000-000000000002');
+
+    const { code, stdout, stderr } = replay(['--lake', root, '--json']);
+
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ replayed: 1, still_failing: 1, still_failing_by_reason: { 'bad-base64': 1 } });
+    expect(stderr).toMatch(/1 still failing \(bad-base64 1\)/);
+    expect(stderr).toMatch(/errors\/replay-failed\//);
+  });
+
+  test('--dry-run writes nothing and prints no JSON without --json', () => {
+    writeErrorObject(root, SALES, 'c0000000-0000-4000-8000-000000000003');
+
+    const { code, stdout, stderr } = replay(['--lake', root, '--dry-run']);
+
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/4 replayed.*would write \d+ objects/);
+    expect(rowsPerEventId(root)).toEqual({});
+  });
+
+  test.each([
+    [[], /^sales-lake: --lake or --dlq is needed/],
+    [['--lake'], /^sales-lake: --lake needs a value/],
+    [['--lake', tmpdir(), '--bogus'], /^sales-lake: unknown flag --bogus/],
+  ])('%j is a usage error, exit 2', (args, message) => {
+    const { code, stdout, stderr } = replay(args);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
