@@ -1,10 +1,8 @@
 /**
  * Pure presentation of a run: the exit code, the progress line and the human summary.
  */
+import { ExitCode } from '@sales/command-line';
 import type { RunSummary } from './run-stats.js';
-
-/** Exit codes of `sales-generator` (CONVENTIONS §10). */
-export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /**
  * The exit code for a finished run: 130 if interrupted, else 1 if any write failed, else 0.
@@ -13,8 +11,8 @@ export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as co
  * @returns 0, 1 or 130.
  */
 export function exitCodeFor(summary: RunSummary): number {
-  if (summary.interrupted) return EXIT_CODES.interrupted;
-  return summary.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+  if (summary.interrupted) return ExitCode.interrupted;
+  return summary.failed > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
 /**
