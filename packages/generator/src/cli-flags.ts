@@ -17,6 +17,7 @@ export const FLAGS = {
   ratios: { type: 'string', value: 'spec', description: 'relative weights, e.g. put=6,update=3,delete=1 (put > 0)', defaultText: 'put=6,update=3,delete=1' },
   seed: { type: 'string', value: 'text', description: 'seed for a reproducible run (same seed + count = same operations)', defaultText: 'random, printed in the summary' },
   'ttl-days': { type: 'string', value: 'n', description: 'write expires_at = created_at + n days (TTL attribute)', defaultText: 'no TTL attribute' },
+  'give-up-after': { type: 'string', value: 'seconds', description: 'stop (exit 1) once the endpoint has been unreachable this long', defaultText: '30' },
   'dry-run': { type: 'boolean', description: 'write nothing; print the planned operations as JSON lines on stdout', defaultText: 'off' },
   quiet: { type: 'boolean', description: 'no progress line and no human summary on stderr', defaultText: 'off' },
   json: { type: 'boolean', description: 'print the summary as one JSON object on stdout', defaultText: 'off' },

@@ -6,7 +6,7 @@ import { createOutput, ExitCode, formatUsageError, handleSignals, UsageError, ty
 import packageJson from '../package.json';
 import { applyPlan } from './apply.js';
 import { helpText } from './cli-flags.js';
-import { createClient } from './client.js';
+import { createClient, REQUEST_TIMEOUT_MS } from './client.js';
 import { checkTable } from './check-table.js';
 import { formatOperationLine } from './operation-line.js';
 import { iterateOperations } from './plan.js';
@@ -49,6 +49,8 @@ async function realRun(options: CliOptions, seed: string, table: string, output:
   const client = createClient({
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    // A request never waits longer than the run would wait for the endpoint as a whole.
+    requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, options.giveUpAfterSeconds * 1000),
   });
   const signals = handleSignals({ bin: NAME, draining: 'finishing in-flight writes' });
   const stats = new RunStats();
@@ -67,7 +69,7 @@ async function realRun(options: CliOptions, seed: string, table: string, output:
     const plan = { count: options.count, operations: iterateOperations(seed, planOptions(options)) };
     const summary = await applyPlan(client, plan, {
       tableName: table, rate: options.rate, concurrency: options.concurrency, batchSize: options.batchSize,
-      signal: signals.signal, stats,
+      signal: signals.signal, stats, giveUpAfterMs: options.giveUpAfterSeconds * 1000,
     });
     if (progress) process.stderr.write('\r\x1b[2K');
     if (!options.quiet) process.stderr.write(formatSummary(summary, { seed, table }));

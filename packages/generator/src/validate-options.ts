@@ -19,6 +19,8 @@ export interface CliOptions {
   /** Undefined: the shell picks a random seed and reports it. */
   readonly seed?: string;
   readonly ttlDays?: number;
+  /** Seconds without any answer from the endpoint after which the run stops (exit 1). */
+  readonly giveUpAfterSeconds: number;
   readonly dryRun: boolean;
   readonly quiet: boolean;
   readonly json: boolean;
@@ -108,6 +110,7 @@ function checkOptions(flags: RawFlags): CliOptions {
   const ratios = parseRatios(flags.ratios ?? 'put=6,update=3,delete=1');
   if (typeof ratios === 'string') fail(ratios);
   const ttlDays = flags['ttl-days'] === undefined ? undefined : parsePositiveInteger('--ttl-days', flags['ttl-days'], 36_500);
+  const giveUpAfterSeconds = parsePositiveNumber('--give-up-after', flags['give-up-after'] ?? '30', 86_400);
   if (flags.seed !== undefined && flags.seed.length === 0) fail('--seed must not be empty');
   if (table === undefined && !dryRun) fail('--table is required (or use --dry-run)');
   return {
@@ -117,7 +120,7 @@ function checkOptions(flags: RawFlags): CliOptions {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(ttlDays === undefined ? {} : { ttlDays }),
     createTable: flags['create-table'] ?? false,
-    rate, count, concurrency, batchSize, ratios, dryRun,
+    rate, count, concurrency, batchSize, ratios, giveUpAfterSeconds, dryRun,
     quiet: flags.quiet ?? false, json: flags.json ?? false,
   };
 }

@@ -8,6 +8,7 @@ import { formatOperationLine } from '../../src/operation-line';
 import { planOperations } from '../../src/plan';
 import { buildTestCli, startBin, type BuiltCli } from '../helpers/cli-runner';
 import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
+import { ORDERS_KEY } from '../helpers/fake-endpoint';
 import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
 import { localClient, scanTable } from '../helpers/table-scan';
 
@@ -70,7 +71,7 @@ it('exits 130 at once on a second SIGINT while writes are still in flight', asyn
   const stuck: Server = createServer((req, res) => {
     if (String(req.headers['x-amz-target']).endsWith('.DescribeTable')) {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify({ Table: { TableName: 'orders', TableStatus: 'ACTIVE' } }));
+      res.end(JSON.stringify({ Table: { TableName: 'orders', TableStatus: 'ACTIVE', ...ORDERS_KEY } }));
     } else held.push(() => res.destroy());
   });
   await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', () => resolve()));
@@ -80,9 +81,9 @@ it('exits 130 at once on a second SIGINT while writes are still in flight', asyn
     (chunk) => { firstNoticed ||= chunk.includes('Ctrl-C again to exit now'); });
 
   // Act
-  while (held.length === 0) await sleep(20);
+  while (held.length === 0 && started.child.exitCode === null) await sleep(20);
   started.child.kill('SIGINT');
-  while (!firstNoticed) await sleep(20);
+  while (!firstNoticed && started.child.exitCode === null) await sleep(20);
   const stillRunning = started.child.exitCode === null;
   started.child.kill('SIGINT');
   const run = await started.done;
