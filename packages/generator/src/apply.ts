@@ -1,6 +1,7 @@
 /**
  * applyPlan: the I/O shell that writes a plan to DynamoDB, paced, batched, concurrent and in per-order order.
  */
+import { EndpointWatch } from './endpoint-watch.js';
 import { Pacer } from './pacer.js';
 import type { Operation, Plan, PutOperation } from './plan-types.js';
 import type { Random } from './random.js';
@@ -34,6 +35,12 @@ export interface ApplyOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Jitter source for backoff. @defaultValue Math.random */
   readonly random?: Random;
+  /**
+   * Stop, counting the writes left as not sent, once the endpoint has given no answer for this long
+   * (refused, reset or timed-out requests only; throttling is an answer), in ms.
+   * @defaultValue 30000
+   */
+  readonly giveUpAfterMs?: number;
 }
 
 /**
@@ -51,6 +58,9 @@ interface OpenBatch {
   timer?: NodeJS.Timeout;
 }
 
+/** Default of {@link ApplyOptions.giveUpAfterMs}: 30 s without an answer from the endpoint. */
+export const DEFAULT_GIVE_UP_AFTER_MS = 30_000;
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -61,7 +71,9 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * single conditional requests. An operation on an order waits until the previous write of that order
  * is acknowledged (a batch holding it is flushed at once), and is skipped as `DependencyFailed` if
  * that write failed. At most `concurrency` requests are in flight; when all are busy the pacer waits,
- * so a run that cannot keep up slows down instead of queueing without bound.
+ * so a run that cannot keep up slows down instead of queueing without bound. When the endpoint has not
+ * answered for `giveUpAfterMs`, the run stops: nothing more is sent or retried, and the summary's
+ * `gaveUp` names the cause.
  *
  * @param client - A DynamoDB client; configure it without SDK retries (`maxAttempts: 1`) so the counts are exact.
  * @param plan - From {@link planOperations}, or a {@link LazyPlan} for runs too long to hold in memory.
@@ -76,7 +88,8 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, o
   const batchWindowMs = options.batchWindowMs ?? 25;
   const context: WriteContext = {
     client, tableName: options.tableName, retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
-    stats, random: options.random ?? Math.random, sleep,
+    stats, random: options.random ?? Math.random, sleep, now,
+    watch: new EndpointWatch(options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS, now),
   };
   const slots = new Semaphore(options.concurrency ?? 4);
   const pacer = new Pacer(options.rate, { now, sleep });
@@ -153,15 +166,17 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, o
 
   stats.planned = 'count' in plan ? plan.count : plan.operations.length;
   const startedAt = now();
+  const stopped = (): boolean => options.signal?.aborted === true || context.watch.gaveUp !== undefined;
   for (const operation of plan.operations) {
-    if (options.signal?.aborted) break;
+    if (stopped()) break;
     await pacer.next();
-    if (options.signal?.aborted) break;
+    if (stopped()) break;
     if (operation.op === 'put') await enqueuePut(operation);
     else await enqueueSingle(operation);
   }
   stats.interrupted = options.signal?.aborted ?? false;
   await flush();
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  stats.gaveUp = context.watch.gaveUp;
   return stats.snapshot(now() - startedAt);
 }

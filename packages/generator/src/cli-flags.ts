@@ -1,16 +1,7 @@
 /**
- * The CLI's flags: one table drives parsing (`node:util` parseArgs) and `--help`.
+ * The CLI's flags: one table drives parsing (`parseFlags` from @sales/command-line) and `--help`.
  */
-
-/** One flag's definition. */
-export interface FlagSpec {
-  readonly type: 'string' | 'boolean';
-  /** Placeholder shown in `--help`, for string flags. */
-  readonly value?: string;
-  readonly description: string;
-  /** Default as shown in `--help`. */
-  readonly defaultText?: string;
-}
+import { HELP_FLAG, renderHelp, VERSION_FLAG, type FlagTable, type FlagValues } from '@sales/command-line';
 
 /** Every flag of `sales-generator`, in `--help` order. */
 export const FLAGS = {
@@ -26,17 +17,19 @@ export const FLAGS = {
   ratios: { type: 'string', value: 'spec', description: 'relative weights, e.g. put=6,update=3,delete=1 (put > 0)', defaultText: 'put=6,update=3,delete=1' },
   seed: { type: 'string', value: 'text', description: 'seed for a reproducible run (same seed + count = same operations)', defaultText: 'random, printed in the summary' },
   'ttl-days': { type: 'string', value: 'n', description: 'write expires_at = created_at + n days (TTL attribute)', defaultText: 'no TTL attribute' },
+  'give-up-after': { type: 'string', value: 'seconds', description: 'stop (exit 1) once the endpoint has been unreachable this long', defaultText: '30' },
   'dry-run': { type: 'boolean', description: 'write nothing; print the planned operations as JSON lines on stdout', defaultText: 'off' },
   quiet: { type: 'boolean', description: 'no progress line and no human summary on stderr', defaultText: 'off' },
   json: { type: 'boolean', description: 'print the summary as one JSON object on stdout', defaultText: 'off' },
-  help: { type: 'boolean', description: 'show this help and exit', defaultText: 'off' },
-} as const satisfies Record<string, FlagSpec>;
+  help: HELP_FLAG,
+  version: VERSION_FLAG,
+} as const satisfies FlagTable;
 
 /** Name of a flag, without the leading dashes. */
 export type FlagName = keyof typeof FLAGS;
 
-/** Raw flag values as parseArgs returns them. */
-export type RawFlags = { [K in FlagName]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+/** Raw flag values as parsing returns them. */
+export type RawFlags = FlagValues<typeof FLAGS>;
 
 /**
  * The `--help` text: usage, every flag with its default, exit codes and examples.
@@ -44,31 +37,27 @@ export type RawFlags = { [K in FlagName]?: (typeof FLAGS)[K]['type'] extends 'bo
  * @returns The help text, ending in a newline.
  */
 export function helpText(): string {
-  const rows = Object.entries(FLAGS).map(([name, spec]: [string, FlagSpec]) => {
-    const left = `  --${name}${spec.value ? ` <${spec.value}>` : ''}`;
-    const defaults = spec.defaultText ? ` [default: ${spec.defaultText}]` : '';
-    return `${left.padEnd(28)}${spec.description}${defaults}`;
+  return renderHelp({
+    usage: ['sales-generator --table <name> [options]', 'sales-generator --dry-run [options]'],
+    description: [
+      'Writes realistic sales orders to DynamoDB, then moves some along their lifecycle\n' +
+        '(placed -> paid -> shipped -> delivered, or cancelled) and deletes some, at a steady rate.',
+    ],
+    flags: FLAGS,
+    exitCodeText: {
+      1: 'some writes failed, the table was unreachable or has the wrong key schema',
+      130: 'interrupted (SIGINT, Ctrl-C): in-flight writes finish, then the summary',
+      143: 'terminated (SIGTERM): in-flight writes finish, then the summary',
+    },
+    sections: [
+      'Credentials come from the standard AWS chain; with --endpoint and no credentials configured,\n' +
+        'dummy credentials are used (local emulators accept any).',
+      [
+        'Examples:',
+        '  sales-generator --endpoint http://127.0.0.1:4567 --table orders --create-table --rate 50 --duration 60',
+        '  sales-generator --dry-run --seed 42 --count 10',
+        '  sales-generator --table sales-dev-orders --region eu-west-1 --rate 200 --count 10000 --json',
+      ].join('\n'),
+    ],
   });
-  return [
-    'Usage: sales-generator --table <name> [options]',
-    '       sales-generator --dry-run [options]',
-    '',
-    'Writes realistic sales orders to DynamoDB, then moves some along their lifecycle',
-    '(placed -> paid -> shipped -> delivered, or cancelled) and deletes some, at a steady rate.',
-    '',
-    'Options:',
-    ...rows,
-    '',
-    'Credentials come from the standard AWS chain; with --endpoint and no credentials configured,',
-    'dummy credentials are used (local emulators accept any).',
-    '',
-    'Exit codes: 0 all writes succeeded, 1 some writes failed or the table was unreachable,',
-    '            2 usage error, 130 interrupted (Ctrl-C; in-flight writes finish first).',
-    '',
-    'Examples:',
-    '  sales-generator --endpoint http://127.0.0.1:4567 --table orders --create-table --rate 50 --duration 60',
-    '  sales-generator --dry-run --seed 42 --count 10',
-    '  sales-generator --table sales-dev-orders --region eu-west-1 --rate 200 --count 10000 --json',
-    '',
-  ].join('\n');
 }

@@ -9,9 +9,11 @@ export interface ClientSettings {
   readonly region?: string;
   /** Any DynamoDB-compatible endpoint URL. @defaultValue - the AWS regional endpoint */
   readonly endpoint?: string;
+  /** Connection and response timeout of each request, in ms. @defaultValue {@link REQUEST_TIMEOUT_MS} */
+  readonly requestTimeoutMs?: number;
 }
 
-/** Connection and response timeout of each request, in ms. */
+/** Default connection and response timeout of each request, in ms. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Credentials used for a custom endpoint when the standard chain finds none (local emulators accept any). */
@@ -19,21 +21,22 @@ export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly s
 
 /**
  * Creates the client. The SDK's retries are off (`maxAttempts: 1`): the generator retries itself,
- * so its summary counts every re-send. Each request times out after {@link REQUEST_TIMEOUT_MS}.
+ * so its summary counts every re-send. Each request times out after `requestTimeoutMs`.
  *
  * Credentials come from the standard AWS chain (environment, shared config/SSO, web identity,
  * container/instance metadata). Only with `endpoint` set, and only if that chain finds nothing,
  * it falls back to {@link LOCAL_DUMMY_CREDENTIALS}.
  *
- * @param settings - Region and endpoint.
+ * @param settings - Region, endpoint and request timeout.
  * @returns A configured client.
  */
 export function createClient(settings: ClientSettings): DynamoDBClient {
   const region = settings.region ?? (settings.endpoint ? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' : undefined);
+  const timeout = settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const client = new DynamoDBClient({
     maxAttempts: 1,
     // Without a timeout a stalled endpoint would hang the run; a timed-out request is retried.
-    requestHandler: { connectionTimeout: REQUEST_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
     ...(region ? { region } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });

@@ -1,20 +1,19 @@
 /**
  * Pure presentation of a run: the exit code, the progress line and the human summary.
  */
+import { ExitCode } from '@sales/command-line';
 import type { RunSummary } from './run-stats.js';
 
-/** Exit codes of `sales-generator` (CONVENTIONS §10). */
-export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
-
 /**
- * The exit code for a finished run: 130 if interrupted, else 1 if any write failed, else 0.
+ * The exit code for a finished run: 130 if interrupted, else 1 if any write failed or the run gave up
+ * on an unreachable endpoint, else 0.
  *
  * @param summary - The run summary.
  * @returns 0, 1 or 130.
  */
 export function exitCodeFor(summary: RunSummary): number {
-  if (summary.interrupted) return EXIT_CODES.interrupted;
-  return summary.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+  if (summary.interrupted) return ExitCode.interrupted;
+  return summary.failed > 0 || summary.gaveUp !== undefined ? ExitCode.failed : ExitCode.ok;
 }
 
 /**
@@ -38,12 +37,18 @@ export function formatProgress(summary: RunSummary): string {
 export function formatSummary(summary: RunSummary, context: { seed: string; table: string }): string {
   const { put, update, delete: del } = summary.byOperation;
   const lines = [
-    `${summary.interrupted ? 'interrupted' : 'done'}: table ${context.table}, seed ${context.seed}`,
+    `${summary.interrupted ? 'interrupted' : summary.gaveUp === undefined ? 'done' : 'stopped'}: table ${context.table}, seed ${context.seed}`,
     `  attempted ${summary.attempted} of ${summary.planned} planned (${summary.notSent} not sent)`,
     `  succeeded ${summary.succeeded}  failed ${summary.failed}  retried ${summary.retried}`,
     `  puts ${put.succeeded}/${put.attempted}  updates ${update.succeeded}/${update.attempted}  deletes ${del.succeeded}/${del.attempted}`,
     `  ${summary.requests} requests (${summary.throttled} throttled), ${(summary.elapsedMs / 1000).toFixed(1)} s, ${summary.achievedRate.toFixed(1)} ops/s`,
   ];
+  const causes = Object.entries(summary.retryCauses);
+  if (causes.length > 0) lines.push(`  retried requests by cause: ${causes.map(([cause, n]) => `${cause} ${n}`).join(', ')}`);
+  if (summary.gaveUp !== undefined) {
+    const seconds = (summary.gaveUp.unreachableForMs / 1000).toFixed(1);
+    lines.push(`  gave up: the endpoint gave no answer for ${seconds} s (${summary.gaveUp.cause}); ${summary.notSent} operations not sent`);
+  }
   const failures = Object.entries(summary.failures);
   if (failures.length > 0) lines.push(`  failures: ${failures.map(([name, n]) => `${name} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;

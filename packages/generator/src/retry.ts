@@ -5,6 +5,7 @@
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
 import type { Random } from './random.js';
+import { retryCause } from './retry-cause.js';
 
 /** Backoff settings. */
 export interface RetryPolicy {
@@ -22,34 +23,15 @@ export interface RetryPolicy {
 /** The default {@link RetryPolicy}. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 25, maxDelayMs: 2000 };
 
-const RETRYABLE_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'InternalFailure',
-  'ServiceUnavailable',
-  'TransactionConflictException',
-  'TimeoutError',
-  'RequestTimeout',
-]);
-
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
-
 /**
  * Whether a failed request may succeed if sent again: throttling, 5xx, and transient network errors.
  * A `ConditionalCheckFailedException` or `ValidationException` is final.
  *
  * @param error - What the SDK threw.
- * @returns `true` when a retry with backoff is appropriate.
+ * @returns `true` when a retry with backoff is appropriate (see {@link retryCause} for why).
  */
 export function isRetryable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code, $metadata } = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  if (name !== undefined && RETRYABLE_NAMES.has(name)) return true;
-  if (code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) return true;
-  const status = $metadata?.httpStatusCode;
-  return status !== undefined && status >= 500;
+  return retryCause(error) !== undefined;
 }
 
 /**

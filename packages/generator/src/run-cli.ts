@@ -2,16 +2,17 @@
  * runCli: the `sales-generator` shell. Parses flags, plans, prints or applies the plan, reports.
  */
 import { randomBytes } from 'node:crypto';
+import { createOutput, ExitCode, formatUsageError, handleSignals, UsageError, type Output } from '@sales/command-line';
+import packageJson from '../package.json';
 import { applyPlan } from './apply.js';
 import { helpText } from './cli-flags.js';
-import { createClient } from './client.js';
+import { createClient, REQUEST_TIMEOUT_MS } from './client.js';
 import { checkTable } from './check-table.js';
 import { formatOperationLine } from './operation-line.js';
-import { writeText } from './output.js';
 import { iterateOperations } from './plan.js';
 import type { PlanOptions } from './plan-types.js';
 import { runPrefix } from './random.js';
-import { EXIT_CODES, exitCodeFor, formatProgress, formatSummary } from './report.js';
+import { exitCodeFor, formatProgress, formatSummary } from './report.js';
 import { RunStats } from './run-stats.js';
 import { parseCliArgs, validateOptions, type CliOptions } from './validate-options.js';
 
@@ -25,36 +26,45 @@ function planOptions(options: CliOptions): PlanOptions {
   };
 }
 
-async function dryRun(options: CliOptions, seed: string): Promise<number> {
+async function dryRun(options: CliOptions, seed: string, output: Output): Promise<number> {
   const kinds = { put: 0, update: 0, delete: 0 };
   let chunk = '';
   for (const operation of iterateOperations(seed, planOptions(options))) {
     kinds[operation.op]++;
     chunk += `${formatOperationLine(operation)}\n`;
     if (chunk.length > 65_536) {
-      await writeText(process.stdout, chunk);
+      // The reader closed the pipe (`| head -1`): it has what it wanted; stop quietly.
+      if (!(await output.write(chunk))) return ExitCode.ok;
       chunk = '';
     }
   }
-  await writeText(process.stdout, chunk);
+  if (!(await output.write(chunk))) return ExitCode.ok;
   if (!options.quiet) {
     process.stderr.write(`dry run: ${options.count} operations (${kinds.put} puts, ${kinds.update} updates, ${kinds.delete} deletes), seed ${seed}\n`);
   }
-  return EXIT_CODES.ok;
+  return ExitCode.ok;
 }
 
-async function realRun(options: CliOptions, seed: string, table: string): Promise<number> {
+/**
+ * The pinned AWS SDK (released before January 2027) supports Node 20 but warns, in nine lines on every run,
+ * that later releases will need Node 22. The versions are pinned, so the warning is not actionable here;
+ * AWS documents this variable to turn it off. Set it to `false` to see the warning.
+ *
+ * @see https://github.com/aws/aws-sdk-js-v3/issues/7983
+ */
+function silenceSdkNodeVersionWarning(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+async function realRun(options: CliOptions, seed: string, table: string, output: Output): Promise<number> {
+  silenceSdkNodeVersionWarning();
   const client = createClient({
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    // A request never waits longer than the run would wait for the endpoint as a whole.
+    requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, options.giveUpAfterSeconds * 1000),
   });
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT_CODES.interrupted);
-    controller.abort();
-    process.stderr.write(`\n${NAME}: interrupted; finishing in-flight writes (Ctrl-C again to exit now)\n`);
-  };
-  process.on('SIGINT', onSigint);
+  const signals = handleSignals({ bin: NAME, draining: 'finishing in-flight writes' });
   const stats = new RunStats();
   const startedAt = performance.now();
   const showProgress = process.stderr.isTTY === true && !options.quiet;
@@ -65,21 +75,21 @@ async function realRun(options: CliOptions, seed: string, table: string): Promis
     const problem = await checkTable(client, table, options.createTable);
     if (problem) {
       process.stderr.write(`${NAME}: ${problem}\n`);
-      return EXIT_CODES.failed;
+      return signals.exitCode() ?? ExitCode.failed;
     }
     // Streamed, not materialized: a long run holds only the live orders' ids and statuses.
     const plan = { count: options.count, operations: iterateOperations(seed, planOptions(options)) };
     const summary = await applyPlan(client, plan, {
       tableName: table, rate: options.rate, concurrency: options.concurrency, batchSize: options.batchSize,
-      signal: controller.signal, stats,
+      signal: signals.signal, stats, giveUpAfterMs: options.giveUpAfterSeconds * 1000,
     });
     if (progress) process.stderr.write('\r\x1b[2K');
     if (!options.quiet) process.stderr.write(formatSummary(summary, { seed, table }));
-    if (options.json) await writeText(process.stdout, `${JSON.stringify({ seed, table, runPrefix: runPrefix(seed), ...summary })}\n`);
-    return exitCodeFor(summary);
+    if (options.json) await output.write(`${JSON.stringify({ seed, table, runPrefix: runPrefix(seed), ...summary })}\n`);
+    return signals.exitCode() ?? exitCodeFor(summary);
   } finally {
     if (progress) clearInterval(progress);
-    process.off('SIGINT', onSigint);
+    signals.dispose();
     client.destroy();
   }
 }
@@ -88,21 +98,26 @@ async function realRun(options: CliOptions, seed: string, table: string): Promis
  * Runs the CLI with the given arguments and returns the exit code (the caller sets `process.exitCode`).
  *
  * @param argv - Arguments after the script name.
- * @returns 0, 1, 2 or 130 (see {@link EXIT_CODES}).
+ * @returns 0, 1, 2, 130 or 143 (see {@link ExitCode}).
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
   const result = parsed.ok ? validateOptions(parsed.flags) : { kind: 'error' as const, message: parsed.message };
+  const output = createOutput();
   if (result.kind === 'help') {
-    await writeText(process.stdout, helpText());
-    return EXIT_CODES.ok;
+    await output.write(helpText());
+    return ExitCode.ok;
+  }
+  if (result.kind === 'version') {
+    await output.write(`${NAME} ${packageJson.version}\n`);
+    return ExitCode.ok;
   }
   if (result.kind === 'error') {
-    process.stderr.write(`${NAME}: ${result.message} (see --help)\n`);
-    return EXIT_CODES.usage;
+    process.stderr.write(formatUsageError(NAME, new UsageError(result.message)));
+    return ExitCode.usage;
   }
   const { options } = result;
   const seed = options.seed ?? randomBytes(6).toString('hex');
-  if (options.dryRun) return dryRun(options, seed);
-  return realRun(options, seed, options.table as string);
+  if (options.dryRun) return dryRun(options, seed, output);
+  return realRun(options, seed, options.table as string, output);
 }

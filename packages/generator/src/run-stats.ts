@@ -1,7 +1,9 @@
 /**
  * Counters of a run, and the summary they produce.
  */
+import type { GaveUp } from './endpoint-watch.js';
 import type { OperationKind } from './plan-types.js';
+import type { RetryCause } from './retry-cause.js';
 
 /** Per-operation-kind counts. */
 export interface KindCounts {
@@ -26,6 +28,10 @@ export interface RunSummary {
   readonly requests: number;
   /** Requests answered with a throttling error, plus batch responses with `UnprocessedItems`. */
   readonly throttled: number;
+  /** Failed requests worth retrying, by cause, e.g. `{ throttled: 3, 'connection-refused': 12 }`. */
+  readonly retryCauses: Readonly<Partial<Record<RetryCause, number>>>;
+  /** Set when the run stopped because the endpoint stopped answering. */
+  readonly gaveUp?: GaveUp;
   readonly byOperation: Readonly<Record<OperationKind, Readonly<KindCounts>>>;
   /** Final failures by error name, e.g. `{ ConditionalCheckFailedException: 2 }`. */
   readonly failures: Readonly<Record<string, number>>;
@@ -45,6 +51,10 @@ export class RunStats {
   requests = 0;
   /** Requests throttled or answered with `UnprocessedItems`. */
   throttled = 0;
+  /** Failed requests worth retrying, by cause. */
+  readonly retryCauses: Partial<Record<RetryCause, number>> = {};
+  /** Set when the run gave up on an endpoint that stopped answering. */
+  gaveUp: GaveUp | undefined;
   /** Whether the run was stopped before the end of the plan. */
   interrupted = false;
   /** Counts per operation kind. */
@@ -62,6 +72,15 @@ export class RunStats {
    */
   attempt(kind: OperationKind): void {
     this.byOperation[kind].attempted++;
+  }
+
+  /**
+   * Records a request that failed in a way worth retrying; throttling also counts in `throttled`.
+   * @param cause - Why it failed.
+   */
+  retryFailure(cause: RetryCause): void {
+    this.retryCauses[cause] = (this.retryCauses[cause] ?? 0) + 1;
+    if (cause === 'throttled') this.throttled++;
   }
 
   /**
@@ -99,7 +118,8 @@ export class RunStats {
       byOperation: structuredClone(this.byOperation), failures: { ...this.failures },
       elapsedMs: Math.round(elapsedMs),
       achievedRate: elapsedMs > 0 ? Math.round(((succeeded + failed) * 1e5) / elapsedMs) / 100 : 0,
-      interrupted: this.interrupted,
+      interrupted: this.interrupted, retryCauses: { ...this.retryCauses },
+      ...(this.gaveUp === undefined ? {} : { gaveUp: this.gaveUp }),
     };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * parseCliArgs + validateOptions: from argv to typed options, with one-line errors naming the flag. Pure.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags, parsePositiveInteger, parsePositiveNumber, parseUrl, UsageError } from '@sales/command-line';
 import { FLAGS, type RawFlags } from './cli-flags.js';
 import type { OperationRatios } from './plan-types.js';
 
@@ -19,53 +19,34 @@ export interface CliOptions {
   /** Undefined: the shell picks a random seed and reports it. */
   readonly seed?: string;
   readonly ttlDays?: number;
+  /** Seconds without any answer from the endpoint after which the run stops (exit 1). */
+  readonly giveUpAfterSeconds: number;
   readonly dryRun: boolean;
   readonly quiet: boolean;
   readonly json: boolean;
 }
 
-/** Outcome of parsing or validation: options, a help request, or a usage error message. */
+/** Outcome of parsing or validation: options, a help or version request, or a usage error message. */
 export type OptionsResult =
   | { readonly kind: 'options'; readonly options: CliOptions }
   | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
   | { readonly kind: 'error'; readonly message: string };
 
-const STRING_FLAGS = new Set(Object.entries(FLAGS).filter(([, spec]) => spec.type === 'string').map(([name]) => `--${name}`));
-
 /**
- * Parses argv strictly (unknown flags, positionals and missing values are errors).
+ * Parses argv strictly with the shared flag parser (unknown flags, positionals and missing values are errors).
  * `--rate -5` is read as the value `-5`, so validation can say what is wrong with it.
  *
  * @param argv - Arguments after the script name.
  * @returns Raw flags, or an error message naming the flag.
  */
 export function parseCliArgs(argv: readonly string[]): { ok: true; flags: RawFlags } | { ok: false; message: string } {
-  const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const next = argv[i + 1];
-    if (STRING_FLAGS.has(arg) && next !== undefined && /^-\d/.test(next)) {
-      args.push(`${arg}=${next}`);
-      i++;
-    } else args.push(arg);
-  }
   try {
-    const { values } = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false });
-    return { ok: true, flags: values as RawFlags };
+    return { ok: true, flags: parseFlags(FLAGS, argv).values };
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? String(error);
-    return { ok: false, message: message.replace(/\. This command.*$/, '') };
+    if (error instanceof UsageError) return { ok: false, message: error.message };
+    throw error;
   }
-}
-
-function positiveNumber(flag: string, text: string, max: number, integer: boolean): number | string {
-  const value = Number(text);
-  const kind = integer ? 'a positive integer' : 'a positive number';
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    return `--${flag} must be ${kind}, received "${text}"`;
-  }
-  if (value > max) return `--${flag} must be at most ${max}, received "${text}"`;
-  return value;
 }
 
 function parseRatios(text: string): OperationRatios | string {
@@ -92,49 +73,54 @@ function parseRatios(text: string): OperationRatios | string {
  */
 export function validateOptions(flags: RawFlags): OptionsResult {
   if (flags.help) return { kind: 'help' };
-  const error = (message: string): OptionsResult => ({ kind: 'error', message });
+  if (flags.version) return { kind: 'version' };
+  try {
+    return { kind: 'options', options: checkOptions(flags) };
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: 'error', message: error.message };
+    throw error;
+  }
+}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function checkCount(flags: RawFlags, rate: number): number {
+  if (flags.count !== undefined && flags.duration !== undefined) fail('--count and --duration cannot be combined; give one');
+  if (flags.duration === undefined) return parsePositiveInteger('--count', flags.count ?? '100', 100_000_000);
+  const count = Math.floor(parsePositiveNumber('--duration', flags.duration, 7 * 86_400) * rate);
+  if (count < 1) fail(`--duration ${flags.duration} at --rate ${rate} plans no operation; run longer`);
+  return count;
+}
+
+function checkOptions(flags: RawFlags): CliOptions {
   const dryRun = flags['dry-run'] ?? false;
-  if (dryRun && flags.json) return error('--json and --dry-run both write to stdout; give one');
+  if (dryRun && flags.json) fail('--json and --dry-run both write to stdout; give one');
   const table = flags.table;
   if (table !== undefined && !/^[A-Za-z0-9_.-]{3,255}$/.test(table)) {
-    return error(`--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "${table}"`);
+    fail(`--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "${table}"`);
   }
-  if (flags.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(flags.endpoint)) {
-    return error(`--endpoint must be an http(s) URL, received "${flags.endpoint}"`);
-  }
-  if (flags.region !== undefined && !/^[a-z0-9-]+$/.test(flags.region)) return error(`--region must look like eu-west-1, received "${flags.region}"`);
-  const rate = positiveNumber('rate', flags.rate ?? '10', 100_000, false);
-  if (typeof rate === 'string') return error(rate);
-  if (flags.count !== undefined && flags.duration !== undefined) return error('--count and --duration cannot be combined; give one');
-  let count: number | string;
-  if (flags.duration !== undefined) {
-    const duration = positiveNumber('duration', flags.duration, 7 * 86_400, false);
-    if (typeof duration === 'string') return error(duration);
-    count = Math.floor(duration * rate);
-    if (count < 1) return error(`--duration ${flags.duration} at --rate ${rate} plans no operation; run longer`);
-  } else count = positiveNumber('count', flags.count ?? '100', 100_000_000, true);
-  if (typeof count === 'string') return error(count);
-  const concurrency = positiveNumber('concurrency', flags.concurrency ?? '4', 256, true);
-  if (typeof concurrency === 'string') return error(concurrency);
-  const batchSize = positiveNumber('batch-size', flags['batch-size'] ?? '25', 25, true);
-  if (typeof batchSize === 'string') return error(batchSize);
+  if (flags.endpoint !== undefined) parseUrl('--endpoint', flags.endpoint);
+  if (flags.region !== undefined && !/^[a-z0-9-]+$/.test(flags.region)) fail(`--region must look like eu-west-1, received "${flags.region}"`);
+  const rate = parsePositiveNumber('--rate', flags.rate ?? '10', 100_000);
+  const count = checkCount(flags, rate);
+  const concurrency = parsePositiveInteger('--concurrency', flags.concurrency ?? '4', 256);
+  const batchSize = parsePositiveInteger('--batch-size', flags['batch-size'] ?? '25', 25);
   const ratios = parseRatios(flags.ratios ?? 'put=6,update=3,delete=1');
-  if (typeof ratios === 'string') return error(ratios);
-  const ttlDays = flags['ttl-days'] === undefined ? undefined : positiveNumber('ttl-days', flags['ttl-days'], 36_500, true);
-  if (typeof ttlDays === 'string') return error(ttlDays);
-  if (flags.seed !== undefined && flags.seed.length === 0) return error('--seed must not be empty');
-  if (table === undefined && !dryRun) return error('--table is required (or use --dry-run)');
+  if (typeof ratios === 'string') fail(ratios);
+  const ttlDays = flags['ttl-days'] === undefined ? undefined : parsePositiveInteger('--ttl-days', flags['ttl-days'], 36_500);
+  const giveUpAfterSeconds = parsePositiveNumber('--give-up-after', flags['give-up-after'] ?? '30', 86_400);
+  if (flags.seed !== undefined && flags.seed.length === 0) fail('--seed must not be empty');
+  if (table === undefined && !dryRun) fail('--table is required (or use --dry-run)');
   return {
-    kind: 'options',
-    options: {
-      ...(table === undefined ? {} : { table }),
-      ...(flags.region === undefined ? {} : { region: flags.region }),
-      ...(flags.endpoint === undefined ? {} : { endpoint: flags.endpoint }),
-      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-      ...(ttlDays === undefined ? {} : { ttlDays }),
-      createTable: flags['create-table'] ?? false,
-      rate, count, concurrency, batchSize, ratios, dryRun,
-      quiet: flags.quiet ?? false, json: flags.json ?? false,
-    },
+    ...(table === undefined ? {} : { table }),
+    ...(flags.region === undefined ? {} : { region: flags.region }),
+    ...(flags.endpoint === undefined ? {} : { endpoint: flags.endpoint }),
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(ttlDays === undefined ? {} : { ttlDays }),
+    createTable: flags['create-table'] ?? false,
+    rate, count, concurrency, batchSize, ratios, giveUpAfterSeconds, dryRun,
+    quiet: flags.quiet ?? false, json: flags.json ?? false,
   };
 }

@@ -6,7 +6,8 @@
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { toItem } from './item.js';
 import type { PutOperation } from './plan-types.js';
-import { backoffDelayMs, errorLabel, isRetryable } from './retry.js';
+import { backoffDelayMs, errorLabel } from './retry.js';
+import { retryCause } from './retry-cause.js';
 import type { WriteContext } from './write-context.js';
 
 /** BatchWriteItem's limit on requests per call. */
@@ -20,7 +21,7 @@ export const MAX_BATCH_SIZE = 25;
  * @returns Outcome per `order_id`: `true` when that put succeeded.
  */
 export async function writeBatch(context: WriteContext, puts: readonly PutOperation[]): Promise<Map<string, boolean>> {
-  const { client, stats, retryPolicy, tableName } = context;
+  const { client, stats, retryPolicy, tableName, watch } = context;
   const outcome = new Map<string, boolean>();
   let pending: WriteRequest[] = puts.map((put) => ({ PutRequest: { Item: toItem(put.order) } }));
   for (const _put of puts) stats.attempt('put');
@@ -35,23 +36,28 @@ export async function writeBatch(context: WriteContext, puts: readonly PutOperat
   for (let attempt = 1; ; attempt++) {
     stats.requests++;
     let unprocessed: WriteRequest[];
+    const sentAt = context.now();
     try {
       const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+      watch.answered();
       unprocessed = response.UnprocessedItems?.[tableName] ?? [];
       const left = new Set(unprocessed.map((request) => request.PutRequest?.Item?.order_id?.S));
       settle(pending.filter((request) => !left.has(request.PutRequest?.Item?.order_id?.S)), true);
       if (unprocessed.length === 0) return outcome;
-      stats.throttled++;
+      stats.retryFailure('throttled');
     } catch (error) {
-      if (!isRetryable(error)) {
+      const cause = retryCause(error);
+      if (cause === undefined) {
+        watch.answered();
         settle(pending, false, errorLabel(error));
         return outcome;
       }
-      stats.throttled++;
+      stats.retryFailure(cause);
+      watch.failed(cause, sentAt);
       unprocessed = pending;
     }
-    if (attempt >= retryPolicy.maxAttempts) {
-      settle(unprocessed, false, 'RetriesExhausted');
+    if (watch.gaveUp !== undefined || attempt >= retryPolicy.maxAttempts) {
+      settle(unprocessed, false, watch.gaveUp === undefined ? 'RetriesExhausted' : 'EndpointUnreachable');
       return outcome;
     }
     stats.retried += unprocessed.length;

@@ -4,7 +4,8 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { toItem } from './item.js';
 import type { Operation } from './plan-types.js';
-import { backoffDelayMs, errorLabel, isRetryable } from './retry.js';
+import { backoffDelayMs, errorLabel } from './retry.js';
+import { retryCause } from './retry-cause.js';
 import type { WriteContext } from './write-context.js';
 
 function send(client: WriteContext['client'], operation: Operation, tableName: string): Promise<unknown> {
@@ -29,26 +30,35 @@ function send(client: WriteContext['client'], operation: Operation, tableName: s
 /**
  * Applies one operation, retrying throttling and 5xx errors with exponential backoff and full jitter.
  * A conditional-check failure or validation error is final and counted under its name; throttling
- * that outlasts the retry policy is counted as `RetriesExhausted`.
+ * that outlasts the retry policy is counted as `RetriesExhausted`, and a write still failing when the
+ * run gives up on an unreachable endpoint as `EndpointUnreachable`. Each retryable failure is counted by cause.
  *
  * @param context - Client, table, retry policy and counters.
  * @param operation - The operation.
  * @returns `true` when the write succeeded.
  */
 export async function writeSingle(context: WriteContext, operation: Operation): Promise<boolean> {
-  const { client, stats, retryPolicy } = context;
+  const { client, stats, retryPolicy, watch } = context;
   stats.attempt(operation.op);
   for (let attempt = 1; ; attempt++) {
     stats.requests++;
+    const sentAt = context.now();
     try {
       await send(client, operation, context.tableName);
+      watch.answered();
       stats.succeed(operation.op);
       return true;
     } catch (error) {
-      const retryable = isRetryable(error);
-      if (retryable) stats.throttled++;
-      if (!retryable || attempt >= retryPolicy.maxAttempts) {
-        stats.fail(operation.op, retryable ? 'RetriesExhausted' : errorLabel(error));
+      const cause = retryCause(error);
+      if (cause === undefined) {
+        watch.answered();
+        stats.fail(operation.op, errorLabel(error));
+        return false;
+      }
+      stats.retryFailure(cause);
+      watch.failed(cause, sentAt);
+      if (watch.gaveUp !== undefined || attempt >= retryPolicy.maxAttempts) {
+        stats.fail(operation.op, watch.gaveUp === undefined ? 'RetriesExhausted' : 'EndpointUnreachable');
         return false;
       }
       stats.retried++;

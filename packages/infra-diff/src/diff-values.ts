@@ -1,5 +1,6 @@
 import { compareStrings } from './blocks';
 import type { AttributeChange, Json, JsonObject } from './types';
+import { elementIdentity, UNORDERED_LIST_KEYS } from './unordered-lists';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -32,14 +33,52 @@ function change(path: string, before: Json | undefined, after: Json | undefined)
   };
 }
 
-function walk(path: string, before: Json | undefined, after: Json | undefined, out: AttributeChange[]): void {
+/**
+ * Matches the elements of two unordered lists by identity: elements with the same `Sid` are compared
+ * inside (path `Statement[Sid "Logs"]`), equal elements are unchanged, the rest are removed or added
+ * at their own index.
+ */
+function walkUnordered(path: string, before: readonly Json[], after: readonly Json[], out: AttributeChange[]): void {
+  const unmatchedAfter = new Map<string, number[]>();
+  after.forEach((element, index) => {
+    const identity = elementIdentity(element);
+    unmatchedAfter.set(identity, [...(unmatchedAfter.get(identity) ?? []), index]);
+  });
+  const removed: number[] = [];
+  const pairs: [number, number][] = [];
+  before.forEach((element, index) => {
+    const match = unmatchedAfter.get(elementIdentity(element))?.shift();
+    if (match === undefined) removed.push(index);
+    else pairs.push([index, match]);
+  });
+  let added = [...unmatchedAfter.values()].flat().sort((a, b) => a - b);
+  // As many removed as added: the same elements edited in place (a statement without Sid that changed).
+  if (removed.length === added.length) {
+    pairs.push(...removed.map((index, n): [number, number] => [index, added[n] as number]));
+    removed.length = 0;
+    added = [];
+  }
+  for (const [beforeIndex, afterIndex] of pairs) {
+    const identity = elementIdentity(before[beforeIndex] as Json);
+    const label = identity.startsWith('Sid ') ? identity : String(afterIndex);
+    walk(`${path}[${label}]`, before[beforeIndex], after[afterIndex], out);
+  }
+  for (const index of removed) out.push(change(`${path}[${index}]`, before[index], undefined));
+  for (const index of added) out.push(change(`${path}[${index}]`, undefined, after[index]));
+}
+
+function walk(path: string, before: Json | undefined, after: Json | undefined, out: AttributeChange[], key = ''): void {
   if (before === undefined || after === undefined) {
     if (before !== after) out.push(change(path, before, after));
     return;
   }
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareStrings);
-    for (const key of keys) walk(childPath(path, key), before[key], after[key], out);
+    for (const child of keys) walk(childPath(path, child), before[child], after[child], out, child);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && UNORDERED_LIST_KEYS.has(key)) {
+    walkUnordered(path, before, after, out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -65,7 +104,9 @@ function walk(path: string, before: Json | undefined, after: Json | undefined, o
  * Lists every leaf that differs between two configuration values, depth first, keys in sorted order.
  *
  * Objects are compared key by key, lists index by index (as `terraform plan` shows them), and strings
- * holding JSON documents (IAM policies, Glue schemas) are compared as the documents they hold. An
+ * holding JSON documents (IAM policies, Glue schemas) are compared as the documents they hold. Lists whose
+ * order means nothing (IAM `Statement`, `Action`, `Resource`: {@link UNORDERED_LIST_KEYS}) are matched by
+ * `Sid`, else by content: an inserted statement is reported as added, not as a swap of every later one. An
  * attribute present on one side only is reported once, at its own path, with the whole value.
  *
  * @param before - the value at the base ref (`undefined` when absent)
@@ -91,5 +132,5 @@ export function diffValues(before: Json | undefined, after: Json | undefined, pa
  * stripIndices('attribute[1].type'); //=> 'attribute.type'
  */
 export function stripIndices(path: string): string {
-  return path.replace(/\[\d+\]/g, '');
+  return path.replace(/\[(?:\d+|Sid "(?:[^"\\]|\\.)*")\]/g, '');
 }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { HELP_FLAG, parseFlags, renderHelp, UsageError, type FlagTable } from '@sales/command-line';
 
 /** Name the CLI uses in messages. */
 export const PROGRAM = 'infra-diff';
@@ -19,19 +19,25 @@ export type ParsedOptions =
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
+/** The flags of `npm run infra:diff`. */
+const FLAGS = {
+  base: { type: 'string', value: 'ref', description: 'git ref to compare against, e.g. origin/main (required)' },
+  head: { type: 'string', value: 'ref', description: 'git ref to compare', defaultText: 'the working tree, uncommitted changes included' },
+  json: { type: 'boolean', description: 'print JSON instead of Markdown', defaultText: 'off' },
+  help: HELP_FLAG,
+} as const satisfies FlagTable;
+
 /** Usage text printed by `--help`. */
-export const USAGE = `Usage: npm run infra:diff -- --base <ref> [--head <ref>] [--json]
-
-Synthesizes the cdktf app at two git refs, offline, and prints per stack the resources
-added, removed and changed, flagging changes that replace a resource or lose data.
-
-Options:
-  --base <ref>   git ref to compare against, e.g. origin/main (required)
-  --head <ref>   git ref to compare (default: the working tree, uncommitted changes included)
-  --json         print JSON instead of Markdown (default: false)
-  -h, --help     show this help
-
-Exit codes: 0 diff printed (changes or not), 1 synth or git failed, 2 usage error, 130 interrupted.`;
+export const USAGE = renderHelp({
+  usage: ['npm run infra:diff -- --base <ref> [--head <ref>] [--json]'],
+  description: [
+    'Synthesizes the cdktf app at two git refs, offline, and prints per stack the resources\n' +
+      'added, removed and changed, flagging changes that replace a resource or lose data.',
+  ],
+  flags: FLAGS,
+  exitCodeText: { 0: 'diff printed (changes or not)', 1: 'synth or git failed' },
+  exitCodes: [0, 1, 2, 130, 143],
+}).trimEnd();
 
 function usageError(message: string): ParsedOptions {
   return { kind: 'usage-error', message: `${PROGRAM}: ${message} (see --help)` };
@@ -55,19 +61,10 @@ function checkRef(flag: string, value: string | undefined): string | undefined {
 export function parseOptions(argv: readonly string[]): ParsedOptions {
   let values: { base?: string; head?: string; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    ({ values } = parseFlags(FLAGS, argv));
   } catch (error) {
-    return usageError(((error as Error).message.split('\n')[0] ?? String(error)).replace(/\.$/, ''));
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
   }
   if (values.help === true) return { kind: 'help' };
   if (values.base === undefined) return usageError('--base is required, e.g. --base origin/main');

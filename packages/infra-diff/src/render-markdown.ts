@@ -1,5 +1,5 @@
 import { codeSpan, formatValue } from './format-value';
-import type { AddedOrRemovedBlock, AppDiff, ChangedBlock, Risk, StackDiff } from './types';
+import type { AddedOrRemovedBlock, AppDiff, AttributeChange, ChangedBlock, Risk, StackDiff } from './types';
 
 /** What the two synthesized sides were, as shown in the report heading. */
 export interface DiffLabels {
@@ -40,13 +40,20 @@ function blockList(title: string, blocks: readonly AddedOrRemovedBlock[]): strin
   return ['', `**${title}**`, '', ...blocks.map((block) => `- ${codeSpan(block.address)}`)];
 }
 
+/** `added \`x\``, `removed \`x\`` or `` `a` -> `b` ``: an element present on one side only is named as such. */
+function describeChange(change: AttributeChange): string {
+  if (change.before === undefined) return `added ${codeSpan(formatValue(change.after))}`;
+  if (change.after === undefined) return `removed ${codeSpan(formatValue(change.before))}`;
+  return `${codeSpan(formatValue(change.before))} -> ${codeSpan(formatValue(change.after))}`;
+}
+
 function changedList(blocks: readonly ChangedBlock[]): string[] {
   if (blocks.length === 0) return [];
   const lines = ['', '**Changed**', ''];
   for (const block of blocks) {
     lines.push(`- ${codeSpan(block.address)}`);
     for (const change of block.changes.slice(0, MAX_CHANGES_PER_BLOCK)) {
-      lines.push(`  - ${codeSpan(change.path)}: ${codeSpan(formatValue(change.before))} -> ${codeSpan(formatValue(change.after))}`);
+      lines.push(`  - ${codeSpan(change.path)}: ${describeChange(change)}`);
     }
     const hidden = block.changes.length - MAX_CHANGES_PER_BLOCK;
     if (hidden > 0) lines.push(`  - … and ${hidden} more (see \`--json\`)`);

@@ -1,3 +1,4 @@
+import { ExitCode } from '@sales/command-line';
 import { diffStacks } from './diff-stacks';
 import { InfraDiffError } from './errors';
 import { findRepoRoot, resolveCommit } from './git';
@@ -17,8 +18,8 @@ export interface CliContext {
   readonly registerCleanup: RegisterCleanup;
 }
 
-/** Exit codes of `infra:diff`. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes of `infra:diff`: the shared ones. */
+export const EXIT = ExitCode;
 
 /** `origin/main (1a2b3c4)`, or just the short sha when the ref is one. */
 const label = (ref: string, sha: string): string => (sha.startsWith(ref.toLowerCase()) ? sha.slice(0, Math.max(7, ref.length)) : `${ref} (${sha.slice(0, 7)})`);

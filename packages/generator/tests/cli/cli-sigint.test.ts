@@ -1,6 +1,6 @@
 /**
- * Ctrl-C: the first SIGINT stops scheduling, drains in-flight writes, prints the summary and exits 130;
- * a second SIGINT exits at once.
+ * Ctrl-C and SIGTERM: the first signal stops scheduling, drains in-flight writes, prints the summary and
+ * exits 130 (SIGINT) or 143 (SIGTERM); a second signal exits at once.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import { formatOperationLine } from '../../src/operation-line';
 import { planOperations } from '../../src/plan';
 import { buildTestCli, startBin, type BuiltCli } from '../helpers/cli-runner';
 import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
+import { ORDERS_KEY } from '../helpers/fake-endpoint';
 import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
 import { localClient, scanTable } from '../helpers/table-scan';
 
@@ -28,33 +29,37 @@ afterAll(async () => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-it('drains in-flight writes, prints the summary and exits 130 on SIGINT', async () => {
+it.each([
+  ['SIGINT', 130, 'interrupted'],
+  ['SIGTERM', 143, 'terminated'],
+] as const)('drains in-flight writes, prints the summary and on %s exits %i', async (signal, code, word) => {
   // Arrange
   const count = 100_000;
+  const table = `orders-${signal.toLowerCase()}`;
   const client = localClient(server.endpoint);
-  const started = startBin(cli.bin, ['--endpoint', server.endpoint, '--table', 'orders-sigint', '--create-table',
+  const started = startBin(cli.bin, ['--endpoint', server.endpoint, '--table', table, '--create-table',
     '--seed', 'sigint', '--count', String(count), '--rate', '400', '--json']);
 
   // Act: interrupt once some orders are in the table.
   for (let polls = 0; polls < 200; polls++) {
     await sleep(50);
-    const items = await scanTable(client, 'orders-sigint').catch(() => new Map());
+    const items = await scanTable(client, table).catch(() => new Map());
     if (items.size >= 20) break;
   }
-  started.child.kill('SIGINT');
+  started.child.kill(signal);
   const run = await started.done;
 
   // Assert
-  expect(run.code).toBe(130);
+  expect(run.code).toBe(code);
   const summary = JSON.parse(run.stdout) as { interrupted: boolean; attempted: number; succeeded: number; failed: number; notSent: number };
   expect(summary).toMatchObject({ interrupted: true, failed: 0, succeeded: summary.attempted, notSent: count - summary.attempted });
   expect(summary.attempted).toBeGreaterThanOrEqual(20);
-  expect(run.stderr).toMatch(/interrupted; finishing in-flight writes/);
-  expect(run.stderr).toMatch(/^interrupted: table orders-sigint, seed sigint$/m);
+  expect(run.stderr).toContain(`sales-generator: ${word} (${signal}); finishing in-flight writes`);
+  expect(run.stderr).toMatch(new RegExp(`^interrupted: table ${table}, seed sigint$`, 'm'));
   // Every operation released before the signal was applied, and none after it.
   const plan = planOperations('sigint', { count, startTimeMs: 0, rate: 400 });
   const expected = expectedItems(parseLines(plan.operations.slice(0, summary.attempted).map(formatOperationLine).join('\n')));
-  const actual = await scanTable(client, 'orders-sigint');
+  const actual = await scanTable(client, table);
   client.destroy();
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [orderId, item] of actual) expect(plainItem(item)).toEqual(expected.get(orderId));
@@ -66,7 +71,7 @@ it('exits 130 at once on a second SIGINT while writes are still in flight', asyn
   const stuck: Server = createServer((req, res) => {
     if (String(req.headers['x-amz-target']).endsWith('.DescribeTable')) {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify({ Table: { TableName: 'orders', TableStatus: 'ACTIVE' } }));
+      res.end(JSON.stringify({ Table: { TableName: 'orders', TableStatus: 'ACTIVE', ...ORDERS_KEY } }));
     } else held.push(() => res.destroy());
   });
   await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', () => resolve()));
@@ -76,9 +81,9 @@ it('exits 130 at once on a second SIGINT while writes are still in flight', asyn
     (chunk) => { firstNoticed ||= chunk.includes('Ctrl-C again to exit now'); });
 
   // Act
-  while (held.length === 0) await sleep(20);
+  while (held.length === 0 && started.child.exitCode === null) await sleep(20);
   started.child.kill('SIGINT');
-  while (!firstNoticed) await sleep(20);
+  while (!firstNoticed && started.child.exitCode === null) await sleep(20);
   const stillRunning = started.child.exitCode === null;
   started.child.kill('SIGINT');
   const run = await started.done;

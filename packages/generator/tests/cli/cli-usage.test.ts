@@ -2,7 +2,7 @@
  * The built sales-generator without a server: usage errors, --help, and the dry run's determinism.
  */
 import { FLAGS } from '../../src/cli-flags';
-import { buildTestCli, runBin, type BuiltCli } from '../helpers/cli-runner';
+import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
 import { parseLines } from '../helpers/expected-state';
 
 jest.setTimeout(30_000);
@@ -26,10 +26,11 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     [['--batch-size', '26', '--table', 'orders'], /--batch-size must be at most 25, received "26"/],
     [['--ratios', 'put=1,upsert=2', '--dry-run'], /--ratios must look like put=6,update=3,delete=1/],
     [['--count', '5', '--duration', '5', '--dry-run'], /--count and --duration cannot be combined/],
-    [['--endpoint', 'localhost:8000', '--table', 'orders'], /--endpoint must be an http\(s\) URL/],
-    [['--frobnicate'], /Unknown option '--frobnicate'/],
-    [['--rate'], /Option '--rate <value>' argument missing/],
-    [['extra-positional', '--dry-run'], /Unexpected argument 'extra-positional'/],
+    [['--endpoint', 'localhost:8000', '--table', 'orders'], /--endpoint must be an http\(s\) URL such as http:\/\/127.0.0.1:8000, received "localhost:8000"/],
+    [['--frobnicate'], /unknown flag --frobnicate/],
+    [['--rate'], /--rate needs a value <n>/],
+    [['--count', '-1', '--dry-run'], /--count must be a positive integer, received "-1"/],
+    [['extra-positional', '--dry-run'], /unexpected argument "extra-positional"/],
     [['--count', '10'], /--table is required \(or use --dry-run\)/],
     [['--dry-run', '--json'], /--json and --dry-run both write to stdout/],
   ])('%j', async (args, message) => {
@@ -42,12 +43,20 @@ describe('usage errors exit 2 with one line naming the flag', () => {
 });
 
 describe('--help', () => {
-  it('documents every flag on stdout and exits 0', async () => {
-    const run = await runBin(cli.bin, ['--help']);
+  it.each([['--help'], ['-h']])('%s documents every flag on stdout and exits 0', async (flag) => {
+    const run = await runBin(cli.bin, [flag]);
     expect(run.code).toBe(0);
-    for (const flag of Object.keys(FLAGS)) expect(run.stdout).toContain(`--${flag}`);
-    expect(run.stdout).toMatch(/Exit codes: 0 .* 130 interrupted/s);
+    for (const name of Object.keys(FLAGS)) expect(run.stdout).toContain(`--${name}`);
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}130 {2}interrupted .*\n {2}143 {2}terminated/s);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('--version', () => {
+  it('prints the package version on stdout and exits 0', async () => {
+    const run = await runBin(cli.bin, ['--version']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`sales-generator ${(require('../../package.json') as { version: string }).version}\n`);
   });
 });
 
@@ -85,5 +94,13 @@ describe('--dry-run', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(parseLines(run.stdout)).toHaveLength(50);
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe (| head -1)', async () => {
+    // bash reports the generator's own status from PIPESTATUS, not head's.
+    const run = await runCommand('bash', ['-c', `"${process.execPath}" "$0" --dry-run --seed pipe --count 1000000 | head -1; exit "\${PIPESTATUS[0]}"`, cli.bin]);
+    expect(run.code).toBe(0);
+    expect(parseLines(run.stdout)).toHaveLength(1);
+    expect(run.stderr).toBe('');
   });
 });

@@ -62,6 +62,20 @@ export function startBin(bin: string, args: readonly string[], onStderr?: (chunk
 }
 
 /**
+ * Runs the bin to completion as a user's shell would: the isolated environment without the variable that
+ * turns the AWS SDK's Node-version warning off.
+ *
+ * @param bin - Path of the built bin.
+ * @param args - CLI arguments.
+ * @returns Exit code, signal, stdout and stderr.
+ */
+export function runBinAsUser(bin: string, args: readonly string[]): Promise<CliResult> {
+  const env = isolatedEnv();
+  delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+  return startCommand(process.execPath, [bin, ...args], undefined, env).done;
+}
+
+/**
  * Runs any command (e.g. `script` for a pseudo-terminal) to completion, asynchronously, with the isolated environment.
  *
  * @param command - Executable.
@@ -72,8 +86,8 @@ export function runCommand(command: string, args: readonly string[]): Promise<Cl
   return startCommand(command, args).done;
 }
 
-function startCommand(command: string, args: readonly string[], onStderr?: (chunk: string) => void): StartedCli {
-  const child = spawn(command, args, { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+function startCommand(command: string, args: readonly string[], onStderr?: (chunk: string) => void, env = isolatedEnv()): StartedCli {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -4,7 +4,8 @@
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 
 /**
- * A client for a local endpoint with fixed dummy credentials and no SDK retries.
+ * A client for a local endpoint with fixed dummy credentials. It retries twice: dynalite runs in the test
+ * process, and a reused keep-alive socket that the server has just closed fails with ECONNRESET under load.
  *
  * @param endpoint - dynalite's URL.
  * @returns The client.
@@ -13,7 +14,7 @@ export function localClient(endpoint: string): DynamoDBClient {
   // The pinned SDK warns once per process that future versions need Node 22; not news in a test log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new DynamoDBClient({
-    endpoint, region: 'us-east-1', maxAttempts: 1,
+    endpoint, region: 'us-east-1', maxAttempts: 3,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
 }

@@ -120,6 +120,43 @@ describe('applyPlan', () => {
     expect(summary.failures).toEqual({ RetriesExhausted: 5 });
   });
 
+  it('gives up once the endpoint has not answered for giveUpAfterMs, naming the cause', async () => {
+    // Arrange: a clock that advances 100 ms per request; every request is refused.
+    let clock = 0;
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const { client, log } = scriptedClient(() => {
+      clock += 100;
+      return refused();
+    });
+    const p = plan(400, 'refused');
+
+    // Act
+    const summary = await applyPlan(client, p, { ...fast, concurrency: 1, batchSize: 1, now: () => clock, giveUpAfterMs: 1_000 });
+
+    // Assert
+    expect(summary.gaveUp).toEqual({ cause: 'connection-refused', unreachableForMs: expect.any(Number) });
+    expect(summary.gaveUp?.unreachableForMs).toBeGreaterThanOrEqual(1_000);
+    expect(summary.retryCauses).toEqual({ 'connection-refused': log.length });
+    expect(summary.throttled).toBe(0);
+    expect(summary.failures.EndpointUnreachable).toBeGreaterThan(0);
+    expect(summary.notSent).toBeGreaterThan(300);
+    expect(summary.succeeded).toBe(0);
+    expect(log.length).toBeLessThan(20);
+  });
+
+  it('does not give up while the endpoint answers, even with throttling', async () => {
+    let clock = 0;
+    let calls = 0;
+    const { client } = scriptedClient(() => {
+      clock += 100;
+      calls += 1;
+      return calls % 2 === 1 ? new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }) : {};
+    });
+    const summary = await applyPlan(client, plan(50, 'answers'), { ...fast, concurrency: 1, batchSize: 1, now: () => clock, giveUpAfterMs: 150 });
+    expect(summary.gaveUp).toBeUndefined();
+    expect(summary).toMatchObject({ succeeded: 50, failed: 0, notSent: 0, retryCauses: { throttled: summary.throttled } });
+  });
+
   it('stops scheduling when aborted and reports the rest as not sent', async () => {
     const controller = new AbortController();
     const { client } = scriptedClient(() => {

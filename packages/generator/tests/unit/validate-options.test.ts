@@ -14,7 +14,7 @@ describe('validateOptions', () => {
       kind: 'options',
       options: {
         table: 'orders', createTable: false, rate: 10, count: 100, concurrency: 4, batchSize: 25,
-        ratios: { put: 6, update: 3, delete: 1 }, dryRun: false, quiet: false, json: false,
+        ratios: { put: 6, update: 3, delete: 1 }, giveUpAfterSeconds: 30, dryRun: false, quiet: false, json: false,
       },
     });
   });
@@ -51,18 +51,25 @@ describe('validateOptions', () => {
     [['--dry-run', '--ratios', 'put=-1'], '--ratios must look like put=6,update=3,delete=1, received "put=-1"'],
     [['--dry-run', '--ttl-days', '1.5'], '--ttl-days must be a positive integer, received "1.5"'],
     [['--dry-run', '--seed', ''], '--seed must not be empty'],
+    [['--dry-run', '--give-up-after', '0'], '--give-up-after must be a positive number, received "0"'],
     [['--table', 'a b'], '--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "a b"'],
-    [['--table', 'orders', '--endpoint', 'ftp://x'], '--endpoint must be an http(s) URL, received "ftp://x"'],
+    [['--table', 'orders', '--endpoint', 'ftp://x'], '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "ftp://x"'],
     [['--table', 'orders', '--region', 'EU WEST'], '--region must look like eu-west-1, received "EU WEST"'],
     [['--rate', '5'], '--table is required (or use --dry-run)'],
     [['--dry-run', '--json'], '--json and --dry-run both write to stdout; give one'],
-    [['--nope'], "Unknown option '--nope'"],
-    [['--quiet=yes'], "Option '--quiet' does not take an argument"],
+    [['--nope'], 'unknown flag --nope'],
+    [['--quiet=yes'], '--quiet takes no value, received "yes"'],
+    [['--table', '--dry-run'], '--table needs a value <name>, received the flag "--dry-run"'],
   ])('rejects %j', (argv, message) => {
     expect(validate(argv)).toEqual({ kind: 'error', message });
   });
 
   it('answers a help request before looking at other flags', () => {
     expect(validate(['--help', '--rate', '-5'])).toEqual({ kind: 'help' });
+    expect(validate(['-h', '--rate', '-5'])).toEqual({ kind: 'help' });
+  });
+
+  it('answers a version request before looking at other flags', () => {
+    expect(validate(['--version', '--rate', '-5'])).toEqual({ kind: 'version' });
   });
 });

@@ -17,7 +17,19 @@ describe('infra:plan-summary command line', () => {
   test('without files it is a usage error (exit 2)', () => {
     const run = cli([]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^infra-plan-summary: give one or more plan\.json files/);
+    expect(run.stderr).toMatch(/^infra-plan-summary: give one or more plan\.json files.* \(see --help\)\n$/);
+  });
+
+  test.each([[['--frobnicate'], 'unknown flag --frobnicate'], [['-x', 'plan.json'], 'unknown flag -x']])('%j is a usage error naming the flag (exit 2)', (args, message) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`infra-plan-summary: ${message} (see --help)\n`);
+  });
+
+  test.each([['-h'], ['--help']])('%s prints usage and exits 0', (flag) => {
+    const run = cli([flag]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run infra:plan-summary -- <plan.json>\.\.\./);
   });
 
   test('an unreadable file fails with exit 1', () => {

@@ -63,7 +63,7 @@ describe('infra:diff against a git ref (real cdktf synth of a two-stack app)', (
     child.kill('SIGINT');
 
     expect(await exited).toBe(130);
-    expect(stderr).toContain('infra-diff: SIGINT received, removing temporary worktrees');
+    expect(stderr).toContain('infra-diff: interrupted (SIGINT); removing temporary worktrees');
     expect(repo.worktrees().match(/^worktree /gm)).toHaveLength(1);
   }, SYNTH_TIMEOUT_MS);
 });

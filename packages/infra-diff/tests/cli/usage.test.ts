@@ -4,8 +4,8 @@ import path from 'node:path';
 import { runCli } from '../fixtures/git-repo';
 
 describe('infra:diff command line', () => {
-  test('--help prints usage with every flag to stdout and exits 0', () => {
-    const run = runCli(['--help']);
+  test.each([['--help'], ['-h']])('%s prints usage with every flag to stdout and exits 0', (flag) => {
+    const run = runCli([flag]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run infra:diff -- --base <ref>/);
     for (const flag of ['--base', '--head', '--json', '--help']) expect(run.stdout).toContain(flag);
@@ -13,11 +13,12 @@ describe('infra:diff command line', () => {
   });
 
   test.each([
-    [['--bse', 'main'], "infra-diff: Unknown option '--bse' (see --help)"],
+    [['--bse', 'main'], 'infra-diff: unknown flag --bse (see --help)'],
     [[], 'infra-diff: --base is required, e.g. --base origin/main (see --help)'],
     [['--json'], 'infra-diff: --base is required, e.g. --base origin/main (see --help)'],
-    [['--base'], "infra-diff: Option '--base <value>' argument missing (see --help)"],
-    [['--base', 'main', 'extra'], "infra-diff: Unexpected argument 'extra'. This command does not take positional arguments (see --help)"],
+    [['--base'], 'infra-diff: --base needs a value <ref> (see --help)'],
+    [['--base', '--json'], 'infra-diff: --base needs a value <ref>, received the flag "--json" (see --help)'],
+    [['--base', 'main', 'extra'], 'infra-diff: unexpected argument "extra" (see --help)'],
     [['--base', 'main', '--head', ' '], 'infra-diff: --head must be a git ref, received " " (see --help)'],
   ])('%j is a usage error: exit 2 and one line naming the flag', (args, message) => {
     const run = runCli(args);

@@ -33,3 +33,43 @@ describe('stripIndices', () => {
     ['name', 'name'],
   ])('%s -> %s', (input, expected) => expect(stripIndices(input)).toBe(expected));
 });
+
+describe('diffValues on lists whose order means nothing (IAM policies)', () => {
+  const policy = (statements: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  const logs = { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:eu-west-1:111122223333:*' };
+  const kms = { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:GenerateDataKey'], Resource: 'arn:aws:kms:eu-west-1:111122223333:key/k' };
+  const s3 = { Sid: 'WriteLake', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::lake/*' };
+
+  it('reports an inserted statement as added, not as a swap of every later statement', () => {
+    const changes = diffValues({ policy: policy([s3, logs]) }, { policy: policy([kms, s3, logs]) });
+    expect(changes).toEqual([{ path: 'policy.Statement[0]', after: kms }]);
+  });
+
+  it('reports a removed statement as removed', () => {
+    expect(diffValues({ policy: policy([kms, s3, logs]) }, { policy: policy([s3, logs]) }))
+      .toEqual([{ path: 'policy.Statement[0]', before: kms }]);
+  });
+
+  it('matches statements by Sid and shows what changed inside, actions as a set', () => {
+    const widened = { ...s3, Action: ['s3:AbortMultipartUpload', 's3:PutObject'] };
+    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([widened, logs]) }))
+      .toEqual([{ path: 'policy.Statement[Sid "WriteLake"].Action[0]', after: 's3:AbortMultipartUpload' }]);
+  });
+
+  it('sees no change when only the order of statements or actions differs', () => {
+    const reordered = { ...logs, Action: ['logs:PutLogEvents', 'logs:CreateLogGroup'] };
+    expect(diffValues({ policy: policy([logs, kms]) }, { policy: policy([kms, reordered]) })).toEqual([
+      // Terraform compares the string, so a reformatted document is still reported once, whole.
+      { path: 'policy', before: policy([logs, kms]), after: policy([kms, reordered]) },
+    ]);
+  });
+
+  it('keeps lists whose order matters compared by position', () => {
+    expect(diffValues({ attribute: [{ name: 'a' }, { name: 'b' }] }, { attribute: [{ name: 'b' }, { name: 'a' }] }))
+      .toEqual([{ path: 'attribute[0].name', before: 'a', after: 'b' }, { path: 'attribute[1].name', before: 'b', after: 'a' }]);
+  });
+
+  it('strips Sid segments like indices, for the rules', () => {
+    expect(stripIndices('policy.Statement[Sid "WriteLake"].Action[0]')).toBe('policy.Statement.Action');
+  });
+});

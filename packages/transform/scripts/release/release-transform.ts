@@ -19,6 +19,35 @@ function git(repoRoot: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd();
 }
 
+/** What a release request leads to, before anything is checked or written. */
+export interface RequestedRelease {
+  readonly from: string;
+  readonly to: string;
+  /** Set when a bump would skip the current version although it was never tagged: the warning to show. */
+  readonly skipsUnreleased?: string;
+}
+
+/**
+ * Resolves a release request against the package's version and tags, without writing anything.
+ *
+ * @param repoRoot - the repository root
+ * @param request - patch, minor, major, or an explicit version
+ * @returns the versions, and a warning when a bump skips a version that was never released
+ * @throws UsageError when `request` is not a kind or a valid version not lower than the current one
+ * @example
+ * planRelease(root, 'minor'); // package at 0.1.0, no tag transform-v0.1.0
+ * //=> { from: '0.1.0', to: '0.2.0', skipsUnreleased: '0.1.0 was never released (no tag transform-v0.1.0): minor would skip it' }
+ */
+export function planRelease(repoRoot: string, request: string): RequestedRelease {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, PACKAGE.dir, 'package.json'), 'utf8')) as { version: string };
+  const from = manifest.version;
+  const to = nextVersion(from, request);
+  const currentTag = `${PACKAGE.tagPrefix}${from}`;
+  const isBump = to !== request;
+  if (!isBump || git(repoRoot, 'tag', '--list', currentTag) !== '') return { from, to };
+  return { from, to, skipsUnreleased: `${from} was never released (no tag ${currentTag}): ${request} would skip it` };
+}
+
 function setLockVersion(lockText: string, version: string): string {
   const lock = JSON.parse(lockText) as { packages?: Record<string, { version?: string }> };
   const entry = lock.packages?.[PACKAGE.dir];

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../fixtures/git-repo';
+
+/** The repository root. */
+const REPO_ROOT = path.resolve(__dirname, '..');
 
 const WORKFLOWS = path.join(REPO_ROOT, '.github', 'workflows');
 const VALIDATOR = path.join(REPO_ROOT, 'node_modules', '.bin', 'action-validator');

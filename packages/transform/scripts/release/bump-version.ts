@@ -1,3 +1,5 @@
+import { UsageError } from '@sales/command-line';
+
 /** Which part of a semantic version a release increments. */
 export type ReleaseKind = 'patch' | 'minor' | 'major';
 
@@ -54,14 +56,14 @@ export function compareVersions(a: string, b: string): number {
  * @param current - the package's version
  * @param request - `patch`, `minor`, `major` or an explicit `MAJOR.MINOR.PATCH`
  * @returns the version to release
- * @throws Error when `request` is neither, or is an explicit version lower than `current`
+ * @throws UsageError when `request` is neither, or is an explicit version lower than `current`
  * @example
  * nextVersion('0.1.0', 'patch'); //=> '0.1.1'
  * nextVersion('0.1.0', '0.1.0'); //=> '0.1.0'
  */
 export function nextVersion(current: string, request: string): string {
   if ((RELEASE_KINDS as readonly string[]).includes(request)) return bumpVersion(current, request as ReleaseKind);
-  if (!SEMVER.test(request)) throw new Error(`give patch, minor, major or a version such as 1.2.3, received "${request}"`);
-  if (compareVersions(request, current) < 0) throw new Error(`version ${request} is lower than the current ${current}`);
+  if (!SEMVER.test(request)) throw new UsageError(`give one of patch, minor, major or a version x.y.z, received "${request}"`);
+  if (compareVersions(request, current) < 0) throw new UsageError(`version ${request} is lower than the current ${current}, received "${request}"`);
   return request;
 }

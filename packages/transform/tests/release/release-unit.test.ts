@@ -1,5 +1,5 @@
-import { bumpVersion, compareVersions, nextVersion } from '../../src/release/bump-version';
-import { releaseChangelog } from '../../src/release/release-changelog';
+import { bumpVersion, compareVersions, nextVersion } from '../../scripts/release/bump-version';
+import { releaseChangelog } from '../../scripts/release/release-changelog';
 
 describe('bumpVersion', () => {
   test.each([
@@ -34,7 +34,7 @@ describe('nextVersion', () => {
   });
 
   test('refuses anything else', () => {
-    expect(() => nextVersion('0.2.0', 'next')).toThrow('give patch, minor, major or a version such as 1.2.3, received "next"');
+    expect(() => nextVersion('0.2.0', 'next')).toThrow('give one of patch, minor, major or a version x.y.z, received "next"');
   });
 });
 
