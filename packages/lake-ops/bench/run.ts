@@ -16,7 +16,7 @@ import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
 import { writeExportFolder } from '../tests/helpers/export-folder.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
-import { startDynaliteProcess } from './dynalite-process.js';
+import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';

@@ -74,6 +74,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     } else {
       const exportLake = lake instanceof S3LakeStore ? lake : undefined;
       const opened = await openExport({ options, source: options.source, dynamodb, s3, exportLake, signal: signals.signal, onProgress: (text) => progress.update(() => text) });
+      if (opened === undefined && options.dryRun) summary.complete = true; // it said which export it would start
       if (opened !== undefined) {
         summary.snapshotId = opened.manifest.exportId;
         summary.snapshotTime = iso(opened.context.snapshotTimeMicros);

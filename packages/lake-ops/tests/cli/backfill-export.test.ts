@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { writeExportFolder } from '../helpers/export-folder.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
 import { filesUnder, rowsIn, runBin } from '../helpers/run-bin.js';
@@ -15,17 +15,17 @@ const EXPORT_TIME = '2025-01-15T10:30:11.028Z';
 const order = (i: number): Record<string, unknown> => ({ order_id: `o-${i}`, status: 'paid', total: i + 0.25, customer: { city: 'Lyon' } });
 
 describe('sales-lake backfill --source export', () => {
-  let server: DynaliteServer;
+  let server: { endpoint: string; stop: () => Promise<void> };
   let root: string;
   let lake: string;
   let folder: string;
   let dataKeys: string[];
 
   beforeAll(async () => {
-    server = await startDynalite();
+    server = await startDynaliteProcess(process.cwd());
     await createOrdersTable(localClient(server.endpoint), 'orders', 0);
   });
-  afterAll(async () => server.close());
+  afterAll(async () => server.stop());
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'backfill-export-'));
     lake = join(root, 'lake');

@@ -4,22 +4,22 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
 import { filesUnder, rowsIn, runBin } from '../helpers/run-bin.js';
 
 const ITEMS = 230;
 
 describe('sales-lake backfill --source scan against dynalite', () => {
-  let server: DynaliteServer;
+  let server: { endpoint: string; stop: () => Promise<void> };
   let lake: string;
   const since = new Date(Date.now() - 3_600_000).toISOString();
 
   beforeAll(async () => {
-    server = await startDynalite();
+    server = await startDynaliteProcess(process.cwd());
     await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
   });
-  afterAll(async () => server.close());
+  afterAll(async () => server.stop());
   beforeEach(() => {
     lake = mkdtempSync(join(tmpdir(), 'backfill-lake-'));
   });

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 const BIN = join(__dirname, '..', '..', 'bin', 'sales-lake.cjs');
 
 /**
- * Runs the real bin without blocking the event loop (dynalite answers from this process).
+ * Runs the real bin, as an operator does, without blocking the test.
  *
  * @param args - The arguments.
  * @returns Exit code, stdout, stderr.

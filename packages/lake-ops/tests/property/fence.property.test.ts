@@ -130,6 +130,18 @@ function lakeOf(s: Scenario, fenceOf: (snapshotClockMicros: number) => number): 
   return { lines: lines.reverse(), table };
 }
 
+/** One order worth 1, written once to 500 at `atMicros`; snapshot at .400 s of second BASE+3, no skew or margin. */
+const oneWrite = (atMicros: number): Scenario => ({
+  initial: new Map([['o-1', 1]]),
+  writes: [{ key: 'o-1', atMicros, value: 500 }],
+  snapshotMicros: (BASE_SECOND + 3) * SECOND + 400_000,
+  readDelayMicros: {},
+  skewMicros: 0,
+  marginSeconds: 0,
+  lakeStartBeforeFenceMicros: 0,
+  deliveries: [1],
+});
+
 describe('the snapshot fence', () => {
   test('the lake\'s current state equals the table\'s for any history, snapshot time, skew within the margin, duplicates and lake start at or before the fence', () => {
     fc.assert(
@@ -146,16 +158,7 @@ describe('the snapshot fence', () => {
     ['a change in the snapshot\'s second, before it', 2_100_000],
     ['a change in the second before the snapshot', 1_900_000],
   ])('boundary: %s wins or is covered by the snapshot', (_case, atOffset) => {
-    const s: Scenario = {
-      initial: new Map([['o-1', 1]]),
-      writes: [{ key: 'o-1', atMicros: (BASE_SECOND + 3) * SECOND + atOffset - 2 * SECOND, value: 500 }],
-      snapshotMicros: (BASE_SECOND + 3) * SECOND + 400_000,
-      readDelayMicros: {},
-      skewMicros: 0,
-      marginSeconds: 0,
-      lakeStartBeforeFenceMicros: 0,
-      deliveries: [1],
-    };
+    const s = oneWrite((BASE_SECOND + 1) * SECOND + atOffset);
     const { lines, table } = lakeOf(s, (clock) => toFenceMicros(clock, 0));
     expect(table.get('o-1')).toBe(500);
     expect(currentState(lines)).toEqual(table);
@@ -164,16 +167,7 @@ describe('the snapshot fence', () => {
   test('without the fence (snapshot keyed at its own time), a change made in the snapshot\'s second after it is lost', () => {
     // The negative control: the property is not vacuous. Snapshot at .400 s reads 1; the write of 500 at .700 s of
     // the same second is stamped with the whole second, which sorts before a snapshot keyed at .400 s.
-    const s: Scenario = {
-      initial: new Map([['o-1', 1]]),
-      writes: [{ key: 'o-1', atMicros: (BASE_SECOND + 3) * SECOND + 700_000, value: 500 }],
-      snapshotMicros: (BASE_SECOND + 3) * SECOND + 400_000,
-      readDelayMicros: {},
-      skewMicros: 0,
-      marginSeconds: 0,
-      lakeStartBeforeFenceMicros: 0,
-      deliveries: [1],
-    };
+    const s = oneWrite((BASE_SECOND + 3) * SECOND + 700_000);
     const { lines, table } = lakeOf(s, (clock) => clock);
     expect(currentState(lines)).not.toEqual(table);
     expect(currentState(lakeOf(s, (clock) => toFenceMicros(clock, 0)).lines)).toEqual(table);

@@ -1,5 +1,6 @@
 /**
- * Runs dynalite in its own process, so the benchmark's client and the server do not share one event loop.
+ * Runs dynalite in its own process, so the client under test (the bench, the spawned CLI) and the server do not
+ * share one event loop.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
