@@ -6,6 +6,7 @@ import { EndpointError } from '../dynamodb/endpoint-probe.js';
 import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
 import { validateLocalOptions } from './options.js';
 import { runLocalPipeline } from './pipeline.js';
+import { runSql } from './sql-command.js';
 import { progressFor } from './progress.js';
 import { formatSummary } from './summary.js';
 
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
+  if (values.sql !== undefined) return void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok;
   const signals = handleSignals({ bin: BIN, draining: 'stopping after the current stage, keeping the previous results' });
   try {
     const run = await runLocalPipeline(options, { handler, config, progress: progressFor(process.stderr, options.quiet), signal: signals.signal });

@@ -28,6 +28,7 @@ export const LOCAL_FLAGS = {
   out: { type: 'string', value: 'dir', description: 'lake folder (marked .sales-local); its results are replaced', defaultText: `${OPTION_DEFAULTS.out}/ at the repository root` },
   endpoint: { type: 'string', value: 'url', description: 'a DynamoDB-compatible endpoint instead of the embedded dynalite; the table stays there', defaultText: 'embedded dynalite' },
   seed: { type: 'string', value: 's', description: 'seed of the plan, of re-delivery and of injected failures', defaultText: OPTION_DEFAULTS.seed },
+  sql: { type: 'string', value: 'query', description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run' },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
 } as const satisfies FlagTable;
@@ -39,7 +40,7 @@ export const LOCAL_FLAGS = {
  */
 export function localHelp(): string {
   return renderHelp({
-    usage: ['npm run local -- [options]'],
+    usage: ['npm run local -- [options]', 'npm run local -- --sql "<query>" [--out <dir>]'],
     description: [
       'Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->\n' +
         'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake -> schema inference ->\n' +

@@ -48,5 +48,13 @@ describe('npm run local --out', () => {
     expect(readFileSync(join(lake, 'notes.md'), 'utf8')).toBe('mine\n');
     expect(readdirSync(lake).sort()).toEqual([OUT_MARKER, 'logs', 'notes.md', 'sales', 'summary.json'].sort());
     expect(JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8')).operations.planned).toBeGreaterThanOrEqual(7);
+
+    // A newcomer queries the lake with --sql, without a run.
+    const query = await runLocal(['--out', lake, '--sql', "SELECT count(DISTINCT order_id) AS orders FROM order_changes WHERE cdc_operation = 'insert'"]);
+    expect(query.code).toBe(0);
+    expect(query.stdout).toMatch(/^orders\n-+\n *7\n\(1 rows\)\n$/);
+    const bad = await runLocal(['--out', lake, '--sql', 'SELECT nope FROM order_changes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^sales-local: --sql failed: .*nope.* \(see --help\)$/m);
   }, 120_000);
 });
