@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import { Testing } from 'cdktf';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Athena, type AthenaProps } from '../constructs/athena';
@@ -50,8 +50,11 @@ describe('Athena', () => {
 });
 
 describe('readNamedQueries', () => {
+  const folders: string[] = [];
+  afterEach(() => folders.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   function folderWith(file: string, sql: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'queries-'));
+    folders.push(dir);
     writeFileSync(join(dir, file), sql);
     return dir;
   }

@@ -5,8 +5,10 @@
  */
 export * from './config/config';
 export * from './config/config-error';
+export * from './config/config-names';
 export * from './config/config-parse';
 export * from './config/config-variables';
+export * from './config/config-warnings';
 export * from './config/freshness-budget';
 export * from './defaults/athena-defaults';
 export * from './defaults/check-range';

@@ -95,10 +95,15 @@ export class FirehoseEmulator {
    * Deliver every record, then let simulated time run on until every buffer is empty.
    *
    * @param records - Kinesis records in the order Firehose reads them
+   * @param onProgress - told how many records have been read so far, after each one. @defaultValue - nothing
    * @returns the run's counts
    */
-  async deliver(records: readonly KinesisRecord[]): Promise<DeliveryStats> {
-    for (const source of records) await this.processAll(this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp));
+  async deliver(records: readonly KinesisRecord[], onProgress?: (read: number) => void): Promise<DeliveryStats> {
+    let read = 0;
+    for (const source of records) {
+      await this.processAll(this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp));
+      onProgress?.((read += 1));
+    }
     let rest = this.processing.drain();
     while (rest.length > 0) {
       await this.processAll(rest);

@@ -1,4 +1,4 @@
-import { applyPlan, type RunSummary } from '@sales/generator';
+import { applyPlan, RunStats, type RunSummary } from '@sales/generator';
 import { attachChangeCapture } from '../dynamodb/change-capture.js';
 import type { LocalDatabase } from '../dynamodb/database.js';
 import { ChangePipe } from '../pipes/change-pipe.js';
@@ -8,6 +8,9 @@ import { planForOrders } from './plan-orders.js';
 
 /** Operations per second asked of the generator: high enough that dynalite, not pacing, sets the pace. */
 export const LOCAL_WRITE_RATE = 100_000;
+
+/** How often the stage reports its counts, in ms (the reporter decides what to show). */
+export const PROGRESS_INTERVAL_MS = 250;
 
 /** What the generate-and-capture stage produced. */
 export interface CaptureResult {
@@ -27,13 +30,20 @@ export interface CaptureResult {
  *
  * @param database - the database, table created
  * @param settings - names, stream identity, partition-key path, shard count
- * @param options - seed, orders, abort signal, and the clock that stamps event times
+ * @param options - seed, orders, abort signal, the clock that stamps event times, and a progress callback
  * @returns the generator summary, the change count and the filled stream
  */
 export async function generateAndCapture(
   database: LocalDatabase,
   settings: LocalPipelineSettings,
-  options: { readonly seed: string; readonly orders: number; readonly signal: AbortSignal; readonly clock: () => number },
+  options: {
+    readonly seed: string;
+    readonly orders: number;
+    readonly signal: AbortSignal;
+    readonly clock: () => number;
+    /** Told the counts so far (`1200/3500 operations, 1180 stream records`) every {@link PROGRESS_INTERVAL_MS}. */
+    readonly onProgress?: (detail: string) => void;
+  },
 ): Promise<CaptureResult> {
   const stream = new KinesisStreamEmulator(settings.shardCount);
   const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching);
@@ -46,12 +56,16 @@ export async function generateAndCapture(
     clock: options.clock,
     onChange: ({ record, eventTimeMs }) => pipe.send(record, eventTimeMs),
   });
+  const stats = new RunStats();
+  const completed = () => Object.values(stats.byOperation).reduce((sum, kind) => sum + kind.succeeded + kind.failed, 0);
+  const timer = setInterval(() => options.onProgress?.(`${completed()}/${stats.planned} operations, ${capture.count()} stream records`), PROGRESS_INTERVAL_MS);
   try {
     const plan = planForOrders(options.seed, options.orders, options.clock(), LOCAL_WRITE_RATE);
-    const run = await applyPlan(database.writer, plan, { tableName: settings.tableName, rate: LOCAL_WRITE_RATE, signal: options.signal });
+    const run = await applyPlan(database.writer, plan, { tableName: settings.tableName, rate: LOCAL_WRITE_RATE, signal: options.signal, stats });
     pipe.flush();
     return { run, changes: capture.count(), stream, unroutable: pipe.unroutable };
   } finally {
+    clearInterval(timer);
     capture.detach();
   }
 }

@@ -1,13 +1,14 @@
 import { handler } from '@sales/transform';
 import { resolve } from 'node:path';
-import { loadConfig, type PipelineConfig, ConfigError } from '@sales/pipeline-spec';
-import { parseLocalArgs, USAGE } from './options.js';
-import { RunInterruptedError, runLocalPipeline } from './pipeline.js';
+import { ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
+import { loadConfig, ConfigError } from '@sales/pipeline-spec';
+import { EndpointError } from '../dynamodb/endpoint-probe.js';
+import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
+import { validateLocalOptions } from './options.js';
+import { runLocalPipeline } from './pipeline.js';
+import { runSql } from './sql-command.js';
 import { progressFor } from './progress.js';
 import { formatSummary } from './summary.js';
-
-/** Exit codes: success, a failed run, a usage error, Ctrl-C. */
-export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /** The repository root: `packages/local/src/run` is four levels down. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -15,52 +16,38 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /**
  * `npm run local`: parse flags, run the pipeline, print the report (stdout) and progress
  * (stderr; animated on a terminal, plain lines otherwise, none with `--quiet`), stop every
- * server on the way out, Ctrl-C included.
+ * server on the way out. SIGINT and SIGTERM take the same path: the current stage stops, the
+ * previous results stay, the summary is printed, exit 130 or 143.
  *
  * @param argv - arguments after the script name
  * @returns the exit code
+ * @throws {@link UsageError} for a bad flag, value, `SALES_*` variable or `--out` (runMain prints one line, exit 2)
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseLocalArgs(argv, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
-  if (parsed.kind === 'help') return void process.stdout.write(USAGE), EXIT_CODES.ok;
-  if (parsed.kind === 'error') return void process.stderr.write(`${parsed.message}\n`), EXIT_CODES.usage;
-  const { options } = parsed;
-  let config: PipelineConfig;
+  const { values } = parseFlags(LOCAL_FLAGS, argv);
+  if (values.help) return void process.stdout.write(localHelp()), ExitCode.ok;
+  const options = validateLocalOptions(values, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
+  let config;
   try {
     config = loadConfig('dev', process.env);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return void process.stderr.write(`sales-local: ${error.message}\n`), EXIT_CODES.usage;
+    if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
+    throw error;
   }
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(EXIT_CODES.interrupted);
-    process.stderr.write('\nsales-local: stopping after in-flight writes (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  if (values.sql !== undefined) return void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok;
+  const signals = handleSignals({ bin: BIN, draining: 'stopping after the current stage, keeping the previous results' });
   try {
-    const run = await runLocalPipeline(options, {
-      handler,
-      config,
-      progress: progressFor(process.stderr, options.quiet),
-      signal: controller.signal,
-    });
-    process.stdout.write(`${run.report}\n${formatSummary(run.summary, options.out)}\n`);
-    return run.summary.problems.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failed;
+    const run = await runLocalPipeline(options, { handler, config, progress: progressFor(process.stderr, options.quiet), signal: signals.signal });
+    const report = run.kind === 'completed' ? `${run.report}\n` : '';
+    process.stdout.write(`${report}${formatSummary(run.summary, options.out)}\n`);
+    if (run.summary.status === 'interrupted') process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);
+    return signals.exitCode() ?? (run.summary.status === 'ok' ? ExitCode.ok : ExitCode.failed);
   } catch (error) {
-    if (error instanceof RunInterruptedError) return void process.stderr.write('sales-local: interrupted\n'), EXIT_CODES.interrupted;
-    process.stderr.write(`sales-local: ${(error as Error).message}\n`);
-    return EXIT_CODES.failed;
+    if (error instanceof EndpointError) return void process.stderr.write(`${BIN}: ${error.message}; nothing was done\n`), ExitCode.failed;
+    throw error;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.dispose();
   }
 }
 
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+if (require.main === module) void runMain(BIN, main);

@@ -1,5 +1,9 @@
+/**
+ * validateLocalOptions: the parsed flags of `npm run local` -> typed, validated options.
+ */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
+import { MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
 
 /** Validated options of `npm run local`. */
 export interface LocalOptions {
@@ -7,100 +11,48 @@ export interface LocalOptions {
   readonly orders: number;
   /** Fraction of records Firehose delivers twice (at-least-once), 0 to 1. @defaultValue 0.05 */
   readonly duplicates: number;
+  /** Fraction of records the emulated Lambda answers `ProcessingFailed`, 0 to 1. @defaultValue 0 */
+  readonly injectFailures: number;
   /** Folder standing in for the lake bucket; its `sales/`, `errors/`, `logs/` are replaced. @defaultValue - `.local` at the repository root */
   readonly out: string;
   /** An existing DynamoDB-compatible endpoint. @defaultValue - an embedded dynalite on 127.0.0.1 */
   readonly endpoint?: string;
-  /** Seed of the generator plan and of the re-delivery dice. @defaultValue 'local' */
+  /** Seed of the generator plan, of the re-delivery dice and of injected failures. @defaultValue 'local' */
   readonly seed: string;
   /** No progress lines on stderr. @defaultValue false */
   readonly quiet: boolean;
 }
 
-/** Result of {@link parseLocalArgs}: options, a help request, or a one-line usage error. */
-export type ParsedArgs = { readonly kind: 'run'; readonly options: LocalOptions } | { readonly kind: 'help' } | { readonly kind: 'error'; readonly message: string };
-
-/** Default values, shown by `--help`. */
-export const OPTION_DEFAULTS = { orders: 300, duplicates: 0.05, seed: 'local', out: '.local' } as const;
-/** Upper bound of `--orders`: every change is held in memory (about 2 KB each) until Firehose drains. */
-const MAX_ORDERS = 100_000;
-
-/** `--help` text: usage and every flag with its default. */
-export const USAGE = `Usage: npm run local -- [options]
-
-Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->
-Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake -> schema inference ->
-the Athena named queries on DuckDB. Results on stdout, progress on stderr, summary.json in --out.
-
-Options:
-  --orders N         orders to place; updates and deletes come on top (default ${OPTION_DEFAULTS.orders}, max ${MAX_ORDERS})
-  --duplicates P     fraction of records Firehose re-delivers, 0 to 1 (default ${OPTION_DEFAULTS.duplicates})
-  --out DIR          lake folder; its sales/, errors/, logs/ and summary.json are replaced (default ${OPTION_DEFAULTS.out}/ at the repository root)
-  --endpoint URL     use this DynamoDB-compatible endpoint instead of the embedded dynalite
-  --seed S           seed of the plan and of re-delivery (default "${OPTION_DEFAULTS.seed}")
-  --quiet            no progress lines
-  --help             show this help
-`;
-
-const fail = (message: string): ParsedArgs => ({ kind: 'error', message: `sales-local: ${message} (see --help)` });
+const notEmpty = (flag: string, text: string | undefined): void => {
+  if (text !== undefined && text.trim() === '') throw new UsageError(`${flag} must not be empty`);
+};
 
 /**
- * Parse and validate command-line flags (strict: unknown flags and positionals are errors).
+ * Check ranges and turn flag text into options, with the wording every CLI uses.
  *
- * @param argv - arguments after the script name
+ * @param values - from `parseFlags(LOCAL_FLAGS, argv)`
  * @param repoRoot - where the default `--out` lives
  * @param cwd - what a relative `--out` is relative to: the user's directory (npm runs scripts at
- *   the repository root, and passes the user's directory as `INIT_CWD`)
- * @returns the options, a help request, or an error message naming the flag and the value
+ *   the repository root and passes the user's directory as `INIT_CWD`)
+ * @returns the options
+ * @throws {@link UsageError} naming the flag and the value received
  * @example
  * ```ts
- * parseLocalArgs(['--orders=-5'], '/repo', '/repo');
- * //=> { kind: 'error', message: 'sales-local: --orders must be an integer from 1 to 100000, received "-5" (see --help)' }
+ * validateLocalOptions({ orders: '-5' }, '/repo', '/repo');
+ * // throws UsageError('--orders must be a positive integer, received "-5"')
  * ```
  */
-export function parseLocalArgs(argv: readonly string[], repoRoot: string, cwd: string): ParsedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        orders: { type: 'string' },
-        duplicates: { type: 'string' },
-        out: { type: 'string' },
-        endpoint: { type: 'string' },
-        seed: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    return fail((error as Error).message.replace(/\s*\n\s*/g, ' '));
-  }
-  if (values.help) return { kind: 'help' };
-  const orders = Number(values.orders ?? OPTION_DEFAULTS.orders);
-  if (!Number.isInteger(orders) || orders < 1 || orders > MAX_ORDERS) {
-    return fail(`--orders must be an integer from 1 to ${MAX_ORDERS}, received "${values.orders}"`);
-  }
-  const duplicates = Number(values.duplicates ?? OPTION_DEFAULTS.duplicates);
-  if (values.duplicates?.trim() === '' || !(duplicates >= 0 && duplicates <= 1)) {
-    return fail(`--duplicates must be a fraction from 0 to 1, received "${values.duplicates}"`);
-  }
-  if (values.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(values.endpoint)) {
-    return fail(`--endpoint must be an http(s) URL, received "${values.endpoint}"`);
-  }
-  if (values.seed !== undefined && values.seed.trim() === '') return fail('--seed must not be empty');
-  if (values.out !== undefined && values.out.trim() === '') return fail('--out must not be empty');
+export function validateLocalOptions(values: FlagValues<typeof LOCAL_FLAGS>, repoRoot: string, cwd: string): LocalOptions {
+  const fraction = { min: 0, max: 1 };
+  notEmpty('--seed', values.seed);
+  notEmpty('--out', values.out);
   return {
-    kind: 'run',
-    options: {
-      orders,
-      duplicates,
-      out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),
-      ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
-      seed: values.seed ?? OPTION_DEFAULTS.seed,
-      quiet: values.quiet ?? false,
-    },
+    orders: parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS),
+    duplicates: parseNumberInRange('--duplicates', values.duplicates ?? String(OPTION_DEFAULTS.duplicates), fraction),
+    injectFailures: parseNumberInRange('--inject-failures', values['inject-failures'] ?? String(OPTION_DEFAULTS.injectFailures), fraction),
+    out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),
+    ...(values.endpoint === undefined ? {} : { endpoint: parseUrl('--endpoint', values.endpoint).href.replace(/\/$/, '') }),
+    seed: values.seed ?? OPTION_DEFAULTS.seed,
+    quiet: values.quiet ?? false,
   };
 }

@@ -1,18 +1,25 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
 import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
-import { generateAndCapture } from './capture-stage.js';
+import { generateAndCapture, type CaptureResult } from './capture-stage.js';
 import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.js';
+import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
+import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
+import { compareCurrentState } from './lake-check.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import type { LocalOptions } from './options.js';
+import { claimOutFolder, stageOutput } from './out-folder.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { collectProblems } from './problems.js';
-import type { LocalSummary, StageTimings } from './summary.js';
+import { RunInterruptedError, StageFailedError, StageRunner } from './stage-runner.js';
+import type { LocalSummary, SummaryHead, TableLocation } from './summary.js';
 import type { AttributeMap, TransformHandler } from '../types.js';
+
+export { RunInterruptedError } from './stage-runner.js';
 
 /** What a run needs besides its options; injected so tests can steer time and watch progress. */
 export interface PipelineDeps {
@@ -30,8 +37,9 @@ export interface PipelineDeps {
   readonly signal?: AbortSignal;
 }
 
-/** Everything a run produced. */
+/** A run that got through every stage (its checks may still have found problems). */
 export interface PipelineRun {
+  readonly kind: 'completed';
   /** What `summary.json` holds. */
   readonly summary: LocalSummary;
   /** Schema and query results, for stdout. */
@@ -44,46 +52,78 @@ export interface PipelineRun {
   readonly tableItems: readonly AttributeMap[];
 }
 
-/** Raised when the run is aborted (Ctrl-C). */
-export class RunInterruptedError extends Error {
-  override readonly name = 'RunInterruptedError';
+/** A run that stopped early: a stage failed (`summary.json` published) or it was interrupted (previous results kept). */
+export interface StoppedRun {
+  readonly kind: 'stopped';
+  readonly summary: SummaryHead;
 }
-
-/** What a run owns in `--out`: replaced at the start so counts never mix runs. */
-const OWNED_PATHS = ['sales', 'errors', 'logs', 'summary.json'];
 
 /**
  * Run the whole pipeline once: database, generator with change capture, Pipes -> Kinesis ->
- * Firehose -> transform -> lake, crawler, named queries, summary.json.
+ * Firehose -> transform -> lake, crawler, named queries, the final check, summary.json.
+ *
+ * Before any work `--out` is claimed ({@link claimOutFolder}) and `--endpoint` probed. Results are written
+ * beside the previous ones and replace them at the end; a failed stage stops the run (later stages are
+ * skipped) and its summary.json says so; an interrupted run keeps the previous results.
  *
  * @param options - validated CLI options
  * @param deps - handler, configuration, queries folder, progress, clock, abort signal
- * @returns summary, printed report and the data behind them
- * @throws RunInterruptedError when aborted; any stage's error otherwise (servers are stopped either way)
+ * @returns the completed run, or the stopped one with its summary
+ * @throws UsageError for an unusable `--out`; EndpointError for an unusable `--endpoint` (nothing done either way)
  */
-export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps): Promise<PipelineRun> {
+export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps): Promise<PipelineRun | StoppedRun> {
   const clock = deps.clock ?? Date.now;
-  const progress = deps.progress ?? SILENT_PROGRESS;
   const signal = deps.signal ?? new AbortController().signal;
-  const stageMs: Partial<StageTimings> = {};
-  const stage = async <T>(name: keyof StageTimings, label: string, work: () => Promise<T>, detail: (value: T) => string): Promise<T> => {
-    if (signal.aborted) throw new RunInterruptedError('interrupted');
-    progress.start(label);
-    const started = performance.now();
-    const value = await work();
-    stageMs[name] = Math.round(performance.now() - started);
-    progress.done(label, detail(value), stageMs[name]);
-    return value;
-  };
+  const stages = new StageRunner(deps.progress ?? SILENT_PROGRESS, signal);
   const startedAt = performance.now();
-  for (const path of OWNED_PATHS) rmSync(join(options.out, path), { recursive: true, force: true });
-  mkdirSync(options.out, { recursive: true });
   const runStart = clock();
-  const label = new Date(runStart).toISOString().replace('Z', '');
   const tableName = options.endpoint === undefined ? undefined : `${resourceNames(deps.config).tableName}-${runStart.toString(36)}`;
-  const settings = toLocalSettings(deps.config, label, tableName);
+  const settings = toLocalSettings(deps.config, new Date(runStart).toISOString().replace('Z', ''), tableName);
+  claimOutFolder(options.out);
+  if (options.endpoint !== undefined) await probeEndpoint(options.endpoint, settings.region);
+  const staged = stageOutput(options.out, `${runStart.toString(36)}-${process.pid}`);
+  const location: { table: TableLocation | null } = { table: null };
+  const head = (status: SummaryHead['status'], problems: string[]): SummaryHead => ({
+    status, stages: stages.reports(), table: location.table, duration_ms: Math.round(performance.now() - startedAt), problems,
+  });
+  try {
+    const run = await runStages(options, { ...deps, clock, signal }, settings, stages, staged.dir, location);
+    const base = head(run.summary.problems.length === 0 ? 'ok' : 'failed', run.summary.problems);
+    const changesPerSecond = Math.round((run.summary.changes_captured / Math.max(base.duration_ms, 1)) * 1000);
+    const summary: LocalSummary = { ...run.summary, ...base, stage_ms: stages.timings(), changes_per_second: changesPerSecond };
+    writeFileSync(join(staged.dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    staged.publish();
+    return { ...run, summary };
+  } catch (error) {
+    if (error instanceof RunInterruptedError) {
+      staged.discard();
+      const during = stages.reports().find((stage) => stage.status === 'interrupted')?.name ?? 'between stages';
+      return { kind: 'stopped', summary: head('interrupted', [`interrupted during ${during}; the previous results in ${options.out} are kept`]) };
+    }
+    if (error instanceof StageFailedError) {
+      const summary = head('failed', [`stage ${error.stage} failed: ${error.reason}; later stages did not run`]);
+      writeFileSync(join(staged.dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      staged.publish();
+      return { kind: 'stopped', summary };
+    }
+    staged.discard();
+    throw error;
+  }
+}
 
-  const database = await stage('database', 'start database', async () => {
+type RunDeps = PipelineDeps & { readonly clock: () => number; readonly signal: AbortSignal };
+
+/** The stages, writing into `lake` (the staging folder); `location` learns the table once it exists. */
+async function runStages(
+  options: LocalOptions,
+  deps: RunDeps,
+  settings: ReturnType<typeof toLocalSettings>,
+  stages: StageRunner,
+  lakeDir: string,
+  location: { table: TableLocation | null },
+): Promise<Omit<PipelineRun, 'summary'> & { summary: Omit<LocalSummary, 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'> }> {
+  const progress = deps.progress ?? SILENT_PROGRESS;
+  const database = await stages.run('database', 'start database', async () => {
     const db = await openDatabase(settings.region, options.endpoint);
     try {
       await createFreshTable(db, settings.tableName);
@@ -93,49 +133,59 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
       throw error;
     }
   }, (db) => `${db.embedded ? 'dynalite' : 'endpoint'} ${db.endpoint}, table ${settings.tableName}`);
-  let capture, tableItems;
+  location.table = { table_name: settings.tableName, endpoint: database.endpoint, kept: !database.embedded };
+  let capture: CaptureResult;
+  let tableItems: AttributeMap[];
   try {
-    capture = await stage('generate_and_capture', 'generate + capture', () => generateAndCapture(database, settings, { ...options, signal, clock }),
-      (c) => `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards`);
-    tableItems = await stage('scan', 'scan table', () => scanTable(database.reader, settings.tableName), (items) => `${items.length} items`);
+    const label = 'generate + capture';
+    capture = await stages.run('generate_and_capture', label,
+      () => generateAndCapture(database, settings, { ...options, signal: deps.signal, clock: deps.clock, onProgress: (detail) => progress.update(label, detail) }),
+      (c) => `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards`,
+      (c) => (c.run.failed > 0 ? `${c.run.failed} of ${c.run.planned} writes failed (${formatCauses(c.run.failures)})` : undefined));
+    tableItems = await stages.run('scan', 'scan table', () => scanTable(database.reader, settings.tableName), (items) => `${items.length} items`);
   } finally {
     await database.close();
   }
-  if (signal.aborted || capture.run.interrupted) throw new RunInterruptedError('interrupted');
 
-  const lake = new LakeWriter(options.out);
-  const emulator = new FirehoseEmulator(settings.firehose, deps.handler, lake, { fraction: options.duplicates, random: createRandom(options.seed) });
-  const delivery = await stage('deliver', 'firehose + transform', () => emulator.deliver(capture.stream.readAll()),
+  const lake = new LakeWriter(lakeDir);
+  const failing = injectFailures(deps.handler, options.seed, options.injectFailures);
+  const emulator = new FirehoseEmulator(settings.firehose, failing.handler, lake, { fraction: options.duplicates, random: createRandom(options.seed) });
+  const records = capture.stream.readAll();
+  const deliverLabel = 'firehose + transform';
+  const delivery = await stages.run('deliver', deliverLabel,
+    () => emulator.deliver(records, (done) => progress.update(deliverLabel, `${done}/${records.length} records`)),
     (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`);
-  mkdirSync(join(options.out, 'logs'), { recursive: true });
-  writeFileSync(join(options.out, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
+  mkdirSync(join(lakeDir, 'logs'), { recursive: true });
+  writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
 
-  const crawl = await stage('crawl', 'crawl lake', async () => crawlLake(options.out, settings), (c) => `${c.crawled.columns.length} columns from ${c.rows} rows, ${c.catalog.conflicts.length} conflicts with the declared table`);
-  const queries = await stage('query', 'named queries', () => runNamedQueries(options.out, settings, crawl.catalog.table, deps.queriesDir ?? QUERIES_DIR),
+  const crawl = await stages.run('crawl', 'crawl lake', async () => crawlLake(lakeDir, settings),
+    (c) => `${c.crawled.columns.length} columns from ${c.rows} rows, ${c.catalog.conflicts.length} conflicts with the declared table`);
+  const queries = await stages.run('query', 'named queries', () => runNamedQueries(lakeDir, settings, crawl.catalog.table, deps.queriesDir ?? QUERIES_DIR),
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`);
 
   const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;
-  const durationMs = Math.round(performance.now() - startedAt);
-  const base = {
+  const counts = {
     changes_captured: capture.changes,
     records_delivered: delivery.delivered,
     records_failed: delivery.failed,
+    records_failed_injected: failing.injected(),
     records_dropped: delivery.dropped,
     records_redelivered: delivery.redelivered,
     lambda_invocations: delivery.invocations,
     table_items: tableItems.length,
     current_state_rows: currentState?.rows.length ?? null,
+    lake_vs_table: currentState === undefined ? null : compareCurrentState(currentState.rows, tableItems),
     new_columns: [...crawl.catalog.newColumns],
     schema_conflicts: [...crawl.catalog.conflicts],
     files: lake.objects.length,
     bytes: lake.bytes,
     shard_records: capture.stream.shardSizes(),
     operations: { planned: capture.run.planned, succeeded: capture.run.succeeded, failed: capture.run.failed },
-    duration_ms: durationMs,
-    stage_ms: stageMs as StageTimings,
-    changes_per_second: Math.round((capture.changes / durationMs) * 1000),
   };
-  const summary: LocalSummary = { ...base, problems: collectProblems(base, { unroutable: capture.unroutable, failedInvocations: delivery.failedInvocations, queries }) };
-  writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  return { summary, report: formatLakeReport(crawl, settings.catalogTableName, queries), crawl, queries, tableItems };
+  const problems = collectProblems(counts, { unroutable: capture.unroutable, failedInvocations: delivery.failedInvocations, queries, out: options.out });
+  return { kind: 'completed', summary: { ...counts, problems }, report: formatLakeReport(crawl, settings.catalogTableName, queries), crawl, queries, tableItems };
 }
+
+/** `TimeoutError 3, ECONNREFUSED 2`: each cause by name. */
+const formatCauses = (failures: Readonly<Record<string, number>>): string =>
+  Object.entries(failures).map(([cause, count]) => `${cause} ${count}`).join(', ') || 'no cause recorded';

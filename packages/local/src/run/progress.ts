@@ -2,36 +2,69 @@
 export interface Progress {
   /** A stage starts. */
   start(stage: string): void;
+  /** A long stage is under way; `detail` gives its counts so far (called often: reporters throttle). */
+  update(stage: string, detail: string): void;
   /** A stage ended; `detail` says what it did. */
   done(stage: string, detail: string, ms: number): void;
+  /** A stage failed; `reason` names the cause. */
+  fail(stage: string, reason: string, ms: number): void;
 }
 
 /** Progress that says nothing (`--quiet`, tests). */
-export const SILENT_PROGRESS: Progress = { start: () => undefined, done: () => undefined };
+export const SILENT_PROGRESS: Progress = { start: () => undefined, update: () => undefined, done: () => undefined, fail: () => undefined };
 
-const doneLine = (stage: string, detail: string, ms: number) => `✓ ${stage.padEnd(18)} ${detail} (${(ms / 1000).toFixed(2)} s)`;
+/** Plain-line progress repeats a long stage's counts at most this often. */
+export const LINE_UPDATE_INTERVAL_MS = 10_000;
+/** A terminal's live line is redrawn at most this often. */
+const TERMINAL_UPDATE_INTERVAL_MS = 250;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const doneLine = (stage: string, detail: string, ms: number) => `✓ ${stage.padEnd(18)} ${detail} (${seconds(ms)})`;
+const failLine = (stage: string, reason: string, ms: number) => `✗ ${stage.padEnd(18)} FAILED: ${reason} (${seconds(ms)})`;
+
 
 /**
- * Progress for a terminal: `… stage` while it runs, replaced in place by `✓ stage detail (time)`.
+ * Progress for a terminal: `… stage counts` while it runs, replaced in place by `✓ stage detail (time)`.
  *
  * @param stream - a TTY stream, normally `process.stderr`
+ * @param now - clock for throttling. @defaultValue performance.now
  * @returns the progress reporter
  */
-export function terminalProgress(stream: NodeJS.WritableStream): Progress {
+export function terminalProgress(stream: NodeJS.WritableStream, now: () => number = () => performance.now()): Progress {
+  let last = -Infinity;
   return {
     start: (stage) => void stream.write(`… ${stage}`),
+    update: (stage, detail) => {
+      if (now() - last < TERMINAL_UPDATE_INTERVAL_MS) return;
+      last = now();
+      stream.write(`\r\x1b[2K… ${stage.padEnd(18)} ${detail}`);
+    },
     done: (stage, detail, ms) => void stream.write(`\r\x1b[2K${doneLine(stage, detail, ms)}\n`),
+    fail: (stage, reason, ms) => void stream.write(`\r\x1b[2K${failLine(stage, reason, ms)}\n`),
   };
 }
 
 /**
- * Progress for a pipe or a log file: one plain line per finished stage, no animation.
+ * Progress for a pipe or a log file: no animation; a long stage's counts every {@link LINE_UPDATE_INTERVAL_MS},
+ * then one line per finished stage.
  *
  * @param stream - normally `process.stderr` when it is not a TTY
+ * @param now - clock for throttling. @defaultValue performance.now
  * @returns the progress reporter
  */
-export function lineProgress(stream: NodeJS.WritableStream): Progress {
-  return { start: () => undefined, done: (stage, detail, ms) => void stream.write(`${doneLine(stage, detail, ms)}\n`) };
+export function lineProgress(stream: NodeJS.WritableStream, now: () => number = () => performance.now()): Progress {
+  let last = 0;
+  return {
+    // A stage's first count line comes one interval after its start.
+    start: () => void (last = now()),
+    update: (stage, detail) => {
+      if (now() - last < LINE_UPDATE_INTERVAL_MS) return;
+      last = now();
+      stream.write(`… ${stage.padEnd(18)} ${detail}\n`);
+    },
+    done: (stage, detail, ms) => void stream.write(`${doneLine(stage, detail, ms)}\n`),
+    fail: (stage, reason, ms) => void stream.write(`${failLine(stage, reason, ms)}\n`),
+  };
 }
 
 /**

@@ -1,27 +1,46 @@
-/** Wall-clock milliseconds spent in each stage of a run. */
-export interface StageTimings {
-  /** Start dynalite (or connect) and create the table. */
-  database: number;
-  /** Plan, write through the generator with change capture, pipe into Kinesis. */
-  generate_and_capture: number;
-  /** Read the table's final items. */
-  scan: number;
-  /** Firehose: buffering, transform invocations, objects written. */
-  deliver: number;
-  /** Read the lake and infer the schema. */
-  crawl: number;
-  /** Mount the lake in DuckDB and run the named queries. */
-  query: number;
+import type { StageName, StageReport } from './stage-runner.js';
+import type { StateDifference } from './lake-check.js';
+
+/** Wall-clock milliseconds spent in each finished stage of a run. */
+export type StageTimings = Partial<Record<StageName, number>>;
+
+/** How a run ended: `ok` (every stage done, no problem), `failed`, or `interrupted` (SIGINT/SIGTERM). */
+export type RunStatus = 'ok' | 'failed' | 'interrupted';
+
+/** Where the run's table lives, so reconcile can be pointed at it. */
+export interface TableLocation {
+  /** Table name. */
+  readonly table_name: string;
+  /** Endpoint URL (the embedded dynalite's is gone after the run). */
+  readonly endpoint: string;
+  /** Whether the table is still there after the run (`--endpoint`: yes; embedded dynalite: no). */
+  readonly kept: boolean;
 }
 
-/** Contents of `summary.json`. Counts of records are per change: re-delivered copies count once. */
-export interface LocalSummary {
+/** What every summary says, complete or not. */
+export interface SummaryHead {
+  /** How the run ended. */
+  readonly status: RunStatus;
+  /** Every stage with its status (`done`, `failed`, `interrupted`, `skipped`), time and detail. */
+  readonly stages: StageReport[];
+  /** The run's table, once created. */
+  readonly table: TableLocation | null;
+  /** Whole run, wall clock. */
+  readonly duration_ms: number;
+  /** What went wrong, if anything; empty on success. */
+  readonly problems: string[];
+}
+
+/** Contents of `summary.json` after a run that got through every stage. Record counts are per change: re-delivered copies count once. */
+export interface LocalSummary extends SummaryHead {
   /** Stream records captured from the table's writes. */
   readonly changes_captured: number;
   /** Changes Firehose delivered to the data prefix (`Ok`). */
   readonly records_delivered: number;
   /** Changes written to the error prefix (`ProcessingFailed` or a failed invocation). */
   readonly records_failed: number;
+  /** Of those, changes failed on purpose by `--inject-failures`. */
+  readonly records_failed_injected: number;
   /** Changes the transform answered with `Dropped`. */
   readonly records_dropped: number;
   /** Extra deliveries injected by `--duplicates` (rows written twice). */
@@ -32,6 +51,8 @@ export interface LocalSummary {
   readonly table_items: number;
   /** Rows returned by the current-state named query. */
   readonly current_state_rows: number | null;
+  /** The final check: the lake's current state against the table, key by key (null when the query did not run). */
+  readonly lake_vs_table: StateDifference | null;
   /** Columns in the lake that `@sales/pipeline-spec` (`lake/catalog-schema.ts`) does not declare. */
   readonly new_columns: string[];
   /** Columns whose data the declared type cannot read. */
@@ -44,35 +65,41 @@ export interface LocalSummary {
   readonly shard_records: number[];
   /** Generator operations applied / failed. */
   readonly operations: { readonly planned: number; readonly succeeded: number; readonly failed: number };
-  /** Whole run, wall clock. */
-  readonly duration_ms: number;
   /** Wall clock per stage. */
   readonly stage_ms: StageTimings;
   /** Changes captured per second of the whole run. */
   readonly changes_per_second: number;
-  /** What went wrong, if anything; empty on success. */
-  readonly problems: string[];
 }
+
+/** `summary.json` of a run, complete (every count) or stopped early (stages and problems only). */
+export type RunSummaryFile = LocalSummary | SummaryHead;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /**
- * A short human summary of a run.
+ * A short human summary of a run, complete or stopped early.
  *
  * @param summary - the run's summary
  * @param out - the lake folder
  * @returns a few lines of text
  */
-export function formatSummary(summary: LocalSummary, out: string): string {
-  const s = summary;
-  const lines = [
-    `${s.changes_captured} changes captured -> ${s.records_delivered} delivered, ${s.records_failed} failed, ${s.records_dropped} dropped` +
-      ` (+${s.records_redelivered} re-delivered copies)`,
-    `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
-    `${s.files} objects, ${s.bytes} bytes in ${out}`,
-    `${seconds(s.duration_ms)} in all, ${Math.round(s.changes_per_second)} changes/s; ` +
-      Object.entries(s.stage_ms).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', '),
-  ];
-  for (const problem of s.problems) lines.push(`problem: ${problem}`);
+export function formatSummary(summary: RunSummaryFile, out: string): string {
+  const lines: string[] = [];
+  if ('changes_captured' in summary) {
+    const s = summary;
+    lines.push(
+      `${s.changes_captured} changes captured -> ${s.records_delivered} delivered, ${s.records_failed} failed` +
+        (s.records_failed_injected > 0 ? ` (${s.records_failed_injected} injected)` : '') +
+        `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
+      `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
+      `${s.files} objects, ${s.bytes} bytes in ${out}`,
+      `${seconds(s.duration_ms)} in all, ${Math.round(s.changes_per_second)} changes/s; ` +
+        Object.entries(s.stage_ms).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', '),
+    );
+  } else {
+    lines.push(`run ${summary.status} after ${seconds(summary.duration_ms)}: ` + summary.stages.map((stage) => `${stage.name} ${stage.status}`).join(', '));
+  }
+  if (summary.table !== null) lines.push(`table ${summary.table.table_name} at ${summary.table.endpoint}${summary.table.kept ? ' (kept)' : ' (gone with the embedded dynalite)'}`);
+  for (const problem of summary.problems) lines.push(`problem: ${problem}`);
   return lines.join('\n');
 }

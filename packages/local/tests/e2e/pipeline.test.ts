@@ -26,10 +26,12 @@ let items: Item[];
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'sales-local-e2e-'));
   let now = START_MS;
-  run = await runLocalPipeline(
-    { orders: 250, duplicates: 0.2, out, seed: 'e2e', quiet: true },
+  const result = await runLocalPipeline(
+    { orders: 250, duplicates: 0.2, injectFailures: 0, out, seed: 'e2e', quiet: true },
     { handler, config: loadConfig('dev', {}), clock: () => (now += STEP_MS) },
   );
+  if (result.kind !== 'completed') throw new Error(`the run stopped: ${result.summary.problems.join('; ')}`);
+  run = result;
   items = run.tableItems.map((item) => unmarshall(item, { wrapNumbers: (text) => text }) as Item);
 }, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -133,13 +135,15 @@ describe('npm run local, when a query cannot run', () => {
     try {
       mkdirSync(queries);
       writeFileSync(join(queries, 'broken.sql'), '-- Refers to a column the lake does not have.\nSELECT no_such_column FROM order_changes');
+      const lake = join(folder, 'lake');
       const broken = await runLocalPipeline(
-        { orders: 10, duplicates: 0, out: folder, seed: 'broken', quiet: true },
+        { orders: 10, duplicates: 0, injectFailures: 0, out: lake, seed: 'broken', quiet: true },
         { handler, config: loadConfig('dev', {}), queriesDir: queries },
       );
+      if (broken.kind !== 'completed') throw new Error('the run stopped early');
       expect(broken.summary.problems).toEqual([expect.stringMatching(/^query broken failed: .*no_such_column/)]);
       expect(broken.summary.current_state_rows).toBeNull();
-      expect(JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')).problems).toEqual(broken.summary.problems);
+      expect(JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8')).problems).toEqual(broken.summary.problems);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

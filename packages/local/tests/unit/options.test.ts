@@ -1,41 +1,44 @@
 import { resolve } from 'node:path';
-import { OPTION_DEFAULTS, parseLocalArgs } from '../../src/run/options';
+import { parseFlags, UsageError } from '@sales/command-line';
+import { LOCAL_FLAGS, MAX_ORDERS, OPTION_DEFAULTS } from '../../src/run/flags';
+import { validateLocalOptions } from '../../src/run/options';
 
 const ROOT = '/repo';
+const parse = (argv: string[], cwd = ROOT) => validateLocalOptions(parseFlags(LOCAL_FLAGS, argv).values, ROOT, cwd);
 
-describe('parseLocalArgs', () => {
+describe('validateLocalOptions', () => {
   test('applies the documented defaults', () => {
-    expect(parseLocalArgs([], ROOT, '/home/me')).toEqual({
-      kind: 'run',
-      options: { orders: OPTION_DEFAULTS.orders, duplicates: OPTION_DEFAULTS.duplicates, out: resolve(ROOT, '.local'), seed: 'local', quiet: false },
+    expect(parse([], '/home/me')).toEqual({
+      orders: OPTION_DEFAULTS.orders, duplicates: OPTION_DEFAULTS.duplicates, injectFailures: 0, out: resolve(ROOT, '.local'), seed: 'local', quiet: false,
     });
   });
 
-  test('reads every flag, a relative --out from the user\'s directory', () => {
-    const parsed = parseLocalArgs(['--orders', '12', '--duplicates', '0', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'], ROOT, '/home/me');
-    expect(parsed).toEqual({
-      kind: 'run',
-      options: { orders: 12, duplicates: 0, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true },
+  test("reads every flag, a relative --out from the user's directory", () => {
+    const argv = ['--orders', '12', '--duplicates', '0', '--inject-failures', '0.1', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'];
+    expect(parse(argv, '/home/me')).toEqual({
+      orders: 12, duplicates: 0, injectFailures: 0.1, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true,
     });
   });
 
   test.each([
-    [['--orders=-5'], 'sales-local: --orders must be an integer from 1 to 100000, received "-5" (see --help)'],
-    [['--orders', '-5'], expect.stringMatching(/^sales-local: Option '--orders' argument is ambiguous\..* use '--orders=-XYZ'\. \(see --help\)$/)],
-    [['--orders', '1.5'], 'sales-local: --orders must be an integer from 1 to 100000, received "1.5" (see --help)'],
-    [['--duplicates', '2'], 'sales-local: --duplicates must be a fraction from 0 to 1, received "2" (see --help)'],
-    [['--duplicates', ''], 'sales-local: --duplicates must be a fraction from 0 to 1, received "" (see --help)'],
-    [['--endpoint', 'localhost:8000'], 'sales-local: --endpoint must be an http(s) URL, received "localhost:8000" (see --help)'],
-    [['--seed', ' '], 'sales-local: --seed must not be empty (see --help)'],
-    [['--fast'], "sales-local: Unknown option '--fast' (see --help)"],
-    [['extra'], expect.stringMatching(/^sales-local: Unexpected argument 'extra'.* \(see --help\)$/)],
-  ])('rejects %j with one line naming the flag', (argv, message) => {
-    const parsed = parseLocalArgs(argv, ROOT, ROOT);
-    expect(parsed).toEqual({ kind: 'error', message });
-    expect((parsed as { message: string }).message).not.toContain('\n');
+    [['--orders=-5'], '--orders must be a positive integer, received "-5"'],
+    [['--orders', '-5'], '--orders must be a positive integer, received "-5"'],
+    [['--orders', '1.5'], '--orders must be a positive integer, received "1.5"'],
+    [['--orders', String(MAX_ORDERS + 1)], `--orders must be at most ${MAX_ORDERS}, received "${MAX_ORDERS + 1}"`],
+    [['--duplicates', '2'], '--duplicates must be a number between 0 and 1, received "2"'],
+    [['--duplicates', ''], '--duplicates must be a number between 0 and 1, received ""'],
+    [['--inject-failures', '1.5'], '--inject-failures must be a number between 0 and 1, received "1.5"'],
+    [['--endpoint', 'localhost:8000'], '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "localhost:8000"'],
+    [['--seed', ' '], '--seed must not be empty'],
+    [['--fast'], 'unknown flag --fast'],
+    [['extra'], 'unexpected argument "extra"'],
+    [['--out'], '--out needs a value <dir>'],
+  ])('rejects %j with the shared wording', (argv, message) => {
+    expect(() => parse(argv)).toThrow(new UsageError(message));
   });
 
-  test('asks for help', () => {
-    expect(parseLocalArgs(['--help', '--orders', 'x'], ROOT, ROOT)).toEqual({ kind: 'help' });
+  test('-h and --help ask for help', () => {
+    expect(parseFlags(LOCAL_FLAGS, ['-h']).values.help).toBe(true);
+    expect(parseFlags(LOCAL_FLAGS, ['--help', '--orders', 'x']).values.help).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import { STACK_DEFAULTS } from '../defaults/stack-defaults';
 import { ConfigError } from './config-error';
+import { checkVariableNames } from './config-names';
 import { CONFIG_VARIABLES } from './config-variables';
 
 /**
@@ -139,7 +140,8 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Partial<Omit<Pipelin
  * @param environment - `dev` or `prod`
  * @param vars - the variables to read; pass `process.env` at the call site
  * @returns the complete, validated configuration
- * @throws ConfigError naming the variable, the value received and what is allowed
+ * @throws ConfigError naming the variable, the value received and what is allowed; UnknownVariableError for a
+ *   `SALES_*` name the configuration does not read, with a "did you mean" suggestion
  * @example
  * ```ts
  * loadConfig('prod', { SALES_KINESIS_MODE: 'PROVISIONED', SALES_KINESIS_SHARDS: '2' }).kinesisShardCount; //=> 2
@@ -150,6 +152,7 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Partial<Omit<Pipelin
 export function loadConfig(environment: string, vars: Readonly<Record<string, string | undefined>>): PipelineConfig {
   const env = ENVIRONMENT_NAMES.find((name) => name === environment);
   if (env === undefined) throw new ConfigError('environment', environment, ENVIRONMENT_NAMES.join(' or '));
+  checkVariableNames(vars, ENVIRONMENT_NAMES);
   const settings: Record<string, unknown> = { ...DEFAULTS, ...ENVIRONMENTS[env] };
   let tags: Record<string, string> = { project: 'sales-pipeline', environment: env };
   let stateBucket: string | undefined;

@@ -1,0 +1,57 @@
+/**
+ * The flags of `npm run local`: one table drives parsing and `--help` (`@sales/command-line`).
+ */
+import { HELP_FLAG, renderHelp, type FlagTable } from '@sales/command-line';
+
+/** The program name in messages. */
+export const BIN = 'sales-local';
+
+/** Default values, shown by `--help` and applied by {@link validateLocalOptions}. */
+export const OPTION_DEFAULTS = { orders: 300, duplicates: 0.05, injectFailures: 0, seed: 'local', out: '.local' } as const;
+
+/**
+ * Upper bound of `--orders`. Every change is held in memory until Firehose drains: peak RSS measured
+ * 201 MB at 300 orders, 480 MB at 10,000 and 688 MB at 25,000 (about 14 KB per order on top), so the cap
+ * stays under about 0.7 GB (docs/local.md, "Scale").
+ */
+export const MAX_ORDERS = 25_000;
+
+/** Every flag of `npm run local`, in `--help` order. */
+export const LOCAL_FLAGS = {
+  orders: { type: 'string', value: 'n', description: `orders to place; updates and deletes come on top (max ${MAX_ORDERS})`, defaultText: String(OPTION_DEFAULTS.orders) },
+  duplicates: { type: 'string', value: 'p', description: 'fraction of records Firehose re-delivers, 0 to 1', defaultText: String(OPTION_DEFAULTS.duplicates) },
+  'inject-failures': {
+    type: 'string',
+    value: 'p',
+    description: 'fraction of records the transform answers ProcessingFailed, 0 to 1 (a broken deploy)',
+    defaultText: String(OPTION_DEFAULTS.injectFailures),
+  },
+  out: { type: 'string', value: 'dir', description: 'lake folder (marked .sales-local); its results are replaced', defaultText: `${OPTION_DEFAULTS.out}/ at the repository root` },
+  endpoint: { type: 'string', value: 'url', description: 'a DynamoDB-compatible endpoint instead of the embedded dynalite; the table stays there', defaultText: 'embedded dynalite' },
+  seed: { type: 'string', value: 's', description: 'seed of the plan, of re-delivery and of injected failures', defaultText: OPTION_DEFAULTS.seed },
+  sql: { type: 'string', value: 'query', description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run' },
+  quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
+  help: HELP_FLAG,
+} as const satisfies FlagTable;
+
+/**
+ * The `--help` text.
+ *
+ * @returns usage, every flag with its default, exit codes and notes, for stdout
+ */
+export function localHelp(): string {
+  return renderHelp({
+    usage: ['npm run local -- [options]', 'npm run local -- --sql "<query>" [--out <dir>]'],
+    description: [
+      'Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->\n' +
+        'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake -> schema inference ->\n' +
+        'the Athena named queries on DuckDB. Results on stdout, progress on stderr, summary.json in --out.',
+    ],
+    flags: LOCAL_FLAGS,
+    exitCodeText: { 1: 'a stage failed, or the lake does not equal the table (see the summary)' },
+    sections: [
+      '--out is refused (exit 2) when it is a file, is not writable, or holds files an earlier run did not\n' +
+        'write (no .sales-local marker). New results are written beside the old ones, then replace them.',
+    ],
+  });
+}
