@@ -45,19 +45,7 @@ async function dryRun(options: CliOptions, seed: string, output: Output): Promis
   return ExitCode.ok;
 }
 
-/**
- * The pinned AWS SDK (released before January 2027) supports Node 20 but warns, in nine lines on every run,
- * that later releases will need Node 22. The versions are pinned, so the warning is not actionable here;
- * AWS documents this variable to turn it off. Set it to `false` to see the warning.
- *
- * @see https://github.com/aws/aws-sdk-js-v3/issues/7983
- */
-function silenceSdkNodeVersionWarning(): void {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-}
-
 async function realRun(options: CliOptions, seed: string, table: string, output: Output): Promise<number> {
-  silenceSdkNodeVersionWarning();
   const client = createClient({
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),

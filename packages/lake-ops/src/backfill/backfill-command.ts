@@ -55,7 +55,6 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const options = validateBackfillOptions(values);
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const s3 = new S3Client({});
   const lake = openLake(options.lake, process.cwd(), () => s3);
   const dynamodb = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
