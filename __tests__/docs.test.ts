@@ -89,7 +89,7 @@ describe('docs/infrastructure.md', () => {
   });
 
   test('lists every alarm and every named query', () => {
-    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default };
+    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default, tableName: 't' };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
   });

@@ -169,6 +169,7 @@ export class PipelineStack extends TerraformStack {
       deliveryStreamName: delivery.name,
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
+      tableName: table.name,
     };
     const alarms = new PipelineAlarms(this, 'Alarms', {
       baseName,
@@ -180,7 +181,7 @@ export class PipelineStack extends TerraformStack {
     const dashboard = new PipelineDashboard(this, 'Dashboard', {
       baseName,
       region: config.region,
-      resources: { ...monitored, tableName: table.name },
+      resources: monitored,
     });
     addPipelineOutputs(this, { table, stream, lake, results, delivery, catalog, athena, alarms, dashboard, operatorPolicies });
     Aspects.of(this).add(new PolicyAspect());
