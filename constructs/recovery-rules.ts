@@ -3,15 +3,9 @@
  * change could no longer be replayed. The policy aspect attaches them to the synthesized blocks.
  */
 import { PIPE_RECOVERY } from '@sales/pipeline-spec';
-import type { ResourceBlock } from './apply-time-rules';
+import { block, type ResourceBlock } from './apply-time-rules';
 
 const PIPES_ERROR_HANDLING = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html';
-
-/** A nested block may be synthesized as an object or as a one-element list. */
-function block(value: unknown): Record<string, unknown> | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : undefined;
-}
 
 /**
  * A pipe reading a DynamoDB stream leaves time to replay what it dead-letters: it has a dead-letter queue,
