@@ -71,7 +71,10 @@ describe('docs/infrastructure.md', () => {
     ['Lambda memory and timeout', `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`],
     ['Firehose processor', `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``],
     ['Firehose buffering', `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`],
-    ['lake lifecycle', `error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`],
+    [
+      'lake lifecycle',
+      `error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; DynamoDB exports under \`exports/\` expire at ${S3_DEFAULTS.exportExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`,
+    ],
     ['results lifecycle', `results expire at ${S3_DEFAULTS.athenaResultsExpirationDays.default} days`],
     ['Athena cutoff', `a ${gib(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default)} GiB bytes-scanned cutoff`],
     ['log retention', `${dev.logRetentionDays} days in dev, ${prod.logRetentionDays} in prod`],
@@ -86,7 +89,7 @@ describe('docs/infrastructure.md', () => {
   });
 
   test('lists every alarm and every named query', () => {
-    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default };
+    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default, tableName: 't' };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
   });

@@ -18,6 +18,7 @@ const resources: MonitoredResources = {
   deliveryStreamName: 'firehose',
   functionName: 'fn',
   bufferIntervalSeconds: 60,
+  tableName: 'orders',
 };
 
 describe('PipelineAlarms', () => {
@@ -38,7 +39,7 @@ describe('PipelineAlarms', () => {
 
   test('watches every hop and notifies the topic on alarm and recovery', () => {
     const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
-    expect(watched).toHaveLength(8);
+    expect(watched).toHaveLength(10);
     expect(watched).toEqual(expect.arrayContaining([
       ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
       ['AWS/EventBridge/Pipes', 'TargetStageFailed', { PipeName: 'pipe' }],
@@ -48,11 +49,12 @@ describe('PipelineAlarms', () => {
       ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
       ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
       ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
+      ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
     ]));
     for (const alarm of alarms) {
       expect(alarm['alarm_actions']).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/)]);
       expect(alarm['ok_actions']).toEqual(alarm['alarm_actions']);
-      expect(alarm['treat_missing_data']).toBe('notBreaching');
+      if (alarm['namespace'] !== 'SalesPipeline/Lake') expect(alarm['treat_missing_data']).toBe('notBreaching');
     }
   });
 

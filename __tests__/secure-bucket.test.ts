@@ -10,7 +10,7 @@ import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SecureBucket', () => {
-  const lifecycle = lakeLifecycleRules({ errorExpirationDays: 30, noncurrentVersionExpirationDays: 30 });
+  const lifecycle = lakeLifecycleRules({ errorExpirationDays: 30, exportExpirationDays: 7, noncurrentVersionExpirationDays: 30 });
   const synthesized = Testing.synthScope((scope) => new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, lifecycleRules: lifecycle }));
   const json = JSON.parse(synthesized);
 
@@ -43,11 +43,12 @@ describe('SecureBucket', () => {
     ]);
   });
 
-  test('expires errors and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
+  test('expires errors, DynamoDB exports and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
     expect(synthesized).not.toContain('STANDARD_IA');
     expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       rule: [
         expect.objectContaining({ id: 'expire-error-records', filter: [{ prefix: 'errors/' }], expiration: [{ days: 30 }] }),
+        expect.objectContaining({ id: 'expire-exports', filter: [{ prefix: 'exports/' }], expiration: [{ days: 7 }] }),
         expect.objectContaining({ id: 'expire-noncurrent-versions', noncurrent_version_expiration: [{ noncurrent_days: 30 }] }),
       ],
     });

@@ -1,3 +1,5 @@
+import { driftAlarmDefinitions } from './drift-alarms';
+
 /**
  * The pipeline's alarms as plain data, one per failure a person must look at. Pure: the alarms
  * construct turns each into a CloudWatch metric alarm that notifies the alarm topic.
@@ -17,6 +19,8 @@ export interface MonitoredResources {
   readonly functionName: string;
   /** Firehose's buffer interval, in seconds; sets the freshness threshold. */
   readonly bufferIntervalSeconds: number;
+  /** DynamoDB table name: the drift metric's `Table` dimension. */
+  readonly tableName: string;
 }
 
 /** One alarm. */
@@ -32,7 +36,7 @@ export interface AlarmDefinition {
   /** Metric dimensions, e.g. `{ StreamName: 'sales-dev-changes' }`. */
   readonly dimensions: Readonly<Record<string, string>>;
   /** Statistic compared with the threshold. */
-  readonly statistic: 'Sum' | 'Maximum' | 'Minimum' | 'Average';
+  readonly statistic: 'Sum' | 'Maximum' | 'Minimum' | 'Average' | 'SampleCount';
   /** How the statistic is compared with the threshold. */
   readonly comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold';
   /** Threshold, in the metric's unit. */
@@ -41,6 +45,12 @@ export interface AlarmDefinition {
   readonly periodSeconds: number;
   /** Periods that must breach before the alarm fires. */
   readonly evaluationPeriods: number;
+  /**
+   * How a period without data counts.
+   * @defaultValue 'notBreaching'
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data
+   */
+  readonly treatMissingData?: 'notBreaching' | 'breaching' | 'ignore' | 'missing';
 }
 
 /**
@@ -59,7 +69,7 @@ export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number
 
 /**
  * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness and
- * Lambda processing failures, Lambda errors and throttles.
+ * Lambda processing failures, Lambda errors and throttles; then the scheduled reconcile's drift and absence.
  *
  * @param r - the monitored resources
  * @returns the alarm definitions, in pipeline order
@@ -120,5 +130,6 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
     },
     { id: 'TransformErrors', description: 'The transform Lambda threw', ...lambda, metricName: 'Errors', ...anyInFiveMinutes },
     { id: 'TransformThrottles', description: 'The transform Lambda was throttled', ...lambda, metricName: 'Throttles', ...anyInFiveMinutes },
+    ...driftAlarmDefinitions(r.tableName),
   ];
 }

@@ -10,8 +10,17 @@ import { FIREHOSE_DEFAULTS, RESERVED_BUCKET_PREFIXES, RESERVED_BUCKET_SUFFIXES }
 /** A resource block as Terraform receives it (snake_case keys, nested blocks as arrays or objects). */
 export type ResourceBlock = Readonly<Record<string, unknown>>;
 
-/** A nested block may be synthesized as an object or as a one-element list. */
-function block(value: unknown): Record<string, unknown> | undefined {
+/**
+ * A nested block, which may be synthesized as an object or as a one-element list.
+ *
+ * @param value - the block's value in a resource block
+ * @returns the block's fields, or undefined when absent
+ * @example
+ * ```ts
+ * block([{ enabled: true }]); //=> { enabled: true }
+ * ```
+ */
+export function block(value: unknown): Record<string, unknown> | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : undefined;
 }

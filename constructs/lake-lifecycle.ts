@@ -1,17 +1,20 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { ERROR_PREFIX } from '@sales/pipeline-spec';
+import { ERROR_PREFIX, EXPORT_PREFIX } from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
 export interface LakeLifecycleDays {
   /** Error records expire at this age. */
   readonly errorExpirationDays: number;
+  /** DynamoDB exports under `exports/` expire at this age. */
+  readonly exportExpirationDays: number;
   /** Noncurrent versions of any object expire this long after they stop being current. */
   readonly noncurrentVersionExpirationDays: number;
 }
 
 /**
- * Lifecycle rules of the lake bucket: expire error records and noncurrent versions, and clean up failed
- * multipart uploads.
+ * Lifecycle rules of the lake bucket: expire error records, DynamoDB exports (a backfill or reconcile
+ * reads an export within hours; afterwards it is a stale copy of the table) and noncurrent versions, and
+ * clean up failed multipart uploads.
  *
  * Change rows are not tiered. Firehose writes objects of a few KB here, and S3 lifecycle by default does
  * not transition objects smaller than 128 KB to any storage class (and Standard-IA bills at least 128 KB
@@ -28,6 +31,12 @@ export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleCo
       status: 'Enabled',
       filter: [{ prefix: ERROR_PREFIX }],
       expiration: [{ days: days.errorExpirationDays }],
+    },
+    {
+      id: 'expire-exports',
+      status: 'Enabled',
+      filter: [{ prefix: EXPORT_PREFIX }],
+      expiration: [{ days: days.exportExpirationDays }],
     },
     {
       id: 'expire-noncurrent-versions',

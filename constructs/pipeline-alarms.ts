@@ -64,7 +64,7 @@ export class PipelineAlarms extends Construct {
           threshold: alarm.threshold,
           period: alarm.periodSeconds,
           evaluationPeriods: alarm.evaluationPeriods,
-          treatMissingData: 'notBreaching',
+          treatMissingData: alarm.treatMissingData ?? 'notBreaching',
           alarmActions: [this.topic.arn],
           okActions: [this.topic.arn],
         }),

@@ -5,6 +5,7 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Athena } from './athena';
 import type { Catalog } from './catalog';
+import type { OperatorPolicies } from './operator-policies';
 import type { PipelineAlarms } from './pipeline-alarms';
 import type { PipelineDashboard } from './pipeline-dashboard';
 
@@ -28,11 +29,14 @@ export interface PipelineOutputSources {
   readonly alarms: PipelineAlarms;
   /** The dashboard. */
   readonly dashboard: PipelineDashboard;
+  /** The managed policies for the `sales-lake` commands. */
+  readonly operatorPolicies: OperatorPolicies;
 }
 
 /**
  * Outputs for what a user needs next: where to write (table), what to watch (stream, delivery
- * stream, topic, dashboard), and where to query (bucket, database, crawler, workgroup).
+ * stream, topic, dashboard), where to query (bucket, database, crawler, workgroup), and what an
+ * operator role attaches to run `sales-lake` (one policy ARN per command).
  *
  * @param stack - the stack that gets the outputs
  * @param s - the resources
@@ -43,7 +47,7 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
     ['table_stream_arn', s.table.streamArn, 'Stream the pipe reads'],
     ['stream_arn', s.stream.arn, 'Kinesis stream between the pipe and Firehose'],
     ['delivery_stream_name', s.delivery.name, 'Firehose delivery stream'],
-    ['lake_bucket', s.lake.bucket, 'S3 bucket of the data lake (sales/ and errors/)'],
+    ['lake_bucket', s.lake.bucket, 'S3 bucket of the data lake (sales/, errors/ and exports/)'],
     ['athena_results_bucket', s.results.bucket, 'S3 bucket of Athena query results'],
     ['glue_database', s.catalog.database.name, 'Glue database of the order_changes table'],
     ['glue_table', s.catalog.table.name, 'Glue table to query'],
@@ -51,6 +55,9 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
     ['athena_workgroup', s.athena.workgroup.name, 'Athena workgroup to run queries in'],
     ['alarm_topic_arn', s.alarms.topic.arn, 'SNS topic the alarms notify'],
     ['dashboard_name', s.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the pipeline'],
+    ['backfill_policy_arn', s.operatorPolicies.policies.backfill.arn, 'Managed policy to attach to the role that runs sales-lake backfill'],
+    ['reconcile_policy_arn', s.operatorPolicies.policies.reconcile.arn, 'Managed policy to attach to the role that runs sales-lake reconcile'],
+    ['replay_policy_arn', s.operatorPolicies.policies.replay.arn, 'Managed policy to attach to the role that runs sales-lake replay'],
   ];
   for (const [name, value, description] of outputs) {
     new TerraformOutput(stack, name, { value, description });

@@ -11,6 +11,7 @@ import { ChangeStream } from './change-stream';
 import { DeliveryStream } from './delivery-stream';
 import { EncryptionKey } from './encryption-key';
 import { lakeLifecycleRules, resultsLifecycleRules } from './lake-lifecycle';
+import { OperatorPolicies } from './operator-policies';
 import { PipelineAlarms } from './pipeline-alarms';
 import { PipelineDashboard } from './pipeline-dashboard';
 import { addPipelineOutputs } from './pipeline-outputs';
@@ -53,7 +54,7 @@ export function addStateBackend(stack: TerraformStack, config: PipelineConfig): 
 
 /**
  * One environment of the pipeline: DynamoDB -> Pipe -> Kinesis -> Firehose (+ Lambda) -> S3 ->
- * Glue -> Athena, with one KMS key, alarms, a dashboard and outputs. Composes constructs only;
+ * Glue -> Athena, with one KMS key, alarms, a dashboard, operator policies and outputs. Composes constructs only;
  * the policy aspect checks the result at synth time.
  */
 export class PipelineStack extends TerraformStack {
@@ -147,6 +148,20 @@ export class PipelineStack extends TerraformStack {
       kmsKeyArn,
       bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
     });
+    const operatorPolicies = new OperatorPolicies(this, 'Operators', {
+      baseName,
+      resources: {
+        tableArn: table.arn,
+        tableStreamArn: table.streamArn,
+        lakeBucketArn: lake.arn,
+        resultsBucketArn: results.arn,
+        kmsKeyArn,
+        kinesisStreamArn: stream.arn,
+        deadLetterQueueArn: pipe.deadLetterQueue.arn,
+        workgroupArn: athena.workgroup.arn,
+        glueArns: [`arn:${aws.partition}:glue:${aws.region}:${aws.accountId}:catalog`, catalog.database.arn, catalog.table.arn],
+      },
+    });
     const monitored = {
       pipeName: pipe.pipe.name,
       deadLetterQueueName: pipe.deadLetterQueue.name,
@@ -154,6 +169,7 @@ export class PipelineStack extends TerraformStack {
       deliveryStreamName: delivery.name,
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
+      tableName: table.name,
     };
     const alarms = new PipelineAlarms(this, 'Alarms', {
       baseName,
@@ -165,9 +181,9 @@ export class PipelineStack extends TerraformStack {
     const dashboard = new PipelineDashboard(this, 'Dashboard', {
       baseName,
       region: config.region,
-      resources: { ...monitored, tableName: table.name },
+      resources: monitored,
     });
-    addPipelineOutputs(this, { table, stream, lake, results, delivery, catalog, athena, alarms, dashboard });
+    addPipelineOutputs(this, { table, stream, lake, results, delivery, catalog, athena, alarms, dashboard, operatorPolicies });
     Aspects.of(this).add(new PolicyAspect());
   }
 }

@@ -3,6 +3,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
@@ -16,6 +17,7 @@ import {
   processorParameterViolations,
   type ResourceBlock,
 } from './apply-time-rules';
+import { pipeRecoveryViolations } from './recovery-rules';
 import { policyStatements, trustPolicyViolations } from './trust-conditions';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -35,7 +37,8 @@ function terraformBlock(resource: TerraformResource): ResourceBlock {
  * Policy as code, checked at synth time: every bucket is encrypted and blocks public access, no IAM
  * policy allows a wildcard action, every log group has a retention, every trust policy uses only the
  * condition keys its service documents, and the apply-time rules of `apply-time-rules.ts` hold (Firehose
- * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions). Each violation becomes a
+ * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions), and a pipe
+ * leaves time to replay its dead-letter queue (`recovery-rules.ts`). Each violation becomes a
  * validation error on the offending construct, so `cdktf synth` (and `Testing.synth(stack, true)`)
  * fails before writing the stack, with messages like
  * `[sales-dev/Lake/Bucket] bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)`.
@@ -52,6 +55,8 @@ export class PolicyAspect implements IAspect {
       node.node.addValidation({ validate: () => [...bucketViolations(node), ...bucketNameViolations(String(terraformBlock(node)['bucket'] ?? ''))] });
     } else if (node instanceof KinesisFirehoseDeliveryStream) {
       node.node.addValidation({ validate: () => [...firehoseBufferViolations(terraformBlock(node)), ...processorParameterViolations(terraformBlock(node))] });
+    } else if (node instanceof PipesPipe) {
+      node.node.addValidation({ validate: () => pipeRecoveryViolations(terraformBlock(node)) });
     } else if (node instanceof S3BucketLifecycleConfiguration) {
       node.node.addValidation({ validate: () => lifecycleTransitionViolations(terraformBlock(node)) });
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {

@@ -25,6 +25,8 @@ export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
 export * from './lake/lake-layout';
 export * from './names/resource-names';
+export * from './operations/drift-metric';
+export * from './operations/operator-statements';
 export * from './names/bucket-name-rules';
 export * from './queries/named-queries';
 export * from './settings/crawler-settings';

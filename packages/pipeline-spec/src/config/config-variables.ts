@@ -90,6 +90,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     parse: (v, raw) => Number(parseChoice(v, raw, LOGS_DEFAULTS.retentionDays.choices.map(String))),
   },
   { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', ...int(S3_DEFAULTS.errorExpirationDays) },
+  { name: 'EXPORT_EXPIRATION_DAYS', setting: 'exportExpirationDays', ...int(S3_DEFAULTS.exportExpirationDays) },
   { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', ...int(S3_DEFAULTS.noncurrentVersionExpirationDays) },
   { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', ...int(S3_DEFAULTS.athenaResultsExpirationDays) },
   { name: 'CRAWLER_SCHEDULE', setting: 'crawlerSchedule', parse: (v, raw) => parsePattern(v, raw, CRON, 'a Glue cron expression with six fields, e.g. "cron(0 */6 * * ? *)"') },

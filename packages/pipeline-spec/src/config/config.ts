@@ -77,6 +77,8 @@ export interface PipelineConfig {
   readonly logRetentionDays: number;
   /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
   readonly errorExpirationDays: number;
+  /** Age at which DynamoDB exports under `exports/` expire, in days. @defaultValue - `S3_DEFAULTS.exportExpirationDays` (with its limits) */
+  readonly exportExpirationDays: number;
   /** Age at which noncurrent object versions expire, in days. @defaultValue - `S3_DEFAULTS.noncurrentVersionExpirationDays` (with its limits) */
   readonly noncurrentVersionExpirationDays: number;
   /** Age at which Athena query results expire, in days. @defaultValue - `S3_DEFAULTS.athenaResultsExpirationDays` (with its limits) */
@@ -116,6 +118,7 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
   logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
   errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
+  exportExpirationDays: S3_DEFAULTS.exportExpirationDays.default,
   noncurrentVersionExpirationDays: S3_DEFAULTS.noncurrentVersionExpirationDays.default,
   athenaResultsExpirationDays: S3_DEFAULTS.athenaResultsExpirationDays.default,
   crawlerSchedule: GLUE_DEFAULTS.crawlerSchedule,

@@ -15,6 +15,23 @@ export const DATA_PREFIX = 'sales/';
 /** Key prefix of the records Firehose could not process. Outside {@link DATA_PREFIX}, so never crawled. */
 export const ERROR_PREFIX = 'errors/';
 
+/**
+ * Key prefix of DynamoDB point-in-time exports (`ExportTableToPointInTime` `S3Prefix`) that backfill and
+ * reconcile read. Outside {@link DATA_PREFIX} and {@link ERROR_PREFIX}, so never crawled; it expires by lifecycle.
+ *
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+ */
+export const EXPORT_PREFIX = 'exports/';
+
+/** Error records Firehose could not transform (`!{firehose:error-output-type}` = `processing-failed`); replay reads them. */
+export const PROCESSING_FAILED_PREFIX = `${ERROR_PREFIX}processing-failed/`;
+
+/** Markers replay writes for each error object it has replayed, so a second run writes nothing new. */
+export const REPLAYED_PREFIX = `${ERROR_PREFIX}replayed/`;
+
+/** Records that still fail on replay, with their reasons, where an operator can see them. */
+export const REPLAY_FAILED_PREFIX = `${ERROR_PREFIX}replay-failed/`;
+
 /** Extension Firehose gives each delivered object: GZIP-compressed, newline-delimited JSON. Lower case, as Athena requires. */
 export const DATA_FILE_EXTENSION = '.json.gz';
 

@@ -1,10 +1,26 @@
-import { DATA_FILE_EXTENSION, DATA_PREFIX, ERROR_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, partitionPath, projectionLocationTemplate } from '@sales/pipeline-spec';
+import {
+  DATA_FILE_EXTENSION, DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, partitionPath, PROCESSING_FAILED_PREFIX,
+  projectionLocationTemplate, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX,
+} from '@sales/pipeline-spec';
 
 describe('lake layout', () => {
   test('keeps errors outside the data prefix the crawler and the table read', () => {
     expect(DATA_PREFIX).toBe('sales/');
     expect(ERROR_PREFIX.startsWith(DATA_PREFIX)).toBe(false);
     expect(firehoseErrorPrefix().startsWith(DATA_PREFIX)).toBe(false);
+  });
+
+  test('keeps DynamoDB exports outside both the data and the error prefix', () => {
+    expect(EXPORT_PREFIX).toBe('exports/');
+    for (const prefix of [DATA_PREFIX, ERROR_PREFIX]) {
+      expect(EXPORT_PREFIX.startsWith(prefix) || prefix.startsWith(EXPORT_PREFIX)).toBe(false);
+    }
+  });
+
+  test('puts the replay folders under the error prefix, next to the folder Firehose names processing-failed', () => {
+    expect(firehoseErrorPrefix().replace('!{firehose:error-output-type}', 'processing-failed').startsWith(PROCESSING_FAILED_PREFIX)).toBe(true);
+    expect([REPLAYED_PREFIX, REPLAY_FAILED_PREFIX]).toEqual(['errors/replayed/', 'errors/replay-failed/']);
+    expect(new Set([PROCESSING_FAILED_PREFIX, REPLAYED_PREFIX, REPLAY_FAILED_PREFIX]).size).toBe(3);
   });
 
   test('names Hive partitions after the Lambda partition keys, in the order of partitionPath', () => {

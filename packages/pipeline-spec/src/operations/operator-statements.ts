@@ -1,0 +1,191 @@
+import { DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX } from '../lake/lake-layout';
+import type { PolicyStatement } from '../types';
+import { DRIFT_METRIC } from './drift-metric';
+
+/**
+ * What an operator needs for each `sales-lake` command, as least-privilege IAM statements scoped to the
+ * stack's ARNs. Pure data: the operator-policies construct turns each list into a managed policy.
+ * Each action comes from the page cited next to it.
+ */
+
+/** The managed policies, one per `sales-lake` command. */
+export const OPERATOR_OPERATIONS = ['backfill', 'reconcile', 'replay'] as const;
+/** One of {@link OPERATOR_OPERATIONS}. */
+export type OperatorOperation = (typeof OPERATOR_OPERATIONS)[number];
+
+/** ARNs (Terraform tokens) and names the operator policies are scoped to. */
+export interface OperatorResources {
+  /** The orders table. */
+  readonly tableArn: string;
+  /** The table's stream. */
+  readonly tableStreamArn: string;
+  /** The lake bucket. */
+  readonly lakeBucketArn: string;
+  /** The Athena results bucket. */
+  readonly resultsBucketArn: string;
+  /** The pipeline key (table, stream, queue and buckets). */
+  readonly kmsKeyArn: string;
+  /** The Kinesis stream the pipe writes to. */
+  readonly kinesisStreamArn: string;
+  /** The pipe's SQS dead-letter queue. */
+  readonly deadLetterQueueArn: string;
+  /** The Athena workgroup. */
+  readonly workgroupArn: string;
+  /** Glue Data Catalog, database and table ARNs, in that order (GetTable needs all three). */
+  readonly glueArns: readonly [catalog: string, database: string, table: string];
+}
+
+/** `arn:...:bucket/<prefix>*`: every object under one lake prefix. */
+const under = (bucketArn: string, prefix: string) => `${bucketArn}/${prefix}*`;
+
+/**
+ * `s3:ListBucket` limited to one prefix with the `s3:prefix` condition key.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
+ */
+function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatement {
+  return { sid, actions: ['s3:ListBucket'], resources: [bucketArn], conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } } };
+}
+
+/**
+ * SSE-KMS: writing an object under the bucket's default key needs `kms:GenerateDataKey`, reading it
+ * `kms:Decrypt`; the same key encrypts the table and its stream.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
+ */
+const useKey = (r: OperatorResources): PolicyStatement => ({ sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] });
+
+/**
+ * A parallel, strongly consistent Scan of the table, and DescribeTable for its key schema and stream.
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan
+ */
+const scanTable = (r: OperatorResources): PolicyStatement => ({ sid: 'ScanTable', actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'], resources: [r.tableArn] });
+
+/** Read a finished export's manifest and data files. */
+const readExports = (r: OperatorResources): PolicyStatement[] => [
+  { sid: 'ReadExports', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, EXPORT_PREFIX)] },
+  listUnder('ListExports', r.lakeBucketArn, EXPORT_PREFIX),
+];
+
+/** Write rows (snapshot, repair or replayed) into the lake's data prefix. */
+const writeRows = (r: OperatorResources): PolicyStatement => ({ sid: 'WriteRows', actions: ['s3:PutObject'], resources: [under(r.lakeBucketArn, DATA_PREFIX)] });
+
+/**
+ * `sales-lake backfill`: start a point-in-time export into `exports/` and await it, or Scan; then write
+ * snapshot rows under `sales/`.
+ *
+ * @param r - the stack's ARNs
+ * @returns the statements
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+ */
+export function backfillStatements(r: OperatorResources): PolicyStatement[] {
+  return [
+    // ExportTableToPointInTime on the table; DescribeContinuousBackups checks PITR first (S3DataExport_Requesting).
+    { sid: 'ExportTable', actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:ExportTableToPointInTime'], resources: [r.tableArn] },
+    // DescribeExport polls the export, whose ARN is <table ARN>/export/<id>.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html#amazondynamodb-resources-for-iam-policies
+    { sid: 'DescribeExports', actions: ['dynamodb:DescribeExport'], resources: [`${r.tableArn}/export/*`] },
+    // DynamoDB writes the export with the caller's permissions: s3:AbortMultipartUpload, s3:PutObject, s3:PutObjectAcl.
+    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+    { sid: 'WriteExports', actions: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'], resources: [under(r.lakeBucketArn, EXPORT_PREFIX)] },
+    ...readExports(r),
+    scanTable(r),
+    // The precondition "the stream is older than the snapshot" reads the stream's creation time.
+    // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html
+    { sid: 'DescribeTableStream', actions: ['dynamodb:DescribeStream'], resources: [r.tableStreamArn] },
+    writeRows(r),
+    useKey(r),
+  ];
+}
+
+/**
+ * `sales-lake reconcile`: read the table (Scan or an export), query the lake in the stack's workgroup,
+ * write repair rows with `--repair`, publish {@link DRIFT_METRIC}.
+ *
+ * @param r - the stack's ARNs
+ * @returns the statements
+ * @see https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html
+ */
+export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
+  return [
+    scanTable(r),
+    ...readExports(r),
+    // Queries run in the stack's workgroup only; StopQueryExecution lets Ctrl-C cancel a running query.
+    // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
+    {
+      sid: 'QueryInWorkgroup',
+      actions: ['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
+      resources: [r.workgroupArn],
+    },
+    // Athena reads the table definition with the caller's permissions; GetTable needs catalog, database and table.
+    // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
+    { sid: 'ReadCatalog', actions: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'], resources: [...r.glueArns] },
+    // Athena reads the lake and writes results with the caller's permissions.
+    // https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
+    { sid: 'LocateBuckets', actions: ['s3:GetBucketLocation'], resources: [r.lakeBucketArn, r.resultsBucketArn] },
+    { sid: 'ReadRows', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, DATA_PREFIX)] },
+    listUnder('ListRows', r.lakeBucketArn, DATA_PREFIX),
+    {
+      sid: 'ReadWriteQueryResults',
+      actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+      resources: [r.resultsBucketArn, `${r.resultsBucketArn}/*`],
+    },
+    writeRows(r),
+    useKey(r),
+    // PutMetricData has no resource-level permissions (`*` is the only resource); cloudwatch:namespace scopes it.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html
+    { sid: 'PublishDriftMetric', actions: ['cloudwatch:PutMetricData'], resources: ['*'], conditions: { StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } } },
+  ];
+}
+
+/**
+ * `sales-lake replay`: re-drive Firehose error records into `sales/` and, with `--dlq`, pipe dead-letter
+ * batches from the table's stream into the Kinesis stream.
+ *
+ * @param r - the stack's ARNs
+ * @returns the statements
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html
+ */
+export function replayStatements(r: OperatorResources): PolicyStatement[] {
+  return [
+    // Error records, earlier markers (idempotence) and still-failing records are read under errors/.
+    { sid: 'ReadErrorRecords', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, ERROR_PREFIX)] },
+    listUnder('ListErrorRecords', r.lakeBucketArn, ERROR_PREFIX),
+    writeRows(r),
+    { sid: 'WriteReplayMarkers', actions: ['s3:PutObject'], resources: [under(r.lakeBucketArn, REPLAYED_PREFIX), under(r.lakeBucketArn, REPLAY_FAILED_PREFIX)] },
+    // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
+    { sid: 'DrainDeadLetterQueue', actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], resources: [r.deadLetterQueueArn] },
+    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.LowLevel.Walkthrough.html
+    { sid: 'ReReadTableStream', actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resources: [r.tableStreamArn] },
+    // https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html
+    { sid: 'PutChangeRecords', actions: ['kinesis:PutRecords'], resources: [r.kinesisStreamArn] },
+    useKey(r),
+  ];
+}
+
+/**
+ * Every operation's statements.
+ *
+ * @param r - the stack's ARNs
+ * @returns statements by operation
+ * @example
+ * ```ts
+ * Object.keys(operatorStatements(resources)); //=> ['backfill', 'reconcile', 'replay']
+ * ```
+ */
+export function operatorStatements(r: OperatorResources): Record<OperatorOperation, PolicyStatement[]> {
+  return { backfill: backfillStatements(r), reconcile: reconcileStatements(r), replay: replayStatements(r) };
+}
+
+/**
+ * Physical name of an operation's managed policy.
+ *
+ * @param baseName - `<prefix>-<environment>`
+ * @param operation - the command
+ * @returns the policy name
+ * @example
+ * ```ts
+ * operatorPolicyName('sales-dev', 'backfill'); //=> 'sales-dev-lake-backfill'
+ * ```
+ */
+export function operatorPolicyName(baseName: string, operation: OperatorOperation): string {
+  return `${baseName}-lake-${operation}`;
+}
