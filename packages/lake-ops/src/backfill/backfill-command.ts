@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
-import { ORDER_TABLE_SCHEMA } from '../lake/layout.js';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { openLake } from '../lake/open-lake.js';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
 import { toFenceMicros } from '../rows/fence.js';

@@ -4,6 +4,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { EXPORT_PREFIX } from '@sales/pipeline-spec';
 import { posix, resolve } from 'node:path';
 import type { S3LakeStore } from '../lake/s3-lake-store.js';
 import { toFenceMicros } from '../rows/fence.js';
@@ -15,8 +16,6 @@ import { verifyExport } from '../table/verify-export.js';
 import type { BackfillOptions, BackfillSource } from './backfill-options.js';
 import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
 
-/** Prefix of the lake bucket the exports a backfill starts are written to: outside `sales/` and `errors/`. */
-export const EXPORT_PREFIX = 'exports/';
 
 /** What {@link openExport} needs. */
 export interface OpenExportInput {

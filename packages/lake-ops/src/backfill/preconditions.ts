@@ -3,7 +3,7 @@
  * point-in-time recovery covers the export time.
  */
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DATA_PREFIX } from '../lake/layout.js';
+import { DATA_PREFIX } from '@sales/pipeline-spec';
 import type { LakeStore } from '../lake/lake-store.js';
 
 /** A precondition that does not hold: the run stops before writing, exit 1. */

@@ -3,7 +3,7 @@
  * the same snapshot writes the same keys (and replaces the objects instead of adding copies).
  */
 import { toPartitionKeys } from '@sales/transform';
-import { DATA_FILE_EXTENSION, partitionPath } from '../lake/layout.js';
+import { DATA_FILE_EXTENSION, partitionPath } from '@sales/pipeline-spec';
 
 /** Characters allowed in an object name part: S3's safe set, nothing Hive or Athena reads specially. */
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;

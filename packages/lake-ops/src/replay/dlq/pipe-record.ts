@@ -2,7 +2,7 @@
  * toPipeRecord: a record as GetRecords returns it (through the SDK) to the JSON the pipe writes to Kinesis.
  */
 import type { AttributeValue, _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
-import { PIPE_PARTITION_KEY } from '../layout.js';
+import { PIPE_PARTITION_KEY } from '@sales/pipeline-spec';
 
 /** An attribute value in DynamoDB's wire JSON: `B` and `BS` as base64, `N` as a string. */
 type WireAttributeValue = Record<string, unknown>;

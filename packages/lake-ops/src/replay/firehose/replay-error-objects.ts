@@ -5,7 +5,8 @@
 import type { LakeStore } from '../../lake/lake-store.js';
 import { planErrorObject } from './plan-error-object.js';
 import type { ReplayMarker } from './plan-error-object.js';
-import { markerKey, PROCESSING_FAILED_PREFIX } from './replay-keys.js';
+import { PROCESSING_FAILED_PREFIX } from '@sales/pipeline-spec';
+import { markerKey } from './replay-keys.js';
 
 /** Options of {@link replayErrorObjects}. */
 export interface ReplayErrorObjectsOptions {

@@ -3,16 +3,8 @@
  * (and every forced re-run) of one error object touches the same keys.
  */
 import { createHash } from 'node:crypto';
-import { DATA_FILE_EXTENSION, ERROR_PREFIX, PROCESSING_FAILED_TYPE, partitionPath, type PartitionKey } from '../layout.js';
+import { DATA_FILE_EXTENSION, PROCESSING_FAILED_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX, partitionPath, type PartitionKey } from '@sales/pipeline-spec';
 
-/** Where Firehose writes the records the transform failed: `errors/processing-failed/`. */
-export const PROCESSING_FAILED_PREFIX = `${ERROR_PREFIX}${PROCESSING_FAILED_TYPE}/`;
-
-/** One marker per replayed error object: `errors/replayed/<same path>.json`. Outside Firehose's error types. */
-export const REPLAYED_PREFIX = `${ERROR_PREFIX}replayed/`;
-
-/** Records that still fail after replay, with their reasons: `errors/replay-failed/<same path>.json`. */
-export const REPLAY_FAILED_PREFIX = `${ERROR_PREFIX}replay-failed/`;
 
 /** The error object's path below `errors/processing-failed/`, without `.gz` / `.json` endings. */
 function stemOf(errorKey: string): string {

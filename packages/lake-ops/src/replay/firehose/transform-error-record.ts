@@ -2,7 +2,7 @@
  * transformErrorRecord: one failed record through the current transform, the deployed handler's code path.
  */
 import { transformFirehoseEvent } from '@sales/transform';
-import { PARTITION_KEYS, type PartitionKey } from '../layout.js';
+import { PARTITION_KEYS, type PartitionKey } from '@sales/pipeline-spec';
 import type { ErrorRecord } from './error-record.js';
 
 /** What the current transform makes of one failed record. */
