@@ -2,6 +2,7 @@ import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { attributeValuesEqual } from './attribute-equal.js';
 import { attributeType } from './attribute-payload.js';
 import type { ColumnSpans } from './column-spans.js';
+import { writeConformedValue, type Conformance } from '../schema/conformance.js';
 import { columnKey } from './column-name.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';
@@ -14,6 +15,8 @@ interface Walk {
   readonly sink: JsonSink;
   /** When set (toRow), each column's name and value span are recorded. */
   readonly spans: ColumnSpans | undefined;
+  /** When a schema is given, the schema and the row's rejected values. */
+  readonly conformance: Conformance | undefined;
   /** Whether values are written; false in the pass that only collects names and paths. */
   readonly write: boolean;
   /** Final names by leaf index, once a collision was resolved; else names are computed on the way. */
@@ -56,7 +59,8 @@ function writeColumn(walk: Walk, member: string, name: string, type: string, pay
   const sink = walk.sink;
   sink.ascii(member, walk.count === 0 ? 1 : 0);
   const start = walk.spans === undefined ? 0 : sink.mark();
-  if (type === 'M') sink.ascii('null');
+  if (walk.conformance !== undefined) writeConformedValue(sink, walk.conformance, name, type, payload);
+  else if (type === 'M') sink.ascii('null');
   else writeTypedValue(sink, type, payload);
   walk.spans?.add(name, start, sink.mark());
 }
@@ -110,10 +114,11 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   }
 }
 
-function run(sink: JsonSink, spans: ColumnSpans | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
+function run(sink: JsonSink, spans: ColumnSpans | undefined, conformance: Conformance | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
   const walk: Walk = {
     sink,
     spans,
+    conformance,
     write: pass !== 'names',
     resolved: typeof pass === 'string' ? undefined : pass,
     names: pass === 'names' ? [] : undefined,
@@ -148,21 +153,23 @@ function run(sink: JsonSink, spans: ColumnSpans | undefined, image: Image, old: 
  * @param reserved - column names the row already uses (the CDC metadata columns)
  * @param oldImage - the image before a MODIFY, to compute the changed columns
  * @param spans - when given, receives each column's final name and value span in `sink`
+ * @param conformance - when given, values are conformed to its schema (see `createRowSchema`)
  * @returns sorted names of the columns whose value differs from `oldImage` (including columns only
  *   one image has); `null` when no old image was given
  * @throws AttributeError when an attribute value in `image` is malformed
  */
-export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans): string[] | null {
+export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans, conformance?: Conformance): string[] | null {
   const start = sink.mark();
-  const first = run(sink, spans, image, oldImage, reserved, 'write');
+  const first = run(sink, spans, conformance, image, oldImage, reserved, 'write');
   let leafNames = first.changedLeafNames;
   if (first.collision) {
     sink.rewind(start);
     spans?.clear();
-    const found = run(sink, undefined, image, undefined, reserved, 'names');
+    if (conformance !== undefined) conformance.rejected.length = 0;
+    const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
     const paths = found.paths ?? [];
     const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
-    run(sink, spans, image, undefined, reserved, names);
+    run(sink, spans, conformance, image, undefined, reserved, names);
     leafNames = first.changedLeaves.map((index) => names[index] as string);
   }
   return oldImage === undefined ? null : [...new Set([...first.changedNames, ...leafNames])].sort();
