@@ -3,7 +3,7 @@ import { attributeValuesEqual } from './attribute-equal.js';
 import { attributeType } from './attribute-payload.js';
 import type { ColumnSpans } from './column-spans.js';
 import { writeConformedValue, type Conformance } from '../schema/conformance.js';
-import { columnKey } from './column-name.js';
+import { columnKey, joinColumnName } from './column-name.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';
 import { describeValue } from '../shared/parsed.js';
@@ -43,6 +43,7 @@ function checkName(walk: Walk, name: string, renamed: boolean): void {
   // key no other leaf can reach except a renamed one; and a renamed name without `_` can only meet
   // such a key, which is checked on the image itself. Only the other names need the set.
   const joined = name.indexOf('_') !== -1;
+  if (!joined && walk.reserved.has(name)) walk.collision = true; // `year`, `month`, `day`, `hour`
   if (!renamed && !joined) return;
   const seen = walk.seen.size;
   walk.seen.add(name);
@@ -69,7 +70,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   for (const key in map) {
     const av = map[key];
     const column = columnKey(key);
-    const name = prefix === '' ? column.name : `${prefix}_${column.name}`;
+    const name = prefix === '' ? column.name : joinColumnName(prefix, column.name);
     const renamed = renamedPrefix || !column.exact;
     const leafPath = path === undefined ? undefined : [...path, key];
     const oldAv = old === undefined ? undefined : old[key];
@@ -109,7 +110,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   }
   if (old !== undefined) {
     for (const key in old) {
-      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : `${prefix}_${columnKey(key).name}`, walk.changedNames);
+      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : joinColumnName(prefix, columnKey(key).name), walk.changedNames);
     }
   }
 }
@@ -172,5 +173,32 @@ export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet
     run(sink, spans, conformance, image, undefined, reserved, names);
     leafNames = first.changedLeaves.map((index) => names[index] as string);
   }
-  return oldImage === undefined ? null : [...new Set([...first.changedNames, ...leafNames])].sort();
+  if (oldImage === undefined) return null;
+  const oldNames = first.changedNames.length === 0 ? first.changedNames : (oldOnlyNames(sink, image, oldImage, reserved) ?? first.changedNames);
+  return [...new Set([...oldNames, ...leafNames])].sort();
+}
+
+/** Leaf names and paths of an image, as a names pass collects them, with collisions resolved. */
+function resolvedLeaves(sink: JsonSink, image: Image, reserved: ReadonlySet<string>): { names: string[]; paths: string[] } {
+  const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
+  const paths = found.paths ?? [];
+  const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+  return { names, paths: paths.map((path) => path.join('\u0000')) };
+}
+
+/**
+ * The columns the old image of a MODIFY had and the new one has not (removed attributes, a map
+ * replaced by a scalar or the reverse), under the names the old image's own row gave them, so
+ * `customerId` removed next to an unchanged `customer_id` is listed as `customer_id_2`.
+ */
+function oldOnlyNames(sink: JsonSink, image: Image, oldImage: Image, reserved: ReadonlySet<string>): string[] | undefined {
+  const current = new Set(resolvedLeaves(sink, image, reserved).paths);
+  let old;
+  try {
+    old = resolvedLeaves(sink, oldImage, reserved);
+  } catch (error) {
+    if (error instanceof AttributeError) return undefined; // the old image is never written; keep the names as computed
+    throw error;
+  }
+  return old.names.filter((_name, i) => !current.has(old.paths[i] as string));
 }
