@@ -1,6 +1,6 @@
-import { handler } from '@sales/transform';
+import { createHandler, createRowSchema } from '@sales/transform';
 import { resolve } from 'node:path';
-import { loadConfig, type PipelineConfig, ConfigError } from '@sales/pipeline-spec';
+import { loadConfig, ORDER_CHANGE_COLUMNS, type PipelineConfig, ConfigError } from '@sales/pipeline-spec';
 import { parseLocalArgs, USAGE } from './options.js';
 import { RunInterruptedError, runLocalPipeline } from './pipeline.js';
 import { progressFor } from './progress.js';
@@ -44,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const run = await runLocalPipeline(options, {
-      handler,
+      // The handler the bundle deploys: built with the declared table schema (constructs/pipeline-transform-handler.ts).
+      handler: createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) }),
       config,
       progress: progressFor(process.stderr, options.quiet),
       signal: controller.signal,
