@@ -47,7 +47,7 @@ describe('bundleTransformHandler', () => {
   test('gives the same hash and synthesized function for the same code, wherever it is built from', () => {
     const [first, second] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [] })')];
     packages.push(first, second);
-    const [a, b] = [bundleTransformHandler(first), bundleTransformHandler(second)];
+    const [a, b] = [bundleTransformHandler(first, join(first, 'src', 'handler.ts')), bundleTransformHandler(second, join(second, 'src', 'handler.ts'))];
     expect(a).toEqual(b);
     expect(synthFunction(a)).toBe(synthFunction(b));
   });
@@ -55,7 +55,7 @@ describe('bundleTransformHandler', () => {
   test('changes the hash and the deployed path when the code changes', () => {
     const [before, after] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [], changed: true })')];
     packages.push(before, after);
-    const [a, b] = [bundleTransformHandler(before), bundleTransformHandler(after)];
+    const [a, b] = [bundleTransformHandler(before, join(before, 'src', 'handler.ts')), bundleTransformHandler(after, join(after, 'src', 'handler.ts'))];
     expect(a.contentHash).not.toBe(b.contentHash);
     const filename = (synthesized: string) => (Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as { filename: string }).filename;
     expect(filename(synthFunction(a))).toContain(a.contentHash);

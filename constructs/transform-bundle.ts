@@ -75,17 +75,22 @@ export function describeBundle(directory: string): TransformBundle {
   return packageBundle(readFileSync(join(directory, 'index.js')));
 }
 
+/** The pipeline's handler: `@sales/transform` built with the declared `order_changes` schema. */
+const PIPELINE_ENTRY = join(__dirname, 'pipeline-transform-handler.ts');
+
 /**
- * Bundle `@sales/transform`'s Lambda handler with esbuild and package it (see {@link packageBundle}).
+ * Bundle the pipeline's Lambda handler (`@sales/transform`'s `createHandler` with the declared
+ * table schema, see `pipeline-transform-handler.ts`) with esbuild and package it (see {@link packageBundle}).
  *
  * @param packageDir - the transform package (default: `<root>/packages/transform`)
+ * @param entry - the entry file (default: the pipeline's schema-built handler)
  * @returns the packaged bundle
  * @throws Error when esbuild fails (e.g. the handler does not compile)
  */
-export function bundleTransformHandler(packageDir: string = join(REPO_ROOT, 'packages', 'transform')): TransformBundle {
+export function bundleTransformHandler(packageDir: string = join(REPO_ROOT, 'packages', 'transform'), entry: string = PIPELINE_ENTRY): TransformBundle {
   const buildDir = join(BUNDLE_ROOT, `.build-${process.pid}`);
   try {
-    buildLambdaBundle(packageDir, join(buildDir, 'index.js'));
+    buildLambdaBundle(packageDir, join(buildDir, 'index.js'), entry);
     return packageBundle(readFileSync(join(buildDir, 'index.js')));
   } finally {
     rmSync(buildDir, { recursive: true, force: true });

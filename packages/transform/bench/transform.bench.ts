@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { decodeRecord, parseChangeRecord, serializeRow, toRow, transformFirehoseEvent, type FirehoseTransformationEvent } from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
+import { salesSchema } from '../tests/support/sales-schema.js';
 import { measureLambdaFootprint } from './lambda-footprint.js';
 import { timeInterleaved } from './measure.js';
 import { roundTripFloor, transformWithUnmarshall } from './references.js';
@@ -38,9 +39,14 @@ check.result.records.forEach((record, i) => {
   if (record.data !== publicLines[i]) throw new Error(`public pieces and handler disagree on record ${record.recordId}`);
 });
 
-const [ours, publicPieces, straightforward, floor] = timeInterleaved(
+const withSchema = { schema: salesSchema };
+const conformed = transformFirehoseEvent(event, withSchema);
+if (conformed.summary.ok !== records) throw new Error(`bench batch must conform cleanly, got ${JSON.stringify(conformed.summary)}`);
+
+const [ours, schemaBuilt, publicPieces, straightforward, floor] = timeInterleaved(
   [
     ['transformFirehoseEvent', () => transformFirehoseEvent(event)],
+    ['transformFirehoseEvent with the sales schema', () => transformFirehoseEvent(event, withSchema)],
     ['public pieces (toRow + serializeRow)', () => transformWithPublicPieces(event)],
     ['unmarshall reference', () => transformWithUnmarshall(event)],
     ['round-trip floor', () => roundTripFloor(event)],
@@ -51,11 +57,12 @@ const [ours, publicPieces, straightforward, floor] = timeInterleaved(
 
 const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
 console.log(`@sales/transform bench: ${records} records, ${(dataBytes / MiB).toFixed(2)} MiB decoded (${check.summary.inputDataBytes} bytes base64), Node ${process.version}`);
-for (const timing of [ours, publicPieces, straightforward, floor]) {
+for (const timing of [ours, schemaBuilt, publicPieces, straightforward, floor]) {
   if (timing === undefined) continue;
   const seconds = timing.medianMs / 1000;
   line(`  ${timing.name}`, `${timing.medianMs.toFixed(1)} ms/batch  ${Math.round(records / seconds).toLocaleString('en-US')} records/s  ${(dataBytes / MB / seconds).toFixed(1)} MB/s`);
 }
+if (ours && schemaBuilt) line('  with schema vs without (throughput)', `${(ours.medianMs / schemaBuilt.medianMs).toFixed(2)}x (>= 0.85x: conformance costs <= 15 %); ${conformed.summary.rejectedValues} values rejected`);
 if (ours && publicPieces) line('  public pieces vs transformFirehoseEvent', `${(ours.medianMs / publicPieces.medianMs).toFixed(2)}x (>= 1.00x as fast as the handler)`);
 if (ours && straightforward && floor) {
   line('  speed-up vs unmarshall reference', `${(straightforward.medianMs / ours.medianMs).toFixed(2)}x (aim >= 1.8x)`);

@@ -28,19 +28,21 @@ export interface LambdaBundle {
 }
 
 /**
- * Bundle `src/handler.ts` of the transform package into `outfile` (synchronously, so a cdktf
+ * Bundle `src/handler.ts` of the transform package (or another entry) into `outfile` (synchronously, so a cdktf
  * construct can call it while synthesizing).
  *
  * @param packageDir - directory of the `@sales/transform` package
  * @param outfile - where to write the bundle, e.g. `<dir>/index.js` for handler `index.handler`
+ * @param entry - the entry file; a pipeline passes its own file that exports
+ *   `createHandler({ schema })` built with its declared table
  * @returns the file written and its size
  * @throws Error when esbuild reports a build error
  */
-export function buildLambdaBundle(packageDir: string, outfile: string): LambdaBundle {
+export function buildLambdaBundle(packageDir: string, outfile: string, entry: string = join(packageDir, 'src', 'handler.ts')): LambdaBundle {
   const result = buildSync({
     ...LAMBDA_BUILD_OPTIONS,
     absWorkingDir: packageDir,
-    entryPoints: [join(packageDir, 'src', 'handler.ts')],
+    entryPoints: [entry],
     outfile,
     metafile: true,
   });

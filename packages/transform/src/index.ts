@@ -10,8 +10,15 @@ export { toEpochMicros } from './change/event-time.js';
 export { CDC_COLUMNS, toSortKey, type CdcColumn } from './row/cdc-metadata.js';
 export { toColumnName } from './row/column-name.js';
 export { toJsonNumber } from './row/number-text.js';
-export { toRow, type Row } from './row/row.js';
+export { toRow, type Row, type RowOptions } from './row/row.js';
 export { serializeRow } from './row/serialize-row.js';
+
+export type { ColumnType } from './schema/column-type.js';
+export { parseColumnType } from './schema/column-type.js';
+export { REJECTED_COLUMN } from './schema/conformance.js';
+export { valueConforms } from './schema/conform-value.js';
+export { createRowSchema, type RowSchema, type SchemaColumn } from './schema/row-schema.js';
+export { SchemaError } from './schema/schema-error.js';
 
 export type { BatchSummary, FailureExample } from './firehose/batch-summary.js';
 export { InvalidFirehoseEventError } from './firehose/errors.js';
@@ -22,7 +29,7 @@ export type {
   FirehoseTransformationResult,
   FirehoseTransformationResultRecord,
 } from './firehose/firehose-types.js';
-export { handler } from './firehose/handler.js';
+export { createHandler, handler, type FirehoseHandler } from './firehose/handler.js';
 export { toPartitionKeys, type PartitionKeys } from './firehose/partition-keys.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './firehose/response-size.js';
 export { transformFirehoseEvent, type TransformOptions, type TransformOutput } from './firehose/transform-firehose-event.js';

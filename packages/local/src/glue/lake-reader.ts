@@ -10,6 +10,8 @@ export interface LakeFile {
   readonly partitions: Readonly<Record<string, string>>;
   /** The newline-delimited JSON rows, parsed. */
   readonly rows: ReadonlyArray<Record<string, unknown>>;
+  /** The same rows as written (number digits and duplicate keys intact), for the readability check. */
+  readonly lines: readonly string[];
 }
 
 /**
@@ -47,16 +49,14 @@ export function readLake(root: string, prefix: string): LakeFile[] {
     const folders = key.slice(prefix.length).split('/').slice(0, -1);
     const partitions = Object.fromEntries(folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
     const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
-    const rows = text
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line, index) => {
-        try {
-          return JSON.parse(line) as Record<string, unknown>;
-        } catch (error) {
-          throw new Error(`${key} line ${index + 1} is not JSON`, { cause: error });
-        }
-      });
-    return { key, partitions, rows };
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    const rows = lines.map((line, index) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch (error) {
+        throw new Error(`${key} line ${index + 1} is not JSON`, { cause: error });
+      }
+    });
+    return { key, partitions, rows, lines };
   });
 }

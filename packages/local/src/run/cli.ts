@@ -1,7 +1,7 @@
-import { handler } from '@sales/transform';
+import { createHandler, createRowSchema } from '@sales/transform';
 import { resolve } from 'node:path';
 import { ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
-import { loadConfig, ConfigError } from '@sales/pipeline-spec';
+import { loadConfig, ORDER_CHANGE_COLUMNS, ConfigError } from '@sales/pipeline-spec';
 import { EndpointError } from '../dynamodb/endpoint-probe.js';
 import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
 import { validateLocalOptions } from './options.js';
@@ -37,7 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (values.sql !== undefined) return void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok;
   const signals = handleSignals({ bin: BIN, draining: 'stopping after the current stage, keeping the previous results' });
   try {
-    const run = await runLocalPipeline(options, { handler, config, progress: progressFor(process.stderr, options.quiet), signal: signals.signal });
+    const run = await runLocalPipeline(options, {
+      // The handler the bundle deploys: built with the declared table schema (constructs/pipeline-transform-handler.ts).
+      handler: createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) }),
+      config,
+      progress: progressFor(process.stderr, options.quiet),
+      signal: signals.signal,
+    });
     const report = run.kind === 'completed' ? `${run.report}\n` : '';
     process.stdout.write(`${report}${formatSummary(run.summary, options.out)}\n`);
     if (run.summary.status === 'interrupted') process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);

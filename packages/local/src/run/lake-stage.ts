@@ -1,6 +1,7 @@
 import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 import { mergeWithDeclared, type EffectiveCatalog } from '../glue/catalog-merge.js';
 import { formatCatalogTable, inferCatalogTable } from '../glue/crawler.js';
+import { checkLakeReadability, describeUnreadable } from '../glue/readability-check.js';
 import { DuckDbLake, type QueryResult } from '../athena/duckdb-lake.js';
 import { readLake } from '../glue/lake-reader.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
@@ -41,7 +42,9 @@ export interface CrawlResult {
 export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlResult {
   const files = readLake(out, settings.dataPrefix);
   const crawled = inferCatalogTable(files);
-  return { crawled, catalog: mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled), rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
+  const merged = mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled);
+  const unreadable = checkLakeReadability(files, ORDER_CHANGE_COLUMNS).map(describeUnreadable);
+  return { crawled, catalog: { ...merged, conflicts: [...merged.conflicts, ...unreadable] }, rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
 }
 
 /**

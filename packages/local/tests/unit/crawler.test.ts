@@ -6,6 +6,7 @@ const file = (key: string, rows: Record<string, unknown>[]): LakeFile => ({
   key,
   partitions: { year: '2025', month: '01', day: '15', hour: key },
   rows,
+  lines: rows.map((row) => JSON.stringify(row)),
 });
 
 describe('schema inference as the Glue crawler does it', () => {
@@ -51,7 +52,7 @@ describe('schema inference as the Glue crawler does it', () => {
   });
 
   test('rejects files with different partition folders', () => {
-    const odd: LakeFile = { key: 'x', partitions: { year: '2025' }, rows: [] };
+    const odd: LakeFile = { key: 'x', partitions: { year: '2025' }, rows: [], lines: [] };
     expect(() => inferCatalogTable([file('10', []), odd])).toThrow('x has partition folders year, others have year/month/day/hour');
   });
 

@@ -151,20 +151,23 @@ export function normaliseChange(value: unknown, fallbackEventTimeMs: number | un
   if (micros === undefined) {
     return fail('invalid-event-time', `dynamodb.ApproximateCreationDateTime must be a positive epoch time before year 2286, received ${describeValue(ddb.ApproximateCreationDateTime)}`);
   }
-  return {
-    ok: true,
-    value: {
-      operation,
-      eventId: value.eventID,
-      eventTimeMicros: micros,
-      sequenceNumber: typeof sequence === 'string' ? sequence : null,
-      table: tableOf(value),
-      ttlExpired: isTtlDelete(value.userIdentity),
-      keys: ddb.Keys as AttributeMap,
-      newImage: newImage.value,
-      oldImage: oldImage.value,
-    },
+  const change: ChangeRecord = {
+    operation,
+    eventId: value.eventID,
+    eventTimeMicros: micros,
+    sequenceNumber: typeof sequence === 'string' ? sequence : null,
+    table: tableOf(value),
+    ttlExpired: isTtlDelete(value.userIdentity),
+    keys: ddb.Keys as AttributeMap,
+    newImage: newImage.value,
+    oldImage: oldImage.value,
   };
+  // Without a creation time, the fallback (arrival) time is later than the change and has finer
+  // resolution than stream times (whole seconds), so it could out-sort a newer change of the item.
+  // With a sequence number, sort such a record at time 0 instead: among the item's untimed records
+  // the sequence number decides, and it never out-sorts a later change.
+  if ((ddb.ApproximateCreationDateTime === undefined || ddb.ApproximateCreationDateTime === null) && change.sequenceNumber !== null) return { ok: true, value: { ...change, sortTimeMicros: 0 } };
+  return { ok: true, value: change };
 }
 
 /**

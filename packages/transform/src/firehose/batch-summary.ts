@@ -34,6 +34,13 @@ export interface BatchSummary {
   readonly inputDataBytes: number;
   /** Sum of the output `data` sizes (base64 characters). */
   readonly outputDataBytes: number;
+  /**
+   * Values a declared column could not take exactly (written `null` there and kept in the row's
+   * `cdc_rejected`); always 0 without a schema. The `RejectedValues` metric filter sums it.
+   */
+  readonly rejectedValues: number;
+  /** Rows with at least one rejected value. */
+  readonly rowsWithRejectedValues: number;
   /** Failure count per reason. */
   readonly failuresByReason: Readonly<Partial<Record<FailureReason, number>>>;
   /** The first failures (at most 5), in input order. */

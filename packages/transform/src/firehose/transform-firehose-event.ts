@@ -4,6 +4,7 @@ import type { FirehoseTransformationEvent, FirehoseTransformationResult, Firehos
 import { describeValue, fail, type FailureReason, type Parsed } from '../shared/parsed.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, failedRecordBytes, okRecordBytes, RESPONSE_WRAPPER_BYTES } from './response-size.js';
 import { transformRecord, type TransformedRecord } from './transform-record.js';
+import type { RowSchema } from '../schema/row-schema.js';
 
 /** What {@link transformFirehoseEvent} returns. */
 export interface TransformOutput {
@@ -23,6 +24,13 @@ export interface TransformOptions {
    * @defaultValue 6000000 (Lambda's synchronous response limit is 6 MB)
    */
   readonly maxResponseBytes?: number;
+  /**
+   * The declared table schema rows must conform to, from {@link createRowSchema}: a value a
+   * declared column cannot take exactly is `null` there and kept in `cdc_rejected`; undeclared
+   * columns are strings. The summary counts rejected values.
+   * @defaultValue - natural JSON rows, as in 0.1 (no `cdc_rejected` column)
+   */
+  readonly schema?: RowSchema;
 }
 
 /** Characters JSON.stringify escapes; Firehose record ids (digits) never contain them. */
@@ -75,12 +83,15 @@ function readRecords(event: unknown): InputRecord[] {
 export function transformFirehoseEvent(event: FirehoseTransformationEvent, options: TransformOptions = {}): TransformOutput {
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const inputs = readRecords(event);
-  const outcomes: Parsed<TransformedRecord>[] = inputs.map((input) => transformRecord(input.data, input.arrivalMs));
+  const schema = options.schema;
+  const outcomes: Parsed<TransformedRecord>[] = inputs.map((input) => transformRecord(input.data, input.arrivalMs, schema));
   fitResponse(inputs, outcomes, maxResponseBytes);
   const output: FirehoseTransformationResultRecord[] = [];
   const failuresByReason: Partial<Record<FailureReason, number>> = {};
   const firstFailures: FailureExample[] = [];
   let ok = 0;
+  let rejectedValues = 0;
+  let rowsWithRejectedValues = 0;
   let inputDataBytes = 0;
   let outputDataBytes = 0;
   inputs.forEach(({ recordId, echo }, index) => {
@@ -89,6 +100,10 @@ export function transformFirehoseEvent(event: FirehoseTransformationEvent, optio
     if (outcome.ok) {
       ok++;
       outputDataBytes += outcome.value.data.length;
+      if (outcome.value.rejectedValues > 0) {
+        rejectedValues += outcome.value.rejectedValues;
+        rowsWithRejectedValues++;
+      }
       output.push({ recordId, result: 'Ok', data: outcome.value.data, metadata: { partitionKeys: outcome.value.partitionKeys } });
       return;
     }
@@ -107,6 +122,8 @@ export function transformFirehoseEvent(event: FirehoseTransformationEvent, optio
     processingFailed,
     inputDataBytes,
     outputDataBytes,
+    rejectedValues,
+    rowsWithRejectedValues,
     failuresByReason,
     firstFailures,
   };

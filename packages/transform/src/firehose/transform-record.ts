@@ -4,6 +4,8 @@ import { fail, type Parsed } from '../shared/parsed.js';
 import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
 import { ByteWriter } from '../row/byte-writer.js';
 import { writeRowLine } from '../row/row.js';
+import { Conformance } from '../schema/conformance.js';
+import type { RowSchema } from '../schema/row-schema.js';
 
 /** A record that became a row. */
 export interface TransformedRecord {
@@ -11,6 +13,8 @@ export interface TransformedRecord {
   readonly data: string;
   /** Partition keys from the row's `cdc_event_time`. */
   readonly partitionKeys: PartitionKeys;
+  /** Values the declared schema's columns rejected (kept in `cdc_rejected`); 0 without a schema. */
+  readonly rejectedValues: number;
 }
 
 // One reusable output buffer, created on first use (nothing runs at import). Transforms are
@@ -24,9 +28,10 @@ let writer: ByteWriter | undefined;
  *
  * @param data - the record's base64 `data`
  * @param fallbackEventTimeMs - event time to use when the change has none (the arrival time)
+ * @param schema - when given, the row conforms to it (see `createRowSchema`)
  * @returns the output data and partition keys, or why the record failed
  */
-export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Parsed<TransformedRecord> {
+export function transformRecord(data: unknown, fallbackEventTimeMs?: number, schema?: RowSchema): Parsed<TransformedRecord> {
   const text = decodeRecord(data);
   if (!text.ok) return text;
   let json: unknown;
@@ -39,7 +44,9 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number): Pa
   if (!change.ok) return change;
   writer ??= new ByteWriter();
   writer.reset();
-  const eventTime = writeRowLine(change.value, writer);
+  const conformance = schema === undefined ? undefined : new Conformance(schema);
+  const eventTime = writeRowLine(change.value, writer, undefined, conformance);
   if (!eventTime.ok) return eventTime;
-  return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value) } };
+  const rejectedValues = conformance === undefined ? 0 : conformance.rejected.length;
+  return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value), rejectedValues } };
 }

@@ -20,8 +20,13 @@ export const CDC_COLUMNS = [
 /** Name of one CDC metadata column. */
 export type CdcColumn = (typeof CDC_COLUMNS)[number];
 
-/** {@link CDC_COLUMNS} as a set, for collision checks. */
-export const RESERVED_COLUMNS: ReadonlySet<string> = new Set(CDC_COLUMNS);
+/**
+ * Names no item column takes (a clashing attribute gets a `_2` suffix): the CDC metadata
+ * columns, `cdc_rejected` (written with a schema), and the partition columns `year`, `month`,
+ * `day`, `hour` of the lake layout (a row member with a partition column's name makes a
+ * duplicate column, or is hidden by the partition value).
+ */
+export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([...CDC_COLUMNS, 'cdc_rejected', 'year', 'month', 'day', 'hour']);
 
 const NO_SEQUENCE = '0'.repeat(40);
 const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = {

@@ -1,13 +1,16 @@
 const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+// A snake_case name within the length limit is its own column name.
+const isFinalName = (name: string): boolean => name.length <= 255 && SNAKE_CASE.test(name);
 
 /**
  * Turn one attribute name into a lower snake_case column-name segment, as Athena and the Glue
  * crawler need (letters, digits and `_` only; Athena lower-cases names anyway).
  *
- * Names that already are lower snake_case are returned unchanged. Otherwise: accents are
+ * Names that already are lower snake_case (and at most 255 characters) are returned unchanged. Otherwise: accents are
  * stripped (`é` becomes `e`), word boundaries in camelCase / PascalCase / acronyms become `_`, every
  * run of other characters becomes one `_`, and leading/trailing `_` are trimmed. A name with no
  * ASCII letter or digit at all becomes `attr_` plus its code points in hex, so it stays distinct.
+ * A result over 255 characters becomes its first 238 characters, `_` and 16 hex digits of a hash of the whole name.
  * Different names can still meet (`customerId`, `customer_id`): the row builder resolves that.
  *
  * @param name - attribute name
@@ -57,7 +60,7 @@ const CACHE_LIMIT = 4096;
 const cache = new Map<string, ColumnKey>();
 
 function convert(name: string): string {
-  if (SNAKE_CASE.test(name)) return name;
+  if (isFinalName(name)) return name;
   const words = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -66,9 +69,61 @@ function convert(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  if (words !== '') return words;
+  if (words !== '') return shortenColumnName(words);
   const codePoints = Array.from(name, (char) => (char.codePointAt(0) ?? 0).toString(16));
-  return codePoints.length === 0 ? 'attr' : `attr_${codePoints.join('_')}`;
+  return codePoints.length === 0 ? 'attr' : shortenColumnName(`attr_${codePoints.join('_')}`);
+}
+
+/** Longest column name Glue and Athena accept. @see https://docs.aws.amazon.com/athena/latest/ug/tables-databases-columns-names.html */
+export const MAX_COLUMN_NAME_LENGTH = 255;
+
+/**
+ * Keep a column name within {@link MAX_COLUMN_NAME_LENGTH}: a longer name becomes its first 238
+ * characters, `_`, and 16 hex digits of a 64-bit FNV-1a hash of the whole name (255 characters),
+ * so it stays deterministic, lower-case and distinct.
+ *
+ * @param name - a lower snake_case column name
+ * @returns the name, or its shortened form
+ * @example
+ * ```ts
+ * shortenColumnName('a'.repeat(300)).length; //=> 255
+ * ```
+ */
+export function shortenColumnName(name: string): string {
+  if (name.length <= MAX_COLUMN_NAME_LENGTH) return name;
+  return `${name.slice(0, MAX_COLUMN_NAME_LENGTH - 17)}_${fnv1a64Hex(name)}`;
+}
+
+/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (two 32-bit halves, no BigInt). */
+function fnv1a64Hex(text: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let i = 0; i < text.length; i++) {
+    low ^= text.charCodeAt(i);
+    // multiply (high, low) by the 64-bit FNV prime 0x100000001b3 = 2^40 + 0x1b3
+    const lowProduct = low * 0x1b3;
+    const carry = Math.floor(lowProduct / 0x100000000);
+    const newHigh = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
+    low = lowProduct >>> 0;
+    high = newHigh;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
+
+/**
+ * The column name of a nested attribute: its parent's column name, `_`, its own segment,
+ * shortened by {@link shortenColumnName} when the result is too long.
+ *
+ * @param parent - the parent map's column name
+ * @param segment - {@link toColumnName} of the attribute name
+ * @returns the joined column name
+ * @example
+ * ```ts
+ * joinColumnName('customer', 'city'); //=> 'customer_city'
+ * ```
+ */
+export function joinColumnName(parent: string, segment: string): string {
+  return shortenColumnName(`${parent}_${segment}`);
 }
 
 /**

@@ -2,7 +2,8 @@ import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { attributeValuesEqual } from './attribute-equal.js';
 import { attributeType } from './attribute-payload.js';
 import type { ColumnSpans } from './column-spans.js';
-import { columnKey } from './column-name.js';
+import { writeConformedValue, type Conformance } from '../schema/conformance.js';
+import { columnKey, joinColumnName } from './column-name.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';
 import { describeValue } from '../shared/parsed.js';
@@ -14,6 +15,8 @@ interface Walk {
   readonly sink: JsonSink;
   /** When set (toRow), each column's name and value span are recorded. */
   readonly spans: ColumnSpans | undefined;
+  /** When a schema is given, the schema and the row's rejected values. */
+  readonly conformance: Conformance | undefined;
   /** Whether values are written; false in the pass that only collects names and paths. */
   readonly write: boolean;
   /** Final names by leaf index, once a collision was resolved; else names are computed on the way. */
@@ -40,6 +43,7 @@ function checkName(walk: Walk, name: string, renamed: boolean): void {
   // key no other leaf can reach except a renamed one; and a renamed name without `_` can only meet
   // such a key, which is checked on the image itself. Only the other names need the set.
   const joined = name.indexOf('_') !== -1;
+  if (!joined && walk.reserved.has(name)) walk.collision = true; // `year`, `month`, `day`, `hour`
   if (!renamed && !joined) return;
   const seen = walk.seen.size;
   walk.seen.add(name);
@@ -56,7 +60,8 @@ function writeColumn(walk: Walk, member: string, name: string, type: string, pay
   const sink = walk.sink;
   sink.ascii(member, walk.count === 0 ? 1 : 0);
   const start = walk.spans === undefined ? 0 : sink.mark();
-  if (type === 'M') sink.ascii('null');
+  if (walk.conformance !== undefined) writeConformedValue(sink, walk.conformance, name, type, payload);
+  else if (type === 'M') sink.ascii('null');
   else writeTypedValue(sink, type, payload);
   walk.spans?.add(name, start, sink.mark());
 }
@@ -65,7 +70,7 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   for (const key in map) {
     const av = map[key];
     const column = columnKey(key);
-    const name = prefix === '' ? column.name : `${prefix}_${column.name}`;
+    const name = prefix === '' ? column.name : joinColumnName(prefix, column.name);
     const renamed = renamedPrefix || !column.exact;
     const leafPath = path === undefined ? undefined : [...path, key];
     const oldAv = old === undefined ? undefined : old[key];
@@ -105,15 +110,16 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   }
   if (old !== undefined) {
     for (const key in old) {
-      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : `${prefix}_${columnKey(key).name}`, walk.changedNames);
+      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : joinColumnName(prefix, columnKey(key).name), walk.changedNames);
     }
   }
 }
 
-function run(sink: JsonSink, spans: ColumnSpans | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
+function run(sink: JsonSink, spans: ColumnSpans | undefined, conformance: Conformance | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
   const walk: Walk = {
     sink,
     spans,
+    conformance,
     write: pass !== 'names',
     resolved: typeof pass === 'string' ? undefined : pass,
     names: pass === 'names' ? [] : undefined,
@@ -148,22 +154,51 @@ function run(sink: JsonSink, spans: ColumnSpans | undefined, image: Image, old: 
  * @param reserved - column names the row already uses (the CDC metadata columns)
  * @param oldImage - the image before a MODIFY, to compute the changed columns
  * @param spans - when given, receives each column's final name and value span in `sink`
+ * @param conformance - when given, values are conformed to its schema (see `createRowSchema`)
  * @returns sorted names of the columns whose value differs from `oldImage` (including columns only
  *   one image has); `null` when no old image was given
  * @throws AttributeError when an attribute value in `image` is malformed
  */
-export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans): string[] | null {
+export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans, conformance?: Conformance): string[] | null {
   const start = sink.mark();
-  const first = run(sink, spans, image, oldImage, reserved, 'write');
+  const first = run(sink, spans, conformance, image, oldImage, reserved, 'write');
   let leafNames = first.changedLeafNames;
   if (first.collision) {
     sink.rewind(start);
     spans?.clear();
-    const found = run(sink, undefined, image, undefined, reserved, 'names');
+    if (conformance !== undefined) conformance.rejected.length = 0;
+    const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
     const paths = found.paths ?? [];
     const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
-    run(sink, spans, image, undefined, reserved, names);
+    run(sink, spans, conformance, image, undefined, reserved, names);
     leafNames = first.changedLeaves.map((index) => names[index] as string);
   }
-  return oldImage === undefined ? null : [...new Set([...first.changedNames, ...leafNames])].sort();
+  if (oldImage === undefined) return null;
+  const oldNames = first.changedNames.length === 0 ? first.changedNames : (oldOnlyNames(sink, image, oldImage, reserved) ?? first.changedNames);
+  return [...new Set([...oldNames, ...leafNames])].sort();
+}
+
+/** Leaf names and paths of an image, as a names pass collects them, with collisions resolved. */
+function resolvedLeaves(sink: JsonSink, image: Image, reserved: ReadonlySet<string>): { names: string[]; paths: string[] } {
+  const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
+  const paths = found.paths ?? [];
+  const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+  return { names, paths: paths.map((path) => path.join('\u0000')) };
+}
+
+/**
+ * The columns the old image of a MODIFY had and the new one has not (removed attributes, a map
+ * replaced by a scalar or the reverse), under the names the old image's own row gave them, so
+ * `customerId` removed next to an unchanged `customer_id` is listed as `customer_id_2`.
+ */
+function oldOnlyNames(sink: JsonSink, image: Image, oldImage: Image, reserved: ReadonlySet<string>): string[] | undefined {
+  const current = new Set(resolvedLeaves(sink, image, reserved).paths);
+  let old;
+  try {
+    old = resolvedLeaves(sink, oldImage, reserved);
+  } catch (error) {
+    if (error instanceof AttributeError) return undefined; // the old image is never written; keep the names as computed
+    throw error;
+  }
+  return old.names.filter((_name, i) => !current.has(old.paths[i] as string));
 }

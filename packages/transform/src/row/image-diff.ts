@@ -1,4 +1,4 @@
-import { toColumnName } from './column-name.js';
+import { joinColumnName, toColumnName } from './column-name.js';
 
 /** An item image, or the content of an `M`: attribute name to (unvalidated) attribute value. */
 export type Image = Record<string, unknown>;
@@ -31,5 +31,5 @@ export function collectNames(av: unknown, name: string, out: string[]): void {
     out.push(name);
     return;
   }
-  for (const key in content) collectNames(content[key], `${name}_${toColumnName(key)}`, out);
+  for (const key in content) collectNames(content[key], joinColumnName(name, toColumnName(key)), out);
 }

@@ -1,3 +1,5 @@
+import { shortenColumnName } from './column-name.js';
+
 /** One column before collision handling: its snake_case name and the raw attribute path it came from. */
 export interface NameCandidate {
   /** The name {@link toColumnName} gave it (joined with `_` for nested attributes). */
@@ -61,8 +63,8 @@ export function resolveColumnNames(
     let suffix = 2;
     members.forEach((member, rank) => {
       if (rank === 0 && !reserved.has(name)) return;
-      while (taken.has(`${name}_${suffix}`)) suffix++;
-      names[member] = `${name}_${suffix}`;
+      while (taken.has(shortenColumnName(`${name}_${suffix}`))) suffix++;
+      names[member] = shortenColumnName(`${name}_${suffix}`);
       taken.add(names[member] as string);
     });
   }

@@ -9,6 +9,8 @@ import { flattenImage } from './flatten-image.js';
 import type { JsonSink } from './json-sink.js';
 import { fail, type Parsed } from '../shared/parsed.js';
 import { RowMap } from './row-map.js';
+import { Conformance, REJECTED_COLUMN, writeRejectedValues } from '../schema/conformance.js';
+import type { RowSchema } from '../schema/row-schema.js';
 
 /**
  * One lake row: from column name to the column's value as JSON text, in output order (item
@@ -35,15 +37,16 @@ function rowImage(change: ChangeRecord): { image: AttributeMap; source: string }
  * @param change - a validated change
  * @param sink - where to write; holds a partial line when the change is malformed
  * @param spans - when given, receives each column's name and value span in `sink`
+ * @param conformance - when given, the row conforms to its schema and ends with `cdc_rejected`
  * @returns the event time (ISO-8601, for partition keys), or why an attribute value is malformed
  */
-export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: ColumnSpans): Parsed<string> {
+export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: ColumnSpans, conformance?: Conformance): Parsed<string> {
   const { image, source } = rowImage(change);
   const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
   sink.ascii('{');
   let changed;
   try {
-    changed = flattenImage(sink, image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, spans);
+    changed = flattenImage(sink, image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, spans, conformance);
   } catch (error) {
     if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
     throw error;
@@ -51,8 +54,23 @@ export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: Colum
   const eventTime = toIsoMillis(change.eventTimeMicros);
   // Every image has at least one leaf (Keys are never empty), so the metadata follows a member.
   writeCdcMetadata(sink, change, eventTime, changed, spans);
+  if (conformance !== undefined) {
+    sink.ascii(`,"${REJECTED_COLUMN}":`);
+    const start = sink.mark();
+    writeRejectedValues(sink, conformance.rejected);
+    spans?.add(REJECTED_COLUMN, start, sink.mark());
+  }
   sink.ascii('}\n');
   return { ok: true, value: eventTime };
+}
+
+/** Options for {@link toRow}. */
+export interface RowOptions {
+  /**
+   * The declared table schema the row must conform to, from {@link createRowSchema}.
+   * @defaultValue - natural JSON: every value in its own JSON type, no `cdc_rejected` column
+   */
+  readonly schema?: RowSchema;
 }
 
 /**
@@ -60,11 +78,14 @@ export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: Colum
  * the `OldImage`, or just the `Keys` when the stream view carries no old image), flattened
  * into lower snake_case columns, plus the CDC metadata columns ({@link CDC_COLUMNS}).
  * For a MODIFY with both images, `cdc_changed_attributes` lists the columns that differ.
+ * With `options.schema`, the row conforms to the declared schema and ends with `cdc_rejected`
+ * (see {@link createRowSchema}); without it, the row is today's natural JSON.
  *
  * The row is written once, by the same encoder as the handler's; each value is a slice of that
  * line, and {@link serializeRow} gives the line back without writing it again.
  *
  * @param change - a validated change, from {@link parseChangeRecord}
+ * @param options - see {@link RowOptions}
  * @returns the row, or why an attribute value is malformed (never throws for bad data)
  * @example
  * ```ts
@@ -73,11 +94,11 @@ export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: Colum
  * if (row.ok) console.log(row.value.get('customer_city')); //=> '"Lyon"'
  * ```
  */
-export function toRow(change: ChangeRecord): Parsed<Row> {
+export function toRow(change: ChangeRecord, options: RowOptions = {}): Parsed<Row> {
   writer ??= new ByteWriter();
   writer.reset();
   const spans = new ColumnSpans();
-  const written = writeRowLine(change, writer, spans);
+  const written = writeRowLine(change, writer, spans, options.schema === undefined ? undefined : new Conformance(options.schema));
   if (!written.ok) return written;
   const line = writer.toString();
   if (line.length !== writer.length) toCharBounds(writer.buffer, spans.bounds);

@@ -50,9 +50,24 @@ function writeObject(sink: JsonSink, value: unknown): void {
   sink.ascii('}');
 }
 
+/**
+ * The JSON keys a map inside a list is written with: each key's column name, resolved like
+ * columns when two meet (the exact name keeps it, the others get `_2`, `_3`, ...).
+ *
+ * @param map - the map's content
+ * @returns names, index-aligned with `Object.keys(map)`
+ * @example
+ * ```ts
+ * objectKeyNames({ customerId: { S: 'a' }, customer_id: { S: 'b' } }); //=> ['customer_id_2', 'customer_id']
+ * ```
+ */
+export function objectKeyNames(map: Record<string, unknown>): string[] {
+  return resolveColumnNames(Object.keys(map).map((key) => ({ name: columnKey(key).name, path: [key] })), NO_RESERVED);
+}
+
 function writeRenamedObject(sink: JsonSink, map: Record<string, unknown>): void {
   const keys = Object.keys(map);
-  const names = resolveColumnNames(keys.map((key) => ({ name: columnKey(key).name, path: [key] })), NO_RESERVED);
+  const names = objectKeyNames(map);
   sink.ascii('{');
   keys.forEach((key, i) => {
     sink.ascii(columnKey(names[i] as string).member, i === 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import { parseChangeRecord, serializeRow, toColumnName, toRow } from '../../src/index.js';
+import { parseChangeRecord, serializeRow, toColumnName, toRow, type Row } from '../../src/index.js';
 
 describe('toColumnName', () => {
   test.each([
@@ -59,5 +59,50 @@ describe('column collisions', () => {
 
   test('keeps an empty map as a null column', () => {
     expect(lineOf({ prefs: { M: {} } })).toMatchObject({ prefs: null });
+  });
+});
+
+describe('naming rules Athena and Glue accept', () => {
+  const insert = (image: Record<string, unknown>): Row => {
+    const change = parseChangeRecord(JSON.stringify({ eventID: 'n', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' }, ...image } } }));
+    const row = change.ok ? toRow(change.value) : change;
+    if (!row.ok) throw new Error(row.detail);
+    return row.value;
+  };
+
+  test.each(['year', 'month', 'day', 'hour', 'Year', 'cdc_rejected'])('reserves the partition and cdc names: %s becomes a _2 column', (attribute) => {
+    const row = insert({ [attribute]: { N: '2025' } });
+    const name = `${attribute.toLowerCase()}_2`;
+    expect(row.get(name)).toBe('2025');
+    expect(row.has(attribute.toLowerCase())).toBe(false); // no schema here, so no cdc_rejected column either
+  });
+
+  test('shortens names over 255 characters deterministically and keeps them distinct', () => {
+    const long = 'a'.repeat(300);
+    const nested = { M: { [`${'b'.repeat(200)}`]: { M: { [`${'c'.repeat(100)}`]: { S: 'deep' } } } } };
+    const row = insert({ [long]: { S: 'x' }, [`${long}b`]: { S: 'y' }, outer: nested });
+    const names = [...row.keys()].filter((name) => !name.startsWith('cdc_') && name !== 'id');
+    expect(names).toHaveLength(3);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(255);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(3);
+    expect([...insert({ [long]: { S: 'x' } }).keys()][1]).toBe(names[0]);
+    expect(toColumnName(long)).toMatch(/^a{238}_[0-9a-f]{16}$/);
+  });
+
+  test('lists a removed attribute under the name its own row gave it', () => {
+    const change = parseChangeRecord(
+      JSON.stringify({
+        eventID: 'm',
+        eventName: 'MODIFY',
+        dynamodb: {
+          ApproximateCreationDateTime: 1736937011,
+          Keys: { id: { S: 'a' } },
+          OldImage: { id: { S: 'a' }, customerId: { S: 'c1' }, customer_id: { S: 'c2' } },
+          NewImage: { id: { S: 'a' }, customer_id: { S: 'c2' } },
+        },
+      }),
+    );
+    const row = change.ok ? toRow(change.value) : change;
+    expect(row.ok && JSON.parse(row.value.get('cdc_changed_attributes') ?? 'null')).toEqual(['customer_id_2']);
   });
 });

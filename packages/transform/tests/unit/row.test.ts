@@ -116,3 +116,33 @@ describe('cdc_changed_attributes', () => {
     expect(row(insert).get('cdc_changed_attributes')).toBe('null');
   });
 });
+
+describe('cdc_sort_key without a creation time', () => {
+  const record = (sequence: string, time?: number): unknown => ({
+    eventID: `e${sequence}`,
+    eventName: 'MODIFY',
+    dynamodb: { ...(time === undefined ? {} : { ApproximateCreationDateTime: time }), Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' } }, SequenceNumber: sequence },
+  });
+  const sortKey = (value: unknown, arrivalMs: number): string => {
+    const parsed = parseChangeRecord(JSON.stringify(value), { fallbackEventTimeMs: arrivalMs });
+    const built = parsed.ok ? toRow(parsed.value) : parsed;
+    if (!built.ok) throw new Error(built.detail);
+    return JSON.parse(built.value.get('cdc_sort_key') ?? '""') as string;
+  };
+
+  test('never out-sorts a later change of the item, and orders untimed changes by sequence', () => {
+    // Arrival (ms) is after the untimed change, and after the whole second of the later, timed one.
+    const untimed = sortKey(record('100000000000000000001'), 1736937011900);
+    const laterTimed = sortKey(record('100000000000000000002', 1736937011), 1736937012100);
+    const laterUntimed = sortKey(record('100000000000000000003'), 1736937011950);
+    expect(untimed < laterTimed).toBe(true);
+    expect(untimed < laterUntimed).toBe(true);
+    expect(untimed.startsWith('0'.repeat(16))).toBe(true);
+  });
+
+  test('keeps the arrival time for cdc_event_time (the partition) of an untimed change', () => {
+    const parsed = parseChangeRecord(JSON.stringify(record('1')), { fallbackEventTimeMs: 1736937011900 });
+    const built = parsed.ok ? toRow(parsed.value) : parsed;
+    expect(built.ok && built.value.get('cdc_event_time')).toBe('"2025-01-15T10:30:11.900Z"');
+  });
+});

@@ -125,6 +125,8 @@ describe('handler', () => {
         processingFailed: 1,
         inputDataBytes: event.records[0]!.data.length + 8,
         outputDataBytes: (result.records[0]?.data.length ?? 0) + 8,
+        rejectedValues: 0,
+        rowsWithRejectedValues: 0,
         failuresByReason: { 'not-json': 1 },
         firstFailures: [{ recordId: 'b', reason: 'not-json', detail: expect.stringContaining('data is not JSON') }],
       });
