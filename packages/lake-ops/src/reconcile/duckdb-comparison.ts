@@ -1,0 +1,92 @@
+/**
+ * DuckdbComparison: runs reconcile's comparison (see `comparison-sql.ts`) in an embedded DuckDB over a local lake
+ * folder and folders of table-side row objects, with bounded memory (DuckDB spills to its temp folder).
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ComparisonSources } from './comparison-sql.js';
+import { DUCKDB_DIALECT } from './sql-dialect.js';
+
+/** DuckDB's memory limit for the comparison; beyond it, aggregates and joins spill to the temp folder. */
+const MEMORY_LIMIT = '256MB';
+
+const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const EMPTY_SOURCE = '(SELECT CAST(NULL AS JSON) AS json WHERE FALSE)';
+
+/** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
+function holdsFiles(folder: string, extension: string): boolean {
+  if (!existsSync(folder)) return false;
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith(extension));
+}
+
+/**
+ * The relation of every row line under a folder: `read_json_objects` over its GZIP JSON-lines objects, or an empty
+ * relation when there are none.
+ *
+ * @param folder - Absolute folder.
+ * @param extension - The objects' extension, e.g. `.json.gz`.
+ * @returns A SQL relation with one column `json`.
+ * @see https://duckdb.org/docs/stable/data/json/loading_json
+ * @example
+ * ```ts
+ * rowLinesSource('/repo/.local/sales', '.json.gz');
+ * //=> "read_json_objects('/repo/.local/sales/**\/*.json.gz', format = 'newline_delimited', compression = 'gzip')"
+ * ```
+ */
+export function rowLinesSource(folder: string, extension: string): string {
+  if (!holdsFiles(folder, extension)) return EMPTY_SOURCE;
+  return `read_json_objects(${quote(join(folder, '**', `*${extension}`))}, format = 'newline_delimited', compression = 'gzip')`;
+}
+
+/** An embedded DuckDB for one reconcile run. */
+export class DuckdbComparison {
+  /** The dialect the comparison's SQL is rendered in. */
+  readonly dialect = DUCKDB_DIALECT;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /**
+   * Opens an in-memory DuckDB that spills to `tempFolder`.
+   *
+   * @param tempFolder - Where DuckDB may spill; removed by the caller.
+   * @returns The engine; call {@link DuckdbComparison.close} when done.
+   * @see https://duckdb.org/docs/stable/configuration/overview (memory_limit, temp_directory)
+   */
+  static async open(tempFolder: string): Promise<DuckdbComparison> {
+    const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, temp_directory: tempFolder, threads: '2' });
+    return new DuckdbComparison(instance, await instance.connect());
+  }
+
+  /**
+   * The two sides for a lake folder and a folder of table-side rows.
+   *
+   * @param lakeData - The lake's data folder (`<lake>/sales`).
+   * @param tableRows - The folder the table side was written to.
+   * @param extension - Object extension.
+   * @returns The sources.
+   */
+  sources(lakeData: string, tableRows: string, extension: string): ComparisonSources {
+    return { lake: rowLinesSource(lakeData, extension), table: rowLinesSource(tableRows, extension) };
+  }
+
+  /**
+   * Runs one query.
+   *
+   * @param sql - The statement.
+   * @returns Its rows, values as JSON (BIGINT and HUGEINT as strings).
+   */
+  async query(sql: string): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  }
+
+  /** Closes the connection and the database. */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

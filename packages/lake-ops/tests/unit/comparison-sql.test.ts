@@ -1,0 +1,77 @@
+/**
+ * The comparison is one definition: the DuckDB and Athena texts come from the same functions and differ only in the
+ * dialect's primitives; each text uses its own engine's functions and none of the other's.
+ */
+import { bucketSummarySql, columnNamesSql, itemColumns, keyDriftSql, type ComparisonSources } from '../../src/reconcile/comparison-sql.js';
+import { differingBuckets } from '../../src/reconcile/bucket-summary.js';
+import { ATHENA_DIALECT, DUCKDB_DIALECT, type SqlDialect } from '../../src/reconcile/sql-dialect.js';
+
+const SOURCES: ComparisonSources = { lake: 'lake_lines', table: 'table_lines' };
+const COLUMNS = ['order_id', 'status', 'total'];
+const FENCE = '1736936711000000-0000000000000000000000000000000000000000';
+
+/** Every text the comparison runs, for one dialect. */
+const texts = (d: SqlDialect): string[] => [
+  columnNamesSql(d, SOURCES),
+  bucketSummarySql(d, SOURCES, COLUMNS, 4096),
+  keyDriftSql(d, SOURCES, COLUMNS, { buckets: [3, 17], bucketCount: 4096 }, FENCE),
+  keyDriftSql(d, SOURCES, COLUMNS, { keys: ["o-1", "it's"] }, FENCE),
+];
+
+/** A dialect whose primitives are opaque tokens: what is left is the shared definition. */
+const TOKENS: SqlDialect = {
+  name: 'duckdb',
+  memberPath: (column) => `PATH(${column})`,
+  jsonString: (json, path) => `STR(${json},${path})`,
+  jsonText: (json, path) => `TEXT(${json},${path})`,
+  md5Hex: (text) => `MD5(${text})`,
+  hexToBigint: (hex) => `HEX(${hex})`,
+  maxBy: (value, order) => `MAXBY(${value},${order})`,
+  memberNames: (json, source) => `NAMES(${json},${source})`,
+};
+
+describe('the comparison SQL', () => {
+  test('renders the same clauses, in the same order, for DuckDB and Athena', () => {
+    const clauses = (text: string): string[] => text.match(/\b(WITH|SELECT|FROM|GROUP BY|UNION ALL|FULL OUTER JOIN|WHERE|CASE|WHEN|THEN|ELSE|END|ORDER BY|IN|IS DISTINCT FROM)\b|\b\w+ AS \(/g) ?? [];
+    // The first text (member names) is a primitive itself; the others are the shared definition.
+    const duck = texts(DUCKDB_DIALECT).slice(1).map(clauses);
+    const athena = texts(ATHENA_DIALECT).slice(1).map(clauses);
+    const generic = texts(TOKENS).slice(1).map(clauses);
+    expect(duck).toEqual(generic);
+    expect(athena).toEqual(generic);
+    expect(generic[1]).toContain('FULL OUTER JOIN');
+  });
+
+  test.each([
+    [DUCKDB_DIALECT, ['json_extract_string(', 'md5(', "'0x' ||", 'max_by('], ['json_extract_scalar', 'to_utf8', 'from_base']],
+    [ATHENA_DIALECT, ['json_extract_scalar(', 'md5(to_utf8(', 'from_base(', 'max_by('], ['json_extract_string', "'0x'", 'json_keys']],
+  ] as const)('%# uses its engine\'s functions only', (dialect, uses, avoids) => {
+    const all = texts(dialect).join('\n');
+    for (const fragment of uses) expect(all).toContain(fragment);
+    for (const fragment of avoids) expect(all).not.toContain(fragment);
+  });
+
+  test('the token rendering names every shared step once per side', () => {
+    const [, buckets, drift] = texts(TOKENS);
+    expect(buckets).toContain("SELECT 'lake' AS side");
+    expect(buckets).toContain("SELECT 'table' AS side");
+    expect(buckets).toContain('MAXBY(json,sort_key)');
+    expect(drift).toContain(`WHEN lake_sort_key > coalesce(table_sort_key, '${FENCE}') THEN 'in_flight'`);
+    expect(drift).toContain('HEX(substr(MD5(coalesce(t.order_id, l.order_id)), 1, 7)) % 4096) IN (3, 17)');
+    expect(texts(TOKENS)[3]).toContain("IN ('o-1', 'it''s')");
+  });
+
+  test('item columns leave out the cdc_ columns', () => {
+    expect(itemColumns(['cdc_sort_key', 'order_id', 'cdc_operation', 'total'])).toEqual(['order_id', 'total']);
+  });
+
+  test('a bucket differs when its count or checksum differs, or one side lacks it', () => {
+    const rows = [
+      { side: 'lake', bucket: 1, keys: '2', checksum: '10' }, { side: 'table', bucket: 1, keys: '2', checksum: '10' },
+      { side: 'lake', bucket: 2, keys: '2', checksum: '10' }, { side: 'table', bucket: 2, keys: '2', checksum: '11' },
+      { side: 'lake', bucket: 3, keys: '1', checksum: '5' }, { side: 'table', bucket: 3, keys: '2', checksum: '5' },
+      { side: 'table', bucket: 4, keys: '1', checksum: '7' },
+    ];
+    expect(differingBuckets(rows)).toEqual({ buckets: [2, 3, 4], lakeKeys: 5 });
+  });
+});
