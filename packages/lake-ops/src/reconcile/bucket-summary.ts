@@ -6,6 +6,8 @@
 export interface BucketSummary {
   /** Buckets where the key count or the checksum differs, ascending. */
   readonly buckets: number[];
+  /** For each of {@link BucketSummary.buckets}, the larger side's key count: what stage 2 reads for it. */
+  readonly bucketKeys: number[];
   /** Live keys in the lake's current state (sum over its buckets). */
   readonly lakeKeys: number;
 }
@@ -19,18 +21,20 @@ export interface BucketSummary {
  * ```ts
  * differingBuckets([
  *   { side: 'lake', bucket: 1, keys: 2, checksum: '10' }, { side: 'table', bucket: 1, keys: 2, checksum: '11' },
- * ]); //=> { buckets: [1], lakeKeys: 2 }
+ * ]); //=> { buckets: [1], bucketKeys: [2], lakeKeys: 2 }
  * ```
  */
 export function differingBuckets(rows: readonly Record<string, unknown>[]): BucketSummary {
   const sides = { lake: new Map<number, string>(), table: new Map<number, string>() };
+  const keys = new Map<number, number>();
   let lakeKeys = 0;
   for (const row of rows) {
     const side = row.side === 'lake' ? sides.lake : sides.table;
-    side.set(Number(row.bucket), `${String(row.keys)}/${String(row.checksum)}`);
+    const bucket = Number(row.bucket);
+    side.set(bucket, `${String(row.keys)}/${String(row.checksum)}`);
+    keys.set(bucket, Math.max(keys.get(bucket) ?? 0, Number(row.keys)));
     if (row.side === 'lake') lakeKeys += Number(row.keys);
   }
-  const all = new Set([...sides.lake.keys(), ...sides.table.keys()]);
-  const buckets = [...all].filter((bucket) => sides.lake.get(bucket) !== sides.table.get(bucket)).sort((a, b) => a - b);
-  return { buckets, lakeKeys };
+  const buckets = [...keys.keys()].filter((bucket) => sides.lake.get(bucket) !== sides.table.get(bucket)).sort((a, b) => a - b);
+  return { buckets, bucketKeys: buckets.map((bucket) => keys.get(bucket) ?? 0), lakeKeys };
 }

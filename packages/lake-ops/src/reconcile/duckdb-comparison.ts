@@ -6,13 +6,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComparisonSources } from './comparison-sql.js';
-import { DUCKDB_DIALECT } from './sql-dialect.js';
+import { DUCKDB_DIALECT, EMPTY_LOCATION } from './sql-dialect.js';
 
 /** DuckDB's memory limit for the comparison; beyond it, aggregates and joins spill to the temp folder. */
-const MEMORY_LIMIT = '256MB';
-
-const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
-const EMPTY_SOURCE = '(SELECT CAST(NULL AS JSON) AS json WHERE FALSE)';
+const MEMORY_LIMIT = '192MB';
 
 /** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
 function holdsFiles(folder: string, extension: string): boolean {
@@ -21,22 +18,18 @@ function holdsFiles(folder: string, extension: string): boolean {
 }
 
 /**
- * The relation of every row line under a folder: `read_json_objects` over its GZIP JSON-lines objects, or an empty
- * relation when there are none.
+ * The DuckDB location of every row object under a folder: a glob, or {@link EMPTY_LOCATION} when there are none.
  *
  * @param folder - Absolute folder.
  * @param extension - The objects' extension, e.g. `.json.gz`.
- * @returns A SQL relation with one column `json`.
- * @see https://duckdb.org/docs/stable/data/json/loading_json
+ * @returns The location.
  * @example
  * ```ts
- * rowLinesSource('/repo/.local/sales', '.json.gz');
- * //=> "read_json_objects('/repo/.local/sales/**\/*.json.gz', format = 'newline_delimited', compression = 'gzip')"
+ * rowObjectsLocation('/repo/.local/sales', '.json.gz'); //=> '/repo/.local/sales/**\/*.json.gz'
  * ```
  */
-export function rowLinesSource(folder: string, extension: string): string {
-  if (!holdsFiles(folder, extension)) return EMPTY_SOURCE;
-  return `read_json_objects(${quote(join(folder, '**', `*${extension}`))}, format = 'newline_delimited', compression = 'gzip')`;
+export function rowObjectsLocation(folder: string, extension: string): string {
+  return holdsFiles(folder, extension) ? join(folder, '**', `*${extension}`) : EMPTY_LOCATION;
 }
 
 /** An embedded DuckDB for one reconcile run. */
@@ -57,7 +50,7 @@ export class DuckdbComparison {
    * @see https://duckdb.org/docs/stable/configuration/overview (memory_limit, temp_directory)
    */
   static async open(tempFolder: string): Promise<DuckdbComparison> {
-    const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, temp_directory: tempFolder, threads: '2' });
+    const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, temp_directory: tempFolder, threads: '2', preserve_insertion_order: 'false' });
     return new DuckdbComparison(instance, await instance.connect());
   }
 
@@ -70,7 +63,7 @@ export class DuckdbComparison {
    * @returns The sources.
    */
   sources(lakeData: string, tableRows: string, extension: string): ComparisonSources {
-    return { lake: rowLinesSource(lakeData, extension), table: rowLinesSource(tableRows, extension) };
+    return { lake: rowObjectsLocation(lakeData, extension), table: rowObjectsLocation(tableRows, extension) };
   }
 
   /**

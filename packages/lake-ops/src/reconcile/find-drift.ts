@@ -7,6 +7,42 @@ import { bucketSummarySql, columnNamesSql, itemColumns, keyDriftSql, type Compar
 import { toDrift, type Drift } from './drift.js';
 import type { SqlDialect } from './sql-dialect.js';
 
+/**
+ * Keys stage 2 compares in one query at most (buckets are grouped up to it): its memory is bounded by this, not by
+ * the table or the drift.
+ */
+export const KEYS_PER_QUERY = 20_000;
+
+/**
+ * Groups consecutive buckets so that each group holds at most `limit` keys (a bucket larger than that is alone).
+ *
+ * @param buckets - The buckets.
+ * @param keys - Their key counts.
+ * @param limit - Keys per group.
+ * @returns The groups, in order.
+ * @example
+ * ```ts
+ * groupBuckets([1, 2, 3], [5, 5, 5], 10); //=> [[1, 2], [3]]
+ * ```
+ */
+export function groupBuckets(buckets: readonly number[], keys: readonly number[], limit: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let held = 0;
+  buckets.forEach((bucket, index) => {
+    const size = keys[index] ?? 0;
+    if (current.length > 0 && held + size > limit) {
+      groups.push(current);
+      current = [];
+      held = 0;
+    }
+    current.push(bucket);
+    held += size;
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 /** An engine the comparison runs on: a dialect and a way to run a query. */
 export interface ComparisonEngine {
   readonly dialect: SqlDialect;
@@ -26,7 +62,7 @@ export interface FoundDrift {
 }
 
 /**
- * Runs stage 1 on every bucket and stage 2 on the buckets that differ.
+ * Runs stage 1 on every bucket and stage 2 on the buckets that differ, a group of buckets per query.
  *
  * @param engine - The engine.
  * @param sources - The two sides.
@@ -37,8 +73,10 @@ export interface FoundDrift {
 export async function findDrift(engine: ComparisonEngine, sources: ComparisonSources, buckets: number, absentFenceSortKey: string): Promise<FoundDrift> {
   const columns = itemColumns((await engine.query(columnNamesSql(engine.dialect, sources))).map((row) => String(row.name)));
   const summary = differingBuckets(await engine.query(bucketSummarySql(engine.dialect, sources, columns, buckets)));
-  const drift = summary.buckets.length === 0
-    ? []
-    : toDrift(await engine.query(keyDriftSql(engine.dialect, sources, columns, { buckets: summary.buckets, bucketCount: buckets }, absentFenceSortKey)));
+  const drift: Drift[] = [];
+  for (const group of groupBuckets(summary.buckets, summary.bucketKeys, KEYS_PER_QUERY)) {
+    drift.push(...toDrift(await engine.query(keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey))));
+  }
+  drift.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
   return { columns, lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };
 }

@@ -3,46 +3,65 @@
  * local lake, Athena (Trino) on AWS. Everything else in the comparison is written once, in `comparison-sql.ts`.
  */
 
-/** How one engine spells the comparison's primitives. Each function returns a SQL expression. */
+/** The row columns every source has besides the item columns, as strings. */
+export const KEY_COLUMNS = ['order_id', 'cdc_sort_key', 'cdc_operation'] as const;
+
+/** How one engine spells the comparison's primitives. Each function returns SQL text. */
 export interface SqlDialect {
   /** `duckdb` or `athena`, for messages. */
   readonly name: 'duckdb' | 'athena';
-  /** A JSON path selecting one top-level member of a row, quoted for the engine. */
-  readonly memberPath: (column: string) => string;
-  /** The member's value as a plain string (a JSON string unquoted), or NULL. */
-  readonly jsonString: (json: string, path: string) => string;
-  /** The member's value as JSON text (strings quoted, numbers with their digits), or NULL when absent. */
-  readonly jsonText: (json: string, path: string) => string;
+  /**
+   * The rows at a location as a relation: {@link KEY_COLUMNS} as strings, and each item column as the JSON text of
+   * its value (strings quoted, numbers with their digits), NULL when the row lacks it.
+   */
+  readonly rowSource: (location: string, itemColumns: readonly string[]) => string;
+  /** The names of the top-level members of the rows at the locations, as a query with one column `name`. */
+  readonly memberNames: (locations: readonly string[]) => string;
   /** The MD5 of a string as 32 lower-case hex digits. */
   readonly md5Hex: (text: string) => string;
   /** Hex digits (at most 15) as a BIGINT. */
   readonly hexToBigint: (hex: string) => string;
-  /** The latest `value` by `order` in a group. */
-  readonly maxBy: (value: string, order: string) => string;
-  /** The names of the top-level members of a row, one per output row, as `SELECT … AS name` from `source`. */
-  readonly memberNames: (json: string, source: string) => string;
 }
 
 const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The location of a side that has no rows yet (an empty lake, an empty table). */
+export const EMPTY_LOCATION = '';
+
+function emptySource(itemColumns: readonly string[]): string {
+  const columns = [...KEY_COLUMNS, ...itemColumns].map((name) => `CAST(NULL AS VARCHAR) AS ${identifier(name)}`);
+  return `(SELECT ${columns.join(', ')} WHERE 1 = 0)`;
+}
 
 /**
- * DuckDB 1.x: the `json` extension's `json_extract_string` / `json_extract` (big numbers keep their digits).
+ * DuckDB 1.x: `read_json` with the item columns typed `JSON`, which keeps each value's JSON text and parses a line
+ * once; a location is a glob of GZIP JSON-lines objects.
  *
- * @see https://duckdb.org/docs/stable/data/json/json_functions
+ * @see https://duckdb.org/docs/stable/data/json/loading_json
+ * @see https://duckdb.org/docs/stable/data/json/json_type
  */
 export const DUCKDB_DIALECT: SqlDialect = {
   name: 'duckdb',
-  memberPath: (column) => quote(`$."${column.replace(/"/g, '\\"')}"`),
-  jsonString: (json, path) => `json_extract_string(${json}, ${path})`,
-  jsonText: (json, path) => `CAST(json_extract(${json}, ${path}) AS VARCHAR)`,
+  rowSource: (location, itemColumns) => {
+    if (location === EMPTY_LOCATION) return emptySource(itemColumns);
+    const types = [...KEY_COLUMNS.map((name) => `${quote(name)}: 'VARCHAR'`), ...itemColumns.map((name) => `${quote(name)}: 'JSON'`)];
+    return `read_json(${quote(location)}, format = 'newline_delimited', compression = 'gzip', columns = {${types.join(', ')}})`;
+  },
+  memberNames: (locations) => {
+    const reads = locations.filter((location) => location !== EMPTY_LOCATION)
+      .map((location) => `SELECT json FROM read_json_objects(${quote(location)}, format = 'newline_delimited', compression = 'gzip')`);
+    if (reads.length === 0) return `SELECT CAST(NULL AS VARCHAR) AS name WHERE 1 = 0`;
+    return `SELECT DISTINCT unnest(json_keys(json)) AS name FROM (${reads.join(' UNION ALL ')})`;
+  },
   md5Hex: (text) => `md5(${text})`,
   hexToBigint: (hex) => `CAST('0x' || ${hex} AS BIGINT)`,
-  maxBy: (value, order) => `max_by(${value}, ${order})`,
-  memberNames: (json, source) => `SELECT DISTINCT unnest(json_keys(${json})) AS name FROM ${source}`,
 };
 
 /**
- * Athena engine version 3 (Trino): `json_extract_scalar`, `json_format(json_extract(…))`, `md5(to_utf8(…))`.
+ * Athena engine version 3 (Trino): a location is a table with one string column `json` holding a row line (a
+ * TEXTFILE table over the lake's objects); members come out with `json_extract_scalar` and
+ * `json_format(json_extract(…))`.
  *
  * @see https://trino.io/docs/current/functions/json.html
  * @see https://trino.io/docs/current/functions/binary.html
@@ -50,12 +69,20 @@ export const DUCKDB_DIALECT: SqlDialect = {
  */
 export const ATHENA_DIALECT: SqlDialect = {
   name: 'athena',
-  memberPath: (column) => quote(`$["${column.replace(/"/g, '\\"')}"]`),
-  jsonString: (json, path) => `json_extract_scalar(${json}, ${path})`,
-  jsonText: (json, path) => `json_format(json_extract(${json}, ${path}))`,
+  rowSource: (location, itemColumns) => {
+    if (location === EMPTY_LOCATION) return emptySource(itemColumns);
+    const path = (name: string): string => quote(`$["${name.replace(/"/g, '\\"')}"]`);
+    const columns = [
+      ...KEY_COLUMNS.map((name) => `json_extract_scalar(json, ${path(name)}) AS ${identifier(name)}`),
+      ...itemColumns.map((name) => `json_format(json_extract(json, ${path(name)})) AS ${identifier(name)}`),
+    ];
+    return `(SELECT ${columns.join(', ')} FROM ${location})`;
+  },
+  memberNames: (locations) => {
+    const reads = locations.filter((location) => location !== EMPTY_LOCATION).map((location) => `SELECT json FROM ${location}`);
+    if (reads.length === 0) return `SELECT CAST(NULL AS VARCHAR) AS name WHERE 1 = 0`;
+    return `SELECT DISTINCT name FROM (${reads.join(' UNION ALL ')}) CROSS JOIN UNNEST(map_keys(CAST(json_parse(json) AS map(varchar, json)))) AS t(name)`;
+  },
   md5Hex: (text) => `lower(to_hex(md5(to_utf8(${text}))))`,
   hexToBigint: (hex) => `from_base(${hex}, 16)`,
-  maxBy: (value, order) => `max_by(${value}, ${order})`,
-  memberNames: (json, source) =>
-    `SELECT DISTINCT name FROM ${source} CROSS JOIN UNNEST(map_keys(CAST(json_parse(${json}) AS map(varchar, json)))) AS t(name)`,
 };
