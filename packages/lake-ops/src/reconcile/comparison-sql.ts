@@ -28,17 +28,6 @@ export const DEFAULT_BUCKETS = 4096;
 const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/**
- * The query listing every member name on either side; {@link itemColumns} keeps the compared ones.
- *
- * @param d - The engine.
- * @param sources - The two sides.
- * @returns A query with one column `name`.
- */
-export function columnNamesSql(d: SqlDialect, sources: ComparisonSources): string {
-  return d.memberNames([sources.lake, sources.table]);
-}
-
 /** The bucket of a key: the first 7 hex digits of its MD5, modulo the bucket count. */
 function bucketOf(d: SqlDialect, key: string, buckets: number): string {
   return `(${d.hexToBigint(`substr(${d.md5Hex(key)}, 1, 7)`)} % ${buckets})`;
@@ -128,7 +117,7 @@ export function keyDriftSql(d: SqlDialect, sources: ComparisonSources, columns: 
 /**
  * The compared columns among the member names: every name but the key and the `cdc_` columns, sorted.
  *
- * @param names - Member names from {@link columnNamesSql}.
+ * @param names - Member names, from the dialect's `memberNames` query.
  * @returns The item columns.
  * @example
  * ```ts

@@ -5,11 +5,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComparisonSources } from './comparison-sql.js';
 import { DUCKDB_DIALECT, EMPTY_LOCATION } from './sql-dialect.js';
 
 /** DuckDB's memory limit for the comparison; beyond it, aggregates and joins spill to the temp folder. */
-const MEMORY_LIMIT = '192MB';
+const MEMORY_LIMIT = '128MB';
 
 /** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
 function holdsFiles(folder: string, extension: string): boolean {
@@ -52,18 +51,6 @@ export class DuckdbComparison {
   static async open(tempFolder: string): Promise<DuckdbComparison> {
     const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, temp_directory: tempFolder, threads: '2', preserve_insertion_order: 'false' });
     return new DuckdbComparison(instance, await instance.connect());
-  }
-
-  /**
-   * The two sides for a lake folder and a folder of table-side rows.
-   *
-   * @param lakeData - The lake's data folder (`<lake>/sales`).
-   * @param tableRows - The folder the table side was written to.
-   * @param extension - Object extension.
-   * @returns The sources.
-   */
-  sources(lakeData: string, tableRows: string, extension: string): ComparisonSources {
-    return { lake: rowObjectsLocation(lakeData, extension), table: rowObjectsLocation(tableRows, extension) };
   }
 
   /**

@@ -3,7 +3,7 @@
  * then the drift of the keys in the buckets that differ.
  */
 import { differingBuckets } from './bucket-summary.js';
-import { bucketSummarySql, columnNamesSql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
+import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
 import { toDrift, type Drift } from './drift.js';
 import type { SqlDialect } from './sql-dialect.js';
 
@@ -49,10 +49,20 @@ export interface ComparisonEngine {
   query(sql: string): Promise<Record<string, unknown>[]>;
 }
 
+/**
+ * The compared columns of the rows at some locations (see {@link itemColumns}); run once per side, the lake's while
+ * the table is still being read.
+ *
+ * @param engine - The engine.
+ * @param locations - Row locations in the engine's terms.
+ * @returns The item columns, sorted.
+ */
+export async function discoverColumns(engine: ComparisonEngine, locations: readonly string[]): Promise<string[]> {
+  return itemColumns((await engine.query(engine.dialect.memberNames(locations))).map((row) => String(row.name)));
+}
+
 /** What stages 1 and 2 found. */
 export interface FoundDrift {
-  /** The item columns compared. */
-  readonly columns: string[];
   /** Live keys in the lake's current state. */
   readonly lakeKeys: number;
   /** Buckets whose count or checksum differed. */
@@ -66,17 +76,17 @@ export interface FoundDrift {
  *
  * @param engine - The engine.
  * @param sources - The two sides.
+ * @param columns - The item columns of both sides (from {@link discoverColumns}).
  * @param buckets - The bucket count.
  * @param absentFenceSortKey - The fence for keys the table does not hold.
- * @returns The columns, the lake's key count, the differing bucket count and the drift.
+ * @returns The lake's key count, the differing bucket count and the drift.
  */
-export async function findDrift(engine: ComparisonEngine, sources: ComparisonSources, buckets: number, absentFenceSortKey: string): Promise<FoundDrift> {
-  const columns = itemColumns((await engine.query(columnNamesSql(engine.dialect, sources))).map((row) => String(row.name)));
+export async function findDrift(engine: ComparisonEngine, sources: ComparisonSources, columns: readonly string[], buckets: number, absentFenceSortKey: string): Promise<FoundDrift> {
   const summary = differingBuckets(await engine.query(bucketSummarySql(engine.dialect, sources, columns, buckets)));
   const drift: Drift[] = [];
   for (const group of groupBuckets(summary.buckets, summary.bucketKeys, KEYS_PER_QUERY)) {
     drift.push(...toDrift(await engine.query(keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey))));
   }
   drift.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
-  return { columns, lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };
+  return { lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };
 }

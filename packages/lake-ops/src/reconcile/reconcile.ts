@@ -11,11 +11,11 @@ import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { writeObject } from '../backfill/write-object.js';
 import { itemColumns, keyDriftSql } from './comparison-sql.js';
 import { toDrift, type ReconcileResult } from './drift.js';
-import { DuckdbComparison } from './duckdb-comparison.js';
+import { DuckdbComparison, rowObjectsLocation } from './duckdb-comparison.js';
 import { readKeysNow } from './recheck.js';
 import { writeRepair } from './repair-rows.js';
 import { writeTableSide } from './table-side.js';
-import { findDrift } from './find-drift.js';
+import { discoverColumns, findDrift } from './find-drift.js';
 
 /** What {@link reconcile} needs. */
 export interface ReconcileOptions {
@@ -54,24 +54,26 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   const recheckFolder = join(options.scratchFolder, 'recheck');
   const spillFolder = join(options.scratchFolder, 'duckdb');
   await mkdir(spillFolder, { recursive: true });
-  const side = await writeTableSide({
-    client: options.client, scratch: new LocalLakeStore(tableFolder), table: options.table, keyNames: [options.keyName],
-    segments: options.segments, fenceMarginSeconds: options.fenceMarginSeconds, signal: options.signal,
-    onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
-  });
-  result.table_items = side.items;
-  result.failed_items = side.failures;
-  if (!side.complete || options.signal.aborted) return result;
   const engine = await DuckdbComparison.open(spillFolder);
+  const lakeLocation = rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION);
+  const lakeColumns = discoverColumns(engine, [lakeLocation]); // runs while the table is read
+  lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
-    const lakeData = join(options.lake.root, DATA_PREFIX);
-    const sources = engine.sources(lakeData, tableFolder, DATA_FILE_EXTENSION);
+    const side = await writeTableSide({
+      client: options.client, scratch: new LocalLakeStore(tableFolder), table: options.table, keyNames: [options.keyName],
+      segments: options.segments, fenceMarginSeconds: options.fenceMarginSeconds, signal: options.signal,
+      onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
+    });
+    result.table_items = side.items;
+    result.failed_items = side.failures;
+    if (!side.complete || options.signal.aborted) return result;
+    const sources = { lake: lakeLocation, table: rowObjectsLocation(tableFolder, DATA_FILE_EXTENSION) };
+    const columns = [...new Set([...(await lakeColumns), ...(await discoverColumns(engine, [sources.table]))])].sort();
     options.onProgress('reconcile: comparing buckets, then keys in the buckets that differ');
-    const found = await findDrift(engine, sources, options.buckets, side.earliestFenceSortKey ?? '');
+    const found = await findDrift(engine, sources, columns, options.buckets, side.earliestFenceSortKey ?? '');
     result.lake_keys = found.lakeKeys;
     result.buckets_differing = found.bucketsDiffering;
     const candidates = found.drift;
-    const columns = found.columns;
     if (candidates.length === 0 || options.signal.aborted) {
       result.complete = !options.signal.aborted;
       return result;
@@ -81,7 +83,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     const now = await readKeysNow({ client: options.client, table: options.table, keyName: options.keyName, fenceMarginSeconds: options.fenceMarginSeconds, signal: options.signal }, keys);
     result.failed_items.push(...now.failures);
     await writeObject(new LocalLakeStore(recheckFolder), `recheck${DATA_FILE_EXTENSION}`, Buffer.from([...now.lines.values()].join('')));
-    const recheckSources = engine.sources(lakeData, recheckFolder, DATA_FILE_EXTENSION);
+    const recheckSources = { lake: rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION), table: rowObjectsLocation(recheckFolder, DATA_FILE_EXTENSION) };
     const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
     result.drift = toDrift(await engine.query(keyDriftSql(engine.dialect, recheckSources, recheckColumns, { keys }, now.fenceSortKey)));
     result.in_flight = candidates.length - result.drift.length;
@@ -89,6 +91,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     result.complete = !options.signal.aborted;
     return result;
   } finally {
+    await lakeColumns.catch(() => undefined); // never close the engine under a running query
     engine.close();
   }
 }

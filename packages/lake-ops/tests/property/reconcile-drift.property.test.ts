@@ -11,8 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { snapshotSortKey, toFenceMicros } from '../../src/rows/fence.js';
 import { toSnapshotLine } from '../../src/rows/snapshot-row.js';
 import type { Drift } from '../../src/reconcile/drift.js';
-import { DuckdbComparison } from '../../src/reconcile/duckdb-comparison.js';
-import { findDrift } from '../../src/reconcile/find-drift.js';
+import { DuckdbComparison, rowObjectsLocation } from '../../src/reconcile/duckdb-comparison.js';
+import { discoverColumns, findDrift } from '../../src/reconcile/find-drift.js';
 import { toDynamoJson } from '../../src/table/dynamo-json.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
@@ -83,7 +83,9 @@ describe('reconcile comparison (property)', () => {
       writeLakeObject(lake, 'changes', lakeLines);
       mkdirSync(table, { recursive: true });
       writeFileSync(join(table, 'rows.json.gz'), gzipSync(tableLines.join('')));
-      const found = await findDrift(engine, engine.sources(join(lake, 'sales'), table, '.json.gz'), buckets, snapshotSortKey(FENCE_MICROS));
+      const sources = { lake: rowObjectsLocation(join(lake, 'sales'), '.json.gz'), table: rowObjectsLocation(table, '.json.gz') };
+      const columns = await discoverColumns(engine, [sources.lake, sources.table]);
+      const found = await findDrift(engine, sources, columns, buckets, snapshotSortKey(FENCE_MICROS));
       const want = planned.map((plan, index) => expected(index, plan)).filter((entry): entry is Drift => entry !== undefined);
       expect(found.drift).toEqual(want);
       expect(found.lakeKeys).toBe(planned.filter((plan) => plan !== 'missing' && plan !== 'removed_in_lake').length);
