@@ -4,6 +4,7 @@
  * 1. Scan mode against dynalite: items/s written to the lake vs a plain parallel Scan that writes nothing (goal ≥ 0.8×).
  * 2. Export mode over export files of 100k items: MB/s (compressed) vs plain gunzip + JSON.parse of the same files (goal ≥ 0.6×).
  * 3. Peak RSS of an export backfill at 10k, 100k and 300k items, each in its own process: must not grow with the table.
+ * 4. Reconcile at 10k and 100k items vs a plain parallel Scan of the same table (goal >= 0.5x), and its peak RSS.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { writeExportFolder } from '../tests/helpers/export-folder.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
+import { benchReconcile } from './reconcile-bench.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';
 import { verifyExport } from '../src/table/verify-export.js';
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     await benchExport(root);
     benchMemory(root);
     await benchScan();
+    await benchReconcile(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

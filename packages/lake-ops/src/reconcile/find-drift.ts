@@ -1,0 +1,92 @@
+/**
+ * findDrift: stages 1 and 2 of the comparison on an engine: the item columns, the per-bucket counts and checksums,
+ * then the drift of the keys in the buckets that differ.
+ */
+import { differingBuckets } from './bucket-summary.js';
+import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
+import { toDrift, type Drift } from './drift.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+/**
+ * Keys stage 2 compares in one query at most (buckets are grouped up to it): its memory is bounded by this, not by
+ * the table or the drift.
+ */
+export const KEYS_PER_QUERY = 20_000;
+
+/**
+ * Groups consecutive buckets so that each group holds at most `limit` keys (a bucket larger than that is alone).
+ *
+ * @param buckets - The buckets.
+ * @param keys - Their key counts.
+ * @param limit - Keys per group.
+ * @returns The groups, in order.
+ * @example
+ * ```ts
+ * groupBuckets([1, 2, 3], [5, 5, 5], 10); //=> [[1, 2], [3]]
+ * ```
+ */
+export function groupBuckets(buckets: readonly number[], keys: readonly number[], limit: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let held = 0;
+  buckets.forEach((bucket, index) => {
+    const size = keys[index] ?? 0;
+    if (current.length > 0 && held + size > limit) {
+      groups.push(current);
+      current = [];
+      held = 0;
+    }
+    current.push(bucket);
+    held += size;
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** An engine the comparison runs on: a dialect and a way to run a query. */
+export interface ComparisonEngine {
+  readonly dialect: SqlDialect;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * The compared columns of the rows at some locations (see {@link itemColumns}); run once per side, the lake's while
+ * the table is still being read.
+ *
+ * @param engine - The engine.
+ * @param locations - Row locations in the engine's terms.
+ * @returns The item columns, sorted.
+ */
+export async function discoverColumns(engine: ComparisonEngine, locations: readonly string[]): Promise<string[]> {
+  return itemColumns((await engine.query(engine.dialect.memberNames(locations))).map((row) => String(row.name)));
+}
+
+/** What stages 1 and 2 found. */
+export interface FoundDrift {
+  /** Live keys in the lake's current state. */
+  readonly lakeKeys: number;
+  /** Buckets whose count or checksum differed. */
+  readonly bucketsDiffering: number;
+  /** Drift per key in those buckets, fenced (candidates until re-checked). */
+  readonly drift: Drift[];
+}
+
+/**
+ * Runs stage 1 on every bucket and stage 2 on the buckets that differ, a group of buckets per query.
+ *
+ * @param engine - The engine.
+ * @param sources - The two sides.
+ * @param columns - The item columns of both sides (from {@link discoverColumns}).
+ * @param buckets - The bucket count.
+ * @param absentFenceSortKey - The fence for keys the table does not hold.
+ * @returns The lake's key count, the differing bucket count and the drift.
+ */
+export async function findDrift(engine: ComparisonEngine, sources: ComparisonSources, columns: readonly string[], buckets: number, absentFenceSortKey: string): Promise<FoundDrift> {
+  const summary = differingBuckets(await engine.query(bucketSummarySql(engine.dialect, sources, columns, buckets)));
+  const drift: Drift[] = [];
+  for (const group of groupBuckets(summary.buckets, summary.bucketKeys, KEYS_PER_QUERY)) {
+    drift.push(...toDrift(await engine.query(keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey))));
+  }
+  drift.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
+  return { lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };
+}

@@ -1,0 +1,80 @@
+/**
+ * `sales-lake reconcile`: the table against the lake's current state, drift per key, and `--repair` to mend it.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp, UsageError } from '@sales/command-line';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { progressLine } from '../backfill/backfill-report.js';
+import type { LakeCommand } from '../command.js';
+import { ORDER_TABLE_SCHEMA } from '../lake/layout.js';
+import { LocalLakeStore } from '../lake/local-lake-store.js';
+import { openLake } from '../lake/open-lake.js';
+import { reconcile } from './reconcile.js';
+import { formatReconcileReport } from './reconcile-report.js';
+import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
+
+const HELP = renderHelp({
+  usage: ['sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--repair] [--json]'],
+  description: [
+    'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
+      "transform's row code) with the lake's current state for its key, and reports drift per key: missing_in_lake, " +
+      'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
+      'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
+      "than the read's fence is in flight, not drift. See docs/operations.md, \"Reconcile\".",
+    'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
+  ],
+  flags: RECONCILE_FLAGS,
+});
+
+/**
+ * Runs `sales-lake reconcile`.
+ *
+ * @param argv - The arguments after `reconcile`.
+ * @returns The exit code: 0 no drift (or repaired), 1 drift, 130/143 signals.
+ * @throws UsageError for a bad command line (exit 2).
+ */
+export async function runReconcile(argv: readonly string[]): Promise<number> {
+  const { values } = parseFlags(RECONCILE_FLAGS, argv);
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  const options = validateReconcileOptions(values);
+  const lake = openLake(options.lake, process.cwd());
+  if (!(lake instanceof LocalLakeStore)) {
+    throw new UsageError(`--lake must be a local folder for now: the Athena side of reconcile is not built yet, received "${options.lake}"`);
+  }
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const client = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
+  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the pages being read' });
+  const progress = progressLine();
+  const scratchFolder = await mkdtemp(join(tmpdir(), 'sales-reconcile-'));
+  try {
+    const result = await reconcile({
+      client, lake, table: options.table, keyName: ORDER_TABLE_SCHEMA.partitionKey.name, segments: options.segments,
+      fenceMarginSeconds: options.fenceMarginSeconds, buckets: options.buckets, repair: options.repair, scratchFolder,
+      signal: signals.signal, onProgress: (text) => progress.update(() => text),
+    });
+    progress.done();
+    const report = formatReconcileReport(result, lake.location);
+    if (options.json) {
+      process.stderr.write(report);
+      await createOutput().write(`${JSON.stringify(result)}\n`);
+    } else {
+      await createOutput().write(report);
+    }
+    const drifted = result.drift.length > 0 && result.repair === null;
+    return signals.exitCode() ?? (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok);
+  } finally {
+    signals.dispose();
+    await rm(scratchFolder, { recursive: true, force: true });
+  }
+}
+
+/** The `reconcile` entry of the command table. */
+export const RECONCILE_COMMAND: LakeCommand = {
+  summary: "compare the table with the lake's current state per key; --repair writes corrective rows",
+  run: runReconcile,
+};

@@ -1,0 +1,60 @@
+/**
+ * `sales-lake reconcile`, spawned as a user runs it, against dynalite and a local lake.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { createOrdersTable, localClient } from '../helpers/orders-table.js';
+import { filesUnder, runBin } from '../helpers/run-bin.js';
+
+const ITEMS = 25;
+
+describe('sales-lake reconcile against dynalite', () => {
+  let server: DynaliteServer;
+  let lake: string;
+
+  beforeAll(async () => {
+    server = await startDynalite();
+    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
+    lake = mkdtempSync(join(tmpdir(), 'reconcile-cli-lake-'));
+  });
+  afterAll(async () => {
+    rmSync(lake, { recursive: true, force: true });
+    await server.close();
+  });
+
+  const args = (...extra: string[]): string[] => ['reconcile', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, ...extra];
+
+  test('reports drift (exit 1), repairs it (exit 0), then finds none (exit 0)', async () => {
+    const found = await runBin(args('--json'));
+    expect(found.code).toBe(1);
+    const report = JSON.parse(found.stdout) as { table_items: number; lake_keys: number; drift: { order_id: string; kind: string; columns: string[] }[] };
+    expect(report.table_items).toBe(ITEMS);
+    expect(report.lake_keys).toBe(0);
+    expect(report.drift).toHaveLength(ITEMS);
+    expect(report.drift[0]).toEqual({ order_id: 'o-000000', kind: 'missing_in_lake', columns: [] });
+    expect(found.stderr).toMatch(/reconcile orders against .*: 25 keys drifted/);
+    expect(found.stderr).toMatch(/missing_in_lake\s+25 {2}o-000000, o-000001, o-000002, o-000003, o-000004, …/);
+
+    const repaired = await runBin(args('--repair'));
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/repaired: 25 rows written to sales\/year=\d{4}\/.*snapshot-reconcile-orders-\d{16}\.json\.gz/);
+    expect(filesUnder(lake)).toHaveLength(1);
+
+    const clean = await runBin(args());
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/no drift\n {2}25 table items, 25 lake keys, 0 buckets differed/);
+  }, 90_000);
+
+  test.each([
+    [['reconcile', '--table', 'orders'], /--lake is required/],
+    [['reconcile', '--table', 'orders', '--lake', 's3://bucket/prefix'], /--lake must be a local folder for now/],
+    [['reconcile', '--table', 'orders', '--lake', '.', '--buckets', '0'], /--buckets must be a positive integer, received "0"/],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    const run = await runBin(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  }, 30_000);
+});

@@ -1,0 +1,121 @@
+/**
+ * reconcile against dynalite and a lake written with the real row code: each kind of drift planted, keys changed while
+ * it runs (not reported), then --repair, then no drift.
+ */
+import { DeleteItemCommand, PutItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
+import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
+import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
+import { changeLine, writeLakeObject } from '../support/lake-changes.js';
+
+const ITEMS = 40;
+const HOUR_AGO = (Date.now() - 3_600_000) * 1000;
+const nowMicros = (): number => Date.now() * 1000;
+const key = (index: number): string => `o-${String(index).padStart(6, '0')}`;
+
+/** The table's items as DynamoDB holds them (numbers normalized, e.g. 0.00 -> 0), as its stream delivers them. */
+async function storedItems(client: DynamoDBClient, table: string): Promise<Map<string, Record<string, AttributeValue>>> {
+  const items = new Map<string, Record<string, AttributeValue>>();
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) items.set(item.order_id?.S ?? '', item);
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return items;
+}
+
+describe('reconcile', () => {
+  let server: DynaliteServer;
+  let client: DynamoDBClient;
+  let lake: string;
+  let scratch: string;
+
+  beforeAll(async () => {
+    server = await startDynalite();
+    client = localClient(server.endpoint);
+  });
+  afterAll(async () => server.close());
+  beforeEach(() => {
+    lake = mkdtempSync(join(tmpdir(), 'reconcile-lake-'));
+    scratch = mkdtempSync(join(tmpdir(), 'reconcile-scratch-'));
+  });
+  afterEach(() => {
+    rmSync(lake, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
+    client, lake: new LocalLakeStore(lake), table, keyName: 'order_id', segments: 2, fenceMarginSeconds: 300, buckets: 64,
+    repair: false, scratchFolder: join(scratch, String(Math.random())), signal: new AbortController().signal, onProgress: () => undefined, ...overrides,
+  });
+
+  test('finds each kind of drift exactly, leaves changes in flight out, and a repair brings it to zero', async () => {
+    // Arrange: a table of 40 orders; the lake holds their inserts an hour ago, then drift is planted.
+    await createOrdersTable(client, 'drift', ITEMS);
+    const stored = await storedItems(client, 'drift');
+    const item = (index: number): Record<string, AttributeValue> => stored.get(key(index)) ?? orderItem(index);
+    const inserts = Array.from({ length: ITEMS }, (_, i) => i).filter((i) => i !== 1).map((i) => changeLine('insert', item(i), HOUR_AGO));
+    writeLakeObject(lake, 'inserts', [...inserts, changeLine('insert', orderItem(999_999), HOUR_AGO)]); // 999999: never in the table
+    await client.send(new DeleteItemCommand({ TableName: 'drift', Key: { order_id: { S: key(2) } } })); // remove lost
+    writeLakeObject(lake, 'changes', [
+      changeLine('modify', { ...item(3), status: { S: 'pending' } }, HOUR_AGO + 1), // value differs
+      changeLine('remove', item(4), HOUR_AGO + 1), // removed in the lake, alive in the table
+      changeLine('modify', { ...item(8), line_items: { L: [{ M: { sku: { S: 'sku-8' }, quantity: { N: '3' } } }] } }, HOUR_AGO + 1),
+      changeLine('modify', { ...item(5), status: { S: 'returned' } }, nowMicros()), // newer than the fence: in flight
+      changeLine('insert', orderItem(888_888), nowMicros()), // created and not yet scanned: in flight
+    ]);
+    // o-000006 changes in the table before the run, and its change reaches the lake only while reconcile runs.
+    const changed6 = { ...item(6), status: { S: 'cancelled' } };
+    await client.send(new PutItemCommand({ TableName: 'drift', Item: changed6 }));
+    const send = client.send.bind(client);
+    let caughtUp = false;
+    const hooked = Object.assign(Object.create(client) as DynamoDBClient, {
+      send: async (command: Parameters<DynamoDBClient['send']>[0], ...rest: unknown[]) => {
+        if (command.constructor.name === 'BatchGetItemCommand' && !caughtUp) {
+          caughtUp = true;
+          writeLakeObject(lake, 'late', [changeLine('modify', changed6, nowMicros())]);
+        }
+        return (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+      },
+    });
+
+    // Act
+    const result = await reconcile(options('drift', { client: hooked }));
+
+    // Assert
+    expect(result.complete).toBe(true);
+    expect(result.table_items).toBe(ITEMS - 1);
+    expect(result.drift).toEqual([
+      { order_id: key(1), kind: 'missing_in_lake', columns: [] },
+      { order_id: key(2), kind: 'extra_in_lake', columns: [] },
+      { order_id: key(3), kind: 'value_mismatch', columns: ['status'] },
+      { order_id: key(4), kind: 'missing_in_lake', columns: [] },
+      { order_id: key(8), kind: 'value_mismatch', columns: ['line_items'] },
+      { order_id: key(999_999), kind: 'extra_in_lake', columns: [] },
+    ]);
+    expect(result.in_flight).toBe(1); // o-000006, caught up during the run
+    expect(result.buckets_differing).toBeGreaterThan(0);
+
+    // Act: repair, then reconcile again.
+    const repaired = await reconcile(options('drift', { repair: true }));
+    const after = await reconcile(options('drift'));
+
+    // Assert
+    expect(repaired.repair?.rows).toBe(6);
+    expect(repaired.repair?.key).toMatch(/^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-reconcile-drift-\d{16}\.json\.gz$/);
+    expect(after.drift).toEqual([]);
+    expect(after.lake_keys).toBe(ITEMS - 1 + 1); // the table's keys and o-888888, still in flight
+  }, 60_000);
+
+  test('a lake that equals the table has no differing bucket', async () => {
+    await createOrdersTable(client, 'equal', 30);
+    writeLakeObject(lake, 'inserts', [...(await storedItems(client, 'equal')).values()].map((item) => changeLine('insert', item, HOUR_AGO)));
+    const result = await reconcile(options('equal'));
+    expect(result).toMatchObject({ table_items: 30, lake_keys: 30, drift: [], buckets_differing: 0, in_flight: 0, complete: true });
+  }, 60_000);
+});
