@@ -11,7 +11,7 @@ import { scanBackfill } from '../src/backfill/scan-backfill.js';
 import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
-import { startDynaliteProcess } from './dynalite-process.js';
+import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 
 const SEGMENTS = 4;
 

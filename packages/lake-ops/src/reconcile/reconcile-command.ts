@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressLine } from '../backfill/backfill-report.js';
 import type { LakeCommand } from '../command.js';
-import { ORDER_TABLE_SCHEMA } from '../lake/layout.js';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { openLake } from '../lake/open-lake.js';
 import { reconcile } from './reconcile.js';

@@ -6,7 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATA_FILE_EXTENSION, DATA_PREFIX } from '../lake/layout.js';
+import { DATA_FILE_EXTENSION, DATA_PREFIX } from '@sales/pipeline-spec';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { writeObject } from '../backfill/write-object.js';
 import { itemColumns, keyDriftSql } from './comparison-sql.js';

@@ -4,24 +4,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
 import { filesUnder, runBin } from '../helpers/run-bin.js';
 
 const ITEMS = 25;
 
 describe('sales-lake reconcile against dynalite', () => {
-  let server: DynaliteServer;
+  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
   let lake: string;
 
   beforeAll(async () => {
-    server = await startDynalite();
+    server = await startDynaliteProcess(process.cwd());
     await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
     lake = mkdtempSync(join(tmpdir(), 'reconcile-cli-lake-'));
   });
   afterAll(async () => {
     rmSync(lake, { recursive: true, force: true });
-    await server.close();
+    await server.stop();
   });
 
   const args = (...extra: string[]): string[] => ['reconcile', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, ...extra];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server.js';
+import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
@@ -30,16 +30,16 @@ async function storedItems(client: DynamoDBClient, table: string): Promise<Map<s
 }
 
 describe('reconcile', () => {
-  let server: DynaliteServer;
+  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
   let client: DynamoDBClient;
   let lake: string;
   let scratch: string;
 
   beforeAll(async () => {
-    server = await startDynalite();
+    server = await startDynaliteProcess(process.cwd());
     client = localClient(server.endpoint);
   });
-  afterAll(async () => server.close());
+  afterAll(async () => server.stop());
   beforeEach(() => {
     lake = mkdtempSync(join(tmpdir(), 'reconcile-lake-'));
     scratch = mkdtempSync(join(tmpdir(), 'reconcile-scratch-'));
