@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DUCKDB_DIALECT, EMPTY_LOCATION } from './sql-dialect.js';
 
 /** DuckDB's memory limit for the comparison; beyond it, aggregates and joins spill to the temp folder. */
-const MEMORY_LIMIT = '128MB';
+const MEMORY_LIMIT = '256MB';
 
 /** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
 function holdsFiles(folder: string, extension: string): boolean {
