@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       const seed = `bench-${round}`;
       rates.baseline.push(perSecond(await generatorAlone(seed)));
       rates.capture.push(perSecond(await generatorWithCapture(seed)));
-      const whole = await runLocalPipeline({ orders: ORDERS, duplicates: 0.05, injectFailures: 0, out, seed, quiet: true }, { handler, config });
+      const whole = await runLocalPipeline({ orders: ORDERS, existing: 0, duplicates: 0.05, injectFailures: 0, out, seed, quiet: true }, { handler, config });
       if (whole.kind !== 'completed') throw new Error(`the local run stopped: ${whole.summary.problems.join('; ')}`);
       rates.whole.push(whole.summary.changes_per_second);
       changes = whole.summary.changes_captured;

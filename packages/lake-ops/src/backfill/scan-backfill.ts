@@ -22,6 +22,8 @@ export interface ScanBackfillOptions {
   readonly fenceMarginSeconds: number;
   readonly signal: AbortSignal;
   readonly onProgress: () => void;
+  /** The clock that stamps each page's snapshot time, in ms: the one that stamps the stream's changes. @defaultValue Date.now */
+  readonly now?: () => number;
 }
 
 const iso = (micros: number): string => new Date(Math.floor(micros / 1000)).toISOString();
@@ -52,7 +54,7 @@ export async function scanBackfill(options: ScanBackfillOptions, summary: Backfi
   let earliestFence = Number.POSITIVE_INFINITY;
   let earliestTime = Number.POSITIVE_INFINITY;
   summary.complete = await parallelScan(
-    { client: options.client, table: options.table, segments: options.segments, signal: options.signal },
+    { client: options.client, table: options.table, segments: options.segments, signal: options.signal, now: options.now },
     async (page) => {
       const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
       const context = { snapshotId: `scan-${page.startedAtMicros}`, snapshotTimeMicros: page.startedAtMicros, fenceMicros, table: options.table, keyNames: options.keyNames };

@@ -7,7 +7,7 @@ import { HELP_FLAG, renderHelp, type FlagTable } from '@sales/command-line';
 export const BIN = 'sales-local';
 
 /** Default values, shown by `--help` and applied by {@link validateLocalOptions}. */
-export const OPTION_DEFAULTS = { orders: 300, duplicates: 0.05, injectFailures: 0, seed: 'local', out: '.local' } as const;
+export const OPTION_DEFAULTS = { orders: 300, existing: 0, duplicates: 0.05, injectFailures: 0, seed: 'local', out: '.local' } as const;
 
 /**
  * Upper bound of `--orders`. Every change is held in memory until Firehose drains: peak RSS measured
@@ -19,6 +19,12 @@ export const MAX_ORDERS = 25_000;
 /** Every flag of `npm run local`, in `--help` order. */
 export const LOCAL_FLAGS = {
   orders: { type: 'string', value: 'n', description: `orders to place; updates and deletes come on top (max ${MAX_ORDERS})`, defaultText: String(OPTION_DEFAULTS.orders) },
+  existing: {
+    type: 'string',
+    value: 'n',
+    description: `orders the table holds before capture starts (not captured), backfilled by a concurrent scan (max ${MAX_ORDERS})`,
+    defaultText: String(OPTION_DEFAULTS.existing),
+  },
   duplicates: { type: 'string', value: 'p', description: 'fraction of records Firehose re-delivers, 0 to 1', defaultText: String(OPTION_DEFAULTS.duplicates) },
   'inject-failures': {
     type: 'string',

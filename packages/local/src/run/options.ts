@@ -9,6 +9,11 @@ import { MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
 export interface LocalOptions {
   /** Orders to place (the generator's puts); updates and deletes come on top. @defaultValue 300 */
   readonly orders: number;
+  /**
+   * Orders written before change capture starts (the table before the pipeline is deployed; not captured), then
+   * backfilled by `sales-lake`'s scan, run concurrently with the live traffic. 0 for none. @defaultValue 0
+   */
+  readonly existing: number;
   /** Fraction of records Firehose delivers twice (at-least-once), 0 to 1. @defaultValue 0.05 */
   readonly duplicates: number;
   /** Fraction of records the emulated Lambda answers `ProcessingFailed`, 0 to 1. @defaultValue 0 */
@@ -48,6 +53,7 @@ export function validateLocalOptions(values: FlagValues<typeof LOCAL_FLAGS>, rep
   notEmpty('--out', values.out);
   return {
     orders: parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS),
+    existing: parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), { min: 0, max: MAX_ORDERS, integer: true }),
     duplicates: parseNumberInRange('--duplicates', values.duplicates ?? String(OPTION_DEFAULTS.duplicates), fraction),
     injectFailures: parseNumberInRange('--inject-failures', values['inject-failures'] ?? String(OPTION_DEFAULTS.injectFailures), fraction),
     out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),

@@ -9,6 +9,7 @@ import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
 import { compareCurrentState } from './lake-check.js';
+import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
@@ -139,9 +140,17 @@ async function runStages(
   try {
     const label = 'generate + capture';
     capture = await stages.run('generate_and_capture', label,
-      () => generateAndCapture(database, settings, { ...options, signal: deps.signal, clock: deps.clock, onProgress: (detail) => progress.update(label, detail) }),
-      (c) => `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards`,
-      (c) => (c.run.failed > 0 ? `${c.run.failed} of ${c.run.planned} writes failed (${formatCauses(c.run.failures)})` : undefined));
+      () => generateAndCapture(database, settings, {
+        ...options, signal: deps.signal, clock: deps.clock, onProgress: (detail) => progress.update(label, detail),
+        ...(options.existing > 0 && {
+          duringLive: (captureStartMs: number) => runScanBackfill({
+            client: database.reader, tableName: settings.tableName, keyNames: settings.keyNames, lakeDir, captureStartMs, clock: deps.clock, signal: deps.signal,
+          }),
+        }),
+      }),
+      (c) => `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards` +
+        (c.backfill ? `; ${c.history?.succeeded ?? 0} writes before capture, ${c.backfill.rows} snapshot rows backfilled during it` : ''),
+      (c) => describeFailedWrites(c));
     tableItems = await stages.run('scan', 'scan table', () => scanTable(database.reader, settings.tableName), (items) => `${items.length} items`);
   } finally {
     await database.close();
@@ -181,9 +190,30 @@ async function runStages(
     bytes: lake.bytes,
     shard_records: capture.stream.shardSizes(),
     operations: { planned: capture.run.planned, succeeded: capture.run.succeeded, failed: capture.run.failed },
+    ...(capture.backfill && {
+      existing: {
+        orders: options.existing,
+        writes_before_capture: capture.history?.succeeded ?? 0,
+        backfill: {
+          snapshot_time: capture.backfill.snapshotTime, fence: capture.backfill.fence, items: capture.backfill.items, rows: capture.backfill.rows,
+          objects: capture.backfill.objects, failed_items: capture.backfill.failedItems, complete: capture.backfill.complete,
+        },
+      },
+    }),
   };
   const problems = collectProblems(counts, { unroutable: capture.unroutable, failedInvocations: delivery.failedInvocations, queries, out: options.out });
   return { kind: 'completed', summary: { ...counts, problems }, report: formatLakeReport(crawl, settings.catalogTableName, queries), crawl, queries, tableItems };
+}
+
+/** Why the generate stage failed, if it did: writes of the live traffic or of the history before capture. */
+function describeFailedWrites(capture: CaptureResult): string | undefined {
+  const parts = [capture.history, capture.run]
+    .map((run, index) => (run !== undefined && run.failed > 0 ? `${run.failed} of ${run.planned} ${index === 0 ? 'writes before capture' : 'writes'} failed (${formatCauses(run.failures)})` : undefined))
+    .filter((part) => part !== undefined);
+  if (capture.backfill !== undefined && (!capture.backfill.complete || capture.backfill.failedItems > 0)) {
+    parts.push(`the concurrent backfill did not write every item (${capture.backfill.failedItems} items failed)`);
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** `TimeoutError 3, ECONNREFUSED 2`: each cause by name. */

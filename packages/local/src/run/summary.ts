@@ -65,10 +65,30 @@ export interface LocalSummary extends SummaryHead {
   readonly shard_records: number[];
   /** Generator operations applied / failed. */
   readonly operations: { readonly planned: number; readonly succeeded: number; readonly failed: number };
+  /** With `--existing`: the orders written before capture and the concurrent scan backfill's own summary. */
+  readonly existing?: ExistingOrdersSummary;
   /** Wall clock per stage. */
   readonly stage_ms: StageTimings;
   /** Changes captured per second of the whole run. */
   readonly changes_per_second: number;
+}
+
+/** What `--existing` did: the table's history before capture, and the backfill that ran during the live traffic. */
+export interface ExistingOrdersSummary {
+  /** `--existing`: orders placed before capture started. */
+  readonly orders: number;
+  /** Writes before capture (those orders, with the generator's updates and deletes among them); none captured. */
+  readonly writes_before_capture: number;
+  /** The scan backfill (`@sales/lake-ops` `scanBackfill`): first page's snapshot time and fence, items, rows, objects. */
+  readonly backfill: {
+    readonly snapshot_time: string | null;
+    readonly fence: string | null;
+    readonly items: number;
+    readonly rows: number;
+    readonly objects: number;
+    readonly failed_items: number;
+    readonly complete: boolean;
+  };
 }
 
 /** `summary.json` of a run, complete (every count) or stopped early (stages and problems only). */

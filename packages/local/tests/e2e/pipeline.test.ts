@@ -27,7 +27,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'sales-local-e2e-'));
   let now = START_MS;
   const result = await runLocalPipeline(
-    { orders: 250, duplicates: 0.2, injectFailures: 0, out, seed: 'e2e', quiet: true },
+    { orders: 250, existing: 0, duplicates: 0.2, injectFailures: 0, out, seed: 'e2e', quiet: true },
     { handler, config: loadConfig('dev', {}), clock: () => (now += STEP_MS) },
   );
   if (result.kind !== 'completed') throw new Error(`the run stopped: ${result.summary.problems.join('; ')}`);
@@ -137,7 +137,7 @@ describe('npm run local, when a query cannot run', () => {
       writeFileSync(join(queries, 'broken.sql'), '-- Refers to a column the lake does not have.\nSELECT no_such_column FROM order_changes');
       const lake = join(folder, 'lake');
       const broken = await runLocalPipeline(
-        { orders: 10, duplicates: 0, injectFailures: 0, out: lake, seed: 'broken', quiet: true },
+        { orders: 10, existing: 0, duplicates: 0, injectFailures: 0, out: lake, seed: 'broken', quiet: true },
         { handler, config: loadConfig('dev', {}), queriesDir: queries },
       );
       if (broken.kind !== 'completed') throw new Error('the run stopped early');

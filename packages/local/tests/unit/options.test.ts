@@ -9,14 +9,14 @@ const parse = (argv: string[], cwd = ROOT) => validateLocalOptions(parseFlags(LO
 describe('validateLocalOptions', () => {
   test('applies the documented defaults', () => {
     expect(parse([], '/home/me')).toEqual({
-      orders: OPTION_DEFAULTS.orders, duplicates: OPTION_DEFAULTS.duplicates, injectFailures: 0, out: resolve(ROOT, '.local'), seed: 'local', quiet: false,
+      orders: OPTION_DEFAULTS.orders, existing: 0, duplicates: OPTION_DEFAULTS.duplicates, injectFailures: 0, out: resolve(ROOT, '.local'), seed: 'local', quiet: false,
     });
   });
 
   test("reads every flag, a relative --out from the user's directory", () => {
     const argv = ['--orders', '12', '--duplicates', '0', '--inject-failures', '0.1', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'];
     expect(parse(argv, '/home/me')).toEqual({
-      orders: 12, duplicates: 0, injectFailures: 0.1, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true,
+      orders: 12, existing: 0, duplicates: 0, injectFailures: 0.1, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true,
     });
   });
 
@@ -25,6 +25,8 @@ describe('validateLocalOptions', () => {
     [['--orders', '-5'], '--orders must be a positive integer, received "-5"'],
     [['--orders', '1.5'], '--orders must be a positive integer, received "1.5"'],
     [['--orders', String(MAX_ORDERS + 1)], `--orders must be at most ${MAX_ORDERS}, received "${MAX_ORDERS + 1}"`],
+    [['--existing', '-1'], `--existing must be an integer between 0 and ${MAX_ORDERS}, received "-1"`],
+    [['--existing', '2.5'], `--existing must be an integer between 0 and ${MAX_ORDERS}, received "2.5"`],
     [['--duplicates', '2'], '--duplicates must be a number between 0 and 1, received "2"'],
     [['--duplicates', ''], '--duplicates must be a number between 0 and 1, received ""'],
     [['--inject-failures', '1.5'], '--inject-failures must be a number between 0 and 1, received "1.5"'],

@@ -1,0 +1,12 @@
+/**
+ * `@sales/lake-ops` as a library: what `sales-lake` runs, for callers that embed it (`npm run local -- --existing`).
+ * Re-exports only.
+ */
+export { scanBackfill, scanObjectName, type ScanBackfillOptions } from './backfill/scan-backfill.js';
+export { newSummary, type BackfillSummary } from './backfill/backfill-report.js';
+export { checkStream, PreconditionError } from './backfill/preconditions.js';
+export { DEFAULT_FENCE_MARGIN_SECONDS, snapshotSortKey, toFenceMicros } from './rows/fence.js';
+export { toSnapshotLine, type SnapshotContext } from './rows/snapshot-row.js';
+export { toDynamoJson } from './table/dynamo-json.js';
+export type { LakeObjectInfo, LakeStore } from './lake/lake-store.js';
+export { LocalLakeStore } from './lake/local-lake-store.js';

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createClient } from '@sales/generator';
+import { loadConfig, QUERIES_DIR } from '@sales/pipeline-spec';
+import { scanTable } from '../../src/dynamodb/database';
+import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
+import { compareCurrentState, type StateDifference } from '../../src/run/lake-check';
+import { crawlLake, CURRENT_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
+import { toLocalSettings } from '../../src/run/pipeline-settings';
+import { REPO_ROOT, runLocal } from '../cli/spawn-local';
+
+/** The real `sales-lake` bin, found through its package, as `npm run replay` starts it. */
+const SALES_LAKE = join(dirname(require.resolve('@sales/lake-ops/package.json')), 'bin', 'sales-lake.cjs');
+const SETTINGS = toLocalSettings(loadConfig('dev', {}), '2025-01-15T00:00:00.000');
+
+let home: string;
+let dynalite: LocalDynamoServer;
+beforeAll(async () => (dynalite = await startDynalite()));
+afterAll(() => dynalite.stop());
+beforeEach(() => (home = mkdtempSync(join(tmpdir(), 'sales-local-replay-'))));
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+/** Runs `sales-lake replay --lake <out> --json` and parses its stdout. */
+function replay(out: string): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SALES_LAKE, 'replay', '--lake', out, '--json'], { cwd: REPO_ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, json: JSON.parse(stdout) as Record<string, unknown>, stderr }));
+  });
+}
+
+/** The local run's own final check, run again: the lake's current state (DuckDB) against the table at the endpoint. */
+async function lakeVsTable(out: string, tableName: string): Promise<StateDifference> {
+  const crawl = crawlLake(out, SETTINGS);
+  const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
+  const current = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)!.result!;
+  const client = createClient({ endpoint: dynalite.endpoint, region: SETTINGS.region });
+  try {
+    return compareCurrentState(current.rows, await scanTable(client, tableName));
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Firehose error records under `errors/processing-failed/`: one per failed delivery, re-delivered copies included. */
+function errorRecords(out: string): number {
+  const root = join(out, 'errors', 'processing-failed');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(root, name)).isFile())
+    .reduce((sum, name) => sum + gunzipSync(readFileSync(join(root, name))).toString('utf8').split('\n').filter(Boolean).length, 0);
+}
+
+/** Every object under `sales/` with its size: what a replay may add to. */
+function dataObjects(out: string): Record<string, number> {
+  const root = join(out, 'sales');
+  return Object.fromEntries(readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(root, name)).isFile())
+    .map((name) => [relative(out, join(root, name)), statSync(join(root, name)).size]));
+}
+
+describe('npm run local -- --inject-failures, then sales-lake replay', () => {
+  test('brings the lake back to equal the table, and a second replay writes nothing new', async () => {
+    const out = join(home, 'lake');
+    const run = await runLocal(['--orders', '60', '--existing', '40', '--duplicates', '0.05', '--inject-failures', '0.2', '--out', out, '--endpoint', dynalite.endpoint, '--seed', 'replay', '--quiet']);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+
+    expect(run.code).toBe(1);
+    expect(summary.records_failed_injected).toBeGreaterThan(0);
+    expect(summary.lake_vs_table.missing_in_lake + summary.lake_vs_table.value_mismatch + summary.lake_vs_table.extra_in_lake).toBeGreaterThan(0);
+    expect(await lakeVsTable(out, summary.table.table_name)).toEqual(summary.lake_vs_table);
+
+    const first = await replay(out);
+    const afterFirst = dataObjects(out);
+    const second = await replay(out);
+
+    expect(first.code).toBe(0);
+    const failedDeliveries = errorRecords(out);
+    expect(failedDeliveries).toBeGreaterThanOrEqual(summary.records_failed);
+    expect(first.json).toMatchObject({ records: failedDeliveries, replayed: failedDeliveries, still_failing: 0 });
+    expect(await lakeVsTable(out, summary.table.table_name)).toEqual({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
+    expect(second.code).toBe(0);
+    expect(second.json).toMatchObject({ processed: 0, written: [] });
+    expect(dataObjects(out)).toEqual(afterFirst);
+  }, 180_000);
+});
