@@ -74,7 +74,7 @@ describe('Firehose with dynamic partitioning buffers 60-900 s and 64-128 MiB', (
     [{ bufferingSize: 5 }, /\[checked\/Firehose\] dynamic partitioning needs buffering_size between 64 and 128 MiB, received 5/],
     [{ bufferingSize: undefined }, /received 5 \(see https:\/\/docs\.aws\.amazon\.com\/firehose\/latest\/dev\/buffering\.html\)/],
   ])('fails the synth for %p', (s3, message) => {
-    expect(() => synthChecked((stack) => rawFirehose(stack, s3))).toThrow(message);
+    expect(() => synthChecked((stack) => rawFirehose(stack, s3 as Parameters<typeof rawFirehose>[1]))).toThrow(message);
   });
 
   test('leaves a stream without dynamic partitioning to the API ranges (0-900 s)', () => {

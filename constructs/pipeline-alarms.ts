@@ -14,7 +14,7 @@ export interface PipelineAlarmsProps {
   /** What the alarms watch. */
   readonly resources: MonitoredResources;
   /** Address subscribed to the topic (it must confirm). @defaultValue - no subscription */
-  readonly alarmEmail?: string;
+  readonly alarmEmail?: string | undefined;
   /**
    * Warn at synth (cdktf `Annotations`) when no {@link alarmEmail} is set: alarms would notify a topic
    * nobody reads. The stack sets it for prod.

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult } from 'aws-lambda';
+import type { FirehoseHandler } from '@sales/transform';
 
 /**
  * Types that more than one file of the local pipeline uses: DynamoDB items, Kinesis records,
@@ -49,7 +49,7 @@ export interface ReleasedBatch<T> {
 }
 
 /** A Firehose transformation handler, e.g. `@sales/transform`'s `handler`. */
-export type TransformHandler = (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult>;
+export type TransformHandler = FirehoseHandler;
 
 /** One column of the inferred table. */
 export interface CatalogColumn {

@@ -29,8 +29,8 @@ const HELP = renderHelp({
 
 /** What was asked for, checked. */
 interface ReplayRequest {
-  readonly lake?: string;
-  readonly dlq?: { readonly queueUrl: string; readonly stream: string };
+  readonly lake?: string | undefined;
+  readonly dlq?: { readonly queueUrl: string; readonly stream: string } | undefined;
   readonly dryRun: boolean;
   readonly force: boolean;
   readonly json: boolean;

@@ -32,7 +32,7 @@ export interface ParallelScanOptions {
   /** Stops starting new requests once aborted; pages already handed over finish. */
   readonly signal: AbortSignal;
   /** The clock, in ms since the epoch. @defaultValue Date.now */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
  * injectFailures: a transform that fails a seeded fraction of records, as a broken deploy would.
  */
 import { createHash } from 'node:crypto';
-import type { FirehoseTransformationResultRecord } from 'aws-lambda';
+import type { FirehoseTransformationResultRecord } from '@sales/transform';
 import type { TransformHandler } from '../types.js';
 
 /** A handler that fails some records, and how many distinct records it failed. */

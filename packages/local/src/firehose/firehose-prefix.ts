@@ -1,7 +1,7 @@
 /** Values the expressions in a Firehose S3 prefix can refer to. */
 export interface PrefixValues {
   /** Keys returned by the transform Lambda in `metadata.partitionKeys`. */
-  readonly partitionKeys?: Readonly<Record<string, string>>;
+  readonly partitionKeys?: Readonly<Record<string, string>> | undefined;
   /** `!{timestamp:...}` instant: arrival time of the oldest record in the object, epoch ms. */
   readonly timestampMs: number;
   /** `!{firehose:error-output-type}`, e.g. `processing-failed`; only in an error prefix. */

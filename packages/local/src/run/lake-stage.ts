@@ -18,7 +18,7 @@ export interface QueryOutcome {
   /** Its result, when it ran. */
   readonly result?: QueryResult;
   /** DuckDB's error (first line), when it did not. */
-  readonly error?: string;
+  readonly error?: string | undefined;
 }
 
 /** What a crawl found. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { FirehoseTransformationEvent } from '@sales/transform';
 import { FirehoseEmulator, type FirehoseSettings } from '../../src/firehose/firehose-emulator';
 import { KinesisStreamEmulator } from '../../src/kinesis/kinesis-stream';
 import { LakeWriter } from '../../src/firehose/lake-writer';

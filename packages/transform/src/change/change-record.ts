@@ -26,7 +26,7 @@ export interface ChangeRecord {
    * fence, which sorts it before every stream change that could have happened after the snapshot.
    * @defaultValue - {@link ChangeRecord.eventTimeMicros}
    */
-  readonly sortTimeMicros?: number;
+  readonly sortTimeMicros?: number | undefined;
   /** `dynamodb.SequenceNumber` (21-40 digits); `null` in the KDS format, which has none. */
   readonly sequenceNumber: string | null;
   /** Table name from `tableName` (KDS) or `eventSourceARN` (streams); `null` when neither says. */

@@ -1,7 +1,9 @@
 /**
  * Firehose data-transformation types, declared here so the package has no dependency on
  * `@types/aws-lambda`; they are structurally compatible with its `FirehoseTransformation*`
- * types, and tolerate what real events carry (`subsequenceNumber` is a number on the wire).
+ * types, and tolerate what real events carry (`subsequenceNumber` is a number on the wire). Optional
+ * members also accept `undefined`, so a consumer compiling with `exactOptionalPropertyTypes` can pass the
+ * `aws-lambda` event types straight in.
  *
  * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
  */
@@ -11,29 +13,31 @@ export interface FirehoseTransformationEventRecord {
   /** Opaque id; echoed back byte for byte. */
   readonly recordId: string;
   /** Arrival time in Firehose (or Kinesis), epoch ms. */
-  readonly approximateArrivalTimestamp?: number;
+  readonly approximateArrivalTimestamp?: number | undefined;
   /** The record, base64-encoded. */
   readonly data: string;
   /** Present when the source is a Kinesis data stream. */
-  readonly kinesisRecordMetadata?: {
-    readonly shardId?: string;
-    readonly partitionKey?: string;
-    readonly approximateArrivalTimestamp?: number | string;
-    readonly sequenceNumber?: string;
-    readonly subsequenceNumber?: number | string;
-  };
+  readonly kinesisRecordMetadata?:
+    | {
+    readonly shardId?: string | undefined;
+    readonly partitionKey?: string | undefined;
+    readonly approximateArrivalTimestamp?: number | string | undefined;
+    readonly sequenceNumber?: string | undefined;
+    readonly subsequenceNumber?: number | string | undefined;
+      }
+    | undefined;
 }
 
 /** The event Firehose sends to the transformation Lambda. */
 export interface FirehoseTransformationEvent {
   /** Id of this invocation; the handler logs it with the batch summary. */
-  readonly invocationId?: string;
+  readonly invocationId?: string | undefined;
   /** ARN of the Firehose stream that invoked the function. */
-  readonly deliveryStreamArn?: string;
+  readonly deliveryStreamArn?: string | undefined;
   /** ARN of the source Kinesis data stream, when the Firehose stream reads from one. */
-  readonly sourceKinesisStreamArn?: string;
+  readonly sourceKinesisStreamArn?: string | undefined;
   /** AWS Region of the Firehose stream, e.g. `eu-west-1`. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** The records to transform; each must be answered, by `recordId`. */
   readonly records: readonly FirehoseTransformationEventRecord[];
 }

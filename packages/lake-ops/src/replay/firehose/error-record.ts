@@ -11,19 +11,19 @@
  */
 export interface ErrorRecord {
   /** Invocation attempts Firehose made. */
-  readonly attemptsMade?: number;
+  readonly attemptsMade?: number | undefined;
   /** When the record reached Firehose, epoch ms; the transform's fallback event time, as in the Lambda. */
-  readonly arrivalTimestamp?: number;
+  readonly arrivalTimestamp?: number | undefined;
   /** e.g. `Lambda.ProcessingFailedStatus` or `Lambda.FunctionError`. */
-  readonly errorCode?: string;
+  readonly errorCode?: string | undefined;
   /** Firehose's message for the failure. */
-  readonly errorMessage?: string;
+  readonly errorMessage?: string | undefined;
   /** When Firehose stopped trying, epoch ms. */
-  readonly attemptEndingTimestamp?: number;
+  readonly attemptEndingTimestamp?: number | undefined;
   /** The original record's data, base64: what the transform received. */
   readonly rawData: string;
   /** The transform function that failed. */
-  readonly lambdaArn?: string;
+  readonly lambdaArn?: string | undefined;
 }
 
 /** A line that is not an error record: why, for the operator. */

@@ -28,7 +28,11 @@ export type ReplayOutcome =
 export function transformErrorRecord(record: ErrorRecord, recordId: string): ReplayOutcome {
   const { result, summary } = transformFirehoseEvent({
     invocationId: `replay-${recordId}`,
-    records: [{ recordId, data: record.rawData, approximateArrivalTimestamp: record.arrivalTimestamp }],
+    records: [
+      record.arrivalTimestamp === undefined
+        ? { recordId, data: record.rawData }
+        : { recordId, data: record.rawData, approximateArrivalTimestamp: record.arrivalTimestamp },
+    ],
   });
   const [answer] = result.records;
   if (answer?.result === 'Ok') {
