@@ -58,6 +58,10 @@ describe('checkLakeReadability', () => {
       { item_count: { N: '3' }, total: { N: '12' }, zip: { S: 'SW1A 1AA' }, expires_at: { N: '1736937011.5' }, tags: { SS: ['a'] } },
       { item_count: { N: '3000000000' }, total: { S: 'free' }, zip: { N: '1.5' }, tags: { N: '1234567890123456789012345' }, flag: { BOOL: true } },
       { [`${'long'.repeat(80)}`]: { M: { Year: { S: 'x' }, nested: { M: { deep: { NULL: true } } } } }, flag: { S: 'no' }, expires_at: { N: '1736937011' } },
+      // Near DynamoDB's 400 KB item limit, and a map nested 40 levels deep under 12-character names.
+      { note: { S: 'x'.repeat(390_000) }, deep: Array.from({ length: 40 }).reduce<Record<string, unknown>>((inner, _, i) => ({ M: { [`level${String(i).padStart(7, '0')}`]: inner } }), { N: '0.1' }) },
+      // Mixed lists, sets where lists are declared, and a 38-digit number in every numeric column.
+      { line_items: { L: [{ M: { sku: { S: 'a' }, quantity: { N: '1' } } }, { L: [] }] }, cdc_changed_attributes: { SS: ['x'] }, subtotal: { N: '12345678901234567890123456789012345678' }, item_count: { N: '12345678901234567890123456789012345678' } },
     ];
     const records = items.map((image, i) => ({
       recordId: String(i),
@@ -67,7 +71,7 @@ describe('checkLakeReadability', () => {
       ).toString('base64'),
     }));
     const { result, summary } = transformFirehoseEvent({ records }, { schema });
-    expect(summary.ok).toBe(4);
+    expect(summary.ok).toBe(items.length);
     expect(summary.rejectedValues).toBeGreaterThan(0);
     const lines = result.records.map((record) => Buffer.from(record.data, 'base64').toString('utf8').trimEnd());
     expect(checkLakeReadability([{ key: 'k', lines }], ORDER_CHANGE_COLUMNS).map(describeUnreadable)).toEqual([]);

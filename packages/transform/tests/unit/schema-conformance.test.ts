@@ -116,6 +116,20 @@ describe('toRow with a declared schema', () => {
     expect(change.ok && toRow(change.value, { schema })).toMatchObject({ ok: false, reason: 'malformed-attribute-value' });
   });
 
+  test('rejects a type change within a MODIFY and still lists the column as changed', () => {
+    const text = JSON.stringify({
+      eventID: 'm1',
+      eventName: 'MODIFY',
+      dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { order_id: { S: 'o1' } }, OldImage: { order_id: { S: 'o1' }, item_count: { N: '5' } }, NewImage: { order_id: { S: 'o1' }, item_count: { S: 'five' } } },
+    });
+    const change = parseChangeRecord(text);
+    const row = change.ok ? toRow(change.value, { schema }) : change;
+    if (!row.ok) throw new Error(row.detail);
+    expect(row.value.get('item_count')).toBe('null');
+    expect(rejectedOf(row.value)).toEqual({ item_count: { S: 'five' } });
+    expect(JSON.parse(row.value.get('cdc_changed_attributes') ?? 'null')).toEqual(['item_count']);
+  });
+
   test('counts rejected values in the batch summary', () => {
     const data = Buffer.from(insertOf({ total: { N: '12.345' }, item_count: { N: '2.5' } })).toString('base64');
     const { summary, result } = transformFirehoseEvent({ records: [{ recordId: '1', data }, { recordId: '2', data }] }, { schema });
