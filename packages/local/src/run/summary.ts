@@ -112,7 +112,8 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
         (s.records_failed_injected > 0 ? ` (${s.records_failed_injected} injected)` : '') +
         `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
       `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
-      `${s.files} objects, ${s.bytes} bytes in ${out}`,
+      `${s.files} objects, ${s.bytes} bytes in ${out}` +
+        (s.existing ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})` : ''),
       `${seconds(s.duration_ms)} in all, ${Math.round(s.changes_per_second)} changes/s; ` +
         Object.entries(s.stage_ms).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', '),
     );
