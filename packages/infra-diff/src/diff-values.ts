@@ -33,10 +33,14 @@ function change(path: string, before: Json | undefined, after: Json | undefined)
   };
 }
 
+function hasSid(element: Json | undefined): boolean {
+  return elementIdentity(element ?? null).startsWith('Sid ');
+}
+
 /**
  * Matches the elements of two unordered lists by identity: elements with the same `Sid` are compared
- * inside (path `Statement[Sid "Logs"]`), equal elements are unchanged, the rest are removed or added
- * at their own index.
+ * inside (path `Statement[Sid "Logs"]`), equal elements are unchanged, an element without Sid replaced
+ * at the same index is compared inside, the rest are removed or added at their own index.
  */
 function walkUnordered(path: string, before: readonly Json[], after: readonly Json[], out: AttributeChange[]): void {
   const unmatchedAfter = new Map<string, number[]>();
@@ -44,7 +48,7 @@ function walkUnordered(path: string, before: readonly Json[], after: readonly Js
     const identity = elementIdentity(element);
     unmatchedAfter.set(identity, [...(unmatchedAfter.get(identity) ?? []), index]);
   });
-  const removed: number[] = [];
+  let removed: number[] = [];
   const pairs: [number, number][] = [];
   before.forEach((element, index) => {
     const match = unmatchedAfter.get(elementIdentity(element))?.shift();
@@ -52,12 +56,12 @@ function walkUnordered(path: string, before: readonly Json[], after: readonly Js
     else pairs.push([index, match]);
   });
   let added = [...unmatchedAfter.values()].flat().sort((a, b) => a - b);
-  // As many removed as added: the same elements edited in place (a statement without Sid that changed).
-  if (removed.length === added.length) {
-    pairs.push(...removed.map((index, n): [number, number] => [index, added[n] as number]));
-    removed.length = 0;
-    added = [];
-  }
+  // A removed and an added element at the same index, neither named by a Sid: the same element edited in
+  // place. Anything else (a statement inserted here and another dropped there) is reported as added and removed.
+  const editedInPlace = removed.filter((index) => added.includes(index) && !hasSid(before[index]) && !hasSid(after[index]));
+  pairs.push(...editedInPlace.map((index): [number, number] => [index, index]));
+  removed = removed.filter((index) => !editedInPlace.includes(index));
+  added = added.filter((index) => !editedInPlace.includes(index));
   for (const [beforeIndex, afterIndex] of pairs) {
     const identity = elementIdentity(before[beforeIndex] as Json);
     const label = identity.startsWith('Sid ') ? identity : String(afterIndex);

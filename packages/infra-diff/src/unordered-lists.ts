@@ -13,8 +13,15 @@ import type { Json } from './types';
 /** Keys whose list values are compared as sets, elements matched by identity instead of position. */
 export const UNORDERED_LIST_KEYS: ReadonlySet<string> = new Set(['Statement', 'Action', 'NotAction', 'Resource', 'NotResource']);
 
+/** A member's canonical JSON; a list whose order means nothing ({@link UNORDERED_LIST_KEYS}) in sorted order. */
+function canonicalMember(key: string, value: Json): string {
+  if (!Array.isArray(value) || !UNORDERED_LIST_KEYS.has(key)) return canonicalJson(value);
+  return `[${value.map(canonicalJson).sort(compareStrings).join(',')}]`;
+}
+
 /**
- * The value as JSON with object keys sorted, so equal documents written in another key order compare equal.
+ * The value as JSON with object keys sorted, and the members of lists whose order means nothing sorted, so
+ * equal documents written in another order compare equal.
  *
  * @param value - any JSON value
  * @returns its canonical JSON text
@@ -23,7 +30,7 @@ export function canonicalJson(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value).sort(compareStrings);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as Json)}`).join(',')}}`;
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalMember(key, value[key] as Json)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }

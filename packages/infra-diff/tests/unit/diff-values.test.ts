@@ -50,6 +50,17 @@ describe('diffValues on lists whose order means nothing (IAM policies)', () => {
       .toEqual([{ path: 'policy.Statement[0]', before: kms }]);
   });
 
+  it('reports a statement inserted and another removed as one added and one removed, not an edit', () => {
+    expect(diffValues({ policy: policy([logs, s3, kms]) }, { policy: policy([kms, { ...logs, Sid: 'Logs' }]) })).toEqual([
+      { path: 'policy.Statement[0]', before: logs },
+      { path: 'policy.Statement[1]', before: s3 },
+      { path: 'policy.Statement[1]', after: { ...logs, Sid: 'Logs' } },
+    ]);
+    const edited = { ...logs, Resource: 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/sales-*' };
+    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([edited, s3]) }))
+      .toEqual([{ path: 'policy.Statement[0].Resource', before: logs.Resource, after: edited.Resource }]);
+  });
+
   it('matches statements by Sid and shows what changed inside, actions as a set', () => {
     const widened = { ...s3, Action: ['s3:AbortMultipartUpload', 's3:PutObject'] };
     expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([widened, logs]) }))
