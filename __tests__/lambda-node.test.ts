@@ -17,12 +17,14 @@ const DRIVER = `
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 console.log = (...args) => process.stderr.write(args.join(' ') + '\\n');
+const writeResult = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk) => process.stderr.write(chunk); // the handler's summary lines
 const [bundle, events, ...files] = process.argv.slice(2);
 const { handler } = require(bundle);
 (async () => {
   const out = { node: process.version };
   for (const file of files) out[file] = await handler(JSON.parse(readFileSync(join(events, file), 'utf8')));
-  process.stdout.write(JSON.stringify(out));
+  writeResult(JSON.stringify(out));
 })().catch((error) => { process.stderr.write(String(error && error.stack || error)); process.exitCode = 1; });
 `;
 

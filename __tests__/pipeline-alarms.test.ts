@@ -8,7 +8,7 @@ import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboa
 import { TEST_KEY_ARN } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 import { testApp } from './helpers/test-app';
-import { DEFAULTS, FRESHNESS_TARGET_SECONDS, loadConfig } from '@sales/pipeline-spec';
+import { DEFAULTS, FRESHNESS_TARGET_SECONDS, REJECTED_VALUES_METRIC, loadConfig } from '@sales/pipeline-spec';
 import { PipelineStack } from '../constructs/pipeline-stack';
 
 const resources: MonitoredResources = {
@@ -39,7 +39,7 @@ describe('PipelineAlarms', () => {
 
   test('watches every hop and notifies the topic on alarm and recovery', () => {
     const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
-    expect(watched).toHaveLength(10);
+    expect(watched).toHaveLength(11);
     expect(watched).toEqual(expect.arrayContaining([
       ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
       ['AWS/EventBridge/Pipes', 'TargetStageFailed', { PipeName: 'pipe' }],
@@ -49,6 +49,7 @@ describe('PipelineAlarms', () => {
       ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
       ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
       ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
+      ['SalesPipeline/Transform', 'RejectedValues', {}],
       ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
     ]));
     for (const alarm of alarms) {
@@ -94,6 +95,75 @@ describe('alarm subscription warning', () => {
   test('stays quiet with a subscription, or when not asked to warn', () => {
     expect(warnings({ warnWithoutSubscription: true, alarmEmail: 'ops@example.com' })).toEqual([]);
     expect(warnings({})).toEqual([]);
+  });
+});
+
+describe('RejectedValues: metric filter and alarm in the stack', () => {
+  const stack = new PipelineStack(testApp(), 'dev', { config: loadConfig('dev', {}), bundle: FIXTURE_BUNDLE });
+  const json = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, Record<string, any>>> };
+  const filters = Object.values(json.resource['aws_cloudwatch_log_metric_filter'] ?? {});
+  const logGroups = Object.entries(json.resource['aws_cloudwatch_log_group'] ?? {});
+  const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find((a) => a['alarm_name'] === 'sales-dev-RejectedValues');
+
+  test('the filter matches summary lines with rejected values on the transform log group and publishes their count', () => {
+    expect(REJECTED_VALUES_METRIC).toEqual({
+      namespace: 'SalesPipeline/Transform',
+      metricName: 'RejectedValues',
+      filterPattern: '{ $.rejectedValues > 0 }',
+      value: '$.rejectedValues',
+      unit: 'Count',
+    });
+    expect(filters).toHaveLength(1);
+    const [transformGroup] = logGroups.filter(([, group]) => group['name'] === '/aws/lambda/sales-dev-transform').map(([id]) => id);
+    expect(filters[0]).toEqual({
+      name: 'sales-dev-transform-rejected-values',
+      log_group_name: `\${aws_cloudwatch_log_group.${transformGroup}.name}`,
+      pattern: '{ $.rejectedValues > 0 }',
+      metric_transformation: { namespace: 'SalesPipeline/Transform', name: 'RejectedValues', value: '$.rejectedValues', unit: 'Count' },
+    });
+  });
+
+  test('the alarm fires on any rejected value in 5 minutes and watches exactly the filtered metric', () => {
+    expect(alarm).toMatchObject({
+      namespace: filters[0]!['metric_transformation']['namespace'],
+      metric_name: filters[0]!['metric_transformation']['name'],
+      statistic: 'Sum',
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+      period: 300,
+      evaluation_periods: 1,
+      treat_missing_data: 'notBreaching',
+    });
+    expect(alarm!['dimensions']).toEqual({});
+  });
+
+  test('the filter pattern selects the summary line the handler writes, and only with rejected values', async () => {
+    const { createHandler, createRowSchema } = await import('@sales/transform');
+    const { ORDER_CHANGE_COLUMNS } = await import('@sales/pipeline-spec');
+    const change = (total: Record<string, unknown>) => ({
+      eventID: 'e1', eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'eu-west-1',
+      dynamodb: { ApproximateCreationDateTime: 1736937000, Keys: { order_id: { S: 'o-1' } }, NewImage: { order_id: { S: 'o-1' }, total }, SequenceNumber: '1', SizeBytes: 20, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    const summaryOf = async (total: Record<string, unknown>): Promise<Record<string, unknown>> => {
+      const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        await createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) })({ records: [{ recordId: 'r1', data: Buffer.from(JSON.stringify(change(total))).toString('base64') }] });
+        const line = String(write.mock.calls[0]?.[0]);
+        expect(line).toMatch(/^\{.*\}\n$/);
+        return JSON.parse(line) as Record<string, unknown>;
+      } finally {
+        write.mockRestore();
+      }
+    };
+    // The pattern `{ $.rejectedValues > 0 }` read as CloudWatch Logs does: the event is a JSON object, field compared numerically.
+    const matches = (event: Record<string, unknown>) => typeof event['rejectedValues'] === 'number' && event['rejectedValues'] > 0;
+    expect(REJECTED_VALUES_METRIC.filterPattern).toBe('{ $.rejectedValues > 0 }');
+    const rejected = await summaryOf({ S: 'not a number' });
+    expect(rejected['rejectedValues']).toBe(1);
+    expect(matches(rejected)).toBe(true);
+    const conforming = await summaryOf({ N: '12.50' });
+    expect(conforming['rejectedValues']).toBe(0);
+    expect(matches(conforming)).toBe(false);
   });
 });
 

@@ -35,7 +35,7 @@ describe('bundleTransformHandler', () => {
     const module = { exports: {} as { handler?: (event: unknown) => Promise<{ records: Array<{ recordId: string }> }> } };
     new Function('module', 'exports', 'require', code)(module, module.exports, require);
     const event = JSON.parse(readFileSync(join(SHARED_FIXTURES, 'firehose-event-pipe-sales.json'), 'utf8')) as { records: Array<{ recordId: string }> };
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const result = await module.exports.handler!(event);
       expect(result.records.map((record) => record.recordId)).toEqual(event.records.map((record) => record.recordId));

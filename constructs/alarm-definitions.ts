@@ -1,3 +1,4 @@
+import { REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
 import { driftAlarmDefinitions } from './drift-alarms';
 
 /**
@@ -69,7 +70,7 @@ export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number
 
 /**
  * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness and
- * Lambda processing failures, Lambda errors and throttles; then the scheduled reconcile's drift and absence.
+ * Lambda processing failures, Lambda errors and throttles, values the transform rejected; then the scheduled reconcile's drift and absence.
  *
  * @param r - the monitored resources
  * @returns the alarm definitions, in pipeline order
@@ -130,6 +131,15 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
     },
     { id: 'TransformErrors', description: 'The transform Lambda threw', ...lambda, metricName: 'Errors', ...anyInFiveMinutes },
     { id: 'TransformThrottles', description: 'The transform Lambda was throttled', ...lambda, metricName: 'Throttles', ...anyInFiveMinutes },
+    {
+      id: 'RejectedValues',
+      description: 'The transform kept values that do not conform to the declared schema in cdc_rejected',
+      namespace: REJECTED_VALUES_METRIC.namespace,
+      metricName: REJECTED_VALUES_METRIC.metricName,
+      dimensions: {},
+      ...anyInFiveMinutes,
+      treatMissingData: 'notBreaching',
+    },
     ...driftAlarmDefinitions(r.tableName),
   ];
 }

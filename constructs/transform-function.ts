@@ -1,9 +1,11 @@
+import type { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { type AwsContext, LAMBDA_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
+import { createRejectedValuesFilter } from './rejected-values-filter';
 import type { TransformBundle } from './transform-bundle';
 
 /**
@@ -42,13 +44,16 @@ export interface TransformFunctionProps {
  * The Firehose transformation Lambda: Node.js 24 on arm64 (`nodejs24.x`, the current LTS runtime; `nodejs22.x`
  * is deprecated on 2027-04-30, see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), the bundle's deterministic zip as a
  * `TerraformAsset` whose path carries the bundle's content hash (and `source_code_hash` the zip's
- * SHA-256), a log group with retention, and a role that can only write that log group.
+ * SHA-256), a log group with retention and a `RejectedValues` metric filter, and a role that can only write
+ * that log group.
  */
 export class TransformFunction extends Construct {
   /** The function. */
   readonly function: LambdaFunction;
   /** The deployment package. */
   readonly asset: TerraformAsset;
+  /** Publishes the batch summaries' `rejectedValues` as a metric. */
+  readonly rejectedValuesFilter: CloudwatchLogMetricFilter;
 
   constructor(scope: Construct, id: string, props: TransformFunctionProps) {
     super(scope, id);
@@ -64,6 +69,7 @@ export class TransformFunction extends Construct {
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
     });
+    this.rejectedValuesFilter = createRejectedValuesFilter(this, 'RejectedValues', props.functionName, logGroup.name);
     const role = new ServiceRole(this, 'Role', {
       name: `${props.functionName}-lambda`,
       service: 'lambda.amazonaws.com',

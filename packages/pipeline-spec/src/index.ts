@@ -26,6 +26,7 @@ export * from './lake/catalog-schema';
 export * from './lake/lake-layout';
 export * from './names/resource-names';
 export * from './operations/drift-metric';
+export * from './operations/rejected-values-metric';
 export * from './operations/operator-statements';
 export * from './names/bucket-name-rules';
 export * from './queries/named-queries';

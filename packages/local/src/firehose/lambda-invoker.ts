@@ -9,17 +9,24 @@ export type Invocation =
 /**
  * Invoke the handler as Lambda would: the event goes through a JSON round trip (so the handler
  * sees wire data only), and what the handler logs goes to `logLines` — the function's CloudWatch
- * log stream — instead of this process's stdout.
+ * log stream — instead of this process's stdout: `console` calls and lines written straight to
+ * `process.stdout` (how the handler writes its JSON batch summary, unprefixed on Lambda).
  *
  * @param handler - the transformation handler
  * @param event - the Firehose event
  * @returns the parsed response, or the error the handler threw
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
  */
 export async function invokeTransform(handler: TransformHandler, event: FirehoseTransformationEvent): Promise<Invocation> {
   const logLines: string[] = [];
   const capture = (...args: unknown[]) => void logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const savedWrite = Object.getOwnPropertyDescriptor(process.stdout, 'write');
   Object.assign(console, { log: capture, info: capture, warn: capture, error: capture });
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    logLines.push(...(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')).split('\n').filter((line) => line !== ''));
+    return true;
+  }) as typeof process.stdout.write;
   try {
     const result = await handler(JSON.parse(JSON.stringify(event)) as FirehoseTransformationEvent);
     return { ok: true, result: JSON.parse(JSON.stringify(result)) as FirehoseTransformationResult, logLines };
@@ -27,6 +34,8 @@ export async function invokeTransform(handler: TransformHandler, event: Firehose
     return { ok: false, error: error instanceof Error ? error : new Error(String(error)), logLines };
   } finally {
     Object.assign(console, saved);
+    if (savedWrite) Object.defineProperty(process.stdout, 'write', savedWrite);
+    else delete (process.stdout as { write?: unknown }).write;
   }
 }
 

@@ -9,9 +9,15 @@ export type FirehoseHandler = (event: FirehoseTransformationEvent) => Promise<Fi
  * {@link transformFirehoseEvent}; the handler adds one structured JSON log line per batch (counts,
  * bytes, rejected values, the first few failure reasons), never one per record.
  *
+ * The line goes to `process.stdout.write`, not `console.log`: with the function's Text log format the
+ * Node.js runtime prefixes each `console` line with a timestamp, request id and level, so the event is
+ * no longer JSON and a CloudWatch Logs JSON metric filter (`{ $.rejectedValues > 0 }`) cannot match it;
+ * stdout reaches the log stream as written.
+ *
  * @param options - passed to {@link transformFirehoseEvent}; give `schema` so rows conform to the
  *   declared table
  * @returns the handler
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
  * @example
  * ```ts
  * export const handler = createHandler({ schema: createRowSchema(columns) });
@@ -20,7 +26,8 @@ export type FirehoseHandler = (event: FirehoseTransformationEvent) => Promise<Fi
 export function createHandler(options: TransformOptions = {}): FirehoseHandler {
   return async (event) => {
     const { result, summary } = transformFirehoseEvent(event, options);
-    console.log(JSON.stringify(summary));
+    // Unprefixed, so a JSON metric filter can parse it: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
     return result;
   };
 }

@@ -16,7 +16,7 @@ describe('Lambda bundle', () => {
     expect(bundle.bytes).toBe(Buffer.byteLength(source));
     expect(source).not.toContain(repoRoot);
     expect(source).not.toMatch(/require\("(?!node:|buffer")[^"]+"\)/);
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const bundled = require(bundle.file) as { handler: (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult> };
       const event = readEvent('firehose-event-pipe-sales.json');

@@ -81,12 +81,13 @@ console.log(JSON.stringify({ ok: summary.ok, failed: summary.processingFailed })
     const script = `const t = require('@sales/transform');
 const { readFileSync } = require('node:fs');
 const event = JSON.parse(readFileSync(process.argv[1], 'utf8'));
-console.log = () => {};
+const writeResult = process.stdout.write.bind(process.stdout);
+process.stdout.write = () => true; // the handler's summary line
 t.handler(event).then((result) => {
   const text = t.decodeRecord(event.records[0].data);
   const change = t.parseChangeRecord(text.value);
   const row = t.toRow(change.value);
-  process.stdout.write(JSON.stringify({ records: result.records.length, same: Buffer.from(result.records[0].data, 'base64').toString() === t.serializeRow(row.value) }));
+  writeResult(JSON.stringify({ records: result.records.length, same: Buffer.from(result.records[0].data, 'base64').toString() === t.serializeRow(row.value) }));
 });`;
     expect(JSON.parse(run('node', ['-e', script, pipeEvent], consumerDir))).toEqual({ records: 4, same: true });
   });

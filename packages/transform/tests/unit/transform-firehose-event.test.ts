@@ -109,14 +109,17 @@ describe('transformFirehoseEvent', () => {
 });
 
 describe('handler', () => {
-  test('returns the transformation result and logs one structured summary line per batch', async () => {
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  test('returns the transformation result and writes one structured JSON summary line per batch straight to stdout', async () => {
+    const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const event = { invocationId: 'inv-1', records: [{ recordId: 'a', data: b64(tombstone(1)) }, { recordId: 'b', data: 'bm9wZQ==' }] };
       const result = await handler(event);
       expect(result).toEqual(transformFirehoseEvent(event).result);
       expect(log).toHaveBeenCalledTimes(1);
-      expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toEqual({
+      const line = String(log.mock.calls[0]?.[0]);
+      expect(line.endsWith('}\n')).toBe(true);
+      expect(line.indexOf('\n')).toBe(line.length - 1);
+      expect(JSON.parse(line)).toEqual({
         level: 'WARN',
         message: 'transformed Firehose batch',
         invocationId: 'inv-1',
