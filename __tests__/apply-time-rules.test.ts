@@ -1,5 +1,8 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { KinesisFirehoseDeliveryStream, type KinesisFirehoseDeliveryStreamExtendedS3Configuration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import {
+  KinesisFirehoseDeliveryStream,
+  type KinesisFirehoseDeliveryStreamExtendedS3Configuration,
+} from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { PolicyAspect } from '../constructs/policy-aspect';
@@ -23,22 +26,58 @@ function synthChecked(build: (stack: TerraformStack) => void): string {
 }
 
 const trustFor = (service: string, condition?: Record<string, Record<string, string>>) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sts:AssumeRole',
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
 
 describe('trust policies use the condition keys their service documents', () => {
   test.each(Object.keys(SERVICE_TRUST))('accepts the trust policy assumeRolePolicy writes for %s', (service) => {
     expect(trustPolicyViolations(assumeRolePolicy(service, '123456789012'))).toEqual([]);
-    expect(() => synthChecked((stack) => new IamRole(stack, 'Role', { assumeRolePolicy: assumeRolePolicy(service, '123456789012') }))).not.toThrow();
+    expect(() =>
+      synthChecked(
+        (stack) => new IamRole(stack, 'Role', { assumeRolePolicy: assumeRolePolicy(service, '123456789012') }),
+      ),
+    ).not.toThrow();
   });
 
   test.each([
-    ['glue.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } }, /\[checked\/GlueRole\] trust policy for glue\.amazonaws\.com uses condition key aws:SourceAccount, which it does not document \(documented: none/],
-    ['firehose.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } }, /\[checked\/GlueRole\] trust policy for firehose\.amazonaws\.com uses condition key aws:SourceAccount.*documented: sts:ExternalId/],
-    ['firehose.amazonaws.com', undefined, /\[checked\/GlueRole\] trust policy for firehose\.amazonaws\.com lacks its documented confused-deputy condition sts:ExternalId/],
-    ['pipes.amazonaws.com', { StringEquals: { 'sts:ExternalId': '123456789012' } }, /trust policy for pipes\.amazonaws\.com uses condition key sts:ExternalId/],
-    ['states.amazonaws.com', undefined, /trust policy names service states\.amazonaws\.com, whose documented condition keys are not recorded/],
+    [
+      'glue.amazonaws.com',
+      { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      /\[checked\/GlueRole\] trust policy for glue\.amazonaws\.com uses condition key aws:SourceAccount, which it does not document \(documented: none/,
+    ],
+    [
+      'firehose.amazonaws.com',
+      { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      /\[checked\/GlueRole\] trust policy for firehose\.amazonaws\.com uses condition key aws:SourceAccount.*documented: sts:ExternalId/,
+    ],
+    [
+      'firehose.amazonaws.com',
+      undefined,
+      /\[checked\/GlueRole\] trust policy for firehose\.amazonaws\.com lacks its documented confused-deputy condition sts:ExternalId/,
+    ],
+    [
+      'pipes.amazonaws.com',
+      { StringEquals: { 'sts:ExternalId': '123456789012' } },
+      /trust policy for pipes\.amazonaws\.com uses condition key sts:ExternalId/,
+    ],
+    [
+      'states.amazonaws.com',
+      undefined,
+      /trust policy names service states\.amazonaws\.com, whose documented condition keys are not recorded/,
+    ],
   ] as const)('fails the synth for %s with %j', (service, condition, message) => {
-    expect(() => synthChecked((stack) => new IamRole(stack, 'GlueRole', { assumeRolePolicy: trustFor(service, condition) }))).toThrow(message);
+    expect(() =>
+      synthChecked((stack) => new IamRole(stack, 'GlueRole', { assumeRolePolicy: trustFor(service, condition) })),
+    ).toThrow(message);
   });
 });
 
@@ -60,38 +99,83 @@ function rawFirehose(stack: TerraformStack, s3: Partial<KinesisFirehoseDeliveryS
 
 const lambdaProcessor = (parameters: Array<[string, string]>) => ({
   enabled: true,
-  processors: [{ type: 'Lambda', parameters: parameters.map(([parameterName, parameterValue]) => ({ parameterName, parameterValue })) }],
+  processors: [
+    {
+      type: 'Lambda',
+      parameters: parameters.map(([parameterName, parameterValue]) => ({ parameterName, parameterValue })),
+    },
+  ],
 });
 
 describe('Firehose with dynamic partitioning buffers 60-900 s and 64-128 MiB', () => {
   test('accepts 60 s and 64 MiB with a Lambda processor in range', () => {
-    expect(() => synthChecked((stack) => rawFirehose(stack, { processingConfiguration: lambdaProcessor([['LambdaArn', 'arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST'], ['BufferSizeInMBs', '3']]) }))).not.toThrow();
+    expect(() =>
+      synthChecked((stack) =>
+        rawFirehose(stack, {
+          processingConfiguration: lambdaProcessor([
+            ['LambdaArn', 'arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST'],
+            ['BufferSizeInMBs', '3'],
+          ]),
+        }),
+      ),
+    ).not.toThrow();
   });
 
   test.each([
-    [{ bufferingInterval: 30 }, /\[checked\/Firehose\] dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 30 \(no zero buffering/],
-    [{ bufferingInterval: 0 }, /\[checked\/Firehose\] dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 0/],
-    [{ bufferingSize: 5 }, /\[checked\/Firehose\] dynamic partitioning needs buffering_size between 64 and 128 MiB, received 5/],
-    [{ bufferingSize: undefined }, /received 5 \(see https:\/\/docs\.aws\.amazon\.com\/firehose\/latest\/dev\/buffering\.html\)/],
+    [
+      { bufferingInterval: 30 },
+      /\[checked\/Firehose\] dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 30 \(no zero buffering/,
+    ],
+    [
+      { bufferingInterval: 0 },
+      /\[checked\/Firehose\] dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 0/,
+    ],
+    [
+      { bufferingSize: 5 },
+      /\[checked\/Firehose\] dynamic partitioning needs buffering_size between 64 and 128 MiB, received 5/,
+    ],
+    [
+      { bufferingSize: undefined },
+      /received 5 \(see https:\/\/docs\.aws\.amazon\.com\/firehose\/latest\/dev\/buffering\.html\)/,
+    ],
   ])('fails the synth for %p', (s3, message) => {
     expect(() => synthChecked((stack) => rawFirehose(stack, s3 as Parameters<typeof rawFirehose>[1]))).toThrow(message);
   });
 
   test('leaves a stream without dynamic partitioning to the API ranges (0-900 s)', () => {
-    expect(() => synthChecked((stack) => rawFirehose(stack, { bufferingInterval: 0, bufferingSize: 5, dynamicPartitioningConfiguration: { enabled: false } }))).not.toThrow();
+    expect(() =>
+      synthChecked((stack) =>
+        rawFirehose(stack, {
+          bufferingInterval: 0,
+          bufferingSize: 5,
+          dynamicPartitioningConfiguration: { enabled: false },
+        }),
+      ),
+    ).not.toThrow();
   });
 });
 
-describe('Lambda processor parameters stay within Firehose\'s documented ranges', () => {
+describe("Lambda processor parameters stay within Firehose's documented ranges", () => {
   const arn: [string, string] = ['LambdaArn', 'arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST'];
   test.each([
-    [[arn, ['BufferSizeInMBs', '4']], /\[checked\/Firehose\] Lambda processor BufferSizeInMBs must be between 0\.2 and 3, received 4/],
+    [
+      [arn, ['BufferSizeInMBs', '4']],
+      /\[checked\/Firehose\] Lambda processor BufferSizeInMBs must be between 0\.2 and 3, received 4/,
+    ],
     [[arn, ['BufferSizeInMBs', '0.1']], /BufferSizeInMBs must be between 0\.2 and 3, received 0\.1/],
-    [[arn, ['BufferIntervalInSeconds', '901']], /\[checked\/Firehose\] Lambda processor BufferIntervalInSeconds must be between 0 and 900, received 901/],
-    [[arn, ['NumberOfRetries', '301']], /\[checked\/Firehose\] Lambda processor NumberOfRetries must be between 0 and 300, received 301/],
+    [
+      [arn, ['BufferIntervalInSeconds', '901']],
+      /\[checked\/Firehose\] Lambda processor BufferIntervalInSeconds must be between 0 and 900, received 901/,
+    ],
+    [
+      [arn, ['NumberOfRetries', '301']],
+      /\[checked\/Firehose\] Lambda processor NumberOfRetries must be between 0 and 300, received 301/,
+    ],
     [[['BufferSizeInMBs', '1']], /\[checked\/Firehose\] Lambda processor has no LambdaArn parameter/],
   ] as Array<[Array<[string, string]>, RegExp]>)('fails the synth for %j', (parameters, message) => {
-    expect(() => synthChecked((stack) => rawFirehose(stack, { processingConfiguration: lambdaProcessor(parameters) }))).toThrow(message);
+    expect(() =>
+      synthChecked((stack) => rawFirehose(stack, { processingConfiguration: lambdaProcessor(parameters) })),
+    ).toThrow(message);
   });
 });
 
@@ -105,7 +189,9 @@ describe('bucket names avoid what S3 reserves', () => {
     ['lake..data', /has two adjacent periods/],
     [`l${'a'.repeat(63)}`, /is longer than 63 characters/],
   ])('fails the synth for %s', (bucketName, message) => {
-    expect(() => synthChecked((stack) => new SecureBucket(stack, 'Lake', { bucketName, kmsKeyArn: TEST_KEY_ARN }))).toThrow(message);
+    expect(() =>
+      synthChecked((stack) => new SecureBucket(stack, 'Lake', { bucketName, kmsKeyArn: TEST_KEY_ARN })),
+    ).toThrow(message);
   });
 
   test('judges only the literal parts of a name with references', () => {
@@ -122,9 +208,18 @@ describe('lifecycle transitions respect S3 minimum ages', () => {
           new SecureBucket(stack, 'Lake', {
             bucketName: 'lake',
             kmsKeyArn: TEST_KEY_ARN,
-            lifecycleRules: [{ id: 'early', status: 'Enabled', filter: [{ prefix: 'x/' }], transition: [{ days: 10, storageClass: 'STANDARD_IA' }] }],
+            lifecycleRules: [
+              {
+                id: 'early',
+                status: 'Enabled',
+                filter: [{ prefix: 'x/' }],
+                transition: [{ days: 10, storageClass: 'STANDARD_IA' }],
+              },
+            ],
           }),
       ),
-    ).toThrow(/\[checked\/Lake\/Lifecycle\] lifecycle rule "early" moves objects to STANDARD_IA after 10 days; S3 requires at least 30/);
+    ).toThrow(
+      /\[checked\/Lake\/Lifecycle\] lifecycle rule "early" moves objects to STANDARD_IA after 10 days; S3 requires at least 30/,
+    );
   });
 });

@@ -12,7 +12,13 @@ import { TEST_KEY_ARN } from './helpers/context';
 function athena(props: Partial<AthenaProps> = {}): string {
   return Testing.synthScope((scope) => {
     const resultsBucket = new SecureBucket(scope, 'Results', { bucketName: 'results', kmsKeyArn: TEST_KEY_ARN }).bucket;
-    new Athena(scope, 'Athena', { baseName: 'sales-test', databaseName: 'sales_test', resultsBucket, kmsKeyArn: TEST_KEY_ARN, ...props });
+    new Athena(scope, 'Athena', {
+      baseName: 'sales-test',
+      databaseName: 'sales_test',
+      resultsBucket,
+      kmsKeyArn: TEST_KEY_ARN,
+      ...props,
+    });
   });
 }
 
@@ -27,7 +33,9 @@ describe('Athena', () => {
         publish_cloudwatch_metrics_enabled: true,
         bytes_scanned_cutoff_per_query: 10737418240,
         result_configuration: {
-          output_location: expect.stringMatching(/^s3:\/\/\$\{aws_s3_bucket\.Results_Bucket_[A-F0-9]+\.bucket\}\/results\/$/),
+          output_location: expect.stringMatching(
+            /^s3:\/\/\$\{aws_s3_bucket\.Results_Bucket_[A-F0-9]+\.bucket\}\/results\/$/,
+          ),
           encryption_configuration: { encryption_option: 'SSE_KMS', kms_key_arn: TEST_KEY_ARN },
         },
       },
@@ -35,7 +43,9 @@ describe('Athena', () => {
   });
 
   test('creates one named query per .sql file, with its text and description', () => {
-    const queries = Object.values(JSON.parse(synthesized).resource.aws_athena_named_query) as Array<Record<string, string>>;
+    const queries = Object.values(JSON.parse(synthesized).resource.aws_athena_named_query) as Array<
+      Record<string, string>
+    >;
     const files = readNamedQueries();
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect(queries.map((q) => q['name'])).toEqual(files.map((f) => f.name));
@@ -45,7 +55,9 @@ describe('Athena', () => {
   });
 
   test('rejects a cutoff below Athena’s 10 MB minimum', () => {
-    expect(() => athena({ bytesScannedCutoffPerQuery: 1000 })).toThrow('bytesScannedCutoffPerQuery must be at least 10485760, received 1000');
+    expect(() => athena({ bytesScannedCutoffPerQuery: 1000 })).toThrow(
+      'bytesScannedCutoffPerQuery must be at least 10485760, received 1000',
+    );
   });
 });
 
@@ -60,10 +72,14 @@ describe('readNamedQueries', () => {
   }
 
   test('rejects a query without a description line', () => {
-    expect(() => readNamedQueries(folderWith('q.sql', 'SELECT 1'))).toThrow('q.sql must start with a "-- description" line');
+    expect(() => readNamedQueries(folderWith('q.sql', 'SELECT 1'))).toThrow(
+      'q.sql must start with a "-- description" line',
+    );
   });
 
   test('rejects a trailing semicolon', () => {
-    expect(() => readNamedQueries(folderWith('q.sql', '-- one\nSELECT 1;'))).toThrow('q.sql must hold one statement without a trailing semicolon');
+    expect(() => readNamedQueries(folderWith('q.sql', '-- one\nSELECT 1;'))).toThrow(
+      'q.sql must hold one statement without a trailing semicolon',
+    );
   });
 });

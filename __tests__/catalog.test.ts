@@ -11,17 +11,36 @@ import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 describe('Catalog', () => {
   const synthesized = Testing.synthScope((scope) => {
     const bucket = new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN }).bucket;
-    new Catalog(scope, 'Catalog', { baseName: 'sales-test', aws: TEST_AWS, bucket, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 30 });
+    new Catalog(scope, 'Catalog', {
+      baseName: 'sales-test',
+      aws: TEST_AWS,
+      bucket,
+      kmsKeyArn: TEST_KEY_ARN,
+      logRetentionDays: 30,
+    });
   });
   const json = JSON.parse(synthesized);
   const table = Object.values(json.resource.aws_glue_catalog_table)[0] as any;
 
   test('defines order_changes with the row columns of the contract and string partitions', () => {
     expect(table.name).toBe('order_changes');
-    expect(json.resource.aws_glue_catalog_database[Object.keys(json.resource.aws_glue_catalog_database)[0]!].name).toBe('sales_test');
-    expect(table.storage_descriptor.columns.map((c: { name: string }) => c.name)).toEqual(ORDER_CHANGE_COLUMNS.map((c) => c.name));
+    expect(json.resource.aws_glue_catalog_database[Object.keys(json.resource.aws_glue_catalog_database)[0]!].name).toBe(
+      'sales_test',
+    );
     expect(table.storage_descriptor.columns.map((c: { name: string }) => c.name)).toEqual(
-      expect.arrayContaining(['cdc_operation', 'cdc_event_id', 'cdc_event_time', 'cdc_sequence_number', 'cdc_sort_key', 'cdc_table', 'cdc_ttl_expired', 'cdc_changed_attributes']),
+      ORDER_CHANGE_COLUMNS.map((c) => c.name),
+    );
+    expect(table.storage_descriptor.columns.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining([
+        'cdc_operation',
+        'cdc_event_id',
+        'cdc_event_time',
+        'cdc_sequence_number',
+        'cdc_sort_key',
+        'cdc_table',
+        'cdc_ttl_expired',
+        'cdc_changed_attributes',
+      ]),
     );
     expect(table.partition_keys).toEqual(['year', 'month', 'day', 'hour'].map((name) => ({ name, type: 'string' })));
     expect(table.storage_descriptor).toMatchObject({
@@ -70,7 +89,10 @@ describe('Catalog', () => {
     const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
     expect(JSON.parse(crawler.configuration)).toEqual({
       Version: 1,
-      CrawlerOutput: { Partitions: { AddOrUpdateBehavior: 'InheritFromTable' }, Tables: { AddOrUpdateBehavior: 'MergeNewColumns' } },
+      CrawlerOutput: {
+        Partitions: { AddOrUpdateBehavior: 'InheritFromTable' },
+        Tables: { AddOrUpdateBehavior: 'MergeNewColumns' },
+      },
       Grouping: { TableGroupingPolicy: 'CombineCompatibleSchemas' },
     });
   });
@@ -88,8 +110,12 @@ describe('Catalog', () => {
     });
     expect(byId['UpdateOrderChangesTable']?.Resource).toEqual([
       'arn:aws:glue:eu-west-1:123456789012:catalog',
-      expect.stringMatching(/^arn:aws:glue:eu-west-1:123456789012:database\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}$/),
-      expect.stringMatching(/:table\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}\/order_changes$/),
+      expect.stringMatching(
+        /^arn:aws:glue:eu-west-1:123456789012:database\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}$/,
+      ),
+      expect.stringMatching(
+        /:table\/\$\{aws_glue_catalog_database\.Catalog_Database_[A-F0-9]+\.name\}\/order_changes$/,
+      ),
     ]);
     expect(JSON.stringify(statements)).not.toContain('errors/');
   });
@@ -110,13 +136,23 @@ describe('Catalog', () => {
       },
     });
     const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
-    expect(crawler.security_configuration).toMatch(/^\$\{aws_glue_security_configuration\.Catalog_CrawlerLogging_SecurityConfiguration_[A-F0-9]+\.name\}$/);
+    expect(crawler.security_configuration).toMatch(
+      /^\$\{aws_glue_security_configuration\.Catalog_CrawlerLogging_SecurityConfiguration_[A-F0-9]+\.name\}$/,
+    );
   });
 
   test('creates that log group with the retention and the key before the crawler exists', () => {
-    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: crawlerLogGroup, retention_in_days: 30, kms_key_id: TEST_KEY_ARN });
+    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, {
+      name: crawlerLogGroup,
+      retention_in_days: 30,
+      kms_key_id: TEST_KEY_ARN,
+    });
     const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
-    expect(crawler.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\.Catalog_CrawlerLogging_LogGroup_[A-F0-9]+$/)]));
+    expect(crawler.depends_on).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_cloudwatch_log_group\.Catalog_CrawlerLogging_LogGroup_[A-F0-9]+$/),
+      ]),
+    );
   });
 
   test('lets the crawler write and encrypt only its own log group', () => {
@@ -134,6 +170,9 @@ describe('Catalog', () => {
     expect(JSON.stringify(statements)).not.toContain('log-group:/aws-glue/crawlers"');
     expect(JSON.stringify(statements)).not.toContain('log-group:/aws-glue/crawlers:');
     const encrypt = statements.find((s) => s.Sid === 'EncryptCrawlerLogs');
-    expect(encrypt).toMatchObject({ Action: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], Resource: [TEST_KEY_ARN] });
+    expect(encrypt).toMatchObject({
+      Action: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      Resource: [TEST_KEY_ARN],
+    });
   });
 });

@@ -12,7 +12,15 @@ import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 function pipe(scope: Construct, props: Partial<ChangePipeProps> = {}): ChangePipe {
   const table = new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN }).table;
   const target = new ChangeStream(scope, 'Stream', { streamName: 'changes', kmsKeyArn: TEST_KEY_ARN }).stream;
-  return new ChangePipe(scope, 'Pipe', { baseName: 'sales-test', aws: TEST_AWS, table, target, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14, ...props });
+  return new ChangePipe(scope, 'Pipe', {
+    baseName: 'sales-test',
+    aws: TEST_AWS,
+    table,
+    target,
+    kmsKeyArn: TEST_KEY_ARN,
+    logRetentionDays: 14,
+    ...props,
+  });
 }
 
 describe('ChangePipe', () => {
@@ -29,11 +37,18 @@ describe('ChangePipe', () => {
           maximum_retry_attempts: 10,
           maximum_record_age_in_seconds: 21600,
           on_partial_batch_item_failure: 'AUTOMATIC_BISECT',
-          dead_letter_config: { arn: expect.stringMatching(/^\$\{aws_sqs_queue\.Pipe_DeadLetterQueue_[A-F0-9]+\.arn\}$/) },
+          dead_letter_config: {
+            arn: expect.stringMatching(/^\$\{aws_sqs_queue\.Pipe_DeadLetterQueue_[A-F0-9]+\.arn\}$/),
+          },
         },
       },
       target_parameters: { kinesis_stream_parameters: { partition_key: '$.dynamodb.Keys.order_id.S' } },
-      log_configuration: { level: 'ERROR', cloudwatch_logs_log_destination: { log_group_arn: expect.stringMatching(/aws_cloudwatch_log_group\.Pipe_LogGroup_/) } },
+      log_configuration: {
+        level: 'ERROR',
+        cloudwatch_logs_log_destination: {
+          log_group_arn: expect.stringMatching(/aws_cloudwatch_log_group\.Pipe_LogGroup_/),
+        },
+      },
     });
   });
 
@@ -42,25 +57,53 @@ describe('ChangePipe', () => {
   });
 
   test('encrypts the dead-letter queue with the key and keeps messages 14 days', () => {
-    expect(synthesized).toHaveResourceWithProperties(SqsQueue, { name: 'sales-test-pipe-dlq', kms_master_key_id: TEST_KEY_ARN, message_retention_seconds: 1209600 });
+    expect(synthesized).toHaveResourceWithProperties(SqsQueue, {
+      name: 'sales-test-pipe-dlq',
+      kms_master_key_id: TEST_KEY_ARN,
+      message_retention_seconds: 1209600,
+    });
   });
 
   test('lets the role read the table stream, write the stream and the DLQ, and nothing else', () => {
     const statements = roleStatements(synthesized, 'sales-test-pipe');
     expect(statements.map((s) => [s.Sid, s.Action, s.Resource])).toEqual([
-      ['ReadTableStream', ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], [expect.stringMatching(/aws_dynamodb_table\.Table_[A-F0-9]+\.stream_arn/)]],
+      [
+        'ReadTableStream',
+        ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        [expect.stringMatching(/aws_dynamodb_table\.Table_[A-F0-9]+\.stream_arn/)],
+      ],
       ['ListTableStreams', ['dynamodb:ListStreams'], ['*']],
-      ['WriteChangeStream', ['kinesis:PutRecord', 'kinesis:PutRecords'], [expect.stringMatching(/aws_kinesis_stream\.Stream_[A-F0-9]+\.arn/)]],
-      ['SendToDeadLetterQueue', ['sqs:SendMessage'], [expect.stringMatching(/aws_sqs_queue\.Pipe_DeadLetterQueue_[A-F0-9]+\.arn/)]],
+      [
+        'WriteChangeStream',
+        ['kinesis:PutRecord', 'kinesis:PutRecords'],
+        [expect.stringMatching(/aws_kinesis_stream\.Stream_[A-F0-9]+\.arn/)],
+      ],
+      [
+        'SendToDeadLetterQueue',
+        ['sqs:SendMessage'],
+        [expect.stringMatching(/aws_sqs_queue\.Pipe_DeadLetterQueue_[A-F0-9]+\.arn/)],
+      ],
       ['UsePipelineKey', ['kms:Decrypt', 'kms:GenerateDataKey'], [TEST_KEY_ARN]],
-      ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [expect.stringMatching(/aws_cloudwatch_log_group\.Pipe_LogGroup_[A-F0-9]+\.arn\}:\*$/)]],
+      [
+        'WriteOwnLogs',
+        ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        [expect.stringMatching(/aws_cloudwatch_log_group\.Pipe_LogGroup_[A-F0-9]+\.arn\}:\*$/)],
+      ],
     ]);
   });
 
   test('uses the configured batching and retry settings', () => {
-    const custom = Testing.synthScope((scope) => pipe(scope, { batchSize: 500, batchingWindowSeconds: 0, maximumRetryAttempts: 0, maximumRecordAgeSeconds: 60 }));
-    const parameters = (Object.values(JSON.parse(custom).resource.aws_pipes_pipe)[0] as any).source_parameters.dynamodb_stream_parameters;
-    expect(parameters).toMatchObject({ batch_size: 500, maximum_batching_window_in_seconds: 0, maximum_retry_attempts: 0, maximum_record_age_in_seconds: 60 });
+    const custom = Testing.synthScope((scope) =>
+      pipe(scope, { batchSize: 500, batchingWindowSeconds: 0, maximumRetryAttempts: 0, maximumRecordAgeSeconds: 60 }),
+    );
+    const parameters = (Object.values(JSON.parse(custom).resource.aws_pipes_pipe)[0] as any).source_parameters
+      .dynamodb_stream_parameters;
+    expect(parameters).toMatchObject({
+      batch_size: 500,
+      maximum_batching_window_in_seconds: 0,
+      maximum_retry_attempts: 0,
+      maximum_record_age_in_seconds: 60,
+    });
   });
 
   test.each([

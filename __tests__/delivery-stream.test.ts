@@ -12,13 +12,30 @@ import { FIXTURE_BUNDLE } from './helpers/pipeline';
 
 function delivery(scope: Construct, props: Partial<DeliveryStreamProps> = {}): DeliveryStream {
   const source = new ChangeStream(scope, 'Stream', { streamName: 'changes', kmsKeyArn: TEST_KEY_ARN }).stream;
-  const transform = new TransformFunction(scope, 'Transform', { functionName: 'fn', aws: TEST_AWS, bundle: FIXTURE_BUNDLE, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14 }).function;
+  const transform = new TransformFunction(scope, 'Transform', {
+    functionName: 'fn',
+    aws: TEST_AWS,
+    bundle: FIXTURE_BUNDLE,
+    kmsKeyArn: TEST_KEY_ARN,
+    logRetentionDays: 14,
+  }).function;
   const bucket = new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN }).bucket;
-  return new DeliveryStream(scope, 'Delivery', { baseName: 'sales-test', deliveryStreamName: 'sales-test-lake', aws: TEST_AWS, source, transform, bucket, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14, ...props });
+  return new DeliveryStream(scope, 'Delivery', {
+    baseName: 'sales-test',
+    deliveryStreamName: 'sales-test-lake',
+    aws: TEST_AWS,
+    source,
+    transform,
+    bucket,
+    kmsKeyArn: TEST_KEY_ARN,
+    logRetentionDays: 14,
+    ...props,
+  });
 }
 
 function extendedS3(synthesized: string): any {
-  return (Object.values(JSON.parse(synthesized).resource.aws_kinesis_firehose_delivery_stream)[0] as any).extended_s3_configuration;
+  return (Object.values(JSON.parse(synthesized).resource.aws_kinesis_firehose_delivery_stream)[0] as any)
+    .extended_s3_configuration;
 }
 
 describe('DeliveryStream', () => {
@@ -28,7 +45,9 @@ describe('DeliveryStream', () => {
     expect(synthesized).toHaveResourceWithProperties(KinesisFirehoseDeliveryStream, {
       name: 'sales-test-lake',
       destination: 'extended_s3',
-      kinesis_source_configuration: expect.objectContaining({ kinesis_stream_arn: expect.stringMatching(/aws_kinesis_stream\.Stream_[A-F0-9]+\.arn/) }),
+      kinesis_source_configuration: expect.objectContaining({
+        kinesis_stream_arn: expect.stringMatching(/aws_kinesis_stream\.Stream_[A-F0-9]+\.arn/),
+      }),
     });
     expect(extendedS3(synthesized)).toMatchObject({
       buffering_interval: 60,
@@ -37,7 +56,11 @@ describe('DeliveryStream', () => {
       file_extension: '.json.gz',
       kms_key_arn: TEST_KEY_ARN,
       dynamic_partitioning_configuration: { enabled: true },
-      cloudwatch_logging_options: { enabled: true, log_group_name: expect.stringMatching(/Delivery_LogGroup/), log_stream_name: expect.stringMatching(/Delivery_DeliveryLogStream/) },
+      cloudwatch_logging_options: {
+        enabled: true,
+        log_group_name: expect.stringMatching(/Delivery_LogGroup/),
+        log_stream_name: expect.stringMatching(/Delivery_DeliveryLogStream/),
+      },
     });
   });
 
@@ -46,14 +69,21 @@ describe('DeliveryStream', () => {
     expect(s3.prefix).toBe(
       'sales/year=!{partitionKeyFromLambda:year}/month=!{partitionKeyFromLambda:month}/day=!{partitionKeyFromLambda:day}/hour=!{partitionKeyFromLambda:hour}/',
     );
-    expect(s3.error_output_prefix).toBe('errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/');
+    expect(s3.error_output_prefix).toBe(
+      'errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/',
+    );
   });
 
   test('calls the transform Lambda and declares only non-default processor parameters', () => {
     const [processor] = extendedS3(synthesized).processing_configuration.processors;
     expect(processor.type).toBe('Lambda');
     expect(processor.parameters).toEqual([
-      { parameter_name: 'LambdaArn', parameter_value: expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/) },
+      {
+        parameter_name: 'LambdaArn',
+        parameter_value: expect.stringMatching(
+          /^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/,
+        ),
+      },
       { parameter_name: 'BufferSizeInMBs', parameter_value: '3' },
       { parameter_name: 'BufferIntervalInSeconds', parameter_value: '5' },
     ]);
@@ -61,9 +91,19 @@ describe('DeliveryStream', () => {
 
   test('scopes the role to the stream, the function, the two lake prefixes, the key and its log group', () => {
     const statements = roleStatements(synthesized, 'sales-test-firehose');
-    expect(statements.map((s) => s.Sid)).toEqual(['ReadChangeStream', 'InvokeTransform', 'LocateLakeBucket', 'WriteLakeObjects', 'UsePipelineKey', 'WriteOwnLogs']);
+    expect(statements.map((s) => s.Sid)).toEqual([
+      'ReadChangeStream',
+      'InvokeTransform',
+      'LocateLakeBucket',
+      'WriteLakeObjects',
+      'UsePipelineKey',
+      'WriteOwnLogs',
+    ]);
     const writes = statements.find((s) => s.Sid === 'WriteLakeObjects');
-    expect(writes?.Resource).toEqual([expect.stringMatching(/\.arn\}\/sales\/\*$/), expect.stringMatching(/\.arn\}\/errors\/\*$/)]);
+    expect(writes?.Resource).toEqual([
+      expect.stringMatching(/\.arn\}\/sales\/\*$/),
+      expect.stringMatching(/\.arn\}\/errors\/\*$/),
+    ]);
     expect(statements.find((s) => s.Sid === 'InvokeTransform')?.Resource).toEqual([
       expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}$/),
       expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\*$/),
@@ -93,7 +133,9 @@ describe('processorParameters', () => {
   });
 
   test('declares non-default values as strings', () => {
-    expect(processorParameters({ lambdaArn: 'arn', bufferSizeMB: 0.5, bufferIntervalSeconds: 0, numberOfRetries: 5 })).toEqual([
+    expect(
+      processorParameters({ lambdaArn: 'arn', bufferSizeMB: 0.5, bufferIntervalSeconds: 0, numberOfRetries: 5 }),
+    ).toEqual([
       { parameterName: 'LambdaArn', parameterValue: 'arn' },
       { parameterName: 'BufferSizeInMBs', parameterValue: '0.5' },
       { parameterName: 'BufferIntervalInSeconds', parameterValue: '0' },

@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
 import {
-  ATHENA_DEFAULTS, CONFIG_VARIABLES, type ConfigVariable, FIREHOSE_DEFAULTS, freshnessBudget, freshnessBudgetSeconds, KINESIS_DEFAULTS, KMS_DEFAULTS,
-  LAMBDA_DEFAULTS, loadConfig, LOGS_DEFAULTS, PIPES_DEFAULTS, readNamedQueries, S3_DEFAULTS, type SettingName,
+  ATHENA_DEFAULTS,
+  CONFIG_VARIABLES,
+  type ConfigVariable,
+  FIREHOSE_DEFAULTS,
+  freshnessBudget,
+  freshnessBudgetSeconds,
+  KINESIS_DEFAULTS,
+  KMS_DEFAULTS,
+  LAMBDA_DEFAULTS,
+  loadConfig,
+  LOGS_DEFAULTS,
+  PIPES_DEFAULTS,
+  readNamedQueries,
+  S3_DEFAULTS,
+  type SettingName,
 } from '@sales/pipeline-spec';
 import { REPO_ROOT } from '../constructs/transform-bundle';
 
@@ -28,33 +41,44 @@ describe('docs/infrastructure.md', () => {
   const expectedDefault = (setting: SettingName): string => {
     const text = NO_VALUE_DEFAULTS[setting];
     if (text !== undefined) return text;
-    if (setting === 'tags') return `\`${Object.entries(dev.tags).map(([key, value]) => `${key}=${value === 'dev' ? '<env>' : value}`).join(',')}\``;
+    if (setting === 'tags')
+      return `\`${Object.entries(dev.tags)
+        .map(([key, value]) => `${key}=${value === 'dev' ? '<env>' : value}`)
+        .join(',')}\``;
     const [devValue, prodValue] = [dev, prod].map((config) => String(config[setting as keyof typeof config]));
     return devValue === prodValue ? `\`${devValue}\`` : `dev \`${devValue}\`, prod \`${prodValue}\``;
   };
 
   test('has a row for every setting', () => {
-    expect(CONFIG_VARIABLES.filter((variable) => rowOf(variable).length !== 4).map((variable) => variable.name)).toEqual([]);
+    expect(
+      CONFIG_VARIABLES.filter((variable) => rowOf(variable).length !== 4).map((variable) => variable.name),
+    ).toEqual([]);
   });
 
-  test.each(CONFIG_VARIABLES.map((variable) => [`SALES_${variable.name}`, variable]))('documents %s with its setting and default', (_name, variable) => {
-    const [, setting, , defaultCell] = rowOf(variable);
-    expect(setting).toContain(`\`${variable.setting}\``);
-    // A unit or a reading may follow the value, e.g. "`10737418240` (10 GiB)".
-    expect(`${defaultCell} `.startsWith(`${expectedDefault(variable.setting)} `)).toBe(true);
-  });
-
-  test.each(CONFIG_VARIABLES.filter((variable) => variable.limits !== undefined).map((variable) => [`SALES_${variable.name}`, variable]))(
-    'gives the limits of %s as in its defaults table',
+  test.each(CONFIG_VARIABLES.map((variable) => [`SALES_${variable.name}`, variable]))(
+    'documents %s with its setting and default',
     (_name, variable) => {
-      const { min, max } = variable.limits ?? { min: Number.NaN, max: Number.NaN };
-      const [, , allowed] = rowOf(variable);
-      expect(allowed).toContain(max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`);
+      const [, setting, , defaultCell] = rowOf(variable);
+      expect(setting).toContain(`\`${variable.setting}\``);
+      // A unit or a reading may follow the value, e.g. "`10737418240` (10 GiB)".
+      expect(`${defaultCell} `.startsWith(`${expectedDefault(variable.setting)} `)).toBe(true);
     },
   );
 
+  test.each(
+    CONFIG_VARIABLES.filter((variable) => variable.limits !== undefined).map((variable) => [
+      `SALES_${variable.name}`,
+      variable,
+    ]),
+  )('gives the limits of %s as in its defaults table', (_name, variable) => {
+    const { min, max } = variable.limits ?? { min: Number.NaN, max: Number.NaN };
+    const [, , allowed] = rowOf(variable);
+    expect(allowed).toContain(max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`);
+  });
+
   test('lists the choices of the closed settings', () => {
-    const row = (name: string) => rowOf(CONFIG_VARIABLES.find((variable) => variable.name === name) as ConfigVariable)[2];
+    const row = (name: string) =>
+      rowOf(CONFIG_VARIABLES.find((variable) => variable.name === name) as ConfigVariable)[2];
     for (const mode of KINESIS_DEFAULTS.streamMode.choices) expect(row('KINESIS_MODE')).toContain(`\`${mode}\``);
     const days = LOGS_DEFAULTS.retentionDays.choices;
     expect(row('LOG_RETENTION_DAYS')).toContain(`(${days.slice(0, 8).join(', ')}, …, ${days.at(-1)})`);
@@ -65,12 +89,27 @@ describe('docs/infrastructure.md', () => {
   const gib = (bytes: number) => bytes / 1024 ** 3;
   test.each([
     ['KMS deletion window', `deleted after a ${KMS_DEFAULTS.deletionWindowDays.default}-day window`],
-    ['pipe batching', `batch ${PIPES_DEFAULTS.batchSize.default}, batching window ${PIPES_DEFAULTS.batchingWindowSeconds.default} s`],
-    ['pipe retries and record age', `${PIPES_DEFAULTS.maximumRetryAttempts.default} retries and a maximum record age of ${PIPES_DEFAULTS.maximumRecordAgeSeconds.default / 3600} h`],
+    [
+      'pipe batching',
+      `batch ${PIPES_DEFAULTS.batchSize.default}, batching window ${PIPES_DEFAULTS.batchingWindowSeconds.default} s`,
+    ],
+    [
+      'pipe retries and record age',
+      `${PIPES_DEFAULTS.maximumRetryAttempts.default} retries and a maximum record age of ${PIPES_DEFAULTS.maximumRecordAgeSeconds.default / 3600} h`,
+    ],
     ['Kinesis retention', `${KINESIS_DEFAULTS.retentionHours.default} h retention`],
-    ['Lambda memory and timeout', `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`],
-    ['Firehose processor', `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``],
-    ['Firehose buffering', `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`],
+    [
+      'Lambda memory and timeout',
+      `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`,
+    ],
+    [
+      'Firehose processor',
+      `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``,
+    ],
+    [
+      'Firehose buffering',
+      `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`,
+    ],
     [
       'lake lifecycle',
       `error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; DynamoDB exports under \`exports/\` expire at ${S3_DEFAULTS.exportExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`,
@@ -89,7 +128,15 @@ describe('docs/infrastructure.md', () => {
   });
 
   test('lists every alarm and every named query', () => {
-    const resources = { pipeName: 'p', deadLetterQueueName: 'q', streamName: 's', deliveryStreamName: 'd', functionName: 'f', bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default, tableName: 't' };
+    const resources = {
+      pipeName: 'p',
+      deadLetterQueueName: 'q',
+      streamName: 's',
+      deliveryStreamName: 'd',
+      functionName: 'f',
+      bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
+      tableName: 't',
+    };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
   });

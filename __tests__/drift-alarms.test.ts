@@ -1,5 +1,5 @@
 import { DRIFT_METRIC, reconcileStatements } from '@sales/pipeline-spec';
-import { type AlarmDefinition } from '../constructs/alarm-definitions';
+import type { AlarmDefinition } from '../constructs/alarm-definitions';
 import { driftAlarmDefinitions, RECONCILE_OVERDUE_HOURS } from '../constructs/drift-alarms';
 import { synthPipeline } from './helpers/pipeline';
 
@@ -24,17 +24,36 @@ function allPeriodsBreach(alarm: AlarmDefinition, runHours: readonly number[], n
 describe('drift alarms', () => {
   test('watch exactly the metric the reconcile command publishes (DRIFT_METRIC)', () => {
     for (const alarm of [drift, notRun]) {
-      expect(alarm).toMatchObject({ namespace: DRIFT_METRIC.namespace, metricName: DRIFT_METRIC.metricName, dimensions: { [DRIFT_METRIC.dimensionName]: 'sales-test-orders' } });
+      expect(alarm).toMatchObject({
+        namespace: DRIFT_METRIC.namespace,
+        metricName: DRIFT_METRIC.metricName,
+        dimensions: { [DRIFT_METRIC.dimensionName]: 'sales-test-orders' },
+      });
     }
-    expect(DRIFT_METRIC).toEqual({ namespace: 'SalesPipeline/Lake', metricName: 'DriftKeys', dimensionName: 'Table', unit: 'Count' });
+    expect(DRIFT_METRIC).toEqual({
+      namespace: 'SalesPipeline/Lake',
+      metricName: 'DriftKeys',
+      dimensionName: 'Table',
+      unit: 'Count',
+    });
   });
 
   test('LakeDrift fires on any unrepaired key and keeps its verdict between daily runs', () => {
-    expect(drift).toMatchObject({ statistic: 'Maximum', comparisonOperator: 'GreaterThanThreshold', threshold: 0, treatMissingData: 'ignore' });
+    expect(drift).toMatchObject({
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: 0,
+      treatMissingData: 'ignore',
+    });
   });
 
   test('ReconcileNotRun counts a missing run as breaching, within CloudWatch evaluation limits', () => {
-    expect(notRun).toMatchObject({ statistic: 'SampleCount', comparisonOperator: 'LessThanThreshold', threshold: 1, treatMissingData: 'breaching' });
+    expect(notRun).toMatchObject({
+      statistic: 'SampleCount',
+      comparisonOperator: 'LessThanThreshold',
+      threshold: 1,
+      treatMissingData: 'breaching',
+    });
     // Periods of an hour or more may span up to 7 days (PutMetricAlarm, Period).
     expect(notRun.periodSeconds).toBeGreaterThanOrEqual(3600);
     expect(notRun.periodSeconds * notRun.evaluationPeriods).toBeLessThanOrEqual(604800);
@@ -49,20 +68,34 @@ describe('drift alarms', () => {
     expect(allPeriodsBreach(notRun, skipped, 26 + RECONCILE_OVERDUE_HOURS)).toBe(true);
   });
 
-  test('the reconcile policy may publish to the alarms\' namespace only', () => {
+  test("the reconcile policy may publish to the alarms' namespace only", () => {
     const arn = 'arn:aws:x';
     const statements = reconcileStatements({
-      tableArn: arn, tableStreamArn: arn, lakeBucketArn: arn, resultsBucketArn: arn, kmsKeyArn: arn, kinesisStreamArn: arn, deadLetterQueueArn: arn, workgroupArn: arn,
+      tableArn: arn,
+      tableStreamArn: arn,
+      lakeBucketArn: arn,
+      resultsBucketArn: arn,
+      kmsKeyArn: arn,
+      kinesisStreamArn: arn,
+      deadLetterQueueArn: arn,
+      workgroupArn: arn,
       glueArns: [arn, arn, arn],
     });
     expect(statements.filter((s) => s.actions.includes('cloudwatch:PutMetricData'))).toEqual([
-      { sid: 'PublishDriftMetric', actions: ['cloudwatch:PutMetricData'], resources: ['*'], conditions: { StringEquals: { 'cloudwatch:namespace': drift.namespace } } },
+      {
+        sid: 'PublishDriftMetric',
+        actions: ['cloudwatch:PutMetricData'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'cloudwatch:namespace': drift.namespace } },
+      },
     ]);
   });
 
-  test('the stack sends both to the alarm topic, on the table\'s name', () => {
+  test("the stack sends both to the alarm topic, on the table's name", () => {
     const { json } = synthPipeline('dev');
-    const alarms = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).filter((a) => a['namespace'] === DRIFT_METRIC.namespace);
+    const alarms = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).filter(
+      (a) => a['namespace'] === DRIFT_METRIC.namespace,
+    );
     expect(alarms.map((a) => [a['alarm_name'], a['treat_missing_data']])).toEqual([
       ['sales-dev-LakeDrift', 'ignore'],
       ['sales-dev-ReconcileNotRun', 'breaching'],

@@ -10,7 +10,9 @@ import { LAMBDA_NODE_MAJOR, findLambdaNode } from './helpers/lambda-node';
 // the tests. This runs the real bundle on a Node 24 binary against the AWS-shaped Firehose events.
 
 const EVENTS = join(REPO_ROOT, 'packages', 'transform', 'tests', 'events');
-const EVENT_FILES = readdirSync(EVENTS).filter((name) => /^firehose-event-.*\.json$/.test(name) && !name.endsWith('.manifest.json')).sort();
+const EVENT_FILES = readdirSync(EVENTS)
+  .filter((name) => /^firehose-event-.*\.json$/.test(name) && !name.endsWith('.manifest.json'))
+  .sort();
 
 /** Loads the bundle like Lambda does (`index.handler`), answers each event, prints `{ file: result }`. */
 const DRIVER = `
@@ -59,9 +61,15 @@ describe(`the transform bundle on the Lambda runtime's Node ${LAMBDA_NODE_MAJOR}
         expect(onLambda[file]!.records.map((r) => r.recordId)).toEqual(event.records.map((r) => r.recordId));
         expect(onLambda[file]).toEqual(onRunner[file]);
       }
-      const manifest = JSON.parse(readFileSync(join(EVENTS, 'firehose-event-malformed.manifest.json'), 'utf8')) as Array<{ recordId: string; expectedResult: string }>;
+      const manifest = JSON.parse(
+        readFileSync(join(EVENTS, 'firehose-event-malformed.manifest.json'), 'utf8'),
+      ) as Array<{ recordId: string; expectedResult: string }>;
       const malformed = new Map(onLambda['firehose-event-malformed.json']!.records.map((r) => [r.recordId, r.result]));
-      for (const entry of manifest) expect({ id: entry.recordId, result: malformed.get(entry.recordId) }).toEqual({ id: entry.recordId, result: entry.expectedResult });
+      for (const entry of manifest)
+        expect({ id: entry.recordId, result: malformed.get(entry.recordId) }).toEqual({
+          id: entry.recordId,
+          result: entry.expectedResult,
+        });
       expect(onLambda['firehose-event-pipe-sales.json']!.records.every((r) => r.result === 'Ok')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

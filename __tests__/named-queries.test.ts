@@ -26,7 +26,12 @@ function functionNames(node: unknown, found: Set<string> = new Set()): Set<strin
     if (record['type'] === 'aggr_func' && typeof record['name'] === 'string') found.add(record['name'].toLowerCase());
     if (record['type'] === 'function') {
       const parts = (record['name'] as { name?: Array<{ value: string }> } | undefined)?.name ?? [];
-      found.add(parts.map((part) => part.value).join('.').toLowerCase());
+      found.add(
+        parts
+          .map((part) => part.value)
+          .join('.')
+          .toLowerCase(),
+      );
     }
     Object.values(record).forEach((child) => functionNames(child, found));
   }
@@ -35,19 +40,27 @@ function functionNames(node: unknown, found: Set<string> = new Set()): Set<strin
 
 describe('named queries as Trino SQL', () => {
   test('there are at least three: revenue by day and region, top products, current orders', () => {
-    expect(queries.map((query) => query.name)).toEqual(expect.arrayContaining(['revenue_by_day_and_region', 'top_products', 'current_orders']));
+    expect(queries.map((query) => query.name)).toEqual(
+      expect.arrayContaining(['revenue_by_day_and_region', 'top_products', 'current_orders']),
+    );
   });
 
-  test.each(queries.map((query) => [query.name, query.sql]))('%s parses as one Trino statement over order_changes', (_name, sql) => {
-    const ast = parser.astify(sql, TRINO);
-    expect(Array.isArray(ast) ? ast.length : 1).toBe(1);
-    expect(parser.tableList(sql, TRINO)).toContain(`select::null::${TABLE_NAME}`);
-    expect(sql).not.toMatch(/::|;\s*$/);
-  });
+  test.each(queries.map((query) => [query.name, query.sql]))(
+    '%s parses as one Trino statement over order_changes',
+    (_name, sql) => {
+      const ast = parser.astify(sql, TRINO);
+      expect(Array.isArray(ast) ? ast.length : 1).toBe(1);
+      expect(parser.tableList(sql, TRINO)).toContain(`select::null::${TABLE_NAME}`);
+      expect(sql).not.toMatch(/::|;\s*$/);
+    },
+  );
 
-  test.each(queries.map((query) => [query.name, query.sql]))('%s calls only functions both engines have', (_name, sql) => {
-    expect([...functionNames(parser.astify(sql, TRINO))].filter((name) => !COMMON_FUNCTIONS.has(name))).toEqual([]);
-  });
+  test.each(queries.map((query) => [query.name, query.sql]))(
+    '%s calls only functions both engines have',
+    (_name, sql) => {
+      expect([...functionNames(parser.astify(sql, TRINO))].filter((name) => !COMMON_FUNCTIONS.has(name))).toEqual([]);
+    },
+  );
 
   test.each([
     ['a misspelt keyword', 'SELEC order_id FROM order_changes'],
@@ -67,10 +80,18 @@ describe('named queries on DuckDB over a hive-partitioned lake', () => {
   beforeAll(async () => {
     lake = mkdtempSync(join(tmpdir(), 'lake-'));
     for (const [index, rows] of ORDER_CHANGE_ROWS.entries()) {
-      const [year, month, day, hour] = [rows[0]!.cdc_event_time.slice(0, 4), rows[0]!.cdc_event_time.slice(5, 7), rows[0]!.cdc_event_time.slice(8, 10), rows[0]!.cdc_event_time.slice(11, 13)];
+      const [year, month, day, hour] = [
+        rows[0]!.cdc_event_time.slice(0, 4),
+        rows[0]!.cdc_event_time.slice(5, 7),
+        rows[0]!.cdc_event_time.slice(8, 10),
+        rows[0]!.cdc_event_time.slice(11, 13),
+      ];
       const folder = join(lake, partitionPath({ year, month, day, hour }));
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, `part-${index}${DATA_FILE_EXTENSION}`), gzipSync(rows.map((row) => `${JSON.stringify(row)}\n`).join('')));
+      writeFileSync(
+        join(folder, `part-${index}${DATA_FILE_EXTENSION}`),
+        gzipSync(rows.map((row) => `${JSON.stringify(row)}\n`).join('')),
+      );
     }
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();

@@ -8,7 +8,13 @@ import { PolicyAspect, wildcardActions } from '../constructs/policy-aspect';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthPipeline } from './helpers/pipeline';
 
-type Statement = { Sid: string; Effect: string; Action: string[]; Resource: string[]; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid: string;
+  Effect: string;
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, unknown>>;
+};
 
 const LAKE = 'arn:aws:s3:::sales-test-lake';
 const RESULTS = 'arn:aws:s3:::sales-test-results';
@@ -31,75 +37,148 @@ const RESOURCES: OperatorResources = {
 };
 
 describe('OperatorPolicies', () => {
-  const synthesized = Testing.synthScope((scope) => new OperatorPolicies(scope, 'Operators', { baseName: 'sales-test', resources: RESOURCES }));
-  const policies = Object.values(JSON.parse(synthesized).resource.aws_iam_policy as Record<string, { name: string; policy: string }>);
+  const synthesized = Testing.synthScope(
+    (scope) => new OperatorPolicies(scope, 'Operators', { baseName: 'sales-test', resources: RESOURCES }),
+  );
+  const policies = Object.values(
+    JSON.parse(synthesized).resource.aws_iam_policy as Record<string, { name: string; policy: string }>,
+  );
   const statementsOf = (operation: string): Statement[] => {
     const policy = policies.find((p) => p.name === `sales-test-lake-${operation}`);
     if (policy === undefined) throw new Error(`no policy for ${operation}`);
     return (JSON.parse(policy.policy) as { Statement: Statement[] }).Statement;
   };
   /** Every (action, resource) pair a policy allows, as `action on resource`. */
-  const grants = (operation: string) => statementsOf(operation).flatMap((s) => s.Action.flatMap((action) => s.Resource.map((resource) => `${action} on ${resource}`)));
-  const actionsOn = (operation: string, resource: string) => statementsOf(operation).filter((s) => s.Resource.includes(resource)).flatMap((s) => s.Action).sort();
+  const grants = (operation: string) =>
+    statementsOf(operation).flatMap((s) =>
+      s.Action.flatMap((action) => s.Resource.map((resource) => `${action} on ${resource}`)),
+    );
+  const actionsOn = (operation: string, resource: string) =>
+    statementsOf(operation)
+      .filter((s) => s.Resource.includes(resource))
+      .flatMap((s) => s.Action)
+      .sort();
 
   test('Test default behaviors: one managed policy per sales-lake command, named <base>-lake-<command>', () => {
-    expect(policies.map((p) => p.name).sort()).toEqual(['sales-test-lake-backfill', 'sales-test-lake-reconcile', 'sales-test-lake-replay']);
-    expect(synthesized).toHaveResourceWithProperties(IamPolicy, { name: 'sales-test-lake-backfill', description: 'What sales-lake backfill needs on sales-test' });
+    expect(policies.map((p) => p.name).sort()).toEqual([
+      'sales-test-lake-backfill',
+      'sales-test-lake-reconcile',
+      'sales-test-lake-replay',
+    ]);
+    expect(synthesized).toHaveResourceWithProperties(IamPolicy, {
+      name: 'sales-test-lake-backfill',
+      description: 'What sales-lake backfill needs on sales-test',
+    });
   });
 
-  test.each(['backfill', 'reconcile', 'replay'])('%s allows exact actions on the stack ARNs only, never a wildcard action', (operation) => {
-    const policy = policies.find((p) => p.name === `sales-test-lake-${operation}`)!.policy;
-    expect(wildcardActions(policy)).toEqual([]);
-    const known = [TABLE, `${TABLE}/export/*`, TABLE_STREAM, LAKE, RESULTS, `${RESULTS}/*`, TEST_KEY_ARN, RESOURCES.kinesisStreamArn, RESOURCES.deadLetterQueueArn, RESOURCES.workgroupArn, ...RESOURCES.glueArns];
-    for (const statement of statementsOf(operation)) {
-      expect(statement.Effect).toBe('Allow');
-      for (const resource of statement.Resource) {
-        if (resource === '*') {
-          // Only PutMetricData, which has no resource-level permissions, and only in the drift namespace.
-          expect(statement.Action).toEqual(['cloudwatch:PutMetricData']);
-          expect(statement.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } });
-        } else if (resource.startsWith(`${LAKE}/`)) {
-          expect(resource).toMatch(/^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed)\/\*$/);
-        } else {
-          expect(known).toContain(resource);
+  test.each(['backfill', 'reconcile', 'replay'])(
+    '%s allows exact actions on the stack ARNs only, never a wildcard action',
+    (operation) => {
+      const policy = policies.find((p) => p.name === `sales-test-lake-${operation}`)!.policy;
+      expect(wildcardActions(policy)).toEqual([]);
+      const known = [
+        TABLE,
+        `${TABLE}/export/*`,
+        TABLE_STREAM,
+        LAKE,
+        RESULTS,
+        `${RESULTS}/*`,
+        TEST_KEY_ARN,
+        RESOURCES.kinesisStreamArn,
+        RESOURCES.deadLetterQueueArn,
+        RESOURCES.workgroupArn,
+        ...RESOURCES.glueArns,
+      ];
+      for (const statement of statementsOf(operation)) {
+        expect(statement.Effect).toBe('Allow');
+        for (const resource of statement.Resource) {
+          if (resource === '*') {
+            // Only PutMetricData, which has no resource-level permissions, and only in the drift namespace.
+            expect(statement.Action).toEqual(['cloudwatch:PutMetricData']);
+            expect(statement.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } });
+          } else if (resource.startsWith(`${LAKE}/`)) {
+            expect(resource).toMatch(
+              /^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed)\/\*$/,
+            );
+          } else {
+            expect(known).toContain(resource);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
-  test.each(['backfill', 'reconcile', 'replay'])('%s lists the lake bucket only under the prefixes it reads', (operation) => {
-    const lists = statementsOf(operation).filter((s) => s.Action.includes('s3:ListBucket') && s.Resource.includes(LAKE));
-    expect(lists.length).toBeGreaterThan(0);
-    for (const list of lists) expect(Object.keys(list.Condition?.['StringLike'] ?? {})).toEqual(['s3:prefix']);
-  });
+  test.each(['backfill', 'reconcile', 'replay'])(
+    '%s lists the lake bucket only under the prefixes it reads',
+    (operation) => {
+      const lists = statementsOf(operation).filter(
+        (s) => s.Action.includes('s3:ListBucket') && s.Resource.includes(LAKE),
+      );
+      expect(lists.length).toBeGreaterThan(0);
+      for (const list of lists) expect(Object.keys(list.Condition?.['StringLike'] ?? {})).toEqual(['s3:prefix']);
+    },
+  );
 
   test('backfill starts and polls an export into exports/ only, and writes rows into sales/ only', () => {
-    expect(actionsOn('backfill', TABLE)).toEqual(['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable', 'dynamodb:ExportTableToPointInTime', 'dynamodb:Scan']);
+    expect(actionsOn('backfill', TABLE)).toEqual([
+      'dynamodb:DescribeContinuousBackups',
+      'dynamodb:DescribeTable',
+      'dynamodb:ExportTableToPointInTime',
+      'dynamodb:Scan',
+    ]);
     expect(actionsOn('backfill', `${TABLE}/export/*`)).toEqual(['dynamodb:DescribeExport']);
-    expect(actionsOn('backfill', `${LAKE}/exports/*`)).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 's3:PutObjectAcl']);
+    expect(actionsOn('backfill', `${LAKE}/exports/*`)).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:PutObject',
+      's3:PutObjectAcl',
+    ]);
     expect(actionsOn('backfill', `${LAKE}/sales/*`)).toEqual(['s3:PutObject']);
     expect(actionsOn('backfill', TEST_KEY_ARN)).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     expect(grants('backfill').filter((g) => g.includes(`${LAKE}/errors`))).toEqual([]);
   });
 
   test('reconcile queries in the stack workgroup, reads the catalog and the lake, and publishes only the drift metric', () => {
-    expect(actionsOn('reconcile', RESOURCES.workgroupArn)).toEqual(['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StartQueryExecution', 'athena:StopQueryExecution']);
-    for (const arn of RESOURCES.glueArns) expect(actionsOn('reconcile', arn)).toEqual(['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable']);
+    expect(actionsOn('reconcile', RESOURCES.workgroupArn)).toEqual([
+      'athena:GetQueryExecution',
+      'athena:GetQueryResults',
+      'athena:StartQueryExecution',
+      'athena:StopQueryExecution',
+    ]);
+    for (const arn of RESOURCES.glueArns)
+      expect(actionsOn('reconcile', arn)).toEqual(['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable']);
     expect(actionsOn('reconcile', `${LAKE}/sales/*`)).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(actionsOn('reconcile', `${RESULTS}/*`)).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    expect(actionsOn('reconcile', `${RESULTS}/*`)).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
     expect(actionsOn('reconcile', TABLE)).toEqual(['dynamodb:DescribeTable', 'dynamodb:Scan']);
     expect(grants('reconcile').some((g) => g.startsWith('dynamodb:ExportTableToPointInTime'))).toBe(false);
   });
 
   test('replay reads errors/, writes rows and its markers, drains the dead-letter queue and re-puts into Kinesis', () => {
     expect(actionsOn('replay', `${LAKE}/errors/*`)).toEqual(['s3:GetObject']);
-    expect(grants('replay').filter((g) => g.startsWith('s3:PutObject ')).sort()).toEqual([
+    expect(
+      grants('replay')
+        .filter((g) => g.startsWith('s3:PutObject '))
+        .sort(),
+    ).toEqual([
       `s3:PutObject on ${LAKE}/errors/replay-failed/*`,
       `s3:PutObject on ${LAKE}/errors/replayed/*`,
       `s3:PutObject on ${LAKE}/sales/*`,
     ]);
-    expect(actionsOn('replay', RESOURCES.deadLetterQueueArn)).toEqual(['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage']);
-    expect(actionsOn('replay', TABLE_STREAM)).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+    expect(actionsOn('replay', RESOURCES.deadLetterQueueArn)).toEqual([
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:ReceiveMessage',
+    ]);
+    expect(actionsOn('replay', TABLE_STREAM)).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+    ]);
     expect(actionsOn('replay', RESOURCES.kinesisStreamArn)).toEqual(['kinesis:PutRecords']);
     expect(actionsOn('replay', TABLE)).toEqual([]);
   });
@@ -118,15 +197,23 @@ describe('OperatorPolicies in the stack', () => {
 
   test('scopes the policies to the stack resources and exports each ARN', () => {
     const policies = Object.entries(json.resource['aws_iam_policy'] ?? {});
-    expect(policies.map(([, p]) => p['name']).sort()).toEqual(['sales-dev-lake-backfill', 'sales-dev-lake-reconcile', 'sales-dev-lake-replay']);
+    expect(policies.map(([, p]) => p['name']).sort()).toEqual([
+      'sales-dev-lake-backfill',
+      'sales-dev-lake-reconcile',
+      'sales-dev-lake-replay',
+    ]);
     for (const operation of ['backfill', 'reconcile', 'replay']) {
       const [id] = policies.find(([, p]) => p['name'] === `sales-dev-lake-${operation}`)!;
       expect(json.output[`${operation}_policy_arn`]?.value).toBe(`\${aws_iam_policy.${id}.arn}`);
     }
-    const replay = JSON.parse(String(policies.find(([, p]) => p['name'] === 'sales-dev-lake-replay')![1]['policy'])) as { Statement: Statement[] };
+    const replay = JSON.parse(
+      String(policies.find(([, p]) => p['name'] === 'sales-dev-lake-replay')![1]['policy']),
+    ) as { Statement: Statement[] };
     const resourcesOf = (sid: string) => replay.Statement.find((s) => s.Sid === sid)!.Resource;
     expect(resourcesOf('DrainDeadLetterQueue')).toEqual([expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/)]);
-    expect(resourcesOf('ReReadTableStream')).toEqual([expect.stringMatching(/^\$\{aws_dynamodb_table\.[^.]+\.stream_arn\}$/)]);
+    expect(resourcesOf('ReReadTableStream')).toEqual([
+      expect.stringMatching(/^\$\{aws_dynamodb_table\.[^.]+\.stream_arn\}$/),
+    ]);
     expect(resourcesOf('PutChangeRecords')).toEqual([expect.stringMatching(/^\$\{aws_kinesis_stream\.[^.]+\.arn\}$/)]);
   });
 });

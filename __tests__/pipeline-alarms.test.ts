@@ -22,38 +22,58 @@ const resources: MonitoredResources = {
 };
 
 describe('PipelineAlarms', () => {
-  const synthesized = Testing.synthScope((scope) => new PipelineAlarms(scope, 'Alarms', { baseName: 'sales-test', kmsKeyArn: TEST_KEY_ARN, resources }));
-  const alarms = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_metric_alarm) as Array<Record<string, any>>;
+  const synthesized = Testing.synthScope(
+    (scope) => new PipelineAlarms(scope, 'Alarms', { baseName: 'sales-test', kmsKeyArn: TEST_KEY_ARN, resources }),
+  );
+  const alarms = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_metric_alarm) as Array<
+    Record<string, any>
+  >;
 
   test('encrypts the topic and subscribes no one by default', () => {
-    expect(synthesized).toHaveResourceWithProperties(SnsTopic, { name: 'sales-test-alarms', kms_master_key_id: TEST_KEY_ARN });
+    expect(synthesized).toHaveResourceWithProperties(SnsTopic, {
+      name: 'sales-test-alarms',
+      kms_master_key_id: TEST_KEY_ARN,
+    });
     expect(synthesized).not.toHaveResource(SnsTopicSubscription);
   });
 
   test('subscribes the alarm e-mail when given', () => {
     const withEmail = Testing.synthScope(
-      (scope) => new PipelineAlarms(scope, 'Alarms', { baseName: 'sales-test', kmsKeyArn: TEST_KEY_ARN, resources, alarmEmail: 'ops@example.com' }),
+      (scope) =>
+        new PipelineAlarms(scope, 'Alarms', {
+          baseName: 'sales-test',
+          kmsKeyArn: TEST_KEY_ARN,
+          resources,
+          alarmEmail: 'ops@example.com',
+        }),
     );
-    expect(withEmail).toHaveResourceWithProperties(SnsTopicSubscription, { protocol: 'email', endpoint: 'ops@example.com' });
+    expect(withEmail).toHaveResourceWithProperties(SnsTopicSubscription, {
+      protocol: 'email',
+      endpoint: 'ops@example.com',
+    });
   });
 
   test('watches every hop and notifies the topic on alarm and recovery', () => {
     const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
     expect(watched).toHaveLength(11);
-    expect(watched).toEqual(expect.arrayContaining([
-      ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
-      ['AWS/EventBridge/Pipes', 'TargetStageFailed', { PipeName: 'pipe' }],
-      ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'dlq' }],
-      ['AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', { StreamName: 'stream' }],
-      ['AWS/Firehose', 'DeliveryToS3.DataFreshness', { DeliveryStreamName: 'firehose' }],
-      ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
-      ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
-      ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
-      ['SalesPipeline/Transform', 'RejectedValues', {}],
-      ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
-    ]));
+    expect(watched).toEqual(
+      expect.arrayContaining([
+        ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
+        ['AWS/EventBridge/Pipes', 'TargetStageFailed', { PipeName: 'pipe' }],
+        ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'dlq' }],
+        ['AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', { StreamName: 'stream' }],
+        ['AWS/Firehose', 'DeliveryToS3.DataFreshness', { DeliveryStreamName: 'firehose' }],
+        ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
+        ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
+        ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
+        ['SalesPipeline/Transform', 'RejectedValues', {}],
+        ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
+      ]),
+    );
     for (const alarm of alarms) {
-      expect(alarm['alarm_actions']).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/)]);
+      expect(alarm['alarm_actions']).toEqual([
+        expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/),
+      ]);
       expect(alarm['ok_actions']).toEqual(alarm['alarm_actions']);
       if (alarm['namespace'] !== 'SalesPipeline/Lake') expect(alarm['treat_missing_data']).toBe('notBreaching');
     }
@@ -73,13 +93,22 @@ describe('PipelineAlarms', () => {
 describe('alarm subscription warning', () => {
   const warnings = (props: { alarmEmail?: string; warnWithoutSubscription?: boolean }) => {
     const stack = new TerraformStack(testApp(), 'prod');
-    const alarms = new PipelineAlarms(stack, 'Alarms', { baseName: 'sales-prod', kmsKeyArn: TEST_KEY_ARN, resources, ...props });
-    return alarms.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => entry.data);
+    const alarms = new PipelineAlarms(stack, 'Alarms', {
+      baseName: 'sales-prod',
+      kmsKeyArn: TEST_KEY_ARN,
+      resources,
+      ...props,
+    });
+    return alarms.node.metadata
+      .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
+      .map((entry) => entry.data);
   };
 
   test('warns at synth when alarms would reach nobody', () => {
     expect(warnings({ warnWithoutSubscription: true })).toEqual([noSubscriptionWarning('sales-prod-alarms')]);
-    expect(noSubscriptionWarning('sales-prod-alarms')).toMatch(/^alarm topic sales-prod-alarms has no subscription.*SALES_PROD_ALARM_EMAIL.*confirm/);
+    expect(noSubscriptionWarning('sales-prod-alarms')).toMatch(
+      /^alarm topic sales-prod-alarms has no subscription.*SALES_PROD_ALARM_EMAIL.*confirm/,
+    );
   });
 
   test.each([
@@ -87,8 +116,14 @@ describe('alarm subscription warning', () => {
     ['prod', { SALES_PROD_ALARM_EMAIL: 'ops@example.com' }, 0],
     ['dev', {}, 0],
   ] as const)('the %s stack with %j has %i such warning', (environment, vars, count) => {
-    const stack = new PipelineStack(testApp(), environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
-    const found = stack.node.findAll().flatMap((c) => c.node.metadata).filter((entry) => entry.type === AnnotationMetadataEntryType.WARN);
+    const stack = new PipelineStack(testApp(), environment, {
+      config: loadConfig(environment, vars),
+      bundle: FIXTURE_BUNDLE,
+    });
+    const found = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN);
     expect(found).toHaveLength(count);
   });
 
@@ -103,7 +138,9 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
   const json = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, Record<string, any>>> };
   const filters = Object.values(json.resource['aws_cloudwatch_log_metric_filter'] ?? {});
   const logGroups = Object.entries(json.resource['aws_cloudwatch_log_group'] ?? {});
-  const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find((a) => a['alarm_name'] === 'sales-dev-RejectedValues');
+  const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find(
+    (a) => a['alarm_name'] === 'sales-dev-RejectedValues',
+  );
 
   test('the filter matches summary lines with rejected values on the transform log group and publishes their count', () => {
     expect(REJECTED_VALUES_METRIC).toEqual({
@@ -114,12 +151,19 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
       unit: 'Count',
     });
     expect(filters).toHaveLength(1);
-    const [transformGroup] = logGroups.filter(([, group]) => group['name'] === '/aws/lambda/sales-dev-transform').map(([id]) => id);
+    const [transformGroup] = logGroups
+      .filter(([, group]) => group['name'] === '/aws/lambda/sales-dev-transform')
+      .map(([id]) => id);
     expect(filters[0]).toEqual({
       name: 'sales-dev-transform-rejected-values',
       log_group_name: `\${aws_cloudwatch_log_group.${transformGroup}.name}`,
       pattern: '{ $.rejectedValues > 0 }',
-      metric_transformation: { namespace: 'SalesPipeline/Transform', name: 'RejectedValues', value: '$.rejectedValues', unit: 'Count' },
+      metric_transformation: {
+        namespace: 'SalesPipeline/Transform',
+        name: 'RejectedValues',
+        value: '$.rejectedValues',
+        unit: 'Count',
+      },
     });
   });
 
@@ -141,13 +185,26 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
     const { createHandler, createRowSchema } = await import('@sales/transform');
     const { ORDER_CHANGE_COLUMNS } = await import('@sales/pipeline-spec');
     const change = (total: Record<string, unknown>) => ({
-      eventID: 'e1', eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'eu-west-1',
-      dynamodb: { ApproximateCreationDateTime: 1736937000, Keys: { order_id: { S: 'o-1' } }, NewImage: { order_id: { S: 'o-1' }, total }, SequenceNumber: '1', SizeBytes: 20, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      eventID: 'e1',
+      eventName: 'INSERT',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'eu-west-1',
+      dynamodb: {
+        ApproximateCreationDateTime: 1736937000,
+        Keys: { order_id: { S: 'o-1' } },
+        NewImage: { order_id: { S: 'o-1' }, total },
+        SequenceNumber: '1',
+        SizeBytes: 20,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
     });
     const summaryOf = async (total: Record<string, unknown>): Promise<Record<string, unknown>> => {
       const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
-        await createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) })({ records: [{ recordId: 'r1', data: Buffer.from(JSON.stringify(change(total))).toString('base64') }] });
+        await createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) })({
+          records: [{ recordId: 'r1', data: Buffer.from(JSON.stringify(change(total))).toString('base64') }],
+        });
         const line = String(write.mock.calls[0]?.[0]);
         expect(line).toMatch(/^\{.*\}\n$/);
         return JSON.parse(line) as Record<string, unknown>;
@@ -156,7 +213,8 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
       }
     };
     // The pattern `{ $.rejectedValues > 0 }` read as CloudWatch Logs does: the event is a JSON object, field compared numerically.
-    const matches = (event: Record<string, unknown>) => typeof event['rejectedValues'] === 'number' && event['rejectedValues'] > 0;
+    const matches = (event: Record<string, unknown>) =>
+      typeof event['rejectedValues'] === 'number' && event['rejectedValues'] > 0;
     expect(REJECTED_VALUES_METRIC.filterPattern).toBe('{ $.rejectedValues > 0 }');
     const rejected = await summaryOf({ S: 'not a number' });
     expect(rejected['rejectedValues']).toBe(1);
@@ -170,17 +228,35 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
 describe('PipelineDashboard', () => {
   test('shows one widget per hop in pipeline order', () => {
     const synthesized = Testing.synthScope(
-      (scope) => new PipelineDashboard(scope, 'Dashboard', { baseName: 'sales-test', region: 'eu-west-1', resources: { ...resources, tableName: 'orders' } }),
+      (scope) =>
+        new PipelineDashboard(scope, 'Dashboard', {
+          baseName: 'sales-test',
+          region: 'eu-west-1',
+          resources: { ...resources, tableName: 'orders' },
+        }),
     );
-    const dashboard = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_dashboard)[0] as Record<string, string>;
+    const dashboard = Object.values(JSON.parse(synthesized).resource.aws_cloudwatch_dashboard)[0] as Record<
+      string,
+      string
+    >;
     expect(dashboard['dashboard_name']).toBe('sales-test-pipeline');
     const body = JSON.parse(dashboard['dashboard_body']!);
-    expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).toEqual(['DynamoDB writes', 'Pipe', 'Kinesis', 'Transform Lambda', 'Firehose']);
+    expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).toEqual([
+      'DynamoDB writes',
+      'Pipe',
+      'Kinesis',
+      'Transform Lambda',
+      'Firehose',
+    ]);
   });
 
   test('never sums a latency, an age or a gauge: Maximum for those, Average for the success ratio', () => {
-    const body = JSON.parse(dashboardBody({ ...resources, tableName: 'orders' }, 'eu-west-1')) as { widgets: Array<{ properties: { metrics: unknown[][]; stat?: string } }> };
-    const stats = Object.fromEntries(body.widgets.flatMap((w) => w.properties.metrics.map((m) => [m[1], (m[4] as { stat: string }).stat])));
+    const body = JSON.parse(dashboardBody({ ...resources, tableName: 'orders' }, 'eu-west-1')) as {
+      widgets: Array<{ properties: { metrics: unknown[][]; stat?: string } }>;
+    };
+    const stats = Object.fromEntries(
+      body.widgets.flatMap((w) => w.properties.metrics.map((m) => [m[1], (m[4] as { stat: string }).stat])),
+    );
     expect(stats).toEqual({
       ConsumedWriteCapacityUnits: 'Sum',
       Invocations: 'Sum',

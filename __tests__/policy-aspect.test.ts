@@ -21,9 +21,23 @@ function synthChecked(build: (stack: TerraformStack) => void): string {
   return Testing.synth(stack, true);
 }
 
-const statement = (action: unknown) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b/*' }] });
+const statement = (action: unknown) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b/*' }],
+  });
 const trustFor = (service: string, condition?: Record<string, Record<string, string>>) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sts:AssumeRole',
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
 const trust = trustFor('lambda.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } });
 
 describe('PolicyAspect', () => {
@@ -47,8 +61,17 @@ describe('PolicyAspect', () => {
   test('fails a bucket whose public access block leaves one setting off', () => {
     const build = (stack: TerraformStack) => {
       const bucket = new S3Bucket(stack, 'Leaky', { bucket: 'leaky' });
-      new S3BucketServerSideEncryptionConfigurationA(stack, 'Sse', { bucket: bucket.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] });
-      new S3BucketPublicAccessBlock(stack, 'Pab', { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true });
+      new S3BucketServerSideEncryptionConfigurationA(stack, 'Sse', {
+        bucket: bucket.id,
+        rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
+      });
+      new S3BucketPublicAccessBlock(stack, 'Pab', {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: false,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
     };
     expect(() => synthChecked(build)).toThrow(/\[checked\/Leaky\] bucket has no public access block/);
     expect(() => synthChecked(build)).not.toThrow(/no encryption/);
@@ -67,8 +90,17 @@ describe('PolicyAspect', () => {
     expect(() =>
       synthChecked((stack) => {
         const bucket = new S3Bucket(stack, 'ByName', { bucket: 'by-name' });
-        new S3BucketServerSideEncryptionConfigurationA(stack, 'Sse', { bucket: bucket.bucket, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] });
-        new S3BucketPublicAccessBlock(stack, 'Pab', { bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+        new S3BucketServerSideEncryptionConfigurationA(stack, 'Sse', {
+          bucket: bucket.bucket,
+          rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
+        });
+        new S3BucketPublicAccessBlock(stack, 'Pab', {
+          bucket: bucket.bucket,
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+        });
       }),
     ).not.toThrow();
   });
@@ -83,9 +115,17 @@ describe('PolicyAspect', () => {
   });
 
   test('fails a managed policy and an inline role policy with wildcard actions', () => {
-    expect(() => synthChecked((stack) => new IamPolicy(stack, 'Admin', { policy: statement('*') }))).toThrow(/\[checked\/Admin\] policy allows wildcard action "\*"/);
+    expect(() => synthChecked((stack) => new IamPolicy(stack, 'Admin', { policy: statement('*') }))).toThrow(
+      /\[checked\/Admin\] policy allows wildcard action "\*"/,
+    );
     expect(() =>
-      synthChecked((stack) => new IamRole(stack, 'Inline', { assumeRolePolicy: trust, inlinePolicy: [{ name: 'p', policy: statement('kms:Get*') }] })),
+      synthChecked(
+        (stack) =>
+          new IamRole(stack, 'Inline', {
+            assumeRolePolicy: trust,
+            inlinePolicy: [{ name: 'p', policy: statement('kms:Get*') }],
+          }),
+      ),
     ).toThrow(/\[checked\/Inline\] policy allows wildcard action "kms:Get\*"/);
   });
 
@@ -110,7 +150,10 @@ describe('wildcardActions', () => {
     [statement('s3:GetObject'), []],
     [statement(['s3:GetObject', 's3:Get*']), ['policy allows wildcard action "s3:Get*"']],
     [JSON.stringify({ Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] }), []],
-    [JSON.stringify({ Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' } }), ['policy allows actions through NotAction']],
+    [
+      JSON.stringify({ Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' } }),
+      ['policy allows actions through NotAction'],
+    ],
   ])('%s -> %p', (policy, expected) => {
     expect(wildcardActions(policy)).toEqual(expected);
   });

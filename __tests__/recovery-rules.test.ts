@@ -38,12 +38,18 @@ function synthPipe(maximumRecordAgeInSeconds: number | undefined, deadLetterQueu
 describe('a pipe leaves time to replay its dead-letter queue', () => {
   const largest = (PIPE_RECOVERY.streamRetentionHours - PIPE_RECOVERY.minimumReplayHours) * 3600;
 
-  test.each([60, PIPES_DEFAULTS.maximumRecordAgeSeconds.default, largest])('accepts a maximum record age of %i s', (age) => {
-    expect(() => synthPipe(age)).not.toThrow();
-  });
+  test.each([60, PIPES_DEFAULTS.maximumRecordAgeSeconds.default, largest])(
+    'accepts a maximum record age of %i s',
+    (age) => {
+      expect(() => synthPipe(age)).not.toThrow();
+    },
+  );
 
   test.each([
-    [largest + 1, /\[checked\/Pipe\] pipe maximum_record_age_in_seconds is 43201; at most 43200 leaves 12 h of the stream's 24 h retention/],
+    [
+      largest + 1,
+      /\[checked\/Pipe\] pipe maximum_record_age_in_seconds is 43201; at most 43200 leaves 12 h of the stream's 24 h retention/,
+    ],
     [86399, /maximum_record_age_in_seconds is 86399; at most 43200/],
     [-1, /maximum_record_age_in_seconds is -1; at most 43200/],
     [undefined, /maximum_record_age_in_seconds is unset \(-1, infinite\)/],
@@ -52,7 +58,9 @@ describe('a pipe leaves time to replay its dead-letter queue', () => {
   });
 
   test('refuses a pipe without a dead-letter queue, and cites the Pipes error-handling page', () => {
-    expect(() => synthPipe(3600, null)).toThrow(/\[checked\/Pipe\] pipe has no dead-letter queue .*eb-pipes-error-troubleshooting\.html/);
+    expect(() => synthPipe(3600, null)).toThrow(
+      /\[checked\/Pipe\] pipe has no dead-letter queue .*eb-pipes-error-troubleshooting\.html/,
+    );
   });
 
   test('ignores pipes whose source is not a DynamoDB stream', () => {
@@ -60,7 +68,9 @@ describe('a pipe leaves time to replay its dead-letter queue', () => {
   });
 
   test('refuses a configured record age that would leave too little time, before writing anything', () => {
-    expect(() => synthPipeline('dev', { SALES_PIPE_MAX_RECORD_AGE_SECONDS: '64800' })).toThrow(/maximum_record_age_in_seconds is 64800; at most 43200/);
+    expect(() => synthPipeline('dev', { SALES_PIPE_MAX_RECORD_AGE_SECONDS: '64800' })).toThrow(
+      /maximum_record_age_in_seconds is 64800; at most 43200/,
+    );
   });
 });
 
@@ -68,12 +78,21 @@ describe('the stack keeps dead-lettered batches recoverable', () => {
   const { json } = synthPipeline('prod');
 
   test('the pipe gives up after 6 h, the dead-letter queue keeps messages 14 days, and an alarm watches it', () => {
-    const pipe = onlyResource(json, 'aws_pipes_pipe') as { source_parameters: { dynamodb_stream_parameters: Record<string, unknown> } };
+    const pipe = onlyResource(json, 'aws_pipes_pipe') as {
+      source_parameters: { dynamodb_stream_parameters: Record<string, unknown> };
+    };
     expect(pipe.source_parameters.dynamodb_stream_parameters['maximum_record_age_in_seconds']).toBe(6 * 3600);
     const queue = onlyResource(json, 'aws_sqs_queue');
     expect(queue['message_retention_seconds']).toBe(14 * 24 * 3600);
-    const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find((a) => String(a['alarm_name']).endsWith('-DeadLetterQueueNotEmpty'));
-    expect(alarm).toMatchObject({ namespace: 'AWS/SQS', metric_name: 'ApproximateNumberOfMessagesVisible', threshold: 0, comparison_operator: 'GreaterThanThreshold' });
+    const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find((a) =>
+      String(a['alarm_name']).endsWith('-DeadLetterQueueNotEmpty'),
+    );
+    expect(alarm).toMatchObject({
+      namespace: 'AWS/SQS',
+      metric_name: 'ApproximateNumberOfMessagesVisible',
+      threshold: 0,
+      comparison_operator: 'GreaterThanThreshold',
+    });
     expect(alarm?.['dimensions']).toEqual({ QueueName: expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.name\}$/) });
   });
 });

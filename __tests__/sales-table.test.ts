@@ -7,7 +7,9 @@ import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SalesTable', () => {
   test('Test default behaviors: on demand, order_id key, both images streamed, PITR, CMK, TTL', () => {
-    const synthesized = Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN }));
+    const synthesized = Testing.synthScope(
+      (scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN }),
+    );
     expect(synthesized).toHaveResourceWithProperties(DynamodbTable, {
       name: 'orders',
       billing_mode: 'PAY_PER_REQUEST',
@@ -23,7 +25,9 @@ describe('SalesTable', () => {
   });
 
   test('takes the key schema from @sales/pipeline-spec', () => {
-    const synthesized = JSON.parse(Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN })));
+    const synthesized = JSON.parse(
+      Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN })),
+    );
     const table = Object.values(synthesized.resource.aws_dynamodb_table)[0] as Record<string, unknown>;
     expect(table['hash_key']).toBe(ORDER_TABLE_SCHEMA.partitionKey.name);
     expect(table['ttl']).toEqual({ enabled: true, attribute_name: ORDER_TABLE_SCHEMA.ttlAttribute });
@@ -31,20 +35,37 @@ describe('SalesTable', () => {
   });
 
   test('turns on deletion protection when asked', () => {
-    const synthesized = Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN, deletionProtection: true }));
+    const synthesized = Testing.synthScope(
+      (scope) =>
+        new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN, deletionProtection: true }),
+    );
     expect(synthesized).toHaveResourceWithProperties(DynamodbTable, { deletion_protection_enabled: true });
   });
 
   test('sets capacity only with provisioned billing', () => {
     const synthesized = Testing.synthScope(
-      (scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN, billingMode: 'PROVISIONED', readCapacity: 5, writeCapacity: 10 }),
+      (scope) =>
+        new SalesTable(scope, 'Table', {
+          tableName: 'orders',
+          kmsKeyArn: TEST_KEY_ARN,
+          billingMode: 'PROVISIONED',
+          readCapacity: 5,
+          writeCapacity: 10,
+        }),
     );
-    expect(synthesized).toHaveResourceWithProperties(DynamodbTable, { billing_mode: 'PROVISIONED', read_capacity: 5, write_capacity: 10 });
+    expect(synthesized).toHaveResourceWithProperties(DynamodbTable, {
+      billing_mode: 'PROVISIONED',
+      read_capacity: 5,
+      write_capacity: 10,
+    });
   });
 
   test('rejects provisioned billing without capacity', () => {
-    expect(() => Testing.synthScope((scope) => new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN, billingMode: 'PROVISIONED' }))).toThrow(
-      'readCapacity must be a whole number of at least 1 with PROVISIONED billing, received undefined',
-    );
+    expect(() =>
+      Testing.synthScope(
+        (scope) =>
+          new SalesTable(scope, 'Table', { tableName: 'orders', kmsKeyArn: TEST_KEY_ARN, billingMode: 'PROVISIONED' }),
+      ),
+    ).toThrow('readCapacity must be a whole number of at least 1 with PROVISIONED billing, received undefined');
   });
 });

@@ -10,22 +10,38 @@ import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SecureBucket', () => {
-  const lifecycle = lakeLifecycleRules({ errorExpirationDays: 30, exportExpirationDays: 7, noncurrentVersionExpirationDays: 30 });
-  const synthesized = Testing.synthScope((scope) => new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, lifecycleRules: lifecycle }));
+  const lifecycle = lakeLifecycleRules({
+    errorExpirationDays: 30,
+    exportExpirationDays: 7,
+    noncurrentVersionExpirationDays: 30,
+  });
+  const synthesized = Testing.synthScope(
+    (scope) =>
+      new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, lifecycleRules: lifecycle }),
+  );
   const json = JSON.parse(synthesized);
 
   test('Test default behaviors: SSE-KMS with bucket key, versioning, public access blocked, no ACLs', () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
-      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: TEST_KEY_ARN }, bucket_key_enabled: true }],
+      rule: [
+        {
+          apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: TEST_KEY_ARN },
+          bucket_key_enabled: true,
+        },
+      ],
     });
-    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: 'Enabled' } });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, {
+      versioning_configuration: { status: 'Enabled' },
+    });
     expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
       block_public_acls: true,
       block_public_policy: true,
       ignore_public_acls: true,
       restrict_public_buckets: true,
     });
-    expect(synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, { rule: { object_ownership: 'BucketOwnerEnforced' } });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, {
+      rule: { object_ownership: 'BucketOwnerEnforced' },
+    });
     expect((Object.values(json.resource.aws_s3_bucket)[0] as any).force_destroy).toBe(false);
   });
 
@@ -37,7 +53,10 @@ describe('SecureBucket', () => {
         Effect: 'Deny',
         Principal: '*',
         Action: 's3:*',
-        Resource: [expect.stringMatching(/aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/), expect.stringMatching(/\.arn\}\/\*$/)],
+        Resource: [
+          expect.stringMatching(/aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/),
+          expect.stringMatching(/\.arn\}\/\*$/),
+        ],
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
     ]);
@@ -47,9 +66,16 @@ describe('SecureBucket', () => {
     expect(synthesized).not.toContain('STANDARD_IA');
     expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       rule: [
-        expect.objectContaining({ id: 'expire-error-records', filter: [{ prefix: 'errors/' }], expiration: [{ days: 30 }] }),
+        expect.objectContaining({
+          id: 'expire-error-records',
+          filter: [{ prefix: 'errors/' }],
+          expiration: [{ days: 30 }],
+        }),
         expect.objectContaining({ id: 'expire-exports', filter: [{ prefix: 'exports/' }], expiration: [{ days: 7 }] }),
-        expect.objectContaining({ id: 'expire-noncurrent-versions', noncurrent_version_expiration: [{ noncurrent_days: 30 }] }),
+        expect.objectContaining({
+          id: 'expire-noncurrent-versions',
+          noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+        }),
       ],
     });
   });
@@ -64,5 +90,4 @@ describe('SecureBucket', () => {
   test('expires Athena results', () => {
     expect(resultsLifecycleRules(7)[0]).toMatchObject({ id: 'expire-query-results', expiration: [{ days: 7 }] });
   });
-
 });

@@ -36,16 +36,24 @@ describe.each([
     const firehose = onlyResource(json, 'aws_kinesis_firehose_delivery_stream') as any;
     expect(firehose.kinesis_source_configuration.kinesis_stream_arn).toMatch(referenceTo('aws_kinesis_stream', 'arn'));
     const lambdaArn = firehose.extended_s3_configuration.processing_configuration.processors[0].parameters[0];
-    expect(lambdaArn).toEqual({ parameter_name: 'LambdaArn', parameter_value: expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/) });
+    expect(lambdaArn).toEqual({
+      parameter_name: 'LambdaArn',
+      parameter_value: expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/),
+    });
     expect(firehose.extended_s3_configuration.bucket_arn).toMatch(/^\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/);
   });
 
   test('points the Glue table and the crawler at the data prefix of the lake bucket only', () => {
     const table = onlyResource(json, 'aws_glue_catalog_table') as any;
-    expect(table.storage_descriptor.location).toMatch(/^s3:\/\/\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.bucket\}\/sales\/$/);
+    expect(table.storage_descriptor.location).toMatch(
+      /^s3:\/\/\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.bucket\}\/sales\/$/,
+    );
     const crawler = onlyResource(json, 'aws_glue_crawler') as any;
     expect(crawler.catalog_target).toEqual([
-      { database_name: expect.stringMatching(referenceTo('aws_glue_catalog_database', 'name')), tables: [expect.stringMatching(referenceTo('aws_glue_catalog_table', 'name'))] },
+      {
+        database_name: expect.stringMatching(referenceTo('aws_glue_catalog_database', 'name')),
+        tables: [expect.stringMatching(referenceTo('aws_glue_catalog_table', 'name'))],
+      },
     ]);
     expect(crawler.s3_target).toBeUndefined();
   });
@@ -58,8 +66,12 @@ describe.each([
   });
 
   test('gives each service its own role, trusted with the condition that service documents', () => {
-    const roles = Object.values(resources(json, 'aws_iam_role')).map((role) => JSON.parse(role['assume_role_policy'] as string));
-    const conditions = Object.fromEntries(roles.map((policy) => [policy.Statement[0].Principal.Service, policy.Statement[0].Condition]));
+    const roles = Object.values(resources(json, 'aws_iam_role')).map((role) =>
+      JSON.parse(role['assume_role_policy'] as string),
+    );
+    const conditions = Object.fromEntries(
+      roles.map((policy) => [policy.Statement[0].Principal.Service, policy.Statement[0].Condition]),
+    );
     const account = expect.stringMatching(referenceTo('data.aws_caller_identity', 'account_id'));
     expect(conditions).toEqual({
       'firehose.amazonaws.com': { StringEquals: { 'sts:ExternalId': account } },
@@ -84,7 +96,8 @@ describe.each([
     expect(onlyResource(json, 'aws_kinesis_stream')['kms_key_id']).toMatch(keyArn);
     expect(onlyResource(json, 'aws_sqs_queue')['kms_master_key_id']).toMatch(keyArn);
     expect(onlyResource(json, 'aws_sns_topic')['kms_master_key_id']).toMatch(keyArn);
-    for (const group of Object.values(resources(json, 'aws_cloudwatch_log_group'))) expect(group['kms_key_id']).toMatch(keyArn);
+    for (const group of Object.values(resources(json, 'aws_cloudwatch_log_group')))
+      expect(group['kms_key_id']).toMatch(keyArn);
     for (const sse of Object.values(resources(json, 'aws_s3_bucket_server_side_encryption_configuration')) as any[]) {
       expect(sse.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(keyArn);
     }
@@ -93,7 +106,14 @@ describe.each([
 
   test('exposes what a user needs next as outputs', () => {
     expect(Object.keys(json.output).sort()).toEqual(
-      expect.arrayContaining(['table_name', 'stream_arn', 'lake_bucket', 'glue_database', 'crawler_name', 'athena_workgroup']),
+      expect.arrayContaining([
+        'table_name',
+        'stream_arn',
+        'lake_bucket',
+        'glue_database',
+        'crawler_name',
+        'athena_workgroup',
+      ]),
     );
     expect(json.output['table_name']?.value).toMatch(referenceTo('aws_dynamodb_table', 'name'));
   });
@@ -106,15 +126,25 @@ describe.each([
 test('protects the prod table from deletion and keeps prod logs longer than dev', () => {
   expect(onlyResource(prod.json, 'aws_dynamodb_table')['deletion_protection_enabled']).toBe(true);
   expect(onlyResource(dev.json, 'aws_dynamodb_table')['deletion_protection_enabled']).toBe(false);
-  const retention = (s: SynthesizedStack) => new Set(Object.values(resources(s, 'aws_cloudwatch_log_group')).map((g) => g['retention_in_days']));
+  const retention = (s: SynthesizedStack) =>
+    new Set(Object.values(resources(s, 'aws_cloudwatch_log_group')).map((g) => g['retention_in_days']));
   expect(retention(dev.json)).toEqual(new Set([14]));
   expect(retention(prod.json)).toEqual(new Set([90]));
 });
 
 test('uses an S3 backend with a lock file when a state bucket is configured', () => {
-  const { json } = synthPipeline('prod', { SALES_STATE_BUCKET: 'acme-terraform-state', SALES_STATE_REGION: 'eu-central-1' });
+  const { json } = synthPipeline('prod', {
+    SALES_STATE_BUCKET: 'acme-terraform-state',
+    SALES_STATE_REGION: 'eu-central-1',
+  });
   expect(json.terraform['backend']).toEqual({
-    s3: { bucket: 'acme-terraform-state', region: 'eu-central-1', key: 'sales/prod/terraform.tfstate', encrypt: true, use_lockfile: true },
+    s3: {
+      bucket: 'acme-terraform-state',
+      region: 'eu-central-1',
+      key: 'sales/prod/terraform.tfstate',
+      encrypt: true,
+      use_lockfile: true,
+    },
   });
 });
 

@@ -10,7 +10,10 @@ import { REPO_ROOT } from '../constructs/transform-bundle';
 const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Files a clone would have: tracked, plus new files that are not git-ignored (no cdktf.out, .gen, .local). */
-const CHECKOUT_FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+const CHECKOUT_FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+  cwd: REPO_ROOT,
+  encoding: 'utf8',
+})
   .split('\0')
   .filter((file) => file !== '' && existsSync(join(REPO_ROOT, file)));
 
@@ -22,7 +25,11 @@ function checkout(): string {
 }
 
 function synth(dir: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [TSX_CLI, 'main.ts'], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [TSX_CLI, 'main.ts'], {
+    cwd: dir,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env },
+    encoding: 'utf8',
+  });
 }
 
 function files(root: string): Map<string, Buffer> {
@@ -54,7 +61,12 @@ describe('synthesizing the app', () => {
     for (const dir of checkouts) expect(synth(dir).status).toBe(0);
     const [first, second] = checkouts.map((dir) => files(join(dir, 'cdktf.out')));
     expect([...first!.keys()].sort()).toEqual(
-      expect.arrayContaining(['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', expect.stringMatching(/^stacks\/dev\/assets\/.+\/lambda\.zip$/)]),
+      expect.arrayContaining([
+        'manifest.json',
+        'stacks/dev/cdk.tf.json',
+        'stacks/prod/cdk.tf.json',
+        expect.stringMatching(/^stacks\/dev\/assets\/.+\/lambda\.zip$/),
+      ]),
     );
     expect([...second!.keys()].sort()).toEqual([...first!.keys()].sort());
     for (const [name, content] of first!) {

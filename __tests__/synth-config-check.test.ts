@@ -8,23 +8,44 @@ const SCRIPT = join(ROOT, 'scripts', 'synth.ts');
 const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SALES_')));
 
 const check = (vars: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--check'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...CLEAN_ENV, ...vars } });
+  spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...CLEAN_ENV, ...vars },
+  });
 const ownLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('sales-synth:'));
 
 describe('npm run synth, configuration check before cdktf', () => {
   test.each([
-    [{ SALES_KINESIS_MODE: 'fast' }, 'sales-synth: SALES_KINESIS_MODE must be ON_DEMAND or PROVISIONED, received "fast"'],
-    [{ SALES_KINESIS_SHARD: '4' }, 'sales-synth: SALES_KINESIS_SHARD is not a configuration variable (did you mean SALES_KINESIS_SHARDS?), received "4"'],
-    [{ SALES_PRODD_KINESIS_MODE: 'PROVISIONED' }, 'sales-synth: SALES_PRODD_KINESIS_MODE is not a configuration variable (did you mean SALES_PROD_KINESIS_MODE?), received "PROVISIONED"'],
-    [{ SALES_WHATEVER: 'x' }, 'sales-synth: SALES_WHATEVER is not a configuration variable (see docs/infrastructure.md, "Configuration reference"), received "x"'],
-  ])('%j: one line, exit 2, nothing else', (vars, line) => {
-    const result = check(vars);
+    [
+      { SALES_KINESIS_MODE: 'fast' },
+      'sales-synth: SALES_KINESIS_MODE must be ON_DEMAND or PROVISIONED, received "fast"',
+    ],
+    [
+      { SALES_KINESIS_SHARD: '4' },
+      'sales-synth: SALES_KINESIS_SHARD is not a configuration variable (did you mean SALES_KINESIS_SHARDS?), received "4"',
+    ],
+    [
+      { SALES_PRODD_KINESIS_MODE: 'PROVISIONED' },
+      'sales-synth: SALES_PRODD_KINESIS_MODE is not a configuration variable (did you mean SALES_PROD_KINESIS_MODE?), received "PROVISIONED"',
+    ],
+    [
+      { SALES_WHATEVER: 'x' },
+      'sales-synth: SALES_WHATEVER is not a configuration variable (see docs/infrastructure.md, "Configuration reference"), received "x"',
+    ],
+  ])(
+    '%j: one line, exit 2, nothing else',
+    (vars, line) => {
+      const result = check(vars);
 
-    expect(result.status).toBe(2);
-    expect(ownLines(result.stderr)).toEqual([line]);
-    expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+\)/); // no stack trace
-    expect(result.stdout).toBe('');
-  }, 60_000);
+      expect(result.status).toBe(2);
+      expect(ownLines(result.stderr)).toEqual([line]);
+      expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+\)/); // no stack trace
+      expect(result.stdout).toBe('');
+    },
+    60_000,
+  );
 
   test('warns about a shard count that the on-demand mode ignores, and passes', () => {
     const result = check({ SALES_KINESIS_SHARDS: '4' });

@@ -17,7 +17,13 @@ const CASES: ReadonlyArray<[string, EnvironmentName, Record<string, string>]> = 
   [
     'dev with provisioned Kinesis, S3 state backend and alarm e-mail',
     'dev',
-    { SALES_KINESIS_MODE: 'PROVISIONED', SALES_KINESIS_SHARDS: '2', SALES_STATE_BUCKET: 'acme-tf-state', SALES_ALARM_EMAIL: 'ops@example.com', SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '900' },
+    {
+      SALES_KINESIS_MODE: 'PROVISIONED',
+      SALES_KINESIS_SHARDS: '2',
+      SALES_STATE_BUCKET: 'acme-tf-state',
+      SALES_ALARM_EMAIL: 'ops@example.com',
+      SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '900',
+    },
   ],
 ];
 
@@ -30,7 +36,12 @@ interface Diagnostic {
 }
 
 function run(binary: string, args: string[], cwd: string, cliConfig: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+  };
   delete env['TF_PLUGIN_CACHE_DIR'];
   return spawnSync(binary, args, { cwd, env, encoding: 'utf8' });
 }
@@ -48,38 +59,48 @@ describe('mapToProvider', () => {
     ]);
     expect(v5.resource.aws_lambda_function.Fn).toEqual({ runtime: 'nodejs22.x', memory_size: 256 });
     const v6 = stack();
-    expect(mapToProvider(v6, '6.30.0')).toEqual([{ path: 'terraform.required_providers.aws.version', from: '6.25.0', to: '6.30.0' }]);
+    expect(mapToProvider(v6, '6.30.0')).toEqual([
+      { path: 'terraform.required_providers.aws.version', from: '6.25.0', to: '6.30.0' },
+    ]);
     expect(v6.resource.aws_lambda_function.Fn.runtime).toBe('nodejs24.x');
   });
 });
 
 if ('missing' in terraform) {
-  test.skip(`skipped: no terraform (${terraform.missing}); terraform validate of dev, prod and a non-default stack did not run`, () => undefined);
+  test.skip(`skipped: no terraform (${terraform.missing}); terraform validate of dev, prod and a non-default stack did not run`, () =>
+    undefined);
 } else {
   describe(`terraform ${terraform.version} validate against hashicorp/aws ${terraform.providerVersion} (local mirror)`, () => {
-    test.each(CASES)('%s is valid', (_name, environment, vars) => {
-      const dir = mkdtempSync(join(tmpdir(), 'sales-tf-validate-'));
-      try {
-        const stack = synthPipeline(environment, vars).json as unknown as Record<string, any>;
-        const mappings = mapToProvider(stack, terraform.providerVersion);
-        // What was mapped, so a reader sees it: the version pin, and nodejs24.x -> nodejs22.x on a 5.x provider.
-        expect(mappings.map((m) => m.path.replace(/\.[A-Za-z0-9_]+\.runtime$/, '.<fn>.runtime'))).toEqual(
-          Number(terraform.providerVersion.split('.')[0]) < 6
-            ? ['terraform.required_providers.aws.version', 'resource.aws_lambda_function.<fn>.runtime']
-            : expect.any(Array),
-        );
-        writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
-        const cliConfig = join(dir, 'cli.tfrc');
-        writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(terraform.mirror)}\n  }\n}\n`);
-        const init = run(terraform.binary, ['init', '-backend=false', '-input=false', '-no-color'], dir, cliConfig);
-        expect({ init: init.status, stderr: init.stderr }).toEqual({ init: 0, stderr: '' });
-        const validate = run(terraform.binary, ['validate', '-json', '-no-color'], dir, cliConfig);
-        const result = JSON.parse(validate.stdout) as { valid: boolean; diagnostics: Diagnostic[] };
-        expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} (${d.address ?? ''})`)).toEqual([]);
-        expect(result.valid).toBe(true);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }, 120_000);
+    test.each(CASES)(
+      '%s is valid',
+      (_name, environment, vars) => {
+        const dir = mkdtempSync(join(tmpdir(), 'sales-tf-validate-'));
+        try {
+          const stack = synthPipeline(environment, vars).json as unknown as Record<string, any>;
+          const mappings = mapToProvider(stack, terraform.providerVersion);
+          // What was mapped, so a reader sees it: the version pin, and nodejs24.x -> nodejs22.x on a 5.x provider.
+          expect(mappings.map((m) => m.path.replace(/\.[A-Za-z0-9_]+\.runtime$/, '.<fn>.runtime'))).toEqual(
+            Number(terraform.providerVersion.split('.')[0]) < 6
+              ? ['terraform.required_providers.aws.version', 'resource.aws_lambda_function.<fn>.runtime']
+              : expect.any(Array),
+          );
+          writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
+          const cliConfig = join(dir, 'cli.tfrc');
+          writeFileSync(
+            cliConfig,
+            `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(terraform.mirror)}\n  }\n}\n`,
+          );
+          const init = run(terraform.binary, ['init', '-backend=false', '-input=false', '-no-color'], dir, cliConfig);
+          expect({ init: init.status, stderr: init.stderr }).toEqual({ init: 0, stderr: '' });
+          const validate = run(terraform.binary, ['validate', '-json', '-no-color'], dir, cliConfig);
+          const result = JSON.parse(validate.stdout) as { valid: boolean; diagnostics: Diagnostic[] };
+          expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} (${d.address ?? ''})`)).toEqual([]);
+          expect(result.valid).toBe(true);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+      120_000,
+    );
   });
 }

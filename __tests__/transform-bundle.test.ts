@@ -19,7 +19,14 @@ function packageWithHandler(body: string): string {
 
 function synthFunction(bundleDirectory: ReturnType<typeof bundleTransformHandler>): string {
   return Testing.synthScope(
-    (scope) => new TransformFunction(scope, 'Transform', { functionName: 'fn', aws: TEST_AWS, bundle: bundleDirectory, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14 }),
+    (scope) =>
+      new TransformFunction(scope, 'Transform', {
+        functionName: 'fn',
+        aws: TEST_AWS,
+        bundle: bundleDirectory,
+        kmsKeyArn: TEST_KEY_ARN,
+        logRetentionDays: 14,
+      }),
   );
 }
 
@@ -32,9 +39,13 @@ describe('bundleTransformHandler', () => {
     expect(bundle.directory).toBe(join(BUNDLE_ROOT, bundle.contentHash));
     const code = readFileSync(join(bundle.directory, 'index.js'), 'utf8');
     expect(code).not.toContain(REPO_ROOT);
-    const module = { exports: {} as { handler?: (event: unknown) => Promise<{ records: Array<{ recordId: string }> }> } };
+    const module = {
+      exports: {} as { handler?: (event: unknown) => Promise<{ records: Array<{ recordId: string }> }> },
+    };
     new Function('module', 'exports', 'require', code)(module, module.exports, require);
-    const event = JSON.parse(readFileSync(join(SHARED_FIXTURES, 'firehose-event-pipe-sales.json'), 'utf8')) as { records: Array<{ recordId: string }> };
+    const event = JSON.parse(readFileSync(join(SHARED_FIXTURES, 'firehose-event-pipe-sales.json'), 'utf8')) as {
+      records: Array<{ recordId: string }>;
+    };
     const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const result = await module.exports.handler!(event);
@@ -47,17 +58,27 @@ describe('bundleTransformHandler', () => {
   test('gives the same hash and synthesized function for the same code, wherever it is built from', () => {
     const [first, second] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [] })')];
     packages.push(first, second);
-    const [a, b] = [bundleTransformHandler(first, join(first, 'src', 'handler.ts')), bundleTransformHandler(second, join(second, 'src', 'handler.ts'))];
+    const [a, b] = [
+      bundleTransformHandler(first, join(first, 'src', 'handler.ts')),
+      bundleTransformHandler(second, join(second, 'src', 'handler.ts')),
+    ];
     expect(a).toEqual(b);
     expect(synthFunction(a)).toBe(synthFunction(b));
   });
 
   test('changes the hash and the deployed path when the code changes', () => {
-    const [before, after] = [packageWithHandler('({ records: [] })'), packageWithHandler('({ records: [], changed: true })')];
+    const [before, after] = [
+      packageWithHandler('({ records: [] })'),
+      packageWithHandler('({ records: [], changed: true })'),
+    ];
     packages.push(before, after);
-    const [a, b] = [bundleTransformHandler(before, join(before, 'src', 'handler.ts')), bundleTransformHandler(after, join(after, 'src', 'handler.ts'))];
+    const [a, b] = [
+      bundleTransformHandler(before, join(before, 'src', 'handler.ts')),
+      bundleTransformHandler(after, join(after, 'src', 'handler.ts')),
+    ];
     expect(a.contentHash).not.toBe(b.contentHash);
-    const filename = (synthesized: string) => (Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as { filename: string }).filename;
+    const filename = (synthesized: string) =>
+      (Object.values(JSON.parse(synthesized).resource.aws_lambda_function)[0] as { filename: string }).filename;
     expect(filename(synthFunction(a))).toContain(a.contentHash);
     expect(filename(synthFunction(b))).toContain(b.contentHash);
   });

@@ -6,7 +6,13 @@ import { TransformFunction, type TransformFunctionProps } from '../constructs/tr
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 
-const props: TransformFunctionProps = { functionName: 'sales-test-transform', aws: TEST_AWS, bundle: FIXTURE_BUNDLE, kmsKeyArn: TEST_KEY_ARN, logRetentionDays: 14 };
+const props: TransformFunctionProps = {
+  functionName: 'sales-test-transform',
+  aws: TEST_AWS,
+  bundle: FIXTURE_BUNDLE,
+  kmsKeyArn: TEST_KEY_ARN,
+  logRetentionDays: 14,
+};
 
 describe('TransformFunction', () => {
   const synthesized = Testing.synthScope((scope) => new TransformFunction(scope, 'Transform', props));
@@ -29,7 +35,11 @@ describe('TransformFunction', () => {
   });
 
   test('writes to its own log group, encrypted, with retention', () => {
-    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: '/aws/lambda/sales-test-transform', retention_in_days: 14, kms_key_id: TEST_KEY_ARN });
+    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, {
+      name: '/aws/lambda/sales-test-transform',
+      retention_in_days: 14,
+      kms_key_id: TEST_KEY_ARN,
+    });
   });
 
   test('has a role that can only write its logs', () => {
@@ -48,6 +58,8 @@ describe('TransformFunction', () => {
     [{ timeoutSeconds: 30 }, 'timeoutSeconds must be between 60 and 300, received 30'],
     [{ timeoutSeconds: 301 }, 'timeoutSeconds must be between 60 and 300, received 301'],
   ])('rejects %p', (override, message) => {
-    expect(() => Testing.synthScope((scope) => new TransformFunction(scope, 'Transform', { ...props, ...override }))).toThrow(message);
+    expect(() =>
+      Testing.synthScope((scope) => new TransformFunction(scope, 'Transform', { ...props, ...override })),
+    ).toThrow(message);
   });
 });

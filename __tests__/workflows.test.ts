@@ -9,7 +9,9 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 
 const WORKFLOWS = path.join(REPO_ROOT, '.github', 'workflows');
 const VALIDATOR = path.join(REPO_ROOT, 'node_modules', '.bin', 'action-validator');
-const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 
 interface Job {
   readonly uses?: string;
@@ -31,7 +33,13 @@ const load = (file: string): { text: string; workflow: Workflow } => {
 const validate = (file: string) => spawnSync(VALIDATOR, [file], { encoding: 'utf8' });
 
 /** Jobs that may request an OIDC token, and why: AWS role (plan, deploy) or npm trusted publishing (release). */
-const OIDC_JOBS = ['deploy-stack.yml:deploy', 'deploy.yml:dev', 'deploy.yml:prod', 'plan.yml:plan', 'release.yml:publish'];
+const OIDC_JOBS = [
+  'deploy-stack.yml:deploy',
+  'deploy.yml:dev',
+  'deploy.yml:prod',
+  'plan.yml:plan',
+  'release.yml:publish',
+];
 
 describe('GitHub workflows', () => {
   test('has the review, deploy and release workflows', () => {
@@ -58,7 +66,10 @@ describe('GitHub workflows', () => {
 
   test.each(files)('%s pins every action to a full commit SHA with its version in a comment', (file) => {
     const { text } = load(file);
-    const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)].map((m) => ({ ref: m[1] ?? '', rest: m[2] ?? '' }));
+    const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)].map((m) => ({
+      ref: m[1] ?? '',
+      rest: m[2] ?? '',
+    }));
     for (const { ref, rest } of uses) {
       if (ref.startsWith('./')) continue; // reusable workflow in this repository
       expect(`${ref}${rest}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
@@ -68,7 +79,9 @@ describe('GitHub workflows', () => {
   test.each(files)('%s grants no permissions by default and each job only what it declares', (file) => {
     const { workflow } = load(file);
     const topLevel = workflow.permissions;
-    expect(topLevel === undefined || (typeof topLevel === 'object' && Object.values(topLevel).every((v) => v !== 'write'))).toBe(true);
+    expect(
+      topLevel === undefined || (typeof topLevel === 'object' && Object.values(topLevel).every((v) => v !== 'write')),
+    ).toBe(true);
     for (const [name, job] of Object.entries(workflow.jobs)) {
       expect({ job: name, declares: job.permissions !== undefined }).toEqual({ job: name, declares: true });
       const grants = typeof job.permissions === 'object' ? job.permissions : {};
@@ -80,8 +93,12 @@ describe('GitHub workflows', () => {
   test.each(files)('%s limits concurrency and bounds every job in time', (file) => {
     const { workflow } = load(file);
     for (const [name, job] of Object.entries(workflow.jobs)) {
-      expect({ job: name, concurrency: workflow.concurrency !== undefined || job.concurrency !== undefined }).toEqual({ job: name, concurrency: true });
-      if (job.uses === undefined) expect({ job: name, timeout: typeof job['timeout-minutes'] }).toEqual({ job: name, timeout: 'number' });
+      expect({ job: name, concurrency: workflow.concurrency !== undefined || job.concurrency !== undefined }).toEqual({
+        job: name,
+        concurrency: true,
+      });
+      if (job.uses === undefined)
+        expect({ job: name, timeout: typeof job['timeout-minutes'] }).toEqual({ job: name, timeout: 'number' });
     }
   });
 });

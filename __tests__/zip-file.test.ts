@@ -14,7 +14,12 @@ function unzip(zip: Buffer): Promise<Array<{ name: string; content: Buffer; mode
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
-            entries.push({ name: entry.fileName, content: Buffer.concat(chunks), mode: (entry.externalFileAttributes >>> 16) & 0o777, date: entry.getLastModDate() });
+            entries.push({
+              name: entry.fileName,
+              content: Buffer.concat(chunks),
+              mode: (entry.externalFileAttributes >>> 16) & 0o777,
+              date: entry.getLastModDate(),
+            });
             file.readEntry();
           });
         });
@@ -30,8 +35,19 @@ describe('zipFiles', () => {
   const code = Buffer.from('"use strict";exports.handler=async()=>({records:[]}); // Zoë\n'.repeat(200), 'utf8');
 
   test('writes an archive that an independent reader unpacks to the same bytes', async () => {
-    const entries = await unzip(zipFiles([{ name: 'index.js', content: code }, { name: 'lib/empty.txt', content: Buffer.alloc(0) }]));
-    expect(entries.map((entry) => [entry.name, entry.content.equals(entry.name === 'index.js' ? code : Buffer.alloc(0)), entry.mode])).toEqual([
+    const entries = await unzip(
+      zipFiles([
+        { name: 'index.js', content: code },
+        { name: 'lib/empty.txt', content: Buffer.alloc(0) },
+      ]),
+    );
+    expect(
+      entries.map((entry) => [
+        entry.name,
+        entry.content.equals(entry.name === 'index.js' ? code : Buffer.alloc(0)),
+        entry.mode,
+      ]),
+    ).toEqual([
       ['index.js', true, 0o644],
       ['lib/empty.txt', true, 0o644],
     ]);
@@ -44,7 +60,11 @@ describe('zipFiles', () => {
 
   test('gives the same bytes for the same entries and different bytes for different content', () => {
     const hash = (zip: Buffer) => createHash('sha256').update(zip).digest('hex');
-    expect(hash(zipFiles([{ name: 'index.js', content: code }]))).toBe(hash(zipFiles([{ name: 'index.js', content: Buffer.from(code) }])));
-    expect(hash(zipFiles([{ name: 'index.js', content: code }]))).not.toBe(hash(zipFiles([{ name: 'index.js', content: Buffer.concat([code, Buffer.from(' ')]) }])));
+    expect(hash(zipFiles([{ name: 'index.js', content: code }]))).toBe(
+      hash(zipFiles([{ name: 'index.js', content: Buffer.from(code) }])),
+    );
+    expect(hash(zipFiles([{ name: 'index.js', content: code }]))).not.toBe(
+      hash(zipFiles([{ name: 'index.js', content: Buffer.concat([code, Buffer.from(' ')]) }])),
+    );
   });
 });

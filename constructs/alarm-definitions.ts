@@ -79,10 +79,28 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
   const pipe = { namespace: 'AWS/EventBridge/Pipes', dimensions: { PipeName: r.pipeName } };
   const lambda = { namespace: 'AWS/Lambda', dimensions: { FunctionName: r.functionName } };
   const firehose = { namespace: 'AWS/Firehose', dimensions: { DeliveryStreamName: r.deliveryStreamName } };
-  const anyInFiveMinutes = { statistic: 'Sum', comparisonOperator: 'GreaterThanThreshold', threshold: 0, periodSeconds: 300, evaluationPeriods: 1 } as const;
+  const anyInFiveMinutes = {
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 0,
+    periodSeconds: 300,
+    evaluationPeriods: 1,
+  } as const;
   return [
-    { id: 'PipeExecutionFailed', description: 'The pipe failed to deliver a batch to Kinesis', ...pipe, metricName: 'ExecutionFailed', ...anyInFiveMinutes },
-    { id: 'PipeTargetFailed', description: 'Kinesis rejected records from the pipe', ...pipe, metricName: 'TargetStageFailed', ...anyInFiveMinutes },
+    {
+      id: 'PipeExecutionFailed',
+      description: 'The pipe failed to deliver a batch to Kinesis',
+      ...pipe,
+      metricName: 'ExecutionFailed',
+      ...anyInFiveMinutes,
+    },
+    {
+      id: 'PipeTargetFailed',
+      description: 'Kinesis rejected records from the pipe',
+      ...pipe,
+      metricName: 'TargetStageFailed',
+      ...anyInFiveMinutes,
+    },
     {
       id: 'DeadLetterQueueNotEmpty',
       description: 'Change records gave up on every retry and wait in the dead-letter queue',
@@ -129,8 +147,20 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
       periodSeconds: 300,
       evaluationPeriods: 1,
     },
-    { id: 'TransformErrors', description: 'The transform Lambda threw', ...lambda, metricName: 'Errors', ...anyInFiveMinutes },
-    { id: 'TransformThrottles', description: 'The transform Lambda was throttled', ...lambda, metricName: 'Throttles', ...anyInFiveMinutes },
+    {
+      id: 'TransformErrors',
+      description: 'The transform Lambda threw',
+      ...lambda,
+      metricName: 'Errors',
+      ...anyInFiveMinutes,
+    },
+    {
+      id: 'TransformThrottles',
+      description: 'The transform Lambda was throttled',
+      ...lambda,
+      metricName: 'Throttles',
+      ...anyInFiveMinutes,
+    },
     {
       id: 'RejectedValues',
       description: 'The transform kept values that do not conform to the declared schema in cdc_rejected',

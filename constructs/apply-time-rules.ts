@@ -6,7 +6,6 @@
  */
 import { FIREHOSE_DEFAULTS, RESERVED_BUCKET_PREFIXES, RESERVED_BUCKET_SUFFIXES } from '@sales/pipeline-spec';
 
-
 /** A resource block as Terraform receives it (snake_case keys, nested blocks as arrays or objects). */
 export type ResourceBlock = Readonly<Record<string, unknown>>;
 
@@ -26,13 +25,16 @@ export function block(value: unknown): Record<string, unknown> | undefined {
 }
 
 function blocks(value: unknown): Record<string, unknown>[] {
-  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is Record<string, unknown> => typeof v === 'object' && v !== null,
+  );
 }
 
 const BUFFERING = 'https://docs.aws.amazon.com/firehose/latest/dev/buffering.html';
 const TRANSFORM = 'https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html';
 const BUCKET_NAMES = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
-const LIFECYCLE_TRANSITIONS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html';
+const LIFECYCLE_TRANSITIONS =
+  'https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html';
 
 /**
  * Firehose with dynamic partitioning: buffer interval 60–900 s ("Zero buffering feature is not available for
@@ -56,16 +58,24 @@ export function firehoseBufferViolations(stream: ResourceBlock): string[] {
   const { bufferIntervalSeconds: seconds, bufferSizeMiB: mib } = FIREHOSE_DEFAULTS;
   const messages: string[] = [];
   if (!(interval >= seconds.min && interval <= seconds.max)) {
-    messages.push(`dynamic partitioning needs buffering_interval between ${seconds.min} and ${seconds.max} seconds, received ${interval} (no zero buffering; see ${BUFFERING})`);
+    messages.push(
+      `dynamic partitioning needs buffering_interval between ${seconds.min} and ${seconds.max} seconds, received ${interval} (no zero buffering; see ${BUFFERING})`,
+    );
   }
-  if (!(size >= mib.min && size <= mib.max)) messages.push(`dynamic partitioning needs buffering_size between ${mib.min} and ${mib.max} MiB, received ${size} (see ${BUFFERING})`);
+  if (!(size >= mib.min && size <= mib.max))
+    messages.push(
+      `dynamic partitioning needs buffering_size between ${mib.min} and ${mib.max} MiB, received ${size} (see ${BUFFERING})`,
+    );
   return messages;
 }
 
 /** Firehose's documented range of each Lambda processor parameter. */
 const PROCESSOR_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   BufferSizeInMBs: [FIREHOSE_DEFAULTS.lambdaBufferSizeMB.min, FIREHOSE_DEFAULTS.lambdaBufferSizeMB.max],
-  BufferIntervalInSeconds: [FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.min, FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.max],
+  BufferIntervalInSeconds: [
+    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.min,
+    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.max,
+  ],
   NumberOfRetries: [FIREHOSE_DEFAULTS.numberOfRetries.min, FIREHOSE_DEFAULTS.numberOfRetries.max],
 };
 
@@ -83,13 +93,16 @@ export function processorParameterViolations(stream: ResourceBlock): string[] {
   const messages: string[] = [];
   for (const processor of processors.filter((p) => p['type'] === 'Lambda')) {
     const parameters = blocks(processor['parameters']);
-    if (!parameters.some((p) => p['parameter_name'] === 'LambdaArn')) messages.push(`Lambda processor has no LambdaArn parameter (see ${TRANSFORM})`);
+    if (!parameters.some((p) => p['parameter_name'] === 'LambdaArn'))
+      messages.push(`Lambda processor has no LambdaArn parameter (see ${TRANSFORM})`);
     for (const parameter of parameters) {
       const range = PROCESSOR_RANGES[parameter['parameter_name'] as string];
       if (range === undefined) continue;
       const value = Number(parameter['parameter_value']);
       if (!(value >= range[0] && value <= range[1])) {
-        messages.push(`Lambda processor ${String(parameter['parameter_name'])} must be between ${range[0]} and ${range[1]}, received ${String(parameter['parameter_value'])} (see ${TRANSFORM})`);
+        messages.push(
+          `Lambda processor ${String(parameter['parameter_name'])} must be between ${range[0]} and ${range[1]}, received ${String(parameter['parameter_value'])} (see ${TRANSFORM})`,
+        );
       }
     }
   }
@@ -112,11 +125,15 @@ export function processorParameterViolations(stream: ResourceBlock): string[] {
 export function bucketNameViolations(name: string): string[] {
   const messages: string[] = [];
   const prefix = RESERVED_BUCKET_PREFIXES.find((p) => name.startsWith(p));
-  if (prefix !== undefined) messages.push(`bucket name "${name}" starts with the reserved prefix "${prefix}" (see ${BUCKET_NAMES})`);
+  if (prefix !== undefined)
+    messages.push(`bucket name "${name}" starts with the reserved prefix "${prefix}" (see ${BUCKET_NAMES})`);
   const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => name.endsWith(s));
-  if (suffix !== undefined) messages.push(`bucket name "${name}" ends with the reserved suffix "${suffix}" (see ${BUCKET_NAMES})`);
-  if (name.replace(/\$\{[^}]*\}/g, '').includes('..')) messages.push(`bucket name "${name}" has two adjacent periods (see ${BUCKET_NAMES})`);
-  if (!name.includes('${') && name.length > 63) messages.push(`bucket name "${name}" is longer than 63 characters (see ${BUCKET_NAMES})`);
+  if (suffix !== undefined)
+    messages.push(`bucket name "${name}" ends with the reserved suffix "${suffix}" (see ${BUCKET_NAMES})`);
+  if (name.replace(/\$\{[^}]*\}/g, '').includes('..'))
+    messages.push(`bucket name "${name}" has two adjacent periods (see ${BUCKET_NAMES})`);
+  if (!name.includes('${') && name.length > 63)
+    messages.push(`bucket name "${name}" is longer than 63 characters (see ${BUCKET_NAMES})`);
   return messages;
 }
 
@@ -137,7 +154,9 @@ export function lifecycleTransitionViolations(configuration: ResourceBlock): str
       const minimum = MINIMUM_TRANSITION_DAYS[transition['storage_class'] as string];
       const days = transition['days'] as number | undefined;
       if (minimum !== undefined && days !== undefined && days < minimum) {
-        messages.push(`lifecycle rule "${String(rule['id'])}" moves objects to ${String(transition['storage_class'])} after ${days} days; S3 requires at least ${minimum} (see ${LIFECYCLE_TRANSITIONS})`);
+        messages.push(
+          `lifecycle rule "${String(rule['id'])}" moves objects to ${String(transition['storage_class'])} after ${days} days; S3 requires at least ${minimum} (see ${LIFECYCLE_TRANSITIONS})`,
+        );
       }
     }
   }

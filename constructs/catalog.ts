@@ -3,7 +3,20 @@ import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
 import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { type AwsContext, CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, orderChangesTableParameters, crawlerConfiguration, crawlerLogGroupName, crawlerRoleName, crawlerStatements, DATA_PREFIX, GLUE_DEFAULTS, TABLE_NAME } from '@sales/pipeline-spec';
+import {
+  type AwsContext,
+  CRAWLER_MANAGED_PARAMETERS,
+  ORDER_CHANGE_COLUMNS,
+  PARTITION_COLUMNS,
+  orderChangesTableParameters,
+  crawlerConfiguration,
+  crawlerLogGroupName,
+  crawlerRoleName,
+  crawlerStatements,
+  DATA_PREFIX,
+  GLUE_DEFAULTS,
+  TABLE_NAME,
+} from '@sales/pipeline-spec';
 import { CrawlerLogging } from './crawler-logging';
 import { ServiceRole } from './iam';
 
@@ -57,7 +70,10 @@ export class Catalog extends Construct {
       databaseName: this.database.name,
       description: 'One row per change of an order (insert, modify, remove)',
       tableType: 'EXTERNAL_TABLE',
-      parameters: orderChangesTableParameters(props.bucket.bucket, props.projectionStartYear ?? GLUE_DEFAULTS.projectionStartYear.default),
+      parameters: orderChangesTableParameters(
+        props.bucket.bucket,
+        props.projectionStartYear ?? GLUE_DEFAULTS.projectionStartYear.default,
+      ),
       partitionKeys: PARTITION_COLUMNS.map((column) => ({ ...column })),
       storageDescriptor: {
         location: `s3://${props.bucket.bucket}/${DATA_PREFIX}`,

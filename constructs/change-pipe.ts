@@ -5,7 +5,13 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import { type AwsContext, PIPE_PARTITION_KEY, PIPES_DEFAULTS, pipeStatements, resolveSetting } from '@sales/pipeline-spec';
+import {
+  type AwsContext,
+  PIPE_PARTITION_KEY,
+  PIPES_DEFAULTS,
+  pipeStatements,
+  resolveSetting,
+} from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 
@@ -50,9 +56,21 @@ export class ChangePipe extends Construct {
   constructor(scope: Construct, id: string, props: ChangePipeProps) {
     super(scope, id);
     const batchSize = resolveSetting('batchSize', props.batchSize, PIPES_DEFAULTS.batchSize);
-    const batchingWindow = resolveSetting('batchingWindowSeconds', props.batchingWindowSeconds, PIPES_DEFAULTS.batchingWindowSeconds);
-    const retries = resolveSetting('maximumRetryAttempts', props.maximumRetryAttempts, PIPES_DEFAULTS.maximumRetryAttempts);
-    const recordAge = resolveSetting('maximumRecordAgeSeconds', props.maximumRecordAgeSeconds, PIPES_DEFAULTS.maximumRecordAgeSeconds);
+    const batchingWindow = resolveSetting(
+      'batchingWindowSeconds',
+      props.batchingWindowSeconds,
+      PIPES_DEFAULTS.batchingWindowSeconds,
+    );
+    const retries = resolveSetting(
+      'maximumRetryAttempts',
+      props.maximumRetryAttempts,
+      PIPES_DEFAULTS.maximumRetryAttempts,
+    );
+    const recordAge = resolveSetting(
+      'maximumRecordAgeSeconds',
+      props.maximumRecordAgeSeconds,
+      PIPES_DEFAULTS.maximumRecordAgeSeconds,
+    );
 
     this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
       name: `${props.baseName}-pipe-dlq`,

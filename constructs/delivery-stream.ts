@@ -4,7 +4,16 @@ import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-f
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { type AwsContext, DATA_FILE_EXTENSION, FIREHOSE_DEFAULTS, firehoseDataPrefix, firehoseErrorPrefix, deliveryStatements, processorParameters, resolveSetting } from '@sales/pipeline-spec';
+import {
+  type AwsContext,
+  DATA_FILE_EXTENSION,
+  FIREHOSE_DEFAULTS,
+  firehoseDataPrefix,
+  firehoseErrorPrefix,
+  deliveryStatements,
+  processorParameters,
+  resolveSetting,
+} from '@sales/pipeline-spec';
 import { ServiceRole } from './iam';
 import { createLogGroup } from './log-group';
 
@@ -53,14 +62,21 @@ export class DeliveryStream extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryStreamProps) {
     super(scope, id);
-    const interval = resolveSetting('bufferIntervalSeconds', props.bufferIntervalSeconds, FIREHOSE_DEFAULTS.bufferIntervalSeconds);
+    const interval = resolveSetting(
+      'bufferIntervalSeconds',
+      props.bufferIntervalSeconds,
+      FIREHOSE_DEFAULTS.bufferIntervalSeconds,
+    );
     const size = resolveSetting('bufferSizeMiB', props.bufferSizeMiB, FIREHOSE_DEFAULTS.bufferSizeMiB);
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/firehose`,
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
     });
-    const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', { name: 'DestinationDelivery', logGroupName: logGroup.name });
+    const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', {
+      name: 'DestinationDelivery',
+      logGroupName: logGroup.name,
+    });
     const role = new ServiceRole(this, 'Role', {
       name: `${props.baseName}-firehose`,
       service: 'firehose.amazonaws.com',
@@ -96,7 +112,8 @@ export class DeliveryStream extends Construct {
               parameters: processorParameters({
                 lambdaArn: `${props.transform.arn}:$LATEST`,
                 bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
-                bufferIntervalSeconds: props.lambdaBufferIntervalSeconds ?? FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
+                bufferIntervalSeconds:
+                  props.lambdaBufferIntervalSeconds ?? FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
               }),
             },
           ],

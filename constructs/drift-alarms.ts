@@ -28,11 +28,16 @@ export const RECONCILE_OVERDUE_HOURS = 26;
  * ```
  */
 export function driftAlarmDefinitions(tableName: string): AlarmDefinition[] {
-  const metric = { namespace: DRIFT_METRIC.namespace, metricName: DRIFT_METRIC.metricName, dimensions: { [DRIFT_METRIC.dimensionName]: tableName } };
+  const metric = {
+    namespace: DRIFT_METRIC.namespace,
+    metricName: DRIFT_METRIC.metricName,
+    dimensions: { [DRIFT_METRIC.dimensionName]: tableName },
+  };
   return [
     {
       id: 'LakeDrift',
-      description: 'The last reconcile found lake keys that differ from the table and did not repair them (run sales-lake reconcile --repair)',
+      description:
+        'The last reconcile found lake keys that differ from the table and did not repair them (run sales-lake reconcile --repair)',
       ...metric,
       statistic: 'Maximum',
       comparisonOperator: 'GreaterThanThreshold',

@@ -30,7 +30,14 @@ export interface EncryptionKeyProps {
  */
 export function keyPolicy(baseName: string, aws: AwsContext): string {
   const logGroupArn = (name: string) => `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:log-group:${name}`;
-  const useKey = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'];
+  const useKey = [
+    'kms:Encrypt',
+    'kms:Decrypt',
+    'kms:ReEncryptFrom',
+    'kms:ReEncryptTo',
+    'kms:GenerateDataKey',
+    'kms:DescribeKey',
+  ];
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -78,7 +85,11 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const deletionWindowDays = resolveSetting('deletionWindowDays', props.deletionWindowDays, KMS_DEFAULTS.deletionWindowDays);
+    const deletionWindowDays = resolveSetting(
+      'deletionWindowDays',
+      props.deletionWindowDays,
+      KMS_DEFAULTS.deletionWindowDays,
+    );
     this.key = new KmsKey(this, 'Key', {
       description: `${props.baseName} sales pipeline data`,
       enableKeyRotation: true,

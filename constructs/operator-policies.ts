@@ -1,6 +1,12 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
-import { OPERATOR_OPERATIONS, type OperatorOperation, type OperatorResources, operatorPolicyName, operatorStatements } from '@sales/pipeline-spec';
+import {
+  OPERATOR_OPERATIONS,
+  type OperatorOperation,
+  type OperatorResources,
+  operatorPolicyName,
+  operatorStatements,
+} from '@sales/pipeline-spec';
 import { policyDocument } from './iam';
 
 /** Props for {@link OperatorPolicies}. */
@@ -35,6 +41,8 @@ export class OperatorPolicies extends Construct {
         description: `What sales-lake ${operation} needs on ${props.baseName}`,
         policy: policyDocument(statements[operation]),
       });
-    this.policies = Object.fromEntries(OPERATOR_OPERATIONS.map((operation) => [operation, policy(operation)])) as Record<OperatorOperation, IamPolicy>;
+    this.policies = Object.fromEntries(
+      OPERATOR_OPERATIONS.map((operation) => [operation, policy(operation)]),
+    ) as Record<OperatorOperation, IamPolicy>;
   }
 }

@@ -47,7 +47,11 @@ export class PipelineAlarms extends Construct {
     super(scope, id);
     this.topic = new SnsTopic(this, 'Topic', { name: `${props.baseName}-alarms`, kmsMasterKeyId: props.kmsKeyArn });
     if (props.alarmEmail !== undefined) {
-      new SnsTopicSubscription(this, 'EmailSubscription', { topicArn: this.topic.arn, protocol: 'email', endpoint: props.alarmEmail });
+      new SnsTopicSubscription(this, 'EmailSubscription', {
+        topicArn: this.topic.arn,
+        protocol: 'email',
+        endpoint: props.alarmEmail,
+      });
     } else if (props.warnWithoutSubscription === true) {
       Annotations.of(this).addWarning(noSubscriptionWarning(`${props.baseName}-alarms`));
     }

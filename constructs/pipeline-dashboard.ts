@@ -24,7 +24,13 @@ type Metric = [string, string, string, string, { stat: Stat }];
  *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html#CloudWatch-Dashboard-Properties-Metrics-Array-Format
  */
-const metric = (namespace: string, name: string, dimension: string, value: string, stat: Stat): Metric => [namespace, name, dimension, value, { stat }];
+const metric = (namespace: string, name: string, dimension: string, value: string, stat: Stat): Metric => [
+  namespace,
+  name,
+  dimension,
+  value,
+  { stat },
+];
 
 /**
  * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic.
@@ -37,13 +43,36 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
   const pipe = (name: string, stat: Stat) => metric('AWS/EventBridge/Pipes', name, 'PipeName', r.pipeName, stat);
   const kinesis = (name: string, stat: Stat) => metric('AWS/Kinesis', name, 'StreamName', r.streamName, stat);
   const lambda = (name: string, stat: Stat) => metric('AWS/Lambda', name, 'FunctionName', r.functionName, stat);
-  const firehose = (name: string, stat: Stat) => metric('AWS/Firehose', name, 'DeliveryStreamName', r.deliveryStreamName, stat);
+  const firehose = (name: string, stat: Stat) =>
+    metric('AWS/Firehose', name, 'DeliveryStreamName', r.deliveryStreamName, stat);
   const widgets: [string, Metric[]][] = [
     ['DynamoDB writes', [metric('AWS/DynamoDB', 'ConsumedWriteCapacityUnits', 'TableName', r.tableName, 'Sum')]],
-    ['Pipe', [pipe('Invocations', 'Sum'), pipe('ExecutionFailed', 'Sum'), metric('AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', r.deadLetterQueueName, 'Maximum')]],
+    [
+      'Pipe',
+      [
+        pipe('Invocations', 'Sum'),
+        pipe('ExecutionFailed', 'Sum'),
+        metric('AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', r.deadLetterQueueName, 'Maximum'),
+      ],
+    ],
     ['Kinesis', [kinesis('IncomingRecords', 'Sum'), kinesis('GetRecords.IteratorAgeMilliseconds', 'Maximum')]],
-    ['Transform Lambda', [lambda('Invocations', 'Sum'), lambda('Errors', 'Sum'), lambda('Throttles', 'Sum'), lambda('Duration', 'Maximum')]],
-    ['Firehose', [firehose('DeliveryToS3.Records', 'Sum'), firehose('DeliveryToS3.DataFreshness', 'Maximum'), firehose('ExecuteProcessing.Success', 'Average')]],
+    [
+      'Transform Lambda',
+      [
+        lambda('Invocations', 'Sum'),
+        lambda('Errors', 'Sum'),
+        lambda('Throttles', 'Sum'),
+        lambda('Duration', 'Maximum'),
+      ],
+    ],
+    [
+      'Firehose',
+      [
+        firehose('DeliveryToS3.Records', 'Sum'),
+        firehose('DeliveryToS3.DataFreshness', 'Maximum'),
+        firehose('ExecuteProcessing.Success', 'Average'),
+      ],
+    ],
   ];
   return JSON.stringify({
     widgets: widgets.map(([title, metrics], index) => ({

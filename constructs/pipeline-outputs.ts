@@ -55,9 +55,21 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
     ['athena_workgroup', s.athena.workgroup.name, 'Athena workgroup to run queries in'],
     ['alarm_topic_arn', s.alarms.topic.arn, 'SNS topic the alarms notify'],
     ['dashboard_name', s.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the pipeline'],
-    ['backfill_policy_arn', s.operatorPolicies.policies.backfill.arn, 'Managed policy to attach to the role that runs sales-lake backfill'],
-    ['reconcile_policy_arn', s.operatorPolicies.policies.reconcile.arn, 'Managed policy to attach to the role that runs sales-lake reconcile'],
-    ['replay_policy_arn', s.operatorPolicies.policies.replay.arn, 'Managed policy to attach to the role that runs sales-lake replay'],
+    [
+      'backfill_policy_arn',
+      s.operatorPolicies.policies.backfill.arn,
+      'Managed policy to attach to the role that runs sales-lake backfill',
+    ],
+    [
+      'reconcile_policy_arn',
+      s.operatorPolicies.policies.reconcile.arn,
+      'Managed policy to attach to the role that runs sales-lake reconcile',
+    ],
+    [
+      'replay_policy_arn',
+      s.operatorPolicies.policies.replay.arn,
+      'Managed policy to attach to the role that runs sales-lake replay',
+    ],
   ];
   for (const [name, value, description] of outputs) {
     new TerraformOutput(stack, name, { value, description });

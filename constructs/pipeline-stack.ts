@@ -76,7 +76,11 @@ export class PipelineStack extends TerraformStack {
     const kmsKeyArn = new EncryptionKey(this, 'Key', { baseName, aws }).key.arn;
     const logRetentionDays = config.logRetentionDays;
 
-    const table = new SalesTable(this, 'Table', { tableName: names.tableName, kmsKeyArn, deletionProtection: config.deletionProtection }).table;
+    const table = new SalesTable(this, 'Table', {
+      tableName: names.tableName,
+      kmsKeyArn,
+      deletionProtection: config.deletionProtection,
+    }).table;
     const stream = new ChangeStream(this, 'Stream', {
       streamName: names.streamName,
       kmsKeyArn,
@@ -159,7 +163,11 @@ export class PipelineStack extends TerraformStack {
         kinesisStreamArn: stream.arn,
         deadLetterQueueArn: pipe.deadLetterQueue.arn,
         workgroupArn: athena.workgroup.arn,
-        glueArns: [`arn:${aws.partition}:glue:${aws.region}:${aws.accountId}:catalog`, catalog.database.arn, catalog.table.arn],
+        glueArns: [
+          `arn:${aws.partition}:glue:${aws.region}:${aws.accountId}:catalog`,
+          catalog.database.arn,
+          catalog.table.arn,
+        ],
       },
     });
     const monitored = {
@@ -183,7 +191,18 @@ export class PipelineStack extends TerraformStack {
       region: config.region,
       resources: monitored,
     });
-    addPipelineOutputs(this, { table, stream, lake, results, delivery, catalog, athena, alarms, dashboard, operatorPolicies });
+    addPipelineOutputs(this, {
+      table,
+      stream,
+      lake,
+      results,
+      delivery,
+      catalog,
+      athena,
+      alarms,
+      dashboard,
+      operatorPolicies,
+    });
     Aspects.of(this).add(new PolicyAspect());
   }
 }

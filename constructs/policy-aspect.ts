@@ -8,7 +8,14 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization, type IAspect } from 'cdktf';
+import {
+  DefaultTokenResolver,
+  StringConcat,
+  type TerraformResource,
+  TerraformStack,
+  Tokenization,
+  type IAspect,
+} from 'cdktf';
 import type { IConstruct } from 'constructs';
 import {
   bucketNameViolations,
@@ -29,7 +36,9 @@ function resolveIn(scope: IConstruct, value: unknown): unknown {
 
 /** The resource's block exactly as synthesized (snake_case, overrides applied, references as `${...}`). */
 function terraformBlock(resource: TerraformResource): ResourceBlock {
-  const byType = (resolveIn(resource, resource.toTerraform()) as { resource: Record<string, Record<string, ResourceBlock>> }).resource;
+  const byType = (
+    resolveIn(resource, resource.toTerraform()) as { resource: Record<string, Record<string, ResourceBlock>> }
+  ).resource;
   return Object.values(Object.values(byType)[0] ?? {})[0] ?? {};
 }
 
@@ -52,9 +61,19 @@ export class PolicyAspect implements IAspect {
   /** Adds the checks that apply to `node` as validations on it. */
   visit(node: IConstruct): void {
     if (node instanceof S3Bucket) {
-      node.node.addValidation({ validate: () => [...bucketViolations(node), ...bucketNameViolations(String(terraformBlock(node)['bucket'] ?? ''))] });
+      node.node.addValidation({
+        validate: () => [
+          ...bucketViolations(node),
+          ...bucketNameViolations(String(terraformBlock(node)['bucket'] ?? '')),
+        ],
+      });
     } else if (node instanceof KinesisFirehoseDeliveryStream) {
-      node.node.addValidation({ validate: () => [...firehoseBufferViolations(terraformBlock(node)), ...processorParameterViolations(terraformBlock(node))] });
+      node.node.addValidation({
+        validate: () => [
+          ...firehoseBufferViolations(terraformBlock(node)),
+          ...processorParameterViolations(terraformBlock(node)),
+        ],
+      });
     } else if (node instanceof PipesPipe) {
       node.node.addValidation({ validate: () => pipeRecoveryViolations(terraformBlock(node)) });
     } else if (node instanceof S3BucketLifecycleConfiguration) {
@@ -62,7 +81,9 @@ export class PolicyAspect implements IAspect {
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {
       node.node.addValidation({ validate: () => wildcardActions(node.policyInput ?? '') });
     } else if (node instanceof IamRole) {
-      node.node.addValidation({ validate: () => [...inlinePolicyViolations(node), ...trustPolicyViolations(node.assumeRolePolicyInput ?? '')] });
+      node.node.addValidation({
+        validate: () => [...inlinePolicyViolations(node), ...trustPolicyViolations(node.assumeRolePolicyInput ?? '')],
+      });
     } else if (node instanceof CloudwatchLogGroup) {
       node.node.addValidation({
         validate: () => {
@@ -94,7 +115,8 @@ export function wildcardActions(policy: string): string[] {
     if (statement['NotAction'] !== undefined) messages.push('policy allows actions through NotAction');
     const actions = ([] as unknown[]).concat(statement['Action'] ?? []);
     for (const action of actions) {
-      if (typeof action !== 'string' || action.includes('*')) messages.push(`policy allows wildcard action ${JSON.stringify(action)}`);
+      if (typeof action !== 'string' || action.includes('*'))
+        messages.push(`policy allows wildcard action ${JSON.stringify(action)}`);
     }
   }
   return messages;
@@ -110,7 +132,8 @@ function bucketViolations(bucket: S3Bucket): string[] {
   const constructs = TerraformStack.of(bucket).node.findAll();
   const refersToBucket = (value: string | undefined) => references.has(resolveIn(bucket, value));
   const encryption = constructs.find(
-    (c): c is S3BucketServerSideEncryptionConfigurationA => c instanceof S3BucketServerSideEncryptionConfigurationA && refersToBucket(c.bucketInput),
+    (c): c is S3BucketServerSideEncryptionConfigurationA =>
+      c instanceof S3BucketServerSideEncryptionConfigurationA && refersToBucket(c.bucketInput),
   );
   const publicAccessBlock = constructs.find(
     (c): c is S3BucketPublicAccessBlock => c instanceof S3BucketPublicAccessBlock && refersToBucket(c.bucketInput),
@@ -119,9 +142,13 @@ function bucketViolations(bucket: S3Bucket): string[] {
   if (encryption === undefined) messages.push('bucket has no encryption (S3BucketServerSideEncryptionConfigurationA)');
   const blocksAll =
     publicAccessBlock !== undefined &&
-    [publicAccessBlock.blockPublicAclsInput, publicAccessBlock.blockPublicPolicyInput, publicAccessBlock.ignorePublicAclsInput, publicAccessBlock.restrictPublicBucketsInput].every(
-      (setting) => setting === true,
-    );
-  if (!blocksAll) messages.push('bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)');
+    [
+      publicAccessBlock.blockPublicAclsInput,
+      publicAccessBlock.blockPublicPolicyInput,
+      publicAccessBlock.ignorePublicAclsInput,
+      publicAccessBlock.restrictPublicBucketsInput,
+    ].every((setting) => setting === true);
+  if (!blocksAll)
+    messages.push('bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)');
   return messages;
 }

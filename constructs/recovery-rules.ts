@@ -5,7 +5,8 @@
 import { PIPE_RECOVERY } from '@sales/pipeline-spec';
 import { block, type ResourceBlock } from './apply-time-rules';
 
-const PIPES_ERROR_HANDLING = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html';
+const PIPES_ERROR_HANDLING =
+  'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html';
 
 /**
  * A pipe reading a DynamoDB stream leaves time to replay what it dead-letters: it has a dead-letter queue,
@@ -30,7 +31,9 @@ export function pipeRecoveryViolations(pipe: ResourceBlock): string[] {
   const maximum = (streamRetentionHours - minimumReplayHours) * 3600;
   const messages: string[] = [];
   if (typeof block(source['dead_letter_config'])?.['arn'] !== 'string') {
-    messages.push(`pipe has no dead-letter queue (dead_letter_config), so batches that fail every retry are lost (see ${PIPES_ERROR_HANDLING})`);
+    messages.push(
+      `pipe has no dead-letter queue (dead_letter_config), so batches that fail every retry are lost (see ${PIPES_ERROR_HANDLING})`,
+    );
   }
   const age = source['maximum_record_age_in_seconds'];
   if (typeof age !== 'number' || age < 0 || age > maximum) {

@@ -18,7 +18,12 @@ import { REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
  * createRejectedValuesFilter(this, 'RejectedValues', 'sales-dev-transform', logGroup.name);
  * ```
  */
-export function createRejectedValuesFilter(scope: Construct, id: string, functionName: string, logGroupName: string): CloudwatchLogMetricFilter {
+export function createRejectedValuesFilter(
+  scope: Construct,
+  id: string,
+  functionName: string,
+  logGroupName: string,
+): CloudwatchLogMetricFilter {
   return new CloudwatchLogMetricFilter(scope, id, {
     name: `${functionName}-rejected-values`,
     logGroupName,

@@ -41,7 +41,10 @@ export class SalesTable extends Construct {
     super(scope, id);
     const billingMode = props.billingMode ?? 'PAY_PER_REQUEST';
     if (billingMode === 'PROVISIONED') {
-      for (const [name, value] of [['readCapacity', props.readCapacity], ['writeCapacity', props.writeCapacity]] as const) {
+      for (const [name, value] of [
+        ['readCapacity', props.readCapacity],
+        ['writeCapacity', props.writeCapacity],
+      ] as const) {
         if (value === undefined || !Number.isInteger(value) || value < 1) {
           throw new Error(`${name} must be a whole number of at least 1 with PROVISIONED billing, received ${value}`);
         }
@@ -51,7 +54,9 @@ export class SalesTable extends Construct {
     this.table = new DynamodbTable(this, 'Table', {
       name: props.tableName,
       billingMode,
-      ...(billingMode === 'PROVISIONED' ? { readCapacity: props.readCapacity, writeCapacity: props.writeCapacity } : {}),
+      ...(billingMode === 'PROVISIONED'
+        ? { readCapacity: props.readCapacity, writeCapacity: props.writeCapacity }
+        : {}),
       hashKey: partitionKey.name,
       attribute: [{ name: partitionKey.name, type: partitionKey.type }],
       streamEnabled: true,

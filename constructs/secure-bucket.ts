@@ -68,7 +68,10 @@ export class SecureBucket extends Construct {
         },
       ],
     });
-    const versioning = new S3BucketVersioningA(this, 'Versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    const versioning = new S3BucketVersioningA(this, 'Versioning', {
+      bucket,
+      versioningConfiguration: { status: 'Enabled' },
+    });
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket,
       blockPublicAcls: true,
@@ -76,7 +79,10 @@ export class SecureBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'OwnershipControls', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketOwnershipControls(this, 'OwnershipControls', {
+      bucket,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
     new S3BucketPolicy(this, 'Policy', {
       bucket,
       policy: tlsOnlyBucketPolicy(this.bucket.arn),
@@ -85,7 +91,11 @@ export class SecureBucket extends Construct {
     if (props.lifecycleRules !== undefined && props.lifecycleRules.length > 0) {
       // Rules on noncurrent versions need versioning in place first; the provider's documentation
       // ("Specifying a filter based on object versions") makes the configuration depend on it.
-      new S3BucketLifecycleConfiguration(this, 'Lifecycle', { bucket, rule: [...props.lifecycleRules], dependsOn: [versioning] });
+      new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
+        bucket,
+        rule: [...props.lifecycleRules],
+        dependsOn: [versioning],
+      });
     }
   }
 }

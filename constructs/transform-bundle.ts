@@ -46,7 +46,12 @@ export function packageBundle(code: Buffer): TransformBundle {
       rmSync(staging, { recursive: true, force: true });
     }
   }
-  return { directory, zipFile, contentHash, zipSha256: createHash('sha256').update(readFileSync(zipFile)).digest('base64') };
+  return {
+    directory,
+    zipFile,
+    contentHash,
+    zipSha256: createHash('sha256').update(readFileSync(zipFile)).digest('base64'),
+  };
 }
 
 /**
@@ -87,7 +92,10 @@ const PIPELINE_ENTRY = join(__dirname, 'pipeline-transform-handler.ts');
  * @returns the packaged bundle
  * @throws Error when esbuild fails (e.g. the handler does not compile)
  */
-export function bundleTransformHandler(packageDir: string = join(REPO_ROOT, 'packages', 'transform'), entry: string = PIPELINE_ENTRY): TransformBundle {
+export function bundleTransformHandler(
+  packageDir: string = join(REPO_ROOT, 'packages', 'transform'),
+  entry: string = PIPELINE_ENTRY,
+): TransformBundle {
   const buildDir = join(BUNDLE_ROOT, `.build-${process.pid}`);
   try {
     buildLambdaBundle(packageDir, join(buildDir, 'index.js'), entry);

@@ -74,7 +74,13 @@ export class TransformFunction extends Construct {
       name: `${props.functionName}-lambda`,
       service: 'lambda.amazonaws.com',
       accountId: props.aws.accountId,
-      statements: [{ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:*`] }],
+      statements: [
+        {
+          sid: 'WriteOwnLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [`${logGroup.arn}:*`],
+        },
+      ],
     });
     this.function = new LambdaFunction(this, 'Function', {
       functionName: props.functionName,

@@ -20,21 +20,25 @@ export const SERVICE_TRUST: Readonly<Record<string, ServiceTrust>> = {
   'firehose.amazonaws.com': {
     documentedKeys: ['sts:ExternalId'],
     accountKey: 'sts:ExternalId',
-    source: 'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html#using-iam-s3 (trust policy with "sts:ExternalId": "account-id")',
+    source:
+      'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html#using-iam-s3 (trust policy with "sts:ExternalId": "account-id")',
   },
   'glue.amazonaws.com': {
     documentedKeys: [],
-    source: 'https://docs.aws.amazon.com/glue/latest/dg/crawler-prereqs.html and create-an-iam-role.html (trust policy for the Glue principal, no condition)',
+    source:
+      'https://docs.aws.amazon.com/glue/latest/dg/crawler-prereqs.html and create-an-iam-role.html (trust policy for the Glue principal, no condition)',
   },
   'pipes.amazonaws.com': {
     documentedKeys: ['aws:SourceAccount', 'aws:SourceArn'],
     accountKey: 'aws:SourceAccount',
-    source: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/pipes_pipe (example trust policy with aws:SourceAccount) and https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+    source:
+      'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/pipes_pipe (example trust policy with aws:SourceAccount) and https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
   },
   'lambda.amazonaws.com': {
     documentedKeys: ['aws:SourceAccount', 'aws:SourceArn'],
     accountKey: 'aws:SourceAccount',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html (global aws:SourceAccount / aws:SourceArn keys, set by Lambda when it assumes the execution role)',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html (global aws:SourceAccount / aws:SourceArn keys, set by Lambda when it assumes the execution role)',
   },
 };
 
@@ -54,7 +58,8 @@ export const SERVICE_TRUST: Readonly<Record<string, ServiceTrust>> = {
  */
 export function trustCondition(service: string, accountId: string): Record<string, Record<string, string>> | undefined {
   const trust = SERVICE_TRUST[service];
-  if (trust === undefined) throw new Error(`service must be one of ${Object.keys(SERVICE_TRUST).join(', ')}, received ${service}`);
+  if (trust === undefined)
+    throw new Error(`service must be one of ${Object.keys(SERVICE_TRUST).join(', ')}, received ${service}`);
   return trust.accountKey === undefined ? undefined : { StringEquals: { [trust.accountKey]: accountId } };
 }
 
@@ -71,7 +76,9 @@ export function trustCondition(service: string, accountId: string): Record<strin
 export function policyStatements(policy: string): Array<Record<string, unknown>> | undefined {
   try {
     const document = JSON.parse(policy) as { Statement?: unknown };
-    return ([] as unknown[]).concat(document.Statement ?? []).filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null);
+    return ([] as unknown[])
+      .concat(document.Statement ?? [])
+      .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null);
   } catch {
     return undefined;
   }
@@ -95,19 +102,27 @@ export function trustPolicyViolations(policy: string): string[] {
   const messages: string[] = [];
   for (const statement of statements) {
     const principal = statement['Principal'] as { Service?: string | string[] } | undefined;
-    const keys = Object.values((statement['Condition'] ?? {}) as Record<string, Record<string, unknown>>).flatMap((block) => Object.keys(block));
+    const keys = Object.values((statement['Condition'] ?? {}) as Record<string, Record<string, unknown>>).flatMap(
+      (block) => Object.keys(block),
+    );
     for (const service of ([] as string[]).concat(principal?.Service ?? [])) {
       const trust = SERVICE_TRUST[service];
       if (trust === undefined) {
-        messages.push(`trust policy names service ${service}, whose documented condition keys are not recorded in SERVICE_TRUST`);
+        messages.push(
+          `trust policy names service ${service}, whose documented condition keys are not recorded in SERVICE_TRUST`,
+        );
         continue;
       }
       const documented = trust.documentedKeys.length === 0 ? 'none' : trust.documentedKeys.join(', ');
       for (const key of keys.filter((k) => !trust.documentedKeys.includes(k))) {
-        messages.push(`trust policy for ${service} uses condition key ${key}, which it does not document (documented: ${documented}; see ${trust.source})`);
+        messages.push(
+          `trust policy for ${service} uses condition key ${key}, which it does not document (documented: ${documented}; see ${trust.source})`,
+        );
       }
       if (trust.accountKey !== undefined && !keys.includes(trust.accountKey)) {
-        messages.push(`trust policy for ${service} lacks its documented confused-deputy condition ${trust.accountKey} (see ${trust.source})`);
+        messages.push(
+          `trust policy for ${service} lacks its documented confused-deputy condition ${trust.accountKey} (see ${trust.source})`,
+        );
       }
     }
   }

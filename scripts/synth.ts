@@ -47,7 +47,11 @@ if (require.main === module) {
   else {
     const quiet = process.stdout.isTTY ? {} : { CI: '1', FORCE_COLOR: '0' };
     const cdktf = join(REPO_ROOT, 'node_modules', '.bin', 'cdktf');
-    const child = spawn(cdktf, ['synth', ...process.argv.slice(2)], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1', ...quiet } });
+    const child = spawn(cdktf, ['synth', ...process.argv.slice(2)], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', ...quiet },
+    });
     child.on('close', (status, signal) => (process.exitCode = status ?? (signal === 'SIGTERM' ? 143 : 130)));
   }
 }

@@ -22,7 +22,10 @@ export interface SynthesizedStack {
  *
  * @returns the JSON text and its parsed form
  */
-export function synthPipeline(environment: EnvironmentName, vars: Record<string, string> = {}): { text: string; json: SynthesizedStack } {
+export function synthPipeline(
+  environment: EnvironmentName,
+  vars: Record<string, string> = {},
+): { text: string; json: SynthesizedStack } {
   const app = testApp();
   const stack = new PipelineStack(app, environment, { config: loadConfig(environment, vars), bundle: FIXTURE_BUNDLE });
   const text = Testing.synth(stack, true);

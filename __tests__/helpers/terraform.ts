@@ -28,7 +28,10 @@ const PLATFORM = `${process.platform}_${process.arch === 'x64' ? 'amd64' : proce
  * @returns what was found, or a reason why not
  */
 export function findLocalTerraform(): LocalTerraform | { missing: string } {
-  const candidates = [process.env['SALES_TERRAFORM'], ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'terraform'))];
+  const candidates = [
+    process.env['SALES_TERRAFORM'],
+    ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'terraform')),
+  ];
   const binary = candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
   if (binary === undefined) return { missing: 'no terraform binary on PATH' };
   const run = spawnSync(binary, ['version', '-json'], { encoding: 'utf8' });
@@ -38,7 +41,11 @@ export function findLocalTerraform(): LocalTerraform | { missing: string } {
   const awsDir = join(mirror, 'registry.terraform.io', 'hashicorp', 'aws');
   const providerVersion = existsSync(awsDir)
     ? readdirSync(awsDir)
-        .filter((v) => existsSync(join(awsDir, v, PLATFORM)) && readdirSync(join(awsDir, v, PLATFORM)).some((f) => f.startsWith('terraform-provider-aws_')))
+        .filter(
+          (v) =>
+            existsSync(join(awsDir, v, PLATFORM)) &&
+            readdirSync(join(awsDir, v, PLATFORM)).some((f) => f.startsWith('terraform-provider-aws_')),
+        )
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .at(-1)
     : undefined;
@@ -74,7 +81,9 @@ export function mapToProvider(stack: Record<string, any>, providerVersion: strin
     aws.version = providerVersion;
   }
   if (Number(providerVersion.split('.')[0]) < 6) {
-    for (const [name, fn] of Object.entries<Record<string, unknown>>(stack['resource']?.['aws_lambda_function'] ?? {})) {
+    for (const [name, fn] of Object.entries<Record<string, unknown>>(
+      stack['resource']?.['aws_lambda_function'] ?? {},
+    )) {
       if (fn['runtime'] !== 'nodejs24.x') continue;
       mappings.push({ path: `resource.aws_lambda_function.${name}.runtime`, from: 'nodejs24.x', to: 'nodejs22.x' });
       fn['runtime'] = 'nodejs22.x';

@@ -25,7 +25,11 @@ export type FlagValues<T extends FlagTable> = {
 };
 
 /** `-h, --help`, for every CLI's table. */
-export const HELP_FLAG = { type: 'boolean', short: 'h', description: 'show this help and exit' } as const satisfies FlagSpec;
+export const HELP_FLAG = {
+  type: 'boolean',
+  short: 'h',
+  description: 'show this help and exit',
+} as const satisfies FlagSpec;
 
 /** `--version`, for the published bins' tables. */
 export const VERSION_FLAG = { type: 'boolean', description: 'print the version and exit' } as const satisfies FlagSpec;

@@ -60,7 +60,9 @@ export function handleSignals(options: HandleSignalsOptions): SignalHandling {
     }
     received = signal;
     const again = signal === 'SIGINT' ? 'Ctrl-C again' : 'signal again';
-    stderr.write(`\n${options.bin}: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'} (${signal}); ${options.draining} (${again} to exit now)\n`);
+    stderr.write(
+      `\n${options.bin}: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'} (${signal}); ${options.draining} (${again} to exit now)\n`,
+    );
     controller.abort(signal);
     options.onSignal?.(signal);
   };

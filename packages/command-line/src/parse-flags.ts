@@ -37,13 +37,23 @@ function parseArgsOptions(table: FlagTable): ParseArgsOptions {
 function checkTokens(table: FlagTable, argv: readonly string[], maxPositionals: number): string[] {
   const args = [...argv];
   const joined = new Set<number>();
-  const { tokens } = parseArgs({ args, options: parseArgsOptions(table), strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args,
+    options: parseArgsOptions(table),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   let positionals = 0;
   for (const token of tokens) {
     if (token.kind === 'positional') {
       positionals += 1;
       if (positionals > maxPositionals) {
-        throw new UsageError(maxPositionals === 0 ? `unexpected argument "${token.value}"` : `too many arguments, received "${token.value}"`);
+        throw new UsageError(
+          maxPositionals === 0
+            ? `unexpected argument "${token.value}"`
+            : `too many arguments, received "${token.value}"`,
+        );
       }
       continue;
     }
@@ -57,7 +67,8 @@ function checkTokens(table: FlagTable, argv: readonly string[], maxPositionals: 
     }
     if (token.value === undefined) throw new UsageError(`${name} needs a value <${spec.value ?? 'value'}>`);
     if (!token.inlineValue && token.value.startsWith('-')) {
-      if (!NEGATIVE_NUMBER.test(token.value)) throw new UsageError(`${name} needs a value <${spec.value ?? 'value'}>, received the flag "${token.value}"`);
+      if (!NEGATIVE_NUMBER.test(token.value))
+        throw new UsageError(`${name} needs a value <${spec.value ?? 'value'}>, received the flag "${token.value}"`);
       joined.add(token.index);
     }
   }
@@ -86,11 +97,20 @@ function checkTokens(table: FlagTable, argv: readonly string[], maxPositionals: 
  * parseFlags(FLAGS, ['--rat', '5']);            // throws UsageError('unknown flag --rat')
  * ```
  */
-export function parseFlags<T extends FlagTable>(table: T, argv: readonly string[], options: ParseFlagsOptions = {}): ParsedFlags<T> {
+export function parseFlags<T extends FlagTable>(
+  table: T,
+  argv: readonly string[],
+  options: ParseFlagsOptions = {},
+): ParsedFlags<T> {
   const maxPositionals = options.maxPositionals ?? 0;
   const args = checkTokens(table, argv, maxPositionals);
   try {
-    const { values, positionals } = parseArgs({ args, options: parseArgsOptions(table), strict: true, allowPositionals: maxPositionals > 0 });
+    const { values, positionals } = parseArgs({
+      args,
+      options: parseArgsOptions(table),
+      strict: true,
+      allowPositionals: maxPositionals > 0,
+    });
     return { values: values as FlagValues<T>, positionals };
   } catch (error) {
     // Not reached for the mistakes checkTokens words; kept so that no raw parseArgs error escapes.

@@ -31,7 +31,11 @@ function silenceSdkNodeVersionWarning(): void {
  * void runMain('sales-generator', runCli);
  * ```
  */
-export async function runMain(bin: string, main: (argv: readonly string[]) => Promise<number>, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runMain(
+  bin: string,
+  main: (argv: readonly string[]) => Promise<number>,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   silenceSdkNodeVersionWarning();
   try {
     process.exitCode = await main(argv);

@@ -69,10 +69,15 @@ export function parsePositiveInteger(flag: string, text: string, max?: number): 
  * // throws: --shards must be an integer between 1 and 4096, received "0"
  * ```
  */
-export function parseNumberInRange(flag: string, text: string, range: { min: number; max: number; integer?: boolean }): number {
+export function parseNumberInRange(
+  flag: string,
+  text: string,
+  range: { min: number; max: number; integer?: boolean },
+): number {
   const what = `${range.integer === true ? 'an integer' : 'a number'} between ${range.min} and ${range.max}`;
   const value = toNumber(flag, text, what);
-  if (value < range.min || value > range.max || (range.integer === true && !Number.isInteger(value))) reject(flag, what, text);
+  if (value < range.min || value > range.max || (range.integer === true && !Number.isInteger(value)))
+    reject(flag, what, text);
   return value;
 }
 
@@ -108,7 +113,10 @@ export function parseChoice<C extends string>(flag: string, text: string, choice
  * ```
  */
 export function parseUrl(flag: string, text: string, protocols: readonly string[] = ['http:', 'https:']): URL {
-  const what = protocols.join() === 'http:,https:' ? 'an http(s) URL such as http://127.0.0.1:8000' : `a URL starting ${protocols.join(' or ')}//`;
+  const what =
+    protocols.join() === 'http:,https:'
+      ? 'an http(s) URL such as http://127.0.0.1:8000'
+      : `a URL starting ${protocols.join(' or ')}//`;
   let url: URL;
   try {
     url = new URL(text);

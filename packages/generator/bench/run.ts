@@ -31,30 +31,54 @@ interface MeasureOptions extends Omit<ApplyOptions, 'tableName'> {
 async function measure(endpoint: string, table: string, count: number, options: MeasureOptions): Promise<RunSummary> {
   const client = createClient({ endpoint });
   await createOrdersTable(client, table);
-  const plan = planOperations(table, { count, startTimeMs: Date.now(), rate: options.rate, ...(options.ratios ? { ratios: options.ratios } : {}) });
+  const plan = planOperations(table, {
+    count,
+    startTimeMs: Date.now(),
+    rate: options.rate,
+    ...(options.ratios ? { ratios: options.ratios } : {}),
+  });
   const summary = await applyPlan(client, plan, { ...options, tableName: table });
   client.destroy();
-  if (summary.failed > 0) throw new Error(`${table}: ${summary.failed} writes failed: ${JSON.stringify(summary.failures)}`);
+  if (summary.failed > 0)
+    throw new Error(`${table}: ${summary.failed} writes failed: ${JSON.stringify(summary.failures)}`);
   return summary;
 }
 
 async function main(): Promise<void> {
   const server = await startDynaliteProcess(path.resolve(__dirname, '..'));
   try {
-    process.stdout.write('pacing: achieved (completed ops / wall time) vs requested rate, default mix, concurrency 8, max(4 s, 200 ops) each\n');
+    process.stdout.write(
+      'pacing: achieved (completed ops / wall time) vs requested rate, default mix, concurrency 8, max(4 s, 200 ops) each\n',
+    );
     for (const rate of [20, 100, 500, 1000]) {
       const summary = await measure(server.endpoint, `pace-${rate}`, Math.max(rate * 4, 200), { rate, concurrency: 8 });
       const deviation = (summary.achievedRate / rate - 1) * 100;
-      process.stdout.write(`  requested ${String(rate).padStart(5)} ops/s  achieved ${summary.achievedRate.toFixed(1).padStart(7)} ops/s  deviation ${deviation.toFixed(2).padStart(6)} %  ${Math.abs(deviation) <= 2 ? 'ok' : 'OUTSIDE 2 %'}\n`);
+      process.stdout.write(
+        `  requested ${String(rate).padStart(5)} ops/s  achieved ${summary.achievedRate.toFixed(1).padStart(7)} ops/s  deviation ${deviation.toFixed(2).padStart(6)} %  ${Math.abs(deviation) <= 2 ? 'ok' : 'OUTSIDE 2 %'}\n`,
+      );
     }
     for (const [label, ratios] of MIXES) {
       process.stdout.write(`throughput at unlimited rate, ${label}\n`);
-      const baseline = await measure(server.endpoint, `max-baseline-${label.slice(0, 3)}`, 3000, { rate: UNLIMITED, concurrency: 1, batchSize: 1, ratios });
-      process.stdout.write(`  baseline  batch 1,  concurrency 1 : ${baseline.achievedRate.toFixed(0).padStart(6)} ops/s  (${baseline.requests} requests)\n`);
+      const baseline = await measure(server.endpoint, `max-baseline-${label.slice(0, 3)}`, 3000, {
+        rate: UNLIMITED,
+        concurrency: 1,
+        batchSize: 1,
+        ratios,
+      });
+      process.stdout.write(
+        `  baseline  batch 1,  concurrency 1 : ${baseline.achievedRate.toFixed(0).padStart(6)} ops/s  (${baseline.requests} requests)\n`,
+      );
       for (const concurrency of [4, 16]) {
-        const batched = await measure(server.endpoint, `max-batched-${label.slice(0, 3)}-${concurrency}`, 20_000, { rate: UNLIMITED, concurrency, batchSize: 25, ratios });
+        const batched = await measure(server.endpoint, `max-batched-${label.slice(0, 3)}-${concurrency}`, 20_000, {
+          rate: UNLIMITED,
+          concurrency,
+          batchSize: 25,
+          ratios,
+        });
         const ratio = batched.achievedRate / baseline.achievedRate;
-        process.stdout.write(`  batched   batch 25, concurrency ${String(concurrency).padEnd(2)}: ${batched.achievedRate.toFixed(0).padStart(6)} ops/s  (${batched.requests} requests)  ratio ${ratio.toFixed(2)}x\n`);
+        process.stdout.write(
+          `  batched   batch 25, concurrency ${String(concurrency).padEnd(2)}: ${batched.achievedRate.toFixed(0).padStart(6)} ops/s  (${batched.requests} requests)  ratio ${ratio.toFixed(2)}x\n`,
+        );
       }
     }
   } finally {

@@ -80,15 +80,24 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * @param options - Table, rate, concurrency, batching, retry policy, abort signal and injected clock.
  * @returns The run summary; `failed > 0` means some writes did not happen.
  */
-export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, options: ApplyOptions): Promise<RunSummary> {
+export async function applyPlan(
+  client: DynamoDBSender,
+  plan: Plan | LazyPlan,
+  options: ApplyOptions,
+): Promise<RunSummary> {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? defaultSleep;
   const stats = options.stats ?? new RunStats();
   const batchSize = Math.min(options.batchSize ?? MAX_BATCH_SIZE, MAX_BATCH_SIZE);
   const batchWindowMs = options.batchWindowMs ?? 25;
   const context: WriteContext = {
-    client, tableName: options.tableName, retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
-    stats, random: options.random ?? Math.random, sleep, now,
+    client,
+    tableName: options.tableName,
+    retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    stats,
+    random: options.random ?? Math.random,
+    sleep,
+    now,
     watch: new EndpointWatch(options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS, now),
   };
   const slots = new Semaphore(options.concurrency ?? 4);
@@ -120,12 +129,18 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, o
     const slot = slots.acquire();
     const [first] = batch.puts;
     const sent = slot
-      .then(() => (batch.puts.length === 1 && first
-        ? writeSingle(context, first).then((ok) => new Map([[first.order_id, ok]]))
-        : writeBatch(context, batch.puts)))
+      .then(() =>
+        batch.puts.length === 1 && first
+          ? writeSingle(context, first).then((ok) => new Map([[first.order_id, ok]]))
+          : writeBatch(context, batch.puts),
+      )
       .then(
-        (outcome) => { for (const [id, resolve] of batch.resolvers) resolve(outcome.get(id) ?? false); },
-        () => { for (const resolve of batch.resolvers.values()) resolve(false); },
+        (outcome) => {
+          for (const [id, resolve] of batch.resolvers) resolve(outcome.get(id) ?? false);
+        },
+        () => {
+          for (const resolve of batch.resolvers.values()) resolve(false);
+        },
       )
       .finally(() => slots.release());
     track(sent);
@@ -135,7 +150,9 @@ export async function applyPlan(client: DynamoDBSender, plan: Plan | LazyPlan, o
   const enqueuePut = async (put: PutOperation): Promise<void> => {
     if (!open) {
       const batch: OpenBatch = { puts: [], resolvers: new Map() };
-      batch.timer = setTimeout(() => { if (open === batch) void flush(); }, batchWindowMs);
+      batch.timer = setTimeout(() => {
+        if (open === batch) void flush();
+      }, batchWindowMs);
       open = batch;
     }
     const batch = open;

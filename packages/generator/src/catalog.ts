@@ -26,7 +26,15 @@ export interface Place {
 
 /** Price of one euro in each currency, in basis points (10000 = 1.00). */
 export const CURRENCY_BASIS_POINTS: Readonly<Record<string, number>> = {
-  EUR: 10000, USD: 10800, GBP: 8600, CAD: 14700, AUD: 16400, SGD: 14500, INR: 900000, BRL: 53500, MXN: 184000,
+  EUR: 10000,
+  USD: 10800,
+  GBP: 8600,
+  CAD: 14700,
+  AUD: 16400,
+  SGD: 14500,
+  INR: 900000,
+  BRL: 53500,
+  MXN: 184000,
 };
 
 /** The product catalogue. */
@@ -80,12 +88,52 @@ export const PLACES: readonly Place[] = [
 
 /** Given names of generated customers. */
 export const FIRST_NAMES: readonly string[] = [
-  'Anna', 'Ben', 'Chloé', 'David', 'Elif', 'Farah', 'Gabriel', 'Hana', 'Ivan', 'Julia', 'Kenji', 'Lucía',
-  'Mateo', 'Nia', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Victor', 'Wei', 'Zoe',
+  'Anna',
+  'Ben',
+  'Chloé',
+  'David',
+  'Elif',
+  'Farah',
+  'Gabriel',
+  'Hana',
+  'Ivan',
+  'Julia',
+  'Kenji',
+  'Lucía',
+  'Mateo',
+  'Nia',
+  'Oscar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Victor',
+  'Wei',
+  'Zoe',
 ];
 
 /** Family names of generated customers. */
 export const LAST_NAMES: readonly string[] = [
-  'Müller', 'Dubois', 'García', 'Rossi', 'Smith', 'Nguyen', 'Kowalski', 'Silva', 'Tanaka', 'Okafor',
-  'Johansson', 'Patel', 'Brown', 'Yilmaz', 'Costa', 'Novak', 'Kim', 'Hernández', 'Walsh', 'Fischer',
+  'Müller',
+  'Dubois',
+  'García',
+  'Rossi',
+  'Smith',
+  'Nguyen',
+  'Kowalski',
+  'Silva',
+  'Tanaka',
+  'Okafor',
+  'Johansson',
+  'Patel',
+  'Brown',
+  'Yilmaz',
+  'Costa',
+  'Novak',
+  'Kim',
+  'Hernández',
+  'Walsh',
+  'Fischer',
 ];

@@ -17,7 +17,10 @@ export interface ClientSettings {
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Credentials used for a custom endpoint when the standard chain finds none (local emulators accept any). */
-export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = {
+  accessKeyId: 'local',
+  secretAccessKey: 'local',
+};
 
 /**
  * Creates the client. The SDK's retries are off (`maxAttempts: 1`): the generator retries itself,
@@ -31,7 +34,9 @@ export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly s
  * @returns A configured client.
  */
 export function createClient(settings: ClientSettings): DynamoDBClient {
-  const region = settings.region ?? (settings.endpoint ? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' : undefined);
+  const region =
+    settings.region ??
+    (settings.endpoint ? (process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1') : undefined);
   const timeout = settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const client = new DynamoDBClient({
     maxAttempts: 1,

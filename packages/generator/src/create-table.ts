@@ -33,13 +33,15 @@ export async function createOrdersTable(
   const { partitionKey, streamViewType } = ORDER_TABLE_SCHEMA;
   let outcome: CreateTableOutcome = 'created';
   try {
-    await client.send(new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [{ AttributeName: partitionKey.name, AttributeType: partitionKey.type }],
-      KeySchema: [{ AttributeName: partitionKey.name, KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-      StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType },
-    }));
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [{ AttributeName: partitionKey.name, AttributeType: partitionKey.type }],
+        KeySchema: [{ AttributeName: partitionKey.name, KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType },
+      }),
+    );
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
     outcome = 'exists';
@@ -48,7 +50,8 @@ export async function createOrdersTable(
   for (;;) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.TableStatus === 'ACTIVE') return outcome;
-    if (Date.now() > deadline) throw new Error(`table "${tableName}" is not ACTIVE after ${timeoutMs} ms (status ${Table?.TableStatus})`);
+    if (Date.now() > deadline)
+      throw new Error(`table "${tableName}" is not ACTIVE after ${timeoutMs} ms (status ${Table?.TableStatus})`);
     await sleep(100);
   }
 }

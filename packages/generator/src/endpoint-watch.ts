@@ -23,7 +23,10 @@ export class EndpointWatch {
    * @param giveUpAfterMs - How long without an answer before giving up.
    * @param now - Monotonic clock in ms.
    */
-  constructor(private readonly giveUpAfterMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly giveUpAfterMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Set once the run has given up; from then on no request is retried. */
   get gaveUp(): GaveUp | undefined {
@@ -51,6 +54,7 @@ export class EndpointWatch {
     const since = Math.max(sentAtMs, this.lastAnsweredAt);
     this.unreachableSince = Math.min(this.unreachableSince ?? since, since);
     const unreachableForMs = this.now() - this.unreachableSince;
-    if (this.stopped === undefined && unreachableForMs >= this.giveUpAfterMs) this.stopped = { cause, unreachableForMs };
+    if (this.stopped === undefined && unreachableForMs >= this.giveUpAfterMs)
+      this.stopped = { cause, unreachableForMs };
   }
 }

@@ -13,7 +13,14 @@ export { formatOperationLine } from './operation-line.js';
 export type { LineItem, Order, OrderStatus, SalesChannel } from './order.js';
 export { DEFAULT_RATIOS, iterateOperations, planOperations } from './plan.js';
 export type {
-  DeleteOperation, Operation, OperationKind, OperationRatios, Plan, PlanOptions, PutOperation, UpdateOperation,
+  DeleteOperation,
+  Operation,
+  OperationKind,
+  OperationRatios,
+  Plan,
+  PlanOptions,
+  PutOperation,
+  UpdateOperation,
 } from './plan-types.js';
 export { projectTableState } from './project.js';
 export { createRandom, runPrefix, type Random } from './random.js';

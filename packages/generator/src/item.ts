@@ -24,15 +24,20 @@ export function toItem(order: Order): Record<string, AttributeValue> {
     order_id: { S: order.orderId },
     customer: {
       M: {
-        id: { S: order.customer.id }, name: { S: order.customer.name },
-        city: { S: order.customer.city }, country: { S: order.customer.country },
+        id: { S: order.customer.id },
+        name: { S: order.customer.name },
+        city: { S: order.customer.city },
+        country: { S: order.customer.country },
       },
     },
     line_items: {
       L: order.lineItems.map((line) => ({
         M: {
-          sku: { S: line.sku }, product_name: { S: line.productName }, category: { S: line.category },
-          quantity: { N: String(line.quantity) }, unit_price: { N: formatCents(line.unitPriceCents) },
+          sku: { S: line.sku },
+          product_name: { S: line.productName },
+          category: { S: line.category },
+          quantity: { N: String(line.quantity) },
+          unit_price: { N: formatCents(line.unitPriceCents) },
           line_total: { N: formatCents(line.lineTotalCents) },
         },
       })),
@@ -65,8 +70,12 @@ export function toJsonOrder(order: Order): Record<string, unknown> {
     order_id: order.orderId,
     customer: { ...order.customer },
     line_items: order.lineItems.map((line) => ({
-      sku: line.sku, product_name: line.productName, category: line.category, quantity: line.quantity,
-      unit_price: formatCents(line.unitPriceCents), line_total: formatCents(line.lineTotalCents),
+      sku: line.sku,
+      product_name: line.productName,
+      category: line.category,
+      quantity: line.quantity,
+      unit_price: formatCents(line.unitPriceCents),
+      line_total: formatCents(line.lineTotalCents),
     })),
     item_count: order.itemCount,
     subtotal: formatCents(order.subtotalCents),

@@ -5,9 +5,17 @@ import type { OrderStatus } from './order.js';
 import type { Random } from './random.js';
 
 /** Allowed transitions, with the weight the planner gives each. Terminal statuses have none. */
-export const TRANSITIONS: Readonly<Record<OrderStatus, readonly { readonly to: OrderStatus; readonly weight: number }[]>> = {
-  placed: [{ to: 'paid', weight: 85 }, { to: 'cancelled', weight: 15 }],
-  paid: [{ to: 'shipped', weight: 92 }, { to: 'cancelled', weight: 8 }],
+export const TRANSITIONS: Readonly<
+  Record<OrderStatus, readonly { readonly to: OrderStatus; readonly weight: number }[]>
+> = {
+  placed: [
+    { to: 'paid', weight: 85 },
+    { to: 'cancelled', weight: 15 },
+  ],
+  paid: [
+    { to: 'shipped', weight: 92 },
+    { to: 'cancelled', weight: 8 },
+  ],
   shipped: [{ to: 'delivered', weight: 1 }],
   delivered: [],
   cancelled: [],

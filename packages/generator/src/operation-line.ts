@@ -22,13 +22,21 @@ export function formatOperationLine(operation: Operation): string {
   switch (operation.op) {
     case 'put':
       return JSON.stringify({
-        op: 'put', seq: operation.seq, order_id: operation.order_id, status: operation.order.status,
+        op: 'put',
+        seq: operation.seq,
+        order_id: operation.order_id,
+        status: operation.order.status,
         item: toJsonOrder(operation.order),
       });
     case 'update':
       return JSON.stringify({
-        op: 'update', seq: operation.seq, order_id: operation.order_id, status: operation.to,
-        from: operation.from, to: operation.to, updated_at: operation.updated_at,
+        op: 'update',
+        seq: operation.seq,
+        order_id: operation.order_id,
+        status: operation.to,
+        from: operation.from,
+        to: operation.to,
+        updated_at: operation.updated_at,
       });
     case 'delete':
       return JSON.stringify({ op: 'delete', seq: operation.seq, order_id: operation.order_id });

@@ -98,8 +98,12 @@ export function drawOrder(random: Random, orderId: string, createdAt: string, ex
     const quantity = random() < 0.75 ? 1 : randomInt(random, 2, 5);
     const unitPriceCents = localPriceCents(product.priceCents, place.currency);
     lineItems.push({
-      sku: product.sku, productName: product.name, category: product.category,
-      quantity, unitPriceCents, lineTotalCents: unitPriceCents * quantity,
+      sku: product.sku,
+      productName: product.name,
+      category: product.category,
+      quantity,
+      unitPriceCents,
+      lineTotalCents: unitPriceCents * quantity,
     });
   }
   const subtotalCents = lineItems.reduce((sum, line) => sum + line.lineTotalCents, 0);
@@ -110,10 +114,16 @@ export function drawOrder(random: Random, orderId: string, createdAt: string, ex
     customer: { id: customerId, name: `${first} ${last}`, city: place.city, country: place.country },
     lineItems,
     itemCount: lineItems.reduce((sum, line) => sum + line.quantity, 0),
-    subtotalCents, taxCents, shippingCents,
+    subtotalCents,
+    taxCents,
+    shippingCents,
     totalCents: subtotalCents + taxCents + shippingCents,
-    currency: place.currency, region: place.region, channel,
-    status: 'placed', createdAt, updatedAt: createdAt,
+    currency: place.currency,
+    region: place.region,
+    channel,
+    status: 'placed',
+    createdAt,
+    updatedAt: createdAt,
     ...(expiresAt === undefined ? {} : { expiresAt }),
   };
 }

@@ -44,7 +44,11 @@ export class Pacer {
    * @param environment - Clock and sleep.
    * @param limits - Lag and catch-up limits.
    */
-  constructor(rate: number, private readonly environment: PacerEnvironment, limits: PacerLimits = {}) {
+  constructor(
+    rate: number,
+    private readonly environment: PacerEnvironment,
+    limits: PacerLimits = {},
+  ) {
     this.intervalMs = 1000 / rate;
     this.maxLagMs = limits.maxLagMs ?? 1000;
     this.catchUpIntervalMs = this.intervalMs / (limits.catchUpFactor ?? 2);

@@ -44,10 +44,13 @@ export function formatSummary(summary: RunSummary, context: { seed: string; tabl
     `  ${summary.requests} requests (${summary.throttled} throttled), ${(summary.elapsedMs / 1000).toFixed(1)} s, ${summary.achievedRate.toFixed(1)} ops/s`,
   ];
   const causes = Object.entries(summary.retryCauses);
-  if (causes.length > 0) lines.push(`  retried requests by cause: ${causes.map(([cause, n]) => `${cause} ${n}`).join(', ')}`);
+  if (causes.length > 0)
+    lines.push(`  retried requests by cause: ${causes.map(([cause, n]) => `${cause} ${n}`).join(', ')}`);
   if (summary.gaveUp !== undefined) {
     const seconds = (summary.gaveUp.unreachableForMs / 1000).toFixed(1);
-    lines.push(`  gave up: the endpoint gave no answer for ${seconds} s (${summary.gaveUp.cause}); ${summary.notSent} operations not sent`);
+    lines.push(
+      `  gave up: the endpoint gave no answer for ${seconds} s (${summary.gaveUp.cause}); ${summary.notSent} operations not sent`,
+    );
   }
   const failures = Object.entries(summary.failures);
   if (failures.length > 0) lines.push(`  failures: ${failures.map(([name, n]) => `${name} ${n}`).join(', ')}`);

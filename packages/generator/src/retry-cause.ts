@@ -14,7 +14,11 @@ export type RetryCause =
   | 'connection-reset'
   | 'dns-failure';
 
-const THROTTLING_NAMES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+const THROTTLING_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
 const SERVER_ERROR_NAMES = new Set(['InternalServerError', 'InternalFailure', 'ServiceUnavailable']);
 const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout']);
 const NETWORK_CODES: Readonly<Record<string, RetryCause>> = {
@@ -25,7 +29,12 @@ const NETWORK_CODES: Readonly<Record<string, RetryCause>> = {
   ENOTFOUND: 'dns-failure',
   EAI_AGAIN: 'dns-failure',
 };
-const UNREACHABLE: ReadonlySet<RetryCause> = new Set(['timeout', 'connection-refused', 'connection-reset', 'dns-failure']);
+const UNREACHABLE: ReadonlySet<RetryCause> = new Set([
+  'timeout',
+  'connection-refused',
+  'connection-reset',
+  'dns-failure',
+]);
 
 /**
  * The cause of a retryable failure: throttling, a 5xx, a transaction conflict, or a network failure

@@ -58,6 +58,7 @@ export function backoffDelayMs(policy: RetryPolicy, retry: number, random: Rando
  * @returns The error's name (e.g. `ConditionalCheckFailedException`), or `UnknownError`.
  */
 export function errorLabel(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string') return error.name;
+  if (typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string')
+    return error.name;
   return 'UnknownError';
 }

@@ -21,7 +21,10 @@ const NAME = 'sales-generator';
 /** Plan options from the CLI's; the clock is read here, in the shell. */
 function planOptions(options: CliOptions): PlanOptions {
   return {
-    count: options.count, ratios: options.ratios, startTimeMs: Date.now(), rate: options.rate,
+    count: options.count,
+    ratios: options.ratios,
+    startTimeMs: Date.now(),
+    rate: options.rate,
     ...(options.ttlDays === undefined ? {} : { ttlDays: options.ttlDays }),
   };
 }
@@ -40,7 +43,9 @@ async function dryRun(options: CliOptions, seed: string, output: Output): Promis
   }
   if (!(await output.write(chunk))) return ExitCode.ok;
   if (!options.quiet) {
-    process.stderr.write(`dry run: ${options.count} operations (${kinds.put} puts, ${kinds.update} updates, ${kinds.delete} deletes), seed ${seed}\n`);
+    process.stderr.write(
+      `dry run: ${options.count} operations (${kinds.put} puts, ${kinds.update} updates, ${kinds.delete} deletes), seed ${seed}\n`,
+    );
   }
   return ExitCode.ok;
 }
@@ -57,7 +62,10 @@ async function realRun(options: CliOptions, seed: string, table: string, output:
   const startedAt = performance.now();
   const showProgress = process.stderr.isTTY === true && !options.quiet;
   const progress = showProgress
-    ? setInterval(() => process.stderr.write(`\r\x1b[2K${formatProgress(stats.snapshot(performance.now() - startedAt))}`), 250)
+    ? setInterval(
+        () => process.stderr.write(`\r\x1b[2K${formatProgress(stats.snapshot(performance.now() - startedAt))}`),
+        250,
+      )
     : undefined;
   try {
     const problem = await checkTable(client, table, options.createTable);
@@ -68,12 +76,18 @@ async function realRun(options: CliOptions, seed: string, table: string, output:
     // Streamed, not materialized: a long run holds only the live orders' ids and statuses.
     const plan = { count: options.count, operations: iterateOperations(seed, planOptions(options)) };
     const summary = await applyPlan(client, plan, {
-      tableName: table, rate: options.rate, concurrency: options.concurrency, batchSize: options.batchSize,
-      signal: signals.signal, stats, giveUpAfterMs: options.giveUpAfterSeconds * 1000,
+      tableName: table,
+      rate: options.rate,
+      concurrency: options.concurrency,
+      batchSize: options.batchSize,
+      signal: signals.signal,
+      stats,
+      giveUpAfterMs: options.giveUpAfterSeconds * 1000,
     });
     if (progress) process.stderr.write('\r\x1b[2K');
     if (!options.quiet) process.stderr.write(formatSummary(summary, { seed, table }));
-    if (options.json) await output.write(`${JSON.stringify({ seed, table, runPrefix: runPrefix(seed), ...summary })}\n`);
+    if (options.json)
+      await output.write(`${JSON.stringify({ seed, table, runPrefix: runPrefix(seed), ...summary })}\n`);
     return signals.exitCode() ?? exitCodeFor(summary);
   } finally {
     if (progress) clearInterval(progress);

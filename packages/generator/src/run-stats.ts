@@ -113,12 +113,20 @@ export class RunStats {
     const succeeded = sum('succeeded');
     const failed = sum('failed');
     return {
-      planned: this.planned, attempted, succeeded, failed, retried: this.retried,
-      notSent: this.planned - attempted, requests: this.requests, throttled: this.throttled,
-      byOperation: structuredClone(this.byOperation), failures: { ...this.failures },
+      planned: this.planned,
+      attempted,
+      succeeded,
+      failed,
+      retried: this.retried,
+      notSent: this.planned - attempted,
+      requests: this.requests,
+      throttled: this.throttled,
+      byOperation: structuredClone(this.byOperation),
+      failures: { ...this.failures },
       elapsedMs: Math.round(elapsedMs),
       achievedRate: elapsedMs > 0 ? Math.round(((succeeded + failed) * 1e5) / elapsedMs) / 100 : 0,
-      interrupted: this.interrupted, retryCauses: { ...this.retryCauses },
+      interrupted: this.interrupted,
+      retryCauses: { ...this.retryCauses },
       ...(this.gaveUp === undefined ? {} : { gaveUp: this.gaveUp }),
     };
   }

@@ -87,7 +87,8 @@ function fail(message: string): never {
 }
 
 function checkCount(flags: RawFlags, rate: number): number {
-  if (flags.count !== undefined && flags.duration !== undefined) fail('--count and --duration cannot be combined; give one');
+  if (flags.count !== undefined && flags.duration !== undefined)
+    fail('--count and --duration cannot be combined; give one');
   if (flags.duration === undefined) return parsePositiveInteger('--count', flags.count ?? '100', 100_000_000);
   const count = Math.floor(parsePositiveNumber('--duration', flags.duration, 7 * 86_400) * rate);
   if (count < 1) fail(`--duration ${flags.duration} at --rate ${rate} plans no operation; run longer`);
@@ -102,14 +103,16 @@ function checkOptions(flags: RawFlags): CliOptions {
     fail(`--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "${table}"`);
   }
   if (flags.endpoint !== undefined) parseUrl('--endpoint', flags.endpoint);
-  if (flags.region !== undefined && !/^[a-z0-9-]+$/.test(flags.region)) fail(`--region must look like eu-west-1, received "${flags.region}"`);
+  if (flags.region !== undefined && !/^[a-z0-9-]+$/.test(flags.region))
+    fail(`--region must look like eu-west-1, received "${flags.region}"`);
   const rate = parsePositiveNumber('--rate', flags.rate ?? '10', 100_000);
   const count = checkCount(flags, rate);
   const concurrency = parsePositiveInteger('--concurrency', flags.concurrency ?? '4', 256);
   const batchSize = parsePositiveInteger('--batch-size', flags['batch-size'] ?? '25', 25);
   const ratios = parseRatios(flags.ratios ?? 'put=6,update=3,delete=1');
   if (typeof ratios === 'string') fail(ratios);
-  const ttlDays = flags['ttl-days'] === undefined ? undefined : parsePositiveInteger('--ttl-days', flags['ttl-days'], 36_500);
+  const ttlDays =
+    flags['ttl-days'] === undefined ? undefined : parsePositiveInteger('--ttl-days', flags['ttl-days'], 36_500);
   const giveUpAfterSeconds = parsePositiveNumber('--give-up-after', flags['give-up-after'] ?? '30', 86_400);
   if (flags.seed !== undefined && flags.seed.length === 0) fail('--seed must not be empty');
   if (table === undefined && !dryRun) fail('--table is required (or use --dry-run)');
@@ -120,7 +123,14 @@ function checkOptions(flags: RawFlags): CliOptions {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(ttlDays === undefined ? {} : { ttlDays }),
     createTable: flags['create-table'] ?? false,
-    rate, count, concurrency, batchSize, ratios, giveUpAfterSeconds, dryRun,
-    quiet: flags.quiet ?? false, json: flags.json ?? false,
+    rate,
+    count,
+    concurrency,
+    batchSize,
+    ratios,
+    giveUpAfterSeconds,
+    dryRun,
+    quiet: flags.quiet ?? false,
+    json: flags.json ?? false,
   };
 }

@@ -42,7 +42,10 @@ export async function writeBatch(context: WriteContext, puts: readonly PutOperat
       watch.answered();
       unprocessed = response.UnprocessedItems?.[tableName] ?? [];
       const left = new Set(unprocessed.map((request) => request.PutRequest?.Item?.order_id?.S));
-      settle(pending.filter((request) => !left.has(request.PutRequest?.Item?.order_id?.S)), true);
+      settle(
+        pending.filter((request) => !left.has(request.PutRequest?.Item?.order_id?.S)),
+        true,
+      );
       if (unprocessed.length === 0) return outcome;
       stats.retryFailure('throttled');
     } catch (error) {

@@ -15,15 +15,24 @@ function send(client: WriteContext['client'], operation: Operation, tableName: s
       return client.send(new PutItemCommand({ TableName: tableName, Item: toItem(operation.order) }));
     case 'update':
       // The lifecycle guard: only move the order if it is still in the status the plan expects.
-      return client.send(new UpdateItemCommand({
-        TableName: tableName, Key: key,
-        UpdateExpression: 'SET #status = :to, updated_at = :at',
-        ConditionExpression: '#status = :from',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':to': { S: operation.to }, ':from': { S: operation.from }, ':at': { S: operation.updated_at } },
-      }));
+      return client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET #status = :to, updated_at = :at',
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': { S: operation.to },
+            ':from': { S: operation.from },
+            ':at': { S: operation.updated_at },
+          },
+        }),
+      );
     case 'delete':
-      return client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(order_id)' }));
+      return client.send(
+        new DeleteItemCommand({ TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(order_id)' }),
+      );
   }
 }
 

@@ -25,7 +25,11 @@ function pathMatches(rulePath: string, changePath: string): boolean {
  * @param rules - the rule table, usually {@link CONSEQUENCE_RULES}
  * @returns the risks, in rule-table order; empty when the change is an ordinary update
  */
-export function assessChange(block: BlockRef, changes: readonly AttributeChange[], rules: readonly ConsequenceRule[]): Risk[] {
+export function assessChange(
+  block: BlockRef,
+  changes: readonly AttributeChange[],
+  rules: readonly ConsequenceRule[],
+): Risk[] {
   return rules.flatMap((rule) => {
     if (rule.path === null || !appliesTo(rule, block)) return [];
     const hit = changes.find((change) => pathMatches(rule.path ?? '', change.path));

@@ -48,14 +48,19 @@ function providerBlocks(section: JsonObject): Block[] {
   return Object.entries(section).flatMap(([type, configs]) => {
     const list = Array.isArray(configs) ? configs : [configs];
     return list.map((body, index) => {
-      const alias = isObject(body) && typeof body.alias === 'string' ? body.alias : list.length > 1 ? String(index) : '';
+      const alias =
+        isObject(body) && typeof body.alias === 'string' ? body.alias : list.length > 1 ? String(index) : '';
       const address = alias === '' ? `provider.${type}` : `provider.${type}.${alias}`;
       return { kind: 'provider' as const, type, address, body: stripMetadata(body) };
     });
   });
 }
 
-function namedBlocks(kind: 'output' | 'variable' | 'local' | 'terraform', prefix: string, section: JsonObject): Block[] {
+function namedBlocks(
+  kind: 'output' | 'variable' | 'local' | 'terraform',
+  prefix: string,
+  section: JsonObject,
+): Block[] {
   return Object.entries(section)
     .filter(([name]) => name !== METADATA_KEY)
     .map(([name, body]) => ({ kind, type: name, address: `${prefix}.${name}`, body: stripMetadata(body) }));
@@ -80,14 +85,29 @@ export function extractBlocks(stack: JsonObject): Block[] {
       continue;
     }
     switch (section) {
-      case 'resource': blocks.push(...typedBlocks('resource', value)); break;
-      case 'data': blocks.push(...typedBlocks('data', value)); break;
-      case 'provider': blocks.push(...providerBlocks(value)); break;
-      case 'output': blocks.push(...namedBlocks('output', 'output', value)); break;
-      case 'variable': blocks.push(...namedBlocks('variable', 'var', value)); break;
-      case 'locals': blocks.push(...namedBlocks('local', 'local', value)); break;
-      case 'terraform': blocks.push(...namedBlocks('terraform', 'terraform', value)); break;
-      default: blocks.push({ kind: 'other', type: section, address: section, body: stripMetadata(value) });
+      case 'resource':
+        blocks.push(...typedBlocks('resource', value));
+        break;
+      case 'data':
+        blocks.push(...typedBlocks('data', value));
+        break;
+      case 'provider':
+        blocks.push(...providerBlocks(value));
+        break;
+      case 'output':
+        blocks.push(...namedBlocks('output', 'output', value));
+        break;
+      case 'variable':
+        blocks.push(...namedBlocks('variable', 'var', value));
+        break;
+      case 'locals':
+        blocks.push(...namedBlocks('local', 'local', value));
+        break;
+      case 'terraform':
+        blocks.push(...namedBlocks('terraform', 'terraform', value));
+        break;
+      default:
+        blocks.push({ kind: 'other', type: section, address: section, body: stripMetadata(value) });
     }
   }
   return blocks.sort((a, b) => compareStrings(a.address, b.address));

@@ -46,8 +46,14 @@ export function diffStack(
   }
   added.sort((a, b) => compareStrings(a.address, b.address));
   const count = (list: readonly { kind: string }[]): number => list.filter((b) => b.kind === 'resource').length;
-  const status = base === undefined ? 'added' : head === undefined ? 'removed'
-    : added.length + removed.length + changed.length === 0 ? 'unchanged' : 'changed';
+  const status =
+    base === undefined
+      ? 'added'
+      : head === undefined
+        ? 'removed'
+        : added.length + removed.length + changed.length === 0
+          ? 'unchanged'
+          : 'changed';
   return {
     stack: name,
     status,
@@ -69,7 +75,11 @@ export function diffStack(
  * const diff = diffStacks({ dev: baseJson }, { dev: headJson });
  * diff.stacks[0].totals; //=> { added: 1, changed: 2, removed: 0 }
  */
-export function diffStacks(base: SynthesizedApp, head: SynthesizedApp, rules: readonly ConsequenceRule[] = CONSEQUENCE_RULES): AppDiff {
+export function diffStacks(
+  base: SynthesizedApp,
+  head: SynthesizedApp,
+  rules: readonly ConsequenceRule[] = CONSEQUENCE_RULES,
+): AppDiff {
   const names = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(compareStrings);
   return { stacks: names.map((name) => diffStack(name, base[name], head[name], rules)) };
 }

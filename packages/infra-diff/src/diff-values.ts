@@ -58,7 +58,9 @@ function walkUnordered(path: string, before: readonly Json[], after: readonly Js
   let added = [...unmatchedAfter.values()].flat().sort((a, b) => a - b);
   // A removed and an added element at the same index, neither named by a Sid: the same element edited in
   // place. Anything else (a statement inserted here and another dropped there) is reported as added and removed.
-  const editedInPlace = removed.filter((index) => added.includes(index) && !hasSid(before[index]) && !hasSid(after[index]));
+  const editedInPlace = removed.filter(
+    (index) => added.includes(index) && !hasSid(before[index]) && !hasSid(after[index]),
+  );
   pairs.push(...editedInPlace.map((index): [number, number] => [index, index]));
   removed = removed.filter((index) => !editedInPlace.includes(index));
   added = added.filter((index) => !editedInPlace.includes(index));

@@ -26,9 +26,15 @@ export async function findRepoRoot(cwd: string): Promise<string> {
  */
 export async function resolveCommit(repoRoot: string, ref: string): Promise<string> {
   try {
-    const { stdout } = await runCommand('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: repoRoot });
+    const { stdout } = await runCommand(
+      'git',
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+      { cwd: repoRoot },
+    );
     return stdout.trim();
   } catch (error) {
-    throw new InfraDiffError(`"${ref}" is not a commit in ${repoRoot} (fetch it first, e.g. git fetch origin main)`, { cause: error });
+    throw new InfraDiffError(`"${ref}" is not a commit in ${repoRoot} (fetch it first, e.g. git fetch origin main)`, {
+      cause: error,
+    });
   }
 }

@@ -22,7 +22,12 @@ export type ParsedOptions =
 /** The flags of `npm run infra:diff`. */
 const FLAGS = {
   base: { type: 'string', value: 'ref', description: 'git ref to compare against, e.g. origin/main (required)' },
-  head: { type: 'string', value: 'ref', description: 'git ref to compare', defaultText: 'the working tree, uncommitted changes included' },
+  head: {
+    type: 'string',
+    value: 'ref',
+    description: 'git ref to compare',
+    defaultText: 'the working tree, uncommitted changes included',
+  },
   json: { type: 'boolean', description: 'print JSON instead of Markdown', defaultText: 'off' },
   help: HELP_FLAG,
 } as const satisfies FlagTable;

@@ -15,20 +15,28 @@ const FLAGS = { help: HELP_FLAG } as const satisfies FlagTable;
 void runMain(BIN, async (argv) => {
   const { values, positionals: files } = parseFlags(FLAGS, argv, { maxPositionals: Number.POSITIVE_INFINITY });
   if (values.help === true) {
-    process.stdout.write(renderHelp({
-      usage: ['npm run infra:plan-summary -- <plan.json>...'],
-      description: ['Prints the Markdown summary of `terraform show -json` plans, each stack named after its directory.'],
-      flags: FLAGS,
-      exitCodes: [0, 1, 2],
-      exitCodeText: { 1: 'a file is unreadable or not a plan' },
-    }));
+    process.stdout.write(
+      renderHelp({
+        usage: ['npm run infra:plan-summary -- <plan.json>...'],
+        description: [
+          'Prints the Markdown summary of `terraform show -json` plans, each stack named after its directory.',
+        ],
+        flags: FLAGS,
+        exitCodes: [0, 1, 2],
+        exitCodeText: { 1: 'a file is unreadable or not a plan' },
+      }),
+    );
     return ExitCode.ok;
   }
   if (files.length === 0) {
-    throw new UsageError('give one or more plan.json files (terraform show -json <planfile>), e.g. cdktf.out/stacks/dev/plan.json');
+    throw new UsageError(
+      'give one or more plan.json files (terraform show -json <planfile>), e.g. cdktf.out/stacks/dev/plan.json',
+    );
   }
   try {
-    const plans = files.map((file) => countPlan(path.basename(path.dirname(path.resolve(file))), JSON.parse(readFileSync(file, 'utf8')) as PlanJson));
+    const plans = files.map((file) =>
+      countPlan(path.basename(path.dirname(path.resolve(file))), JSON.parse(readFileSync(file, 'utf8')) as PlanJson),
+    );
     process.stdout.write(renderPlanSummary(plans));
     return ExitCode.ok;
   } catch (error) {

@@ -6,7 +6,10 @@ export interface PlanJson {
   readonly resource_changes?: readonly {
     readonly address: string;
     readonly mode?: 'managed' | 'data';
-    readonly change?: { readonly actions?: readonly string[]; readonly replace_paths?: readonly (readonly (string | number)[])[] };
+    readonly change?: {
+      readonly actions?: readonly string[];
+      readonly replace_paths?: readonly (readonly (string | number)[])[];
+    };
     readonly action_reason?: string;
   }[];
 }
@@ -39,7 +42,9 @@ function joinPath(path: readonly (string | number)[]): string {
  */
 export function countPlan(stack: string, plan: PlanJson): PlanCounts {
   if (typeof plan.format_version !== 'string' || !plan.format_version.startsWith('1.')) {
-    throw new Error(`${stack}: not a terraform JSON plan of format 1.x, received format_version ${JSON.stringify(plan.format_version)}`);
+    throw new Error(
+      `${stack}: not a terraform JSON plan of format 1.x, received format_version ${JSON.stringify(plan.format_version)}`,
+    );
   }
   let add = 0;
   let change = 0;
@@ -54,7 +59,8 @@ export function countPlan(stack: string, plan: PlanJson): PlanCounts {
     if (creates) add += 1;
     if (deletes) destroy += 1;
     if (actions.includes('update')) change += 1;
-    if (creates && deletes) replaced.push({ address: resource.address, paths: (resource.change?.replace_paths ?? []).map(joinPath) });
+    if (creates && deletes)
+      replaced.push({ address: resource.address, paths: (resource.change?.replace_paths ?? []).map(joinPath) });
     else if (deletes) destroyed.push(resource.address);
   }
   return { stack, add, change, destroy, replaced, destroyed };

@@ -11,7 +11,10 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InfraDiffError(`could not read ${path.basename(file)} from the synth output: ${(error as Error).message}`, { cause: error });
+    throw new InfraDiffError(
+      `could not read ${path.basename(file)} from the synth output: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 

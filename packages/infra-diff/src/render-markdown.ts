@@ -69,7 +69,8 @@ function renderStack(stack: StackDiff): string[] {
     ...stack.removed.flatMap((block) => riskLines(block.address, block.risks)),
     ...stack.changed.flatMap((block) => riskLines(block.address, block.risks)),
   ];
-  if (risks.length > 0) lines.push('', '> [!CAUTION]', '> These changes replace a resource or lose data:', '>', ...risks);
+  if (risks.length > 0)
+    lines.push('', '> [!CAUTION]', '> These changes replace a resource or lose data:', '>', ...risks);
   lines.push(...blockList('Added', stack.added), ...blockList('Removed', stack.removed), ...changedList(stack.changed));
   return lines;
 }

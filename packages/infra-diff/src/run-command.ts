@@ -43,19 +43,32 @@ export function runCommand(
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     running.add(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    child.on('error', (error) => reject(new InfraDiffError(`could not run ${program}: ${error.message}`, { cause: error })));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', (error) =>
+      reject(new InfraDiffError(`could not run ${program}: ${error.message}`, { cause: error })),
+    );
     child.on('close', (code, signal) => {
       running.delete(child);
       if (code === 0) return resolve({ stdout, stderr });
       const output = `${stdout}${stderr}`.trim().slice(-QUOTED_OUTPUT_CHARS);
       const status = signal === null ? `exit code ${code}` : `signal ${signal}`;
-      reject(new InfraDiffError(`${program} ${args.join(' ')} failed (${status})${output === '' ? '' : `:\n${output}`}`));
+      reject(
+        new InfraDiffError(`${program} ${args.join(' ')} failed (${status})${output === '' ? '' : `:\n${output}`}`),
+      );
     });
   });
 }

@@ -22,7 +22,8 @@ export interface CliContext {
 export const EXIT = ExitCode;
 
 /** `origin/main (1a2b3c4)`, or just the short sha when the ref is one. */
-const label = (ref: string, sha: string): string => (sha.startsWith(ref.toLowerCase()) ? sha.slice(0, Math.max(7, ref.length)) : `${ref} (${sha.slice(0, 7)})`);
+const label = (ref: string, sha: string): string =>
+  sha.startsWith(ref.toLowerCase()) ? sha.slice(0, Math.max(7, ref.length)) : `${ref} (${sha.slice(0, 7)})`;
 
 /**
  * Synthesizes both sides and diffs them.
@@ -32,7 +33,10 @@ const label = (ref: string, sha: string): string => (sha.startsWith(ref.toLowerC
  * @returns the diff and the labels naming both sides
  * @throws {@link InfraDiffError} when a ref is unknown or a synth fails
  */
-export async function computeInfraDiff(options: InfraDiffOptions, context: CliContext): Promise<{ diff: AppDiff; labels: DiffLabels }> {
+export async function computeInfraDiff(
+  options: InfraDiffOptions,
+  context: CliContext,
+): Promise<{ diff: AppDiff; labels: DiffLabels }> {
   const repoRoot = await findRepoRoot(context.cwd);
   const baseCommit = await resolveCommit(repoRoot, options.base);
   const headCommit = options.head === undefined ? undefined : await resolveCommit(repoRoot, options.head);
@@ -43,7 +47,9 @@ export async function computeInfraDiff(options: InfraDiffOptions, context: CliCo
   context.stderr(`${PROGRAM}: synthesizing ${labels.base} and ${labels.head}…\n`);
   const [base, head] = await Promise.allSettled([
     synthesizeCommit(repoRoot, baseCommit, context.registerCleanup),
-    headCommit === undefined ? synthesizeWorkingTree(repoRoot, context.registerCleanup) : synthesizeCommit(repoRoot, headCommit, context.registerCleanup),
+    headCommit === undefined
+      ? synthesizeWorkingTree(repoRoot, context.registerCleanup)
+      : synthesizeCommit(repoRoot, headCommit, context.registerCleanup),
   ]);
   if (base.status === 'rejected') throw base.reason;
   if (head.status === 'rejected') throw head.reason;
@@ -72,7 +78,8 @@ export async function runInfraDiff(argv: readonly string[], context: CliContext)
     context.stdout(parsed.options.json ? renderJson(diff, labels) : renderMarkdown(diff, labels));
     return EXIT.ok;
   } catch (error) {
-    const message = error instanceof InfraDiffError ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`;
+    const message =
+      error instanceof InfraDiffError ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`;
     context.stderr(`${PROGRAM}: ${message}\n`);
     return EXIT.failed;
   }

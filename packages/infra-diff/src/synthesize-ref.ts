@@ -19,7 +19,11 @@ export type RegisterCleanup = (cleanup: () => void) => () => void;
  * @returns the commit's stacks
  * @throws {@link InfraDiffError} when the checkout or the synth fails
  */
-export async function synthesizeCommit(repoRoot: string, commit: string, registerCleanup: RegisterCleanup): Promise<SynthesizedApp> {
+export async function synthesizeCommit(
+  repoRoot: string,
+  commit: string,
+  registerCleanup: RegisterCleanup,
+): Promise<SynthesizedApp> {
   const worktree = createTemporaryWorktree(repoRoot);
   const unregister = registerCleanup(worktree.remove);
   try {
@@ -41,7 +45,10 @@ export async function synthesizeCommit(repoRoot: string, commit: string, registe
  * @returns the working tree's stacks
  * @throws {@link InfraDiffError} when the synth fails
  */
-export async function synthesizeWorkingTree(repoRoot: string, registerCleanup: RegisterCleanup): Promise<SynthesizedApp> {
+export async function synthesizeWorkingTree(
+  repoRoot: string,
+  registerCleanup: RegisterCleanup,
+): Promise<SynthesizedApp> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'infra-diff-head-'));
   const remove = (): void => rmSync(scratch, { recursive: true, force: true });
   const unregister = registerCleanup(remove);

@@ -34,7 +34,9 @@ export async function synthesize(appDir: string, outDir: string): Promise<Synthe
   } catch (error) {
     const message = (error as Error).message;
     const start = message.indexOf(CDKTF_ERROR_HEADER);
-    throw new InfraDiffError(`synth failed in ${appDir}:\n${start === -1 ? message : message.slice(start)}`, { cause: error });
+    throw new InfraDiffError(`synth failed in ${appDir}:\n${start === -1 ? message : message.slice(start)}`, {
+      cause: error,
+    });
   }
   return readSynthesizedApp(outDir);
 }

@@ -11,7 +11,13 @@ import { compareStrings } from './blocks';
 import type { Json } from './types';
 
 /** Keys whose list values are compared as sets, elements matched by identity instead of position. */
-export const UNORDERED_LIST_KEYS: ReadonlySet<string> = new Set(['Statement', 'Action', 'NotAction', 'Resource', 'NotResource']);
+export const UNORDERED_LIST_KEYS: ReadonlySet<string> = new Set([
+  'Statement',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+]);
 
 /** A member's canonical JSON; a list whose order means nothing ({@link UNORDERED_LIST_KEYS}) in sorted order. */
 function canonicalMember(key: string, value: Json): string {

@@ -36,9 +36,17 @@ export function createTemporaryWorktree(repoRoot: string): TemporaryWorktree {
     if (removed) return;
     removed = true;
     const quiet = { cwd: repoRoot, stdio: 'ignore' } as const;
-    try { execFileSync('git', ['worktree', 'remove', '--force', dir], quiet); } catch { /* not added yet, or already gone */ }
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], quiet);
+    } catch {
+      /* not added yet, or already gone */
+    }
     rmSync(root, { recursive: true, force: true });
-    try { execFileSync('git', ['worktree', 'prune'], quiet); } catch { /* best effort: prune only tidies git's list */ }
+    try {
+      execFileSync('git', ['worktree', 'prune'], quiet);
+    } catch {
+      /* best effort: prune only tidies git's list */
+    }
   };
   const checkout = async (commit: string): Promise<void> => {
     await runCommand('git', ['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: repoRoot });

@@ -26,8 +26,24 @@ export async function runExportBackfill(folder: string): Promise<number> {
     const verification = await verifyExport(files, manifest);
     if (verification.problems.length > 0) throw new Error(verification.problems.join('\n'));
     const summary = newSummary('orders', 'export', false);
-    const context = { snapshotId: manifest.exportId, snapshotTimeMicros: manifest.exportTimeMicros, fenceMicros: manifest.exportTimeMicros - 300e6, table: 'orders', keyNames: ['order_id'] };
-    await exportBackfill({ files, manifest, lake: new LocalLakeStore(lakeRoot), context, signal: new AbortController().signal, onProgress: () => undefined }, summary);
+    const context = {
+      snapshotId: manifest.exportId,
+      snapshotTimeMicros: manifest.exportTimeMicros,
+      fenceMicros: manifest.exportTimeMicros - 300e6,
+      table: 'orders',
+      keyNames: ['order_id'],
+    };
+    await exportBackfill(
+      {
+        files,
+        manifest,
+        lake: new LocalLakeStore(lakeRoot),
+        context,
+        signal: new AbortController().signal,
+        onProgress: () => undefined,
+      },
+      summary,
+    );
     return summary.rows;
   } finally {
     rmSync(lakeRoot, { recursive: true, force: true });

@@ -35,11 +35,29 @@ export async function benchReconcile(root: string): Promise<void> {
       const table = `orders${items}`;
       const lake = mkdtempSync(join(root, 'reconcile-lake-'));
       await createOrdersTable(client, table, items);
-      await scanBackfill({ client, lake: new LocalLakeStore(lake), table, keyNames: ['order_id'], segments: SEGMENTS, fenceMarginSeconds: 300, signal, onProgress: () => undefined }, newSummary(table, 'scan', false));
-      const plain = await seconds(() => parallelScan({ client, table, segments: SEGMENTS, signal }, async () => undefined));
+      await scanBackfill(
+        {
+          client,
+          lake: new LocalLakeStore(lake),
+          table,
+          keyNames: ['order_id'],
+          segments: SEGMENTS,
+          fenceMarginSeconds: 300,
+          signal,
+          onProgress: () => undefined,
+        },
+        newSummary(table, 'scan', false),
+      );
+      const plain = await seconds(() =>
+        parallelScan({ client, table, segments: SEGMENTS, signal }, async () => undefined),
+      );
       let out = '';
       const ours = await seconds(async () => {
-        out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'reconcile-run.ts'), dynalite.endpoint, table, lake], { encoding: 'utf8' });
+        out = execFileSync(
+          process.execPath,
+          ['--import', 'tsx', join(__dirname, 'reconcile-run.ts'), dynalite.endpoint, table, lake],
+          { encoding: 'utf8' },
+        );
       });
       const run = JSON.parse(out) as { items: number; lakeKeys: number; drift: number; maxRssBytes: number };
       console.log(

@@ -22,8 +22,17 @@ export async function runReconcile(endpoint: string, table: string, lake: string
   const scratchFolder = mkdtempSync(join(tmpdir(), 'bench-reconcile-'));
   try {
     return await reconcile({
-      client: localClient(endpoint), lake: new LocalLakeStore(lake), table, keyName: 'order_id', segments: 4, fenceMarginSeconds: 300,
-      buckets: 4096, repair: false, scratchFolder, signal: new AbortController().signal, onProgress: () => undefined,
+      client: localClient(endpoint),
+      lake: new LocalLakeStore(lake),
+      table,
+      keyName: 'order_id',
+      segments: 4,
+      fenceMarginSeconds: 300,
+      buckets: 4096,
+      repair: false,
+      scratchFolder,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
     });
   } finally {
     rmSync(scratchFolder, { recursive: true, force: true });
@@ -33,6 +42,8 @@ export async function runReconcile(endpoint: string, table: string, lake: string
 if (require.main === module) {
   const [endpoint = '', table = '', lake = ''] = process.argv.slice(2);
   void runReconcile(endpoint, table, lake).then((result) => {
-    process.stdout.write(`${JSON.stringify({ items: result.table_items, lakeKeys: result.lake_keys, drift: result.drift.length, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ items: result.table_items, lakeKeys: result.lake_keys, drift: result.drift.length, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+    );
   });
 }

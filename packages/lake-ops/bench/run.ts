@@ -30,9 +30,15 @@ const EXPORT_FILES = 4;
 const ROUNDS = 3;
 
 const order = (i: number): Record<string, unknown> => ({
-  order_id: `o-${String(i).padStart(7, '0')}`, status: i % 3 === 0 ? 'shipped' : 'paid', total: Number(`${i}.${i % 100}`),
-  customer: { name: `Customer ${i}`, city: 'Lyon', country: 'FR' }, region: 'eu', channel: 'web', currency: 'EUR',
-  line_items: [{ sku: `sku-${i % 17}`, product_name: 'Lamp', quantity: 2, line_total: 19.9 }], created_at: '2025-01-15T10:30:11Z',
+  order_id: `o-${String(i).padStart(7, '0')}`,
+  status: i % 3 === 0 ? 'shipped' : 'paid',
+  total: Number(`${i}.${i % 100}`),
+  customer: { name: `Customer ${i}`, city: 'Lyon', country: 'FR' },
+  region: 'eu',
+  channel: 'web',
+  currency: 'EUR',
+  line_items: [{ sku: `sku-${i % 17}`, product_name: 'Lamp', quantity: 2, line_total: 19.9 }],
+  created_at: '2025-01-15T10:30:11Z',
 });
 
 async function best(run: () => Promise<unknown>): Promise<number> {
@@ -51,13 +57,29 @@ async function benchScan(): Promise<void> {
     const client = localClient(dynalite.endpoint);
     await createOrdersTable(client, 'orders', SCAN_ITEMS);
     const signal = new AbortController().signal;
-    const plain = await best(() => parallelScan({ client, table: 'orders', segments: SEGMENTS, signal }, async () => undefined));
+    const plain = await best(() =>
+      parallelScan({ client, table: 'orders', segments: SEGMENTS, signal }, async () => undefined),
+    );
     const ours = await best(async () => {
       const root = mkdtempSync(join(tmpdir(), 'bench-lake-'));
-      await scanBackfill({ client, lake: new LocalLakeStore(root), table: 'orders', keyNames: ['order_id'], segments: SEGMENTS, fenceMarginSeconds: 300, signal, onProgress: () => undefined }, newSummary('orders', 'scan', false));
+      await scanBackfill(
+        {
+          client,
+          lake: new LocalLakeStore(root),
+          table: 'orders',
+          keyNames: ['order_id'],
+          segments: SEGMENTS,
+          fenceMarginSeconds: 300,
+          signal,
+          onProgress: () => undefined,
+        },
+        newSummary('orders', 'scan', false),
+      );
       rmSync(root, { recursive: true, force: true });
     });
-    console.log(`scan, ${SCAN_ITEMS} items, ${SEGMENTS} segments: plain Scan ${(SCAN_ITEMS / plain).toFixed(0)} items/s, backfill ${(SCAN_ITEMS / ours).toFixed(0)} items/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.8x)`);
+    console.log(
+      `scan, ${SCAN_ITEMS} items, ${SEGMENTS} segments: plain Scan ${(SCAN_ITEMS / plain).toFixed(0)} items/s, backfill ${(SCAN_ITEMS / ours).toFixed(0)} items/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.8x)`,
+    );
   } finally {
     await dynalite.stop();
   }
@@ -78,9 +100,19 @@ async function gunzipAndParse(folder: string, keys: readonly string[]): Promise<
 
 function exportFolder(root: string, items: number): { folder: string; dataKeys: string[]; bytes: number } {
   const perFile = Math.ceil(items / EXPORT_FILES);
-  const files = Array.from({ length: EXPORT_FILES }, (_, f) => Array.from({ length: Math.min(perFile, items - f * perFile) }, (_, i) => order(f * perFile + i)));
-  const written = writeExportFolder(root, { exportId: '01736937011000-abcd1234', table: 'orders', exportTime: '2025-01-15T10:30:11.028Z', files });
-  return { ...written, bytes: written.dataKeys.reduce((sum, key) => sum + statSync(join(written.folder, key)).size, 0) };
+  const files = Array.from({ length: EXPORT_FILES }, (_, f) =>
+    Array.from({ length: Math.min(perFile, items - f * perFile) }, (_, i) => order(f * perFile + i)),
+  );
+  const written = writeExportFolder(root, {
+    exportId: '01736937011000-abcd1234',
+    table: 'orders',
+    exportTime: '2025-01-15T10:30:11.028Z',
+    files,
+  });
+  return {
+    ...written,
+    bytes: written.dataKeys.reduce((sum, key) => sum + statSync(join(written.folder, key)).size, 0),
+  };
 }
 
 async function benchExport(root: string): Promise<void> {
@@ -91,16 +123,24 @@ async function benchExport(root: string): Promise<void> {
   const manifest = await readExportManifest(files);
   const verify = await best(() => verifyExport(files, manifest));
   const ours = await best(() => runExportBackfill(folder));
-  console.log(`export, 100000 items, ${mb.toFixed(1)} MB gzipped: gunzip+JSON.parse ${(mb / plain).toFixed(1)} MB/s, backfill (verify + write) ${(mb / ours).toFixed(1)} MB/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.6x)`);
-  console.log(`  of which verification (MD5 + gunzip + count) ${(mb / verify).toFixed(1)} MB/s; write phase alone ${(mb / (ours - verify)).toFixed(1)} MB/s, ratio ${(plain / (ours - verify)).toFixed(2)}x`);
+  console.log(
+    `export, 100000 items, ${mb.toFixed(1)} MB gzipped: gunzip+JSON.parse ${(mb / plain).toFixed(1)} MB/s, backfill (verify + write) ${(mb / ours).toFixed(1)} MB/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.6x)`,
+  );
+  console.log(
+    `  of which verification (MD5 + gunzip + count) ${(mb / verify).toFixed(1)} MB/s; write phase alone ${(mb / (ours - verify)).toFixed(1)} MB/s, ratio ${(plain / (ours - verify)).toFixed(2)}x`,
+  );
 }
 
 function benchMemory(root: string): void {
   for (const items of [10_000, 100_000, 300_000]) {
     const { folder } = exportFolder(join(root, `m${items}`), items);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'export-run.ts'), folder], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'export-run.ts'), folder], {
+      encoding: 'utf8',
+    });
     const { rows, maxRssBytes } = JSON.parse(out) as { rows: number; maxRssBytes: number };
-    console.log(`export backfill peak RSS at ${items} items: ${(maxRssBytes / 2 ** 20).toFixed(0)} MiB (${rows} rows written)`);
+    console.log(
+      `export backfill peak RSS at ${items} items: ${(maxRssBytes / 2 ** 20).toFixed(0)} MiB (${rows} rows written)`,
+    );
   }
 }
 

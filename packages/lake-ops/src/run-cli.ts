@@ -19,7 +19,7 @@ export function topLevelHelp(): string {
     'Commands:',
     ...rows,
     '',
-    'Run `sales-lake <command> --help` for a command\'s options.',
+    "Run `sales-lake <command> --help` for a command's options.",
     '',
   ].join('\n');
 }
@@ -39,6 +39,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) throw new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+  if (command === undefined)
+    throw new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
   return command.run(rest);
 }

@@ -40,7 +40,12 @@ async function generatorWithCapture(seed: string): Promise<{ changes: number; ms
   try {
     await createOrdersTable(database.reader, settings.tableName);
     const started = performance.now();
-    const result = await generateAndCapture(database, settings, { seed, orders: ORDERS, signal: new AbortController().signal, clock: Date.now });
+    const result = await generateAndCapture(database, settings, {
+      seed,
+      orders: ORDERS,
+      signal: new AbortController().signal,
+      clock: Date.now,
+    });
     return { changes: result.changes, ms: performance.now() - started };
   } finally {
     await database.close();
@@ -62,7 +67,10 @@ async function main(): Promise<void> {
       const seed = `bench-${round}`;
       rates.baseline.push(perSecond(await generatorAlone(seed)));
       rates.capture.push(perSecond(await generatorWithCapture(seed)));
-      const whole = await runLocalPipeline({ orders: ORDERS, existing: 0, duplicates: 0.05, injectFailures: 0, out, seed, quiet: true }, { handler, config });
+      const whole = await runLocalPipeline(
+        { orders: ORDERS, existing: 0, duplicates: 0.05, injectFailures: 0, out, seed, quiet: true },
+        { handler, config },
+      );
       if (whole.kind !== 'completed') throw new Error(`the local run stopped: ${whole.summary.problems.join('; ')}`);
       rates.whole.push(whole.summary.changes_per_second);
       changes = whole.summary.changes_captured;
@@ -81,7 +89,10 @@ async function main(): Promise<void> {
   const medians = Object.entries(stages).map(([stage, values]) => [stage, median(values)] as const);
   const total = medians.reduce((sum, [, ms]) => sum + ms, 0);
   console.log('  whole pipeline, per stage (median ms, share):');
-  for (const [stage, ms] of medians) console.log(`    ${stage.padEnd(22)} ${String(ms).padStart(6)} ms  ${((ms / total) * 100).toFixed(0).padStart(3)}%`);
+  for (const [stage, ms] of medians)
+    console.log(
+      `    ${stage.padEnd(22)} ${String(ms).padStart(6)} ms  ${((ms / total) * 100).toFixed(0).padStart(3)}%`,
+    );
 }
 
 void main();

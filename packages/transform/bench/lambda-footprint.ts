@@ -52,7 +52,11 @@ const MiB = 1024 * 1024;
  * @param loads - how many fresh processes to time each module load in
  * @returns the footprint
  */
-export function measureLambdaFootprint(packageDir: string, event: FirehoseTransformationEvent, loads = 15): LambdaFootprint {
+export function measureLambdaFootprint(
+  packageDir: string,
+  event: FirehoseTransformationEvent,
+  loads = 15,
+): LambdaFootprint {
   const dir = mkdtempSync(join(tmpdir(), 'transform-bench-'));
   try {
     const bundle = buildLambdaBundle(packageDir, join(dir, 'index.js'));
@@ -62,7 +66,8 @@ export function measureLambdaFootprint(packageDir: string, event: FirehoseTransf
     writeFileSync(warmUp, '');
     const eventFile = join(dir, 'event.json');
     writeFileSync(eventFile, JSON.stringify(event));
-    const load = (file: string): number => Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file, warmUp], { encoding: 'utf8' }));
+    const load = (file: string): number =>
+      Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file, warmUp], { encoding: 'utf8' }));
     const bundleLoads: number[] = [];
     const emptyLoads: number[] = [];
     for (let i = 0; i < loads; i++) {
@@ -70,7 +75,10 @@ export function measureLambdaFootprint(packageDir: string, event: FirehoseTransf
       emptyLoads.push(load(empty));
     }
     const memory = JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', '-e', MEMORY_SCRIPT, bundle.file, eventFile], { encoding: 'utf8', maxBuffer: 64 * MiB }),
+      execFileSync(process.execPath, ['--expose-gc', '-e', MEMORY_SCRIPT, bundle.file, eventFile], {
+        encoding: 'utf8',
+        maxBuffer: 64 * MiB,
+      }),
     ) as { peakBefore: number; peak: number; heapDelta: number; responseBytes: number };
     return {
       bundleBytes: bundle.bytes,

@@ -16,7 +16,11 @@ export interface Timing {
  * @param warmup - unmeasured rounds, so every function is optimised before timing
  * @returns one timing per contender, in the given order
  */
-export function timeInterleaved(contenders: ReadonlyArray<readonly [string, () => unknown]>, rounds: number, warmup: number): Timing[] {
+export function timeInterleaved(
+  contenders: ReadonlyArray<readonly [string, () => unknown]>,
+  rounds: number,
+  warmup: number,
+): Timing[] {
   const samples = contenders.map(() => [] as number[]);
   const collect = (globalThis as { gc?: () => void }).gc;
   for (let round = 0; round < warmup + rounds; round++) {
@@ -42,5 +46,7 @@ export function timeInterleaved(contenders: ReadonlyArray<readonly [string, () =
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -24,7 +24,8 @@ function setsToArrays(value: unknown): unknown {
 function flatten(value: Json, prefix: string, out: Json): Json {
   for (const [key, inner] of Object.entries(value)) {
     const name = prefix === '' ? snake(key) : `${prefix}_${snake(key)}`;
-    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 0) flatten(inner as Json, name, out);
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 0)
+      flatten(inner as Json, name, out);
     else out[name] = inner;
   }
   return out;
@@ -42,17 +43,23 @@ export function transformWithUnmarshall(event: FirehoseTransformationEvent): Fir
       try {
         const change = JSON.parse(Buffer.from(record.data, 'base64').toString('utf8')) as Json;
         const ddb = change.dynamodb as Json;
-        const image = (change.eventName === 'REMOVE' ? ddb.OldImage ?? ddb.Keys : ddb.NewImage) as Json;
+        const image = (change.eventName === 'REMOVE' ? (ddb.OldImage ?? ddb.Keys) : ddb.NewImage) as Json;
         const item = setsToArrays(unmarshall(image as never, { wrapNumbers: (s: string) => s })) as Json;
         const row = flatten(item, '', {});
         let changed: string[] | null = null;
         if (change.eventName === 'MODIFY' && ddb.OldImage !== undefined) {
-          const before = flatten(setsToArrays(unmarshall(ddb.OldImage as never, { wrapNumbers: (s: string) => s })) as Json, '', {});
+          const before = flatten(
+            setsToArrays(unmarshall(ddb.OldImage as never, { wrapNumbers: (s: string) => s })) as Json,
+            '',
+            {},
+          );
           const names = new Set([...Object.keys(row), ...Object.keys(before)]);
           changed = [...names].filter((name) => JSON.stringify(row[name]) !== JSON.stringify(before[name])).sort();
         }
         const seconds = ddb.ApproximateCreationDateTime as number;
-        const eventTime = new Date(seconds < 1e11 ? seconds * 1000 : seconds < 1e14 ? seconds : seconds / 1000).toISOString();
+        const eventTime = new Date(
+          seconds < 1e11 ? seconds * 1000 : seconds < 1e14 ? seconds : seconds / 1000,
+        ).toISOString();
         const userIdentity = change.userIdentity as Json | undefined;
         Object.assign(row, {
           cdc_operation: String(change.eventName).toLowerCase(),
@@ -64,7 +71,12 @@ export function transformWithUnmarshall(event: FirehoseTransformationEvent): Fir
           cdc_ttl_expired: userIdentity?.type === 'Service' && userIdentity.principalId === 'dynamodb.amazonaws.com',
           cdc_changed_attributes: changed,
         });
-        const partitionKeys = { year: eventTime.slice(0, 4), month: eventTime.slice(5, 7), day: eventTime.slice(8, 10), hour: eventTime.slice(11, 13) };
+        const partitionKeys = {
+          year: eventTime.slice(0, 4),
+          month: eventTime.slice(5, 7),
+          day: eventTime.slice(8, 10),
+          hour: eventTime.slice(11, 13),
+        };
         const data = Buffer.from(`${JSON.stringify(row)}\n`, 'utf8').toString('base64');
         return { recordId: record.recordId, result: 'Ok' as const, data, metadata: { partitionKeys } };
       } catch {
@@ -82,7 +94,11 @@ export function roundTripFloor(event: FirehoseTransformationEvent): FirehoseTran
   return {
     records: event.records.map((record) => {
       const value: unknown = JSON.parse(Buffer.from(record.data, 'base64').toString('utf8'));
-      return { recordId: record.recordId, result: 'Ok' as const, data: Buffer.from(JSON.stringify(value), 'utf8').toString('base64') };
+      return {
+        recordId: record.recordId,
+        result: 'Ok' as const,
+        data: Buffer.from(JSON.stringify(value), 'utf8').toString('base64'),
+      };
     }),
   };
 }

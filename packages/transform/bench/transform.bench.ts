@@ -5,7 +5,14 @@
  * Set BENCH_QUICK=1 to print the throughput part only (no bundle build, no child processes).
  */
 import { fileURLToPath } from 'node:url';
-import { decodeRecord, parseChangeRecord, serializeRow, toRow, transformFirehoseEvent, type FirehoseTransformationEvent } from '../src/index.js';
+import {
+  decodeRecord,
+  parseChangeRecord,
+  serializeRow,
+  toRow,
+  transformFirehoseEvent,
+  type FirehoseTransformationEvent,
+} from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
 import { salesSchema } from '../tests/support/sales-schema.js';
 import { measureLambdaFootprint } from './lambda-footprint.js';
@@ -19,7 +26,8 @@ const MB = 1e6;
 const MiB = 1024 * 1024;
 
 const check = transformFirehoseEvent(event);
-if (check.summary.ok !== records) throw new Error(`bench batch must transform cleanly, got ${JSON.stringify(check.summary)}`);
+if (check.summary.ok !== records)
+  throw new Error(`bench batch must transform cleanly, got ${JSON.stringify(check.summary)}`);
 
 /**
  * The same job through the public pieces, as a backfill or replay tool calls them: decode,
@@ -36,12 +44,14 @@ function transformWithPublicPieces(batch: FirehoseTransformationEvent): string[]
 }
 const publicLines = transformWithPublicPieces(event);
 check.result.records.forEach((record, i) => {
-  if (record.data !== publicLines[i]) throw new Error(`public pieces and handler disagree on record ${record.recordId}`);
+  if (record.data !== publicLines[i])
+    throw new Error(`public pieces and handler disagree on record ${record.recordId}`);
 });
 
 const withSchema = { schema: salesSchema };
 const conformed = transformFirehoseEvent(event, withSchema);
-if (conformed.summary.ok !== records) throw new Error(`bench batch must conform cleanly, got ${JSON.stringify(conformed.summary)}`);
+if (conformed.summary.ok !== records)
+  throw new Error(`bench batch must conform cleanly, got ${JSON.stringify(conformed.summary)}`);
 
 const [ours, schemaBuilt, publicPieces, straightforward, floor] = timeInterleaved(
   [
@@ -56,24 +66,46 @@ const [ours, schemaBuilt, publicPieces, straightforward, floor] = timeInterleave
 );
 
 const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
-console.log(`@sales/transform bench: ${records} records, ${(dataBytes / MiB).toFixed(2)} MiB decoded (${check.summary.inputDataBytes} bytes base64), Node ${process.version}`);
+console.log(
+  `@sales/transform bench: ${records} records, ${(dataBytes / MiB).toFixed(2)} MiB decoded (${check.summary.inputDataBytes} bytes base64), Node ${process.version}`,
+);
 for (const timing of [ours, schemaBuilt, publicPieces, straightforward, floor]) {
   if (timing === undefined) continue;
   const seconds = timing.medianMs / 1000;
-  line(`  ${timing.name}`, `${timing.medianMs.toFixed(1)} ms/batch  ${Math.round(records / seconds).toLocaleString('en-US')} records/s  ${(dataBytes / MB / seconds).toFixed(1)} MB/s`);
+  line(
+    `  ${timing.name}`,
+    `${timing.medianMs.toFixed(1)} ms/batch  ${Math.round(records / seconds).toLocaleString('en-US')} records/s  ${(dataBytes / MB / seconds).toFixed(1)} MB/s`,
+  );
 }
-if (ours && schemaBuilt) line('  with schema vs without (throughput)', `${(ours.medianMs / schemaBuilt.medianMs).toFixed(2)}x (>= 0.85x: conformance costs <= 15 %); ${conformed.summary.rejectedValues} values rejected`);
-if (ours && publicPieces) line('  public pieces vs transformFirehoseEvent', `${(ours.medianMs / publicPieces.medianMs).toFixed(2)}x (>= 1.00x as fast as the handler)`);
+if (ours && schemaBuilt)
+  line(
+    '  with schema vs without (throughput)',
+    `${(ours.medianMs / schemaBuilt.medianMs).toFixed(2)}x (>= 0.85x: conformance costs <= 15 %); ${conformed.summary.rejectedValues} values rejected`,
+  );
+if (ours && publicPieces)
+  line(
+    '  public pieces vs transformFirehoseEvent',
+    `${(ours.medianMs / publicPieces.medianMs).toFixed(2)}x (>= 1.00x as fast as the handler)`,
+  );
 if (ours && straightforward && floor) {
   line('  speed-up vs unmarshall reference', `${(straightforward.medianMs / ours.medianMs).toFixed(2)}x (aim >= 1.8x)`);
   line('  speed vs round-trip floor', `${(floor.medianMs / ours.medianMs).toFixed(2)}x (>= 1.00x matches or beats it)`);
 }
 const responseBytes = Buffer.byteLength(JSON.stringify(check.result));
-line('  response size', `${(responseBytes / MiB).toFixed(2)} MiB (limit 6 MB), output/input data ${(check.summary.outputDataBytes / check.summary.inputDataBytes).toFixed(2)}`);
+line(
+  '  response size',
+  `${(responseBytes / MiB).toFixed(2)} MiB (limit 6 MB), output/input data ${(check.summary.outputDataBytes / check.summary.inputDataBytes).toFixed(2)}`,
+);
 
 if (process.env.BENCH_QUICK !== undefined) process.exit(0);
 const footprint = measureLambdaFootprint(packageDir, event);
 console.log('Lambda bundle (esbuild, node24, cjs, minified):');
 line('  bundle size', `${(footprint.bundleBytes / 1024).toFixed(1)} KiB (${footprint.bundleBytes} bytes)`);
-line('  module load (fresh process, median)', `${footprint.loadMs.toFixed(2)} ms vs empty module ${footprint.emptyLoadMs.toFixed(2)} ms = ${(footprint.loadMs / footprint.emptyLoadMs).toFixed(2)}x`);
-line('  peak RSS with one 3 MiB batch', `${footprint.peakRssMiB.toFixed(1)} MiB (call adds ${footprint.peakRssDeltaMiB.toFixed(1)} MiB; heap +${footprint.heapDeltaMiB.toFixed(1)} MiB)`);
+line(
+  '  module load (fresh process, median)',
+  `${footprint.loadMs.toFixed(2)} ms vs empty module ${footprint.emptyLoadMs.toFixed(2)} ms = ${(footprint.loadMs / footprint.emptyLoadMs).toFixed(2)}x`,
+);
+line(
+  '  peak RSS with one 3 MiB batch',
+  `${footprint.peakRssMiB.toFixed(1)} MiB (call adds ${footprint.peakRssDeltaMiB.toFixed(1)} MiB; heap +${footprint.heapDeltaMiB.toFixed(1)} MiB)`,
+);

@@ -38,7 +38,11 @@ export interface LambdaBundle {
  * @returns the file written and its size
  * @throws Error when esbuild reports a build error
  */
-export function buildLambdaBundle(packageDir: string, outfile: string, entry: string = join(packageDir, 'src', 'handler.ts')): LambdaBundle {
+export function buildLambdaBundle(
+  packageDir: string,
+  outfile: string,
+  entry: string = join(packageDir, 'src', 'handler.ts'),
+): LambdaBundle {
   const result = buildSync({
     ...LAMBDA_BUILD_OPTIONS,
     absWorkingDir: packageDir,

@@ -4,7 +4,13 @@ export type { Failure, FailureReason, Parsed } from './shared/parsed.js';
 export { decodeRecord } from './decode/decode-record.js';
 
 export type { AttributeMap, AttributeValue } from './change/attribute-value.js';
-export { parseChangeRecord, toChangeRecord, type CdcOperation, type ChangeRecord, type ParseChangeRecordOptions } from './change/change-record.js';
+export {
+  parseChangeRecord,
+  toChangeRecord,
+  type CdcOperation,
+  type ChangeRecord,
+  type ParseChangeRecordOptions,
+} from './change/change-record.js';
 export { toEpochMicros } from './change/event-time.js';
 
 export { CDC_COLUMNS, toSortKey, type CdcColumn } from './row/cdc-metadata.js';
@@ -32,4 +38,8 @@ export type {
 export { createHandler, handler, type FirehoseHandler } from './firehose/handler.js';
 export { toPartitionKeys, type PartitionKeys } from './firehose/partition-keys.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './firehose/response-size.js';
-export { transformFirehoseEvent, type TransformOptions, type TransformOutput } from './firehose/transform-firehose-event.js';
+export {
+  transformFirehoseEvent,
+  type TransformOptions,
+  type TransformOutput,
+} from './firehose/transform-firehose-event.js';

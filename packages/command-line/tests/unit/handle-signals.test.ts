@@ -1,6 +1,11 @@
 import { ExitCode, handleSignals } from '../../src/index';
 
-const capture = (): { text: string; write(chunk: string): void } => ({ text: '', write(chunk) { this.text += chunk; } });
+const capture = (): { text: string; write(chunk: string): void } => ({
+  text: '',
+  write(chunk) {
+    this.text += chunk;
+  },
+});
 
 describe('handleSignals', () => {
   test.each([
@@ -10,7 +15,13 @@ describe('handleSignals', () => {
     // Arrange
     const stderr = capture();
     const seen: string[] = [];
-    const signals = handleSignals({ bin: 'tool', draining: 'draining', stderr, onSignal: (signal) => seen.push(signal), exit: () => undefined });
+    const signals = handleSignals({
+      bin: 'tool',
+      draining: 'draining',
+      stderr,
+      onSignal: (signal) => seen.push(signal),
+      exit: () => undefined,
+    });
     try {
       expect(signals.exitCode()).toBeUndefined();
       // Act
@@ -26,7 +37,7 @@ describe('handleSignals', () => {
     }
   });
 
-  it('exits at once, with the first signal\'s code, on a second signal', () => {
+  it("exits at once, with the first signal's code, on a second signal", () => {
     const exits: number[] = [];
     const stderr = capture();
     const signals = handleSignals({ bin: 'tool', draining: 'draining', stderr, exit: (code) => exits.push(code) });

@@ -24,15 +24,33 @@ afterAll(async () => {
 });
 
 const runArgs = (table: string, seed: string, count: number, extra: string[] = []): string[] => [
-  '--endpoint', server.endpoint, '--table', table, '--seed', seed, '--count', String(count),
-  '--rate', '2000', '--concurrency', '4', '--create-table', '--json', '--quiet', ...extra,
+  '--endpoint',
+  server.endpoint,
+  '--table',
+  table,
+  '--seed',
+  seed,
+  '--count',
+  String(count),
+  '--rate',
+  '2000',
+  '--concurrency',
+  '4',
+  '--create-table',
+  '--json',
+  '--quiet',
+  ...extra,
 ];
 
 describe('sales-generator against dynalite', () => {
   it('leaves the table exactly as the dry run planned, for two seeds sharing a table', async () => {
     // Arrange
-    const planA = parseLines((await runBin(cli.bin, ['--dry-run', '--seed', 'state-a', '--count', '400', '--quiet'])).stdout);
-    const planB = parseLines((await runBin(cli.bin, ['--dry-run', '--seed', 'state-b', '--count', '250', '--quiet'])).stdout);
+    const planA = parseLines(
+      (await runBin(cli.bin, ['--dry-run', '--seed', 'state-a', '--count', '400', '--quiet'])).stdout,
+    );
+    const planB = parseLines(
+      (await runBin(cli.bin, ['--dry-run', '--seed', 'state-b', '--count', '250', '--quiet'])).stdout,
+    );
 
     // Act
     const runA = await runBin(cli.bin, runArgs('orders-shared', 'state-a', 400));
@@ -66,10 +84,14 @@ describe('sales-generator against dynalite', () => {
     for (const item of items.values()) {
       const lines = item.line_items?.L ?? [];
       const lineTotals = lines.map((line) => parseCents(line.M?.line_total?.N ?? ''));
-      lines.forEach((line, i) => expect(parseCents(line.M?.unit_price?.N ?? '') * Number(line.M?.quantity?.N)).toBe(lineTotals[i]));
+      lines.forEach((line, i) =>
+        expect(parseCents(line.M?.unit_price?.N ?? '') * Number(line.M?.quantity?.N)).toBe(lineTotals[i]),
+      );
       const subtotal = parseCents(item.subtotal?.N ?? '');
       expect(lineTotals.reduce((a, b) => a + b, 0)).toBe(subtotal);
-      expect(subtotal + parseCents(item.tax?.N ?? '') + parseCents(item.shipping?.N ?? '')).toBe(parseCents(item.total?.N ?? ''));
+      expect(subtotal + parseCents(item.tax?.N ?? '') + parseCents(item.shipping?.N ?? '')).toBe(
+        parseCents(item.total?.N ?? ''),
+      );
       expect(item.created_at?.S).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const createdSeconds = Math.floor(Date.parse(item.created_at?.S ?? '') / 1000);
       expect(Number(item.expires_at?.N)).toBe(createdSeconds + 30 * 86_400);
@@ -86,18 +108,26 @@ describe('sales-generator against dynalite', () => {
   it('exits 1 naming the wrong key schema, before writing anything', async () => {
     // A table keyed on another attribute: every write would be a ValidationException.
     const client = localClient(server.endpoint);
-    await client.send(new CreateTableCommand({
-      TableName: 'orders-wrong-key', BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    }));
-    const run = await runBin(cli.bin, runArgs('orders-wrong-key', 'wrong', 30).filter((arg) => arg !== '--quiet'));
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'orders-wrong-key',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      }),
+    );
+    const run = await runBin(
+      cli.bin,
+      runArgs('orders-wrong-key', 'wrong', 30).filter((arg) => arg !== '--quiet'),
+    );
     const items = await scanTable(client, 'orders-wrong-key');
     client.destroy();
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('sales-generator: table "orders-wrong-key" has the wrong key schema: found id (S, HASH), '
-      + 'sales-generator writes order_id (S, HASH) only; nothing was written\n');
+    expect(run.stderr).toBe(
+      'sales-generator: table "orders-wrong-key" has the wrong key schema: found id (S, HASH), ' +
+        'sales-generator writes order_id (S, HASH) only; nothing was written\n',
+    );
     expect(items.size).toBe(0);
   });
 });
@@ -107,15 +137,24 @@ describe('progress line', () => {
     // `script` gives the child a pseudo-terminal; its stdout is the terminal transcript. It must be
     // spawned asynchronously: dynalite runs in this process and has to keep answering.
     // 300 operations at 300/s: about a second, several 250 ms progress ticks.
-    const args = [...runArgs('orders-tty', 'tty', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'), '--rate', '300'];
+    const args = [
+      ...runArgs('orders-tty', 'tty', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'),
+      '--rate',
+      '300',
+    ];
     const command = [process.execPath, cli.bin, ...args].map((arg) => `'${arg}'`).join(' ');
     const tty = await runCommand('script', ['-qfec', command, '/dev/null']);
-    const piped = await runBin(cli.bin, runArgs('orders-piped', 'piped', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'));
+    const piped = await runBin(
+      cli.bin,
+      runArgs('orders-piped', 'piped', 300).filter((arg) => arg !== '--json' && arg !== '--quiet'),
+    );
     expect(tty.code).toBe(0);
     expect(tty.stdout).toMatch(/\r\x1b\[2K\d+\/300 ops {2}\d+\.\d ops\/s {2}retried \d+ {2}failed \d+/);
     expect(tty.stdout).toMatch(/done: table orders-tty, seed tty/);
     expect(piped.code).toBe(0);
     expect(piped.stderr).not.toContain('\r');
-    expect(piped.stderr).toMatch(/^done: table orders-piped, seed piped\n {2}attempted 300 of 300 planned \(0 not sent\)\n/);
+    expect(piped.stderr).toMatch(
+      /^done: table orders-piped, seed piped\n {2}attempted 300 of 300 planned \(0 not sent\)\n/,
+    );
   });
 });

@@ -37,8 +37,20 @@ it.each([
   const count = 100_000;
   const table = `orders-${signal.toLowerCase()}`;
   const client = localClient(server.endpoint);
-  const started = startBin(cli.bin, ['--endpoint', server.endpoint, '--table', table, '--create-table',
-    '--seed', 'sigint', '--count', String(count), '--rate', '400', '--json']);
+  const started = startBin(cli.bin, [
+    '--endpoint',
+    server.endpoint,
+    '--table',
+    table,
+    '--create-table',
+    '--seed',
+    'sigint',
+    '--count',
+    String(count),
+    '--rate',
+    '400',
+    '--json',
+  ]);
 
   // Act: interrupt once some orders are in the table.
   for (let polls = 0; polls < 200; polls++) {
@@ -51,14 +63,27 @@ it.each([
 
   // Assert
   expect(run.code).toBe(code);
-  const summary = JSON.parse(run.stdout) as { interrupted: boolean; attempted: number; succeeded: number; failed: number; notSent: number };
-  expect(summary).toMatchObject({ interrupted: true, failed: 0, succeeded: summary.attempted, notSent: count - summary.attempted });
+  const summary = JSON.parse(run.stdout) as {
+    interrupted: boolean;
+    attempted: number;
+    succeeded: number;
+    failed: number;
+    notSent: number;
+  };
+  expect(summary).toMatchObject({
+    interrupted: true,
+    failed: 0,
+    succeeded: summary.attempted,
+    notSent: count - summary.attempted,
+  });
   expect(summary.attempted).toBeGreaterThanOrEqual(20);
   expect(run.stderr).toContain(`sales-generator: ${word} (${signal}); finishing in-flight writes`);
   expect(run.stderr).toMatch(new RegExp(`^interrupted: table ${table}, seed sigint$`, 'm'));
   // Every operation released before the signal was applied, and none after it.
   const plan = planOperations('sigint', { count, startTimeMs: 0, rate: 400 });
-  const expected = expectedItems(parseLines(plan.operations.slice(0, summary.attempted).map(formatOperationLine).join('\n')));
+  const expected = expectedItems(
+    parseLines(plan.operations.slice(0, summary.attempted).map(formatOperationLine).join('\n')),
+  );
   const actual = await scanTable(client, table);
   client.destroy();
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -77,8 +102,13 @@ it('exits 130 at once on a second SIGINT while writes are still in flight', asyn
   await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', () => resolve()));
   const endpoint = `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`;
   let firstNoticed = false;
-  const started = startBin(cli.bin, ['--endpoint', endpoint, '--table', 'orders', '--count', '50', '--rate', '100'],
-    (chunk) => { firstNoticed ||= chunk.includes('Ctrl-C again to exit now'); });
+  const started = startBin(
+    cli.bin,
+    ['--endpoint', endpoint, '--table', 'orders', '--count', '50', '--rate', '100'],
+    (chunk) => {
+      firstNoticed ||= chunk.includes('Ctrl-C again to exit now');
+    },
+  );
 
   // Act
   while (held.length === 0 && started.child.exitCode === null) await sleep(20);

@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 interface JsonSummary {
-  attempted: number; succeeded: number; failed: number; retried: number; throttled: number; requests: number;
+  attempted: number;
+  succeeded: number;
+  failed: number;
+  retried: number;
+  throttled: number;
+  requests: number;
 }
 
 it.each([
@@ -41,8 +46,19 @@ it.each([
 
   // Act
   const run = await runBin(cli.bin, [
-    '--endpoint', proxy.endpoint, '--table', table, '--create-table', '--seed', seed, '--count', '240',
-    '--rate', '3000', '--json', ...flags,
+    '--endpoint',
+    proxy.endpoint,
+    '--table',
+    table,
+    '--create-table',
+    '--seed',
+    seed,
+    '--count',
+    '240',
+    '--rate',
+    '3000',
+    '--json',
+    ...flags,
   ]);
 
   // Assert

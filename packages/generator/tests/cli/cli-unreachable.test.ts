@@ -14,19 +14,40 @@ beforeAll(() => {
 afterAll(() => cli.remove());
 
 interface JsonSummary {
-  attempted: number; succeeded: number; notSent: number; throttled: number;
-  retryCauses: Record<string, number>; failures: Record<string, number>;
+  attempted: number;
+  succeeded: number;
+  notSent: number;
+  throttled: number;
+  retryCauses: Record<string, number>;
+  failures: Record<string, number>;
   gaveUp?: { cause: string; unreachableForMs: number };
 }
 
-const run = (endpoint: string, extra: readonly string[] = []) => ['--endpoint', endpoint, '--table', 'orders', '--seed', 'dead',
-  '--give-up-after', '2', '--count', '100000', '--rate', '200', '--batch-size', '1', ...extra];
+const run = (endpoint: string, extra: readonly string[] = []) => [
+  '--endpoint',
+  endpoint,
+  '--table',
+  'orders',
+  '--seed',
+  'dead',
+  '--give-up-after',
+  '2',
+  '--count',
+  '100000',
+  '--rate',
+  '200',
+  '--batch-size',
+  '1',
+  ...extra,
+];
 
 describe('before the first write', () => {
   it('names a refused connection (closed port) and the flag to check, exit 1', async () => {
     const result = await runBin(cli.bin, run(await closedPortEndpoint()));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^sales-generator: table "orders" is unreachable \(connection-refused\): .*ECONNREFUSED.*; check --endpoint and --region\n$/);
+    expect(result.stderr).toMatch(
+      /^sales-generator: table "orders" is unreachable \(connection-refused\): .*ECONNREFUSED.*; check --endpoint and --region\n$/,
+    );
   });
 
   it('names a timeout when the endpoint accepts connections and never answers, exit 1', async () => {
@@ -34,13 +55,21 @@ describe('before the first write', () => {
     const result = await runBin(cli.bin, run(silent.endpoint));
     await silent.close();
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^sales-generator: table "orders" is unreachable \(timeout\): TimeoutError: .*; check --endpoint and --region\n$/);
+    expect(result.stderr).toMatch(
+      /^sales-generator: table "orders" is unreachable \(timeout\): TimeoutError: .*; check --endpoint and --region\n$/,
+    );
   });
 
   it('names a table with the wrong key schema and writes nothing, exit 1', async () => {
     const legacy = await startDynamoEndpoint('succeed', {
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
     });
     // As a user runs it: without the variable that turns the AWS SDK's Node-version warning off.
     const result = await runBinAsUser(cli.bin, run(legacy.endpoint));
@@ -48,8 +77,10 @@ describe('before the first write', () => {
     await legacy.close();
     expect(result.code).toBe(1);
     // Exactly one line: no NodeVersionSupportWarning from the AWS SDK on Node 20.
-    expect(result.stderr).toBe('sales-generator: table "orders" has the wrong key schema: found pk (S, HASH), sk (S, RANGE), '
-      + 'sales-generator writes order_id (S, HASH) only; nothing was written\n');
+    expect(result.stderr).toBe(
+      'sales-generator: table "orders" has the wrong key schema: found pk (S, HASH), sk (S, RANGE), ' +
+        'sales-generator writes order_id (S, HASH) only; nothing was written\n',
+    );
     expect(writes).toBe(0);
   });
 });
@@ -76,7 +107,9 @@ describe('during the run', () => {
     expect(summary.notSent).toBeGreaterThan(90_000);
     expect(result.stderr).toMatch(/^stopped: table orders, seed dead$/m);
     expect(result.stderr).toMatch(/retried requests by cause: .*connection-refused \d+/);
-    expect(result.stderr).toMatch(/gave up: the endpoint gave no answer for \d+\.\d s \(connection-refused\); \d+ operations not sent/);
+    expect(result.stderr).toMatch(
+      /gave up: the endpoint gave no answer for \d+\.\d s \(connection-refused\); \d+ operations not sent/,
+    );
   });
 
   it('gives up after --give-up-after when writes hang, naming the timeout', async () => {

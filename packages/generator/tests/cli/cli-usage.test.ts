@@ -26,7 +26,10 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     [['--batch-size', '26', '--table', 'orders'], /--batch-size must be at most 25, received "26"/],
     [['--ratios', 'put=1,upsert=2', '--dry-run'], /--ratios must look like put=6,update=3,delete=1/],
     [['--count', '5', '--duration', '5', '--dry-run'], /--count and --duration cannot be combined/],
-    [['--endpoint', 'localhost:8000', '--table', 'orders'], /--endpoint must be an http\(s\) URL such as http:\/\/127.0.0.1:8000, received "localhost:8000"/],
+    [
+      ['--endpoint', 'localhost:8000', '--table', 'orders'],
+      /--endpoint must be an http\(s\) URL such as http:\/\/127.0.0.1:8000, received "localhost:8000"/,
+    ],
     [['--frobnicate'], /unknown flag --frobnicate/],
     [['--rate'], /--rate needs a value <n>/],
     [['--count', '-1', '--dry-run'], /--count must be a positive integer, received "-1"/],
@@ -77,14 +80,19 @@ describe('--dry-run', () => {
     expect(new Set(lines.map((line) => line.op))).toEqual(new Set(['put', 'update', 'delete']));
     for (const line of lines) {
       expect(line.order_id).toMatch(/^ord-[0-9a-f]{12}-\d{7}$/);
-      if (line.op === 'put') expect(line).toMatchObject({ status: 'placed', item: { order_id: line.order_id, status: 'placed' } });
+      if (line.op === 'put')
+        expect(line).toMatchObject({ status: 'placed', item: { order_id: line.order_id, status: 'placed' } });
       if (line.op === 'update') expect(line.status).toBe(line.to);
     }
   });
 
   it('gives different seeds disjoint order ids', async () => {
     const ids = async (seed: string): Promise<Set<string>> =>
-      new Set(parseLines((await runBin(cli.bin, ['--dry-run', '--seed', seed, '--count', '100'])).stdout).map((line) => line.order_id));
+      new Set(
+        parseLines((await runBin(cli.bin, ['--dry-run', '--seed', seed, '--count', '100'])).stdout).map(
+          (line) => line.order_id,
+        ),
+      );
     const [a, b] = await Promise.all([ids('left'), ids('right')]);
     expect([...a].filter((id) => b.has(id))).toEqual([]);
   });
@@ -98,7 +106,11 @@ describe('--dry-run', () => {
 
   it('ends quietly with exit 0 when the reader closes the pipe (| head -1)', async () => {
     // bash reports the generator's own status from PIPESTATUS, not head's.
-    const run = await runCommand('bash', ['-c', `"${process.execPath}" "$0" --dry-run --seed pipe --count 1000000 | head -1; exit "\${PIPESTATUS[0]}"`, cli.bin]);
+    const run = await runCommand('bash', [
+      '-c',
+      `"${process.execPath}" "$0" --dry-run --seed pipe --count 1000000 | head -1; exit "\${PIPESTATUS[0]}"`,
+      cli.bin,
+    ]);
     expect(run.code).toBe(0);
     expect(parseLines(run.stdout)).toHaveLength(1);
     expect(run.stderr).toBe('');

@@ -86,12 +86,19 @@ export function runCommand(command: string, args: readonly string[]): Promise<Cl
   return startCommand(command, args).done;
 }
 
-function startCommand(command: string, args: readonly string[], onStderr?: (chunk: string) => void, env = isolatedEnv()): StartedCli {
+function startCommand(
+  command: string,
+  args: readonly string[],
+  onStderr?: (chunk: string) => void,
+  env = isolatedEnv(),
+): StartedCli {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       onStderr?.(chunk);

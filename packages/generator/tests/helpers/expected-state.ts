@@ -21,7 +21,10 @@ export interface PlannedLine {
  * @returns The planned operations.
  */
 export function parseLines(stdout: string): PlannedLine[] {
-  return stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as PlannedLine);
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as PlannedLine);
 }
 
 /**
@@ -37,7 +40,8 @@ function normalize(value: unknown): unknown {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return canonicalDecimal(value);
   if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
   return value;
 }
 

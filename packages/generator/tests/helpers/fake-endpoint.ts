@@ -30,7 +30,9 @@ export const ORDERS_KEY: DescribedKey = {
 };
 
 const listen = (server: Server): Promise<string> =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 
 /**
  * An HTTP server speaking just enough of the DynamoDB JSON protocol: DescribeTable answers ACTIVE with `key`;
@@ -40,7 +42,10 @@ const listen = (server: Server): Promise<string> =>
  * @param key - The key schema DescribeTable reports. @defaultValue {@link ORDERS_KEY}
  * @returns The running endpoint.
  */
-export async function startDynamoEndpoint(writes: WriteBehaviour, key: DescribedKey = ORDERS_KEY): Promise<FakeEndpoint> {
+export async function startDynamoEndpoint(
+  writes: WriteBehaviour,
+  key: DescribedKey = ORDERS_KEY,
+): Promise<FakeEndpoint> {
   let writeCount = 0;
   const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     req.resume();
@@ -62,10 +67,11 @@ export async function startDynamoEndpoint(writes: WriteBehaviour, key: Described
   return {
     endpoint,
     writes: () => writeCount,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -84,10 +90,11 @@ export async function startSilentTcpServer(): Promise<FakeEndpoint> {
   return {
     endpoint,
     writes: () => sockets.size,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

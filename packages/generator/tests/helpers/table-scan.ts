@@ -14,7 +14,9 @@ export function localClient(endpoint: string): DynamoDBClient {
   // The pinned SDK warns once per process that future versions need Node 22; not news in a test log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new DynamoDBClient({
-    endpoint, region: 'us-east-1', maxAttempts: 3,
+    endpoint,
+    region: 'us-east-1',
+    maxAttempts: 3,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
 }
@@ -26,7 +28,10 @@ export function localClient(endpoint: string): DynamoDBClient {
  * @param table - Table name.
  * @returns Items by `order_id`.
  */
-export async function scanTable(client: DynamoDBClient, table: string): Promise<Map<string, Record<string, AttributeValue>>> {
+export async function scanTable(
+  client: DynamoDBClient,
+  table: string,
+): Promise<Map<string, Record<string, AttributeValue>>> {
   const items = new Map<string, Record<string, AttributeValue>>();
   let startKey: Record<string, AttributeValue> | undefined;
   do {

@@ -29,16 +29,25 @@ export const THROTTLING_ERRORS = {
     __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
     message: 'The level of configured provisioned throughput for the table was exceeded.',
   },
-  ThrottlingException: { __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' },
+  ThrottlingException: {
+    __type: 'com.amazon.coral.availability#ThrottlingException',
+    message: 'Rate of requests exceeds the allowed throughput.',
+  },
 } as const;
 
 function forward(target: string, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const upstream = request(`${target}${path}`, { method, headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const upstream = request(
+      `${target}${path}`,
+      { method, headers: { ...headers, 'content-length': String(body.length) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     upstream.on('error', reject);
     upstream.end(body);
   });
@@ -78,7 +87,10 @@ export async function startThrottlingProxy(target: string, every = 3): Promise<T
             injected.operations += dropped.requests.length;
           } else {
             injected.operations += size;
-            const error = mode === 0 ? THROTTLING_ERRORS.ProvisionedThroughputExceededException : THROTTLING_ERRORS.ThrottlingException;
+            const error =
+              mode === 0
+                ? THROTTLING_ERRORS.ProvisionedThroughputExceededException
+                : THROTTLING_ERRORS.ThrottlingException;
             res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `proxy-${writes}` });
             res.end(JSON.stringify(error));
             return;
@@ -89,7 +101,9 @@ export async function startThrottlingProxy(target: string, every = 3): Promise<T
         const headers = { ...answer.headers };
         if (dropped && answer.status === 200) {
           const parsed = JSON.parse(out.toString('utf8')) as { UnprocessedItems?: Record<string, unknown[]> };
-          parsed.UnprocessedItems = { [dropped.table]: [...(parsed.UnprocessedItems?.[dropped.table] ?? []), ...dropped.requests] };
+          parsed.UnprocessedItems = {
+            [dropped.table]: [...(parsed.UnprocessedItems?.[dropped.table] ?? []), ...dropped.requests],
+          };
           out = Buffer.from(JSON.stringify(parsed));
           delete headers['x-amz-crc32'];
         }
@@ -107,9 +121,10 @@ export async function startThrottlingProxy(target: string, every = 3): Promise<T
   return {
     endpoint: `http://127.0.0.1:${port}`,
     injected,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -2,8 +2,12 @@
  * applyPlan with a scripted client: batching, per-order ordering, retries and honest counts.
  */
 import {
-  BatchWriteItemCommand, ConditionalCheckFailedException, DeleteItemCommand, ProvisionedThroughputExceededException,
-  PutItemCommand, UpdateItemCommand,
+  BatchWriteItemCommand,
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  ProvisionedThroughputExceededException,
+  PutItemCommand,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { applyPlan } from '../../src/apply';
 import { iterateOperations, planOperations } from '../../src/plan';
@@ -20,9 +24,11 @@ function scriptedClient(reply: Reply = () => ({})) {
     send: async (command: unknown) => {
       const input = (command as { input: Record<string, unknown> }).input;
       const type = (command as object).constructor.name;
-      const ids = command instanceof BatchWriteItemCommand
-        ? Object.values(command.input.RequestItems ?? {})[0]?.map((r) => r.PutRequest?.Item?.order_id?.S ?? '') ?? []
-        : [((input.Item ?? input.Key) as { order_id: { S: string } }).order_id.S];
+      const ids =
+        command instanceof BatchWriteItemCommand
+          ? (Object.values(command.input.RequestItems ?? {})[0]?.map((r) => r.PutRequest?.Item?.order_id?.S ?? '') ??
+            [])
+          : [((input.Item ?? input.Key) as { order_id: { S: string } }).order_id.S];
       log.push({ type, ids, at: tick++ });
       await new Promise((resolve) => setImmediate(resolve));
       const answer = reply(command);
@@ -49,11 +55,20 @@ describe('applyPlan', () => {
     // Per order, the commands were sent in plan order.
     const expectedTypes = new Map<string, string[]>();
     for (const op of p.operations) {
-      const type = op.op === 'update' ? UpdateItemCommand.name : op.op === 'delete' ? DeleteItemCommand.name : BatchWriteItemCommand.name;
+      const type =
+        op.op === 'update'
+          ? UpdateItemCommand.name
+          : op.op === 'delete'
+            ? DeleteItemCommand.name
+            : BatchWriteItemCommand.name;
       expectedTypes.set(op.order_id, [...(expectedTypes.get(op.order_id) ?? []), type]);
     }
     const actualTypes = new Map<string, string[]>();
-    for (const { id, type } of sent) actualTypes.set(id, [...(actualTypes.get(id) ?? []), type === PutItemCommand.name ? BatchWriteItemCommand.name : type]);
+    for (const { id, type } of sent)
+      actualTypes.set(id, [
+        ...(actualTypes.get(id) ?? []),
+        type === PutItemCommand.name ? BatchWriteItemCommand.name : type,
+      ]);
     expect(actualTypes).toEqual(expectedTypes);
   });
 
@@ -95,15 +110,20 @@ describe('applyPlan', () => {
 
   it('does not retry a conditional-check failure and skips later writes of that order', async () => {
     const p = plan(400, 'conditional');
-    const victim = p.operations.find((op) => op.op === 'update' && p.operations.some((o) => o.seq > op.seq && o.order_id === op.order_id));
+    const victim = p.operations.find(
+      (op) => op.op === 'update' && p.operations.some((o) => o.seq > op.seq && o.order_id === op.order_id),
+    );
     if (!victim) throw new Error('fixture plan has no order updated twice');
     const later = p.operations.filter((op) => op.seq > victim.seq && op.order_id === victim.order_id).length;
     const { client, log } = scriptedClient((command) =>
       command instanceof UpdateItemCommand && command.input.Key?.order_id?.S === victim.order_id
         ? new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} })
-        : {});
+        : {},
+    );
     const summary = await applyPlan(client, p, { ...fast, concurrency: 4 });
-    expect(log.filter((entry) => entry.type === UpdateItemCommand.name && entry.ids[0] === victim.order_id)).toHaveLength(1);
+    expect(
+      log.filter((entry) => entry.type === UpdateItemCommand.name && entry.ids[0] === victim.order_id),
+    ).toHaveLength(1);
     expect(later).toBeGreaterThan(0);
     expect(summary.failures).toEqual({ ConditionalCheckFailedException: 1, DependencyFailed: later });
     expect(summary.failed).toBe(1 + later);
@@ -112,9 +132,20 @@ describe('applyPlan', () => {
   });
 
   it('gives up after maxAttempts on persistent throttling and reports the failures', async () => {
-    const { client, log } = scriptedClient(() => new ProvisionedThroughputExceededException({ message: 'no', $metadata: {} }));
-    const p = planOperations('throttled', { count: 5, startTimeMs: 0, rate: 1000, ratios: { put: 1, update: 0, delete: 0 } });
-    const summary = await applyPlan(client, p, { ...fast, batchSize: 25, retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } });
+    const { client, log } = scriptedClient(
+      () => new ProvisionedThroughputExceededException({ message: 'no', $metadata: {} }),
+    );
+    const p = planOperations('throttled', {
+      count: 5,
+      startTimeMs: 0,
+      rate: 1000,
+      ratios: { put: 1, update: 0, delete: 0 },
+    });
+    const summary = await applyPlan(client, p, {
+      ...fast,
+      batchSize: 25,
+      retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     expect(summary).toMatchObject({ attempted: 5, succeeded: 0, failed: 5, retried: 10, requests: 3, throttled: 3 });
     expect(log).toHaveLength(3);
     expect(summary.failures).toEqual({ RetriesExhausted: 5 });
@@ -131,7 +162,13 @@ describe('applyPlan', () => {
     const p = plan(400, 'refused');
 
     // Act
-    const summary = await applyPlan(client, p, { ...fast, concurrency: 1, batchSize: 1, now: () => clock, giveUpAfterMs: 1_000 });
+    const summary = await applyPlan(client, p, {
+      ...fast,
+      concurrency: 1,
+      batchSize: 1,
+      now: () => clock,
+      giveUpAfterMs: 1_000,
+    });
 
     // Assert
     expect(summary.gaveUp).toEqual({ cause: 'connection-refused', unreachableForMs: expect.any(Number) });
@@ -152,9 +189,20 @@ describe('applyPlan', () => {
       calls += 1;
       return calls % 2 === 1 ? new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }) : {};
     });
-    const summary = await applyPlan(client, plan(50, 'answers'), { ...fast, concurrency: 1, batchSize: 1, now: () => clock, giveUpAfterMs: 150 });
+    const summary = await applyPlan(client, plan(50, 'answers'), {
+      ...fast,
+      concurrency: 1,
+      batchSize: 1,
+      now: () => clock,
+      giveUpAfterMs: 150,
+    });
     expect(summary.gaveUp).toBeUndefined();
-    expect(summary).toMatchObject({ succeeded: 50, failed: 0, notSent: 0, retryCauses: { throttled: summary.throttled } });
+    expect(summary).toMatchObject({
+      succeeded: 50,
+      failed: 0,
+      notSent: 0,
+      retryCauses: { throttled: summary.throttled },
+    });
   });
 
   it('stops scheduling when aborted and reports the rest as not sent', async () => {
@@ -163,7 +211,12 @@ describe('applyPlan', () => {
       controller.abort();
       return {};
     });
-    const summary = await applyPlan(client, plan(500), { ...fast, signal: controller.signal, batchSize: 1, concurrency: 1 });
+    const summary = await applyPlan(client, plan(500), {
+      ...fast,
+      signal: controller.signal,
+      batchSize: 1,
+      concurrency: 1,
+    });
     expect(summary.interrupted).toBe(true);
     expect(summary.attempted).toBeGreaterThan(0);
     expect(summary.attempted).toBeLessThan(500);

@@ -8,7 +8,17 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable } from '../../src/ret
 function virtualTime() {
   let now = 0;
   const sleeps: number[] = [];
-  return { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; }, advance: (ms: number) => { now += ms; }, sleeps };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+    sleeps,
+  };
 }
 
 describe('Pacer', () => {

@@ -27,7 +27,12 @@ describe('planOperations', () => {
   });
 
   it('only targets the most recent maxTrackedOrders live orders', () => {
-    const { operations } = planOperations('window', { count: 5000, startTimeMs: START, rate: 100, maxTrackedOrders: 50 });
+    const { operations } = planOperations('window', {
+      count: 5000,
+      startTimeMs: START,
+      rate: 100,
+      maxTrackedOrders: 50,
+    });
     const putIndex = new Map<string, number>();
     let puts = 0;
     let targeted = 0;
@@ -82,13 +87,23 @@ describe('planOperations', () => {
   });
 
   it('follows the ratios roughly and falls back to a put when nothing is eligible', () => {
-    const { operations } = planOperations('mix', { count: 10_000, startTimeMs: START, rate: 100, ratios: { put: 6, update: 3, delete: 1 } });
+    const { operations } = planOperations('mix', {
+      count: 10_000,
+      startTimeMs: START,
+      rate: 100,
+      ratios: { put: 6, update: 3, delete: 1 },
+    });
     const share = (kind: string): number => operations.filter((op) => op.op === kind).length / operations.length;
     expect(share('put')).toBeGreaterThan(0.55);
     expect(share('update')).toBeGreaterThan(0.25);
     expect(share('delete')).toBeGreaterThan(0.07);
     expect(operations[0]?.op).toBe('put');
-    const putsOnly = planOperations('mix', { count: 50, startTimeMs: START, rate: 100, ratios: { put: 1, update: 0, delete: 0 } });
+    const putsOnly = planOperations('mix', {
+      count: 50,
+      startTimeMs: START,
+      rate: 100,
+      ratios: { put: 1, update: 0, delete: 0 },
+    });
     expect(putsOnly.operations.every((op) => op.op === 'put')).toBe(true);
   });
 
@@ -97,8 +112,10 @@ describe('planOperations', () => {
     expect(plan.runPrefix).toBe(runPrefix('time'));
     const first = plan.operations[0];
     expect(first?.op === 'put' && first.order).toMatchObject({
-      orderId: `ord-${runPrefix('time')}-0000000`, status: 'placed',
-      createdAt: '2025-01-15T10:30:00.000Z', updatedAt: '2025-01-15T10:30:00.000Z',
+      orderId: `ord-${runPrefix('time')}-0000000`,
+      status: 'placed',
+      createdAt: '2025-01-15T10:30:00.000Z',
+      updatedAt: '2025-01-15T10:30:00.000Z',
       expiresAt: START / 1000 + 2 * 86_400,
     });
     for (const operation of planOperations('time', { count: 40, startTimeMs: START, rate: 4 }).operations) {
@@ -113,7 +130,10 @@ describe('planOperations', () => {
     const state = projectTableState(plan);
     const last = new Map<string, string | undefined>();
     for (const operation of plan.operations) {
-      last.set(operation.order_id, operation.op === 'put' ? 'placed' : operation.op === 'update' ? operation.to : undefined);
+      last.set(
+        operation.order_id,
+        operation.op === 'put' ? 'placed' : operation.op === 'update' ? operation.to : undefined,
+      );
     }
     for (const [orderId, status] of last) expect(state.get(orderId)?.status).toBe(status);
   });

@@ -54,17 +54,41 @@ describe('EndpointWatch', () => {
 
 describe('keySchemaProblem', () => {
   it('accepts the orders key schema', () => {
-    expect(keySchemaProblem({
-      TableName: 'orders', KeySchema: [{ AttributeName: 'order_id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'order_id', AttributeType: 'S' }],
-    })).toBeUndefined();
+    expect(
+      keySchemaProblem({
+        TableName: 'orders',
+        KeySchema: [{ AttributeName: 'order_id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'order_id', AttributeType: 'S' }],
+      }),
+    ).toBeUndefined();
   });
 
   test.each([
-    [[{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }], 'found pk (S, HASH), sk (S, RANGE)'],
-    [[{ AttributeName: 'order_id', KeyType: 'HASH' }], [{ AttributeName: 'order_id', AttributeType: 'N' }], 'found order_id (N, HASH)'],
+    [
+      [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      'found pk (S, HASH), sk (S, RANGE)',
+    ],
+    [
+      [{ AttributeName: 'order_id', KeyType: 'HASH' }],
+      [{ AttributeName: 'order_id', AttributeType: 'N' }],
+      'found order_id (N, HASH)',
+    ],
   ] as const)('names a wrong key schema: %j', (KeySchema, AttributeDefinitions, found) => {
-    expect(keySchemaProblem({ TableName: 'legacy', KeySchema: [...KeySchema], AttributeDefinitions: [...AttributeDefinitions] }))
-      .toBe(`table "legacy" has the wrong key schema: ${found}, sales-generator writes order_id (S, HASH) only; nothing was written`);
+    expect(
+      keySchemaProblem({
+        TableName: 'legacy',
+        KeySchema: [...KeySchema],
+        AttributeDefinitions: [...AttributeDefinitions],
+      }),
+    ).toBe(
+      `table "legacy" has the wrong key schema: ${found}, sales-generator writes order_id (S, HASH) only; nothing was written`,
+    );
   });
 });

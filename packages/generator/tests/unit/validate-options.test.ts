@@ -13,8 +13,17 @@ describe('validateOptions', () => {
     expect(validate(['--table', 'orders'])).toEqual({
       kind: 'options',
       options: {
-        table: 'orders', createTable: false, rate: 10, count: 100, concurrency: 4, batchSize: 25,
-        ratios: { put: 6, update: 3, delete: 1 }, giveUpAfterSeconds: 30, dryRun: false, quiet: false, json: false,
+        table: 'orders',
+        createTable: false,
+        rate: 10,
+        count: 100,
+        concurrency: 4,
+        batchSize: 25,
+        ratios: { put: 6, update: 3, delete: 1 },
+        giveUpAfterSeconds: 30,
+        dryRun: false,
+        quiet: false,
+        json: false,
       },
     });
   });
@@ -25,10 +34,14 @@ describe('validateOptions', () => {
     [['--dry-run', '--ratios', 'put=1,delete=1'], { ratios: { put: 1, update: 0, delete: 1 } }],
     [['--dry-run', '--ratios', 'update=2, put=5'], { ratios: { put: 5, update: 2, delete: 0 } }],
     [['--dry-run', '--seed', '42', '--ttl-days', '30'], { seed: '42', ttlDays: 30 }],
-    [['--table', 'orders', '--endpoint', 'http://127.0.0.1:4567', '--region', 'eu-west-1', '--create-table'],
-      { endpoint: 'http://127.0.0.1:4567', region: 'eu-west-1', createTable: true }],
-    [['--table', 'orders', '--concurrency', '256', '--batch-size', '1', '--json', '--quiet'],
-      { concurrency: 256, batchSize: 1, json: true, quiet: true }],
+    [
+      ['--table', 'orders', '--endpoint', 'http://127.0.0.1:4567', '--region', 'eu-west-1', '--create-table'],
+      { endpoint: 'http://127.0.0.1:4567', region: 'eu-west-1', createTable: true },
+    ],
+    [
+      ['--table', 'orders', '--concurrency', '256', '--batch-size', '1', '--json', '--quiet'],
+      { concurrency: 256, batchSize: 1, json: true, quiet: true },
+    ],
   ])('accepts %j', (argv, expected) => {
     const result = validate(argv);
     expect(result.kind).toBe('options');
@@ -43,17 +56,26 @@ describe('validateOptions', () => {
     [['--dry-run', '--count', '0'], '--count must be a positive integer, received "0"'],
     [['--dry-run', '--count', '1e3x'], '--count must be a positive integer, received "1e3x"'],
     [['--dry-run', '--duration', '-1'], '--duration must be a positive number, received "-1"'],
-    [['--dry-run', '--duration', '0.01', '--rate', '10'], '--duration 0.01 at --rate 10 plans no operation; run longer'],
+    [
+      ['--dry-run', '--duration', '0.01', '--rate', '10'],
+      '--duration 0.01 at --rate 10 plans no operation; run longer',
+    ],
     [['--dry-run', '--count', '3', '--duration', '3'], '--count and --duration cannot be combined; give one'],
     [['--dry-run', '--concurrency', '257'], '--concurrency must be at most 256, received "257"'],
     [['--dry-run', '--batch-size', '0'], '--batch-size must be a positive integer, received "0"'],
-    [['--dry-run', '--ratios', 'put=0,update=1'], '--ratios needs put > 0 (updates and deletes act on created orders), received "put=0,update=1"'],
+    [
+      ['--dry-run', '--ratios', 'put=0,update=1'],
+      '--ratios needs put > 0 (updates and deletes act on created orders), received "put=0,update=1"',
+    ],
     [['--dry-run', '--ratios', 'put=-1'], '--ratios must look like put=6,update=3,delete=1, received "put=-1"'],
     [['--dry-run', '--ttl-days', '1.5'], '--ttl-days must be a positive integer, received "1.5"'],
     [['--dry-run', '--seed', ''], '--seed must not be empty'],
     [['--dry-run', '--give-up-after', '0'], '--give-up-after must be a positive number, received "0"'],
     [['--table', 'a b'], '--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "a b"'],
-    [['--table', 'orders', '--endpoint', 'ftp://x'], '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "ftp://x"'],
+    [
+      ['--table', 'orders', '--endpoint', 'ftp://x'],
+      '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "ftp://x"',
+    ],
     [['--table', 'orders', '--region', 'EU WEST'], '--region must look like eu-west-1, received "EU WEST"'],
     [['--rate', '5'], '--table is required (or use --dry-run)'],
     [['--dry-run', '--json'], '--json and --dry-run both write to stdout; give one'],

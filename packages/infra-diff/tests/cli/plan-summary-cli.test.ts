@@ -5,8 +5,12 @@ import { REPO_ROOT } from '../fixtures/git-repo';
 const PLANS = path.join(__dirname, '..', 'fixtures', 'plans');
 
 describe('infra:plan-summary command line', () => {
-  const cli = (args: string[]) => spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-    [path.join(REPO_ROOT, 'packages', 'infra-diff', 'src', 'plan-summary-cli.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const cli = (args: string[]) =>
+    spawnSync(
+      path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(REPO_ROOT, 'packages', 'infra-diff', 'src', 'plan-summary-cli.ts'), ...args],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
 
   test('names each stack after the directory of its plan file', () => {
     const run = cli([path.join(PLANS, 'dev', 'plan.json'), path.join(PLANS, 'prod', 'plan.json')]);
@@ -20,7 +24,10 @@ describe('infra:plan-summary command line', () => {
     expect(run.stderr).toMatch(/^infra-plan-summary: give one or more plan\.json files.* \(see --help\)\n$/);
   });
 
-  test.each([[['--frobnicate'], 'unknown flag --frobnicate'], [['-x', 'plan.json'], 'unknown flag -x']])('%j is a usage error naming the flag (exit 2)', (args, message) => {
+  test.each([
+    [['--frobnicate'], 'unknown flag --frobnicate'],
+    [['-x', 'plan.json'], 'unknown flag -x'],
+  ])('%j is a usage error naming the flag (exit 2)', (args, message) => {
     const run = cli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`infra-plan-summary: ${message} (see --help)\n`);

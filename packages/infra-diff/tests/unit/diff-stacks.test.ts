@@ -11,8 +11,16 @@ describe('diffStacks', () => {
     // Act
     const diff = diffStacks(base, { dev: devStack(), prod: devStack() });
     // Assert
-    expect(diff.stacks.map((s) => [s.stack, s.status])).toEqual([['dev', 'unchanged'], ['prod', 'unchanged']]);
-    expect(diff.stacks[0]).toMatchObject({ added: [], removed: [], changed: [], totals: { added: 0, changed: 0, removed: 0 } });
+    expect(diff.stacks.map((s) => [s.stack, s.status])).toEqual([
+      ['dev', 'unchanged'],
+      ['prod', 'unchanged'],
+    ]);
+    expect(diff.stacks[0]).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      totals: { added: 0, changed: 0, removed: 0 },
+    });
   });
 
   test('ignores cdktf metadata: construct paths and the stack metadata block', () => {
@@ -29,13 +37,15 @@ describe('diffStacks', () => {
     });
     const [dev] = diffStacks({ dev: devStack() }, { dev: head }).stacks;
     expect(dev?.totals).toEqual({ added: 0, changed: 1, removed: 0 });
-    expect(dev?.changed).toEqual([{
-      kind: 'resource',
-      type: 'aws_kinesis_firehose_delivery_stream',
-      address: 'aws_kinesis_firehose_delivery_stream.DeliveryStream_Stream_DDEEFF00',
-      changes: [{ path: 'extended_s3_configuration.buffering_interval', before: 60, after: 300 }],
-      risks: [],
-    }]);
+    expect(dev?.changed).toEqual([
+      {
+        kind: 'resource',
+        type: 'aws_kinesis_firehose_delivery_stream',
+        address: 'aws_kinesis_firehose_delivery_stream.DeliveryStream_Stream_DDEEFF00',
+        changes: [{ path: 'extended_s3_configuration.buffering_interval', before: 60, after: 300 }],
+        risks: [],
+      },
+    ]);
   });
 
   test('treats a Lambda asset hash change as an ordinary update', () => {
@@ -84,7 +94,12 @@ describe('diffStacks', () => {
   test('flags the removal of the table as data loss', () => {
     const head = devStack((s) => delete s.resource.aws_dynamodb_table);
     const removed = diffStacks({ dev: devStack() }, { dev: head }).stacks[0]?.removed;
-    expect(removed).toEqual([expect.objectContaining({ address: TABLE, risks: [expect.objectContaining({ effect: 'data-loss', path: null })] })]);
+    expect(removed).toEqual([
+      expect.objectContaining({
+        address: TABLE,
+        risks: [expect.objectContaining({ effect: 'data-loss', path: null })],
+      }),
+    ]);
   });
 
   test('compares IAM policy documents held in strings statement by statement', () => {
@@ -94,7 +109,11 @@ describe('diffStacks', () => {
     });
     const role = diffStacks({ dev: devStack() }, { dev: head }).stacks[0]?.changed[0];
     expect(role?.changes).toEqual([
-      { path: 'assume_role_policy.Statement[0].Action', before: 'sts:AssumeRole', after: ['sts:AssumeRole', 'sts:TagSession'] },
+      {
+        path: 'assume_role_policy.Statement[0].Action',
+        before: 'sts:AssumeRole',
+        after: ['sts:AssumeRole', 'sts:TagSession'],
+      },
     ]);
   });
 
@@ -107,10 +126,15 @@ describe('diffStacks', () => {
   });
 
   test('flags a backend change: the state moves', () => {
-    const head = devStack((s) => { s.terraform.backend.s3.key = 'sales/dev.tfstate'; });
+    const head = devStack((s) => {
+      s.terraform.backend.s3.key = 'sales/dev.tfstate';
+    });
     const [dev] = diffStacks({ dev: devStack() }, { dev: head }).stacks;
     expect(dev?.totals).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(dev?.status).toBe('changed');
-    expect(dev?.changed[0]).toMatchObject({ address: 'terraform.backend', risks: [{ effect: 'replace', path: 's3.key' }] });
+    expect(dev?.changed[0]).toMatchObject({
+      address: 'terraform.backend',
+      risks: [{ effect: 'replace', path: 's3.key' }],
+    });
   });
 });

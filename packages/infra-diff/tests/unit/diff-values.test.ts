@@ -14,7 +14,12 @@ describe('diffValues', () => {
     ['odd key', { 'a.b': 1 }, { 'a.b': 2 }, [{ path: '"a.b"', before: 1, after: 2 }]],
     ['nested odd key', { t: { 'k:v': 1 } }, { t: { 'k:v': 2 } }, [{ path: 't["k:v"]', before: 1, after: 2 }]],
     ['JSON string', { p: '{"a":1}' }, { p: '{"a":2}' }, [{ path: 'p.a', before: 1, after: 2 }]],
-    ['reformatted JSON string', { p: '{"a":1}' }, { p: '{ "a": 1 }' }, [{ path: 'p', before: '{"a":1}', after: '{ "a": 1 }' }]],
+    [
+      'reformatted JSON string',
+      { p: '{"a":1}' },
+      { p: '{ "a": 1 }' },
+      [{ path: 'p', before: '{"a":1}', after: '{ "a": 1 }' }],
+    ],
     ['broken JSON string', { p: '{"a":' }, { p: '{"a":2}' }, [{ path: 'p', before: '{"a":', after: '{"a":2}' }]],
   ])('%s', (_name, before, after, expected) => {
     expect(diffValues(before, after)).toEqual(expected);
@@ -36,8 +41,16 @@ describe('stripIndices', () => {
 
 describe('diffValues on lists whose order means nothing (IAM policies)', () => {
   const policy = (statements: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-  const logs = { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:eu-west-1:111122223333:*' };
-  const kms = { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:GenerateDataKey'], Resource: 'arn:aws:kms:eu-west-1:111122223333:key/k' };
+  const logs = {
+    Effect: 'Allow',
+    Action: ['logs:CreateLogGroup', 'logs:PutLogEvents'],
+    Resource: 'arn:aws:logs:eu-west-1:111122223333:*',
+  };
+  const kms = {
+    Effect: 'Allow',
+    Action: ['kms:Encrypt', 'kms:GenerateDataKey'],
+    Resource: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+  };
   const s3 = { Sid: 'WriteLake', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::lake/*' };
 
   it('reports an inserted statement as added, not as a swap of every later statement', () => {
@@ -46,25 +59,30 @@ describe('diffValues on lists whose order means nothing (IAM policies)', () => {
   });
 
   it('reports a removed statement as removed', () => {
-    expect(diffValues({ policy: policy([kms, s3, logs]) }, { policy: policy([s3, logs]) }))
-      .toEqual([{ path: 'policy.Statement[0]', before: kms }]);
+    expect(diffValues({ policy: policy([kms, s3, logs]) }, { policy: policy([s3, logs]) })).toEqual([
+      { path: 'policy.Statement[0]', before: kms },
+    ]);
   });
 
   it('reports a statement inserted and another removed as one added and one removed, not an edit', () => {
-    expect(diffValues({ policy: policy([logs, s3, kms]) }, { policy: policy([kms, { ...logs, Sid: 'Logs' }]) })).toEqual([
+    expect(
+      diffValues({ policy: policy([logs, s3, kms]) }, { policy: policy([kms, { ...logs, Sid: 'Logs' }]) }),
+    ).toEqual([
       { path: 'policy.Statement[0]', before: logs },
       { path: 'policy.Statement[1]', before: s3 },
       { path: 'policy.Statement[1]', after: { ...logs, Sid: 'Logs' } },
     ]);
     const edited = { ...logs, Resource: 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/sales-*' };
-    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([edited, s3]) }))
-      .toEqual([{ path: 'policy.Statement[0].Resource', before: logs.Resource, after: edited.Resource }]);
+    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([edited, s3]) })).toEqual([
+      { path: 'policy.Statement[0].Resource', before: logs.Resource, after: edited.Resource },
+    ]);
   });
 
   it('matches statements by Sid and shows what changed inside, actions as a set', () => {
     const widened = { ...s3, Action: ['s3:AbortMultipartUpload', 's3:PutObject'] };
-    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([widened, logs]) }))
-      .toEqual([{ path: 'policy.Statement[Sid "WriteLake"].Action[0]', after: 's3:AbortMultipartUpload' }]);
+    expect(diffValues({ policy: policy([logs, s3]) }, { policy: policy([widened, logs]) })).toEqual([
+      { path: 'policy.Statement[Sid "WriteLake"].Action[0]', after: 's3:AbortMultipartUpload' },
+    ]);
   });
 
   it('sees no change when only the order of statements or actions differs', () => {
@@ -76,8 +94,12 @@ describe('diffValues on lists whose order means nothing (IAM policies)', () => {
   });
 
   it('keeps lists whose order matters compared by position', () => {
-    expect(diffValues({ attribute: [{ name: 'a' }, { name: 'b' }] }, { attribute: [{ name: 'b' }, { name: 'a' }] }))
-      .toEqual([{ path: 'attribute[0].name', before: 'a', after: 'b' }, { path: 'attribute[1].name', before: 'b', after: 'a' }]);
+    expect(
+      diffValues({ attribute: [{ name: 'a' }, { name: 'b' }] }, { attribute: [{ name: 'b' }, { name: 'a' }] }),
+    ).toEqual([
+      { path: 'attribute[0].name', before: 'a', after: 'b' },
+      { path: 'attribute[1].name', before: 'b', after: 'a' },
+    ]);
   });
 
   it('strips Sid segments like indices, for the rules', () => {

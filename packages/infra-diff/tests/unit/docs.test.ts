@@ -17,7 +17,8 @@ describe('docs/review-and-release.md', () => {
     const pins = new Set<string>();
     for (const file of readdirSync(workflows)) {
       const text = readFileSync(path.join(workflows, file), 'utf8');
-      for (const match of text.matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v[\d.]+)/g)) pins.add(`| \`${match[1]}\` | ${match[3]} | \`${match[2]}\` |`);
+      for (const match of text.matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v[\d.]+)/g))
+        pins.add(`| \`${match[1]}\` | ${match[3]} | \`${match[2]}\` |`);
     }
     expect(pins.size).toBeGreaterThan(0);
     for (const row of pins) expect(DOC).toContain(row);

@@ -19,7 +19,9 @@ function mixedDiff() {
 describe('renderMarkdown', () => {
   test('prints "No changes." for an identical stack', () => {
     const markdown = renderMarkdown(diffStacks({ dev: devStack() }, { dev: devStack() }), labels);
-    expect(markdown).toBe('## Infrastructure diff: `origin/main` -> `working tree`\n\n### Stack `dev`\n\n**No changes.**\n');
+    expect(markdown).toBe(
+      '## Infrastructure diff: `origin/main` -> `working tree`\n\n### Stack `dev`\n\n**No changes.**\n',
+    );
   });
 
   test('prints the total, the risks first, then added, removed and changed blocks', () => {
@@ -27,14 +29,19 @@ describe('renderMarkdown', () => {
     expect(markdown).toMatchSnapshot();
     expect(markdown).toContain('**1 added, 2 changed, 1 removed**');
     expect(markdown.indexOf('[!CAUTION]')).toBeLessThan(markdown.indexOf('**Added**'));
-    expect(markdown).toMatch(/> - \*\*data loss\*\* `aws_s3_bucket\.LakeBucket_Bucket_0A0B0C0D` removed: bucket destroyed/);
+    expect(markdown).toMatch(
+      /> - \*\*data loss\*\* `aws_s3_bucket\.LakeBucket_Bucket_0A0B0C0D` removed: bucket destroyed/,
+    );
     expect(markdown).toMatch(/`stream_view_type`: `"NEW_AND_OLD_IMAGES"` -> `"NEW_IMAGE"`/);
   });
 
   test('summarizes blocks with more changed attributes than it lists', () => {
-    const tagged = (value: string) => devStack((s) => {
-      s.resource.aws_iam_role.ChangePipe_Role_99AABBCC.tags = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`t${i}`, value]));
-    });
+    const tagged = (value: string) =>
+      devStack((s) => {
+        s.resource.aws_iam_role.ChangePipe_Role_99AABBCC.tags = Object.fromEntries(
+          Array.from({ length: 30 }, (_, i) => [`t${i}`, value]),
+        );
+      });
     const markdown = renderMarkdown(diffStacks({ dev: tagged('x') }, { dev: tagged('y') }), labels);
     expect(markdown).toContain('… and 5 more');
   });

@@ -20,21 +20,34 @@ describe('CONSEQUENCE_RULES', () => {
   test('matches changes below a rule path, whatever the list index', () => {
     const risks = assessChange(
       { kind: 'resource', type: 'aws_kinesis_firehose_delivery_stream' },
-      [{ path: 'extended_s3_configuration[0].dynamic_partitioning_configuration[0].enabled', before: true, after: false }],
+      [
+        {
+          path: 'extended_s3_configuration[0].dynamic_partitioning_configuration[0].enabled',
+          before: true,
+          after: false,
+        },
+      ],
       CONSEQUENCE_RULES,
     );
     expect(risks.map((r) => r.effect)).toEqual(['replace']);
   });
 
   test('does not match a sibling attribute that shares a prefix', () => {
-    const risks = assessChange({ kind: 'resource', type: 'aws_dynamodb_table' }, [{ path: 'name_prefix', after: 'x' }], CONSEQUENCE_RULES);
+    const risks = assessChange(
+      { kind: 'resource', type: 'aws_dynamodb_table' },
+      [{ path: 'name_prefix', after: 'x' }],
+      CONSEQUENCE_RULES,
+    );
     expect(risks).toEqual([]);
   });
 
   test('leaves ordinary updates unflagged', () => {
     const risks = assessChange(
       { kind: 'resource', type: 'aws_lambda_function' },
-      [{ path: 'source_code_hash', before: 'a', after: 'b' }, { path: 'memory_size', before: 256, after: 512 }],
+      [
+        { path: 'source_code_hash', before: 'a', after: 'b' },
+        { path: 'memory_size', before: 256, after: 512 },
+      ],
       CONSEQUENCE_RULES,
     );
     expect(risks).toEqual([]);

@@ -32,7 +32,12 @@ const HELP = renderHelp({
 
 const iso = (micros: number): string => new Date(Math.floor(micros / 1000)).toISOString();
 
-async function scanPlan(options: BackfillOptions, dynamodb: DynamoDBClient, summary: BackfillSummary, run: () => Promise<void>): Promise<void> {
+async function scanPlan(
+  options: BackfillOptions,
+  dynamodb: DynamoDBClient,
+  summary: BackfillSummary,
+  run: () => Promise<void>,
+): Promise<void> {
   const facts = await describeTable(dynamodb, options.table);
   const fence = toFenceMicros(Date.now() * 1000, options.fenceMarginSeconds);
   checkStream(options.table, options.streamSinceMicros ?? facts.streamCreatedMicros, fence);
@@ -61,18 +66,40 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
   const summary = newSummary(options.table, options.source.kind, options.dryRun);
   const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
   const progress = progressLine();
-  const onProgress = (): void => progress.update(() => `backfill: ${summary.items} items, ${summary.objects} objects, ${summary.bytes} bytes`);
+  const onProgress = (): void =>
+    progress.update(() => `backfill: ${summary.items} items, ${summary.objects} objects, ${summary.bytes} bytes`);
   const keyNames = [ORDER_TABLE_SCHEMA.partitionKey.name];
   try {
     await checkLake(lake);
     if (options.source.kind === 'scan') {
       const { segments } = options.source;
       await scanPlan(options, dynamodb, summary, () =>
-        scanBackfill({ client: dynamodb, lake, table: options.table, keyNames, segments, fenceMarginSeconds: options.fenceMarginSeconds, signal: signals.signal, onProgress }, summary));
+        scanBackfill(
+          {
+            client: dynamodb,
+            lake,
+            table: options.table,
+            keyNames,
+            segments,
+            fenceMarginSeconds: options.fenceMarginSeconds,
+            signal: signals.signal,
+            onProgress,
+          },
+          summary,
+        ),
+      );
       if (options.dryRun) summary.complete = true;
     } else {
       const exportLake = lake instanceof S3LakeStore ? lake : undefined;
-      const opened = await openExport({ options, source: options.source, dynamodb, s3, exportLake, signal: signals.signal, onProgress: (text) => progress.update(() => text) });
+      const opened = await openExport({
+        options,
+        source: options.source,
+        dynamodb,
+        s3,
+        exportLake,
+        signal: signals.signal,
+        onProgress: (text) => progress.update(() => text),
+      });
       if (opened === undefined && options.dryRun) summary.complete = true; // it said which export it would start
       if (opened !== undefined) {
         summary.snapshotId = opened.manifest.exportId;
@@ -84,7 +111,17 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
           summary.complete = true;
         } else {
           summary.items = 0;
-          await exportBackfill({ files: opened.files, manifest: opened.manifest, lake, context: { ...opened.context, keyNames }, signal: signals.signal, onProgress }, summary);
+          await exportBackfill(
+            {
+              files: opened.files,
+              manifest: opened.manifest,
+              lake,
+              context: { ...opened.context, keyNames },
+              signal: signals.signal,
+              onProgress,
+            },
+            summary,
+          );
         }
       }
     }

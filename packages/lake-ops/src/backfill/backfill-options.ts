@@ -1,14 +1,25 @@
 /**
  * validateBackfillOptions: parsed flags -> the options of one backfill, with every range and combination checked.
  */
-import { parseChoice, parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
+import {
+  parseChoice,
+  parseNumberInRange,
+  parsePositiveInteger,
+  parseUrl,
+  UsageError,
+  type FlagValues,
+} from '@sales/command-line';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
-import { BACKFILL_FLAGS, DEFAULT_SEGMENTS } from './backfill-flags.js';
+import { type BACKFILL_FLAGS, DEFAULT_SEGMENTS } from './backfill-flags.js';
 
 /** Where the items come from. */
 export type BackfillSource =
   | { readonly kind: 'scan'; readonly segments: number }
-  | { readonly kind: 'export'; readonly exportAtSeconds: number | undefined; readonly exportLocation: string | undefined };
+  | {
+      readonly kind: 'export';
+      readonly exportAtSeconds: number | undefined;
+      readonly exportLocation: string | undefined;
+    };
 
 /** A validated backfill command line. */
 export interface BackfillOptions {
@@ -31,7 +42,9 @@ const MAX_FENCE_MARGIN_SECONDS = 86_400;
 function parseTime(flag: string, text: string): number {
   const millis = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
   if (!Number.isFinite(millis) || millis <= 0 || !/\d{4}-\d\d-\d\dT|^\d+$/.test(text)) {
-    throw new UsageError(`${flag} must be an ISO-8601 time such as 2025-01-15T10:30:00Z or epoch seconds, received "${text}"`);
+    throw new UsageError(
+      `${flag} must be an ISO-8601 time such as 2025-01-15T10:30:00Z or epoch seconds, received "${text}"`,
+    );
   }
   return millis;
 }
@@ -53,34 +66,56 @@ function only(flag: string, value: unknown, source: string): void {
  * ```
  */
 export function validateBackfillOptions(values: FlagValues<typeof BACKFILL_FLAGS>): BackfillOptions {
-  if (values.table === undefined || values.table === '') throw new UsageError('--table is required: the DynamoDB table to backfill from');
+  if (values.table === undefined || values.table === '')
+    throw new UsageError('--table is required: the DynamoDB table to backfill from');
   if (values.lake === undefined) throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
   const endpoint = values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint);
-  const kind = values.source === undefined ? (endpoint === undefined ? 'export' : 'scan') : parseChoice('--source', values.source, ['scan', 'export']);
+  const kind =
+    values.source === undefined
+      ? endpoint === undefined
+        ? 'export'
+        : 'scan'
+      : parseChoice('--source', values.source, ['scan', 'export']);
   let source: BackfillSource;
   if (kind === 'scan') {
     only('--export-at', values['export-at'], 'export');
     only('--export', values.export, 'export');
-    source = { kind, segments: values.segments === undefined ? DEFAULT_SEGMENTS : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS) };
+    source = {
+      kind,
+      segments:
+        values.segments === undefined
+          ? DEFAULT_SEGMENTS
+          : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS),
+    };
   } else {
     only('--segments', values.segments, 'scan');
-    if (values['export-at'] !== undefined && values.export !== undefined) throw new UsageError('--export-at starts an export and --export names a finished one: give one of them');
+    if (values['export-at'] !== undefined && values.export !== undefined)
+      throw new UsageError('--export-at starts an export and --export names a finished one: give one of them');
     if (values.export === undefined && !values.lake.startsWith('s3://')) {
-      throw new UsageError(`starting an export needs the lake bucket (--lake s3://bucket/prefix), received --lake "${values.lake}"; give --export or --source scan`);
+      throw new UsageError(
+        `starting an export needs the lake bucket (--lake s3://bucket/prefix), received --lake "${values.lake}"; give --export or --source scan`,
+      );
     }
-    const exportAt = values['export-at'] === undefined ? undefined : Math.floor(parseTime('--export-at', values['export-at']) / 1000);
+    const exportAt =
+      values['export-at'] === undefined ? undefined : Math.floor(parseTime('--export-at', values['export-at']) / 1000);
     source = { kind, exportAtSeconds: exportAt, exportLocation: values.export };
   }
-  const margin = values['fence-margin-seconds'] === undefined
-    ? DEFAULT_FENCE_MARGIN_SECONDS
-    : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], { min: 0, max: MAX_FENCE_MARGIN_SECONDS, integer: true });
+  const margin =
+    values['fence-margin-seconds'] === undefined
+      ? DEFAULT_FENCE_MARGIN_SECONDS
+      : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], {
+          min: 0,
+          max: MAX_FENCE_MARGIN_SECONDS,
+          integer: true,
+        });
   return {
     table: values.table,
     endpoint,
     lake: values.lake,
     source,
     fenceMarginSeconds: margin,
-    streamSinceMicros: values['stream-since'] === undefined ? undefined : parseTime('--stream-since', values['stream-since']) * 1000,
+    streamSinceMicros:
+      values['stream-since'] === undefined ? undefined : parseTime('--stream-since', values['stream-since']) * 1000,
     json: values.json === true,
     dryRun: values['dry-run'] === true,
   };

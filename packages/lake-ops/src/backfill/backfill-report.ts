@@ -32,7 +32,20 @@ export interface BackfillSummary {
  * @returns The tally, all counts zero.
  */
 export function newSummary(table: string, source: 'scan' | 'export', dryRun: boolean): BackfillSummary {
-  return { table, source, snapshotId: source, snapshotTime: null, fence: null, items: 0, rows: 0, failedItems: 0, objects: 0, bytes: 0, dryRun, complete: false };
+  return {
+    table,
+    source,
+    snapshotId: source,
+    snapshotTime: null,
+    fence: null,
+    items: 0,
+    rows: 0,
+    failedItems: 0,
+    objects: 0,
+    bytes: 0,
+    dryRun,
+    complete: false,
+  };
 }
 
 /**
@@ -62,7 +75,10 @@ const PROGRESS_INTERVAL_MS = 250;
  * @param stderr - Where to draw. @defaultValue process.stderr
  * @returns `update(text)` and `done()`, which clears the line.
  */
-export function progressLine(stderr: NodeJS.WriteStream = process.stderr): { update(text: () => string): void; done(): void } {
+export function progressLine(stderr: NodeJS.WriteStream = process.stderr): {
+  update(text: () => string): void;
+  done(): void;
+} {
   let last = 0;
   let drawn = false;
   return {

@@ -76,14 +76,28 @@ export async function exportBackfill(options: ExportBackfillOptions, summary: Ba
       }
       rows.append(line.value);
       if (rows.size >= OBJECT_ROW_BYTES) {
-        await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`));
+        await flush(
+          snapshotObjectKey(
+            context.snapshotTimeMicros,
+            `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`,
+          ),
+        );
         part += 1;
         if (options.signal.aborted) break;
       }
     }
     if (options.signal.aborted) break;
-    if (rows.lines > 0) await flush(snapshotObjectKey(context.snapshotTimeMicros, `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`));
-    if (digest.md5 !== file.md5Checksum) throw new Error(`${file.key} changed after it was verified: MD5 ${digest.md5}, the manifest says ${file.md5Checksum}`);
+    if (rows.lines > 0)
+      await flush(
+        snapshotObjectKey(
+          context.snapshotTimeMicros,
+          `${manifest.exportId}-${baseName(file.key)}-${String(part).padStart(5, '0')}`,
+        ),
+      );
+    if (digest.md5 !== file.md5Checksum)
+      throw new Error(
+        `${file.key} changed after it was verified: MD5 ${digest.md5}, the manifest says ${file.md5Checksum}`,
+      );
   }
   await pending;
   summary.complete = !options.signal.aborted;

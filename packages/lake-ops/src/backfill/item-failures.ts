@@ -12,7 +12,12 @@ import type { BackfillSummary } from './backfill-report.js';
  * @param failure - Why.
  * @param stderr - Where to say it. @defaultValue process.stderr
  */
-export function reportItemFailure(summary: BackfillSummary, where: string, failure: Failure, stderr: { write(text: string): unknown } = process.stderr): void {
+export function reportItemFailure(
+  summary: BackfillSummary,
+  where: string,
+  failure: Failure,
+  stderr: { write(text: string): unknown } = process.stderr,
+): void {
   summary.failedItems += 1;
   stderr.write(`sales-lake backfill: ${where}: ${failure.reason}: ${failure.detail}\n`);
 }

@@ -16,7 +16,6 @@ import { verifyExport } from '../table/verify-export.js';
 import type { BackfillOptions, BackfillSource } from './backfill-options.js';
 import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
 
-
 /** What {@link openExport} needs. */
 export interface OpenExportInput {
   readonly options: BackfillOptions;
@@ -47,7 +46,11 @@ function filesAt(location: string, s3: S3Client): ExportFiles {
   return s3ExportFiles(s3, match[1] ?? '', prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 
-async function started(input: OpenExportInput, tableArn: string, capturedSince: number | undefined): Promise<ExportFiles | undefined> {
+async function started(
+  input: OpenExportInput,
+  tableArn: string,
+  capturedSince: number | undefined,
+): Promise<ExportFiles | undefined> {
   const { options, dynamodb } = input;
   const exportAt = await checkPointInTimeRecovery(dynamodb, options.table, input.source.exportAtSeconds);
   checkStream(options.table, capturedSince, toFenceMicros(exportAt * 1e6, options.fenceMarginSeconds));
@@ -55,18 +58,28 @@ async function started(input: OpenExportInput, tableArn: string, capturedSince: 
   if (lake === undefined) throw new PreconditionError('starting an export needs the lake bucket (--lake s3://…)');
   const destination = `s3://${lake.bucket}/${lake.prefix}${EXPORT_PREFIX}`;
   if (options.dryRun) {
-    process.stderr.write(`would start an export of ${tableArn} as of ${new Date(exportAt * 1000).toISOString()} to ${destination}\n`);
+    process.stderr.write(
+      `would start an export of ${tableArn} as of ${new Date(exportAt * 1000).toISOString()} to ${destination}\n`,
+    );
     return undefined;
   }
   const description = await startExport({
-    client: dynamodb, tableArn, exportTimeSeconds: exportAt, bucket: lake.bucket, prefix: `${lake.prefix}${EXPORT_PREFIX}`, signal: input.signal,
+    client: dynamodb,
+    tableArn,
+    exportTimeSeconds: exportAt,
+    bucket: lake.bucket,
+    prefix: `${lake.prefix}${EXPORT_PREFIX}`,
+    signal: input.signal,
     onPoll: (d) => input.onProgress(`backfill: export ${d.ExportStatus ?? ''} (${d.ExportArn ?? ''})`),
   });
   if (description === undefined) return undefined;
   const manifestKey = description.ExportManifest;
   const bucket = description.S3Bucket ?? lake.bucket;
-  if (manifestKey === undefined) throw new PreconditionError(`export ${description.ExportArn ?? ''} completed without an ExportManifest key`);
-  process.stderr.write(`export completed: s3://${bucket}/${posix.dirname(manifestKey)}/ (re-run with --export to backfill it again)\n`);
+  if (manifestKey === undefined)
+    throw new PreconditionError(`export ${description.ExportArn ?? ''} completed without an ExportManifest key`);
+  process.stderr.write(
+    `export completed: s3://${bucket}/${posix.dirname(manifestKey)}/ (re-run with --export to backfill it again)\n`,
+  );
   return filesAt(`s3://${bucket}/${posix.dirname(manifestKey)}/`, input.s3);
 }
 
@@ -83,7 +96,10 @@ export async function openExport(input: OpenExportInput): Promise<OpenedExport |
   const { options } = input;
   const facts = await describeTable(input.dynamodb, options.table);
   const capturedSince = options.streamSinceMicros ?? facts.streamCreatedMicros;
-  const files = input.source.exportLocation === undefined ? await started(input, facts.tableArn, capturedSince) : filesAt(input.source.exportLocation, input.s3);
+  const files =
+    input.source.exportLocation === undefined
+      ? await started(input, facts.tableArn, capturedSince)
+      : filesAt(input.source.exportLocation, input.s3);
   if (files === undefined) return undefined;
   let manifest: ExportManifest;
   try {
@@ -93,21 +109,36 @@ export async function openExport(input: OpenExportInput): Promise<OpenedExport |
     throw error;
   }
   if (!manifest.tableArn.endsWith(`:table/${options.table}`)) {
-    throw new PreconditionError(`${files.location} is an export of ${manifest.tableArn}, not of table ${options.table}`);
+    throw new PreconditionError(
+      `${files.location} is an export of ${manifest.tableArn}, not of table ${options.table}`,
+    );
   }
   const fenceMicros = toFenceMicros(manifest.exportTimeMicros, options.fenceMarginSeconds);
   checkStream(options.table, capturedSince, fenceMicros);
   let checked = 0;
-  const verification = await verifyExport(files, manifest, () => input.onProgress(`backfill: verified ${++checked}/${manifest.files.length} data files`), input.signal);
+  const verification = await verifyExport(
+    files,
+    manifest,
+    () => input.onProgress(`backfill: verified ${++checked}/${manifest.files.length} data files`),
+    input.signal,
+  );
   if (verification.problems.length > 0) {
-    const shown = verification.problems.slice(0, 10).map((problem) => `\n  ${problem}`).join('');
+    const shown = verification.problems
+      .slice(0, 10)
+      .map((problem) => `\n  ${problem}`)
+      .join('');
     const more = verification.problems.length > 10 ? `\n  … and ${verification.problems.length - 10} more` : '';
     throw new PreconditionError(`the export ${files.location} does not verify; nothing was written:${shown}${more}`);
   }
   return {
     files,
     manifest,
-    context: { snapshotId: manifest.exportId, snapshotTimeMicros: manifest.exportTimeMicros, fenceMicros, table: options.table },
+    context: {
+      snapshotId: manifest.exportId,
+      snapshotTimeMicros: manifest.exportTimeMicros,
+      fenceMicros,
+      table: options.table,
+    },
     items: verification.items,
   };
 }

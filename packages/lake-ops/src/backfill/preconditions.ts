@@ -2,7 +2,12 @@
  * The checks a backfill makes before it writes: the lake is the pipeline's, the stream started before the fence,
  * point-in-time recovery covers the export time.
  */
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { DATA_PREFIX } from '@sales/pipeline-spec';
 import type { LakeStore } from '../lake/lake-store.js';
 
@@ -37,7 +42,9 @@ export async function checkLake(lake: LakeStore): Promise<void> {
   if ((await first(lake.list(DATA_PREFIX))) !== undefined) return;
   const other = await first(lake.list(''));
   if (other !== undefined) {
-    throw new PreconditionError(`${lake.location} is not the pipeline's lake: it holds ${other.key} but nothing under ${DATA_PREFIX}`);
+    throw new PreconditionError(
+      `${lake.location} is not the pipeline's lake: it holds ${other.key} but nothing under ${DATA_PREFIX}`,
+    );
   }
 }
 
@@ -55,13 +62,17 @@ export async function describeTable(client: DynamoDBClient, table: string): Prom
   try {
     description = (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) throw new PreconditionError(`table ${table} does not exist at this endpoint`);
+    if (error instanceof ResourceNotFoundException)
+      throw new PreconditionError(`table ${table} does not exist at this endpoint`);
     throw error;
   }
   const enabled = description?.StreamSpecification?.StreamEnabled === true;
   const label = description?.LatestStreamLabel;
   const created = enabled && label !== undefined ? Date.parse(label.endsWith('Z') ? label : `${label}Z`) : Number.NaN;
-  return { tableArn: description?.TableArn ?? table, streamCreatedMicros: Number.isFinite(created) ? created * 1000 : undefined };
+  return {
+    tableArn: description?.TableArn ?? table,
+    streamCreatedMicros: Number.isFinite(created) ? created * 1000 : undefined,
+  };
 }
 
 /**
@@ -74,12 +85,16 @@ export async function describeTable(client: DynamoDBClient, table: string): Prom
  */
 export function checkStream(table: string, capturedSinceMicros: number | undefined, fenceMicros: number): void {
   if (capturedSinceMicros === undefined) {
-    throw new PreconditionError(`table ${table} has no enabled stream: deploy the pipeline first (changes after the snapshot would be lost); for an endpoint without DynamoDB Streams give --stream-since`);
+    throw new PreconditionError(
+      `table ${table} has no enabled stream: deploy the pipeline first (changes after the snapshot would be lost); for an endpoint without DynamoDB Streams give --stream-since`,
+    );
   }
   if (capturedSinceMicros > fenceMicros) {
     const since = new Date(capturedSinceMicros / 1000).toISOString();
     const fence = new Date(fenceMicros / 1000).toISOString();
-    throw new PreconditionError(`the stream of ${table} started at ${since}, after the snapshot's fence ${fence}: changes between them would be lost; wait until the fence is past ${since} (or lower --fence-margin-seconds)`);
+    throw new PreconditionError(
+      `the stream of ${table} started at ${since}, after the snapshot's fence ${fence}: changes between them would be lost; wait until the fence is past ${since} (or lower --fence-margin-seconds)`,
+    );
   }
 }
 
@@ -94,18 +109,30 @@ export function checkStream(table: string, capturedSinceMicros: number | undefin
  * @throws {@link PreconditionError} when PITR is off or the time is outside the window.
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoveryDescription.html
  */
-export async function checkPointInTimeRecovery(client: DynamoDBClient, table: string, exportAtSeconds: number | undefined): Promise<number> {
+export async function checkPointInTimeRecovery(
+  client: DynamoDBClient,
+  table: string,
+  exportAtSeconds: number | undefined,
+): Promise<number> {
   const backups = await client.send(new DescribeContinuousBackupsCommand({ TableName: table }));
   const pitr = backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
-  if (pitr?.PointInTimeRecoveryStatus !== 'ENABLED' || pitr.EarliestRestorableDateTime === undefined || pitr.LatestRestorableDateTime === undefined) {
-    throw new PreconditionError(`point-in-time recovery is not enabled on ${table}: an export needs it (enable it, or use --source scan)`);
+  if (
+    pitr?.PointInTimeRecoveryStatus !== 'ENABLED' ||
+    pitr.EarliestRestorableDateTime === undefined ||
+    pitr.LatestRestorableDateTime === undefined
+  ) {
+    throw new PreconditionError(
+      `point-in-time recovery is not enabled on ${table}: an export needs it (enable it, or use --source scan)`,
+    );
   }
   const earliest = Math.ceil(pitr.EarliestRestorableDateTime.getTime() / 1000);
   const latest = Math.floor(pitr.LatestRestorableDateTime.getTime() / 1000);
   const at = exportAtSeconds ?? latest;
   if (at < earliest || at > latest) {
     const iso = (s: number): string => new Date(s * 1000).toISOString();
-    throw new PreconditionError(`--export-at ${iso(at)} is outside the restorable window of ${table}, ${iso(earliest)} to ${iso(latest)}`);
+    throw new PreconditionError(
+      `--export-at ${iso(at)} is outside the restorable window of ${table}, ${iso(earliest)} to ${iso(latest)}`,
+    );
   }
   return at;
 }

@@ -54,10 +54,22 @@ export async function scanBackfill(options: ScanBackfillOptions, summary: Backfi
   let earliestFence = Number.POSITIVE_INFINITY;
   let earliestTime = Number.POSITIVE_INFINITY;
   summary.complete = await parallelScan(
-    { client: options.client, table: options.table, segments: options.segments, signal: options.signal, now: options.now },
+    {
+      client: options.client,
+      table: options.table,
+      segments: options.segments,
+      signal: options.signal,
+      now: options.now,
+    },
     async (page) => {
       const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
-      const context = { snapshotId: `scan-${page.startedAtMicros}`, snapshotTimeMicros: page.startedAtMicros, fenceMicros, table: options.table, keyNames: options.keyNames };
+      const context = {
+        snapshotId: `scan-${page.startedAtMicros}`,
+        snapshotTimeMicros: page.startedAtMicros,
+        fenceMicros,
+        table: options.table,
+        keyNames: options.keyNames,
+      };
       const rows = new RowBuffer();
       page.items.forEach((item, index) => {
         const line = toSnapshotLine(item, context);
@@ -66,7 +78,10 @@ export async function scanBackfill(options: ScanBackfillOptions, summary: Backfi
       });
       summary.items += page.items.length;
       if (rows.lines > 0) {
-        const key = snapshotObjectKey(page.startedAtMicros, scanObjectName(options.table, page.segment, options.segments, page.page));
+        const key = snapshotObjectKey(
+          page.startedAtMicros,
+          scanObjectName(options.table, page.segment, options.segments, page.page),
+        );
         const count = rows.lines;
         summary.bytes += await writeObject(options.lake, key, rows.take());
         summary.objects += 1;

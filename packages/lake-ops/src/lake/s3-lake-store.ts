@@ -1,7 +1,14 @@
 /**
  * S3LakeStore: the lake bucket (a prefix of it) through the AWS SDK.
  */
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { LakeObjectInfo, LakeStore } from './lake-store.js';
 
 /**

@@ -35,6 +35,8 @@ export function differingBuckets(rows: readonly Record<string, unknown>[]): Buck
     keys.set(bucket, Math.max(keys.get(bucket) ?? 0, Number(row.keys)));
     if (row.side === 'lake') lakeKeys += Number(row.keys);
   }
-  const buckets = [...keys.keys()].filter((bucket) => sides.lake.get(bucket) !== sides.table.get(bucket)).sort((a, b) => a - b);
+  const buckets = [...keys.keys()]
+    .filter((bucket) => sides.lake.get(bucket) !== sides.table.get(bucket))
+    .sort((a, b) => a - b);
   return { buckets, bucketKeys: buckets.map((bucket) => keys.get(bucket) ?? 0), lakeKeys };
 }

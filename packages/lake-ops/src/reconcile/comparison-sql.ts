@@ -38,7 +38,9 @@ const valueText = (column: string): string => `coalesce(CAST(${identifier(column
 
 /** The canonical text of a row: every item column as `name=<JSON text>`, in the given (sorted) order, joined by U+001F. */
 function canonicalText(columns: readonly string[]): string {
-  return columns.length === 0 ? `''` : columns.map((column) => `${quote(`${column}=`)} || ${valueText(column)}`).join(' || chr(31) || ');
+  return columns.length === 0
+    ? `''`
+    : columns.map((column) => `${quote(`${column}=`)} || ${valueText(column)}`).join(' || chr(31) || ');
 }
 
 /** The row hash: the first 8 hex digits (32 bits) of the canonical text's MD5, as a BIGINT; summed per bucket. */
@@ -56,7 +58,12 @@ function rowHash(d: SqlDialect, columns: readonly string[]): string {
  * @param buckets - The bucket count.
  * @returns A query with columns `side` ('lake' | 'table'), `bucket`, `keys`, `checksum`.
  */
-export function bucketSummarySql(d: SqlDialect, sources: ComparisonSources, columns: readonly string[], buckets: number): string {
+export function bucketSummarySql(
+  d: SqlDialect,
+  sources: ComparisonSources,
+  columns: readonly string[],
+  buckets: number,
+): string {
   const bucket = bucketOf(d, KEY_COLUMN, buckets);
   return (
     `WITH lake_latest AS (SELECT ${KEY_COLUMN}, max_by(cdc_operation, cdc_sort_key) AS operation, max_by(${rowHash(d, columns)}, cdc_sort_key) AS row_hash ` +
@@ -69,11 +76,16 @@ export function bucketSummarySql(d: SqlDialect, sources: ComparisonSources, colu
 }
 
 /** Which keys stage 2 looks at: those in some buckets, or a list of keys (the re-check). */
-export type KeyScope = { readonly buckets: readonly number[]; readonly bucketCount: number } | { readonly keys: readonly string[] };
+export type KeyScope =
+  | { readonly buckets: readonly number[]; readonly bucketCount: number }
+  | { readonly keys: readonly string[] };
 
 function scopeFilter(d: SqlDialect, scope: KeyScope): string {
-  if ('keys' in scope) return scope.keys.length === 0 ? '1 = 0' : `${KEY_COLUMN} IN (${scope.keys.map(quote).join(', ')})`;
-  return scope.buckets.length === 0 ? '1 = 0' : `${bucketOf(d, KEY_COLUMN, scope.bucketCount)} IN (${scope.buckets.join(', ')})`;
+  if ('keys' in scope)
+    return scope.keys.length === 0 ? '1 = 0' : `${KEY_COLUMN} IN (${scope.keys.map(quote).join(', ')})`;
+  return scope.buckets.length === 0
+    ? '1 = 0'
+    : `${bucketOf(d, KEY_COLUMN, scope.bucketCount)} IN (${scope.buckets.join(', ')})`;
 }
 
 /**
@@ -90,12 +102,22 @@ function scopeFilter(d: SqlDialect, scope: KeyScope): string {
  * @param absentFenceSortKey - The fence for keys the table does not hold: the earliest page's snapshot sort key.
  * @returns A query with columns `order_id`, `kind`, `columns` (comma-separated item columns that differ), ordered by key.
  */
-export function keyDriftSql(d: SqlDialect, sources: ComparisonSources, columns: readonly string[], scope: KeyScope, absentFenceSortKey: string): string {
+export function keyDriftSql(
+  d: SqlDialect,
+  sources: ComparisonSources,
+  columns: readonly string[],
+  scope: KeyScope,
+  absentFenceSortKey: string,
+): string {
   const filter = scopeFilter(d, scope);
   const aliases = columns.map((_, index) => `c${index}`);
-  const lakeValues = columns.map((column, index) => `, max_by(${valueText(column)}, cdc_sort_key) AS ${aliases[index]}`).join('');
+  const lakeValues = columns
+    .map((column, index) => `, max_by(${valueText(column)}, cdc_sort_key) AS ${aliases[index]}`)
+    .join('');
   const tableValues = columns.map((column, index) => `, ${valueText(column)} AS ${aliases[index]}`).join('');
-  const differs = columns.map((column, index) => `CASE WHEN t.${aliases[index]} <> l.${aliases[index]} THEN ${quote(column)} END`);
+  const differs = columns.map(
+    (column, index) => `CASE WHEN t.${aliases[index]} <> l.${aliases[index]} THEN ${quote(column)} END`,
+  );
   const differing = differs.length === 0 ? `''` : `concat_ws(',', ${differs.join(', ')})`;
   return (
     `WITH lake_latest AS (SELECT ${KEY_COLUMN}, max(cdc_sort_key) AS sort_key, max_by(cdc_operation, cdc_sort_key) AS operation${lakeValues} ` +

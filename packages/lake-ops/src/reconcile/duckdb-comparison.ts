@@ -49,7 +49,12 @@ export class DuckdbComparison {
    * @see https://duckdb.org/docs/stable/configuration/overview (memory_limit, temp_directory)
    */
   static async open(tempFolder: string): Promise<DuckdbComparison> {
-    const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, temp_directory: tempFolder, threads: '2', preserve_insertion_order: 'false' });
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: MEMORY_LIMIT,
+      temp_directory: tempFolder,
+      threads: '2',
+      preserve_insertion_order: 'false',
+    });
     return new DuckdbComparison(instance, await instance.connect());
   }
 

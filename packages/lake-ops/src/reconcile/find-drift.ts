@@ -81,11 +81,23 @@ export interface FoundDrift {
  * @param absentFenceSortKey - The fence for keys the table does not hold.
  * @returns The lake's key count, the differing bucket count and the drift.
  */
-export async function findDrift(engine: ComparisonEngine, sources: ComparisonSources, columns: readonly string[], buckets: number, absentFenceSortKey: string): Promise<FoundDrift> {
+export async function findDrift(
+  engine: ComparisonEngine,
+  sources: ComparisonSources,
+  columns: readonly string[],
+  buckets: number,
+  absentFenceSortKey: string,
+): Promise<FoundDrift> {
   const summary = differingBuckets(await engine.query(bucketSummarySql(engine.dialect, sources, columns, buckets)));
   const drift: Drift[] = [];
   for (const group of groupBuckets(summary.buckets, summary.bucketKeys, KEYS_PER_QUERY)) {
-    drift.push(...toDrift(await engine.query(keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey))));
+    drift.push(
+      ...toDrift(
+        await engine.query(
+          keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey),
+        ),
+      ),
+    );
   }
   drift.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
   return { lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };

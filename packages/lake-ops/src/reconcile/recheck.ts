@@ -2,7 +2,12 @@
  * readKeysNow: the current items of a few keys, read with strongly consistent BatchGetItem, as snapshot rows fenced at
  * the read's start: the re-check of stage-2 candidates, and the rows a repair writes.
  */
-import { BatchGetItemCommand, type AttributeValue, type BatchGetItemCommandOutput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  type AttributeValue,
+  type BatchGetItemCommandOutput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { Parsed } from '@sales/transform';
 import { snapshotSortKey, toFenceMicros } from '../rows/fence.js';
 import { toSnapshotLine, type SnapshotContext } from '../rows/snapshot-row.js';
@@ -45,11 +50,19 @@ export interface ReadKeysOptions {
 export async function readKeysNow(options: ReadKeysOptions, keys: readonly string[]): Promise<KeysNow> {
   const startedAtMicros = Math.round((options.now ?? Date.now)() * 1000);
   const fenceMicros = toFenceMicros(startedAtMicros, options.fenceMarginSeconds);
-  const context: SnapshotContext = { snapshotId: `reconcile-${startedAtMicros}`, snapshotTimeMicros: startedAtMicros, fenceMicros, table: options.table, keyNames: [options.keyName] };
+  const context: SnapshotContext = {
+    snapshotId: `reconcile-${startedAtMicros}`,
+    snapshotTimeMicros: startedAtMicros,
+    fenceMicros,
+    table: options.table,
+    keyNames: [options.keyName],
+  };
   const lines = new Map<string, string>();
   const failures: string[] = [];
   for (let start = 0; start < keys.length; start += KEYS_PER_REQUEST) {
-    let pending: Record<string, AttributeValue>[] | undefined = keys.slice(start, start + KEYS_PER_REQUEST).map((key) => ({ [options.keyName]: { S: key } }));
+    let pending: Record<string, AttributeValue>[] | undefined = keys
+      .slice(start, start + KEYS_PER_REQUEST)
+      .map((key) => ({ [options.keyName]: { S: key } }));
     while (pending !== undefined && pending.length > 0) {
       const response: BatchGetItemCommandOutput = await options.client.send(
         new BatchGetItemCommand({ RequestItems: { [options.table]: { Keys: pending, ConsistentRead: true } } }),

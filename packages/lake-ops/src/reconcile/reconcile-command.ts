@@ -22,7 +22,7 @@ const HELP = renderHelp({
       "transform's row code) with the lake's current state for its key, and reports drift per key: missing_in_lake, " +
       'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
       'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
-      "than the read's fence is in flight, not drift. See docs/operations.md, \"Reconcile\".",
+      'than the read\'s fence is in flight, not drift. See docs/operations.md, "Reconcile".',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
   ],
   flags: RECONCILE_FLAGS,
@@ -44,7 +44,9 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const options = validateReconcileOptions(values);
   const lake = openLake(options.lake, process.cwd());
   if (!(lake instanceof LocalLakeStore)) {
-    throw new UsageError(`--lake must be a local folder for now: the Athena side of reconcile is not built yet, received "${options.lake}"`);
+    throw new UsageError(
+      `--lake must be a local folder for now: the Athena side of reconcile is not built yet, received "${options.lake}"`,
+    );
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const client = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
@@ -53,9 +55,17 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const scratchFolder = await mkdtemp(join(tmpdir(), 'sales-reconcile-'));
   try {
     const result = await reconcile({
-      client, lake, table: options.table, keyName: ORDER_TABLE_SCHEMA.partitionKey.name, segments: options.segments,
-      fenceMarginSeconds: options.fenceMarginSeconds, buckets: options.buckets, repair: options.repair, scratchFolder,
-      signal: signals.signal, onProgress: (text) => progress.update(() => text),
+      client,
+      lake,
+      table: options.table,
+      keyName: ORDER_TABLE_SCHEMA.partitionKey.name,
+      segments: options.segments,
+      fenceMarginSeconds: options.fenceMarginSeconds,
+      buckets: options.buckets,
+      repair: options.repair,
+      scratchFolder,
+      signal: signals.signal,
+      onProgress: (text) => progress.update(() => text),
     });
     progress.done();
     const report = formatReconcileReport(result, lake.location);
@@ -66,7 +76,10 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
       await createOutput().write(report);
     }
     const drifted = result.drift.length > 0 && result.repair === null;
-    return signals.exitCode() ?? (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok);
+    return (
+      signals.exitCode() ??
+      (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok)
+    );
   } finally {
     signals.dispose();
     await rm(scratchFolder, { recursive: true, force: true });

@@ -1,7 +1,14 @@
 /**
  * The flags of `sales-lake reconcile`, in `--help` order, and how they are checked.
  */
-import { parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagTable, type FlagValues } from '@sales/command-line';
+import {
+  parseNumberInRange,
+  parsePositiveInteger,
+  parseUrl,
+  UsageError,
+  type FlagTable,
+  type FlagValues,
+} from '@sales/command-line';
 import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
@@ -12,11 +19,30 @@ export const RECONCILE_FLAGS = {
   table: LAKE_FLAGS.table,
   endpoint: LAKE_FLAGS.endpoint,
   lake: LAKE_FLAGS.lake,
-  repair: { type: 'boolean', description: 'write corrective rows for the drift found (snapshot or remove rows, fenced)', defaultText: 'off' },
+  repair: {
+    type: 'boolean',
+    description: 'write corrective rows for the drift found (snapshot or remove rows, fenced)',
+    defaultText: 'off',
+  },
   json: LAKE_FLAGS.json,
-  segments: { type: 'string', value: 'n', description: 'Scan segments read at once', defaultText: String(DEFAULT_SEGMENTS) },
-  buckets: { type: 'string', value: 'n', description: 'buckets of key hashes compared by count and checksum first', defaultText: String(DEFAULT_BUCKETS) },
-  'fence-margin-seconds': { type: 'string', value: 's', description: 'lake changes this close before a page was read count as in flight (clock skew)', defaultText: String(DEFAULT_FENCE_MARGIN_SECONDS) },
+  segments: {
+    type: 'string',
+    value: 'n',
+    description: 'Scan segments read at once',
+    defaultText: String(DEFAULT_SEGMENTS),
+  },
+  buckets: {
+    type: 'string',
+    value: 'n',
+    description: 'buckets of key hashes compared by count and checksum first',
+    defaultText: String(DEFAULT_BUCKETS),
+  },
+  'fence-margin-seconds': {
+    type: 'string',
+    value: 's',
+    description: 'lake changes this close before a page was read count as in flight (clock skew)',
+    defaultText: String(DEFAULT_FENCE_MARGIN_SECONDS),
+  },
   help: LAKE_FLAGS.help,
 } as const satisfies FlagTable;
 
@@ -51,18 +77,29 @@ const MAX_FENCE_MARGIN_SECONDS = 86_400;
  * ```
  */
 export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLAGS>): ReconcileCommandOptions {
-  if (values.table === undefined || values.table === '') throw new UsageError('--table is required: the DynamoDB table to compare');
-  if (values.lake === undefined || values.lake === '') throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
+  if (values.table === undefined || values.table === '')
+    throw new UsageError('--table is required: the DynamoDB table to compare');
+  if (values.lake === undefined || values.lake === '')
+    throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
   return {
     table: values.table,
     endpoint: values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint),
     lake: values.lake,
     repair: values.repair === true,
     json: values.json === true,
-    segments: values.segments === undefined ? DEFAULT_SEGMENTS : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS),
-    buckets: values.buckets === undefined ? DEFAULT_BUCKETS : parsePositiveInteger('--buckets', values.buckets, MAX_BUCKETS),
-    fenceMarginSeconds: values['fence-margin-seconds'] === undefined
-      ? DEFAULT_FENCE_MARGIN_SECONDS
-      : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], { min: 0, max: MAX_FENCE_MARGIN_SECONDS, integer: true }),
+    segments:
+      values.segments === undefined
+        ? DEFAULT_SEGMENTS
+        : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS),
+    buckets:
+      values.buckets === undefined ? DEFAULT_BUCKETS : parsePositiveInteger('--buckets', values.buckets, MAX_BUCKETS),
+    fenceMarginSeconds:
+      values['fence-margin-seconds'] === undefined
+        ? DEFAULT_FENCE_MARGIN_SECONDS
+        : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], {
+            min: 0,
+            max: MAX_FENCE_MARGIN_SECONDS,
+            integer: true,
+          }),
   };
 }

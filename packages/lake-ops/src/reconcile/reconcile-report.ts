@@ -19,7 +19,11 @@ export const KEYS_SHOWN = 5;
  * ```
  */
 export function formatReconcileReport(result: ReconcileResult, location: string): string {
-  const state = !result.complete ? 'stopped before the end' : result.drift.length === 0 ? 'no drift' : `${result.drift.length} keys drifted`;
+  const state = !result.complete
+    ? 'stopped before the end'
+    : result.drift.length === 0
+      ? 'no drift'
+      : `${result.drift.length} keys drifted`;
   const lines = [
     `reconcile ${result.table} against ${location}: ${state}`,
     `  ${result.table_items} table items, ${result.lake_keys} lake keys, ${result.buckets_differing} buckets differed, ${result.in_flight} keys in flight (not drift)`,
@@ -28,11 +32,20 @@ export function formatReconcileReport(result: ReconcileResult, location: string)
     lines.push(`  ${'kind'.padEnd(16)}${'keys'.padStart(8)}  first keys`);
     for (const kind of DRIFT_KINDS) {
       const entries = result.drift.filter((entry) => entry.kind === kind);
-      const shown = entries.slice(0, KEYS_SHOWN).map((entry) => (entry.columns.length > 0 ? `${entry.order_id} (${entry.columns.join(', ')})` : entry.order_id));
-      lines.push(`  ${kind.padEnd(16)}${String(entries.length).padStart(8)}  ${shown.join(', ')}${entries.length > KEYS_SHOWN ? ', …' : ''}`);
+      const shown = entries
+        .slice(0, KEYS_SHOWN)
+        .map((entry) =>
+          entry.columns.length > 0 ? `${entry.order_id} (${entry.columns.join(', ')})` : entry.order_id,
+        );
+      lines.push(
+        `  ${kind.padEnd(16)}${String(entries.length).padStart(8)}  ${shown.join(', ')}${entries.length > KEYS_SHOWN ? ', …' : ''}`,
+      );
     }
   }
-  if (result.failed_items.length > 0) lines.push(`  ${result.failed_items.length} items could not become rows (not compared): ${result.failed_items.slice(0, KEYS_SHOWN).join('; ')}`);
+  if (result.failed_items.length > 0)
+    lines.push(
+      `  ${result.failed_items.length} items could not become rows (not compared): ${result.failed_items.slice(0, KEYS_SHOWN).join('; ')}`,
+    );
   if (result.repair !== null) lines.push(`  repaired: ${result.repair.rows} rows written to ${result.repair.key}`);
   lines.push('');
   return lines.join('\n');

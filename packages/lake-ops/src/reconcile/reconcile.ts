@@ -49,7 +49,17 @@ function lineColumns(lines: Iterable<string>): string[] {
  * @returns The result; `complete` is false when the signal stopped it.
  */
 export async function reconcile(options: ReconcileOptions): Promise<ReconcileResult> {
-  const result: ReconcileResult = { table: options.table, table_items: 0, lake_keys: 0, drift: [], buckets_differing: 0, in_flight: 0, failed_items: [], repair: null, complete: false };
+  const result: ReconcileResult = {
+    table: options.table,
+    table_items: 0,
+    lake_keys: 0,
+    drift: [],
+    buckets_differing: 0,
+    in_flight: 0,
+    failed_items: [],
+    repair: null,
+    complete: false,
+  };
   const tableFolder = join(options.scratchFolder, 'table');
   const recheckFolder = join(options.scratchFolder, 'recheck');
   const spillFolder = join(options.scratchFolder, 'duckdb');
@@ -60,8 +70,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
     const side = await writeTableSide({
-      client: options.client, scratch: new LocalLakeStore(tableFolder), table: options.table, keyNames: [options.keyName],
-      segments: options.segments, fenceMarginSeconds: options.fenceMarginSeconds, signal: options.signal,
+      client: options.client,
+      scratch: new LocalLakeStore(tableFolder),
+      table: options.table,
+      keyNames: [options.keyName],
+      segments: options.segments,
+      fenceMarginSeconds: options.fenceMarginSeconds,
+      signal: options.signal,
       onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
     });
     result.table_items = side.items;
@@ -80,14 +95,33 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     }
     options.onProgress(`reconcile: re-reading ${candidates.length} keys`);
     const keys = candidates.map((entry) => entry.order_id);
-    const now = await readKeysNow({ client: options.client, table: options.table, keyName: options.keyName, fenceMarginSeconds: options.fenceMarginSeconds, signal: options.signal }, keys);
+    const now = await readKeysNow(
+      {
+        client: options.client,
+        table: options.table,
+        keyName: options.keyName,
+        fenceMarginSeconds: options.fenceMarginSeconds,
+        signal: options.signal,
+      },
+      keys,
+    );
     result.failed_items.push(...now.failures);
-    await writeObject(new LocalLakeStore(recheckFolder), `recheck${DATA_FILE_EXTENSION}`, Buffer.from([...now.lines.values()].join('')));
-    const recheckSources = { lake: rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION), table: rowObjectsLocation(recheckFolder, DATA_FILE_EXTENSION) };
+    await writeObject(
+      new LocalLakeStore(recheckFolder),
+      `recheck${DATA_FILE_EXTENSION}`,
+      Buffer.from([...now.lines.values()].join('')),
+    );
+    const recheckSources = {
+      lake: rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION),
+      table: rowObjectsLocation(recheckFolder, DATA_FILE_EXTENSION),
+    };
     const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
-    result.drift = toDrift(await engine.query(keyDriftSql(engine.dialect, recheckSources, recheckColumns, { keys }, now.fenceSortKey)));
+    result.drift = toDrift(
+      await engine.query(keyDriftSql(engine.dialect, recheckSources, recheckColumns, { keys }, now.fenceSortKey)),
+    );
     result.in_flight = candidates.length - result.drift.length;
-    if (options.repair && result.drift.length > 0 && !options.signal.aborted) result.repair = (await writeRepair(options.lake, result.drift, now)) ?? null;
+    if (options.repair && result.drift.length > 0 && !options.signal.aborted)
+      result.repair = (await writeRepair(options.lake, result.drift, now)) ?? null;
     result.complete = !options.signal.aborted;
     return result;
   } finally {

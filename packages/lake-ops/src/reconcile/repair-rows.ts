@@ -22,9 +22,16 @@ import type { KeysNow } from './recheck.js';
 export function removeLine(key: string, now: KeysNow): string {
   const keys = { [now.context.keyNames[0] as string]: { S: key } };
   const row = toRow({
-    operation: 'remove', eventId: `${now.context.snapshotId.replace('reconcile-', 'reconcile:')}:${key}`,
-    eventTimeMicros: now.context.snapshotTimeMicros, sortTimeMicros: now.context.fenceMicros,
-    sequenceNumber: null, table: now.context.table, ttlExpired: false, keys, newImage: undefined, oldImage: keys,
+    operation: 'remove',
+    eventId: `${now.context.snapshotId.replace('reconcile-', 'reconcile:')}:${key}`,
+    eventTimeMicros: now.context.snapshotTimeMicros,
+    sortTimeMicros: now.context.fenceMicros,
+    sequenceNumber: null,
+    table: now.context.table,
+    ttlExpired: false,
+    keys,
+    newImage: undefined,
+    oldImage: keys,
   });
   if (!row.ok) throw new Error(`cannot build the remove row of ${key}: ${row.detail}`);
   return serializeRow(row.value);
@@ -39,14 +46,21 @@ export function removeLine(key: string, now: KeysNow): string {
  * @param now - The re-check's rows and snapshot.
  * @returns The object's key and the rows written, or `undefined` when there was nothing to write.
  */
-export async function writeRepair(lake: LakeStore, drift: readonly Drift[], now: KeysNow): Promise<{ key: string; rows: number } | undefined> {
+export async function writeRepair(
+  lake: LakeStore,
+  drift: readonly Drift[],
+  now: KeysNow,
+): Promise<{ key: string; rows: number } | undefined> {
   const rows = new RowBuffer();
   for (const entry of drift) {
     const line = entry.kind === 'extra_in_lake' ? removeLine(entry.order_id, now) : now.lines.get(entry.order_id);
     if (line !== undefined) rows.append(line);
   }
   if (rows.lines === 0) return undefined;
-  const key = snapshotObjectKey(now.context.snapshotTimeMicros, `${now.context.snapshotId.replace('reconcile-', `reconcile-${now.context.table}-`)}`);
+  const key = snapshotObjectKey(
+    now.context.snapshotTimeMicros,
+    `${now.context.snapshotId.replace('reconcile-', `reconcile-${now.context.table}-`)}`,
+  );
   const count = rows.lines;
   await writeObject(lake, key, rows.take());
   return { key, rows: count };

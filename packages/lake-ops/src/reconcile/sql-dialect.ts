@@ -45,12 +45,19 @@ export const DUCKDB_DIALECT: SqlDialect = {
   name: 'duckdb',
   rowSource: (location, itemColumns) => {
     if (location === EMPTY_LOCATION) return emptySource(itemColumns);
-    const types = [...KEY_COLUMNS.map((name) => `${quote(name)}: 'VARCHAR'`), ...itemColumns.map((name) => `${quote(name)}: 'JSON'`)];
+    const types = [
+      ...KEY_COLUMNS.map((name) => `${quote(name)}: 'VARCHAR'`),
+      ...itemColumns.map((name) => `${quote(name)}: 'JSON'`),
+    ];
     return `read_json(${quote(location)}, format = 'newline_delimited', compression = 'gzip', columns = {${types.join(', ')}})`;
   },
   memberNames: (locations) => {
-    const reads = locations.filter((location) => location !== EMPTY_LOCATION)
-      .map((location) => `SELECT json FROM read_json_objects(${quote(location)}, format = 'newline_delimited', compression = 'gzip')`);
+    const reads = locations
+      .filter((location) => location !== EMPTY_LOCATION)
+      .map(
+        (location) =>
+          `SELECT json FROM read_json_objects(${quote(location)}, format = 'newline_delimited', compression = 'gzip')`,
+      );
     if (reads.length === 0) return `SELECT CAST(NULL AS VARCHAR) AS name WHERE 1 = 0`;
     return `SELECT DISTINCT unnest(json_keys(json)) AS name FROM (${reads.join(' UNION ALL ')})`;
   },
@@ -79,7 +86,9 @@ export const ATHENA_DIALECT: SqlDialect = {
     return `(SELECT ${columns.join(', ')} FROM ${location})`;
   },
   memberNames: (locations) => {
-    const reads = locations.filter((location) => location !== EMPTY_LOCATION).map((location) => `SELECT json FROM ${location}`);
+    const reads = locations
+      .filter((location) => location !== EMPTY_LOCATION)
+      .map((location) => `SELECT json FROM ${location}`);
     if (reads.length === 0) return `SELECT CAST(NULL AS VARCHAR) AS name WHERE 1 = 0`;
     return `SELECT DISTINCT name FROM (${reads.join(' UNION ALL ')}) CROSS JOIN UNNEST(map_keys(CAST(json_parse(json) AS map(varchar, json)))) AS t(name)`;
   },

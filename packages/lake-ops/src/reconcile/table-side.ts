@@ -49,17 +49,25 @@ export async function writeTableSide(options: TableSideOptions): Promise<TableSi
     { client: options.client, table: options.table, segments: options.segments, signal: options.signal },
     async (page) => {
       const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
-      const context = { snapshotId: `reconcile-${page.startedAtMicros}`, snapshotTimeMicros: page.startedAtMicros, fenceMicros, table: options.table, keyNames: options.keyNames };
+      const context = {
+        snapshotId: `reconcile-${page.startedAtMicros}`,
+        snapshotTimeMicros: page.startedAtMicros,
+        fenceMicros,
+        table: options.table,
+        keyNames: options.keyNames,
+      };
       const rows = new RowBuffer();
       page.items.forEach((item, index) => {
         const line = toSnapshotLine(item, context);
         if (line.ok) rows.append(line.value);
-        else side.failures.push(`segment ${page.segment} page ${page.page} item ${index}: ${line.reason}: ${line.detail}`);
+        else
+          side.failures.push(`segment ${page.segment} page ${page.page} item ${index}: ${line.reason}: ${line.detail}`);
       });
       side.items += page.items.length;
       if (rows.lines > 0) await writeObject(options.scratch, `s${page.segment}-p${page.page}.json.gz`, rows.take());
       const sortKey = snapshotSortKey(fenceMicros);
-      if (side.earliestFenceSortKey === null || sortKey < side.earliestFenceSortKey) side.earliestFenceSortKey = sortKey;
+      if (side.earliestFenceSortKey === null || sortKey < side.earliestFenceSortKey)
+        side.earliestFenceSortKey = sortKey;
       options.onPage(side.items);
     },
   );

@@ -2,7 +2,15 @@
  * `sales-lake replay`: re-drives what the pipeline could not deliver: Firehose's error records in the lake
  * (`--lake`) and the pipe's dead-letter batches (`--dlq`).
  */
-import { createOutput, ExitCode, handleSignals, parseFlags, parseUrl, renderHelp, UsageError } from '@sales/command-line';
+import {
+  createOutput,
+  ExitCode,
+  handleSignals,
+  parseFlags,
+  parseUrl,
+  renderHelp,
+  UsageError,
+} from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
 import { openLake } from '../lake/open-lake.js';
 import { formatDeadLetters, toDeadLettersJson } from './dlq/format-dead-letters.js';
@@ -13,7 +21,10 @@ import { replayErrorObjects, type ErrorReplaySummary } from './firehose/replay-e
 import { REPLAY_FLAGS } from './replay-flags.js';
 
 const HELP = renderHelp({
-  usage: ['sales-lake replay --lake DIR|s3://bucket/prefix [--dry-run] [--force] [--json]', 'sales-lake replay --dlq <queue url> --stream <name|arn> [--lake ...] [--dry-run] [--json]'],
+  usage: [
+    'sales-lake replay --lake DIR|s3://bucket/prefix [--dry-run] [--force] [--json]',
+    'sales-lake replay --dlq <queue url> --stream <name|arn> [--lake ...] [--dry-run] [--json]',
+  ],
   description: [
     'With --lake: replays the records Firehose kept under errors/processing-failed/ through the current transform. Rows go to ' +
       'their event-time partitions under keys derived from the error object, a marker per object goes to errors/replayed/, and ' +
@@ -23,8 +34,13 @@ const HELP = renderHelp({
       'reconcile command that repairs the table-to-lake drift is printed.',
   ],
   flags: REPLAY_FLAGS,
-  exitCodeText: { 0: 'everything was replayed or re-driven', 1: 'records still fail, or dead-letter batches were trimmed or kept (see the summary)' },
-  sections: ['Runbook: docs/operations.md, "Replay". Credentials and region: the AWS SDK standard chain (the queue URL and ARNs set the region).'],
+  exitCodeText: {
+    0: 'everything was replayed or re-driven',
+    1: 'records still fail, or dead-letter batches were trimmed or kept (see the summary)',
+  },
+  sections: [
+    'Runbook: docs/operations.md, "Replay". Credentials and region: the AWS SDK standard chain (the queue URL and ARNs set the region).',
+  ],
 });
 
 /** What was asked for, checked. */
@@ -38,12 +54,25 @@ interface ReplayRequest {
 
 /** Checks the combination of flags: at least one of --lake and --dlq; --stream exactly with --dlq. */
 function toRequest(values: ReturnType<typeof parseFlags<typeof REPLAY_FLAGS>>['values']): ReplayRequest {
-  if (values.lake === undefined && values.dlq === undefined) throw new UsageError('--lake or --dlq is needed: the lake whose errors/ to replay, or the dead-letter queue to re-drive');
+  if (values.lake === undefined && values.dlq === undefined)
+    throw new UsageError(
+      '--lake or --dlq is needed: the lake whose errors/ to replay, or the dead-letter queue to re-drive',
+    );
   if (values.stream !== undefined && values.dlq === undefined) throw new UsageError('--stream goes with --dlq');
-  if (values.dlq !== undefined && values.stream === undefined) throw new UsageError("--dlq needs --stream <name|arn>: the Kinesis stream the pipe writes to");
+  if (values.dlq !== undefined && values.stream === undefined)
+    throw new UsageError('--dlq needs --stream <name|arn>: the Kinesis stream the pipe writes to');
   if (values.force && values.lake === undefined) throw new UsageError('--force goes with --lake');
-  const dlq = values.dlq === undefined ? undefined : { queueUrl: parseUrl('--dlq', values.dlq, ['https:']).href, stream: values.stream as string };
-  return { lake: values.lake, dlq, dryRun: values['dry-run'] ?? false, force: values.force ?? false, json: values.json ?? false };
+  const dlq =
+    values.dlq === undefined
+      ? undefined
+      : { queueUrl: parseUrl('--dlq', values.dlq, ['https:']).href, stream: values.stream as string };
+  return {
+    lake: values.lake,
+    dlq,
+    dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
+    json: values.json ?? false,
+  };
 }
 
 /**
@@ -59,7 +88,11 @@ function toRequest(values: ReturnType<typeof parseFlags<typeof REPLAY_FLAGS>>['v
  * replayExitCode({ ...summary, stillFailing: 2 }, undefined, undefined); //=> 1
  * ```
  */
-export function replayExitCode(errors: ErrorReplaySummary | undefined, deadLetters: DeadLetterSummary | undefined, signalled: number | undefined): number {
+export function replayExitCode(
+  errors: ErrorReplaySummary | undefined,
+  deadLetters: DeadLetterSummary | undefined,
+  signalled: number | undefined,
+): number {
   if (signalled !== undefined) return signalled;
   const unfinished = (errors?.stillFailing ?? 0) + (deadLetters?.trimmed.length ?? 0) + (deadLetters?.kept.length ?? 0);
   return unfinished > 0 ? ExitCode.failed : ExitCode.ok;
@@ -80,7 +113,10 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
   }
   const request = toRequest(values);
   const lake = request.lake === undefined ? undefined : openLake(request.lake, process.cwd());
-  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the error object or dead-letter message in hand' });
+  const signals = handleSignals({
+    bin: 'sales-lake',
+    draining: 'finishing the error object or dead-letter message in hand',
+  });
   try {
     let errors: ErrorReplaySummary | undefined;
     let deadLetters: DeadLetterSummary | undefined;
@@ -90,11 +126,19 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
     }
     if (request.dlq !== undefined && !signals.signal.aborted) {
       const clients = redriveClients(request.dlq.queueUrl, request.dlq.stream);
-      deadLetters = await redriveDeadLetters({ ...clients, queueUrl: request.dlq.queueUrl, dryRun: request.dryRun, signal: signals.signal });
+      deadLetters = await redriveDeadLetters({
+        ...clients,
+        queueUrl: request.dlq.queueUrl,
+        dryRun: request.dryRun,
+        signal: signals.signal,
+      });
       process.stderr.write(formatDeadLetters(deadLetters, request.lake));
     }
     if (request.json) {
-      const json = { ...(errors === undefined ? {} : toErrorReplayJson(errors)), ...(deadLetters === undefined ? {} : { dead_letters: toDeadLettersJson(deadLetters, request.lake) }) };
+      const json = {
+        ...(errors === undefined ? {} : toErrorReplayJson(errors)),
+        ...(deadLetters === undefined ? {} : { dead_letters: toDeadLettersJson(deadLetters, request.lake) }),
+      };
       await createOutput().write(`${JSON.stringify(json)}\n`);
     }
     return replayExitCode(errors, deadLetters, signals.exitCode());

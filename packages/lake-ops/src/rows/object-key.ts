@@ -24,7 +24,8 @@ const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
  * ```
  */
 export function snapshotObjectKey(snapshotTimeMicros: number, name: string): string {
-  if (!SAFE_NAME.test(name)) throw new RangeError(`a snapshot object name must match ${SAFE_NAME.source}, received "${name}"`);
+  if (!SAFE_NAME.test(name))
+    throw new RangeError(`a snapshot object name must match ${SAFE_NAME.source}, received "${name}"`);
   const iso = new Date(Math.floor(snapshotTimeMicros / 1000)).toISOString();
   return `${partitionPath(toPartitionKeys(iso))}snapshot-${name}${DATA_FILE_EXTENSION}`;
 }

@@ -5,7 +5,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeMap } from '@sales/transform';
 
-const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const toBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 function convert(value: AttributeValue): unknown {
   if (value.B !== undefined) return { B: toBase64(value.B) };

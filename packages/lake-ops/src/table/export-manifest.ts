@@ -46,7 +46,8 @@ const EXPORT_ID = /\/export\/([A-Za-z0-9-]+)$/;
 
 function field<T>(object: Record<string, unknown>, name: string, type: 'string' | 'number', file: string): T {
   const value = object[name];
-  if (typeof value !== type) throw new ExportManifestError(`${file}: ${name} must be a ${type}, received ${JSON.stringify(value)}`);
+  if (typeof value !== type)
+    throw new ExportManifestError(`${file}: ${name} must be a ${type}, received ${JSON.stringify(value)}`);
   return value as T;
 }
 
@@ -65,7 +66,9 @@ function relativeKey(dataFileS3Key: string, exportId: string, keyPrefix: string)
   const marker = `AWSDynamoDB/${exportId}/`;
   const at = dataFileS3Key.indexOf(marker);
   if (at === -1 || (keyPrefix !== '' && dataFileS3Key.slice(0, at + marker.length) !== keyPrefix)) {
-    throw new ExportManifestError(`manifest-files.json: data file ${dataFileS3Key} is not in this export's folder ${keyPrefix || marker}`);
+    throw new ExportManifestError(
+      `manifest-files.json: data file ${dataFileS3Key} is not in this export's folder ${keyPrefix || marker}`,
+    );
   }
   return dataFileS3Key.slice(at + marker.length);
 }
@@ -80,29 +83,42 @@ function relativeKey(dataFileS3Key: string, exportId: string, keyPrefix: string)
  */
 export async function readExportManifest(files: ExportFiles): Promise<ExportManifest> {
   const summaryText = await readAll(files, 'manifest-summary.json');
-  if (summaryText === undefined) throw new ExportManifestError(`no manifest-summary.json in ${files.location}: not a finished export folder`);
+  if (summaryText === undefined)
+    throw new ExportManifestError(`no manifest-summary.json in ${files.location}: not a finished export folder`);
   const summary = parseJson(summaryText, 'manifest-summary.json');
   const exportArn = field<string>(summary, 'exportArn', 'string', 'manifest-summary.json');
   const exportId = EXPORT_ID.exec(exportArn)?.[1];
-  if (exportId === undefined) throw new ExportManifestError(`manifest-summary.json: exportArn has no export id: ${exportArn}`);
+  if (exportId === undefined)
+    throw new ExportManifestError(`manifest-summary.json: exportArn has no export id: ${exportArn}`);
   const format = summary.outputFormat;
-  if (format !== 'DYNAMODB_JSON') throw new ExportManifestError(`manifest-summary.json: outputFormat must be DYNAMODB_JSON, received ${JSON.stringify(format)}`);
+  if (format !== 'DYNAMODB_JSON')
+    throw new ExportManifestError(
+      `manifest-summary.json: outputFormat must be DYNAMODB_JSON, received ${JSON.stringify(format)}`,
+    );
   if (summary.exportType !== undefined && summary.exportType !== 'FULL_EXPORT') {
-    throw new ExportManifestError(`manifest-summary.json: exportType must be FULL_EXPORT, received ${JSON.stringify(summary.exportType)}`);
+    throw new ExportManifestError(
+      `manifest-summary.json: exportType must be FULL_EXPORT, received ${JSON.stringify(summary.exportType)}`,
+    );
   }
   const exportTime = Date.parse(field<string>(summary, 'exportTime', 'string', 'manifest-summary.json'));
-  if (!Number.isFinite(exportTime)) throw new ExportManifestError(`manifest-summary.json: exportTime is not a time: ${JSON.stringify(summary.exportTime)}`);
+  if (!Number.isFinite(exportTime))
+    throw new ExportManifestError(
+      `manifest-summary.json: exportTime is not a time: ${JSON.stringify(summary.exportTime)}`,
+    );
   const filesText = await readAll(files, 'manifest-files.json');
   if (filesText === undefined) throw new ExportManifestError(`no manifest-files.json in ${files.location}`);
-  const dataFiles = filesText.split('\n').filter((line) => line.trim() !== '').map((line, index) => {
-    const entry = parseJson(line, `manifest-files.json line ${index + 1}`);
-    const where = `manifest-files.json line ${index + 1}`;
-    return {
-      key: relativeKey(field<string>(entry, 'dataFileS3Key', 'string', where), exportId, files.keyPrefix),
-      itemCount: field<number>(entry, 'itemCount', 'number', where),
-      md5Checksum: field<string>(entry, 'md5Checksum', 'string', where),
-    };
-  });
+  const dataFiles = filesText
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const entry = parseJson(line, `manifest-files.json line ${index + 1}`);
+      const where = `manifest-files.json line ${index + 1}`;
+      return {
+        key: relativeKey(field<string>(entry, 'dataFileS3Key', 'string', where), exportId, files.keyPrefix),
+        itemCount: field<number>(entry, 'itemCount', 'number', where),
+        md5Checksum: field<string>(entry, 'md5Checksum', 'string', where),
+      };
+    });
   return {
     exportArn,
     exportId,

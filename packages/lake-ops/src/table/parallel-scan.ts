@@ -49,7 +49,10 @@ export interface ParallelScanOptions {
  * await parallelScan({ client, table: 'orders', segments: 4, signal }, async (page) => console.log(page.items.length));
  * ```
  */
-export async function parallelScan(options: ParallelScanOptions, onPage: (page: ScanPage) => Promise<void>): Promise<boolean> {
+export async function parallelScan(
+  options: ParallelScanOptions,
+  onPage: (page: ScanPage) => Promise<void>,
+): Promise<boolean> {
   const now = options.now ?? Date.now;
   const scanSegment = async (segment: number): Promise<boolean> => {
     let startKey: Record<string, never> | undefined;
@@ -58,7 +61,13 @@ export async function parallelScan(options: ParallelScanOptions, onPage: (page: 
       if (options.signal.aborted) return false;
       const startedAtMicros = Math.round(now() * 1000);
       const response = await options.client.send(
-        new ScanCommand({ TableName: options.table, ConsistentRead: true, Segment: segment, TotalSegments: options.segments, ExclusiveStartKey: startKey }),
+        new ScanCommand({
+          TableName: options.table,
+          ConsistentRead: true,
+          Segment: segment,
+          TotalSegments: options.segments,
+          ExclusiveStartKey: startKey,
+        }),
         { abortSignal: options.signal },
       );
       await onPage({ segment, page, startedAtMicros, items: (response.Items ?? []).map(toDynamoJson) });
@@ -67,9 +76,13 @@ export async function parallelScan(options: ParallelScanOptions, onPage: (page: 
     } while (startKey !== undefined);
     return true;
   };
-  const done = await Promise.all(Array.from({ length: options.segments }, (_, segment) => scanSegment(segment).catch((error: unknown) => {
-    if (options.signal.aborted) return false;
-    throw error;
-  })));
+  const done = await Promise.all(
+    Array.from({ length: options.segments }, (_, segment) =>
+      scanSegment(segment).catch((error: unknown) => {
+        if (options.signal.aborted) return false;
+        throw error;
+      }),
+    ),
+  );
   return done.every(Boolean);
 }

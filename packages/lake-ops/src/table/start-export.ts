@@ -2,7 +2,12 @@
  * startExport: a point-in-time export of the table to the lake bucket's `exports/` prefix, started idempotently
  * and awaited with progress.
  */
-import { DescribeExportCommand, ExportTableToPointInTimeCommand, type DynamoDBClient, type ExportDescription } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeExportCommand,
+  ExportTableToPointInTimeCommand,
+  type DynamoDBClient,
+  type ExportDescription,
+} from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -82,7 +87,9 @@ export async function startExport(options: StartExportOptions): Promise<ExportDe
     if (description !== undefined) options.onPoll?.(description);
   }
   if (description.ExportStatus !== 'COMPLETED') {
-    throw new ExportFailedError(`export ${arn} ended ${description.ExportStatus ?? 'without a status'}: ${description.FailureCode ?? ''} ${description.FailureMessage ?? ''}`.trim());
+    throw new ExportFailedError(
+      `export ${arn} ended ${description.ExportStatus ?? 'without a status'}: ${description.FailureCode ?? ''} ${description.FailureMessage ?? ''}`.trim(),
+    );
   }
   return description;
 }

@@ -27,7 +27,12 @@ export interface ExportVerification {
  * @returns The problems found (none: the export is whole), items and bytes.
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html
  */
-export async function verifyExport(files: ExportFiles, manifest: ExportManifest, onFile?: (bytes: number) => void, signal?: AbortSignal): Promise<ExportVerification> {
+export async function verifyExport(
+  files: ExportFiles,
+  manifest: ExportManifest,
+  onFile?: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<ExportVerification> {
   const problems: string[] = [];
   let items = 0;
   let bytes = 0;
@@ -55,7 +60,8 @@ export async function verifyExport(files: ExportFiles, manifest: ExportManifest,
     }
     items += lines;
     bytes += digest.bytes;
-    if (digest.md5 !== file.md5Checksum) problems.push(`${file.key}: MD5 ${digest.md5}, the manifest says ${file.md5Checksum}`);
+    if (digest.md5 !== file.md5Checksum)
+      problems.push(`${file.key}: MD5 ${digest.md5}, the manifest says ${file.md5Checksum}`);
     if (lines !== file.itemCount) problems.push(`${file.key}: ${lines} items, the manifest says ${file.itemCount}`);
     onFile?.(digest.bytes);
   }

@@ -25,23 +25,58 @@ describe('sales-lake backfill --source scan against dynalite', () => {
   });
   afterEach(() => rmSync(lake, { recursive: true, force: true }));
 
-  const args = (): string[] => ['backfill', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, '--segments', '3', '--stream-since', since, '--json'];
+  const args = (): string[] => [
+    'backfill',
+    '--table',
+    'orders',
+    '--endpoint',
+    server.endpoint,
+    '--lake',
+    lake,
+    '--segments',
+    '3',
+    '--stream-since',
+    since,
+    '--json',
+  ];
 
   test('writes one snapshot row per item, in the row contract, under the lake layout; a re-run writes the same keys', async () => {
     const first = await runBin(args());
     expect(first.stderr).toMatch(/backfill done/);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ table: 'orders', source: 'scan', items: ITEMS, rows: ITEMS, failedItems: 0, complete: true, dryRun: false });
+    expect(summary).toMatchObject({
+      table: 'orders',
+      source: 'scan',
+      items: ITEMS,
+      rows: ITEMS,
+      failedItems: 0,
+      complete: true,
+      dryRun: false,
+    });
 
     const keys = filesUnder(lake);
     expect(keys.length).toBe(summary.objects);
-    for (const key of keys) expect(key).toMatch(/^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-scan-orders-s[0-2]of3-p\d{6}\.json\.gz$/);
+    for (const key of keys)
+      expect(key).toMatch(
+        /^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-scan-orders-s[0-2]of3-p\d{6}\.json\.gz$/,
+      );
     const rows = rowsIn(lake);
     expect(rows).toHaveLength(ITEMS);
     expect(new Set(rows.map((row) => row.order_id)).size).toBe(ITEMS);
     const row = rows.find((r) => r.order_id === 'o-000007') as Record<string, unknown>;
-    expect(row).toMatchObject({ status: 'paid', total: 7.07, customer_name: 'Customer 7', customer_city: 'Lyon', receipt: Buffer.from([7, 1, 2]).toString('base64'), cdc_operation: 'snapshot', cdc_sequence_number: null, cdc_table: 'orders', cdc_ttl_expired: false, cdc_changed_attributes: null });
+    expect(row).toMatchObject({
+      status: 'paid',
+      total: 7.07,
+      customer_name: 'Customer 7',
+      customer_city: 'Lyon',
+      receipt: Buffer.from([7, 1, 2]).toString('base64'),
+      cdc_operation: 'snapshot',
+      cdc_sequence_number: null,
+      cdc_table: 'orders',
+      cdc_ttl_expired: false,
+      cdc_changed_attributes: null,
+    });
     expect(row.line_items).toEqual([{ sku: 'sku-7', quantity: 2 }]);
     expect(row.cdc_event_id).toMatch(/^snapshot:scan-\d{16}:o-000007$/);
     // The sort key sits on the fence: the page's second minus the 300 s default margin, no sequence number.
@@ -51,7 +86,9 @@ describe('sales-lake backfill --source scan against dynalite', () => {
 
     const second = await runBin(args());
     expect(second.code).toBe(0);
-    const sameHour = (JSON.parse(second.stdout) as { snapshotTime: string }).snapshotTime.slice(0, 13) === (summary.snapshotTime as string).slice(0, 13);
+    const sameHour =
+      (JSON.parse(second.stdout) as { snapshotTime: string }).snapshotTime.slice(0, 13) ===
+      (summary.snapshotTime as string).slice(0, 13);
     const names = (list: string[]): string[] => list.map((key) => key.replace(/^.*\//, ''));
     expect(names(filesUnder(lake)).filter((n, i, all) => all.indexOf(n) === i)).toEqual(names(keys));
     if (sameHour) expect(filesUnder(lake)).toEqual(keys); // a run in the next hour writes its own partition
@@ -66,19 +103,37 @@ describe('sales-lake backfill --source scan against dynalite', () => {
   }, 30_000);
 
   test('refuses a table without a stream (dynalite has none) unless --stream-since says when capture started', async () => {
-    const { code, stderr } = await runBin(['backfill', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake]);
+    const { code, stderr } = await runBin([
+      'backfill',
+      '--table',
+      'orders',
+      '--endpoint',
+      server.endpoint,
+      '--lake',
+      lake,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^sales-lake backfill: table orders has no enabled stream/);
     expect(filesUnder(lake)).toEqual([]);
   }, 30_000);
 
   test('refuses a stream that started after the fence', async () => {
-    const { code, stderr } = await runBin(['backfill', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, '--stream-since', new Date().toISOString()]);
+    const { code, stderr } = await runBin([
+      'backfill',
+      '--table',
+      'orders',
+      '--endpoint',
+      server.endpoint,
+      '--lake',
+      lake,
+      '--stream-since',
+      new Date().toISOString(),
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/after the snapshot's fence/);
   }, 30_000);
 
-  test('refuses a lake location that is not the pipeline\'s', async () => {
+  test("refuses a lake location that is not the pipeline's", async () => {
     mkdirSync(join(lake, 'photos'));
     writeFileSync(join(lake, 'photos', 'cat.jpg'), 'x');
     const { code, stderr } = await runBin(args());
@@ -88,7 +143,17 @@ describe('sales-lake backfill --source scan against dynalite', () => {
   }, 30_000);
 
   test('refuses a table that does not exist', async () => {
-    const { code, stderr } = await runBin(['backfill', '--table', 'nope', '--endpoint', server.endpoint, '--lake', lake, '--stream-since', since]);
+    const { code, stderr } = await runBin([
+      'backfill',
+      '--table',
+      'nope',
+      '--endpoint',
+      server.endpoint,
+      '--lake',
+      lake,
+      '--stream-since',
+      since,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/table nope does not exist/);
   }, 30_000);
@@ -97,17 +162,30 @@ describe('sales-lake backfill --source scan against dynalite', () => {
     [['--lake', 'x'], /^sales-lake: --table is required/],
     [['--table', 't'], /^sales-lake: --lake is required/],
     [['--table', 't', '--lake', 'x', '--source', 'csv'], /--source must be one of scan, export, received "csv"/],
-    [['--table', 't', '--lake', 'x', '--endpoint', 'http://h', '--segments', '0'], /--segments must be a positive integer, received "0"/],
-    [['--table', 't', '--lake', 'x', '--source', 'export', '--segments', '2'], /--segments applies to --source scan only/],
-    [['--table', 't', '--lake', 's3://b', '--export-at', '2025-01-01T00:00:00Z', '--export', 's3://b/e/'], /give one of them/],
+    [
+      ['--table', 't', '--lake', 'x', '--endpoint', 'http://h', '--segments', '0'],
+      /--segments must be a positive integer, received "0"/,
+    ],
+    [
+      ['--table', 't', '--lake', 'x', '--source', 'export', '--segments', '2'],
+      /--segments applies to --source scan only/,
+    ],
+    [
+      ['--table', 't', '--lake', 's3://b', '--export-at', '2025-01-01T00:00:00Z', '--export', 's3://b/e/'],
+      /give one of them/,
+    ],
     [['--table', 't', '--lake', 'dir'], /starting an export needs the lake bucket/],
     [['--table', 't', '--lake', 's3://b', '--export-at', 'yesterday'], /--export-at must be an ISO-8601 time/],
     [['--table', 't', '--lake', 'x', '--bogus'], /unknown flag --bogus/],
-  ])('usage error %j -> exit 2, one line', async (flags, message) => {
-    const { code, stdout, stderr } = await runBin(['backfill', ...flags]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-  }, 30_000);
+  ])(
+    'usage error %j -> exit 2, one line',
+    async (flags, message) => {
+      const { code, stdout, stderr } = await runBin(['backfill', ...flags]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    },
+    30_000,
+  );
 });

@@ -24,12 +24,25 @@ describe('sales-lake reconcile against dynalite', () => {
     await server.stop();
   });
 
-  const args = (...extra: string[]): string[] => ['reconcile', '--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, ...extra];
+  const args = (...extra: string[]): string[] => [
+    'reconcile',
+    '--table',
+    'orders',
+    '--endpoint',
+    server.endpoint,
+    '--lake',
+    lake,
+    ...extra,
+  ];
 
   test('reports drift (exit 1), repairs it (exit 0), then finds none (exit 0)', async () => {
     const found = await runBin(args('--json'));
     expect(found.code).toBe(1);
-    const report = JSON.parse(found.stdout) as { table_items: number; lake_keys: number; drift: { order_id: string; kind: string; columns: string[] }[] };
+    const report = JSON.parse(found.stdout) as {
+      table_items: number;
+      lake_keys: number;
+      drift: { order_id: string; kind: string; columns: string[] }[];
+    };
     expect(report.table_items).toBe(ITEMS);
     expect(report.lake_keys).toBe(0);
     expect(report.drift).toHaveLength(ITEMS);
@@ -39,7 +52,9 @@ describe('sales-lake reconcile against dynalite', () => {
 
     const repaired = await runBin(args('--repair'));
     expect(repaired.code).toBe(0);
-    expect(repaired.stdout).toMatch(/repaired: 25 rows written to sales\/year=\d{4}\/.*snapshot-reconcile-orders-\d{16}\.json\.gz/);
+    expect(repaired.stdout).toMatch(
+      /repaired: 25 rows written to sales\/year=\d{4}\/.*snapshot-reconcile-orders-\d{16}\.json\.gz/,
+    );
     expect(filesUnder(lake)).toHaveLength(1);
 
     const clean = await runBin(args());
@@ -50,11 +65,18 @@ describe('sales-lake reconcile against dynalite', () => {
   test.each([
     [['reconcile', '--table', 'orders'], /--lake is required/],
     [['reconcile', '--table', 'orders', '--lake', 's3://bucket/prefix'], /--lake must be a local folder for now/],
-    [['reconcile', '--table', 'orders', '--lake', '.', '--buckets', '0'], /--buckets must be a positive integer, received "0"/],
-  ])('%j is a usage error (exit 2)', async (argv, message) => {
-    const run = await runBin(argv);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stdout).toBe('');
-  }, 30_000);
+    [
+      ['reconcile', '--table', 'orders', '--lake', '.', '--buckets', '0'],
+      /--buckets must be a positive integer, received "0"/,
+    ],
+  ])(
+    '%j is a usage error (exit 2)',
+    async (argv, message) => {
+      const run = await runBin(argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    },
+    30_000,
+  );
 });

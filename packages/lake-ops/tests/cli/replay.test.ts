@@ -31,20 +31,36 @@ describe('sales-lake replay', () => {
     const second = replay(['--lake', root, '--json']);
 
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ objects: 1, records: 4, replayed: 4, still_failing: 0, dry_run: false });
-    expect(first.stderr).toMatch(/^replay: 1 error objects in .*: 4 records, 4 replayed, 0 dropped, 0 still failing; wrote \d+ objects\n$/);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      objects: 1,
+      records: 4,
+      replayed: 4,
+      still_failing: 0,
+      dry_run: false,
+    });
+    expect(first.stderr).toMatch(
+      /^replay: 1 error objects in .*: 4 records, 4 replayed, 0 dropped, 0 still failing; wrote \d+ objects\n$/,
+    );
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ already_replayed: 1, processed: 0, written: [] });
     expect(Object.values(rowsPerEventId(root))).toEqual([1, 1, 1, 1]);
   });
 
   test('records that still fail give exit 1 and say where they are', () => {
-    writeErrorObject(root, [SALES[0]!, { data: '%%%', approximateArrivalTimestamp: SALES[0]!.approximateArrivalTimestamp }], 'c0000000-0000-4000-8000-000000000002');
+    writeErrorObject(
+      root,
+      [SALES[0]!, { data: '%%%', approximateArrivalTimestamp: SALES[0]!.approximateArrivalTimestamp }],
+      'c0000000-0000-4000-8000-000000000002',
+    );
 
     const { code, stdout, stderr } = replay(['--lake', root, '--json']);
 
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ replayed: 1, still_failing: 1, still_failing_by_reason: { 'bad-base64': 1 } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      replayed: 1,
+      still_failing: 1,
+      still_failing_by_reason: { 'bad-base64': 1 },
+    });
     expect(stderr).toMatch(/1 still failing \(bad-base64 1\)/);
     expect(stderr).toMatch(/errors\/replay-failed\//);
   });

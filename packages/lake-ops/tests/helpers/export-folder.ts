@@ -43,27 +43,37 @@ export function writeExportFolder(root: string, spec: ExportFolderSpec): { folde
     writeFileSync(join(folder, name), body);
     dataKeys.push(name);
     const md5Checksum = createHash('md5').update(body).digest('base64');
-    manifestLines.push(JSON.stringify({ itemCount: items.length, md5Checksum, etag: `${createHash('md5').update(body).digest('hex')}-1`, dataFileS3Key: folderKey + name }));
+    manifestLines.push(
+      JSON.stringify({
+        itemCount: items.length,
+        md5Checksum,
+        etag: `${createHash('md5').update(body).digest('hex')}-1`,
+        dataFileS3Key: folderKey + name,
+      }),
+    );
   });
   const itemCount = spec.files.reduce((sum, items) => sum + items.length, 0);
   writeFileSync(join(folder, 'manifest-files.json'), `${manifestLines.join('\n')}\n`);
-  writeFileSync(join(folder, 'manifest-summary.json'), JSON.stringify({
-    version: '2020-06-30',
-    exportArn: `${arn}/export/${spec.exportId}`,
-    startTime: spec.exportTime,
-    endTime: spec.exportTime,
-    tableArn: arn,
-    tableId: '12345a12-abcd-123a-ab12-1234abc12345',
-    exportTime: spec.exportTime,
-    s3Bucket: 'sales-dev-lake',
-    s3Prefix: prefix,
-    s3SseAlgorithm: 'KMS',
-    s3SseKmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abcd',
-    manifestFilesS3Key: `${folderKey}manifest-files.json`,
-    billedSizeBytes: 0,
-    itemCount,
-    outputFormat: 'DYNAMODB_JSON',
-  }));
+  writeFileSync(
+    join(folder, 'manifest-summary.json'),
+    JSON.stringify({
+      version: '2020-06-30',
+      exportArn: `${arn}/export/${spec.exportId}`,
+      startTime: spec.exportTime,
+      endTime: spec.exportTime,
+      tableArn: arn,
+      tableId: '12345a12-abcd-123a-ab12-1234abc12345',
+      exportTime: spec.exportTime,
+      s3Bucket: 'sales-dev-lake',
+      s3Prefix: prefix,
+      s3SseAlgorithm: 'KMS',
+      s3SseKmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abcd',
+      manifestFilesS3Key: `${folderKey}manifest-files.json`,
+      billedSizeBytes: 0,
+      itemCount,
+      outputFormat: 'DYNAMODB_JSON',
+    }),
+  );
   writeFileSync(join(folder, '_started'), '');
   return { folder, dataKeys };
 }

@@ -1,7 +1,12 @@
 /**
  * A sales-orders table in dynalite, filled with items of every attribute type, for the CLI test and the bench.
  */
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DynamoDBClient,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 
 /**
  * A client for a local endpoint with dummy credentials.
@@ -11,7 +16,11 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type Attribu
  */
 export function localClient(endpoint: string): DynamoDBClient {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
 }
 
 /**
@@ -40,14 +49,18 @@ export function orderItem(index: number): Record<string, AttributeValue> {
  * @param count - How many orders.
  */
 export async function createOrdersTable(client: DynamoDBClient, table: string, count: number): Promise<void> {
-  await client.send(new CreateTableCommand({
-    TableName: table,
-    AttributeDefinitions: [{ AttributeName: 'order_id', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'order_id', KeyType: 'HASH' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: 'order_id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'order_id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   for (let start = 0; start < count; start += 25) {
-    const requests = Array.from({ length: Math.min(25, count - start) }, (_, i) => ({ PutRequest: { Item: orderItem(start + i) } }));
+    const requests = Array.from({ length: Math.min(25, count - start) }, (_, i) => ({
+      PutRequest: { Item: orderItem(start + i) },
+    }));
     await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
   }
 }

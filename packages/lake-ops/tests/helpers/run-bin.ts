@@ -42,6 +42,11 @@ export function filesUnder(root: string): string[] {
 }
 
 export function rowsIn(root: string): Record<string, unknown>[] {
-  return filesUnder(root).flatMap((key) => gunzipSync(readFileSync(join(root, key))).toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+  return filesUnder(root).flatMap((key) =>
+    gunzipSync(readFileSync(join(root, key)))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  );
 }
-

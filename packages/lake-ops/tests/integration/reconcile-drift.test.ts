@@ -2,7 +2,13 @@
  * reconcile against dynalite and a lake written with the real row code: each kind of drift planted, keys changed while
  * it runs (not reported), then --repair, then no drift.
  */
-import { DeleteItemCommand, PutItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +24,10 @@ const nowMicros = (): number => Date.now() * 1000;
 const key = (index: number): string => `o-${String(index).padStart(6, '0')}`;
 
 /** The table's items as DynamoDB holds them (numbers normalized, e.g. 0.00 -> 0), as its stream delivers them. */
-async function storedItems(client: DynamoDBClient, table: string): Promise<Map<string, Record<string, AttributeValue>>> {
+async function storedItems(
+  client: DynamoDBClient,
+  table: string,
+): Promise<Map<string, Record<string, AttributeValue>>> {
   const items = new Map<string, Record<string, AttributeValue>>();
   let start: Record<string, AttributeValue> | undefined;
   do {
@@ -50,8 +59,18 @@ describe('reconcile', () => {
   });
 
   const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-    client, lake: new LocalLakeStore(lake), table, keyName: 'order_id', segments: 2, fenceMarginSeconds: 300, buckets: 64,
-    repair: false, scratchFolder: join(scratch, String(Math.random())), signal: new AbortController().signal, onProgress: () => undefined, ...overrides,
+    client,
+    lake: new LocalLakeStore(lake),
+    table,
+    keyName: 'order_id',
+    segments: 2,
+    fenceMarginSeconds: 300,
+    buckets: 64,
+    repair: false,
+    scratchFolder: join(scratch, String(Math.random())),
+    signal: new AbortController().signal,
+    onProgress: () => undefined,
+    ...overrides,
   });
 
   test('finds each kind of drift exactly, leaves changes in flight out, and a repair brings it to zero', async () => {
@@ -59,13 +78,19 @@ describe('reconcile', () => {
     await createOrdersTable(client, 'drift', ITEMS);
     const stored = await storedItems(client, 'drift');
     const item = (index: number): Record<string, AttributeValue> => stored.get(key(index)) ?? orderItem(index);
-    const inserts = Array.from({ length: ITEMS }, (_, i) => i).filter((i) => i !== 1).map((i) => changeLine('insert', item(i), HOUR_AGO));
+    const inserts = Array.from({ length: ITEMS }, (_, i) => i)
+      .filter((i) => i !== 1)
+      .map((i) => changeLine('insert', item(i), HOUR_AGO));
     writeLakeObject(lake, 'inserts', [...inserts, changeLine('insert', orderItem(999_999), HOUR_AGO)]); // 999999: never in the table
     await client.send(new DeleteItemCommand({ TableName: 'drift', Key: { order_id: { S: key(2) } } })); // remove lost
     writeLakeObject(lake, 'changes', [
       changeLine('modify', { ...item(3), status: { S: 'pending' } }, HOUR_AGO + 1), // value differs
       changeLine('remove', item(4), HOUR_AGO + 1), // removed in the lake, alive in the table
-      changeLine('modify', { ...item(8), line_items: { L: [{ M: { sku: { S: 'sku-8' }, quantity: { N: '3' } } }] } }, HOUR_AGO + 1),
+      changeLine(
+        'modify',
+        { ...item(8), line_items: { L: [{ M: { sku: { S: 'sku-8' }, quantity: { N: '3' } } }] } },
+        HOUR_AGO + 1,
+      ),
       changeLine('modify', { ...item(5), status: { S: 'returned' } }, nowMicros()), // newer than the fence: in flight
       changeLine('insert', orderItem(888_888), nowMicros()), // created and not yet scanned: in flight
     ]);
@@ -107,15 +132,28 @@ describe('reconcile', () => {
 
     // Assert
     expect(repaired.repair?.rows).toBe(6);
-    expect(repaired.repair?.key).toMatch(/^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-reconcile-drift-\d{16}\.json\.gz$/);
+    expect(repaired.repair?.key).toMatch(
+      /^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-reconcile-drift-\d{16}\.json\.gz$/,
+    );
     expect(after.drift).toEqual([]);
     expect(after.lake_keys).toBe(ITEMS - 1 + 1); // the table's keys and o-888888, still in flight
   }, 60_000);
 
   test('a lake that equals the table has no differing bucket', async () => {
     await createOrdersTable(client, 'equal', 30);
-    writeLakeObject(lake, 'inserts', [...(await storedItems(client, 'equal')).values()].map((item) => changeLine('insert', item, HOUR_AGO)));
+    writeLakeObject(
+      lake,
+      'inserts',
+      [...(await storedItems(client, 'equal')).values()].map((item) => changeLine('insert', item, HOUR_AGO)),
+    );
     const result = await reconcile(options('equal'));
-    expect(result).toMatchObject({ table_items: 30, lake_keys: 30, drift: [], buckets_differing: 0, in_flight: 0, complete: true });
+    expect(result).toMatchObject({
+      table_items: 30,
+      lake_keys: 30,
+      drift: [],
+      buckets_differing: 0,
+      in_flight: 0,
+      complete: true,
+    });
   }, 60_000);
 });

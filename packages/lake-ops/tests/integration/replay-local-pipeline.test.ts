@@ -47,10 +47,18 @@ function changes(): { key: string; data: Buffer; at: number }[] {
  * holds order 7 (Firehose retries, then writes the whole batch to the error prefix as `Lambda.FunctionError`).
  */
 async function brokenHandler(event: FirehoseTransformationEvent): Promise<FirehoseTransformationResult> {
-  const orders = event.records.map((record) => (JSON.parse(Buffer.from(record.data, 'base64').toString()) as { dynamodb: { Keys: { order_id: { S: string } } } }).dynamodb.Keys.order_id.S);
+  const orders = event.records.map(
+    (record) =>
+      (JSON.parse(Buffer.from(record.data, 'base64').toString()) as { dynamodb: { Keys: { order_id: { S: string } } } })
+        .dynamodb.Keys.order_id.S,
+  );
   if (orders.includes('ord-0007')) throw new Error('Runtime.ImportModuleError: Cannot find module index');
   const result = await handler(event);
-  return { records: result.records.map((record, i) => (i % 3 === 0 ? { recordId: record.recordId, result: 'ProcessingFailed', data: event.records[i]!.data } : record)) };
+  return {
+    records: result.records.map((record, i) =>
+      i % 3 === 0 ? { recordId: record.recordId, result: 'ProcessingFailed', data: event.records[i]!.data } : record,
+    ),
+  };
 }
 
 describe('replay of what the local pipeline wrote under errors/', () => {
@@ -66,7 +74,10 @@ describe('replay of what the local pipeline wrote under errors/', () => {
     const log = console.log;
     console.log = () => undefined;
     try {
-      await new FirehoseEmulator(SETTINGS, brokenHandler, new LakeWriter(root), { fraction: 0, random: () => 1 }).deliver(stream.readAll());
+      await new FirehoseEmulator(SETTINGS, brokenHandler, new LakeWriter(root), {
+        fraction: 0,
+        random: () => 1,
+      }).deliver(stream.readAll());
     } finally {
       console.log = log;
     }
@@ -80,7 +91,9 @@ describe('replay of what the local pipeline wrote under errors/', () => {
     expect(delivered).toBeGreaterThan(0);
     expect(delivered).toBeLessThan(ORDERS);
     const errorCodes = lakeKeys(root, 'errors/processing-failed').flatMap((key) =>
-      readErrorObjectLines(readFileSync(join(root, key))).map((line) => (JSON.parse(line) as { errorCode: string }).errorCode),
+      readErrorObjectLines(readFileSync(join(root, key))).map(
+        (line) => (JSON.parse(line) as { errorCode: string }).errorCode,
+      ),
     );
     expect(new Set(errorCodes)).toEqual(new Set(['Lambda.ProcessingFailedStatus', 'Lambda.FunctionError']));
     expect(first).toMatchObject({ records: ORDERS - delivered, replayed: ORDERS - delivered, stillFailing: 0 });

@@ -42,10 +42,17 @@ const scenario: fc.Arbitrary<Scenario> = fc
   .record({
     initial: fc.dictionary(fc.constantFrom(...KEYS), fc.integer({ min: 0, max: 99 })),
     writes: fc.array(
-      fc.record({ key: fc.constantFrom(...KEYS), atMicros: timeInWindow, value: fc.option(fc.integer({ min: 100, max: 999 }), { nil: undefined }) }),
+      fc.record({
+        key: fc.constantFrom(...KEYS),
+        atMicros: timeInWindow,
+        value: fc.option(fc.integer({ min: 100, max: 999 }), { nil: undefined }),
+      }),
       { maxLength: 30 },
     ),
-    snapshotMicros: fc.oneof(timeInWindow, timeInWindow.map((t) => Math.floor(t / SECOND) * SECOND)),
+    snapshotMicros: fc.oneof(
+      timeInWindow,
+      timeInWindow.map((t) => Math.floor(t / SECOND) * SECOND),
+    ),
     readDelayMicros: fc.dictionary(fc.constantFrom(...KEYS), fc.integer({ min: 0, max: 1_500_000 })),
     marginSeconds: fc.integer({ min: 0, max: 2 }),
     skewFraction: fc.double({ min: -1, max: 1, noNaN: true }),
@@ -60,7 +67,11 @@ const scenario: fc.Arbitrary<Scenario> = fc
   }));
 
 /** The table after applying the writes up to and including `untilMicros`, in time order. */
-function stateAt(initial: ReadonlyMap<string, number>, writes: readonly Write[], untilMicros: number): Map<string, number> {
+function stateAt(
+  initial: ReadonlyMap<string, number>,
+  writes: readonly Write[],
+  untilMicros: number,
+): Map<string, number> {
   const state = new Map(initial);
   for (const write of writes) {
     if (write.atMicros > untilMicros) break;
@@ -96,7 +107,8 @@ function currentState(lines: readonly string[]): Map<string, number> {
   for (const line of lines) {
     const row = JSON.parse(line) as { order_id: string; v: number; cdc_sort_key: string; cdc_operation: string };
     const seen = latest.get(row.order_id);
-    if (seen === undefined || row.cdc_sort_key > seen.sortKey) latest.set(row.order_id, { sortKey: row.cdc_sort_key, operation: row.cdc_operation, value: row.v });
+    if (seen === undefined || row.cdc_sort_key > seen.sortKey)
+      latest.set(row.order_id, { sortKey: row.cdc_sort_key, operation: row.cdc_operation, value: row.v });
   }
   const state = new Map<string, number>();
   for (const [key, row] of latest) if (row.operation !== 'remove') state.set(key, row.value);
@@ -104,7 +116,10 @@ function currentState(lines: readonly string[]): Map<string, number> {
 }
 
 /** Builds the lake a scenario leads to: the snapshot rows and the stream rows from the lake's start on. */
-function lakeOf(s: Scenario, fenceOf: (snapshotClockMicros: number) => number): { lines: string[]; table: Map<string, number> } {
+function lakeOf(
+  s: Scenario,
+  fenceOf: (snapshotClockMicros: number) => number,
+): { lines: string[]; table: Map<string, number> } {
   const writes = [...s.writes].sort((a, b) => a.atMicros - b.atMicros);
   const snapshotClock = s.snapshotMicros + s.skewMicros;
   const fence = fenceOf(snapshotClock);
@@ -122,7 +137,13 @@ function lakeOf(s: Scenario, fenceOf: (snapshotClockMicros: number) => number): 
     const readAt = s.snapshotMicros + (s.readDelayMicros[key] ?? 0);
     const value = stateAt(s.initial, writes, readAt).get(key);
     if (value === undefined) continue;
-    const context = { snapshotId: 'scan-test', snapshotTimeMicros: snapshotClock, fenceMicros: fence, table: 'orders', keyNames: ['order_id'] };
+    const context = {
+      snapshotId: 'scan-test',
+      snapshotTimeMicros: snapshotClock,
+      fenceMicros: fence,
+      table: 'orders',
+      keyNames: ['order_id'],
+    };
     const line = toSnapshotLine(item(key, value), context);
     if (!line.ok) throw new Error(line.detail);
     lines.push(line.value);
@@ -143,7 +164,7 @@ const oneWrite = (atMicros: number): Scenario => ({
 });
 
 describe('the snapshot fence', () => {
-  test('the lake\'s current state equals the table\'s for any history, snapshot time, skew within the margin, duplicates and lake start at or before the fence', () => {
+  test("the lake's current state equals the table's for any history, snapshot time, skew within the margin, duplicates and lake start at or before the fence", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const { lines, table } = lakeOf(s, (clock) => toFenceMicros(clock, s.marginSeconds));
@@ -154,8 +175,8 @@ describe('the snapshot fence', () => {
   });
 
   test.each([
-    ['a change in the snapshot\'s second, after it', 2_700_000],
-    ['a change in the snapshot\'s second, before it', 2_100_000],
+    ["a change in the snapshot's second, after it", 2_700_000],
+    ["a change in the snapshot's second, before it", 2_100_000],
     ['a change in the second before the snapshot', 1_900_000],
   ])('boundary: %s wins or is covered by the snapshot', (_case, atOffset) => {
     const s = oneWrite((BASE_SECOND + 1) * SECOND + atOffset);
@@ -164,7 +185,7 @@ describe('the snapshot fence', () => {
     expect(currentState(lines)).toEqual(table);
   });
 
-  test('without the fence (snapshot keyed at its own time), a change made in the snapshot\'s second after it is lost', () => {
+  test("without the fence (snapshot keyed at its own time), a change made in the snapshot's second after it is lost", () => {
     // The negative control: the property is not vacuous. Snapshot at .400 s reads 1; the write of 500 at .700 s of
     // the same second is stamped with the whole second, which sorts before a snapshot keyed at .400 s.
     const s = oneWrite((BASE_SECOND + 3) * SECOND + 700_000);

@@ -75,7 +75,9 @@ export function lakeKeys(root: string, under = ''): string[] {
     } catch {
       return [];
     }
-    return names.flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));
+    return names.flatMap((name) =>
+      statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)],
+    );
   };
   return walk(join(root, under))
     .map((path) => relative(root, path).split(sep).join('/'))

@@ -19,12 +19,23 @@ let sequence = 1000;
  * @param eventTimeMicros - When the change happened.
  * @returns The row line.
  */
-export function changeLine(operation: Exclude<CdcOperation, 'snapshot'>, item: Record<string, AttributeValue>, eventTimeMicros: number): string {
+export function changeLine(
+  operation: Exclude<CdcOperation, 'snapshot'>,
+  item: Record<string, AttributeValue>,
+  eventTimeMicros: number,
+): string {
   const image = toDynamoJson(item);
   sequence += 1;
   const row = toRow({
-    operation, eventId: `e${sequence}`, eventTimeMicros, sequenceNumber: String(sequence).padStart(21, '0'), table: 'orders', ttlExpired: false,
-    keys: { order_id: image.order_id } as AttributeMap, newImage: operation === 'remove' ? undefined : image, oldImage: operation === 'remove' ? image : undefined,
+    operation,
+    eventId: `e${sequence}`,
+    eventTimeMicros,
+    sequenceNumber: String(sequence).padStart(21, '0'),
+    table: 'orders',
+    ttlExpired: false,
+    keys: { order_id: image.order_id } as AttributeMap,
+    newImage: operation === 'remove' ? undefined : image,
+    oldImage: operation === 'remove' ? image : undefined,
   });
   if (!row.ok) throw new Error(row.detail);
   return serializeRow(row.value);

@@ -12,22 +12,32 @@ export type PipeRecordJson = Record<string, unknown> & { dynamodb: Record<string
 
 /** The four records of the sales fixture, as the pipe delivers them. */
 export const PIPE_RECORDS = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'pipe-stream-records-decoded.json'), 'utf8'),
+  readFileSync(
+    join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'pipe-stream-records-decoded.json'),
+    'utf8',
+  ),
 ) as PipeRecordJson[];
 
 /** The dead-letter message for a batch of those four records. */
-export const DEAD_LETTER_MESSAGE = JSON.parse(readFileSync(join(__dirname, '..', 'events', 'pipes', 'dead-letter-message-dynamodb-stream.json'), 'utf8')) as Message;
+export const DEAD_LETTER_MESSAGE = JSON.parse(
+  readFileSync(join(__dirname, '..', 'events', 'pipes', 'dead-letter-message-dynamodb-stream.json'), 'utf8'),
+) as Message;
 
 function toSdkValue(value: Record<string, unknown>): AttributeValue {
   if (typeof value.B === 'string') return { B: new Uint8Array(Buffer.from(value.B, 'base64')) };
-  if (Array.isArray(value.BS)) return { BS: (value.BS as string[]).map((item) => new Uint8Array(Buffer.from(item, 'base64'))) };
+  if (Array.isArray(value.BS))
+    return { BS: (value.BS as string[]).map((item) => new Uint8Array(Buffer.from(item, 'base64'))) };
   if (value.M !== undefined) return { M: toSdkMap(value.M as Record<string, Record<string, unknown>>)! };
   if (Array.isArray(value.L)) return { L: (value.L as Record<string, unknown>[]).map(toSdkValue) };
   return value as unknown as AttributeValue;
 }
 
-function toSdkMap(map: Record<string, Record<string, unknown>> | undefined): Record<string, AttributeValue> | undefined {
-  return map === undefined ? undefined : Object.fromEntries(Object.entries(map).map(([name, value]) => [name, toSdkValue(value)]));
+function toSdkMap(
+  map: Record<string, Record<string, unknown>> | undefined,
+): Record<string, AttributeValue> | undefined {
+  return map === undefined
+    ? undefined
+    : Object.fromEntries(Object.entries(map).map(([name, value]) => [name, toSdkValue(value)]));
 }
 
 /**

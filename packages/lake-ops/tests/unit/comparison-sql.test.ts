@@ -2,7 +2,12 @@
  * The comparison is one definition: the DuckDB and Athena texts come from the same functions and differ only in the
  * dialect's primitives; each text uses its own engine's functions and none of the other's.
  */
-import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from '../../src/reconcile/comparison-sql.js';
+import {
+  bucketSummarySql,
+  itemColumns,
+  keyDriftSql,
+  type ComparisonSources,
+} from '../../src/reconcile/comparison-sql.js';
 import { differingBuckets } from '../../src/reconcile/bucket-summary.js';
 import { ATHENA_DIALECT, DUCKDB_DIALECT, type SqlDialect } from '../../src/reconcile/sql-dialect.js';
 
@@ -15,7 +20,7 @@ const texts = (d: SqlDialect): string[] => [
   d.memberNames([SOURCES.lake, SOURCES.table]),
   bucketSummarySql(d, SOURCES, COLUMNS, 4096),
   keyDriftSql(d, SOURCES, COLUMNS, { buckets: [3, 17], bucketCount: 4096 }, FENCE),
-  keyDriftSql(d, SOURCES, COLUMNS, { keys: ["o-1", "it's"] }, FENCE),
+  keyDriftSql(d, SOURCES, COLUMNS, { keys: ['o-1', "it's"] }, FENCE),
 ];
 
 /** A dialect whose primitives are opaque tokens: what is left is the shared definition. */
@@ -29,11 +34,21 @@ const TOKENS: SqlDialect = {
 
 describe('the comparison SQL', () => {
   test('renders the same clauses, in the same order, for DuckDB and Athena', () => {
-    const clauses = (text: string): string[] => text.match(/\b(WITH|SELECT|FROM|GROUP BY|UNION ALL|FULL OUTER JOIN|WHERE|CASE|WHEN|THEN|ELSE|END|ORDER BY|IN|IS DISTINCT FROM)\b|\b\w+ AS \(/g) ?? [];
+    const clauses = (text: string): string[] =>
+      text.match(
+        /\b(WITH|SELECT|FROM|GROUP BY|UNION ALL|FULL OUTER JOIN|WHERE|CASE|WHEN|THEN|ELSE|END|ORDER BY|IN|IS DISTINCT FROM)\b|\b\w+ AS \(/g,
+      ) ?? [];
     // The first text (member names) is a primitive itself; the others are the shared definition around the
     // dialect's row sources, which are masked here.
-    const masked = (d: SqlDialect): string[] => texts(d).slice(1)
-      .map((text) => [SOURCES.lake, SOURCES.table].reduce((out, location) => out.split(d.rowSource(location, COLUMNS)).join('ROWS'), text));
+    const masked = (d: SqlDialect): string[] =>
+      texts(d)
+        .slice(1)
+        .map((text) =>
+          [SOURCES.lake, SOURCES.table].reduce(
+            (out, location) => out.split(d.rowSource(location, COLUMNS)).join('ROWS'),
+            text,
+          ),
+        );
     const duck = masked(DUCKDB_DIALECT).map(clauses);
     const athena = masked(ATHENA_DIALECT).map(clauses);
     const generic = texts(TOKENS).slice(1).map(clauses);
@@ -43,9 +58,24 @@ describe('the comparison SQL', () => {
   });
 
   test.each([
-    [DUCKDB_DIALECT, ["read_json('lake_lines'", "'status': 'JSON'", 'md5(', "'0x' ||", 'max_by(', 'json_keys('], ['json_extract_scalar', 'to_utf8', 'from_base']],
-    [ATHENA_DIALECT, ['json_extract_scalar(json', 'json_format(json_extract(json, \'$["status"]\'))', 'md5(to_utf8(', 'from_base(', 'max_by(', 'FROM lake_lines'], ['read_json', "'0x'", 'json_keys']],
-  ] as const)('%# uses its engine\'s functions only', (dialect, uses, avoids) => {
+    [
+      DUCKDB_DIALECT,
+      ["read_json('lake_lines'", "'status': 'JSON'", 'md5(', "'0x' ||", 'max_by(', 'json_keys('],
+      ['json_extract_scalar', 'to_utf8', 'from_base'],
+    ],
+    [
+      ATHENA_DIALECT,
+      [
+        'json_extract_scalar(json',
+        'json_format(json_extract(json, \'$["status"]\'))',
+        'md5(to_utf8(',
+        'from_base(',
+        'max_by(',
+        'FROM lake_lines',
+      ],
+      ['read_json', "'0x'", 'json_keys'],
+    ],
+  ] as const)("%# uses its engine's functions only", (dialect, uses, avoids) => {
     const all = texts(dialect).join('\n');
     for (const fragment of uses) expect(all).toContain(fragment);
     for (const fragment of avoids) expect(all).not.toContain(fragment);
@@ -69,9 +99,12 @@ describe('the comparison SQL', () => {
 
   test('a bucket differs when its count or checksum differs, or one side lacks it', () => {
     const rows = [
-      { side: 'lake', bucket: 1, keys: '2', checksum: '10' }, { side: 'table', bucket: 1, keys: '2', checksum: '10' },
-      { side: 'lake', bucket: 2, keys: '2', checksum: '10' }, { side: 'table', bucket: 2, keys: '2', checksum: '11' },
-      { side: 'lake', bucket: 3, keys: '1', checksum: '5' }, { side: 'table', bucket: 3, keys: '2', checksum: '5' },
+      { side: 'lake', bucket: 1, keys: '2', checksum: '10' },
+      { side: 'table', bucket: 1, keys: '2', checksum: '10' },
+      { side: 'lake', bucket: 2, keys: '2', checksum: '10' },
+      { side: 'table', bucket: 2, keys: '2', checksum: '11' },
+      { side: 'lake', bucket: 3, keys: '1', checksum: '5' },
+      { side: 'table', bucket: 3, keys: '2', checksum: '5' },
       { side: 'table', bucket: 4, keys: '1', checksum: '7' },
     ];
     expect(differingBuckets(rows)).toEqual({ buckets: [2, 3, 4], bucketKeys: [2, 2, 1], lakeKeys: 5 });

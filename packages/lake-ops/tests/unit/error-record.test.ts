@@ -4,7 +4,8 @@ import { parseErrorRecord } from '../../src/replay/firehose/error-record';
 
 describe('parseErrorRecord', () => {
   test('reads the documented fields, numbers as captured objects write them', () => {
-    const line = '{"attemptsMade":1,"arrivalTimestamp":1736937011587,"errorCode":"Lambda.ProcessingFailedStatus","errorMessage":"ProcessingFailed status set for record","attemptEndingTimestamp":1736937071587,"rawData":"eyJ9","lambdaArn":"arn:aws:lambda:eu-west-1:123456789012:function:f:live"}';
+    const line =
+      '{"attemptsMade":1,"arrivalTimestamp":1736937011587,"errorCode":"Lambda.ProcessingFailedStatus","errorMessage":"ProcessingFailed status set for record","attemptEndingTimestamp":1736937071587,"rawData":"eyJ9","lambdaArn":"arn:aws:lambda:eu-west-1:123456789012:function:f:live"}';
 
     expect(parseErrorRecord(line)).toEqual({
       ok: true,

@@ -7,7 +7,11 @@ import { readExportManifest } from '../../src/table/export-manifest.js';
 import { verifyExport } from '../../src/table/verify-export.js';
 import { writeExportFolder } from '../helpers/export-folder.js';
 
-const order = (i: number): Record<string, unknown> => ({ order_id: `o-${i}`, total: i + 0.5, customer: { city: 'Lyon' } });
+const order = (i: number): Record<string, unknown> => ({
+  order_id: `o-${i}`,
+  total: i + 0.5,
+  customer: { city: 'Lyon' },
+});
 
 describe('export manifest and verification', () => {
   let root: string;
@@ -26,8 +30,17 @@ describe('export manifest and verification', () => {
 
   test('reads the summary and the files manifest, with data keys relative to the export folder', async () => {
     const manifest = await readExportManifest(localExportFiles(folder));
-    expect(manifest).toMatchObject({ exportId: '01736937011000-abcd1234', tableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', exportTimeMicros: Date.parse('2025-01-15T10:30:11.028Z') * 1000, itemCount: 4 });
-    expect(manifest.files.map((file) => [file.key, file.itemCount])).toEqual([[dataKeys[0], 3], [dataKeys[1], 0], [dataKeys[2], 1]]);
+    expect(manifest).toMatchObject({
+      exportId: '01736937011000-abcd1234',
+      tableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+      exportTimeMicros: Date.parse('2025-01-15T10:30:11.028Z') * 1000,
+      itemCount: 4,
+    });
+    expect(manifest.files.map((file) => [file.key, file.itemCount])).toEqual([
+      [dataKeys[0], 3],
+      [dataKeys[1], 0],
+      [dataKeys[2], 1],
+    ]);
   });
 
   test('a whole export verifies, empty partition file included', async () => {
@@ -40,9 +53,14 @@ describe('export manifest and verification', () => {
   test('a data file whose bytes changed fails its MD5 check', async () => {
     const files = localExportFiles(folder);
     const manifest = await readExportManifest(files);
-    writeFileSync(join(folder, dataKeys[0] as string), gzipSync(`${JSON.stringify({ Item: { order_id: { S: 'x' } } })}\n`.repeat(3)));
+    writeFileSync(
+      join(folder, dataKeys[0] as string),
+      gzipSync(`${JSON.stringify({ Item: { order_id: { S: 'x' } } })}\n`.repeat(3)),
+    );
     const result = await verifyExport(files, manifest);
-    expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^${dataKeys[0]}: MD5 .+, the manifest says .+$`))]);
+    expect(result.problems).toEqual([
+      expect.stringMatching(new RegExp(`^${dataKeys[0]}: MD5 .+, the manifest says .+$`)),
+    ]);
   });
 
   test('a missing data file is named', async () => {
@@ -55,7 +73,9 @@ describe('export manifest and verification', () => {
     const path = join(folder, 'manifest-summary.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"itemCount":4', '"itemCount":5'));
     const files = localExportFiles(folder);
-    expect((await verifyExport(files, await readExportManifest(files))).problems).toEqual(['manifest-files.json counts 4 items, manifest-summary.json 5']);
+    expect((await verifyExport(files, await readExportManifest(files))).problems).toEqual([
+      'manifest-files.json counts 4 items, manifest-summary.json 5',
+    ]);
   });
 
   test('a file holding more lines than its itemCount is refused', async () => {
@@ -70,8 +90,16 @@ describe('export manifest and verification', () => {
   });
 
   test.each([
-    ['an ION export', (s: string) => s.replace('"DYNAMODB_JSON"', '"ION"'), /outputFormat must be DYNAMODB_JSON, received "ION"/],
-    ['an incremental export', (s: string) => s.replace('"outputFormat"', '"exportType":"INCREMENTAL_EXPORT","outputFormat"'), /exportType must be FULL_EXPORT/],
+    [
+      'an ION export',
+      (s: string) => s.replace('"DYNAMODB_JSON"', '"ION"'),
+      /outputFormat must be DYNAMODB_JSON, received "ION"/,
+    ],
+    [
+      'an incremental export',
+      (s: string) => s.replace('"outputFormat"', '"exportType":"INCREMENTAL_EXPORT","outputFormat"'),
+      /exportType must be FULL_EXPORT/,
+    ],
     ['a summary without an export id', (s: string) => s.replace(/\/export\/[^"]+"/, '"'), /exportArn has no export id/],
     ['a summary that is not JSON', () => 'not json', /not a JSON object/],
   ])('refuses %s', async (_case, edit, message) => {

@@ -1,4 +1,11 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +55,9 @@ describe('LocalLakeStore', () => {
   });
 
   test('refuses a key that would leave the lake folder', async () => {
-    await expect(new LocalLakeStore(root).write('../outside', Buffer.from('x'))).rejects.toThrow(/would leave the lake folder/);
+    await expect(new LocalLakeStore(root).write('../outside', Buffer.from('x'))).rejects.toThrow(
+      /would leave the lake folder/,
+    );
   });
 });
 
@@ -75,7 +84,9 @@ describe('S3LakeStore', () => {
     // The SDK's streaming body, reduced to the one method the store calls.
     const body = { transformToByteArray: async () => new Uint8Array(Buffer.from('abc')) };
     s3.on(GetObjectCommand, { Key: 'root/a' }).resolves({ Body: body as never });
-    s3.on(GetObjectCommand, { Key: 'root/missing' }).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
+    s3.on(GetObjectCommand, { Key: 'root/missing' }).rejects(
+      new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }),
+    );
     const lake = new S3LakeStore(new S3Client({}), 'lake', 'root/');
 
     expect((await lake.read('a'))?.toString()).toBe('abc');
@@ -95,7 +106,10 @@ describe('S3LakeStore', () => {
 
     await new S3LakeStore(new S3Client({}), 'lake', 'root/').remove('errors/replay-failed/x.json');
 
-    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'lake', Key: 'root/errors/replay-failed/x.json' });
+    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'lake',
+      Key: 'root/errors/replay-failed/x.json',
+    });
   });
 });
 

@@ -43,14 +43,22 @@ describe('parseDeadLetterMessage', () => {
 
     expect(parsed).toEqual({
       ok: true,
-      value: expect.objectContaining({ shardId: 'shardId-00000001736931012345-1a2b3c4d', batchSize: 4, streamArn: STREAM_ARN }),
+      value: expect.objectContaining({
+        shardId: 'shardId-00000001736931012345-1a2b3c4d',
+        batchSize: 4,
+        streamArn: STREAM_ARN,
+      }),
     });
   });
 
   test.each([
     ['not JSON', 'oops', /not JSON/],
     ['a Kinesis-source message', '{"KinesisBatchInfo":{"shardId":"shardId-000000000000"}}', /no DDBStreamBatchInfo/],
-    ['a sequence number with letters', DEAD_LETTER_MESSAGE.Body!.replace('"5172400000000023457312842"', '"51724x"'), /startSequenceNumber/],
+    [
+      'a sequence number with letters',
+      DEAD_LETTER_MESSAGE.Body!.replace('"5172400000000023457312842"', '"51724x"'),
+      /startSequenceNumber/,
+    ],
     ['a batch size of 0', DEAD_LETTER_MESSAGE.Body!.replace('"batchSize":4', '"batchSize":0'), /batchSize/],
   ])('refuses %s, saying why', (_, body, detail) => {
     const parsed = parseDeadLetterMessage(body);

@@ -32,16 +32,32 @@ describe('sales-lake replay --dlq', () => {
 
   test('a trimmed batch: says it was not mended, prints the reconcile to run, keeps the message, exit 1', async () => {
     // The fixture's batch is from January 2025: long past the stream's 24 h.
-    sqs.on(ReceiveMessageCommand).resolvesOnce({ Messages: [DEAD_LETTER_MESSAGE] }).resolves({});
+    sqs
+      .on(ReceiveMessageCommand)
+      .resolvesOnce({ Messages: [DEAD_LETTER_MESSAGE] })
+      .resolves({});
     s3.on(ListObjectsV2Command).resolves({ Contents: [], IsTruncated: false });
 
-    const code = await runReplay(['--dlq', QUEUE_URL, '--stream', 'sales-dev-changes', '--lake', 's3://sales-dev-lake', '--json']);
+    const code = await runReplay([
+      '--dlq',
+      QUEUE_URL,
+      '--stream',
+      'sales-dev-changes',
+      '--lake',
+      's3://sales-dev-lake',
+      '--json',
+    ]);
 
     expect(code).toBe(1);
-    expect(stderr).toMatch(/NOT MENDED: 4 records of shardId-00000001736931012345-1a2b3c4d .* beyond the stream's 24 h retention/);
+    expect(stderr).toMatch(
+      /NOT MENDED: 4 records of shardId-00000001736931012345-1a2b3c4d .* beyond the stream's 24 h retention/,
+    );
     expect(stderr).toContain('  npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --repair\n');
     const json = JSON.parse(stdout) as { dead_letters: { trimmed: { next_step: string }[]; deleted: number } };
-    expect(json.dead_letters).toMatchObject({ deleted: 0, trimmed: [{ next_step: 'npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --repair' }] });
+    expect(json.dead_letters).toMatchObject({
+      deleted: 0,
+      trimmed: [{ next_step: 'npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --repair' }],
+    });
     expect(kinesis.commandCalls(PutRecordsCommand)).toHaveLength(0);
     expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
   });
@@ -49,8 +65,17 @@ describe('sales-lake replay --dlq', () => {
   test('an empty queue is exit 0', async () => {
     sqs.on(ReceiveMessageCommand).resolves({});
 
-    expect(await runReplay(['--dlq', QUEUE_URL, '--stream', 'arn:aws:kinesis:eu-west-1:123456789012:stream/sales-dev-changes'])).toBe(0);
-    expect(stderr).toBe('replay --dlq: 0 messages: 0 re-driven (0 records put into Kinesis, 0 deleted), 0 trimmed, 0 kept\n');
+    expect(
+      await runReplay([
+        '--dlq',
+        QUEUE_URL,
+        '--stream',
+        'arn:aws:kinesis:eu-west-1:123456789012:stream/sales-dev-changes',
+      ]),
+    ).toBe(0);
+    expect(stderr).toBe(
+      'replay --dlq: 0 messages: 0 re-driven (0 records put into Kinesis, 0 deleted), 0 trimmed, 0 kept\n',
+    );
   });
 
   test.each([

@@ -9,11 +9,17 @@ import { lakeKeys, readEvent, rowsPerEventId, writeErrorObject, type FailedSourc
 
 /** The four Pipe-delivered changes of the repository's sales event: INSERT, MODIFY, REMOVE, TTL REMOVE. */
 const SALES = readEvent('firehose-event-pipe-sales.json').records.map(
-  (record): FailedSource => ({ data: record.data, approximateArrivalTimestamp: record.approximateArrivalTimestamp as number }),
+  (record): FailedSource => ({
+    data: record.data,
+    approximateArrivalTimestamp: record.approximateArrivalTimestamp as number,
+  }),
 );
 const ARRIVAL = SALES[0]!.approximateArrivalTimestamp;
 /** Records no transform can turn into rows: plain text, and not base64 at all. */
-const NOT_JSON: FailedSource = { data: Buffer.from('not json').toString('base64'), approximateArrivalTimestamp: ARRIVAL };
+const NOT_JSON: FailedSource = {
+  data: Buffer.from('not json').toString('base64'),
+  approximateArrivalTimestamp: ARRIVAL,
+};
 const BAD_BASE64: FailedSource = { data: '%%%', approximateArrivalTimestamp: ARRIVAL };
 
 /** The rows the pipeline delivered before the failure: the first two changes, as Firehose wrote them. */
@@ -22,11 +28,15 @@ async function writeDeliveredRows(root: string): Promise<void> {
   const { result } = transformFirehoseEvent({ ...event, records: event.records.slice(0, 2) });
   const rows = Buffer.concat(result.records.map((record) => Buffer.from(record.data, 'base64')));
   const { year, month, day, hour } = result.records[0]!.metadata!.partitionKeys as Record<string, string>;
-  await new LocalLakeStore(root).write(`sales/year=${year}/month=${month}/day=${day}/hour=${hour}/sales-dev-changes-1-delivered.json.gz`, gzipSync(rows));
+  await new LocalLakeStore(root).write(
+    `sales/year=${year}/month=${month}/day=${day}/hour=${hour}/sales-dev-changes-1-delivered.json.gz`,
+    gzipSync(rows),
+  );
 }
 
 /** Every file's bytes, by key, to prove a re-run changed nothing. */
-const snapshot = (root: string) => Object.fromEntries(lakeKeys(root).map((key) => [key, readFileSync(join(root, key)).toString('base64')]));
+const snapshot = (root: string) =>
+  Object.fromEntries(lakeKeys(root).map((key) => [key, readFileSync(join(root, key)).toString('base64')]));
 
 describe('replayErrorObjects', () => {
   let root: string;
@@ -52,10 +62,17 @@ describe('replayErrorObjects', () => {
     expect(second).toMatchObject({ objects: 1, alreadyReplayed: 1, processed: 0, written: [] });
     expect(rowsPerEventId(root)).toEqual(afterFirst);
     for (const key of first.written.filter((written) => written.startsWith('sales/'))) {
-      const rows = gunzipSync(readFileSync(join(root, key))).toString('utf8').trim().split('\n');
+      const rows = gunzipSync(readFileSync(join(root, key)))
+        .toString('utf8')
+        .trim()
+        .split('\n');
       for (const row of rows) {
         const time = (JSON.parse(row) as { cdc_event_time: string }).cdc_event_time;
-        expect(key.startsWith(`sales/year=${time.slice(0, 4)}/month=${time.slice(5, 7)}/day=${time.slice(8, 10)}/hour=${time.slice(11, 13)}/replay-`)).toBe(true);
+        expect(
+          key.startsWith(
+            `sales/year=${time.slice(0, 4)}/month=${time.slice(5, 7)}/day=${time.slice(8, 10)}/hour=${time.slice(11, 13)}/replay-`,
+          ),
+        ).toBe(true);
       }
     }
   });
@@ -65,9 +82,19 @@ describe('replayErrorObjects', () => {
 
     const summary = await replayErrorObjects(lake);
 
-    expect(summary).toMatchObject({ records: 3, replayed: 1, stillFailing: 2, stillFailingByReason: { 'not-json': 1, 'bad-base64': 1 } });
-    const failedKey = errorKey.replace('errors/processing-failed/', 'errors/replay-failed/').replace(/\.json\.gz$/, '.json');
-    const kept = readFileSync(join(root, failedKey), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(summary).toMatchObject({
+      records: 3,
+      replayed: 1,
+      stillFailing: 2,
+      stillFailingByReason: { 'not-json': 1, 'bad-base64': 1 },
+    });
+    const failedKey = errorKey
+      .replace('errors/processing-failed/', 'errors/replay-failed/')
+      .replace(/\.json\.gz$/, '.json');
+    const kept = readFileSync(join(root, failedKey), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(kept.map((line) => [line.rawData, line.replayFailureReason, line.errorCode])).toEqual([
       [NOT_JSON.data, 'not-json', 'Lambda.ProcessingFailedStatus'],
       [BAD_BASE64.data, 'bad-base64', 'Lambda.ProcessingFailedStatus'],
@@ -133,7 +160,9 @@ describe('replayErrorObjects', () => {
 
   test('removes an earlier still-failing list once every record of the object replays', async () => {
     const errorKey = writeErrorObject(root, [SALES[0]!], 'a0000000-0000-4000-8000-000000000008');
-    const failedKey = errorKey.replace('errors/processing-failed/', 'errors/replay-failed/').replace(/\.json\.gz$/, '.json');
+    const failedKey = errorKey
+      .replace('errors/processing-failed/', 'errors/replay-failed/')
+      .replace(/\.json\.gz$/, '.json');
     await lake.write(failedKey, Buffer.from('{"rawData":"stale"}\n'));
 
     await replayErrorObjects(lake, { force: true });
@@ -142,10 +171,18 @@ describe('replayErrorObjects', () => {
   });
 
   test('an object that is not valid GZIP is reported and left without a marker', async () => {
-    await lake.write('errors/processing-failed/year=2025/month=01/day=15/broken.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3]));
+    await lake.write(
+      'errors/processing-failed/year=2025/month=01/day=15/broken.gz',
+      Buffer.from([0x1f, 0x8b, 1, 2, 3]),
+    );
 
     const summary = await replayErrorObjects(lake);
 
-    expect(summary).toMatchObject({ objects: 1, stillFailing: 1, stillFailingByReason: { 'unreadable-error-object': 1 }, written: [] });
+    expect(summary).toMatchObject({
+      objects: 1,
+      stillFailing: 1,
+      stillFailingByReason: { 'unreadable-error-object': 1 },
+      written: [],
+    });
   });
 });

@@ -1,11 +1,16 @@
 import { markerKey, replayDataKey, replayFailedKey } from '../../src/replay/firehose/replay-keys';
 
-const ERROR_KEY = 'errors/processing-failed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json.gz';
+const ERROR_KEY =
+  'errors/processing-failed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json.gz';
 
 describe('replay keys', () => {
   test('the marker and the still-failing list mirror the error object path', () => {
-    expect(markerKey(ERROR_KEY)).toBe('errors/replayed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json');
-    expect(replayFailedKey(ERROR_KEY)).toBe('errors/replay-failed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json');
+    expect(markerKey(ERROR_KEY)).toBe(
+      'errors/replayed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json',
+    );
+    expect(replayFailedKey(ERROR_KEY)).toBe(
+      'errors/replay-failed/year=2025/month=01/day=15/sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238.json',
+    );
   });
 
   test('a data key is the partition folder and a name that depends on the error key only', () => {

@@ -25,8 +25,12 @@ const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * @returns one SQL statement
  */
 export function createViewSql(tableName: string, dataGlob: string, table: CatalogTable): string {
-  const columns = table.columns.map((column) => `${quoteLiteral(column.name)}: ${quoteLiteral(toDuckDbType(column.type))}`).join(', ');
-  const select = [...table.columns.map((column) => column.name), ...table.partitionKeys].map(quoteIdentifier).join(', ');
+  const columns = table.columns
+    .map((column) => `${quoteLiteral(column.name)}: ${quoteLiteral(toDuckDbType(column.type))}`)
+    .join(', ');
+  const select = [...table.columns.map((column) => column.name), ...table.partitionKeys]
+    .map(quoteIdentifier)
+    .join(', ');
   return (
     `CREATE OR REPLACE VIEW ${quoteIdentifier(tableName)} AS SELECT ${select} FROM read_json(${quoteLiteral(dataGlob)}, ` +
     `format = 'newline_delimited', compression = 'gzip', hive_partitioning = true, hive_types_autocast = false, columns = {${columns}})`
@@ -58,7 +62,13 @@ export class DuckDbLake {
    * @param table - inferred schema
    * @returns the open lake; call {@link DuckDbLake.close} when done
    */
-  static async open(root: string, dataPrefix: string, extension: string, tableName: string, table: CatalogTable): Promise<DuckDbLake> {
+  static async open(
+    root: string,
+    dataPrefix: string,
+    extension: string,
+    tableName: string,
+    table: CatalogTable,
+  ): Promise<DuckDbLake> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     const lake = new DuckDbLake(instance, connection);

@@ -27,7 +27,12 @@ export function sameAttributeValue(a: AttributeValue, b: AttributeValue): boolea
     return a.BS !== undefined && b.BS !== undefined && sameSet(encode(a.BS), encode(b.BS));
   }
   if (a.L !== undefined || b.L !== undefined) {
-    return a.L !== undefined && b.L !== undefined && a.L.length === b.L.length && a.L.every((v, i) => sameAttributeValue(v, b.L![i]!));
+    return (
+      a.L !== undefined &&
+      b.L !== undefined &&
+      a.L.length === b.L.length &&
+      a.L.every((v, i) => sameAttributeValue(v, b.L![i]!))
+    );
   }
   if (a.M !== undefined || b.M !== undefined) return a.M !== undefined && b.M !== undefined && sameItem(a.M, b.M);
   return false;

@@ -64,7 +64,13 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
   let sequence = FIRST_SEQUENCE;
   let emitted = 0;
   const lockKey = (target: WriteTarget) => JSON.stringify(props.keyNames.map((name) => target.key[name]));
-  const read = (targets: readonly WriteTarget[]) => readItems(props.reader, props.tableName, targets.map((target) => target.key), props.keyNames);
+  const read = (targets: readonly WriteTarget[]) =>
+    readItems(
+      props.reader,
+      props.tableName,
+      targets.map((target) => target.key),
+      props.keyNames,
+    );
 
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -38,9 +38,12 @@ export async function probeEndpoint(endpoint: string, region: string, timeoutMs 
   try {
     await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: signal });
   } catch (error) {
-    if (signal.aborted) throw new EndpointError(`--endpoint ${endpoint} did not answer within ${timeoutMs / 1000} s`, { cause: error });
+    if (signal.aborted)
+      throw new EndpointError(`--endpoint ${endpoint} did not answer within ${timeoutMs / 1000} s`, { cause: error });
     const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code;
-    const cause = (code?.startsWith('HPE_') ? 'it does not speak HTTP' : code !== undefined ? CAUSES[code] : undefined) ?? `${(error as Error).name}: ${String((error as Error).message).split('\n')[0]}`;
+    const cause =
+      (code?.startsWith('HPE_') ? 'it does not speak HTTP' : code !== undefined ? CAUSES[code] : undefined) ??
+      `${(error as Error).name}: ${String((error as Error).message).split('\n')[0]}`;
     throw new EndpointError(`--endpoint ${endpoint} is not a usable DynamoDB endpoint (${cause})`, { cause: error });
   } finally {
     client.destroy();

@@ -29,7 +29,9 @@ export async function readItems(
   for (let start = 0; start < keys.length; start += MAX_BATCH_GET) {
     let pending: AttributeMap[] = keys.slice(start, start + MAX_BATCH_GET);
     while (pending.length > 0) {
-      const response = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+      const response = await client.send(
+        new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
       for (const item of response.Responses?.[tableName] ?? []) found.set(identity(item), item);
       pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }

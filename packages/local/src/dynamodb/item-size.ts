@@ -5,7 +5,12 @@ const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** Bytes DynamoDB counts for a number: about one byte per two significant digits, plus one. */
 function numberSize(digits: string): number {
-  const significant = digits.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const significant = digits
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return Math.ceil(Math.max(significant.length, 1) / 2) + 1;
 }
 

@@ -31,7 +31,10 @@ export const STREAM_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
  *   condition, a delete of a missing item, a put of identical data), which emits no record
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html
  */
-export function classifyChange(before: AttributeMap | undefined, after: AttributeMap | undefined): DynamoDBRecord['eventName'] {
+export function classifyChange(
+  before: AttributeMap | undefined,
+  after: AttributeMap | undefined,
+): DynamoDBRecord['eventName'] {
   if (before === undefined) return after === undefined ? undefined : 'INSERT';
   if (after === undefined) return 'REMOVE';
   return sameItem(before, after) ? undefined : 'MODIFY';

@@ -10,7 +10,8 @@ export interface WriteTarget {
 }
 
 /** Commands that read only, or manage tables: they pass through capture untouched. */
-const PASS_THROUGH = /^(Get|BatchGet|Query|Scan|Describe|List|Create|Update(Table|TimeToLive|ContinuousBackups)|Delete(Table|Backup)|Tag|Untag|TransactGet)/;
+const PASS_THROUGH =
+  /^(Get|BatchGet|Query|Scan|Describe|List|Create|Update(Table|TimeToLive|ContinuousBackups)|Delete(Table|Backup)|Tag|Untag|TransactGet)/;
 
 /** Raised for a write command whose changes capture cannot observe item by item. */
 export class UnsupportedWriteError extends Error {
@@ -32,7 +33,11 @@ type Input = Record<string, any>;
  * @returns the targets, in request order; `undefined` for commands that write no items
  * @throws {@link UnsupportedWriteError} for PartiQL statements, whose targets are not structured
  */
-export function listWriteTargets(commandName: string, input: Input, keyNames: readonly string[]): WriteTarget[] | undefined {
+export function listWriteTargets(
+  commandName: string,
+  input: Input,
+  keyNames: readonly string[],
+): WriteTarget[] | undefined {
   const name = commandName.replace(/Command$/, '');
   switch (name) {
     case 'PutItem':

@@ -42,6 +42,7 @@ export const PROCESSING_FAILED_STATUS = {
  * ```
  */
 export function formatErrorRecord(record: ProcessingFailedRecord): string {
-  const { attemptsMade, arrivalTimestamp, errorCode, errorMessage, attemptEndingTimestamp, rawData, lambdaArn } = record;
+  const { attemptsMade, arrivalTimestamp, errorCode, errorMessage, attemptEndingTimestamp, rawData, lambdaArn } =
+    record;
   return `${JSON.stringify({ attemptsMade, arrivalTimestamp, errorCode, errorMessage, attemptEndingTimestamp, rawData, lambdaArn })}\n`;
 }

@@ -51,7 +51,8 @@ export function injectFailures(handler: TransformHandler, seed: string, fraction
     const dataById = new Map(event.records.map((record) => [record.recordId, record.data]));
     const records = result.records.map((answer): FirehoseTransformationResultRecord => {
       const data = dataById.get(answer.recordId);
-      if (data === undefined || answer.result === 'ProcessingFailed' || !isInjectedFailure(seed, data, fraction)) return answer;
+      if (data === undefined || answer.result === 'ProcessingFailed' || !isInjectedFailure(seed, data, fraction))
+        return answer;
       failed.add(createHash('sha256').update(data).digest('base64'));
       return { recordId: answer.recordId, result: 'ProcessingFailed', data };
     });

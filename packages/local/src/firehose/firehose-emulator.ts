@@ -74,7 +74,16 @@ export interface DeliveryStats {
  * to the error prefix in Firehose's error-record format. All timing is simulated from record times.
  */
 export class FirehoseEmulator {
-  readonly stats: DeliveryStats = { invocations: 0, failedInvocations: 0, recordsProcessed: 0, redelivered: 0, delivered: 0, failed: 0, dropped: 0, lambdaLog: [] };
+  readonly stats: DeliveryStats = {
+    invocations: 0,
+    failedInvocations: 0,
+    recordsProcessed: 0,
+    redelivered: 0,
+    delivered: 0,
+    failed: 0,
+    dropped: 0,
+    lambdaLog: [],
+  };
   private readonly processing: SimulatedBuffer<InFlightRecord>;
   private readonly data: S3Destination;
   private readonly errors: S3Destination;
@@ -101,7 +110,9 @@ export class FirehoseEmulator {
   async deliver(records: readonly KinesisRecord[], onProgress?: (read: number) => void): Promise<DeliveryStats> {
     let read = 0;
     for (const source of records) {
-      await this.processAll(this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp));
+      await this.processAll(
+        this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp),
+      );
       onProgress?.((read += 1));
     }
     let rest = this.processing.drain();
@@ -138,7 +149,11 @@ export class FirehoseEmulator {
       this.stats.lambdaLog.push(...invocation.logLines);
       const invalid = invocation.ok ? validateResponse(event, invocation.result) : undefined;
       if (invocation.ok && invalid === undefined) answers = invocation.result.records;
-      else if (invocation.ok) Object.assign(attempt, { errorCode: invalid, errorMessage: 'The response does not answer each recordId exactly once.' });
+      else if (invocation.ok)
+        Object.assign(attempt, {
+          errorCode: invalid,
+          errorMessage: 'The response does not answer each recordId exactly once.',
+        });
       else Object.assign(attempt, { errorCode: 'Lambda.FunctionError', errorMessage: invocation.error.message });
     }
     if (answers === undefined) this.stats.failedInvocations += 1;
@@ -150,12 +165,19 @@ export class FirehoseEmulator {
     await this.redeliver(batch.items, now);
   }
 
-  private route(record: InFlightRecord, answer: FirehoseTransformationResultRecord | undefined, attempt: Attempt): void {
+  private route(
+    record: InFlightRecord,
+    answer: FirehoseTransformationResultRecord | undefined,
+    attempt: Attempt,
+  ): void {
     const { source } = record;
     const result = answer?.result ?? 'InvocationFailed';
     if (!this.outcome.has(source.sequenceNumber) || result === 'Ok') this.outcome.set(source.sequenceNumber, result);
     if (answer?.result === 'Ok') {
-      const prefix = evaluatePrefix(this.settings.dataPrefix, { partitionKeys: answer.metadata?.partitionKeys, timestampMs: source.approximateArrivalTimestamp });
+      const prefix = evaluatePrefix(this.settings.dataPrefix, {
+        partitionKeys: answer.metadata?.partitionKeys,
+        timestampMs: source.approximateArrivalTimestamp,
+      });
       this.data.add(prefix, Buffer.from(answer.data ?? '', 'base64'), source.approximateArrivalTimestamp, attempt.now);
       return;
     }
@@ -170,7 +192,10 @@ export class FirehoseEmulator {
       rawData: source.data.toString('base64'),
       lambdaArn: this.settings.lambdaArn,
     });
-    const prefix = evaluatePrefix(this.settings.errorPrefix, { timestampMs: source.approximateArrivalTimestamp, errorOutputType: 'processing-failed' });
+    const prefix = evaluatePrefix(this.settings.errorPrefix, {
+      timestampMs: source.approximateArrivalTimestamp,
+      errorOutputType: 'processing-failed',
+    });
     this.errors.add(prefix, Buffer.from(line, 'utf8'), source.approximateArrivalTimestamp, attempt.now);
   }
 

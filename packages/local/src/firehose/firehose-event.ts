@@ -26,7 +26,8 @@ export interface FirehoseIdentity {
  * @param record - the record in flight
  * @returns its id, unique within the run
  */
-export const recordIdOf = (record: InFlightRecord): string => `${record.source.sequenceNumber}${String(record.copy).padStart(6, '0')}`;
+export const recordIdOf = (record: InFlightRecord): string =>
+  `${record.source.sequenceNumber}${String(record.copy).padStart(6, '0')}`;
 
 /**
  * Build the event Firehose sends the transformation Lambda for a Kinesis-stream source
@@ -37,7 +38,11 @@ export const recordIdOf = (record: InFlightRecord): string => `${record.source.s
  * @param invocationId - unique id of this invocation
  * @returns the event
  */
-export function buildFirehoseEvent(records: readonly InFlightRecord[], identity: FirehoseIdentity, invocationId: string): FirehoseTransformationEvent {
+export function buildFirehoseEvent(
+  records: readonly InFlightRecord[],
+  identity: FirehoseIdentity,
+  invocationId: string,
+): FirehoseTransformationEvent {
   return {
     invocationId,
     deliveryStreamArn: identity.deliveryStreamArn,

@@ -22,7 +22,10 @@ function formatTimestamp(pattern: string, date: Date): string {
     mm: pad(date.getUTCMinutes()),
     ss: pad(date.getUTCSeconds()),
   };
-  return pattern.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss/g, (token, literal: string | undefined) => literal ?? fields[token]!);
+  return pattern.replace(
+    /'([^']*)'|yyyy|MM|dd|HH|mm|ss/g,
+    (token, literal: string | undefined) => literal ?? fields[token]!,
+  );
 }
 
 /**
@@ -48,11 +51,14 @@ export function evaluatePrefix(template: string, values: PrefixValues): string {
     if (namespace === 'timestamp') return formatTimestamp(argument, date);
     if (namespace === 'partitionKeyFromLambda') {
       const value = values.partitionKeys?.[argument];
-      if (value === undefined) throw new Error(`the transform returned no partition key "${argument}" for ${expression}`);
+      if (value === undefined)
+        throw new Error(`the transform returned no partition key "${argument}" for ${expression}`);
       return value;
     }
-    if (namespace === 'firehose' && argument === 'error-output-type' && values.errorOutputType !== undefined) return values.errorOutputType;
-    if (namespace === 'firehose' && argument === 'random-string' && values.randomString !== undefined) return values.randomString;
+    if (namespace === 'firehose' && argument === 'error-output-type' && values.errorOutputType !== undefined)
+      return values.errorOutputType;
+    if (namespace === 'firehose' && argument === 'random-string' && values.randomString !== undefined)
+      return values.randomString;
     throw new Error(`cannot evaluate ${expression} in Firehose prefix "${template}"`);
   });
 }
@@ -72,6 +78,11 @@ export function evaluatePrefix(template: string, values: PrefixValues): string {
  * //=> 'sales-dev-changes-1-2025-01-15-10-30-11-c4ca4238-a0b9-4382-8dcc-509a6f75849b.json.gz'
  * ```
  */
-export function objectFileName(deliveryStreamName: string, timestampMs: number, uuid: string, extension: string): string {
+export function objectFileName(
+  deliveryStreamName: string,
+  timestampMs: number,
+  uuid: string,
+  extension: string,
+): string {
   return `${deliveryStreamName}-1-${formatTimestamp("yyyy'-'MM'-'dd'-'HH'-'mm'-'ss", new Date(timestampMs))}-${uuid}${extension}`;
 }

@@ -39,7 +39,9 @@ export class LakeWriter {
     if (relative.startsWith('..') || relative.startsWith(sep) || relative.includes(`${sep}..${sep}`)) {
       throw new Error(`object key "${key}" would be written outside the lake folder`);
     }
-    const body = gzipSync(Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))));
+    const body = gzipSync(
+      Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))),
+    );
     const path = join(this.root, relative);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, body);

@@ -17,14 +17,22 @@ export type Invocation =
  * @returns the parsed response, or the error the handler threw
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
  */
-export async function invokeTransform(handler: TransformHandler, event: FirehoseTransformationEvent): Promise<Invocation> {
+export async function invokeTransform(
+  handler: TransformHandler,
+  event: FirehoseTransformationEvent,
+): Promise<Invocation> {
   const logLines: string[] = [];
-  const capture = (...args: unknown[]) => void logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+  const capture = (...args: unknown[]) =>
+    void logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   const savedWrite = Object.getOwnPropertyDescriptor(process.stdout, 'write');
   Object.assign(console, { log: capture, info: capture, warn: capture, error: capture });
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    logLines.push(...(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')).split('\n').filter((line) => line !== ''));
+    logLines.push(
+      ...(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
     return true;
   }) as typeof process.stdout.write;
   try {
@@ -47,13 +55,17 @@ export async function invokeTransform(handler: TransformHandler, event: Firehose
  * @returns `undefined` when valid, else Firehose's error code for the mismatch
  * @see https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-logs.html
  */
-export function validateResponse(event: FirehoseTransformationEvent, result: FirehoseTransformationResult): string | undefined {
+export function validateResponse(
+  event: FirehoseTransformationEvent,
+  result: FirehoseTransformationResult,
+): string | undefined {
   const sent = new Set(event.records.map((record) => record.recordId));
   const seen = new Set<string>();
   for (const record of result.records ?? []) {
     if (!sent.has(record.recordId)) return 'Lambda.MissingRecordId';
     if (seen.has(record.recordId)) return 'Lambda.DuplicatedRecordId';
-    if (!['Ok', 'Dropped', 'ProcessingFailed'].includes(record.result) || typeof record.data !== 'string') return 'Lambda.JsonProcessingException';
+    if (!['Ok', 'Dropped', 'ProcessingFailed'].includes(record.result) || typeof record.data !== 'string')
+      return 'Lambda.JsonProcessingException';
     seen.add(record.recordId);
   }
   return seen.size === sent.size ? undefined : 'Lambda.MissingRecordId';

@@ -60,7 +60,10 @@ export class S3Destination {
     for (const batch of batches) {
       const oldest = Math.min(...batch.items.map((chunk) => chunk.arrivalMs));
       const uuid = deterministicUuid(this.deliveryStreamName, prefix, this.objectCount++);
-      this.lake.write(prefix + objectFileName(this.deliveryStreamName, oldest, uuid, this.extension), batch.items.map((chunk) => chunk.bytes));
+      this.lake.write(
+        prefix + objectFileName(this.deliveryStreamName, oldest, uuid, this.extension),
+        batch.items.map((chunk) => chunk.bytes),
+      );
     }
   }
 }

@@ -36,7 +36,9 @@ export function isReadableAs(declared: GlueType, found: GlueType): boolean {
   if (declared.kind === 'array') return found.kind === 'array' && isReadableAs(declared.element, found.element);
   if (declared.kind === 'struct') {
     if (found.kind !== 'struct') return false;
-    return [...found.fields].every(([name, type]) => declared.fields.has(name) && isReadableAs(declared.fields.get(name)!, type));
+    return [...found.fields].every(
+      ([name, type]) => declared.fields.has(name) && isReadableAs(declared.fields.get(name)!, type),
+    );
   }
   return declared.kind === found.kind;
 }
@@ -51,7 +53,11 @@ export function isReadableAs(declared: GlueType, found: GlueType): boolean {
  * @param crawled - the schema inferred from the lake
  * @returns the effective table, the new columns and the conflicts
  */
-export function mergeWithDeclared(declared: readonly GlueColumn[], partitionColumns: readonly GlueColumn[], crawled: CatalogTable): EffectiveCatalog {
+export function mergeWithDeclared(
+  declared: readonly GlueColumn[],
+  partitionColumns: readonly GlueColumn[],
+  crawled: CatalogTable,
+): EffectiveCatalog {
   const found = new Map(crawled.columns.map((column) => [column.name, column.type]));
   const conflicts: string[] = [];
   const columns = declared.map(({ name, type }) => {
@@ -66,7 +72,13 @@ export function mergeWithDeclared(declared: readonly GlueColumn[], partitionColu
   const added = crawled.columns.filter((column) => !declaredNames.has(column.name));
   const partitionKeys = partitionColumns.map((column) => column.name);
   if (crawled.partitionKeys.length > 0 && crawled.partitionKeys.join('/') !== partitionKeys.join('/')) {
-    conflicts.push(`partitions: the lake has ${crawled.partitionKeys.join('/')}, the table declares ${partitionKeys.join('/')}`);
+    conflicts.push(
+      `partitions: the lake has ${crawled.partitionKeys.join('/')}, the table declares ${partitionKeys.join('/')}`,
+    );
   }
-  return { table: { columns: [...columns, ...added], partitionKeys }, newColumns: added.map((column) => column.name), conflicts };
+  return {
+    table: { columns: [...columns, ...added], partitionKeys },
+    newColumns: added.map((column) => column.name),
+    conflicts,
+  };
 }

@@ -16,9 +16,15 @@ export function inferGlueType(value: unknown): GlueType {
   if (value === null || value === undefined) return NULL;
   if (typeof value === 'string') return STRING;
   if (typeof value === 'boolean') return { kind: 'boolean' };
-  if (typeof value === 'number') return Number.isInteger(value) ? { kind: Math.abs(value) <= INT_MAX ? 'int' : 'bigint' } : { kind: 'double' };
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? { kind: Math.abs(value) <= INT_MAX ? 'int' : 'bigint' } : { kind: 'double' };
   if (Array.isArray(value)) return { kind: 'array', element: value.map(inferGlueType).reduce(mergeGlueTypes, NULL) };
-  return { kind: 'struct', fields: new Map(Object.entries(value as Record<string, unknown>).map(([name, field]) => [name, inferGlueType(field)])) };
+  return {
+    kind: 'struct',
+    fields: new Map(
+      Object.entries(value as Record<string, unknown>).map(([name, field]) => [name, inferGlueType(field)]),
+    ),
+  };
 }
 
 /**
@@ -58,12 +64,20 @@ export function mergeGlueTypes(a: GlueType, b: GlueType): GlueType {
  */
 export function renderGlueType(type: GlueType): string {
   if (type.kind === 'array') return `array<${renderGlueType(type.element)}>`;
-  if (type.kind === 'struct') return `struct<${[...type.fields].map(([name, field]) => `${name}:${renderGlueType(field)}`).join(',')}>`;
+  if (type.kind === 'struct')
+    return `struct<${[...type.fields].map(([name, field]) => `${name}:${renderGlueType(field)}`).join(',')}>`;
   if (type.kind === 'decimal') return `decimal(${type.precision},${type.scale})`;
   return type.kind === 'null' ? 'string' : type.kind;
 }
 
-const DUCKDB_SCALARS = { null: 'VARCHAR', string: 'VARCHAR', boolean: 'BOOLEAN', int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE' } as const;
+const DUCKDB_SCALARS = {
+  null: 'VARCHAR',
+  string: 'VARCHAR',
+  boolean: 'BOOLEAN',
+  int: 'INTEGER',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+} as const;
 
 /**
  * The DuckDB type that reads a column the way Athena reads the Glue type.
@@ -73,7 +87,8 @@ const DUCKDB_SCALARS = { null: 'VARCHAR', string: 'VARCHAR', boolean: 'BOOLEAN',
  */
 export function toDuckDbType(type: GlueType): string {
   if (type.kind === 'array') return `${toDuckDbType(type.element)}[]`;
-  if (type.kind === 'struct') return `STRUCT(${[...type.fields].map(([name, field]) => `"${name}" ${toDuckDbType(field)}`).join(', ')})`;
+  if (type.kind === 'struct')
+    return `STRUCT(${[...type.fields].map(([name, field]) => `"${name}" ${toDuckDbType(field)}`).join(', ')})`;
   if (type.kind === 'decimal') return `DECIMAL(${type.precision}, ${type.scale})`;
   return DUCKDB_SCALARS[type.kind];
 }

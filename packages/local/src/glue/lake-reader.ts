@@ -47,7 +47,9 @@ export function listLakeKeys(root: string, prefix: string): string[] {
 export function readLake(root: string, prefix: string): LakeFile[] {
   return listLakeKeys(root, prefix).map((key) => {
     const folders = key.slice(prefix.length).split('/').slice(0, -1);
-    const partitions = Object.fromEntries(folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
+    const partitions = Object.fromEntries(
+      folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]),
+    );
     const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
     const lines = text.split('\n').filter((line) => line.length > 0);
     const rows = lines.map((line, index) => {

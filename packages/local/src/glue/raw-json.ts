@@ -55,7 +55,7 @@ export function parseRawJson(text: string): RawJson {
       at++;
       const members: [string, RawJson][] = [];
       skip();
-      if (text[at] === '}') return at++, new RawObject(members);
+      if (text[at] === '}') return (at++, new RawObject(members));
       for (;;) {
         skip();
         if (text[at] !== '"') fail();
@@ -73,7 +73,7 @@ export function parseRawJson(text: string): RawJson {
       at++;
       const items: RawJson[] = [];
       skip();
-      if (text[at] === ']') return at++, items;
+      if (text[at] === ']') return (at++, items);
       for (;;) {
         items.push(value());
         skip();
@@ -82,8 +82,12 @@ export function parseRawJson(text: string): RawJson {
         else fail();
       }
     }
-    for (const [word, result] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, at)) return (at += word.length), result;
+    for (const [word, result] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (text.startsWith(word, at)) return ((at += word.length), result);
     }
     NUMBER.lastIndex = at;
     const match = NUMBER.exec(text) ?? fail();

@@ -37,10 +37,12 @@ export function readProblem(type: GlueType, value: RawJson): string | undefined 
       }
       return undefined;
     case 'struct':
-      if (!(value instanceof RawObject)) return `${shown}: Primitive can not be coerced to a ROW (${renderGlueType(type)})`;
+      if (!(value instanceof RawObject))
+        return `${shown}: Primitive can not be coerced to a ROW (${renderGlueType(type)})`;
       for (const [key, field] of value.members) {
         const fieldType = type.fields.get(key.toLowerCase());
-        if (fieldType === undefined) return `.${key}: not a field of ${renderGlueType(type)} (Athena would drop it silently)`;
+        if (fieldType === undefined)
+          return `.${key}: not a field of ${renderGlueType(type)} (Athena would drop it silently)`;
         const problem = readProblem(fieldType, field);
         if (problem !== undefined) return `.${key}: ${problem}`;
       }
@@ -51,7 +53,8 @@ export function readProblem(type: GlueType, value: RawJson): string | undefined 
 const INT_RANGE = { int: [-(2n ** 31n), 2n ** 31n - 1n], bigint: [-(2n ** 63n), 2n ** 63n - 1n] } as const;
 
 function integerProblem(kind: 'int' | 'bigint', value: RawJson, shown: string): string | undefined {
-  if (!(value instanceof JsonNumber) || !/^-?\d+$/.test(value.text)) return `${shown} in an ${kind} column (HIVE_BAD_DATA)`;
+  if (!(value instanceof JsonNumber) || !/^-?\d+$/.test(value.text))
+    return `${shown} in an ${kind} column (HIVE_BAD_DATA)`;
   const [min, max] = INT_RANGE[kind];
   const n = BigInt(value.text);
   return n >= min && n <= max ? undefined : `${shown} is out of ${kind} range (HIVE_BAD_DATA)`;
@@ -62,8 +65,10 @@ function decimalProblem(precision: number, scale: number, value: RawJson, shown:
   if (match === null) return `${shown} in a decimal(${precision},${scale}) column`;
   const integerDigits = (match[1] as string).replace(/^0+/, '').length;
   const fractionDigits = match[2]?.length ?? 0;
-  if (fractionDigits > scale) return `${shown} has ${fractionDigits} fraction digits, decimal(${precision},${scale}) rounds to ${scale}`;
-  if (integerDigits > precision - scale) return `${shown} has ${integerDigits} integer digits, decimal(${precision},${scale}) holds ${precision - scale} (read as NULL)`;
+  if (fractionDigits > scale)
+    return `${shown} has ${fractionDigits} fraction digits, decimal(${precision},${scale}) rounds to ${scale}`;
+  if (integerDigits > precision - scale)
+    return `${shown} has ${integerDigits} integer digits, decimal(${precision},${scale}) holds ${precision - scale} (read as NULL)`;
   return undefined;
 }
 
@@ -100,8 +105,12 @@ export function sightedType(value: RawJson): GlueType {
     const n = BigInt(value.text);
     return { kind: n >= -(2n ** 31n) && n < 2n ** 31n ? 'int' : 'bigint' };
   }
-  if (Array.isArray(value)) return { kind: 'array', element: value.map(sightedType).reduce(mergeGlueTypes, { kind: 'null' }) };
-  return { kind: 'struct', fields: new Map(value.members.map(([key, field]) => [key.toLowerCase(), sightedType(field)])) };
+  if (Array.isArray(value))
+    return { kind: 'array', element: value.map(sightedType).reduce(mergeGlueTypes, { kind: 'null' }) };
+  return {
+    kind: 'struct',
+    fields: new Map(value.members.map(([key, field]) => [key.toLowerCase(), sightedType(field)])),
+  };
 }
 
 /** One row of the lake that Athena could not read exactly. */
@@ -131,7 +140,10 @@ const PARTITION_NAMES = new Set(['year', 'month', 'day', 'hour']);
  * @returns every value that would fail or change on read; empty when the lake reads exactly
  * @see https://docs.aws.amazon.com/glue/latest/dg/crawler-configuration.html
  */
-export function checkLakeReadability(files: readonly { readonly key: string; readonly lines: readonly string[] }[], declared: readonly GlueColumn[]): UnreadableValue[] {
+export function checkLakeReadability(
+  files: readonly { readonly key: string; readonly lines: readonly string[] }[],
+  declared: readonly GlueColumn[],
+): UnreadableValue[] {
   const declaredTypes = new Map(declared.map((column) => [column.name, parseHiveType(column.type)]));
   const sighted = new Map<string, GlueType>();
   const found: UnreadableValue[] = [];
@@ -146,8 +158,10 @@ export function checkLakeReadability(files: readonly { readonly key: string; rea
       if (duplicate !== undefined) report('(row)', 'declared table', duplicate);
       for (const [key, value] of row.members) {
         const column = key.toLowerCase();
-        if (column.length > 255) report(column.slice(0, 40), 'declared table', `column name of ${column.length} characters (Glue allows 255)`);
-        if (PARTITION_NAMES.has(column)) report(column, 'declared table', 'collides with the partition column of the same name');
+        if (column.length > 255)
+          report(column.slice(0, 40), 'declared table', `column name of ${column.length} characters (Glue allows 255)`);
+        if (PARTITION_NAMES.has(column))
+          report(column, 'declared table', 'collides with the partition column of the same name');
         const declaredType = declaredTypes.get(column);
         if (declaredType !== undefined) {
           const problem = readProblem(declaredType, value);
@@ -160,7 +174,12 @@ export function checkLakeReadability(files: readonly { readonly key: string; rea
           continue;
         }
         const problem = readProblem(fixed, value);
-        if (problem !== undefined) report(column, 'first-sighting crawl', `${problem}; the crawler fixed ${renderGlueType(fixed)} at first sighting`);
+        if (problem !== undefined)
+          report(
+            column,
+            'first-sighting crawl',
+            `${problem}; the crawler fixed ${renderGlueType(fixed)} at first sighting`,
+          );
       }
     });
   }

@@ -59,7 +59,13 @@ export class KinesisStreamEmulator {
     const shard = this.shards[index]!;
     this.putCount += 1;
     const sequenceNumber = `495${String(index).padStart(5, '0')}${String(this.putCount).padStart(48, '0')}`;
-    const record = { shardId: `shardId-${String(index).padStart(12, '0')}`, partitionKey, sequenceNumber, approximateArrivalTimestamp: arrivalMs, data };
+    const record = {
+      shardId: `shardId-${String(index).padStart(12, '0')}`,
+      partitionKey,
+      sequenceNumber,
+      approximateArrivalTimestamp: arrivalMs,
+      data,
+    };
     shard.push(record);
     return record;
   }
@@ -71,10 +77,14 @@ export class KinesisStreamEmulator {
    * @returns all records
    */
   readAll(): KinesisRecord[] {
-    const tagged = this.shards.flatMap((shard, shardIndex) => shard.map((record, position) => ({ record, shardIndex, position })));
+    const tagged = this.shards.flatMap((shard, shardIndex) =>
+      shard.map((record, position) => ({ record, shardIndex, position })),
+    );
     tagged.sort(
       (a, b) =>
-        a.record.approximateArrivalTimestamp - b.record.approximateArrivalTimestamp || a.shardIndex - b.shardIndex || a.position - b.position,
+        a.record.approximateArrivalTimestamp - b.record.approximateArrivalTimestamp ||
+        a.shardIndex - b.shardIndex ||
+        a.position - b.position,
     );
     return tagged.map(({ record }) => record);
   }

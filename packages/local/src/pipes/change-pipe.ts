@@ -62,6 +62,7 @@ export class ChangePipe {
   }
 
   private put(batches: ReleasedBatch<PipedRecord>[]): void {
-    for (const batch of batches) for (const record of batch.items) this.target.put(record.partitionKey, record.data, batch.releasedAtMs);
+    for (const batch of batches)
+      for (const record of batch.items) this.target.put(record.partitionKey, record.data, batch.releasedAtMs);
   }
 }

@@ -74,9 +74,20 @@ export async function generateAndCapture(
     readonly onProgress?: (detail: string) => void;
   },
 ): Promise<CaptureResult> {
-  const { history, live } = planWithHistory(options.seed, options.existing ?? 0, options.orders, options.clock(), LOCAL_WRITE_RATE);
+  const { history, live } = planWithHistory(
+    options.seed,
+    options.existing ?? 0,
+    options.orders,
+    options.clock(),
+    LOCAL_WRITE_RATE,
+  );
   const apply = (plan: Parameters<typeof applyPlan>[1], stats: RunStats) =>
-    applyPlan(database.writer, plan, { tableName: settings.tableName, rate: LOCAL_WRITE_RATE, signal: options.signal, stats });
+    applyPlan(database.writer, plan, {
+      tableName: settings.tableName,
+      rate: LOCAL_WRITE_RATE,
+      signal: options.signal,
+      stats,
+    });
   const historyRun = history.operations.length > 0 ? await apply(history, new RunStats()) : undefined;
   const stream = new KinesisStreamEmulator(settings.shardCount);
   const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching);
@@ -91,7 +102,10 @@ export async function generateAndCapture(
   });
   const stats = new RunStats();
   const completed = () => Object.values(stats.byOperation).reduce((sum, kind) => sum + kind.succeeded + kind.failed, 0);
-  const timer = setInterval(() => options.onProgress?.(`${completed()}/${stats.planned} operations, ${capture.count()} stream records`), PROGRESS_INTERVAL_MS);
+  const timer = setInterval(
+    () => options.onProgress?.(`${completed()}/${stats.planned} operations, ${capture.count()} stream records`),
+    PROGRESS_INTERVAL_MS,
+  );
   try {
     const captureStartMs = options.clock();
     let concurrent: Promise<BackfillSummary> | undefined;
@@ -107,7 +121,14 @@ export async function generateAndCapture(
     const run = await apply(plan, stats);
     const backfill = await concurrent;
     pipe.flush();
-    return { run, changes: capture.count(), stream, unroutable: pipe.unroutable, ...(historyRun && { history: historyRun }), ...(backfill && { backfill }) };
+    return {
+      run,
+      changes: capture.count(),
+      stream,
+      unroutable: pipe.unroutable,
+      ...(historyRun && { history: historyRun }),
+      ...(backfill && { backfill }),
+    };
   } finally {
     clearInterval(timer);
     capture.detach();

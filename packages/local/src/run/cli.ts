@@ -25,7 +25,7 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(LOCAL_FLAGS, argv);
-  if (values.help) return void process.stdout.write(localHelp()), ExitCode.ok;
+  if (values.help) return (void process.stdout.write(localHelp()), ExitCode.ok);
   const options = validateLocalOptions(values, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
   let config;
   try {
@@ -34,8 +34,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
-  if (values.sql !== undefined) return void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok;
-  const signals = handleSignals({ bin: BIN, draining: 'stopping after the current stage, keeping the previous results' });
+  if (values.sql !== undefined)
+    return (void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok);
+  const signals = handleSignals({
+    bin: BIN,
+    draining: 'stopping after the current stage, keeping the previous results',
+  });
   try {
     const run = await runLocalPipeline(options, {
       // The handler the bundle deploys: built with the declared table schema (constructs/pipeline-transform-handler.ts).
@@ -46,10 +50,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
     const report = run.kind === 'completed' ? `${run.report}\n` : '';
     process.stdout.write(`${report}${formatSummary(run.summary, options.out)}\n`);
-    if (run.summary.status === 'interrupted') process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);
+    if (run.summary.status === 'interrupted')
+      process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);
     return signals.exitCode() ?? (run.summary.status === 'ok' ? ExitCode.ok : ExitCode.failed);
   } catch (error) {
-    if (error instanceof EndpointError) return void process.stderr.write(`${BIN}: ${error.message}; nothing was done\n`), ExitCode.failed;
+    if (error instanceof EndpointError)
+      return (void process.stderr.write(`${BIN}: ${error.message}; nothing was done\n`), ExitCode.failed);
     throw error;
   } finally {
     signals.dispose();

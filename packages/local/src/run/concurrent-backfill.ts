@@ -3,7 +3,14 @@
  * traffic writes to it, writing snapshot rows into the run's lake.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { checkStream, LocalLakeStore, newSummary, scanBackfill, toFenceMicros, type BackfillSummary } from '@sales/lake-ops';
+import {
+  checkStream,
+  LocalLakeStore,
+  newSummary,
+  scanBackfill,
+  toFenceMicros,
+  type BackfillSummary,
+} from '@sales/lake-ops';
 
 /**
  * The fence margin of the local backfill: 0 s. The margin absorbs skew between the clock that stamps the snapshot and
@@ -44,17 +51,20 @@ export interface ScanBackfillRun {
 export async function runScanBackfill(run: ScanBackfillRun): Promise<BackfillSummary> {
   checkStream(run.tableName, run.captureStartMs * 1000, toFenceMicros(run.clock() * 1000, LOCAL_FENCE_MARGIN_SECONDS));
   const summary = newSummary(run.tableName, 'scan', false);
-  await scanBackfill({
-    client: run.client,
-    lake: new LocalLakeStore(run.lakeDir),
-    table: run.tableName,
-    keyNames: run.keyNames,
-    segments: LOCAL_SCAN_SEGMENTS,
-    fenceMarginSeconds: LOCAL_FENCE_MARGIN_SECONDS,
-    signal: run.signal,
-    onProgress: () => undefined,
-    now: run.clock,
-  }, summary);
+  await scanBackfill(
+    {
+      client: run.client,
+      lake: new LocalLakeStore(run.lakeDir),
+      table: run.tableName,
+      keyNames: run.keyNames,
+      segments: LOCAL_SCAN_SEGMENTS,
+      fenceMarginSeconds: LOCAL_FENCE_MARGIN_SECONDS,
+      signal: run.signal,
+      onProgress: () => undefined,
+      now: run.clock,
+    },
+    summary,
+  );
   return summary;
 }
 
@@ -66,7 +76,11 @@ export async function runScanBackfill(run: ScanBackfillRun): Promise<BackfillSum
  * @param clock - the run's clock
  * @param sleep - waits that many ms. @defaultValue setTimeout
  */
-export async function waitForNextSecond(ms: number, clock: () => number, sleep = (wait: number) => new Promise<void>((done) => setTimeout(done, wait))): Promise<void> {
+export async function waitForNextSecond(
+  ms: number,
+  clock: () => number,
+  sleep = (wait: number) => new Promise<void>((done) => setTimeout(done, wait)),
+): Promise<void> {
   const next = (Math.floor(ms / 1000) + 1) * 1000;
   for (let now = clock(); now < next; now = clock()) await sleep(next - now);
 }

@@ -7,7 +7,14 @@ import { HELP_FLAG, renderHelp, type FlagTable } from '@sales/command-line';
 export const BIN = 'sales-local';
 
 /** Default values, shown by `--help` and applied by {@link validateLocalOptions}. */
-export const OPTION_DEFAULTS = { orders: 300, existing: 0, duplicates: 0.05, injectFailures: 0, seed: 'local', out: '.local' } as const;
+export const OPTION_DEFAULTS = {
+  orders: 300,
+  existing: 0,
+  duplicates: 0.05,
+  injectFailures: 0,
+  seed: 'local',
+  out: '.local',
+} as const;
 
 /**
  * Upper bound of `--orders`. Every change is held in memory until Firehose drains: peak RSS measured
@@ -18,24 +25,53 @@ export const MAX_ORDERS = 25_000;
 
 /** Every flag of `npm run local`, in `--help` order. */
 export const LOCAL_FLAGS = {
-  orders: { type: 'string', value: 'n', description: `orders to place; updates and deletes come on top (max ${MAX_ORDERS})`, defaultText: String(OPTION_DEFAULTS.orders) },
+  orders: {
+    type: 'string',
+    value: 'n',
+    description: `orders to place; updates and deletes come on top (max ${MAX_ORDERS})`,
+    defaultText: String(OPTION_DEFAULTS.orders),
+  },
   existing: {
     type: 'string',
     value: 'n',
     description: `orders the table holds before capture starts (not captured), backfilled by a concurrent scan (max ${MAX_ORDERS})`,
     defaultText: String(OPTION_DEFAULTS.existing),
   },
-  duplicates: { type: 'string', value: 'p', description: 'fraction of records Firehose re-delivers, 0 to 1', defaultText: String(OPTION_DEFAULTS.duplicates) },
+  duplicates: {
+    type: 'string',
+    value: 'p',
+    description: 'fraction of records Firehose re-delivers, 0 to 1',
+    defaultText: String(OPTION_DEFAULTS.duplicates),
+  },
   'inject-failures': {
     type: 'string',
     value: 'p',
     description: 'fraction of records the transform answers ProcessingFailed, 0 to 1 (a broken deploy)',
     defaultText: String(OPTION_DEFAULTS.injectFailures),
   },
-  out: { type: 'string', value: 'dir', description: 'lake folder (marked .sales-local); its results are replaced', defaultText: `${OPTION_DEFAULTS.out}/ at the repository root` },
-  endpoint: { type: 'string', value: 'url', description: 'a DynamoDB-compatible endpoint instead of the embedded dynalite; the table stays there', defaultText: 'embedded dynalite' },
-  seed: { type: 'string', value: 's', description: 'seed of the plan, of re-delivery and of injected failures', defaultText: OPTION_DEFAULTS.seed },
-  sql: { type: 'string', value: 'query', description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run' },
+  out: {
+    type: 'string',
+    value: 'dir',
+    description: 'lake folder (marked .sales-local); its results are replaced',
+    defaultText: `${OPTION_DEFAULTS.out}/ at the repository root`,
+  },
+  endpoint: {
+    type: 'string',
+    value: 'url',
+    description: 'a DynamoDB-compatible endpoint instead of the embedded dynalite; the table stays there',
+    defaultText: 'embedded dynalite',
+  },
+  seed: {
+    type: 'string',
+    value: 's',
+    description: 'seed of the plan, of re-delivery and of injected failures',
+    defaultText: OPTION_DEFAULTS.seed,
+  },
+  sql: {
+    type: 'string',
+    value: 'query',
+    description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run',
+  },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
 } as const satisfies FlagTable;

@@ -29,7 +29,12 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
  */
 function canonical(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
   return NUMERIC.test(text) && text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
@@ -38,7 +43,13 @@ function canonical(value: unknown): string {
  * snapshot row), as a plain object: what the item's current-state row must show.
  */
 function expectedRow(item: AttributeMap): Record<string, unknown> | undefined {
-  const line = toSnapshotLine(toDynamoJson(item), { snapshotId: 'check', snapshotTimeMicros: 0, fenceMicros: 0, table: 'check', keyNames: ['order_id'] });
+  const line = toSnapshotLine(toDynamoJson(item), {
+    snapshotId: 'check',
+    snapshotTimeMicros: 0,
+    fenceMicros: 0,
+    table: 'check',
+    keyNames: ['order_id'],
+  });
   return line.ok ? (JSON.parse(line.value) as Record<string, unknown>) : undefined;
 }
 
@@ -55,7 +66,10 @@ function expectedRow(item: AttributeMap): Record<string, unknown> | undefined {
  * //=> { missing_in_lake: 0, extra_in_lake: 1, value_mismatch: 0, sample: ['a'] }
  * ```
  */
-export function compareCurrentState(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, items: readonly AttributeMap[]): StateDifference {
+export function compareCurrentState(
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  items: readonly AttributeMap[],
+): StateDifference {
   const table = new Map(items.map((item) => [scalar(item['order_id']) ?? '', item]));
   const seen = new Set<string>();
   const sample: string[] = [];
@@ -72,7 +86,9 @@ export function compareCurrentState(rows: ReadonlyArray<Readonly<Record<string, 
       continue;
     }
     const expected = expectedRow(item) ?? {};
-    const differing = Object.keys(row).filter((column) => !NOT_ITEM_COLUMNS.has(column) && canonical(row[column]) !== canonical(expected[column]));
+    const differing = Object.keys(row).filter(
+      (column) => !NOT_ITEM_COLUMNS.has(column) && canonical(row[column]) !== canonical(expected[column]),
+    );
     if (differing.length > 0) {
       mismatch += 1;
       note(`${key}: ${differing.join(', ')}`);

@@ -44,7 +44,11 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlRe
   const crawled = inferCatalogTable(files);
   const merged = mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled);
   const unreadable = checkLakeReadability(files, ORDER_CHANGE_COLUMNS).map(describeUnreadable);
-  return { crawled, catalog: { ...merged, conflicts: [...merged.conflicts, ...unreadable] }, rows: files.reduce((sum, file) => sum + file.rows.length, 0) };
+  return {
+    crawled,
+    catalog: { ...merged, conflicts: [...merged.conflicts, ...unreadable] },
+    rows: files.reduce((sum, file) => sum + file.rows.length, 0),
+  };
 }
 
 /**
@@ -58,10 +62,21 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlRe
  * @param queriesDir - folder of the `.sql` files (the infrastructure's own reader validates them)
  * @returns one outcome per query, in name order
  */
-export async function runNamedQueries(out: string, settings: LocalPipelineSettings, table: CatalogTable, queriesDir: string): Promise<QueryOutcome[]> {
+export async function runNamedQueries(
+  out: string,
+  settings: LocalPipelineSettings,
+  table: CatalogTable,
+  queriesDir: string,
+): Promise<QueryOutcome[]> {
   const queries = readNamedQueries(queriesDir);
   if (table.columns.length === 0) return queries.map((query) => ({ query, error: 'the lake holds no rows' }));
-  const lake = await DuckDbLake.open(out, settings.dataPrefix, settings.firehose.fileExtension, settings.catalogTableName, table);
+  const lake = await DuckDbLake.open(
+    out,
+    settings.dataPrefix,
+    settings.firehose.fileExtension,
+    settings.catalogTableName,
+    table,
+  );
   try {
     const outcomes: QueryOutcome[] = [];
     for (const query of queries) {
@@ -94,9 +109,13 @@ export function formatLakeReport(crawl: CrawlResult, tableName: string, outcomes
       `, ${catalog.conflicts.length} conflicts`,
     ...catalog.conflicts.map((conflict) => `  ${conflict}`),
   ].join('\n');
-  const sections = [`Schema inferred by the crawler emulation:\n${formatCatalogTable(crawl.crawled, tableName)}\n${comparison}`];
+  const sections = [
+    `Schema inferred by the crawler emulation:\n${formatCatalogTable(crawl.crawled, tableName)}\n${comparison}`,
+  ];
   for (const { query, result, error } of outcomes) {
-    const body = result ? `${formatTextTable(result.columns, result.rows)}\n(${result.rows.length} rows)` : `FAILED: ${error}`;
+    const body = result
+      ? `${formatTextTable(result.columns, result.rows)}\n(${result.rows.length} rows)`
+      : `FAILED: ${error}`;
     sections.push(`Query ${query.name}:\n${body}`);
   }
   return `${sections.join('\n\n')}\n`;

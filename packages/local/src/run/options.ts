@@ -47,17 +47,31 @@ const notEmpty = (flag: string, text: string | undefined): void => {
  * // throws UsageError('--orders must be a positive integer, received "-5"')
  * ```
  */
-export function validateLocalOptions(values: FlagValues<typeof LOCAL_FLAGS>, repoRoot: string, cwd: string): LocalOptions {
+export function validateLocalOptions(
+  values: FlagValues<typeof LOCAL_FLAGS>,
+  repoRoot: string,
+  cwd: string,
+): LocalOptions {
   const fraction = { min: 0, max: 1 };
   notEmpty('--seed', values.seed);
   notEmpty('--out', values.out);
   return {
     orders: parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS),
-    existing: parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), { min: 0, max: MAX_ORDERS, integer: true }),
+    existing: parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), {
+      min: 0,
+      max: MAX_ORDERS,
+      integer: true,
+    }),
     duplicates: parseNumberInRange('--duplicates', values.duplicates ?? String(OPTION_DEFAULTS.duplicates), fraction),
-    injectFailures: parseNumberInRange('--inject-failures', values['inject-failures'] ?? String(OPTION_DEFAULTS.injectFailures), fraction),
+    injectFailures: parseNumberInRange(
+      '--inject-failures',
+      values['inject-failures'] ?? String(OPTION_DEFAULTS.injectFailures),
+      fraction,
+    ),
     out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),
-    ...(values.endpoint === undefined ? {} : { endpoint: parseUrl('--endpoint', values.endpoint).href.replace(/\/$/, '') }),
+    ...(values.endpoint === undefined
+      ? {}
+      : { endpoint: parseUrl('--endpoint', values.endpoint).href.replace(/\/$/, '') }),
     seed: values.seed ?? OPTION_DEFAULTS.seed,
     quiet: values.quiet ?? false,
   };

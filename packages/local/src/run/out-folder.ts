@@ -41,7 +41,8 @@ const errnoCode = (error: unknown): string | undefined => (error as NodeJS.Errno
  * ```
  */
 export function claimOutFolder(out: string): void {
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out must be a folder, received the file "${out}"`);
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`--out must be a folder, received the file "${out}"`);
   const entries = existsSync(out) ? readdirSync(out) : [];
   if (entries.length > 0 && !entries.includes(OUT_MARKER)) {
     throw new UsageError(
@@ -50,9 +51,14 @@ export function claimOutFolder(out: string): void {
   }
   try {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, OUT_MARKER), 'Written by `npm run local`; a later run replaces sales/, errors/, logs/ and summary.json here.\n');
+    writeFileSync(
+      join(out, OUT_MARKER),
+      'Written by `npm run local`; a later run replaces sales/, errors/, logs/ and summary.json here.\n',
+    );
   } catch (error) {
-    throw new UsageError(`--out "${out}" cannot be written (${errnoCode(error) ?? (error as Error).message})`, { cause: error });
+    throw new UsageError(`--out "${out}" cannot be written (${errnoCode(error) ?? (error as Error).message})`, {
+      cause: error,
+    });
   }
   recoverInterruptedSwap(out, entries);
 }
@@ -66,7 +72,8 @@ function recoverInterruptedSwap(out: string, entries: readonly string[]): void {
     }
     rmSync(join(out, entry), { recursive: true, force: true });
   }
-  for (const entry of entries.filter((name) => name.startsWith(STAGING_PREFIX))) rmSync(join(out, entry), { recursive: true, force: true });
+  for (const entry of entries.filter((name) => name.startsWith(STAGING_PREFIX)))
+    rmSync(join(out, entry), { recursive: true, force: true });
 }
 
 /**

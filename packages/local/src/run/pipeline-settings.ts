@@ -1,4 +1,15 @@
-import { ORDER_TABLE_SCHEMA, PIPE_PARTITION_KEY, type PipelineConfig, PROCESSOR_DEFAULTS, DATA_FILE_EXTENSION, DATA_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, TABLE_NAME, resourceNames } from '@sales/pipeline-spec';
+import {
+  ORDER_TABLE_SCHEMA,
+  PIPE_PARTITION_KEY,
+  type PipelineConfig,
+  PROCESSOR_DEFAULTS,
+  DATA_FILE_EXTENSION,
+  DATA_PREFIX,
+  firehoseDataPrefix,
+  firehoseErrorPrefix,
+  TABLE_NAME,
+  resourceNames,
+} from '@sales/pipeline-spec';
 import type { PipeBatching } from '../pipes/change-pipe.js';
 import type { FirehoseSettings } from '../firehose/firehose-emulator.js';
 
@@ -46,7 +57,11 @@ export interface LocalPipelineSettings {
  * //=> { sizeBytes: 3145728, intervalMs: 5000 }
  * ```
  */
-export function toLocalSettings(config: PipelineConfig, streamLabel: string, tableName?: string): LocalPipelineSettings {
+export function toLocalSettings(
+  config: PipelineConfig,
+  streamLabel: string,
+  tableName?: string,
+): LocalPipelineSettings {
   const names = resourceNames(config);
   const { region } = config;
   tableName ??= names.tableName;
@@ -66,7 +81,10 @@ export function toLocalSettings(config: PipelineConfig, streamLabel: string, tab
       sourceKinesisStreamArn: arn('kinesis', `stream/${names.streamName}`),
       region,
       lambdaArn: `${arn('lambda', `function:${names.functionName}`)}:$LATEST`,
-      processingBuffer: { sizeBytes: config.lambdaBufferSizeMB * MIB, intervalMs: config.lambdaBufferIntervalSeconds * 1000 },
+      processingBuffer: {
+        sizeBytes: config.lambdaBufferSizeMB * MIB,
+        intervalMs: config.lambdaBufferIntervalSeconds * 1000,
+      },
       s3Buffer: { sizeBytes: config.bufferSizeMiB * MIB, intervalMs: config.bufferIntervalSeconds * 1000 },
       numberOfRetries: PROCESSOR_DEFAULTS.NumberOfRetries,
       dataPrefix: firehoseDataPrefix(),

@@ -7,7 +7,14 @@ import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
-import { crawlLake, CURRENT_STATE_QUERY, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
+import {
+  crawlLake,
+  CURRENT_STATE_QUERY,
+  formatLakeReport,
+  runNamedQueries,
+  type CrawlResult,
+  type QueryOutcome,
+} from './lake-stage.js';
 import { compareCurrentState } from './lake-check.js';
 import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
@@ -78,20 +85,30 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   const stages = new StageRunner(deps.progress ?? SILENT_PROGRESS, signal);
   const startedAt = performance.now();
   const runStart = clock();
-  const tableName = options.endpoint === undefined ? undefined : `${resourceNames(deps.config).tableName}-${runStart.toString(36)}`;
+  const tableName =
+    options.endpoint === undefined ? undefined : `${resourceNames(deps.config).tableName}-${runStart.toString(36)}`;
   const settings = toLocalSettings(deps.config, new Date(runStart).toISOString().replace('Z', ''), tableName);
   claimOutFolder(options.out);
   if (options.endpoint !== undefined) await probeEndpoint(options.endpoint, settings.region);
   const staged = stageOutput(options.out, `${runStart.toString(36)}-${process.pid}`);
   const location: { table: TableLocation | null } = { table: null };
   const head = (status: SummaryHead['status'], problems: string[]): SummaryHead => ({
-    status, stages: stages.reports(), table: location.table, duration_ms: Math.round(performance.now() - startedAt), problems,
+    status,
+    stages: stages.reports(),
+    table: location.table,
+    duration_ms: Math.round(performance.now() - startedAt),
+    problems,
   });
   try {
     const run = await runStages(options, { ...deps, clock, signal }, settings, stages, staged.dir, location);
     const base = head(run.summary.problems.length === 0 ? 'ok' : 'failed', run.summary.problems);
     const changesPerSecond = Math.round((run.summary.changes_captured / Math.max(base.duration_ms, 1)) * 1000);
-    const summary: LocalSummary = { ...run.summary, ...base, stage_ms: stages.timings(), changes_per_second: changesPerSecond };
+    const summary: LocalSummary = {
+      ...run.summary,
+      ...base,
+      stage_ms: stages.timings(),
+      changes_per_second: changesPerSecond,
+    };
     writeFileSync(join(staged.dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     staged.publish();
     return { ...run, summary };
@@ -99,7 +116,10 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
     if (error instanceof RunInterruptedError) {
       staged.discard();
       const during = stages.reports().find((stage) => stage.status === 'interrupted')?.name ?? 'between stages';
-      return { kind: 'stopped', summary: head('interrupted', [`interrupted during ${during}; the previous results in ${options.out} are kept`]) };
+      return {
+        kind: 'stopped',
+        summary: head('interrupted', [`interrupted during ${during}; the previous results in ${options.out} are kept`]),
+      };
     }
     if (error instanceof StageFailedError) {
       const summary = head('failed', [`stage ${error.stage} failed: ${error.reason}; later stages did not run`]);
@@ -122,55 +142,101 @@ async function runStages(
   stages: StageRunner,
   lakeDir: string,
   location: { table: TableLocation | null },
-): Promise<Omit<PipelineRun, 'summary'> & { summary: Omit<LocalSummary, 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'> }> {
+): Promise<
+  Omit<PipelineRun, 'summary'> & {
+    summary: Omit<LocalSummary, 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'>;
+  }
+> {
   const progress = deps.progress ?? SILENT_PROGRESS;
-  const database = await stages.run('database', 'start database', async () => {
-    const db = await openDatabase(settings.region, options.endpoint);
-    try {
-      await createFreshTable(db, settings.tableName);
-      return db;
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-  }, (db) => `${db.embedded ? 'dynalite' : 'endpoint'} ${db.endpoint}, table ${settings.tableName}`);
+  const database = await stages.run(
+    'database',
+    'start database',
+    async () => {
+      const db = await openDatabase(settings.region, options.endpoint);
+      try {
+        await createFreshTable(db, settings.tableName);
+        return db;
+      } catch (error) {
+        await db.close();
+        throw error;
+      }
+    },
+    (db) => `${db.embedded ? 'dynalite' : 'endpoint'} ${db.endpoint}, table ${settings.tableName}`,
+  );
   location.table = { table_name: settings.tableName, endpoint: database.endpoint, kept: !database.embedded };
   let capture: CaptureResult;
   let tableItems: AttributeMap[];
   try {
     const label = 'generate + capture';
-    capture = await stages.run('generate_and_capture', label,
-      () => generateAndCapture(database, settings, {
-        ...options, signal: deps.signal, clock: deps.clock, onProgress: (detail) => progress.update(label, detail),
-        ...(options.existing > 0 && {
-          duringLive: (captureStartMs: number) => runScanBackfill({
-            client: database.reader, tableName: settings.tableName, keyNames: settings.keyNames, lakeDir, captureStartMs, clock: deps.clock, signal: deps.signal,
+    capture = await stages.run(
+      'generate_and_capture',
+      label,
+      () =>
+        generateAndCapture(database, settings, {
+          ...options,
+          signal: deps.signal,
+          clock: deps.clock,
+          onProgress: (detail) => progress.update(label, detail),
+          ...(options.existing > 0 && {
+            duringLive: (captureStartMs: number) =>
+              runScanBackfill({
+                client: database.reader,
+                tableName: settings.tableName,
+                keyNames: settings.keyNames,
+                lakeDir,
+                captureStartMs,
+                clock: deps.clock,
+                signal: deps.signal,
+              }),
           }),
         }),
-      }),
-      (c) => `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards` +
-        (c.backfill ? `; ${c.history?.succeeded ?? 0} writes before capture, ${c.backfill.rows} snapshot rows backfilled during it` : ''),
-      (c) => describeFailedWrites(c));
-    tableItems = await stages.run('scan', 'scan table', () => scanTable(database.reader, settings.tableName), (items) => `${items.length} items`);
+      (c) =>
+        `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards` +
+        (c.backfill
+          ? `; ${c.history?.succeeded ?? 0} writes before capture, ${c.backfill.rows} snapshot rows backfilled during it`
+          : ''),
+      (c) => describeFailedWrites(c),
+    );
+    tableItems = await stages.run(
+      'scan',
+      'scan table',
+      () => scanTable(database.reader, settings.tableName),
+      (items) => `${items.length} items`,
+    );
   } finally {
     await database.close();
   }
 
   const lake = new LakeWriter(lakeDir);
   const failing = injectFailures(deps.handler, options.seed, options.injectFailures);
-  const emulator = new FirehoseEmulator(settings.firehose, failing.handler, lake, { fraction: options.duplicates, random: createRandom(options.seed) });
+  const emulator = new FirehoseEmulator(settings.firehose, failing.handler, lake, {
+    fraction: options.duplicates,
+    random: createRandom(options.seed),
+  });
   const records = capture.stream.readAll();
   const deliverLabel = 'firehose + transform';
-  const delivery = await stages.run('deliver', deliverLabel,
+  const delivery = await stages.run(
+    'deliver',
+    deliverLabel,
     () => emulator.deliver(records, (done) => progress.update(deliverLabel, `${done}/${records.length} records`)),
-    (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`);
+    (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`,
+  );
   mkdirSync(join(lakeDir, 'logs'), { recursive: true });
   writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
 
-  const crawl = await stages.run('crawl', 'crawl lake', async () => crawlLake(lakeDir, settings),
-    (c) => `${c.crawled.columns.length} columns from ${c.rows} rows, ${c.catalog.conflicts.length} conflicts with the declared table`);
-  const queries = await stages.run('query', 'named queries', () => runNamedQueries(lakeDir, settings, crawl.catalog.table, deps.queriesDir ?? QUERIES_DIR),
-    (q) => `${q.filter((o) => o.result).length}/${q.length} ran`);
+  const crawl = await stages.run(
+    'crawl',
+    'crawl lake',
+    async () => crawlLake(lakeDir, settings),
+    (c) =>
+      `${c.crawled.columns.length} columns from ${c.rows} rows, ${c.catalog.conflicts.length} conflicts with the declared table`,
+  );
+  const queries = await stages.run(
+    'query',
+    'named queries',
+    () => runNamedQueries(lakeDir, settings, crawl.catalog.table, deps.queriesDir ?? QUERIES_DIR),
+    (q) => `${q.filter((o) => o.result).length}/${q.length} ran`,
+  );
 
   const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;
   const counts = {
@@ -195,20 +261,41 @@ async function runStages(
         orders: options.existing,
         writes_before_capture: capture.history?.succeeded ?? 0,
         backfill: {
-          snapshot_time: capture.backfill.snapshotTime, fence: capture.backfill.fence, items: capture.backfill.items, rows: capture.backfill.rows,
-          objects: capture.backfill.objects, failed_items: capture.backfill.failedItems, complete: capture.backfill.complete,
+          snapshot_time: capture.backfill.snapshotTime,
+          fence: capture.backfill.fence,
+          items: capture.backfill.items,
+          rows: capture.backfill.rows,
+          objects: capture.backfill.objects,
+          failed_items: capture.backfill.failedItems,
+          complete: capture.backfill.complete,
         },
       },
     }),
   };
-  const problems = collectProblems(counts, { unroutable: capture.unroutable, failedInvocations: delivery.failedInvocations, queries, out: options.out });
-  return { kind: 'completed', summary: { ...counts, problems }, report: formatLakeReport(crawl, settings.catalogTableName, queries), crawl, queries, tableItems };
+  const problems = collectProblems(counts, {
+    unroutable: capture.unroutable,
+    failedInvocations: delivery.failedInvocations,
+    queries,
+    out: options.out,
+  });
+  return {
+    kind: 'completed',
+    summary: { ...counts, problems },
+    report: formatLakeReport(crawl, settings.catalogTableName, queries),
+    crawl,
+    queries,
+    tableItems,
+  };
 }
 
 /** Why the generate stage failed, if it did: writes of the live traffic or of the history before capture. */
 function describeFailedWrites(capture: CaptureResult): string | undefined {
   const parts = [capture.history, capture.run]
-    .map((run, index) => (run !== undefined && run.failed > 0 ? `${run.failed} of ${run.planned} ${index === 0 ? 'writes before capture' : 'writes'} failed (${formatCauses(run.failures)})` : undefined))
+    .map((run, index) =>
+      run !== undefined && run.failed > 0
+        ? `${run.failed} of ${run.planned} ${index === 0 ? 'writes before capture' : 'writes'} failed (${formatCauses(run.failures)})`
+        : undefined,
+    )
     .filter((part) => part !== undefined);
   if (capture.backfill !== undefined && (!capture.backfill.complete || capture.backfill.failedItems > 0)) {
     parts.push(`the concurrent backfill did not write every item (${capture.backfill.failedItems} items failed)`);
@@ -218,4 +305,6 @@ function describeFailedWrites(capture: CaptureResult): string | undefined {
 
 /** `TimeoutError 3, ECONNREFUSED 2`: each cause by name. */
 const formatCauses = (failures: Readonly<Record<string, number>>): string =>
-  Object.entries(failures).map(([cause, count]) => `${cause} ${count}`).join(', ') || 'no cause recorded';
+  Object.entries(failures)
+    .map(([cause, count]) => `${cause} ${count}`)
+    .join(', ') || 'no cause recorded';

@@ -16,11 +16,13 @@ import { planOperations, type Plan } from '@sales/generator';
 export function planForOrders(seed: string, orders: number, startTimeMs: number, rate: number): Plan {
   const putsIn = (plan: Plan) => plan.operations.filter((operation) => operation.op === 'put').length;
   let probe = planOperations(seed, { count: Math.ceil(orders * 2) + 10, startTimeMs, rate });
-  while (putsIn(probe) < orders) probe = planOperations(seed, { count: probe.operations.length * 2, startTimeMs, rate });
+  while (putsIn(probe) < orders)
+    probe = planOperations(seed, { count: probe.operations.length * 2, startTimeMs, rate });
   let puts = 0;
   const count = probe.operations.findIndex((operation) => operation.op === 'put' && ++puts === orders) + 1;
   const plan = planOperations(seed, { count, startTimeMs, rate });
-  if (putsIn(plan) !== orders) throw new Error(`the generator planned ${putsIn(plan)} orders in ${count} operations, expected ${orders}`);
+  if (putsIn(plan) !== orders)
+    throw new Error(`the generator planned ${putsIn(plan)} orders in ${count} operations, expected ${orders}`);
   return plan;
 }
 
@@ -51,10 +53,17 @@ export interface SplitPlan {
  * live.operations.filter((o) => o.op === 'put').length;    //=> 50
  * ```
  */
-export function planWithHistory(seed: string, existing: number, orders: number, startTimeMs: number, rate: number): SplitPlan {
+export function planWithHistory(
+  seed: string,
+  existing: number,
+  orders: number,
+  startTimeMs: number,
+  rate: number,
+): SplitPlan {
   const plan = planForOrders(seed, existing + orders, startTimeMs, rate);
   let puts = 0;
-  const cut = existing === 0 ? 0 : plan.operations.findIndex((operation) => operation.op === 'put' && ++puts === existing) + 1;
+  const cut =
+    existing === 0 ? 0 : plan.operations.findIndex((operation) => operation.op === 'put' && ++puts === existing) + 1;
   return {
     history: { ...plan, operations: plan.operations.slice(0, cut) },
     live: { ...plan, operations: plan.operations.slice(cut) },

@@ -20,25 +20,39 @@ export interface ProblemContext {
  * @param context - unroutable records, failed invocations, query outcomes, lake folder
  * @returns one sentence per problem; empty when the run is clean
  */
-export function collectProblems(summary: Omit<LocalSummary, 'problems' | 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'>, context: ProblemContext): string[] {
+export function collectProblems(
+  summary: Omit<
+    LocalSummary,
+    'problems' | 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'
+  >,
+  context: ProblemContext,
+): string[] {
   const s = summary;
   const problems: string[] = [];
   if (s.operations.failed > 0) problems.push(`${s.operations.failed} generator writes failed`);
   if (context.unroutable > 0) problems.push(`${context.unroutable} stream records had no partition key for the pipe`);
-  if (context.failedInvocations > 0) problems.push(`${context.failedInvocations} transform invocations failed after all retries`);
+  if (context.failedInvocations > 0)
+    problems.push(`${context.failedInvocations} transform invocations failed after all retries`);
   if (s.records_failed > 0) {
-    const injected = s.records_failed_injected > 0 ? ` (${s.records_failed_injected} of them failed on purpose by --inject-failures)` : '';
+    const injected =
+      s.records_failed_injected > 0
+        ? ` (${s.records_failed_injected} of them failed on purpose by --inject-failures)`
+        : '';
     problems.push(`${s.records_failed} records went to errors/processing-failed${injected}`);
   }
   const accounted = s.records_delivered + s.records_failed + s.records_dropped;
   if (accounted !== s.changes_captured - context.unroutable) {
-    problems.push(`captured ${s.changes_captured} changes but accounted for ${accounted} (delivered + failed + dropped)`);
+    problems.push(
+      `captured ${s.changes_captured} changes but accounted for ${accounted} (delivered + failed + dropped)`,
+    );
   }
   for (const conflict of s.schema_conflicts) problems.push(`schema: ${conflict}`);
-  for (const outcome of context.queries) if (outcome.error !== undefined) problems.push(`query ${outcome.query.name} failed: ${outcome.error}`);
+  for (const outcome of context.queries)
+    if (outcome.error !== undefined) problems.push(`query ${outcome.query.name} failed: ${outcome.error}`);
   const diff = s.lake_vs_table;
   if (diff !== null && !isEqual(diff)) {
-    const mend = s.records_failed > 0 ? `; \`npm run replay -- --lake ${context.out}\` re-drives the error records` : '';
+    const mend =
+      s.records_failed > 0 ? `; \`npm run replay -- --lake ${context.out}\` re-drives the error records` : '';
     problems.push(
       `the lake is NOT equal to the table: ${diff.missing_in_lake} keys missing in the lake, ${diff.extra_in_lake} extra, ` +
         `${diff.value_mismatch} with other values (e.g. ${diff.sample.join(', ')})${mend}`,

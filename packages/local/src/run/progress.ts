@@ -11,7 +11,12 @@ export interface Progress {
 }
 
 /** Progress that says nothing (`--quiet`, tests). */
-export const SILENT_PROGRESS: Progress = { start: () => undefined, update: () => undefined, done: () => undefined, fail: () => undefined };
+export const SILENT_PROGRESS: Progress = {
+  start: () => undefined,
+  update: () => undefined,
+  done: () => undefined,
+  fail: () => undefined,
+};
 
 /** Plain-line progress repeats a long stage's counts at most this often. */
 export const LINE_UPDATE_INTERVAL_MS = 10_000;
@@ -20,8 +25,8 @@ const TERMINAL_UPDATE_INTERVAL_MS = 250;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const doneLine = (stage: string, detail: string, ms: number) => `✓ ${stage.padEnd(18)} ${detail} (${seconds(ms)})`;
-const failLine = (stage: string, reason: string, ms: number) => `✗ ${stage.padEnd(18)} FAILED: ${reason} (${seconds(ms)})`;
-
+const failLine = (stage: string, reason: string, ms: number) =>
+  `✗ ${stage.padEnd(18)} FAILED: ${reason} (${seconds(ms)})`;
 
 /**
  * Progress for a terminal: `… stage counts` while it runs, replaced in place by `✓ stage detail (time)`.

@@ -32,7 +32,13 @@ export async function runSql(out: string, sql: string, config: PipelineConfig): 
   }
   const settings = toLocalSettings(config, 'query');
   const { catalog } = crawlLake(out, settings);
-  const lake = await DuckDbLake.open(out, settings.dataPrefix, settings.firehose.fileExtension, settings.catalogTableName, catalog.table);
+  const lake = await DuckDbLake.open(
+    out,
+    settings.dataPrefix,
+    settings.firehose.fileExtension,
+    settings.catalogTableName,
+    catalog.table,
+  );
   try {
     const result = await lake.query(sql);
     return `${formatTextTable(result.columns, result.rows, Number.POSITIVE_INFINITY)}\n(${result.rows.length} rows)\n`;

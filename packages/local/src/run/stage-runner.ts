@@ -81,7 +81,13 @@ export class StageRunner {
    * @returns the work's value
    * @throws {@link RunInterruptedError} when interrupted; {@link StageFailedError} when the stage failed
    */
-  async run<T>(name: StageName, label: string, work: () => Promise<T>, detail: (value: T) => string, check?: StageCheck<T>): Promise<T> {
+  async run<T>(
+    name: StageName,
+    label: string,
+    work: () => Promise<T>,
+    detail: (value: T) => string,
+    check?: StageCheck<T>,
+  ): Promise<T> {
     if (this.signal.aborted) throw new RunInterruptedError('interrupted');
     this.progress.start(label);
     const started = performance.now();
@@ -110,7 +116,9 @@ export class StageRunner {
 
   /** Wall-clock ms per finished stage. */
   timings(): Partial<Record<StageName, number>> {
-    return Object.fromEntries([...this.done.values()].filter((report) => report.ms !== undefined).map((report) => [report.name, report.ms]));
+    return Object.fromEntries(
+      [...this.done.values()].filter((report) => report.ms !== undefined).map((report) => [report.name, report.ms]),
+    );
   }
 
   private interrupt(name: StageName, ms: number): never {

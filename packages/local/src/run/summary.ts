@@ -113,14 +113,24 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
         `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
       `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
       `${s.files} objects, ${s.bytes} bytes in ${out}` +
-        (s.existing ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})` : ''),
+        (s.existing
+          ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})`
+          : ''),
       `${seconds(s.duration_ms)} in all, ${Math.round(s.changes_per_second)} changes/s; ` +
-        Object.entries(s.stage_ms).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', '),
+        Object.entries(s.stage_ms)
+          .map(([stage, ms]) => `${stage} ${seconds(ms)}`)
+          .join(', '),
     );
   } else {
-    lines.push(`run ${summary.status} after ${seconds(summary.duration_ms)}: ` + summary.stages.map((stage) => `${stage.name} ${stage.status}`).join(', '));
+    lines.push(
+      `run ${summary.status} after ${seconds(summary.duration_ms)}: ` +
+        summary.stages.map((stage) => `${stage.name} ${stage.status}`).join(', '),
+    );
   }
-  if (summary.table !== null) lines.push(`table ${summary.table.table_name} at ${summary.table.endpoint}${summary.table.kept ? ' (kept)' : ' (gone with the embedded dynalite)'}`);
+  if (summary.table !== null)
+    lines.push(
+      `table ${summary.table.table_name} at ${summary.table.endpoint}${summary.table.kept ? ' (kept)' : ' (gone with the embedded dynalite)'}`,
+    );
   for (const problem of summary.problems) lines.push(`problem: ${problem}`);
   return lines.join('\n');
 }

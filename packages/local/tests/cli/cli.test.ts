@@ -8,7 +8,8 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const CLI = join(REPO_ROOT, 'packages', 'local', 'src', 'run', 'cli.ts');
 /** As `npm run local` starts it: one node process with the tsx loader, so signals reach the pipeline directly. */
 const NODE_ARGS = ['--import', 'tsx', CLI];
-const run = (args: string[]) => spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
 
 let out: string;
 beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'sales-local-cli-'))));
@@ -18,16 +19,26 @@ describe('sales-local CLI', () => {
   test('exits 2 with one line for an unknown flag', () => {
     const result = run(['--bogus']);
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n').filter((line) => line.startsWith('sales-local:'))).toEqual(['sales-local: unknown flag --bogus (see --help)']);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('sales-local:')),
+    ).toEqual(['sales-local: unknown flag --bogus (see --help)']);
     expect(result.stdout).toBe('');
   });
 
   test('exits 2 naming the variable when the pipeline configuration is invalid', () => {
     const result = spawnSync(process.execPath, [...NODE_ARGS, '--orders', '5', '--out', out], {
-      cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, SALES_FIREHOSE_BUFFER_SIZE_MIB: '1' },
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, SALES_FIREHOSE_BUFFER_SIZE_MIB: '1' },
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^sales-local: SALES_FIREHOSE_BUFFER_SIZE_MIB must be .+, received "1" \(see --help\)$/m);
+    expect(result.stderr).toMatch(
+      /^sales-local: SALES_FIREHOSE_BUFFER_SIZE_MIB must be .+, received "1" \(see --help\)$/m,
+    );
   });
 
   test.each([['--help'], ['-h']])('prints usage with every flag on %s', (flag) => {
@@ -43,7 +54,14 @@ describe('sales-local CLI', () => {
     expect(result.stdout).toContain('Query current_orders:');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ status: 'ok', records_failed: 0, problems: [] });
-    expect(summary.stages.map((stage: { status: string }) => stage.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+    expect(summary.stages.map((stage: { status: string }) => stage.status)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+    ]);
     expect(summary.records_delivered).toBe(summary.changes_captured);
     expect(summary.current_state_rows).toBe(summary.table_items);
   }, 60_000);

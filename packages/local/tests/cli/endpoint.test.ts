@@ -24,7 +24,9 @@ describe('npm run local --endpoint, before any work', () => {
     const result = await runLocal(['--orders', '5', '--out', out, '--endpoint', `http://127.0.0.1:${port}`, '--quiet']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`sales-local: --endpoint http://127.0.0.1:${port} is not a usable DynamoDB endpoint (connection refused: nothing listens there); nothing was done`);
+    expect(result.stderr).toContain(
+      `sales-local: --endpoint http://127.0.0.1:${port} is not a usable DynamoDB endpoint (connection refused: nothing listens there); nothing was done`,
+    );
     expect(existsSync(join(out, 'sales'))).toBe(false);
   }, 60_000);
 
@@ -33,10 +35,20 @@ describe('npm run local --endpoint, before any work', () => {
     const silent = createServer((socket) => void sockets.push(socket));
     const port = await listen(silent);
     try {
-      const result = await runLocal(['--orders', '5', '--out', join(home, 'lake'), '--endpoint', `http://127.0.0.1:${port}`, '--quiet']);
+      const result = await runLocal([
+        '--orders',
+        '5',
+        '--out',
+        join(home, 'lake'),
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+        '--quiet',
+      ]);
 
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`sales-local: --endpoint http://127.0.0.1:${port} did not answer within ${PROBE_TIMEOUT_MS / 1000} s; nothing was done`);
+      expect(result.stderr).toContain(
+        `sales-local: --endpoint http://127.0.0.1:${port} did not answer within ${PROBE_TIMEOUT_MS / 1000} s; nothing was done`,
+      );
     } finally {
       sockets.forEach((socket) => socket.destroy());
       silent.close();
@@ -47,10 +59,20 @@ describe('npm run local --endpoint, before any work', () => {
     const ssh = createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'));
     const port = await listen(ssh);
     try {
-      const result = await runLocal(['--orders', '5', '--out', join(home, 'lake'), '--endpoint', `http://127.0.0.1:${port}`, '--quiet']);
+      const result = await runLocal([
+        '--orders',
+        '5',
+        '--out',
+        join(home, 'lake'),
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+        '--quiet',
+      ]);
 
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`sales-local: --endpoint http://127.0.0.1:${port} is not a usable DynamoDB endpoint (it does not speak HTTP)`);
+      expect(result.stderr).toContain(
+        `sales-local: --endpoint http://127.0.0.1:${port} is not a usable DynamoDB endpoint (it does not speak HTTP)`,
+      );
     } finally {
       ssh.close();
     }

@@ -18,7 +18,12 @@ describe('npm run local --out', () => {
     const result = await runLocal(['--orders', '5', '--out', home, '--quiet']);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^sales-local: --out ".*" holds files that npm run local did not write \\(no ${OUT_MARKER} marker\\).*\\(see --help\\)$`, 'm'));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^sales-local: --out ".*" holds files that npm run local did not write \\(no ${OUT_MARKER} marker\\).*\\(see --help\\)$`,
+        'm',
+      ),
+    );
     expect(readFileSync(join(home, 'logs', 'app.log'), 'utf8')).toBe('keep me\n');
     expect(readFileSync(join(home, 'sales', 'q3.csv'), 'utf8')).toBe('region,total\n');
     expect(readdirSync(home).sort()).toEqual(['logs', 'sales']);
@@ -50,7 +55,12 @@ describe('npm run local --out', () => {
     expect(JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8')).operations.planned).toBeGreaterThanOrEqual(7);
 
     // A newcomer queries the lake with --sql, without a run.
-    const query = await runLocal(['--out', lake, '--sql', "SELECT count(DISTINCT order_id) AS orders FROM order_changes WHERE cdc_operation = 'insert'"]);
+    const query = await runLocal([
+      '--out',
+      lake,
+      '--sql',
+      "SELECT count(DISTINCT order_id) AS orders FROM order_changes WHERE cdc_operation = 'insert'",
+    ]);
     expect(query.code).toBe(0);
     expect(query.stdout).toMatch(/^orders\n-+\n *7\n\(1 rows\)\n$/);
     const bad = await runLocal(['--out', lake, '--sql', 'SELECT nope FROM order_changes']);

@@ -34,7 +34,11 @@ export interface Running {
  */
 export function startLocal(args: readonly string[], env: Record<string, string> = {}): Running {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ text: string; done: () => void }> = [];
@@ -43,12 +47,15 @@ export function startLocal(args: readonly string[], env: Record<string, string> 
     stderr += chunk.toString();
     for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.done();
   });
-  const finished = new Promise<Finished>((done) => child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started })));
+  const finished = new Promise<Finished>((done) =>
+    child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started })),
+  );
   return {
     child,
     stderr: () => stderr,
     finished,
-    waitForStderr: (text) => new Promise<void>((done) => (stderr.includes(text) ? done() : waiters.push({ text, done }))),
+    waitForStderr: (text) =>
+      new Promise<void>((done) => (stderr.includes(text) ? done() : waiters.push({ text, done }))),
   };
 }
 

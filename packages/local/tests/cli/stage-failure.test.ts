@@ -12,13 +12,27 @@ function rejectingWrites(target: URL): Server {
     if (['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem'].includes(operation)) {
       incoming.resume();
       answer.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'test' });
-      answer.end(JSON.stringify({ __type: 'com.amazon.coral.validate#ValidationException', message: 'writes are rejected by this test' }));
+      answer.end(
+        JSON.stringify({
+          __type: 'com.amazon.coral.validate#ValidationException',
+          message: 'writes are rejected by this test',
+        }),
+      );
       return;
     }
-    const forward = request({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (reply) => {
-      answer.writeHead(reply.statusCode ?? 500, reply.headers);
-      reply.pipe(answer);
-    });
+    const forward = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (reply) => {
+        answer.writeHead(reply.statusCode ?? 500, reply.headers);
+        reply.pipe(answer);
+      },
+    );
     incoming.pipe(forward);
   });
 }
@@ -48,14 +62,23 @@ describe('npm run local, when a stage fails', () => {
     const result = await runLocal(['--orders', '5', '--out', out, '--endpoint', endpoint, '--seed', 'broken-table']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^✗ generate \+ capture +FAILED: \d+ of \d+ writes failed \(ValidationException \d+\)/m);
+    expect(result.stderr).toMatch(
+      /^✗ generate \+ capture +FAILED: \d+ of \d+ writes failed \(ValidationException \d+\)/m,
+    );
     expect(result.stderr).not.toContain('✓ generate + capture');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.status).toBe('failed');
     expect(summary.stages.map((stage: { name: string; status: string }) => `${stage.name}:${stage.status}`)).toEqual([
-      'database:done', 'generate_and_capture:failed', 'scan:skipped', 'deliver:skipped', 'crawl:skipped', 'query:skipped',
+      'database:done',
+      'generate_and_capture:failed',
+      'scan:skipped',
+      'deliver:skipped',
+      'crawl:skipped',
+      'query:skipped',
     ]);
-    expect(summary.problems).toEqual([expect.stringMatching(/^stage generate_and_capture failed: .*ValidationException.*; later stages did not run$/)]);
+    expect(summary.problems).toEqual([
+      expect.stringMatching(/^stage generate_and_capture failed: .*ValidationException.*; later stages did not run$/),
+    ]);
     expect(result.stdout).toContain('run failed after');
     expect(result.stdout).toContain('problem: stage generate_and_capture failed');
   }, 120_000);

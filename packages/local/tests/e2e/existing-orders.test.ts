@@ -33,7 +33,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 function rowsByOrder(): Map<string, Row[]> {
   const byOrder = new Map<string, Row[]>();
   for (const row of rows) byOrder.set(String(row['order_id']), [...(byOrder.get(String(row['order_id'])) ?? []), row]);
-  for (const list of byOrder.values()) list.sort((a, b) => String(a['cdc_sort_key']).localeCompare(String(b['cdc_sort_key'])));
+  for (const list of byOrder.values())
+    list.sort((a, b) => String(a['cdc_sort_key']).localeCompare(String(b['cdc_sort_key'])));
   return byOrder;
 }
 
@@ -43,10 +44,13 @@ function existingOrders(): Map<string, Row[]> {
 }
 
 /** The stream changes of an order that sort after its snapshot row. */
-const changesAfterSnapshot = (list: Row[]): Row[] => list.slice(list.findIndex((row) => row['cdc_operation'] === 'snapshot') + 1).filter((row) => row['cdc_operation'] !== 'snapshot');
+const changesAfterSnapshot = (list: Row[]): Row[] =>
+  list
+    .slice(list.findIndex((row) => row['cdc_operation'] === 'snapshot') + 1)
+    .filter((row) => row['cdc_operation'] !== 'snapshot');
 
 describe('npm run local -- --existing, with the scan backfill running during the live traffic', () => {
-  test('writes the existing orders without capturing them, and backfills the table with sales-lake\'s scan', () => {
+  test("writes the existing orders without capturing them, and backfills the table with sales-lake's scan", () => {
     const { existing } = run.summary;
     expect(existing).toMatchObject({ orders: EXISTING, backfill: { complete: true, failed_items: 0 } });
     expect(existing!.writes_before_capture).toBeGreaterThanOrEqual(EXISTING);
@@ -60,7 +64,11 @@ describe('npm run local -- --existing, with the scan backfill running during the
       const snapshot = list.find((row) => row['cdc_operation'] === 'snapshot');
       if (snapshot === undefined) continue;
       const snapshotMs = Date.parse(String(snapshot['cdc_event_time']));
-      for (const change of list.filter((row) => row['cdc_operation'] !== 'snapshot' && Date.parse(String(row['cdc_event_time'])) >= Math.floor(snapshotMs / 1000) * 1000)) {
+      for (const change of list.filter(
+        (row) =>
+          row['cdc_operation'] !== 'snapshot' &&
+          Date.parse(String(row['cdc_event_time'])) >= Math.floor(snapshotMs / 1000) * 1000,
+      )) {
         expect(String(change['cdc_sort_key']) > String(snapshot['cdc_sort_key'])).toBe(true);
       }
     }
@@ -68,14 +76,26 @@ describe('npm run local -- --existing, with the scan backfill running during the
 
   test('lets the live traffic update and delete existing orders after the backfill read them', () => {
     const existing = [...existingOrders().values()];
-    const updatedAfter = existing.filter((list) => changesAfterSnapshot(list).some((row) => row['cdc_operation'] === 'modify'));
-    const deletedAfter = existing.filter((list) => changesAfterSnapshot(list).some((row) => row['cdc_operation'] === 'remove'));
-    const deletedBefore = existing.filter((list) => list.every((row) => row['cdc_operation'] !== 'snapshot') && list.some((row) => row['cdc_operation'] === 'remove'));
+    const updatedAfter = existing.filter((list) =>
+      changesAfterSnapshot(list).some((row) => row['cdc_operation'] === 'modify'),
+    );
+    const deletedAfter = existing.filter((list) =>
+      changesAfterSnapshot(list).some((row) => row['cdc_operation'] === 'remove'),
+    );
+    const deletedBefore = existing.filter(
+      (list) =>
+        list.every((row) => row['cdc_operation'] !== 'snapshot') &&
+        list.some((row) => row['cdc_operation'] === 'remove'),
+    );
 
     expect(updatedAfter.length).toBeGreaterThan(0);
     expect(deletedAfter.length).toBeGreaterThan(0);
     expect(deletedBefore.length).toBeGreaterThan(0);
-    const current = new Set(run.queries.find((outcome) => outcome.query.name === 'current_orders')!.result!.rows.map((row) => row['order_id']));
+    const current = new Set(
+      run.queries
+        .find((outcome) => outcome.query.name === 'current_orders')!
+        .result!.rows.map((row) => row['order_id']),
+    );
     for (const list of deletedAfter) expect(current.has(list[0]!['order_id'])).toBe(false);
   });
 

@@ -53,26 +53,56 @@ function errorRecords(out: string): number {
   const root = join(out, 'errors', 'processing-failed');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((name) => statSync(join(root, name)).isFile())
-    .reduce((sum, name) => sum + gunzipSync(readFileSync(join(root, name))).toString('utf8').split('\n').filter(Boolean).length, 0);
+    .reduce(
+      (sum, name) =>
+        sum +
+        gunzipSync(readFileSync(join(root, name)))
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean).length,
+      0,
+    );
 }
 
 /** Every object under `sales/` with its size: what a replay may add to. */
 function dataObjects(out: string): Record<string, number> {
   const root = join(out, 'sales');
-  return Object.fromEntries(readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => statSync(join(root, name)).isFile())
-    .map((name) => [relative(out, join(root, name)), statSync(join(root, name)).size]));
+  return Object.fromEntries(
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((name) => statSync(join(root, name)).isFile())
+      .map((name) => [relative(out, join(root, name)), statSync(join(root, name)).size]),
+  );
 }
 
 describe('npm run local -- --inject-failures, then sales-lake replay', () => {
   test('brings the lake back to equal the table, and a second replay writes nothing new', async () => {
     const out = join(home, 'lake');
-    const run = await runLocal(['--orders', '60', '--existing', '40', '--duplicates', '0.05', '--inject-failures', '0.2', '--out', out, '--endpoint', dynalite.endpoint, '--seed', 'replay', '--quiet']);
+    const run = await runLocal([
+      '--orders',
+      '60',
+      '--existing',
+      '40',
+      '--duplicates',
+      '0.05',
+      '--inject-failures',
+      '0.2',
+      '--out',
+      out,
+      '--endpoint',
+      dynalite.endpoint,
+      '--seed',
+      'replay',
+      '--quiet',
+    ]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 
     expect(run.code).toBe(1);
     expect(summary.records_failed_injected).toBeGreaterThan(0);
-    expect(summary.lake_vs_table.missing_in_lake + summary.lake_vs_table.value_mismatch + summary.lake_vs_table.extra_in_lake).toBeGreaterThan(0);
+    expect(
+      summary.lake_vs_table.missing_in_lake +
+        summary.lake_vs_table.value_mismatch +
+        summary.lake_vs_table.extra_in_lake,
+    ).toBeGreaterThan(0);
     expect(await lakeVsTable(out, summary.table.table_name)).toEqual(summary.lake_vs_table);
 
     const first = await replay(out);
@@ -83,7 +113,12 @@ describe('npm run local -- --inject-failures, then sales-lake replay', () => {
     const failedDeliveries = errorRecords(out);
     expect(failedDeliveries).toBeGreaterThanOrEqual(summary.records_failed);
     expect(first.json).toMatchObject({ records: failedDeliveries, replayed: failedDeliveries, still_failing: 0 });
-    expect(await lakeVsTable(out, summary.table.table_name)).toEqual({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
+    expect(await lakeVsTable(out, summary.table.table_name)).toEqual({
+      missing_in_lake: 0,
+      extra_in_lake: 0,
+      value_mismatch: 0,
+      sample: [],
+    });
     expect(second.code).toBe(0);
     expect(second.json).toMatchObject({ processed: 0, written: [] });
     expect(dataObjects(out)).toEqual(afterFirst);

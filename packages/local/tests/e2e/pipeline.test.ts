@@ -17,7 +17,8 @@ const STEP_MS = 300_000;
 
 type Item = Record<string, any>;
 const cents = (value: unknown): number => Math.round(Number(value) * 100);
-const rowsOf = (run: PipelineRun, name: string) => run.queries.find((outcome) => outcome.query.name === name)!.result!.rows;
+const rowsOf = (run: PipelineRun, name: string) =>
+  run.queries.find((outcome) => outcome.query.name === name)!.result!.rows;
 
 let out: string;
 let run: PipelineRun;
@@ -53,9 +54,13 @@ describe('npm run local, end to end', () => {
 
   test('puts every row in the partition folder of its event time', () => {
     const files = readLake(out, 'sales/');
-    expect(new Set(files.map((file) => `${file.partitions['day']}/${file.partitions['hour']}`)).size).toBeGreaterThan(5);
+    expect(new Set(files.map((file) => `${file.partitions['day']}/${file.partitions['hour']}`)).size).toBeGreaterThan(
+      5,
+    );
     for (const file of files) {
-      expect(file.key).toMatch(/^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/sales-dev-lake-1-[\d-]{19}-[0-9a-f-]{36}\.json\.gz$/);
+      expect(file.key).toMatch(
+        /^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/sales-dev-lake-1-[\d-]{19}-[0-9a-f-]{36}\.json\.gz$/,
+      );
       for (const row of file.rows) {
         const time = String(row['cdc_event_time']);
         const { year, month, day, hour } = file.partitions;
@@ -78,13 +83,25 @@ describe('npm run local, end to end', () => {
       const row = byId.get(item['order_id'])!;
       expect(row).toBeDefined();
       expect({
-        status: row['status'], customer: [row['customer_id'], row['customer_name'], row['customer_city'], row['customer_country']],
-        region: row['region'], channel: row['channel'], currency: row['currency'], item_count: Number(row['item_count']),
-        total: cents(row['total']), created_at: row['created_at'], updated_at: row['updated_at'],
+        status: row['status'],
+        customer: [row['customer_id'], row['customer_name'], row['customer_city'], row['customer_country']],
+        region: row['region'],
+        channel: row['channel'],
+        currency: row['currency'],
+        item_count: Number(row['item_count']),
+        total: cents(row['total']),
+        created_at: row['created_at'],
+        updated_at: row['updated_at'],
       }).toEqual({
-        status: item['status'], customer: [item['customer'].id, item['customer'].name, item['customer'].city, item['customer'].country],
-        region: item['region'], channel: item['channel'], currency: item['currency'], item_count: Number(item['item_count']),
-        total: cents(item['total']), created_at: item['created_at'], updated_at: item['updated_at'],
+        status: item['status'],
+        customer: [item['customer'].id, item['customer'].name, item['customer'].city, item['customer'].country],
+        region: item['region'],
+        channel: item['channel'],
+        currency: item['currency'],
+        item_count: Number(item['item_count']),
+        total: cents(item['total']),
+        created_at: item['created_at'],
+        updated_at: item['updated_at'],
       });
     }
   });
@@ -96,7 +113,10 @@ describe('npm run local, end to end', () => {
       expected.set(key, (expected.get(key) ?? 0) + cents(item['total']));
     }
     const actual = new Map(
-      rowsOf(run, 'revenue_by_day_and_region').map((row) => [`${row['order_day']}|${row['region']}|${row['currency']}`, cents(row['revenue'])]),
+      rowsOf(run, 'revenue_by_day_and_region').map((row) => [
+        `${row['order_day']}|${row['region']}|${row['currency']}`,
+        cents(row['revenue']),
+      ]),
     );
     expect(actual).toEqual(expected);
   });
@@ -112,12 +132,18 @@ describe('npm run local, end to end', () => {
     }
     const top = rowsOf(run, 'top_products');
     expect(top.length).toBeGreaterThan(0);
-    for (const row of top) expect([Number(row['units']), cents(row['revenue'])]).toEqual(units.get(`${row['sku']}|${row['currency']}`));
+    for (const row of top)
+      expect([Number(row['units']), cents(row['revenue'])]).toEqual(units.get(`${row['sku']}|${row['currency']}`));
   });
 
   test('infers the crawler schema with nested types and string partitions', () => {
     const types = Object.fromEntries(run.crawl.crawled.columns.map((column) => [column.name, column.type.kind]));
-    expect(types).toMatchObject({ order_id: 'string', total: 'double', line_items: 'array', cdc_ttl_expired: 'boolean' });
+    expect(types).toMatchObject({
+      order_id: 'string',
+      total: 'double',
+      line_items: 'array',
+      cdc_ttl_expired: 'boolean',
+    });
     expect(run.crawl.crawled.partitionKeys).toEqual(['year', 'month', 'day', 'hour']);
   });
 
@@ -134,7 +160,10 @@ describe('npm run local, when a query cannot run', () => {
     const queries = join(folder, 'queries');
     try {
       mkdirSync(queries);
-      writeFileSync(join(queries, 'broken.sql'), '-- Refers to a column the lake does not have.\nSELECT no_such_column FROM order_changes');
+      writeFileSync(
+        join(queries, 'broken.sql'),
+        '-- Refers to a column the lake does not have.\nSELECT no_such_column FROM order_changes',
+      );
       const lake = join(folder, 'lake');
       const broken = await runLocalPipeline(
         { orders: 10, existing: 0, duplicates: 0, injectFailures: 0, out: lake, seed: 'broken', quiet: true },

@@ -1,5 +1,12 @@
 import { ORDER_CHANGE_COLUMNS } from '@sales/pipeline-spec';
-import { createRowSchema, REJECTED_COLUMN, toJsonNumber, transformFirehoseEvent, type AttributeMap, type AttributeValue } from '@sales/transform';
+import {
+  createRowSchema,
+  REJECTED_COLUMN,
+  toJsonNumber,
+  transformFirehoseEvent,
+  type AttributeMap,
+  type AttributeValue,
+} from '@sales/transform';
 import fc from 'fast-check';
 import { checkLakeReadability, describeUnreadable } from '../../src/glue/readability-check';
 
@@ -8,7 +15,9 @@ const declaredNames = ['item_count', 'total', 'expires_at', 'line_items', 'statu
 const name = fc.oneof(fc.constantFrom(...declaredNames), fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/));
 const numberText = fc.oneof(
   fc.bigInt({ min: -(10n ** 38n) + 1n, max: 10n ** 38n - 1n }).map(String),
-  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.stringMatching(/^\d{1,4}$/)).map(([int, frac]) => `${int}.${frac}`),
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.stringMatching(/^\d{1,4}$/))
+    .map(([int, frac]) => `${int}.${frac}`),
   fc.constantFrom('2.5', '3000000000', '12.345', '1736937011.5', '9223372036854775808', '5', '1E+30'),
 );
 const { value } = fc.letrec<{ value: AttributeValue; map: AttributeMap }>((tie) => ({
@@ -45,7 +54,16 @@ describe('rows the schema-built handler writes', () => {
         const records = images.map((newImage, i) => ({
           recordId: String(i),
           data: Buffer.from(
-            JSON.stringify({ eventID: `e${i}`, eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { order_id: { S: `o${i}` } }, NewImage: { order_id: { S: `o${i}` }, ...newImage }, SequenceNumber: `${100 + i}` } }),
+            JSON.stringify({
+              eventID: `e${i}`,
+              eventName: 'INSERT',
+              dynamodb: {
+                ApproximateCreationDateTime: 1736937011,
+                Keys: { order_id: { S: `o${i}` } },
+                NewImage: { order_id: { S: `o${i}` }, ...newImage },
+                SequenceNumber: `${100 + i}`,
+              },
+            }),
           ).toString('base64'),
         }));
         const { result } = transformFirehoseEvent({ records }, { schema });
@@ -63,8 +81,21 @@ describe('rows the schema-built handler writes', () => {
     fc.assert(
       fc.property(image, (newImage) => {
         // Names here are already snake_case and joined one to one, so each leaf's column is its path.
-        const data = Buffer.from(JSON.stringify({ eventID: 'e', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { order_id: { S: 'o' } }, NewImage: { order_id: { S: 'o' }, ...newImage } } })).toString('base64');
-        const line = Buffer.from(transformFirehoseEvent({ records: [{ recordId: '1', data }] }, { schema }).result.records[0]!.data, 'base64').toString('utf8');
+        const data = Buffer.from(
+          JSON.stringify({
+            eventID: 'e',
+            eventName: 'INSERT',
+            dynamodb: {
+              ApproximateCreationDateTime: 1736937011,
+              Keys: { order_id: { S: 'o' } },
+              NewImage: { order_id: { S: 'o' }, ...newImage },
+            },
+          }),
+        ).toString('base64');
+        const line = Buffer.from(
+          transformFirehoseEvent({ records: [{ recordId: '1', data }] }, { schema }).result.records[0]!.data,
+          'base64',
+        ).toString('utf8');
         const row = JSON.parse(line) as Record<string, unknown>;
         const rejected = JSON.parse((row[REJECTED_COLUMN] as string | null) ?? '{}') as Record<string, AttributeValue>;
         for (const [path, json] of leaves({ order_id: { S: 'o' }, ...newImage }, '', new Map())) {

@@ -15,7 +15,8 @@ describe('parseHiveType', () => {
   });
 
   test('reads every column type the catalog declares', () => {
-    for (const column of [...ORDER_CHANGE_COLUMNS, ...PARTITION_COLUMNS]) expect(renderGlueType(parseHiveType(column.type))).toBe(column.type);
+    for (const column of [...ORDER_CHANGE_COLUMNS, ...PARTITION_COLUMNS])
+      expect(renderGlueType(parseHiveType(column.type))).toBe(column.type);
   });
 
   test.each(['map<string,int>', 'array<string', 'decimal(12)', 'struct<>', 'string extra'])('refuses %s', (text) => {
@@ -42,18 +43,28 @@ describe('isReadableAs', () => {
 });
 
 describe('mergeWithDeclared', () => {
-  const declared = [{ name: 'order_id', type: 'string' }, { name: 'total', type: 'decimal(12,2)' }];
+  const declared = [
+    { name: 'order_id', type: 'string' },
+    { name: 'total', type: 'decimal(12,2)' },
+  ];
   const partitions = [{ name: 'year', type: 'string' }];
 
   test('keeps declared types, appends new columns, reports what the declared type cannot read', () => {
     const crawled = {
-      columns: [{ name: 'total', type: inferGlueType('12.50') }, { name: 'coupon', type: inferGlueType('X') }],
+      columns: [
+        { name: 'total', type: inferGlueType('12.50') },
+        { name: 'coupon', type: inferGlueType('X') },
+      ],
       partitionKeys: ['year'],
     };
 
     const merged = mergeWithDeclared(declared, partitions, crawled);
 
-    expect(merged.table.columns.map((c) => `${c.name} ${renderGlueType(c.type)}`)).toEqual(['order_id string', 'total decimal(12,2)', 'coupon string']);
+    expect(merged.table.columns.map((c) => `${c.name} ${renderGlueType(c.type)}`)).toEqual([
+      'order_id string',
+      'total decimal(12,2)',
+      'coupon string',
+    ]);
     expect(merged.newColumns).toEqual(['coupon']);
     expect(merged.conflicts).toEqual(['column total: the lake holds string, the table declares decimal(12,2)']);
   });

@@ -17,9 +17,15 @@ const STREAM_ARN = `arn:aws:dynamodb:eu-west-1:000000000000:table/${TABLE}/strea
 const key = (id: string) => ({ order_id: { S: id } });
 /** Pipe-delivered stream records from the AWS-shaped events in packages/transform/tests/events. */
 const FIXTURE_RECORDS: Array<Record<string, any>> = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'pipe-stream-records-decoded.json'), 'utf8'),
+  readFileSync(
+    join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'pipe-stream-records-decoded.json'),
+    'utf8',
+  ),
 );
-const shapeOf = (record: Record<string, any>) => ({ top: Object.keys(record).sort(), dynamodb: Object.keys(record['dynamodb']).sort() });
+const shapeOf = (record: Record<string, any>) => ({
+  top: Object.keys(record).sort(),
+  dynamodb: Object.keys(record['dynamodb']).sort(),
+});
 
 let server: LocalDynamoServer;
 let writer: DynamoDBClient;
@@ -28,7 +34,11 @@ let changes: CapturedChange[];
 
 beforeAll(async () => {
   server = await startDynalite();
-  const config = { endpoint: server.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } };
+  const config = {
+    endpoint: server.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  };
   writer = new DynamoDBClient(config);
   reader = new DynamoDBClient(config);
   const pk = ORDER_TABLE_SCHEMA.partitionKey;
@@ -58,7 +68,9 @@ afterAll(async () => {
 
 describe('change capture', () => {
   test('emits INSERT, then MODIFY for a put over an existing item, with images from the table', async () => {
-    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('a'), status: { S: 'placed' }, total: { N: '10.50' } } }));
+    await writer.send(
+      new PutItemCommand({ TableName: TABLE, Item: { ...key('a'), status: { S: 'placed' }, total: { N: '10.50' } } }),
+    );
     await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('a'), status: { S: 'paid' } } }));
 
     expect(changes.map((c) => c.record.eventName)).toEqual(['INSERT', 'MODIFY']);
@@ -91,15 +103,18 @@ describe('change capture', () => {
     });
   });
 
-  test.each(['INSERT', 'MODIFY', 'REMOVE'])('gives %s records the same fields as the Pipes-delivered fixture', async (eventName) => {
-    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '1' } } }));
-    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '2' } } }));
-    await writer.send(new DeleteItemCommand({ TableName: TABLE, Key: key('g') }));
+  test.each(['INSERT', 'MODIFY', 'REMOVE'])(
+    'gives %s records the same fields as the Pipes-delivered fixture',
+    async (eventName) => {
+      await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '1' } } }));
+      await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), v: { N: '2' } } }));
+      await writer.send(new DeleteItemCommand({ TableName: TABLE, Key: key('g') }));
 
-    const captured = changes.find((c) => c.record.eventName === eventName)!.record;
-    const fixture = FIXTURE_RECORDS.find((r) => r['eventName'] === eventName && r['userIdentity'] === undefined)!;
-    expect(shapeOf(captured as Record<string, any>)).toEqual(shapeOf(fixture));
-  });
+      const captured = changes.find((c) => c.record.eventName === eventName)!.record;
+      const fixture = FIXTURE_RECORDS.find((r) => r['eventName'] === eventName && r['userIdentity'] === undefined)!;
+      expect(shapeOf(captured as Record<string, any>)).toEqual(shapeOf(fixture));
+    },
+  );
 
   test('emits nothing for a failed condition, an identical put, or a delete of a missing item', async () => {
     await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('b'), status: { S: 'placed' } } }));
@@ -121,9 +136,16 @@ describe('change capture', () => {
   });
 
   test('takes images from the actual state, not from the request', async () => {
-    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('c'), qty: { N: '1' }, note: { S: 'x' } } }));
     await writer.send(
-      new UpdateItemCommand({ TableName: TABLE, Key: key('c'), UpdateExpression: 'ADD qty :one REMOVE note', ExpressionAttributeValues: { ':one': { N: '2' } } }),
+      new PutItemCommand({ TableName: TABLE, Item: { ...key('c'), qty: { N: '1' }, note: { S: 'x' } } }),
+    );
+    await writer.send(
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: key('c'),
+        UpdateExpression: 'ADD qty :one REMOVE note',
+        ExpressionAttributeValues: { ':one': { N: '2' } },
+      }),
     );
     await writer.send(new DeleteItemCommand({ TableName: TABLE, Key: key('c') }));
 
@@ -158,7 +180,14 @@ describe('change capture', () => {
   test('serialises concurrent writes per key, so each OldImage is the previous NewImage', async () => {
     await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('f'), n: { N: '0' } } }));
     const add = () =>
-      writer.send(new UpdateItemCommand({ TableName: TABLE, Key: key('f'), UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } } }));
+      writer.send(
+        new UpdateItemCommand({
+          TableName: TABLE,
+          Key: key('f'),
+          UpdateExpression: 'ADD n :one',
+          ExpressionAttributeValues: { ':one': { N: '1' } },
+        }),
+      );
 
     await Promise.all(Array.from({ length: 20 }, add));
 

@@ -4,7 +4,10 @@ import { KinesisStreamEmulator } from '../../src/kinesis/kinesis-stream';
 
 const record = (orderId: string | undefined): DynamoDBRecord => ({
   eventName: 'INSERT',
-  dynamodb: { Keys: orderId === undefined ? {} : { order_id: { S: orderId } }, SequenceNumber: '100000000000000000001' },
+  dynamodb: {
+    Keys: orderId === undefined ? {} : { order_id: { S: orderId } },
+    SequenceNumber: '100000000000000000001',
+  },
 });
 const PATH = '$.dynamodb.Keys.order_id.S';
 
@@ -18,7 +21,15 @@ describe('ChangePipe', () => {
     pipe.send(record('a'), 1_200);
     pipe.flush();
 
-    expect(stream.readAll().map((r) => [r.partitionKey, r.approximateArrivalTimestamp, JSON.parse(r.data.toString()).dynamodb.Keys.order_id.S])).toEqual([
+    expect(
+      stream
+        .readAll()
+        .map((r) => [
+          r.partitionKey,
+          r.approximateArrivalTimestamp,
+          JSON.parse(r.data.toString()).dynamodb.Keys.order_id.S,
+        ]),
+    ).toEqual([
       ['a', 1_000, 'a'],
       ['b', 1_000, 'b'],
       ['a', 2_200, 'a'],

@@ -20,7 +20,13 @@ describe('schema inference as the Glue crawler does it', () => {
     [['a', 'b'], 'array<string>'],
     [[], 'array<string>'],
     [{ city: 'Paris', zip: 75001 }, 'struct<city:string,zip:int>'],
-    [[{ sku: 'A', quantity: 2, line_total: 1.5 }, { sku: 'B', quantity: 3000000000, line_total: 2 }], 'array<struct<sku:string,quantity:bigint,line_total:double>>'],
+    [
+      [
+        { sku: 'A', quantity: 2, line_total: 1.5 },
+        { sku: 'B', quantity: 3000000000, line_total: 2 },
+      ],
+      'array<struct<sku:string,quantity:bigint,line_total:double>>',
+    ],
   ])('types %j as %s', (value, expected) => {
     expect(renderGlueType(inferGlueType(value))).toBe(expected);
   });
@@ -53,11 +59,15 @@ describe('schema inference as the Glue crawler does it', () => {
 
   test('rejects files with different partition folders', () => {
     const odd: LakeFile = { key: 'x', partitions: { year: '2025' }, rows: [], lines: [] };
-    expect(() => inferCatalogTable([file('10', []), odd])).toThrow('x has partition folders year, others have year/month/day/hour');
+    expect(() => inferCatalogTable([file('10', []), odd])).toThrow(
+      'x has partition folders year, others have year/month/day/hour',
+    );
   });
 
   test('maps Glue types to the DuckDB types that read them the same way', () => {
-    expect(toDuckDbType(inferGlueType([{ sku: 'A', quantity: 2 }]))).toBe('STRUCT("sku" VARCHAR, "quantity" INTEGER)[]');
+    expect(toDuckDbType(inferGlueType([{ sku: 'A', quantity: 2 }]))).toBe(
+      'STRUCT("sku" VARCHAR, "quantity" INTEGER)[]',
+    );
     expect(toDuckDbType(inferGlueType(null))).toBe('VARCHAR');
   });
 });

@@ -19,24 +19,42 @@ const SETTINGS: FirehoseSettings = {
   processingBuffer: { sizeBytes: 1024 * 1024, intervalMs: 5_000 },
   s3Buffer: { sizeBytes: 64 * 1024 * 1024, intervalMs: 40_000 },
   numberOfRetries: 3,
-  dataPrefix: 'sales/year=!{partitionKeyFromLambda:year}/month=!{partitionKeyFromLambda:month}/day=!{partitionKeyFromLambda:day}/hour=!{partitionKeyFromLambda:hour}/',
+  dataPrefix:
+    'sales/year=!{partitionKeyFromLambda:year}/month=!{partitionKeyFromLambda:month}/day=!{partitionKeyFromLambda:day}/hour=!{partitionKeyFromLambda:hour}/',
   errorPrefix: 'errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/',
   fileExtension: '.json.gz',
 };
 const T0 = Date.UTC(2025, 0, 15, 10, 30, 0);
 /** A Firehose event from a Kinesis source, from the AWS-shaped events in packages/transform/tests/events. */
-const FIXTURE_EVENT = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'firehose-event-pipe-sales.json'), 'utf8'));
+const FIXTURE_EVENT = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'firehose-event-pipe-sales.json'),
+    'utf8',
+  ),
+);
 const eventShape = (event: any) => ({
   top: Object.keys(event).sort(),
   record: Object.keys(event.records[0]).sort(),
-  metadata: Object.entries(event.records[0].kinesisRecordMetadata).map(([k, v]) => `${k}:${typeof v}`).sort(),
+  metadata: Object.entries(event.records[0].kinesisRecordMetadata)
+    .map(([k, v]) => `${k}:${typeof v}`)
+    .sort(),
 });
 const NO_DUPLICATES = { fraction: 0, random: createRandom('1') };
 const streamRecord = (id: string, second: number) => ({
-  eventID: 'a'.repeat(32), eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'eu-west-1',
+  eventID: 'a'.repeat(32),
+  eventName: 'INSERT',
+  eventVersion: '1.1',
+  eventSource: 'aws:dynamodb',
+  awsRegion: 'eu-west-1',
   eventSourceARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/t/stream/2025-01-15T00:00:00.000',
-  dynamodb: { ApproximateCreationDateTime: (T0 + second * 1000) / 1000, Keys: { order_id: { S: id } }, NewImage: { order_id: { S: id } },
-    SequenceNumber: String(100000000000000000000n + BigInt(second)), SizeBytes: 20, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  dynamodb: {
+    ApproximateCreationDateTime: (T0 + second * 1000) / 1000,
+    Keys: { order_id: { S: id } },
+    NewImage: { order_id: { S: id } },
+    SequenceNumber: String(100000000000000000000n + BigInt(second)),
+    SizeBytes: 20,
+    StreamViewType: 'NEW_AND_OLD_IMAGES',
+  },
 });
 
 let out: string;
@@ -49,13 +67,24 @@ function kinesisRecords(payloads: ReadonlyArray<[string, string, number]>): Kine
   return stream.readAll();
 }
 const readLines = (lake: LakeWriter, prefix: string) =>
-  lake.objects.filter((o) => o.key.startsWith(prefix)).flatMap((o) => gunzipSync(readFileSync(join(out, o.key))).toString().split('\n').filter(Boolean));
+  lake.objects
+    .filter((o) => o.key.startsWith(prefix))
+    .flatMap((o) =>
+      gunzipSync(readFileSync(join(out, o.key)))
+        .toString()
+        .split('\n')
+        .filter(Boolean),
+    );
 
 describe('Firehose emulation', () => {
   test('invokes the handler once per processing-buffer interval with Firehose-shaped events', async () => {
     const events: FirehoseTransformationEvent[] = [];
     const spy: TransformHandler = async (event) => (events.push(event), handler(event));
-    const records = kinesisRecords([['o1', JSON.stringify(streamRecord('o1', 0)), 0], ['o2', JSON.stringify(streamRecord('o2', 1)), 1], ['o3', JSON.stringify(streamRecord('o3', 7)), 7]]);
+    const records = kinesisRecords([
+      ['o1', JSON.stringify(streamRecord('o1', 0)), 0],
+      ['o2', JSON.stringify(streamRecord('o2', 1)), 1],
+      ['o3', JSON.stringify(streamRecord('o3', 7)), 7],
+    ]);
 
     const stats = await new FirehoseEmulator(SETTINGS, spy, new LakeWriter(out), NO_DUPLICATES).deliver(records);
 
@@ -70,8 +99,11 @@ describe('Firehose emulation', () => {
         approximateArrivalTimestamp: T0 + i * 1000,
         data: records[i]!.data.toString('base64'),
         kinesisRecordMetadata: {
-          shardId: records[i]!.shardId, partitionKey: `o${i + 1}`, approximateArrivalTimestamp: T0 + i * 1000,
-          sequenceNumber: records[i]!.sequenceNumber, subsequenceNumber: 0,
+          shardId: records[i]!.shardId,
+          partitionKey: `o${i + 1}`,
+          approximateArrivalTimestamp: T0 + i * 1000,
+          sequenceNumber: records[i]!.sequenceNumber,
+          subsequenceNumber: 0,
         },
       })),
     });
@@ -81,13 +113,18 @@ describe('Firehose emulation', () => {
 
   test('writes ProcessingFailed records in Firehose error-record format with the original data', async () => {
     const lake = new LakeWriter(out);
-    const records = kinesisRecords([['o1', 'not json at all', 0], ['o2', JSON.stringify(streamRecord('o2', 1)), 1]]);
+    const records = kinesisRecords([
+      ['o1', 'not json at all', 0],
+      ['o2', JSON.stringify(streamRecord('o2', 1)), 1],
+    ]);
 
     const stats = await new FirehoseEmulator(SETTINGS, handler, lake, NO_DUPLICATES).deliver(records);
 
     expect(stats).toMatchObject({ delivered: 1, failed: 1 });
     const errorKey = lake.objects.find((o) => o.key.startsWith('errors/'))!.key;
-    expect(errorKey).toMatch(/^errors\/processing-failed\/year=2025\/month=01\/day=15\/sales-test-lake-1-2025-01-15-10-30-00-[0-9a-f-]{36}\.json\.gz$/);
+    expect(errorKey).toMatch(
+      /^errors\/processing-failed\/year=2025\/month=01\/day=15\/sales-test-lake-1-2025-01-15-10-30-00-[0-9a-f-]{36}\.json\.gz$/,
+    );
     expect(readLines(lake, 'errors/').map((line) => JSON.parse(line))).toEqual([
       {
         attemptsMade: 1,
@@ -99,9 +136,15 @@ describe('Firehose emulation', () => {
         lambdaArn: SETTINGS.lambdaArn,
       },
     ]);
-    expect(Object.keys(JSON.parse(readLines(lake, 'errors/')[0]!))).toEqual(
-      ['attemptsMade', 'arrivalTimestamp', 'errorCode', 'errorMessage', 'attemptEndingTimestamp', 'rawData', 'lambdaArn'],
-    );
+    expect(Object.keys(JSON.parse(readLines(lake, 'errors/')[0]!))).toEqual([
+      'attemptsMade',
+      'arrivalTimestamp',
+      'errorCode',
+      'errorMessage',
+      'attemptEndingTimestamp',
+      'rawData',
+      'lambdaArn',
+    ]);
   });
 
   test('retries a throwing handler NumberOfRetries times, then fails the whole batch', async () => {
@@ -112,7 +155,12 @@ describe('Firehose emulation', () => {
     };
     const lake = new LakeWriter(out);
 
-    const stats = await new FirehoseEmulator(SETTINGS, throwing, lake, NO_DUPLICATES).deliver(kinesisRecords([['o1', '{}', 0], ['o2', '{}', 1]]));
+    const stats = await new FirehoseEmulator(SETTINGS, throwing, lake, NO_DUPLICATES).deliver(
+      kinesisRecords([
+        ['o1', '{}', 0],
+        ['o2', '{}', 1],
+      ]),
+    );
 
     expect(calls).toBe(4);
     expect(stats).toMatchObject({ delivered: 0, failed: 2, failedInvocations: 1 });
@@ -123,21 +171,38 @@ describe('Firehose emulation', () => {
   });
 
   test('treats a response that misses a recordId as a failed invocation', async () => {
-    const forgetful: TransformHandler = async (event) => ({ records: event.records.slice(1).map((r) => ({ recordId: r.recordId, result: 'Dropped', data: '' })) });
+    const forgetful: TransformHandler = async (event) => ({
+      records: event.records.slice(1).map((r) => ({ recordId: r.recordId, result: 'Dropped', data: '' })),
+    });
 
     const lake = new LakeWriter(out);
 
-    const stats = await new FirehoseEmulator(SETTINGS, forgetful, lake, NO_DUPLICATES).deliver(kinesisRecords([['o1', '{}', 0], ['o2', '{}', 1]]));
+    const stats = await new FirehoseEmulator(SETTINGS, forgetful, lake, NO_DUPLICATES).deliver(
+      kinesisRecords([
+        ['o1', '{}', 0],
+        ['o2', '{}', 1],
+      ]),
+    );
 
     expect(stats).toMatchObject({ failed: 2, failedInvocations: 1, invocations: 4 });
-    expect(readLines(lake, 'errors/').map((line) => JSON.parse(line).errorCode)).toEqual(['Lambda.MissingRecordId', 'Lambda.MissingRecordId']);
+    expect(readLines(lake, 'errors/').map((line) => JSON.parse(line).errorCode)).toEqual([
+      'Lambda.MissingRecordId',
+      'Lambda.MissingRecordId',
+    ]);
   });
 
   test('re-delivers the requested fraction of records as copies with new record ids', async () => {
-    const payloads = Array.from({ length: 200 }, (_, i): [string, string, number] => [`o${i}`, JSON.stringify(streamRecord(`o${i}`, i)), i / 10]);
+    const payloads = Array.from({ length: 200 }, (_, i): [string, string, number] => [
+      `o${i}`,
+      JSON.stringify(streamRecord(`o${i}`, i)),
+      i / 10,
+    ]);
     const lake = new LakeWriter(out);
 
-    const stats = await new FirehoseEmulator(SETTINGS, handler, lake, { fraction: 0.25, random: createRandom('7') }).deliver(kinesisRecords(payloads));
+    const stats = await new FirehoseEmulator(SETTINGS, handler, lake, {
+      fraction: 0.25,
+      random: createRandom('7'),
+    }).deliver(kinesisRecords(payloads));
 
     expect(stats.redelivered).toBeGreaterThan(30);
     expect(stats.redelivered).toBeLessThan(70);

@@ -6,7 +6,9 @@ const AT = Date.UTC(2025, 0, 5, 7, 8, 9);
 describe('Firehose prefix evaluation', () => {
   test('fills the data prefix from the partition keys the Lambda returned', () => {
     const partitionKeys = { year: '2025', month: '01', day: '15', hour: '10' };
-    expect(evaluatePrefix(firehoseDataPrefix(), { partitionKeys, timestampMs: AT })).toBe('sales/year=2025/month=01/day=15/hour=10/');
+    expect(evaluatePrefix(firehoseDataPrefix(), { partitionKeys, timestampMs: AT })).toBe(
+      'sales/year=2025/month=01/day=15/hour=10/',
+    );
   });
 
   test('fills the error prefix from the error type and the arrival time, in UTC', () => {
@@ -15,7 +17,7 @@ describe('Firehose prefix evaluation', () => {
     );
   });
 
-  test("keeps quoted literals in timestamp patterns and formats every field", () => {
+  test('keeps quoted literals in timestamp patterns and formats every field', () => {
     expect(evaluatePrefix("!{timestamp:yyyy'/x/'MM-dd HH:mm:ss}", { timestampMs: AT })).toBe('2025/x/01-05 07:08:09');
   });
 

@@ -20,7 +20,9 @@ describe('Kinesis stream emulation', () => {
       const sequence = mine.map((record) => BigInt(record.sequenceNumber));
       expect([...sequence].sort((a, b) => (a < b ? -1 : 1))).toEqual(sequence);
     }
-    expect(stream.readAll().map((record) => record.data.toString())).toEqual(records.map((record) => record.data.toString()));
+    expect(stream.readAll().map((record) => record.data.toString())).toEqual(
+      records.map((record) => record.data.toString()),
+    );
     expect(stream.shardSizes().reduce((a, b) => a + b)).toBe(40);
   });
 

@@ -13,12 +13,21 @@ const item = (id: string, status: string, total: string): AttributeMap => ({
 
 /** A current-state row as DuckDB returns it: DECIMAL and BIGINT as text. */
 const row = (id: string, status: string, total: string, city = 'Lyon') => ({
-  order_id: id, status, total, item_count: '3', customer_id: 'cus-1', customer_city: city, last_change_time: '2025-01-15T10:00:00.000Z',
+  order_id: id,
+  status,
+  total,
+  item_count: '3',
+  customer_id: 'cus-1',
+  customer_city: city,
+  last_change_time: '2025-01-15T10:00:00.000Z',
 });
 
 describe('compareCurrentState', () => {
   test('finds a lake equal to the table, numbers compared by value (44.9 = "44.90")', () => {
-    const difference = compareCurrentState([row('a', 'paid', '44.90'), row('b', 'placed', '12.00')], [item('a', 'paid', '44.9'), item('b', 'placed', '12')]);
+    const difference = compareCurrentState(
+      [row('a', 'paid', '44.90'), row('b', 'placed', '12.00')],
+      [item('a', 'paid', '44.9'), item('b', 'placed', '12')],
+    );
 
     expect(difference).toEqual({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
     expect(isEqual(difference)).toBe(true);

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { FirehoseTransformationEvent } from 'aws-lambda';
 import { invokeTransform } from '../../src/firehose/lambda-invoker';
 
-const FIXTURE_EVENT = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'firehose-event-pipe-sales.json'), 'utf8')) as FirehoseTransformationEvent;
+const FIXTURE_EVENT = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', '..', '..', 'transform', 'tests', 'events', 'firehose-event-pipe-sales.json'),
+    'utf8',
+  ),
+) as FirehoseTransformationEvent;
 
 describe('invokeTransform', () => {
   test('captures the summary line the handler writes to stdout, and restores stdout', async () => {
@@ -13,7 +18,11 @@ describe('invokeTransform', () => {
     expect(process.stdout.write).toBe(write);
     expect(invocation.ok).toBe(true);
     expect(invocation.logLines).toHaveLength(1);
-    expect(JSON.parse(invocation.logLines[0]!)).toMatchObject({ message: 'transformed Firehose batch', records: FIXTURE_EVENT.records.length, rejectedValues: 0 });
+    expect(JSON.parse(invocation.logLines[0]!)).toMatchObject({
+      message: 'transformed Firehose batch',
+      records: FIXTURE_EVENT.records.length,
+      rejectedValues: 0,
+    });
   });
 
   test('captures console lines and stdout lines of a handler that throws', async () => {
@@ -23,6 +32,10 @@ describe('invokeTransform', () => {
       throw new Error('boom');
     };
     const invocation = await invokeTransform(failing, FIXTURE_EVENT);
-    expect(invocation).toMatchObject({ ok: false, error: { message: 'boom' }, logLines: ['about to fail', '{"a":1}', '{"b":2}'] });
+    expect(invocation).toMatchObject({
+      ok: false,
+      error: { message: 'boom' },
+      logLines: ['about to fail', '{"a":1}', '{"b":2}'],
+    });
   });
 });

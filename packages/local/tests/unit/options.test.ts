@@ -9,14 +9,41 @@ const parse = (argv: string[], cwd = ROOT) => validateLocalOptions(parseFlags(LO
 describe('validateLocalOptions', () => {
   test('applies the documented defaults', () => {
     expect(parse([], '/home/me')).toEqual({
-      orders: OPTION_DEFAULTS.orders, existing: 0, duplicates: OPTION_DEFAULTS.duplicates, injectFailures: 0, out: resolve(ROOT, '.local'), seed: 'local', quiet: false,
+      orders: OPTION_DEFAULTS.orders,
+      existing: 0,
+      duplicates: OPTION_DEFAULTS.duplicates,
+      injectFailures: 0,
+      out: resolve(ROOT, '.local'),
+      seed: 'local',
+      quiet: false,
     });
   });
 
   test("reads every flag, a relative --out from the user's directory", () => {
-    const argv = ['--orders', '12', '--duplicates', '0', '--inject-failures', '0.1', '--out', 'lake', '--endpoint', 'http://127.0.0.1:8000', '--seed', 's', '--quiet'];
+    const argv = [
+      '--orders',
+      '12',
+      '--duplicates',
+      '0',
+      '--inject-failures',
+      '0.1',
+      '--out',
+      'lake',
+      '--endpoint',
+      'http://127.0.0.1:8000',
+      '--seed',
+      's',
+      '--quiet',
+    ];
     expect(parse(argv, '/home/me')).toEqual({
-      orders: 12, existing: 0, duplicates: 0, injectFailures: 0.1, out: '/home/me/lake', endpoint: 'http://127.0.0.1:8000', seed: 's', quiet: true,
+      orders: 12,
+      existing: 0,
+      duplicates: 0,
+      injectFailures: 0.1,
+      out: '/home/me/lake',
+      endpoint: 'http://127.0.0.1:8000',
+      seed: 's',
+      quiet: true,
     });
   });
 
@@ -30,7 +57,10 @@ describe('validateLocalOptions', () => {
     [['--duplicates', '2'], '--duplicates must be a number between 0 and 1, received "2"'],
     [['--duplicates', ''], '--duplicates must be a number between 0 and 1, received ""'],
     [['--inject-failures', '1.5'], '--inject-failures must be a number between 0 and 1, received "1.5"'],
-    [['--endpoint', 'localhost:8000'], '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "localhost:8000"'],
+    [
+      ['--endpoint', 'localhost:8000'],
+      '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "localhost:8000"',
+    ],
     [['--seed', ' '], '--seed must not be empty'],
     [['--fast'], 'unknown flag --fast'],
     [['extra'], 'unexpected argument "extra"'],

@@ -31,7 +31,10 @@ export class UnknownVariableError extends ConfigError {
     super(variable, received, 'a known configuration variable');
     this.name = 'UnknownVariableError';
     this.suggestion = suggestion;
-    const hint = suggestion === undefined ? 'see docs/infrastructure.md, "Configuration reference"' : `did you mean ${suggestion}?`;
+    const hint =
+      suggestion === undefined
+        ? 'see docs/infrastructure.md, "Configuration reference"'
+        : `did you mean ${suggestion}?`;
     this.message = `${variable} is not a configuration variable (${hint}), received ${JSON.stringify(received)}`;
   }
 }
@@ -45,7 +48,9 @@ export class UnknownVariableError extends ConfigError {
  */
 export function knownVariableNames(environments: readonly string[]): string[] {
   const scopes = ['', ...environments.map((environment) => `${environment.toUpperCase()}_`)];
-  return scopes.flatMap((scope) => CONFIG_VARIABLES.map((variable) => `${VARIABLE_PREFIX}${scope}${variable.name}`)).sort();
+  return scopes
+    .flatMap((scope) => CONFIG_VARIABLES.map((variable) => `${VARIABLE_PREFIX}${scope}${variable.name}`))
+    .sort();
 }
 
 /** Levenshtein distance between two strings. */
@@ -53,7 +58,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;
@@ -87,9 +93,14 @@ export function suggestVariable(name: string, known: readonly string[]): string 
  * @param environments - environment names
  * @throws {@link UnknownVariableError} with a "did you mean" suggestion when one is close
  */
-export function checkVariableNames(vars: Readonly<Record<string, string | undefined>>, environments: readonly string[]): void {
+export function checkVariableNames(
+  vars: Readonly<Record<string, string | undefined>>,
+  environments: readonly string[],
+): void {
   const known = new Set(knownVariableNames(environments));
-  const unknown = Object.keys(vars).filter((name) => name.startsWith(VARIABLE_PREFIX) && vars[name] !== undefined && !known.has(name)).sort();
+  const unknown = Object.keys(vars)
+    .filter((name) => name.startsWith(VARIABLE_PREFIX) && vars[name] !== undefined && !known.has(name))
+    .sort();
   const first = unknown[0];
   if (first !== undefined) throw new UnknownVariableError(first, vars[first]!, suggestVariable(first, [...known]));
 }

@@ -124,12 +124,19 @@ const TAG_VALUE = /^[\p{L}\p{N} _.:/=+\-@]{0,256}$/u;
  */
 export function parseTags(variable: string, raw: string): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const entry of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const separator = entry.indexOf('=');
     const key = separator > 0 ? entry.slice(0, separator).trim() : '';
     const value = entry.slice(separator + 1).trim();
     if (!TAG_KEY.test(key) || !TAG_VALUE.test(value) || key.startsWith('aws:')) {
-      throw new ConfigError(variable, raw, 'comma-separated key=value pairs of AWS tag characters (keys not starting with aws:)');
+      throw new ConfigError(
+        variable,
+        raw,
+        'comma-separated key=value pairs of AWS tag characters (keys not starting with aws:)',
+      );
     }
     tags[key] = value;
   }

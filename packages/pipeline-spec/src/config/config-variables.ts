@@ -47,9 +47,15 @@ export type ConfigVariable = {
 }[SettingName];
 
 /** Parse a whole number within a table row's limits. */
-const int = (limits: NumberSetting) => ({ limits, parse: (variable: string, raw: string) => parseInteger(variable, raw, limits.min, limits.max) });
+const int = (limits: NumberSetting) => ({
+  limits,
+  parse: (variable: string, raw: string) => parseInteger(variable, raw, limits.min, limits.max),
+});
 /** Parse a decimal number within a table row's limits. */
-const decimal = (limits: NumberSetting) => ({ limits, parse: (variable: string, raw: string) => parseDecimal(variable, raw, limits.min, limits.max) });
+const decimal = (limits: NumberSetting) => ({
+  limits,
+  parse: (variable: string, raw: string) => parseDecimal(variable, raw, limits.min, limits.max),
+});
 const NAME_PREFIX = /^[a-z][a-z0-9-]{1,15}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -61,28 +67,57 @@ function parseNamePrefix(variable: string, raw: string): string {
   const allowed = '2-16 lower-case letters, digits or "-", starting with a letter';
   const value = parsePattern(variable, raw, NAME_PREFIX, allowed);
   const reserved = reservedBucketPrefixOf(value);
-  if (reserved !== undefined) throw new ConfigError(variable, raw, `${allowed}, whose bucket names do not start with S3's reserved "${reserved}"`);
+  if (reserved !== undefined)
+    throw new ConfigError(
+      variable,
+      raw,
+      `${allowed}, whose bucket names do not start with S3's reserved "${reserved}"`,
+    );
   return value;
 }
 
 /** Every overridable setting. Order is the order of the documentation table. */
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'NAME_PREFIX', setting: 'namePrefix', parse: parseNamePrefix },
-  { name: 'REGION', setting: 'region', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },
+  {
+    name: 'REGION',
+    setting: 'region',
+    parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1'),
+  },
   { name: 'TAGS', setting: 'tags', parse: parseTags },
   { name: 'DELETION_PROTECTION', setting: 'deletionProtection', parse: parseBoolean },
-  { name: 'KINESIS_MODE', setting: 'kinesisStreamMode', parse: (v, raw) => parseChoice(v, raw, KINESIS_DEFAULTS.streamMode.choices) },
+  {
+    name: 'KINESIS_MODE',
+    setting: 'kinesisStreamMode',
+    parse: (v, raw) => parseChoice(v, raw, KINESIS_DEFAULTS.streamMode.choices),
+  },
   { name: 'KINESIS_SHARDS', setting: 'kinesisShardCount', ...int(KINESIS_DEFAULTS.shardCount) },
   { name: 'KINESIS_RETENTION_HOURS', setting: 'kinesisRetentionHours', ...int(KINESIS_DEFAULTS.retentionHours) },
   { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', ...int(PIPES_DEFAULTS.batchSize) },
-  { name: 'PIPE_BATCHING_WINDOW_SECONDS', setting: 'pipeBatchingWindowSeconds', ...int(PIPES_DEFAULTS.batchingWindowSeconds) },
+  {
+    name: 'PIPE_BATCHING_WINDOW_SECONDS',
+    setting: 'pipeBatchingWindowSeconds',
+    ...int(PIPES_DEFAULTS.batchingWindowSeconds),
+  },
   { name: 'PIPE_MAX_RETRIES', setting: 'pipeMaximumRetryAttempts', ...int(PIPES_DEFAULTS.maximumRetryAttempts) },
-  { name: 'PIPE_MAX_RECORD_AGE_SECONDS', setting: 'pipeMaximumRecordAgeSeconds', ...int(PIPES_DEFAULTS.maximumRecordAgeSeconds) },
+  {
+    name: 'PIPE_MAX_RECORD_AGE_SECONDS',
+    setting: 'pipeMaximumRecordAgeSeconds',
+    ...int(PIPES_DEFAULTS.maximumRecordAgeSeconds),
+  },
   { name: 'LAMBDA_MEMORY_MB', setting: 'lambdaMemoryMiB', ...int(LAMBDA_DEFAULTS.memoryMiB) },
   { name: 'LAMBDA_TIMEOUT_SECONDS', setting: 'lambdaTimeoutSeconds', ...int(LAMBDA_DEFAULTS.timeoutSeconds) },
   { name: 'LAMBDA_BUFFER_SIZE_MB', setting: 'lambdaBufferSizeMB', ...decimal(FIREHOSE_DEFAULTS.lambdaBufferSizeMB) },
-  { name: 'LAMBDA_BUFFER_INTERVAL_SECONDS', setting: 'lambdaBufferIntervalSeconds', ...int(FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds) },
-  { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSeconds', ...int(FIREHOSE_DEFAULTS.bufferIntervalSeconds) },
+  {
+    name: 'LAMBDA_BUFFER_INTERVAL_SECONDS',
+    setting: 'lambdaBufferIntervalSeconds',
+    ...int(FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds),
+  },
+  {
+    name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS',
+    setting: 'bufferIntervalSeconds',
+    ...int(FIREHOSE_DEFAULTS.bufferIntervalSeconds),
+  },
   { name: 'FIREHOSE_BUFFER_SIZE_MIB', setting: 'bufferSizeMiB', ...int(FIREHOSE_DEFAULTS.bufferSizeMiB) },
   {
     name: 'LOG_RETENTION_DAYS',
@@ -91,12 +126,40 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   },
   { name: 'ERROR_EXPIRATION_DAYS', setting: 'errorExpirationDays', ...int(S3_DEFAULTS.errorExpirationDays) },
   { name: 'EXPORT_EXPIRATION_DAYS', setting: 'exportExpirationDays', ...int(S3_DEFAULTS.exportExpirationDays) },
-  { name: 'NONCURRENT_EXPIRATION_DAYS', setting: 'noncurrentVersionExpirationDays', ...int(S3_DEFAULTS.noncurrentVersionExpirationDays) },
-  { name: 'ATHENA_RESULTS_EXPIRATION_DAYS', setting: 'athenaResultsExpirationDays', ...int(S3_DEFAULTS.athenaResultsExpirationDays) },
-  { name: 'CRAWLER_SCHEDULE', setting: 'crawlerSchedule', parse: (v, raw) => parsePattern(v, raw, CRON, 'a Glue cron expression with six fields, e.g. "cron(0 */6 * * ? *)"') },
+  {
+    name: 'NONCURRENT_EXPIRATION_DAYS',
+    setting: 'noncurrentVersionExpirationDays',
+    ...int(S3_DEFAULTS.noncurrentVersionExpirationDays),
+  },
+  {
+    name: 'ATHENA_RESULTS_EXPIRATION_DAYS',
+    setting: 'athenaResultsExpirationDays',
+    ...int(S3_DEFAULTS.athenaResultsExpirationDays),
+  },
+  {
+    name: 'CRAWLER_SCHEDULE',
+    setting: 'crawlerSchedule',
+    parse: (v, raw) => parsePattern(v, raw, CRON, 'a Glue cron expression with six fields, e.g. "cron(0 */6 * * ? *)"'),
+  },
   { name: 'PROJECTION_START_YEAR', setting: 'projectionStartYear', ...int(GLUE_DEFAULTS.projectionStartYear) },
-  { name: 'ATHENA_BYTES_SCANNED_CUTOFF', setting: 'athenaBytesScannedCutoff', ...int(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery) },
-  { name: 'ALARM_EMAIL', setting: 'alarmEmail', parse: (v, raw) => parsePattern(v, raw, EMAIL, 'an e-mail address such as ops@example.com') },
-  { name: 'STATE_BUCKET', setting: 'stateBucket', parse: (v, raw) => parsePattern(v, raw, BUCKET, 'an S3 bucket name (3-63 lower-case letters, digits, "." or "-")') },
-  { name: 'STATE_REGION', setting: 'stateRegion', parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1') },
+  {
+    name: 'ATHENA_BYTES_SCANNED_CUTOFF',
+    setting: 'athenaBytesScannedCutoff',
+    ...int(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery),
+  },
+  {
+    name: 'ALARM_EMAIL',
+    setting: 'alarmEmail',
+    parse: (v, raw) => parsePattern(v, raw, EMAIL, 'an e-mail address such as ops@example.com'),
+  },
+  {
+    name: 'STATE_BUCKET',
+    setting: 'stateBucket',
+    parse: (v, raw) => parsePattern(v, raw, BUCKET, 'an S3 bucket name (3-63 lower-case letters, digits, "." or "-")'),
+  },
+  {
+    name: 'STATE_REGION',
+    setting: 'stateRegion',
+    parse: (v, raw) => parsePattern(v, raw, REGION, 'an AWS region such as eu-west-1'),
+  },
 ];

@@ -21,7 +21,9 @@ export function configWarnings(config: PipelineConfig, vars: Readonly<Record<str
     const scoped = `${VARIABLE_PREFIX}${config.environment.toUpperCase()}_KINESIS_SHARDS`;
     for (const name of [scoped, `${VARIABLE_PREFIX}KINESIS_SHARDS`]) {
       if (vars[name] === undefined || vars[name]!.trim() === '') continue;
-      warnings.push(`${name} is ignored for ${config.environment}: its stream is ON_DEMAND (set ${VARIABLE_PREFIX}KINESIS_MODE=PROVISIONED to use it)`);
+      warnings.push(
+        `${name} is ignored for ${config.environment}: its stream is ON_DEMAND (set ${VARIABLE_PREFIX}KINESIS_MODE=PROVISIONED to use it)`,
+      );
       break;
     }
   }

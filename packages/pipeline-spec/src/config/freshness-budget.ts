@@ -30,13 +30,45 @@ export function freshnessBudget(
   config: Pick<PipelineConfig, 'pipeBatchingWindowSeconds' | 'lambdaBufferIntervalSeconds' | 'bufferIntervalSeconds'>,
 ): readonly FreshnessHop[] {
   return [
-    { hop: 'DynamoDB Streams record -> Pipe poll', seconds: 0.25, source: 'Pipes polls DynamoDB stream shards 4 times per second (EventBridge Pipes user guide, "DynamoDB stream as a source")' },
-    { hop: 'Pipe batching window', seconds: config.pipeBatchingWindowSeconds, source: 'MaximumBatchingWindowInSeconds (PipeSourceDynamoDBStreamParameters)' },
-    { hop: 'Kinesis PutRecords -> Firehose read', seconds: 1, source: 'Firehose reads each shard about once per second (Data Firehose developer guide, "Kinesis data stream as a source"); estimate' },
-    { hop: 'Firehose Lambda processing buffer', seconds: config.lambdaBufferIntervalSeconds, source: 'Processor BufferIntervalInSeconds (Data Firehose developer guide, "Transform source data")' },
-    { hop: 'Transform Lambda (cold start + batch)', seconds: 3, source: 'Node.js 24 arm64 cold start plus one batch; estimate, measure with the Duration metric' },
-    { hop: 'Dynamic-partitioning buffer (1.5 x interval)', seconds: 1.5 * config.bufferIntervalSeconds, source: 'Data Firehose developer guide, "Buffer data for dynamic partitioning": delay may be 1.5 times the buffering hint' },
-    { hop: 'S3 PUT -> Athena reads it (projection)', seconds: 0, source: 'S3 strong read-after-write consistency; partition projection needs no catalog update (Athena user guide, "Partition projection")' },
+    {
+      hop: 'DynamoDB Streams record -> Pipe poll',
+      seconds: 0.25,
+      source:
+        'Pipes polls DynamoDB stream shards 4 times per second (EventBridge Pipes user guide, "DynamoDB stream as a source")',
+    },
+    {
+      hop: 'Pipe batching window',
+      seconds: config.pipeBatchingWindowSeconds,
+      source: 'MaximumBatchingWindowInSeconds (PipeSourceDynamoDBStreamParameters)',
+    },
+    {
+      hop: 'Kinesis PutRecords -> Firehose read',
+      seconds: 1,
+      source:
+        'Firehose reads each shard about once per second (Data Firehose developer guide, "Kinesis data stream as a source"); estimate',
+    },
+    {
+      hop: 'Firehose Lambda processing buffer',
+      seconds: config.lambdaBufferIntervalSeconds,
+      source: 'Processor BufferIntervalInSeconds (Data Firehose developer guide, "Transform source data")',
+    },
+    {
+      hop: 'Transform Lambda (cold start + batch)',
+      seconds: 3,
+      source: 'Node.js 24 arm64 cold start plus one batch; estimate, measure with the Duration metric',
+    },
+    {
+      hop: 'Dynamic-partitioning buffer (1.5 x interval)',
+      seconds: 1.5 * config.bufferIntervalSeconds,
+      source:
+        'Data Firehose developer guide, "Buffer data for dynamic partitioning": delay may be 1.5 times the buffering hint',
+    },
+    {
+      hop: 'S3 PUT -> Athena reads it (projection)',
+      seconds: 0,
+      source:
+        'S3 strong read-after-write consistency; partition projection needs no catalog update (Athena user guide, "Partition projection")',
+    },
   ];
 }
 

@@ -11,5 +11,9 @@ import type { NumberSetting } from '../types';
  * ```
  */
 export const ATHENA_DEFAULTS = {
-  bytesScannedCutoffPerQuery: { default: 10 * 1024 ** 3, min: 10485760, max: Number.MAX_SAFE_INTEGER } satisfies NumberSetting,
+  bytesScannedCutoffPerQuery: {
+    default: 10 * 1024 ** 3,
+    min: 10485760,
+    max: Number.MAX_SAFE_INTEGER,
+  } satisfies NumberSetting,
 } as const;

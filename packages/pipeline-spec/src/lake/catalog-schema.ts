@@ -46,7 +46,11 @@ export const ORDER_CHANGE_COLUMNS: readonly GlueColumn[] = [
   { name: 'cdc_table', type: 'string' },
   { name: 'cdc_ttl_expired', type: 'boolean' },
   { name: 'cdc_changed_attributes', type: 'array<string>' },
-  { name: 'cdc_rejected', type: 'string', comment: 'JSON text: values a typed column could not take exactly, by column, as DynamoDB JSON' },
+  {
+    name: 'cdc_rejected',
+    type: 'string',
+    comment: 'JSON text: values a typed column could not take exactly, by column, as DynamoDB JSON',
+  },
 ];
 
 /** Partition columns (strings, zero-padded), matching the Firehose prefix. */

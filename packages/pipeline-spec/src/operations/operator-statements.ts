@@ -43,7 +43,12 @@ const under = (bucketArn: string, prefix: string) => `${bucketArn}/${prefix}*`;
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
  */
 function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatement {
-  return { sid, actions: ['s3:ListBucket'], resources: [bucketArn], conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } } };
+  return {
+    sid,
+    actions: ['s3:ListBucket'],
+    resources: [bucketArn],
+    conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } },
+  };
 }
 
 /**
@@ -51,13 +56,21 @@ function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatem
  * `kms:Decrypt`; the same key encrypts the table and its stream.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
  */
-const useKey = (r: OperatorResources): PolicyStatement => ({ sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] });
+const useKey = (r: OperatorResources): PolicyStatement => ({
+  sid: 'UsePipelineKey',
+  actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+  resources: [r.kmsKeyArn],
+});
 
 /**
  * A parallel, strongly consistent Scan of the table, and DescribeTable for its key schema and stream.
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan
  */
-const scanTable = (r: OperatorResources): PolicyStatement => ({ sid: 'ScanTable', actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'], resources: [r.tableArn] });
+const scanTable = (r: OperatorResources): PolicyStatement => ({
+  sid: 'ScanTable',
+  actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'],
+  resources: [r.tableArn],
+});
 
 /** Read a finished export's manifest and data files. */
 const readExports = (r: OperatorResources): PolicyStatement[] => [
@@ -66,7 +79,11 @@ const readExports = (r: OperatorResources): PolicyStatement[] => [
 ];
 
 /** Write rows (snapshot, repair or replayed) into the lake's data prefix. */
-const writeRows = (r: OperatorResources): PolicyStatement => ({ sid: 'WriteRows', actions: ['s3:PutObject'], resources: [under(r.lakeBucketArn, DATA_PREFIX)] });
+const writeRows = (r: OperatorResources): PolicyStatement => ({
+  sid: 'WriteRows',
+  actions: ['s3:PutObject'],
+  resources: [under(r.lakeBucketArn, DATA_PREFIX)],
+});
 
 /**
  * `sales-lake backfill`: start a point-in-time export into `exports/` and await it, or Scan; then write
@@ -79,13 +96,21 @@ const writeRows = (r: OperatorResources): PolicyStatement => ({ sid: 'WriteRows'
 export function backfillStatements(r: OperatorResources): PolicyStatement[] {
   return [
     // ExportTableToPointInTime on the table; DescribeContinuousBackups checks PITR first (S3DataExport_Requesting).
-    { sid: 'ExportTable', actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:ExportTableToPointInTime'], resources: [r.tableArn] },
+    {
+      sid: 'ExportTable',
+      actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:ExportTableToPointInTime'],
+      resources: [r.tableArn],
+    },
     // DescribeExport polls the export, whose ARN is <table ARN>/export/<id>.
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html#amazondynamodb-resources-for-iam-policies
     { sid: 'DescribeExports', actions: ['dynamodb:DescribeExport'], resources: [`${r.tableArn}/export/*`] },
     // DynamoDB writes the export with the caller's permissions: s3:AbortMultipartUpload, s3:PutObject, s3:PutObjectAcl.
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
-    { sid: 'WriteExports', actions: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'], resources: [under(r.lakeBucketArn, EXPORT_PREFIX)] },
+    {
+      sid: 'WriteExports',
+      actions: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'],
+      resources: [under(r.lakeBucketArn, EXPORT_PREFIX)],
+    },
     ...readExports(r),
     scanTable(r),
     // The precondition "the stream is older than the snapshot" reads the stream's creation time.
@@ -112,12 +137,21 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
     {
       sid: 'QueryInWorkgroup',
-      actions: ['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
+      actions: [
+        'athena:GetQueryExecution',
+        'athena:GetQueryResults',
+        'athena:StartQueryExecution',
+        'athena:StopQueryExecution',
+      ],
       resources: [r.workgroupArn],
     },
     // Athena reads the table definition with the caller's permissions; GetTable needs catalog, database and table.
     // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
-    { sid: 'ReadCatalog', actions: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'], resources: [...r.glueArns] },
+    {
+      sid: 'ReadCatalog',
+      actions: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'],
+      resources: [...r.glueArns],
+    },
     // Athena reads the lake and writes results with the caller's permissions.
     // https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
     { sid: 'LocateBuckets', actions: ['s3:GetBucketLocation'], resources: [r.lakeBucketArn, r.resultsBucketArn] },
@@ -132,7 +166,12 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     useKey(r),
     // PutMetricData has no resource-level permissions (`*` is the only resource); cloudwatch:namespace scopes it.
     // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html
-    { sid: 'PublishDriftMetric', actions: ['cloudwatch:PutMetricData'], resources: ['*'], conditions: { StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } } },
+    {
+      sid: 'PublishDriftMetric',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } },
+    },
   ];
 }
 
@@ -150,11 +189,23 @@ export function replayStatements(r: OperatorResources): PolicyStatement[] {
     { sid: 'ReadErrorRecords', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, ERROR_PREFIX)] },
     listUnder('ListErrorRecords', r.lakeBucketArn, ERROR_PREFIX),
     writeRows(r),
-    { sid: 'WriteReplayMarkers', actions: ['s3:PutObject'], resources: [under(r.lakeBucketArn, REPLAYED_PREFIX), under(r.lakeBucketArn, REPLAY_FAILED_PREFIX)] },
+    {
+      sid: 'WriteReplayMarkers',
+      actions: ['s3:PutObject'],
+      resources: [under(r.lakeBucketArn, REPLAYED_PREFIX), under(r.lakeBucketArn, REPLAY_FAILED_PREFIX)],
+    },
     // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
-    { sid: 'DrainDeadLetterQueue', actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], resources: [r.deadLetterQueueArn] },
+    {
+      sid: 'DrainDeadLetterQueue',
+      actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+      resources: [r.deadLetterQueueArn],
+    },
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.LowLevel.Walkthrough.html
-    { sid: 'ReReadTableStream', actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resources: [r.tableStreamArn] },
+    {
+      sid: 'ReReadTableStream',
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+      resources: [r.tableStreamArn],
+    },
     // https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html
     { sid: 'PutChangeRecords', actions: ['kinesis:PutRecords'], resources: [r.kinesisStreamArn] },
     useKey(r),

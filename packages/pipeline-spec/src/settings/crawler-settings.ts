@@ -122,7 +122,11 @@ export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
     { sid: 'DecryptLake', actions: ['kms:Decrypt'], resources: [r.kmsKeyArn] },
     // AWS: the roles passed to crawlers need the key to encrypt CloudWatch Logs (its example grants
     // Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*; Decrypt is granted above).
-    { sid: 'EncryptCrawlerLogs', actions: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], resources: [r.kmsKeyArn] },
+    {
+      sid: 'EncryptCrawlerLogs',
+      actions: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      resources: [r.kmsKeyArn],
+    },
     {
       // Terraform creates the group; Glue still calls CreateLogGroup (already exists) and, with a
       // security configuration, AssociateKmsKey with the same key before it writes.

@@ -34,9 +34,15 @@ export function processorParameters(settings: ProcessorSettings): { parameterNam
   const { bufferSizeMB } = settings;
   const sizeLimits = FIREHOSE_DEFAULTS.lambdaBufferSizeMB;
   if (!(bufferSizeMB >= sizeLimits.min && bufferSizeMB <= sizeLimits.max)) {
-    throw new Error(`lambdaBufferSizeMB must be between ${sizeLimits.min} and ${sizeLimits.max}, received ${bufferSizeMB}`);
+    throw new Error(
+      `lambdaBufferSizeMB must be between ${sizeLimits.min} and ${sizeLimits.max}, received ${bufferSizeMB}`,
+    );
   }
-  const bufferIntervalSeconds = resolveSetting('lambdaBufferIntervalSeconds', settings.bufferIntervalSeconds, FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds);
+  const bufferIntervalSeconds = resolveSetting(
+    'lambdaBufferIntervalSeconds',
+    settings.bufferIntervalSeconds,
+    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds,
+  );
   const retries = resolveSetting('numberOfRetries', settings.numberOfRetries, FIREHOSE_DEFAULTS.numberOfRetries);
   const candidates: [keyof typeof PROCESSOR_DEFAULTS, number][] = [
     ['BufferSizeInMBs', bufferSizeMB],
@@ -77,11 +83,25 @@ export function deliveryStatements(r: DeliveryResources): PolicyStatement[] {
   return [
     {
       sid: 'ReadChangeStream',
-      actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'],
+      actions: [
+        'kinesis:DescribeStream',
+        'kinesis:DescribeStreamSummary',
+        'kinesis:GetShardIterator',
+        'kinesis:GetRecords',
+        'kinesis:ListShards',
+      ],
       resources: [r.streamArn],
     },
-    { sid: 'InvokeTransform', actions: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'], resources: [r.functionArn, `${r.functionArn}:*`] },
-    { sid: 'LocateLakeBucket', actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], resources: [r.bucketArn] },
+    {
+      sid: 'InvokeTransform',
+      actions: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'],
+      resources: [r.functionArn, `${r.functionArn}:*`],
+    },
+    {
+      sid: 'LocateLakeBucket',
+      actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+      resources: [r.bucketArn],
+    },
     {
       sid: 'WriteLakeObjects',
       actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],

@@ -6,7 +6,9 @@ describe('checkRange', () => {
   });
 
   test.each([0, 501, 1.5, Number.NaN])('rejects %p, naming the prop, the bounds and the value', (value) => {
-    expect(() => checkRange('batchSize', value, 1, 500)).toThrow(`batchSize must be between 1 and 500, received ${value}`);
+    expect(() => checkRange('batchSize', value, 1, 500)).toThrow(
+      `batchSize must be between 1 and 500, received ${value}`,
+    );
   });
 });
 
@@ -20,6 +22,8 @@ describe('resolveSetting', () => {
   });
 
   test('rejects a value outside the table limits, naming the prop, the limits and the value', () => {
-    expect(() => resolveSetting('batchSize', 501, PIPES_DEFAULTS.batchSize)).toThrow('batchSize must be between 1 and 500, received 501');
+    expect(() => resolveSetting('batchSize', 501, PIPES_DEFAULTS.batchSize)).toThrow(
+      'batchSize must be between 1 and 500, received 501',
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { ConfigError, DEFAULTS, ENVIRONMENTS, loadConfig, CONFIG_VARIABLES, FRESHNESS_TARGET_SECONDS, freshnessBudget, freshnessBudgetSeconds, type ConfigVariable } from '@sales/pipeline-spec';
+import {
+  ConfigError,
+  DEFAULTS,
+  ENVIRONMENTS,
+  loadConfig,
+  CONFIG_VARIABLES,
+  FRESHNESS_TARGET_SECONDS,
+  freshnessBudget,
+  freshnessBudgetSeconds,
+  type ConfigVariable,
+} from '@sales/pipeline-spec';
 
 describe('loadConfig', () => {
   test('gives the documented defaults with no variables', () => {
@@ -101,18 +111,46 @@ describe('loadConfig', () => {
 
   test.each([
     ['SALES_KINESIS_MODE', 'fast', 'SALES_KINESIS_MODE must be ON_DEMAND or PROVISIONED, received "fast"'],
-    ['SALES_LOG_RETENTION_DAYS', '-1', 'SALES_LOG_RETENTION_DAYS must be 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653, received "-1"'],
+    [
+      'SALES_LOG_RETENTION_DAYS',
+      '-1',
+      'SALES_LOG_RETENTION_DAYS must be 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653, received "-1"',
+    ],
     ['SALES_LOG_RETENTION_DAYS', '10', 'SALES_LOG_RETENTION_DAYS must be 1, 3, 5'],
-    ['SALES_ALARM_EMAIL', 'ops-at-example', 'SALES_ALARM_EMAIL must be an e-mail address such as ops@example.com, received "ops-at-example"'],
-    ['SALES_FIREHOSE_BUFFER_SIZE_MIB', '32', 'SALES_FIREHOSE_BUFFER_SIZE_MIB must be a whole number between 64 and 128, received "32"'],
-    ['SALES_NAME_PREFIX', 'xn-', 'SALES_NAME_PREFIX must be 2-16 lower-case letters, digits or "-", starting with a letter, whose bucket names do not start with S3\'s reserved "xn--", received "xn-"'],
+    [
+      'SALES_ALARM_EMAIL',
+      'ops-at-example',
+      'SALES_ALARM_EMAIL must be an e-mail address such as ops@example.com, received "ops-at-example"',
+    ],
+    [
+      'SALES_FIREHOSE_BUFFER_SIZE_MIB',
+      '32',
+      'SALES_FIREHOSE_BUFFER_SIZE_MIB must be a whole number between 64 and 128, received "32"',
+    ],
+    [
+      'SALES_NAME_PREFIX',
+      'xn-',
+      'SALES_NAME_PREFIX must be 2-16 lower-case letters, digits or "-", starting with a letter, whose bucket names do not start with S3\'s reserved "xn--", received "xn-"',
+    ],
     ['SALES_NAME_PREFIX', 'sthree', 'whose bucket names do not start with S3\'s reserved "sthree-", received "sthree"'],
     ['SALES_NAME_PREFIX', 'amzn-s3-demo', 'reserved "amzn-s3-demo-", received "amzn-s3-demo"'],
-    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '901', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "901"'],
+    [
+      'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS',
+      '901',
+      'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "901"',
+    ],
     ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '0', 'between 60 and 900, received "0"'],
     // Dynamic partitioning has no zero buffering: intervals under 60 s are refused before synth.
-    ['SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS', '30', 'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "30"'],
-    ['SALES_LAMBDA_BUFFER_SIZE_MB', '6', 'SALES_LAMBDA_BUFFER_SIZE_MB must be a number between 0.2 and 3, received "6"'],
+    [
+      'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS',
+      '30',
+      'SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS must be a whole number between 60 and 900, received "30"',
+    ],
+    [
+      'SALES_LAMBDA_BUFFER_SIZE_MB',
+      '6',
+      'SALES_LAMBDA_BUFFER_SIZE_MB must be a number between 0.2 and 3, received "6"',
+    ],
     ['SALES_LAMBDA_MEMORY_MB', '128', 'between 256 and 10240, received "128"'],
     ['SALES_PIPE_BATCH_SIZE', '1000', 'between 1 and 500, received "1000"'],
     ['SALES_PIPE_MAX_RECORD_AGE_SECONDS', '86400', 'between 60 and 86399, received "86400"'],
@@ -123,7 +161,11 @@ describe('loadConfig', () => {
     ['SALES_TAGS', 'team', 'SALES_TAGS must be comma-separated key=value pairs'],
     ['SALES_TAGS', 'aws:owner=me', 'SALES_TAGS must be comma-separated key=value pairs'],
     ['SALES_CRAWLER_SCHEDULE', 'hourly', 'SALES_CRAWLER_SCHEDULE must be a Glue cron expression'],
-    ['SALES_ATHENA_BYTES_SCANNED_CUTOFF', '1000', 'SALES_ATHENA_BYTES_SCANNED_CUTOFF must be a whole number between 10485760'],
+    [
+      'SALES_ATHENA_BYTES_SCANNED_CUTOFF',
+      '1000',
+      'SALES_ATHENA_BYTES_SCANNED_CUTOFF must be a whole number between 10485760',
+    ],
     ['SALES_STATE_BUCKET', 'Bad_Bucket', 'SALES_STATE_BUCKET must be an S3 bucket name'],
   ])('rejects %s=%s with a message naming the variable, the value and what is allowed', (name, value, message) => {
     expect(() => loadConfig('dev', { [name]: value })).toThrow(ConfigError);
@@ -148,26 +190,35 @@ describe('loadConfig', () => {
   });
 
   // Each numeric setting reads one row of a *-defaults.ts table: its default and limits are the parser's.
-  const ranged = CONFIG_VARIABLES.flatMap((variable) => (variable.limits === undefined ? [] : [{ ...variable.limits, name: variable.name, setting: variable.setting }]));
+  const ranged = CONFIG_VARIABLES.flatMap((variable) =>
+    variable.limits === undefined ? [] : [{ ...variable.limits, name: variable.name, setting: variable.setting }],
+  );
 
   test.each(ranged)('defaults $setting to its table row ($default)', ({ setting, default: value }) => {
     expect(DEFAULTS[setting as keyof typeof DEFAULTS]).toBe(value);
   });
 
-  test.each(ranged)('accepts SALES_$name at its table limits $min and $max and rejects beyond', ({ name, setting, min, max }) => {
-    const key = setting as keyof typeof DEFAULTS;
-    expect(loadConfig('dev', { [`SALES_${name}`]: String(min) })[key]).toBe(min);
-    if (max < Number.MAX_SAFE_INTEGER) {
-      expect(loadConfig('dev', { [`SALES_${name}`]: String(max) })[key]).toBe(max);
-      expect(() => loadConfig('dev', { [`SALES_${name}`]: String(max + 1) })).toThrow(ConfigError);
-    }
-    const below = Number.isInteger(min) ? min - 1 : min / 2;
-    expect(() => loadConfig('dev', { [`SALES_${name}`]: String(below) })).toThrow(ConfigError);
-  });
+  test.each(ranged)(
+    'accepts SALES_$name at its table limits $min and $max and rejects beyond',
+    ({ name, setting, min, max }) => {
+      const key = setting as keyof typeof DEFAULTS;
+      expect(loadConfig('dev', { [`SALES_${name}`]: String(min) })[key]).toBe(min);
+      if (max < Number.MAX_SAFE_INTEGER) {
+        expect(loadConfig('dev', { [`SALES_${name}`]: String(max) })[key]).toBe(max);
+        expect(() => loadConfig('dev', { [`SALES_${name}`]: String(max + 1) })).toThrow(ConfigError);
+      }
+      const below = Number.isInteger(min) ? min - 1 : min / 2;
+      expect(() => loadConfig('dev', { [`SALES_${name}`]: String(below) })).toThrow(ConfigError);
+    },
+  );
 
   test('types each row by its setting, so a misspelt setting name does not compile', () => {
-    // @ts-expect-error 'bufferIntervalSecs' is not a setting (checked by `npm run typecheck`)
-    const misspelt: ConfigVariable = { name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS', setting: 'bufferIntervalSecs', parse: () => 40 };
+    const misspelt: ConfigVariable = {
+      name: 'FIREHOSE_BUFFER_INTERVAL_SECONDS',
+      // @ts-expect-error 'bufferIntervalSecs' is not a setting (checked by `npm run typecheck`)
+      setting: 'bufferIntervalSecs',
+      parse: () => 40,
+    };
     // @ts-expect-error the parser of a numeric setting must return a number
     const mistyped: ConfigVariable = { name: 'PIPE_BATCH_SIZE', setting: 'pipeBatchSize', parse: () => '100' };
     expect([misspelt.setting, mistyped.setting]).toEqual(['bufferIntervalSecs', 'pipeBatchSize']);
@@ -188,6 +239,8 @@ describe('freshness budget', () => {
   });
 
   test('exceeds the target when the buffer interval is raised to 80 s', () => {
-    expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '80' }))).toBeGreaterThan(FRESHNESS_TARGET_SECONDS);
+    expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '80' }))).toBeGreaterThan(
+      FRESHNESS_TARGET_SECONDS,
+    );
   });
 });

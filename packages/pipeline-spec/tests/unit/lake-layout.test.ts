@@ -1,6 +1,15 @@
 import {
-  DATA_FILE_EXTENSION, DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, firehoseDataPrefix, firehoseErrorPrefix, partitionPath, PROCESSING_FAILED_PREFIX,
-  projectionLocationTemplate, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX,
+  DATA_FILE_EXTENSION,
+  DATA_PREFIX,
+  ERROR_PREFIX,
+  EXPORT_PREFIX,
+  firehoseDataPrefix,
+  firehoseErrorPrefix,
+  partitionPath,
+  PROCESSING_FAILED_PREFIX,
+  projectionLocationTemplate,
+  REPLAY_FAILED_PREFIX,
+  REPLAYED_PREFIX,
 } from '@sales/pipeline-spec';
 
 describe('lake layout', () => {
@@ -18,14 +27,21 @@ describe('lake layout', () => {
   });
 
   test('puts the replay folders under the error prefix, next to the folder Firehose names processing-failed', () => {
-    expect(firehoseErrorPrefix().replace('!{firehose:error-output-type}', 'processing-failed').startsWith(PROCESSING_FAILED_PREFIX)).toBe(true);
+    expect(
+      firehoseErrorPrefix()
+        .replace('!{firehose:error-output-type}', 'processing-failed')
+        .startsWith(PROCESSING_FAILED_PREFIX),
+    ).toBe(true);
     expect([REPLAYED_PREFIX, REPLAY_FAILED_PREFIX]).toEqual(['errors/replayed/', 'errors/replay-failed/']);
     expect(new Set([PROCESSING_FAILED_PREFIX, REPLAYED_PREFIX, REPLAY_FAILED_PREFIX]).size).toBe(3);
   });
 
   test('names Hive partitions after the Lambda partition keys, in the order of partitionPath', () => {
     const values = { year: '2025', month: '01', day: '15', hour: '10' };
-    const fromLambda = firehoseDataPrefix().replace(/!\{partitionKeyFromLambda:(\w+)\}/g, (_match, key: keyof typeof values) => values[key]);
+    const fromLambda = firehoseDataPrefix().replace(
+      /!\{partitionKeyFromLambda:(\w+)\}/g,
+      (_match, key: keyof typeof values) => values[key],
+    );
     expect(fromLambda).toBe(partitionPath(values));
     expect(partitionPath(values)).toBe('sales/year=2025/month=01/day=15/hour=10/');
   });
@@ -41,6 +57,8 @@ describe('lake layout', () => {
   });
 
   test('escapes the projection template placeholders for Terraform', () => {
-    expect(projectionLocationTemplate('lake')).toBe('s3://lake/sales/year=$${year}/month=$${month}/day=$${day}/hour=$${hour}/');
+    expect(projectionLocationTemplate('lake')).toBe(
+      's3://lake/sales/year=$${year}/month=$${month}/day=$${day}/hour=$${hour}/',
+    );
   });
 });

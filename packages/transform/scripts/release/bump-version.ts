@@ -63,7 +63,9 @@ export function compareVersions(a: string, b: string): number {
  */
 export function nextVersion(current: string, request: string): string {
   if ((RELEASE_KINDS as readonly string[]).includes(request)) return bumpVersion(current, request as ReleaseKind);
-  if (!SEMVER.test(request)) throw new UsageError(`give one of patch, minor, major or a version x.y.z, received "${request}"`);
-  if (compareVersions(request, current) < 0) throw new UsageError(`version ${request} is lower than the current ${current}, received "${request}"`);
+  if (!SEMVER.test(request))
+    throw new UsageError(`give one of patch, minor, major or a version x.y.z, received "${request}"`);
+  if (compareVersions(request, current) < 0)
+    throw new UsageError(`version ${request} is lower than the current ${current}, received "${request}"`);
   return request;
 }

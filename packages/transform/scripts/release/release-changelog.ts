@@ -25,7 +25,8 @@ export function releaseChangelog(changelog: string, version: string, date: strin
   const next = changelog.slice(bodyStart).search(/^## /m);
   const bodyEnd = next === -1 ? changelog.length : bodyStart + next;
   const body = changelog.slice(bodyStart, bodyEnd).trim();
-  if (body === '') throw new Error('the "## [Unreleased]" section of CHANGELOG.md is empty: describe the changes first');
+  if (body === '')
+    throw new Error('the "## [Unreleased]" section of CHANGELOG.md is empty: describe the changes first');
   const rest = changelog.slice(bodyEnd);
   return `${changelog.slice(0, heading.index)}## [Unreleased]\n\n## [${version}] - ${date}\n\n${body}\n${rest === '' ? '' : `\n${rest}`}`;
 }

@@ -67,7 +67,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${BIN}: ${(error as Error).message}\n`);
     return ExitCode.failed;
   }
-  process.stdout.write(`${dryRun ? 'would release' : 'released'} @sales/transform ${plan.from} -> ${plan.to}, tag ${plan.tag}\n`);
+  process.stdout.write(
+    `${dryRun ? 'would release' : 'released'} @sales/transform ${plan.from} -> ${plan.to}, tag ${plan.tag}\n`,
+  );
   if (!dryRun) process.stdout.write(`publish with: git push --atomic origin HEAD ${plan.tag}\n`);
   return ExitCode.ok;
 }

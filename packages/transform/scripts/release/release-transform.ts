@@ -39,7 +39,9 @@ export interface RequestedRelease {
  * //=> { from: '0.1.0', to: '0.2.0', skipsUnreleased: '0.1.0 was never released (no tag transform-v0.1.0): minor would skip it' }
  */
 export function planRelease(repoRoot: string, request: string): RequestedRelease {
-  const manifest = JSON.parse(readFileSync(path.join(repoRoot, PACKAGE.dir, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, PACKAGE.dir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const from = manifest.version;
   const to = nextVersion(from, request);
   const currentTag = `${PACKAGE.tagPrefix}${from}`;
@@ -68,7 +70,11 @@ function setLockVersion(lockText: string, version: string): string {
  * @throws Error when the files to change have uncommitted edits, the tag exists, or the CHANGELOG
  *   has no Unreleased entry; nothing is written in that case
  */
-export function releaseTransform(repoRoot: string, request: string, options: { date: string; dryRun: boolean }): ReleasePlan {
+export function releaseTransform(
+  repoRoot: string,
+  request: string,
+  options: { date: string; dryRun: boolean },
+): ReleasePlan {
   const manifestPath = path.join(PACKAGE.dir, 'package.json');
   const changelogPath = path.join(PACKAGE.dir, 'CHANGELOG.md');
   const files = [manifestPath, changelogPath, 'package-lock.json'];

@@ -56,7 +56,8 @@ const SEQUENCE_NUMBER = /^\d{1,40}$/;
 const TABLE_IN_ARN = /:table\/([^/]+)/;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 function isNonEmptyObject(value: unknown): value is Json {
   if (!isObject(value)) return false;
   for (const _key in value) return true;
@@ -85,18 +86,28 @@ function isTtlDelete(identity: unknown): boolean {
 function imageOf(ddb: Json, member: 'NewImage' | 'OldImage'): Parsed<AttributeMap | undefined> {
   const image = ddb[member];
   if (image === undefined || image === null) return { ok: true, value: undefined };
-  if (!isObject(image)) return fail('malformed-attribute-value', `dynamodb.${member} must be an object, received ${describeValue(image)}`);
+  if (!isObject(image))
+    return fail('malformed-attribute-value', `dynamodb.${member} must be an object, received ${describeValue(image)}`);
   return { ok: true, value: image as AttributeMap };
 }
 
 function checkImages(operation: CdcOperation, newImage: unknown, oldImage: unknown): Parsed<true> {
   if (operation === 'insert' && newImage === undefined) {
-    return fail('insert-without-new-image', 'INSERT has no dynamodb.NewImage (stream view type KEYS_ONLY or OLD_IMAGE?)');
+    return fail(
+      'insert-without-new-image',
+      'INSERT has no dynamodb.NewImage (stream view type KEYS_ONLY or OLD_IMAGE?)',
+    );
   }
   if (operation === 'modify' && newImage === undefined) {
     return oldImage === undefined
-      ? fail('modify-without-images', 'MODIFY has neither dynamodb.NewImage nor dynamodb.OldImage (stream view type KEYS_ONLY?)')
-      : fail('modify-without-new-image', 'MODIFY has no dynamodb.NewImage (stream view type OLD_IMAGE?): the state after the change is unknown');
+      ? fail(
+          'modify-without-images',
+          'MODIFY has neither dynamodb.NewImage nor dynamodb.OldImage (stream view type KEYS_ONLY?)',
+        )
+      : fail(
+          'modify-without-new-image',
+          'MODIFY has no dynamodb.NewImage (stream view type OLD_IMAGE?): the state after the change is unknown',
+        );
   }
   return { ok: true, value: true };
 }
@@ -121,7 +132,10 @@ export function toChangeRecord(value: unknown, options: ParseChangeRecordOptions
  */
 export function normaliseChange(value: unknown, fallbackEventTimeMs: number | undefined): Parsed<ChangeRecord> {
   if (Array.isArray(value)) {
-    return fail('json-array-of-records', `data is a JSON array of ${value.length} elements; each Kinesis record must carry exactly one change record`);
+    return fail(
+      'json-array-of-records',
+      `data is a JSON array of ${value.length} elements; each Kinesis record must carry exactly one change record`,
+    );
   }
   if (!isObject(value)) return fail('not-an-object', `data must be a JSON object, received ${describeValue(value)}`);
   const ddb = value.dynamodb;
@@ -131,12 +145,16 @@ export function normaliseChange(value: unknown, fallbackEventTimeMs: number | un
   if (!isObject(ddb)) return fail('missing-dynamodb', `dynamodb must be an object, received ${describeValue(ddb)}`);
   const operation = typeof value.eventName === 'string' ? OPERATIONS[value.eventName] : undefined;
   if (operation === undefined) {
-    return fail('unknown-event-name', `eventName must be INSERT, MODIFY or REMOVE, received ${describeValue(value.eventName)}`);
+    return fail(
+      'unknown-event-name',
+      `eventName must be INSERT, MODIFY or REMOVE, received ${describeValue(value.eventName)}`,
+    );
   }
   if (typeof value.eventID !== 'string' || value.eventID === '') {
     return fail('not-a-stream-record', `eventID must be a non-empty string, received ${describeValue(value.eventID)}`);
   }
-  if (!isNonEmptyObject(ddb.Keys)) return fail('missing-keys', `dynamodb.Keys must be a non-empty object, received ${describeValue(ddb.Keys)}`);
+  if (!isNonEmptyObject(ddb.Keys))
+    return fail('missing-keys', `dynamodb.Keys must be a non-empty object, received ${describeValue(ddb.Keys)}`);
   const newImage = imageOf(ddb, 'NewImage');
   if (!newImage.ok) return newImage;
   const oldImage = imageOf(ddb, 'OldImage');
@@ -144,12 +162,22 @@ export function normaliseChange(value: unknown, fallbackEventTimeMs: number | un
   const images = checkImages(operation, newImage.value, oldImage.value);
   if (!images.ok) return images;
   const sequence = ddb.SequenceNumber;
-  if (sequence !== undefined && sequence !== null && (typeof sequence !== 'string' || !SEQUENCE_NUMBER.test(sequence))) {
-    return fail('not-a-stream-record', `dynamodb.SequenceNumber must be a string of 1 to 40 digits, received ${describeValue(sequence)}`);
+  if (
+    sequence !== undefined &&
+    sequence !== null &&
+    (typeof sequence !== 'string' || !SEQUENCE_NUMBER.test(sequence))
+  ) {
+    return fail(
+      'not-a-stream-record',
+      `dynamodb.SequenceNumber must be a string of 1 to 40 digits, received ${describeValue(sequence)}`,
+    );
   }
   const micros = toEpochMicros(ddb.ApproximateCreationDateTime ?? fallbackEventTimeMs);
   if (micros === undefined) {
-    return fail('invalid-event-time', `dynamodb.ApproximateCreationDateTime must be a positive epoch time before year 2286, received ${describeValue(ddb.ApproximateCreationDateTime)}`);
+    return fail(
+      'invalid-event-time',
+      `dynamodb.ApproximateCreationDateTime must be a positive epoch time before year 2286, received ${describeValue(ddb.ApproximateCreationDateTime)}`,
+    );
   }
   const change: ChangeRecord = {
     operation,
@@ -166,7 +194,11 @@ export function normaliseChange(value: unknown, fallbackEventTimeMs: number | un
   // resolution than stream times (whole seconds), so it could out-sort a newer change of the item.
   // With a sequence number, sort such a record at time 0 instead: among the item's untimed records
   // the sequence number decides, and it never out-sorts a later change.
-  if ((ddb.ApproximateCreationDateTime === undefined || ddb.ApproximateCreationDateTime === null) && change.sequenceNumber !== null) return { ok: true, value: { ...change, sortTimeMicros: 0 } };
+  if (
+    (ddb.ApproximateCreationDateTime === undefined || ddb.ApproximateCreationDateTime === null) &&
+    change.sequenceNumber !== null
+  )
+    return { ok: true, value: { ...change, sortTimeMicros: 0 } };
   return { ok: true, value: change };
 }
 

@@ -16,11 +16,15 @@ import { describeValue, fail, type Parsed } from '../shared/parsed.js';
  * ```
  */
 export function decodeRecord(data: unknown): Parsed<string> {
-  if (typeof data !== 'string') return fail('bad-base64', `data must be a base64 string, received ${describeValue(data)}`);
+  if (typeof data !== 'string')
+    return fail('bad-base64', `data must be a base64 string, received ${describeValue(data)}`);
   if (data === '') return fail('empty-data', 'data is empty');
   const bytes = decodeStrictBase64(data);
   if (bytes === undefined) {
-    return fail('bad-base64', `data is not padded standard base64 (${data.length} characters, starting ${JSON.stringify(data.slice(0, 16))})`);
+    return fail(
+      'bad-base64',
+      `data is not padded standard base64 (${data.length} characters, starting ${JSON.stringify(data.slice(0, 16))})`,
+    );
   }
   if (!isUtf8(bytes)) return fail('invalid-utf8', `the ${bytes.length} decoded bytes are not valid UTF-8`);
   return { ok: true, value: bytes.toString('utf8') };

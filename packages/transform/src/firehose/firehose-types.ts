@@ -19,11 +19,11 @@ export interface FirehoseTransformationEventRecord {
   /** Present when the source is a Kinesis data stream. */
   readonly kinesisRecordMetadata?:
     | {
-    readonly shardId?: string | undefined;
-    readonly partitionKey?: string | undefined;
-    readonly approximateArrivalTimestamp?: number | string | undefined;
-    readonly sequenceNumber?: string | undefined;
-    readonly subsequenceNumber?: number | string | undefined;
+        readonly shardId?: string | undefined;
+        readonly partitionKey?: string | undefined;
+        readonly approximateArrivalTimestamp?: number | string | undefined;
+        readonly sequenceNumber?: string | undefined;
+        readonly subsequenceNumber?: number | string | undefined;
       }
     | undefined;
 }

@@ -30,5 +30,10 @@ export interface PartitionKeys {
  * ```
  */
 export function toPartitionKeys(isoTime: string): PartitionKeys {
-  return { year: isoTime.slice(0, 4), month: isoTime.slice(5, 7), day: isoTime.slice(8, 10), hour: isoTime.slice(11, 13) };
+  return {
+    year: isoTime.slice(0, 4),
+    month: isoTime.slice(5, 7),
+    day: isoTime.slice(8, 10),
+    hour: isoTime.slice(11, 13),
+  };
 }

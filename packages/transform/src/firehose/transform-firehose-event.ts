@@ -1,8 +1,17 @@
 import { MAX_FAILURE_EXAMPLES, type BatchSummary, type FailureExample } from './batch-summary.js';
 import { InvalidFirehoseEventError } from './errors.js';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult, FirehoseTransformationResultRecord } from './firehose-types.js';
+import type {
+  FirehoseTransformationEvent,
+  FirehoseTransformationResult,
+  FirehoseTransformationResultRecord,
+} from './firehose-types.js';
 import { describeValue, fail, type FailureReason, type Parsed } from '../shared/parsed.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, failedRecordBytes, okRecordBytes, RESPONSE_WRAPPER_BYTES } from './response-size.js';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  failedRecordBytes,
+  okRecordBytes,
+  RESPONSE_WRAPPER_BYTES,
+} from './response-size.js';
 import { transformRecord, type TransformedRecord } from './transform-record.js';
 import type { RowSchema } from '../schema/row-schema.js';
 
@@ -47,17 +56,30 @@ interface InputRecord {
 
 function readRecords(event: unknown): InputRecord[] {
   if (typeof event !== 'object' || event === null) {
-    throw new InvalidFirehoseEventError(`event must be a Firehose transformation event object, received ${describeValue(event)}`);
+    throw new InvalidFirehoseEventError(
+      `event must be a Firehose transformation event object, received ${describeValue(event)}`,
+    );
   }
   const records: unknown = (event as { records?: unknown }).records;
-  if (!Array.isArray(records)) throw new InvalidFirehoseEventError(`event.records must be an array, received ${describeValue(records)}`);
+  if (!Array.isArray(records))
+    throw new InvalidFirehoseEventError(`event.records must be an array, received ${describeValue(records)}`);
   return records.map((record: unknown, index) => {
-    const { recordId, data, approximateArrivalTimestamp } = (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown>;
+    const { recordId, data, approximateArrivalTimestamp } = (
+      typeof record === 'object' && record !== null ? record : {}
+    ) as Record<string, unknown>;
     if (typeof recordId !== 'string' || recordId === '') {
-      throw new InvalidFirehoseEventError(`records[${index}].recordId must be a non-empty string, received ${describeValue(recordId)}; without it the record cannot be answered`);
+      throw new InvalidFirehoseEventError(
+        `records[${index}].recordId must be a non-empty string, received ${describeValue(recordId)}; without it the record cannot be answered`,
+      );
     }
     const arrivalMs = typeof approximateArrivalTimestamp === 'number' ? approximateArrivalTimestamp : undefined;
-    return { recordId, idJsonLength: NEEDS_ESCAPE.test(recordId) ? JSON.stringify(recordId).length : recordId.length + 2, data, echo: typeof data === 'string' ? data : '', arrivalMs };
+    return {
+      recordId,
+      idJsonLength: NEEDS_ESCAPE.test(recordId) ? JSON.stringify(recordId).length : recordId.length + 2,
+      data,
+      echo: typeof data === 'string' ? data : '',
+      arrivalMs,
+    };
   });
 }
 
@@ -80,11 +102,16 @@ function readRecords(event: unknown): InputRecord[] {
  * console.log(summary.ok, summary.processingFailed); //=> 4 0
  * ```
  */
-export function transformFirehoseEvent(event: FirehoseTransformationEvent, options: TransformOptions = {}): TransformOutput {
+export function transformFirehoseEvent(
+  event: FirehoseTransformationEvent,
+  options: TransformOptions = {},
+): TransformOutput {
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const inputs = readRecords(event);
   const schema = options.schema;
-  const outcomes: Parsed<TransformedRecord>[] = inputs.map((input) => transformRecord(input.data, input.arrivalMs, schema));
+  const outcomes: Parsed<TransformedRecord>[] = inputs.map((input) =>
+    transformRecord(input.data, input.arrivalMs, schema),
+  );
   fitResponse(inputs, outcomes, maxResponseBytes);
   const output: FirehoseTransformationResultRecord[] = [];
   const failuresByReason: Partial<Record<FailureReason, number>> = {};
@@ -104,13 +131,19 @@ export function transformFirehoseEvent(event: FirehoseTransformationEvent, optio
         rejectedValues += outcome.value.rejectedValues;
         rowsWithRejectedValues++;
       }
-      output.push({ recordId, result: 'Ok', data: outcome.value.data, metadata: { partitionKeys: outcome.value.partitionKeys } });
+      output.push({
+        recordId,
+        result: 'Ok',
+        data: outcome.value.data,
+        metadata: { partitionKeys: outcome.value.partitionKeys },
+      });
       return;
     }
     outputDataBytes += echo.length;
     output.push({ recordId, result: 'ProcessingFailed', data: echo });
     failuresByReason[outcome.reason] = (failuresByReason[outcome.reason] ?? 0) + 1;
-    if (firstFailures.length < MAX_FAILURE_EXAMPLES) firstFailures.push({ recordId, reason: outcome.reason, detail: outcome.detail.slice(0, 300) });
+    if (firstFailures.length < MAX_FAILURE_EXAMPLES)
+      firstFailures.push({ recordId, reason: outcome.reason, detail: outcome.detail.slice(0, 300) });
   });
   const processingFailed = inputs.length - ok;
   const summary: BatchSummary = {
@@ -134,19 +167,29 @@ export function transformFirehoseEvent(event: FirehoseTransformationEvent, optio
  * Keep the serialized response within `maxResponseBytes`: while it is too large, answer the last
  * remaining record whose row is larger than its original data `ProcessingFailed` instead.
  */
-function fitResponse(inputs: readonly InputRecord[], outcomes: Parsed<TransformedRecord>[], maxResponseBytes: number): void {
+function fitResponse(
+  inputs: readonly InputRecord[],
+  outcomes: Parsed<TransformedRecord>[],
+  maxResponseBytes: number,
+): void {
   const size = (index: number): number => {
     const input = inputs[index] as InputRecord;
     const outcome = outcomes[index] as Parsed<TransformedRecord>;
-    return outcome.ok ? okRecordBytes(input.idJsonLength, outcome.value.data) : failedRecordBytes(input.idJsonLength, input.echo);
+    return outcome.ok
+      ? okRecordBytes(input.idJsonLength, outcome.value.data)
+      : failedRecordBytes(input.idJsonLength, input.echo);
   };
   let bytes = RESPONSE_WRAPPER_BYTES + Math.max(0, inputs.length - 1);
   for (let i = 0; i < inputs.length; i++) bytes += size(i);
   for (let i = inputs.length - 1; i >= 0 && bytes > maxResponseBytes; i--) {
     const input = inputs[i] as InputRecord;
     const before = size(i);
-    if (!(outcomes[i] as Parsed<TransformedRecord>).ok || failedRecordBytes(input.idJsonLength, input.echo) >= before) continue;
-    outcomes[i] = fail('response-too-large', `answering this record Ok would make the response larger than ${maxResponseBytes} bytes; lower the Lambda processing buffer size`);
+    if (!(outcomes[i] as Parsed<TransformedRecord>).ok || failedRecordBytes(input.idJsonLength, input.echo) >= before)
+      continue;
+    outcomes[i] = fail(
+      'response-too-large',
+      `answering this record Ok would make the response larger than ${maxResponseBytes} bytes; lower the Lambda processing buffer size`,
+    );
     bytes += size(i) - before;
   }
 }

@@ -31,7 +31,11 @@ let writer: ByteWriter | undefined;
  * @param schema - when given, the row conforms to it (see `createRowSchema`)
  * @returns the output data and partition keys, or why the record failed
  */
-export function transformRecord(data: unknown, fallbackEventTimeMs?: number, schema?: RowSchema): Parsed<TransformedRecord> {
+export function transformRecord(
+  data: unknown,
+  fallbackEventTimeMs?: number,
+  schema?: RowSchema,
+): Parsed<TransformedRecord> {
   const text = decodeRecord(data);
   if (!text.ok) return text;
   let json: unknown;
@@ -48,5 +52,8 @@ export function transformRecord(data: unknown, fallbackEventTimeMs?: number, sch
   const eventTime = writeRowLine(change.value, writer, undefined, conformance);
   if (!eventTime.ok) return eventTime;
   const rejectedValues = conformance === undefined ? 0 : conformance.rejected.length;
-  return { ok: true, value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value), rejectedValues } };
+  return {
+    ok: true,
+    value: { data: writer.toBase64(), partitionKeys: toPartitionKeys(eventTime.value), rejectedValues },
+  };
 }

@@ -16,7 +16,10 @@ import { describeValue } from '../shared/parsed.js';
  */
 export function attributeType(av: unknown): string {
   if (typeof av !== 'object' || av === null || Array.isArray(av)) {
-    throw new AttributeError('malformed-attribute-value', `expected an attribute value such as {"S":"..."}, received ${describeValue(av)}`);
+    throw new AttributeError(
+      'malformed-attribute-value',
+      `expected an attribute value such as {"S":"..."}, received ${describeValue(av)}`,
+    );
   }
   let type: string | undefined;
   let count = 0;
@@ -25,7 +28,11 @@ export function attributeType(av: unknown): string {
     count++;
   }
   if (type === undefined) throw new AttributeError('empty-attribute-value', 'attribute value {} has no type');
-  if (count !== 1) throw new AttributeError('malformed-attribute-value', `attribute value has ${count} type keys (${Object.keys(av).join(', ')}), expected exactly one`);
+  if (count !== 1)
+    throw new AttributeError(
+      'malformed-attribute-value',
+      `attribute value has ${count} type keys (${Object.keys(av).join(', ')}), expected exactly one`,
+    );
   return type;
 }
 
@@ -44,7 +51,8 @@ export function attributeType(av: unknown): string {
  */
 export function numberJson(value: unknown): string {
   const json = typeof value === 'string' ? toJsonNumber(value) : undefined;
-  if (json === undefined) throw new AttributeError('non-numeric-N', `N must be a decimal number string, received ${describeValue(value)}`);
+  if (json === undefined)
+    throw new AttributeError('non-numeric-N', `N must be a decimal number string, received ${describeValue(value)}`);
   return json;
 }
 
@@ -64,7 +72,10 @@ export function numberJson(value: unknown): string {
  */
 export function base64Text(value: unknown): string {
   if (typeof value !== 'string' || !isStrictBase64(value)) {
-    throw new AttributeError('malformed-attribute-value', `B must be a base64 string, received ${describeValue(value)}`);
+    throw new AttributeError(
+      'malformed-attribute-value',
+      `B must be a base64 string, received ${describeValue(value)}`,
+    );
   }
   return value;
 }

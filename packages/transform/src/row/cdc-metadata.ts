@@ -26,7 +26,14 @@ export type CdcColumn = (typeof CDC_COLUMNS)[number];
  * `day`, `hour` of the lake layout (a row member with a partition column's name makes a
  * duplicate column, or is hidden by the partition value).
  */
-export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([...CDC_COLUMNS, 'cdc_rejected', 'year', 'month', 'day', 'hour']);
+export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([
+  ...CDC_COLUMNS,
+  'cdc_rejected',
+  'year',
+  'month',
+  'day',
+  'hour',
+]);
 
 const NO_SEQUENCE = '0'.repeat(40);
 const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = {
@@ -62,7 +69,13 @@ export function toSortKey(eventTimeMicros: number, sequenceNumber: string | null
  * @param changedAttributes - columns a MODIFY changed, or null
  * @param spans - when given, receives each column's name and value span in `sink`
  */
-export function writeCdcMetadata(sink: JsonSink, change: ChangeRecord, eventTime: string, changedAttributes: readonly string[] | null, spans?: ColumnSpans): void {
+export function writeCdcMetadata(
+  sink: JsonSink,
+  change: ChangeRecord,
+  eventTime: string,
+  changedAttributes: readonly string[] | null,
+  spans?: ColumnSpans,
+): void {
   sink.ascii(',"cdc_operation":');
   let start = sink.mark();
   sink.ascii(OPERATION_JSON[change.operation]);

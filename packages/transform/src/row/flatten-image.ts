@@ -47,8 +47,9 @@ function checkName(walk: Walk, name: string, renamed: boolean): void {
   if (!renamed && !joined) return;
   const seen = walk.seen.size;
   walk.seen.add(name);
-  if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name))) walk.collision = true;
-  if (renamed && !joined && Object.prototype.hasOwnProperty.call(walk.root, name)) walk.collision = true;
+  if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name)))
+    walk.collision = true;
+  if (renamed && !joined && Object.hasOwn(walk.root, name)) walk.collision = true;
 }
 
 /**
@@ -66,7 +67,14 @@ function writeColumn(walk: Walk, member: string, name: string, type: string, pay
   walk.spans?.add(name, start, sink.mark());
 }
 
-function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string, path: string[] | undefined, renamedPrefix: boolean): void {
+function walkMap(
+  walk: Walk,
+  map: Image,
+  old: Image | undefined,
+  prefix: string,
+  path: string[] | undefined,
+  renamedPrefix: boolean,
+): void {
   for (const key in map) {
     const av = map[key];
     const column = columnKey(key);
@@ -81,18 +89,28 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
       payload = (av as Record<string, unknown>)[type];
       if (type === 'M') {
         if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-          throw new AttributeError('malformed-attribute-value', `M must be an object, received ${describeValue(payload)}`);
+          throw new AttributeError(
+            'malformed-attribute-value',
+            `M must be an object, received ${describeValue(payload)}`,
+          );
         }
         if (hasKeys(payload as Image)) {
           const oldContent = walk.diff ? mapContent(oldAv) : undefined;
-          if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent))) walk.changedNames.push(name);
+          if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent)))
+            walk.changedNames.push(name);
           walkMap(walk, payload as Image, oldContent, name, leafPath, renamed);
           continue;
         }
       }
       if (walk.write) {
         const final = walk.resolved === undefined ? name : (walk.resolved[walk.count] as string);
-        writeColumn(walk, walk.resolved === undefined && prefix === '' ? column.member : columnKey(final).member, final, type, payload);
+        writeColumn(
+          walk,
+          walk.resolved === undefined && prefix === '' ? column.member : columnKey(final).member,
+          final,
+          type,
+          payload,
+        );
       }
     } catch (error) {
       rethrowWithSegment(error, key);
@@ -110,12 +128,25 @@ function walkMap(walk: Walk, map: Image, old: Image | undefined, prefix: string,
   }
   if (old !== undefined) {
     for (const key in old) {
-      if (!(key in map)) collectNames(old[key], prefix === '' ? columnKey(key).name : joinColumnName(prefix, columnKey(key).name), walk.changedNames);
+      if (!(key in map))
+        collectNames(
+          old[key],
+          prefix === '' ? columnKey(key).name : joinColumnName(prefix, columnKey(key).name),
+          walk.changedNames,
+        );
     }
   }
 }
 
-function run(sink: JsonSink, spans: ColumnSpans | undefined, conformance: Conformance | undefined, image: Image, old: Image | undefined, reserved: ReadonlySet<string>, pass: 'write' | 'names' | readonly string[]): Walk {
+function run(
+  sink: JsonSink,
+  spans: ColumnSpans | undefined,
+  conformance: Conformance | undefined,
+  image: Image,
+  old: Image | undefined,
+  reserved: ReadonlySet<string>,
+  pass: 'write' | 'names' | readonly string[],
+): Walk {
   const walk: Walk = {
     sink,
     spans,
@@ -159,7 +190,14 @@ function run(sink: JsonSink, spans: ColumnSpans | undefined, conformance: Confor
  *   one image has); `null` when no old image was given
  * @throws AttributeError when an attribute value in `image` is malformed
  */
-export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet<string>, oldImage?: Image, spans?: ColumnSpans, conformance?: Conformance): string[] | null {
+export function flattenImage(
+  sink: JsonSink,
+  image: Image,
+  reserved: ReadonlySet<string>,
+  oldImage?: Image,
+  spans?: ColumnSpans,
+  conformance?: Conformance,
+): string[] | null {
   const start = sink.mark();
   const first = run(sink, spans, conformance, image, oldImage, reserved, 'write');
   let leafNames = first.changedLeafNames;
@@ -169,20 +207,33 @@ export function flattenImage(sink: JsonSink, image: Image, reserved: ReadonlySet
     if (conformance !== undefined) conformance.rejected.length = 0;
     const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
     const paths = found.paths ?? [];
-    const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+    const names = resolveColumnNames(
+      (found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })),
+      reserved,
+    );
     run(sink, spans, conformance, image, undefined, reserved, names);
     leafNames = first.changedLeaves.map((index) => names[index] as string);
   }
   if (oldImage === undefined) return null;
-  const oldNames = first.changedNames.length === 0 ? first.changedNames : (oldOnlyNames(sink, image, oldImage, reserved) ?? first.changedNames);
+  const oldNames =
+    first.changedNames.length === 0
+      ? first.changedNames
+      : (oldOnlyNames(sink, image, oldImage, reserved) ?? first.changedNames);
   return [...new Set([...oldNames, ...leafNames])].sort();
 }
 
 /** Leaf names and paths of an image, as a names pass collects them, with collisions resolved. */
-function resolvedLeaves(sink: JsonSink, image: Image, reserved: ReadonlySet<string>): { names: string[]; paths: string[] } {
+function resolvedLeaves(
+  sink: JsonSink,
+  image: Image,
+  reserved: ReadonlySet<string>,
+): { names: string[]; paths: string[] } {
   const found = run(sink, undefined, undefined, image, undefined, reserved, 'names');
   const paths = found.paths ?? [];
-  const names = resolveColumnNames((found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })), reserved);
+  const names = resolveColumnNames(
+    (found.names ?? []).map((name, i) => ({ name, path: paths[i] ?? [] })),
+    reserved,
+  );
   return { names, paths: paths.map((path) => path.join('\u0000')) };
 }
 
@@ -191,7 +242,12 @@ function resolvedLeaves(sink: JsonSink, image: Image, reserved: ReadonlySet<stri
  * replaced by a scalar or the reverse), under the names the old image's own row gave them, so
  * `customerId` removed next to an unchanged `customer_id` is listed as `customer_id_2`.
  */
-function oldOnlyNames(sink: JsonSink, image: Image, oldImage: Image, reserved: ReadonlySet<string>): string[] | undefined {
+function oldOnlyNames(
+  sink: JsonSink,
+  image: Image,
+  oldImage: Image,
+  reserved: ReadonlySet<string>,
+): string[] | undefined {
   const current = new Set(resolvedLeaves(sink, image, reserved).paths);
   let old;
   try {

@@ -15,7 +15,12 @@ export function mapContent(av: unknown): Image | undefined {
  * the same payload under the same type key. Anything else goes to the deep comparison.
  */
 export function sameScalar(type: string, payload: unknown, oldAv: unknown): boolean {
-  return (type === 'S' || type === 'N' || type === 'BOOL') && typeof oldAv === 'object' && oldAv !== null && (oldAv as Record<string, unknown>)[type] === payload;
+  return (
+    (type === 'S' || type === 'N' || type === 'BOOL') &&
+    typeof oldAv === 'object' &&
+    oldAv !== null &&
+    (oldAv as Record<string, unknown>)[type] === payload
+  );
 }
 
 /** Whether a map has at least one key (without allocating a key array). */

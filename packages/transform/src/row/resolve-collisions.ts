@@ -41,10 +41,7 @@ function isExact(candidate: NameCandidate): boolean {
  * //=> ['customer_id_2', 'customer_id']
  * ```
  */
-export function resolveColumnNames(
-  candidates: readonly NameCandidate[],
-  reserved: ReadonlySet<string>,
-): string[] {
+export function resolveColumnNames(candidates: readonly NameCandidate[], reserved: ReadonlySet<string>): string[] {
   const groups = new Map<string, number[]>();
   candidates.forEach((candidate, index) => {
     const group = groups.get(candidate.name);

@@ -25,7 +25,9 @@ export type Row = ReadonlyMap<string, string>;
  */
 function rowImage(change: ChangeRecord): { image: AttributeMap; source: string } {
   if (change.operation === 'remove') {
-    return change.oldImage === undefined ? { image: change.keys, source: 'Keys' } : { image: change.oldImage, source: 'OldImage' };
+    return change.oldImage === undefined
+      ? { image: change.keys, source: 'Keys' }
+      : { image: change.oldImage, source: 'OldImage' };
   }
   return { image: change.newImage ?? change.keys, source: change.newImage === undefined ? 'Keys' : 'NewImage' };
 }
@@ -40,13 +42,25 @@ function rowImage(change: ChangeRecord): { image: AttributeMap; source: string }
  * @param conformance - when given, the row conforms to its schema and ends with `cdc_rejected`
  * @returns the event time (ISO-8601, for partition keys), or why an attribute value is malformed
  */
-export function writeRowLine(change: ChangeRecord, sink: JsonSink, spans?: ColumnSpans, conformance?: Conformance): Parsed<string> {
+export function writeRowLine(
+  change: ChangeRecord,
+  sink: JsonSink,
+  spans?: ColumnSpans,
+  conformance?: Conformance,
+): Parsed<string> {
   const { image, source } = rowImage(change);
   const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
   sink.ascii('{');
   let changed;
   try {
-    changed = flattenImage(sink, image as Record<string, unknown>, RESERVED_COLUMNS, diffAgainst as Record<string, unknown> | undefined, spans, conformance);
+    changed = flattenImage(
+      sink,
+      image as Record<string, unknown>,
+      RESERVED_COLUMNS,
+      diffAgainst as Record<string, unknown> | undefined,
+      spans,
+      conformance,
+    );
   } catch (error) {
     if (error instanceof AttributeError) return fail(error.reason, `dynamodb.${source}.${error.detail}`);
     throw error;
@@ -98,7 +112,12 @@ export function toRow(change: ChangeRecord, options: RowOptions = {}): Parsed<Ro
   writer ??= new ByteWriter();
   writer.reset();
   const spans = new ColumnSpans();
-  const written = writeRowLine(change, writer, spans, options.schema === undefined ? undefined : new Conformance(options.schema));
+  const written = writeRowLine(
+    change,
+    writer,
+    spans,
+    options.schema === undefined ? undefined : new Conformance(options.schema),
+  );
   if (!written.ok) return written;
   const line = writer.toString();
   if (line.length !== writer.length) toCharBounds(writer.buffer, spans.bounds);

@@ -20,6 +20,7 @@ const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 export function serializeRow(row: Row): string {
   if (row instanceof RowMap && row.line !== undefined) return row.line;
   let line = '';
-  for (const [name, value] of row) line += `${line === '' ? '{' : ','}${NEEDS_ESCAPE.test(name) ? JSON.stringify(name) : `"${name}"`}:${value}`;
+  for (const [name, value] of row)
+    line += `${line === '' ? '{' : ','}${NEEDS_ESCAPE.test(name) ? JSON.stringify(name) : `"${name}"`}:${value}`;
   return `${line === '' ? '{' : line}}\n`;
 }

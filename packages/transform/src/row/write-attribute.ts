@@ -9,7 +9,8 @@ import { writeSet } from './write-set.js';
 const NO_RESERVED: ReadonlySet<string> = new Set();
 
 function writeList(sink: JsonSink, value: unknown): void {
-  if (!Array.isArray(value)) throw new AttributeError('malformed-attribute-value', `L must be an array, received ${describeValue(value)}`);
+  if (!Array.isArray(value))
+    throw new AttributeError('malformed-attribute-value', `L must be an array, received ${describeValue(value)}`);
   sink.ascii('[');
   for (let i = 0; i < value.length; i++) {
     if (i > 0) sink.ascii(',');
@@ -62,7 +63,10 @@ function writeObject(sink: JsonSink, value: unknown): void {
  * ```
  */
 export function objectKeyNames(map: Record<string, unknown>): string[] {
-  return resolveColumnNames(Object.keys(map).map((key) => ({ name: columnKey(key).name, path: [key] })), NO_RESERVED);
+  return resolveColumnNames(
+    Object.keys(map).map((key) => ({ name: columnKey(key).name, path: [key] })),
+    NO_RESERVED,
+  );
 }
 
 function writeRenamedObject(sink: JsonSink, map: Record<string, unknown>): void {
@@ -104,18 +108,24 @@ function writeMember(sink: JsonSink, key: string, av: unknown): void {
 export function writeTypedValue(sink: JsonSink, type: string, value: unknown): void {
   switch (type) {
     case 'S':
-      if (typeof value !== 'string') throw new AttributeError('malformed-attribute-value', `S must be a string, received ${describeValue(value)}`);
+      if (typeof value !== 'string')
+        throw new AttributeError('malformed-attribute-value', `S must be a string, received ${describeValue(value)}`);
       sink.jsonString(value);
       return;
     case 'N':
       sink.ascii(numberJson(value));
       return;
     case 'BOOL':
-      if (typeof value !== 'boolean') throw new AttributeError('malformed-attribute-value', `BOOL must be true or false, received ${describeValue(value)}`);
+      if (typeof value !== 'boolean')
+        throw new AttributeError(
+          'malformed-attribute-value',
+          `BOOL must be true or false, received ${describeValue(value)}`,
+        );
       sink.ascii(value ? 'true' : 'false');
       return;
     case 'NULL':
-      if (value !== true) throw new AttributeError('malformed-attribute-value', `NULL must be true, received ${describeValue(value)}`);
+      if (value !== true)
+        throw new AttributeError('malformed-attribute-value', `NULL must be true, received ${describeValue(value)}`);
       sink.ascii('null');
       return;
     case 'B':
@@ -135,7 +145,10 @@ export function writeTypedValue(sink: JsonSink, type: string, value: unknown): v
       writeSet(sink, type, value);
       return;
     default:
-      throw new AttributeError('unknown-attribute-type', `unknown attribute type ${JSON.stringify(type)}; expected S, N, B, BOOL, NULL, M, L, SS, NS or BS`);
+      throw new AttributeError(
+        'unknown-attribute-type',
+        `unknown attribute type ${JSON.stringify(type)}; expected S, N, B, BOOL, NULL, M, L, SS, NS or BS`,
+      );
   }
 }
 

@@ -12,9 +12,14 @@ function isSorted(values: readonly string[], compare: (a: string, b: string) => 
 }
 
 function stringMembers(type: string, value: unknown): readonly string[] {
-  if (!Array.isArray(value)) throw new AttributeError('malformed-attribute-value', `${type} must be an array, received ${describeValue(value)}`);
+  if (!Array.isArray(value))
+    throw new AttributeError('malformed-attribute-value', `${type} must be an array, received ${describeValue(value)}`);
   for (const member of value) {
-    if (typeof member !== 'string') throw new AttributeError(type === 'NS' ? 'non-numeric-N' : 'malformed-attribute-value', `${type} members must be strings, received ${describeValue(member)}`);
+    if (typeof member !== 'string')
+      throw new AttributeError(
+        type === 'NS' ? 'non-numeric-N' : 'malformed-attribute-value',
+        `${type} members must be strings, received ${describeValue(member)}`,
+      );
   }
   return value as string[];
 }

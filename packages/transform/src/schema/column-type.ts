@@ -15,7 +15,13 @@ export type ColumnType =
   | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, ColumnType> };
 
 /** Hive integer types and their two's-complement ranges. @see https://docs.aws.amazon.com/athena/latest/ug/data-types.html */
-const INTEGER_BITS: Readonly<Record<string, bigint>> = { tinyint: 8n, smallint: 16n, int: 32n, integer: 32n, bigint: 64n };
+const INTEGER_BITS: Readonly<Record<string, bigint>> = {
+  tinyint: 8n,
+  smallint: 16n,
+  int: 32n,
+  integer: 32n,
+  bigint: 64n,
+};
 
 /** Athena's largest decimal precision. */
 const MAX_PRECISION = 38;
@@ -59,7 +65,9 @@ function readType(reader: Reader): ColumnType {
     return { kind: 'array', element };
   }
   if (name === 'struct') return readStruct(reader);
-  throw reader.error(`"${name}" cannot be checked exactly (supported: string, boolean, tinyint, smallint, int, bigint, decimal(p,s), array<…>, struct<…>)`);
+  throw reader.error(
+    `"${name}" cannot be checked exactly (supported: string, boolean, tinyint, smallint, int, bigint, decimal(p,s), array<…>, struct<…>)`,
+  );
 }
 
 /** `decimal` alone is Hive's `decimal(10,0)`. */
@@ -70,7 +78,14 @@ function readDecimal(reader: Reader): ColumnType {
   reader.expect(',');
   const scale = Number(reader.word());
   reader.expect(')');
-  if (!Number.isInteger(precision) || precision < 1 || precision > MAX_PRECISION || !Number.isInteger(scale) || scale < 0 || scale > precision) {
+  if (
+    !Number.isInteger(precision) ||
+    precision < 1 ||
+    precision > MAX_PRECISION ||
+    !Number.isInteger(scale) ||
+    scale < 0 ||
+    scale > precision
+  ) {
     throw reader.error(`decimal precision must be 1 to ${MAX_PRECISION} and scale 0 to the precision`);
   }
   return { kind: 'decimal', precision, scale };

@@ -7,7 +7,6 @@ import type { JsonSink } from '../row/json-sink.js';
 import { toJsonNumber } from '../row/number-text.js';
 import { objectKeyNames, writeTypedValue } from '../row/write-attribute.js';
 
-
 // Digit counts of the last text scanPlainDecimal accepted (no allocation per number).
 let integerDigits = 0;
 let fractionDigits = 0;
@@ -52,7 +51,8 @@ function numberConforms(type: ColumnType, value: unknown): boolean {
   }
   if (type.kind !== 'decimal') return false;
   // `0.5` has no integer digit that counts toward the precision (leading zeros were refused above).
-  const significantInteger = integerDigits === 1 && text.charCodeAt(text.charCodeAt(0) === 45 ? 1 : 0) === 48 ? 0 : integerDigits;
+  const significantInteger =
+    integerDigits === 1 && text.charCodeAt(text.charCodeAt(0) === 45 ? 1 : 0) === 48 ? 0 : integerDigits;
   return fractionDigits <= type.scale && significantInteger <= type.precision - type.scale;
 }
 
@@ -106,7 +106,11 @@ function writeStruct(sink: JsonSink, fields: ReadonlyMap<string, ColumnType>, ma
   return true;
 }
 
-function writeRenamedStruct(sink: JsonSink, fields: ReadonlyMap<string, ColumnType>, content: Record<string, unknown>): boolean {
+function writeRenamedStruct(
+  sink: JsonSink,
+  fields: ReadonlyMap<string, ColumnType>,
+  content: Record<string, unknown>,
+): boolean {
   const keys = Object.keys(content);
   const names = objectKeyNames(content);
   sink.ascii('{');

@@ -69,7 +69,13 @@ function writeUndeclared(sink: JsonSink, type: string, payload: unknown): void {
  * @param payload - the value under that key
  * @throws AttributeError when the value is malformed (as without a schema)
  */
-export function writeConformedValue(sink: JsonSink, conformance: Conformance, column: string, type: string, payload: unknown): void {
+export function writeConformedValue(
+  sink: JsonSink,
+  conformance: Conformance,
+  column: string,
+  type: string,
+  payload: unknown,
+): void {
   const declared = conformance.schema.columns.get(column);
   if (declared === undefined) {
     writeUndeclared(sink, type, payload);

@@ -53,7 +53,9 @@ export function createRowSchema(columns: readonly SchemaColumn[]): RowSchema {
   const types = new Map<string, ColumnType>();
   for (const column of columns) {
     if (!COLUMN_NAME.test(column.name)) {
-      throw new SchemaError(`column name must be 1 to 255 lower-case letters, digits or "_", received ${JSON.stringify(column.name)}`);
+      throw new SchemaError(
+        `column name must be 1 to 255 lower-case letters, digits or "_", received ${JSON.stringify(column.name)}`,
+      );
     }
     if (types.has(column.name)) throw new SchemaError(`column "${column.name}" is declared twice`);
     types.set(column.name, parseColumnType(column.type));

@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, ExtractorMessageCategory, type ExtractorMessage } from '@microsoft/api-extractor';
+import {
+  Extractor,
+  ExtractorConfig,
+  ExtractorLogLevel,
+  ExtractorMessageCategory,
+  type ExtractorMessage,
+} from '@microsoft/api-extractor';
 import ts from 'typescript';
 
 /**
@@ -63,7 +69,11 @@ function emitDeclarations(outDir: string): string {
   const result = program.emit();
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (diagnostics.length > 0) {
-    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => PACKAGE_DIR, getNewLine: () => '\n' };
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => PACKAGE_DIR,
+      getNewLine: () => '\n',
+    };
     throw new Error(`@sales/transform does not compile:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   return path.join(outDir, 'index.d.ts');
@@ -88,14 +98,32 @@ export function checkApiReport(update: boolean): ApiReportResult {
       configObject: {
         projectFolder: PACKAGE_DIR,
         mainEntryPointFilePath: entry,
-        compiler: { overrideTsconfig: { compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', types: ['node'], skipLibCheck: true } } },
-        apiReport: { enabled: true, reportFileName: 'transform', reportFolder: path.dirname(REPORT_FILE), reportTempFolder: path.join(work, 'report') },
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: {
+              module: 'esnext',
+              moduleResolution: 'bundler',
+              target: 'es2022',
+              types: ['node'],
+              skipLibCheck: true,
+            },
+          },
+        },
+        apiReport: {
+          enabled: true,
+          reportFileName: 'transform',
+          reportFolder: path.dirname(REPORT_FILE),
+          reportTempFolder: path.join(work, 'report'),
+        },
         docModel: { enabled: false },
         dtsRollup: { enabled: false },
         tsdocMetadata: { enabled: false },
         messages: {
           compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
-          extractorMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning }, 'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None } },
+          extractorMessageReporting: {
+            default: { logLevel: ExtractorLogLevel.Warning },
+            'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None },
+          },
           tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
         },
       },
@@ -106,7 +134,8 @@ export function checkApiReport(update: boolean): ApiReportResult {
     const result = Extractor.invoke(config, {
       localBuild: update,
       messageCallback: (message) => {
-        const isProblem = message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning;
+        const isProblem =
+          message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning;
         if (isProblem && message.category !== ExtractorMessageCategory.Console) problems.push(describeMessage(message));
         message.handled = true;
       },

@@ -27,19 +27,31 @@ const md5Upper = (s) => createHash('md5').update(s).digest('hex').toUpperCase();
 function avSize(av) {
   const [t, v] = Object.entries(av)[0];
   switch (t) {
-    case 'S': return Buffer.byteLength(v, 'utf8');
-    case 'N': return Math.ceil(v.replace(/[-.]/g, '').replace(/^0+/, '').length / 2) + 1;
-    case 'B': return Buffer.from(v, 'base64').length;
-    case 'BOOL': case 'NULL': return 1;
-    case 'SS': return v.reduce((n, x) => n + Buffer.byteLength(x, 'utf8'), 0);
-    case 'NS': return v.reduce((n, x) => n + avSize({ N: x }), 0);
-    case 'BS': return v.reduce((n, x) => n + Buffer.from(x, 'base64').length, 0);
-    case 'L': return 3 + v.reduce((n, x) => n + 1 + avSize(x), 0);
-    case 'M': return 3 + Object.entries(v).reduce((n, [k, x]) => n + 1 + Buffer.byteLength(k) + avSize(x), 0);
-    default: throw new Error(`unknown type ${t}`);
+    case 'S':
+      return Buffer.byteLength(v, 'utf8');
+    case 'N':
+      return Math.ceil(v.replace(/[-.]/g, '').replace(/^0+/, '').length / 2) + 1;
+    case 'B':
+      return Buffer.from(v, 'base64').length;
+    case 'BOOL':
+    case 'NULL':
+      return 1;
+    case 'SS':
+      return v.reduce((n, x) => n + Buffer.byteLength(x, 'utf8'), 0);
+    case 'NS':
+      return v.reduce((n, x) => n + avSize({ N: x }), 0);
+    case 'BS':
+      return v.reduce((n, x) => n + Buffer.from(x, 'base64').length, 0);
+    case 'L':
+      return 3 + v.reduce((n, x) => n + 1 + avSize(x), 0);
+    case 'M':
+      return 3 + Object.entries(v).reduce((n, [k, x]) => n + 1 + Buffer.byteLength(k) + avSize(x), 0);
+    default:
+      throw new Error(`unknown type ${t}`);
   }
 }
-const imageSize = (img) => (img ? Object.entries(img).reduce((n, [k, x]) => n + Buffer.byteLength(k) + avSize(x), 0) : 0);
+const imageSize = (img) =>
+  img ? Object.entries(img).reduce((n, [k, x]) => n + Buffer.byteLength(k) + avSize(x), 0) : 0;
 const sizeBytes = (d) => imageSize(d.Keys) + imageSize(d.NewImage) + imageSize(d.OldImage);
 
 // ---------- the sales order images (DynamoDB JSON, as they appear on the wire) ----------
@@ -146,20 +158,37 @@ function streamRecord({ eventID, eventName, keyValue, newImage, oldImage, seq, a
 
 const pipeRecords = [
   streamRecord({
-    eventID: '7de3041dd709b024af6f29e4fa13d34c', eventName: 'INSERT', keyValue: ORDER_A,
-    newImage: insertImage, seq: '5172400000000023457312842', approx: 1736937011,
+    eventID: '7de3041dd709b024af6f29e4fa13d34c',
+    eventName: 'INSERT',
+    keyValue: ORDER_A,
+    newImage: insertImage,
+    seq: '5172400000000023457312842',
+    approx: 1736937011,
   }),
   streamRecord({
-    eventID: 'a8f715d304a8daab89487274c0ffee01', eventName: 'MODIFY', keyValue: ORDER_A,
-    newImage: modifyNewImage, oldImage: insertImage, seq: '5172500000000023457313777', approx: 1736940612,
+    eventID: 'a8f715d304a8daab89487274c0ffee01',
+    eventName: 'MODIFY',
+    keyValue: ORDER_A,
+    newImage: modifyNewImage,
+    oldImage: insertImage,
+    seq: '5172500000000023457313777',
+    approx: 1736940612,
   }),
   streamRecord({
-    eventID: '0f3c5a9e6b2d48f1a7c3e9d2b4f6a8c0', eventName: 'REMOVE', keyValue: ORDER_B,
-    oldImage: removedImage, seq: '5172600000000023457314001', approx: 1736941000,
+    eventID: '0f3c5a9e6b2d48f1a7c3e9d2b4f6a8c0',
+    eventName: 'REMOVE',
+    keyValue: ORDER_B,
+    oldImage: removedImage,
+    seq: '5172600000000023457314001',
+    approx: 1736941000,
   }),
   streamRecord({
-    eventID: 'e1d2c3b4a5968778695a4b3c2d1e0f9a', eventName: 'REMOVE', keyValue: ORDER_C,
-    oldImage: ttlImage, seq: '5172700000000023457314555', approx: 1736941237,
+    eventID: 'e1d2c3b4a5968778695a4b3c2d1e0f9a',
+    eventName: 'REMOVE',
+    keyValue: ORDER_C,
+    oldImage: ttlImage,
+    seq: '5172700000000023457314555',
+    approx: 1736941237,
     userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
   }),
 ];
@@ -227,46 +256,125 @@ const kdsUs = kdsDirectRecord(1736940612118342); // ApproximateCreationDateTimeP
 const kdsPartitionKey = md5Upper(ORDER_A);
 const kdsEvent = (rec, id, n) =>
   firehoseEvent(id, [
-    firehoseRecord({ data: b64json(rec), kinesisSeq: kseq(n), shard: 'shardId-000000000000', partitionKey: kdsPartitionKey, arrivalMs: 1736940612704 }),
+    firehoseRecord({
+      data: b64json(rec),
+      kinesisSeq: kseq(n),
+      shard: 'shardId-000000000000',
+      partitionKey: kdsPartitionKey,
+      arrivalMs: 1736940612704,
+    }),
   ]);
 
 // ---------- malformed / edge records ----------
 const base = (over) => ({ ...pipeRecords[0], ...over });
 const baseDdb = (over) => ({ ...pipeRecords[0].dynamodb, ...over });
 const malformedCases = [
-  ['bad-base64', '%%%not-base64!!', 'ProcessingFailed',
-    'data is not base64; Node Buffer.from(x, "base64") does NOT throw, it silently yields garbage bytes: validate strictly'],
+  [
+    'bad-base64',
+    '%%%not-base64!!',
+    'ProcessingFailed',
+    'data is not base64; Node Buffer.from(x, "base64") does NOT throw, it silently yields garbage bytes: validate strictly',
+  ],
   ['empty-data', '', 'ProcessingFailed', 'zero-length payload'],
   ['not-json', b64('order ord-20250115-1001 shipped\n'), 'ProcessingFailed', 'plain text, JSON.parse throws'],
-  ['truncated-json', b64('{"eventID":"abc","eventName":"INSERT","dynamodb":{"Keys":'), 'ProcessingFailed', 'truncated JSON'],
-  ['invalid-utf8', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64'), 'ProcessingFailed',
-    'bytes are not valid UTF-8 (0xC3 0x28); Buffer#toString("utf8") silently substitutes U+FFFD, use TextDecoder({fatal:true})'],
+  [
+    'truncated-json',
+    b64('{"eventID":"abc","eventName":"INSERT","dynamodb":{"Keys":'),
+    'ProcessingFailed',
+    'truncated JSON',
+  ],
+  [
+    'invalid-utf8',
+    Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64'),
+    'ProcessingFailed',
+    'bytes are not valid UTF-8 (0xC3 0x28); Buffer#toString("utf8") silently substitutes U+FFFD, use TextDecoder({fatal:true})',
+  ],
   ['json-null', b64('null'), 'ProcessingFailed', 'valid JSON but not an object'],
   ['json-number', b64('42'), 'ProcessingFailed', 'valid JSON but not an object'],
-  ['not-a-stream-record', b64json({ hello: 'world', order_id: ORDER_A }), 'ProcessingFailed', 'object without eventName/dynamodb'],
-  ['json-array-of-records', b64json([pipeRecords[0], pipeRecords[1]]), 'ProcessingFailed',
-    'array payload: no documented Pipes->Kinesis path without an input transformer produces this; decide explicitly (reject, or emit several newline-separated lines under ONE recordId)'],
-  ['missing-dynamodb', b64json((({ dynamodb, ...rest }) => rest)(pipeRecords[0])), 'ProcessingFailed', 'no "dynamodb" member'],
-  ['unknown-event-name', b64json(base({ eventName: 'UPSERT' })), 'ProcessingFailed', 'eventName must be INSERT | MODIFY | REMOVE'],
-  ['insert-without-new-image', b64json(base({ dynamodb: baseDdb({ NewImage: undefined, StreamViewType: 'KEYS_ONLY' }) })), 'ProcessingFailed',
-    'INSERT with no NewImage (table stream view type KEYS_ONLY/OLD_IMAGE) - nothing to flatten except Keys'],
-  ['modify-without-images', b64json({ ...pipeRecords[1], dynamodb: { ...pipeRecords[1].dynamodb, NewImage: undefined, OldImage: undefined, StreamViewType: 'KEYS_ONLY' } }), 'ProcessingFailed',
-    'MODIFY with neither image'],
-  ['remove-keys-only', b64json({ ...pipeRecords[2], dynamodb: { ...pipeRecords[2].dynamodb, OldImage: undefined, StreamViewType: 'NEW_IMAGE' } }), 'Ok',
-    'REMOVE under NEW_IMAGE view type carries only Keys: a keys-only tombstone is still a correct CDC row (policy decision; document it)'],
-  ['missing-keys', b64json(base({ dynamodb: baseDdb({ Keys: undefined }) })), 'ProcessingFailed', 'no Keys: cannot identify the item'],
-  ['unknown-attribute-type', b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, weird: { X: '1' } } }) })), 'ProcessingFailed',
-    'util-dynamodb unmarshall throws "Unsupported type passed: X"'],
-  ['empty-attribute-value', b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, weird: {} } }) })), 'ProcessingFailed',
-    'util-dynamodb unmarshall throws "No value defined: {}"'],
-  ['non-numeric-N', b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, total_amount: { N: 'forty-three' } } }) })), 'ProcessingFailed',
-    'util-dynamodb unmarshall returns NaN WITHOUT throwing (and JSON.stringify(NaN) === "null"): validate N strings yourself'],
+  [
+    'not-a-stream-record',
+    b64json({ hello: 'world', order_id: ORDER_A }),
+    'ProcessingFailed',
+    'object without eventName/dynamodb',
+  ],
+  [
+    'json-array-of-records',
+    b64json([pipeRecords[0], pipeRecords[1]]),
+    'ProcessingFailed',
+    'array payload: no documented Pipes->Kinesis path without an input transformer produces this; decide explicitly (reject, or emit several newline-separated lines under ONE recordId)',
+  ],
+  [
+    'missing-dynamodb',
+    b64json((({ dynamodb, ...rest }) => rest)(pipeRecords[0])),
+    'ProcessingFailed',
+    'no "dynamodb" member',
+  ],
+  [
+    'unknown-event-name',
+    b64json(base({ eventName: 'UPSERT' })),
+    'ProcessingFailed',
+    'eventName must be INSERT | MODIFY | REMOVE',
+  ],
+  [
+    'insert-without-new-image',
+    b64json(base({ dynamodb: baseDdb({ NewImage: undefined, StreamViewType: 'KEYS_ONLY' }) })),
+    'ProcessingFailed',
+    'INSERT with no NewImage (table stream view type KEYS_ONLY/OLD_IMAGE) - nothing to flatten except Keys',
+  ],
+  [
+    'modify-without-images',
+    b64json({
+      ...pipeRecords[1],
+      dynamodb: { ...pipeRecords[1].dynamodb, NewImage: undefined, OldImage: undefined, StreamViewType: 'KEYS_ONLY' },
+    }),
+    'ProcessingFailed',
+    'MODIFY with neither image',
+  ],
+  [
+    'remove-keys-only',
+    b64json({
+      ...pipeRecords[2],
+      dynamodb: { ...pipeRecords[2].dynamodb, OldImage: undefined, StreamViewType: 'NEW_IMAGE' },
+    }),
+    'Ok',
+    'REMOVE under NEW_IMAGE view type carries only Keys: a keys-only tombstone is still a correct CDC row (policy decision; document it)',
+  ],
+  [
+    'missing-keys',
+    b64json(base({ dynamodb: baseDdb({ Keys: undefined }) })),
+    'ProcessingFailed',
+    'no Keys: cannot identify the item',
+  ],
+  [
+    'unknown-attribute-type',
+    b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, weird: { X: '1' } } }) })),
+    'ProcessingFailed',
+    'util-dynamodb unmarshall throws "Unsupported type passed: X"',
+  ],
+  [
+    'empty-attribute-value',
+    b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, weird: {} } }) })),
+    'ProcessingFailed',
+    'util-dynamodb unmarshall throws "No value defined: {}"',
+  ],
+  [
+    'non-numeric-N',
+    b64json(base({ dynamodb: baseDdb({ NewImage: { ...insertImage, total_amount: { N: 'forty-three' } } }) })),
+    'ProcessingFailed',
+    'util-dynamodb unmarshall returns NaN WITHOUT throwing (and JSON.stringify(NaN) === "null"): validate N strings yourself',
+  ],
 ];
 // JSON.stringify drops keys whose value is undefined, so the records above really lack those members.
 const malformedEvent = firehoseEvent(
   'c0ffee00-1111-4222-8333-944445555666',
   malformedCases.map(([, data], i) =>
-    firehoseRecord({ data, kinesisSeq: kseq(5000 + i), shard: 'shardId-000000000000', partitionKey: ORDER_A, arrivalMs: 1736941300000 + i }),
+    firehoseRecord({
+      data,
+      kinesisSeq: kseq(5000 + i),
+      shard: 'shardId-000000000000',
+      partitionKey: ORDER_A,
+      arrivalMs: 1736941300000 + i,
+    }),
   ),
 );
 const malformedManifest = malformedCases.map(([name, , expected, why], i) => ({

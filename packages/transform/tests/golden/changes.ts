@@ -12,14 +12,25 @@ const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sales-orders/stream/2
 const KEYS = { order_id: { S: 'ord-7' } };
 
 /** A stream record as Pipes delivers it. */
-function streamRecord(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', dynamodb: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function streamRecord(
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  dynamodb: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     eventID: '7de3041dd709b024af6f29e4fa13d34c',
     eventName,
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
     awsRegion: 'eu-west-1',
-    dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: KEYS, SequenceNumber: '5172400000000023457312842', SizeBytes: 512, StreamViewType: 'NEW_AND_OLD_IMAGES', ...dynamodb },
+    dynamodb: {
+      ApproximateCreationDateTime: 1736937011,
+      Keys: KEYS,
+      SequenceNumber: '5172400000000023457312842',
+      SizeBytes: 512,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      ...dynamodb,
+    },
     eventSourceARN: ARN,
     ...extra,
   };
@@ -42,8 +53,21 @@ const EVERY_TYPE = {
   sizes: { NS: ['17', '3', '-2.5', '1E+2', '100', '9007199254740993', '9007199254740992'] },
   blobs: { BS: ['Yg==', 'YQ==', 'AAEC'] },
   empty: { M: {} },
-  customer: { M: { name: { S: 'Amélie Dupont' }, address: { M: { city: { S: 'Lyon' }, geo: { M: { lat: { N: '45.764' }, lon: { N: '4.8357' } } } } } } },
-  items: { L: [{ M: { sku: { S: 'SKU-RED-MUG' }, unitPrice: { N: '12.50' }, qty: { N: '2' } } }, { S: 'gift' }, { L: [{ N: '1' }, { NULL: true }] }, { M: {} }, { SS: ['b', 'a'] }] },
+  customer: {
+    M: {
+      name: { S: 'Amélie Dupont' },
+      address: { M: { city: { S: 'Lyon' }, geo: { M: { lat: { N: '45.764' }, lon: { N: '4.8357' } } } } },
+    },
+  },
+  items: {
+    L: [
+      { M: { sku: { S: 'SKU-RED-MUG' }, unitPrice: { N: '12.50' }, qty: { N: '2' } } },
+      { S: 'gift' },
+      { L: [{ N: '1' }, { NULL: true }] },
+      { M: {} },
+      { SS: ['b', 'a'] },
+    ],
+  },
   no_items: { L: [] },
 };
 
@@ -62,10 +86,20 @@ const ESCAPES = {
 
 /** Name of a golden case -> the decoded Kinesis record data (a change record as JSON). */
 export const GOLDEN_CHANGES: Readonly<Record<string, unknown>> = {
-  'insert: every attribute type, number spellings, sorted sets, nested maps and lists': streamRecord('INSERT', { NewImage: EVERY_TYPE }),
+  'insert: every attribute type, number spellings, sorted sets, nested maps and lists': streamRecord('INSERT', {
+    NewImage: EVERY_TYPE,
+  }),
   'insert: strings that need escaping, lone surrogates, non-ASCII': streamRecord('INSERT', { NewImage: ESCAPES }),
   'insert: attribute names renamed to snake_case, non-ASCII and symbol-only names': streamRecord('INSERT', {
-    NewImage: { order_id: { S: 'ord-7' }, customerId: { S: 'c-1' }, 'Order Date': { S: '2025-01-15' }, XMLHttpURL2: { N: '2' }, 'Crème brûlée': { BOOL: true }, 価格: { N: '1200' }, '$$': { S: 'x' } },
+    NewImage: {
+      order_id: { S: 'ord-7' },
+      customerId: { S: 'c-1' },
+      'Order Date': { S: '2025-01-15' },
+      XMLHttpURL2: { N: '2' },
+      'Crème brûlée': { BOOL: true },
+      価格: { N: '1200' },
+      $$: { S: 'x' },
+    },
   }),
   'insert: colliding names at the top level and with CDC columns': streamRecord('INSERT', {
     NewImage: {
@@ -81,21 +115,54 @@ export const GOLDEN_CHANGES: Readonly<Record<string, unknown>> = {
     },
   }),
   'insert: renamed and colliding keys of maps inside a list': streamRecord('INSERT', {
-    NewImage: { order_id: { S: 'ord-7' }, lines: { L: [{ M: { customerId: { S: 'camel' }, customer_id: { S: 'exact' }, unitPrice: { N: '1.5' } } }, { M: { ok_key: { S: 'plain' } } }] } },
+    NewImage: {
+      order_id: { S: 'ord-7' },
+      lines: {
+        L: [
+          { M: { customerId: { S: 'camel' }, customer_id: { S: 'exact' }, unitPrice: { N: '1.5' } } },
+          { M: { ok_key: { S: 'plain' } } },
+        ],
+      },
+    },
   }),
   'modify: changed, added, removed, nested and type-changing attributes': streamRecord('MODIFY', {
-    OldImage: { order_id: { S: 'ord-7' }, status: { S: 'placed' }, tags: { SS: ['a', 'b'] }, customer: { M: { city: { S: 'Lyon' }, zip: { S: '69002' } } }, gone: { N: '1' }, shape: { S: 'flat' }, was_map: { M: { x: { N: '1' } } } },
-    NewImage: { order_id: { S: 'ord-7' }, status: { S: 'paid' }, tags: { SS: ['b', 'a'] }, customer: { M: { city: { S: 'Paris' }, zip: { S: '69002' } } }, added: { BOOL: true }, shape: { M: { kind: { S: 'nested' } } }, was_map: { N: '1' } },
+    OldImage: {
+      order_id: { S: 'ord-7' },
+      status: { S: 'placed' },
+      tags: { SS: ['a', 'b'] },
+      customer: { M: { city: { S: 'Lyon' }, zip: { S: '69002' } } },
+      gone: { N: '1' },
+      shape: { S: 'flat' },
+      was_map: { M: { x: { N: '1' } } },
+    },
+    NewImage: {
+      order_id: { S: 'ord-7' },
+      status: { S: 'paid' },
+      tags: { SS: ['b', 'a'] },
+      customer: { M: { city: { S: 'Paris' }, zip: { S: '69002' } } },
+      added: { BOOL: true },
+      shape: { M: { kind: { S: 'nested' } } },
+      was_map: { N: '1' },
+    },
   }),
   'modify: nothing changed': streamRecord('MODIFY', { OldImage: EVERY_TYPE, NewImage: EVERY_TYPE }),
   'modify: colliding names with a change': streamRecord('MODIFY', {
     OldImage: { order_id: { S: 'ord-7' }, customerId: { S: 'a' }, customer_id: { S: 'b' } },
     NewImage: { order_id: { S: 'ord-7' }, customerId: { S: 'a2' }, customer_id: { S: 'b' } },
   }),
-  'modify: new image only (NEW_IMAGE view)': streamRecord('MODIFY', { NewImage: { order_id: { S: 'ord-7' }, status: { S: 'shipped' } }, StreamViewType: 'NEW_IMAGE' }),
-  'remove: old image': streamRecord('REMOVE', { OldImage: { order_id: { S: 'ord-7' }, status: { S: 'delivered' }, total: { N: '44.98' } } }),
+  'modify: new image only (NEW_IMAGE view)': streamRecord('MODIFY', {
+    NewImage: { order_id: { S: 'ord-7' }, status: { S: 'shipped' } },
+    StreamViewType: 'NEW_IMAGE',
+  }),
+  'remove: old image': streamRecord('REMOVE', {
+    OldImage: { order_id: { S: 'ord-7' }, status: { S: 'delivered' }, total: { N: '44.98' } },
+  }),
   'remove: keys only (tombstone)': streamRecord('REMOVE', { StreamViewType: 'KEYS_ONLY' }),
-  'remove: TTL expiry by the DynamoDB service': streamRecord('REMOVE', { OldImage: { order_id: { S: 'ord-7' }, expires_at: { N: '1736937011' } } }, { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } }),
+  'remove: TTL expiry by the DynamoDB service': streamRecord(
+    'REMOVE',
+    { OldImage: { order_id: { S: 'ord-7' }, expires_at: { N: '1736937011' } } },
+    { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } },
+  ),
   'kds: milliseconds, table name, no sequence number': {
     awsRegion: 'eu-west-1',
     eventID: 'a8a5ab4c-9a36-4d58-9d44-9c0ab8b1c2f1',
@@ -103,7 +170,12 @@ export const GOLDEN_CHANGES: Readonly<Record<string, unknown>> = {
     userIdentity: null,
     recordFormat: 'application/json',
     tableName: 'sales-orders',
-    dynamodb: { ApproximateCreationDateTime: 1736940612118, Keys: KEYS, NewImage: { order_id: { S: 'ord-7' }, total: { N: '5' } }, SizeBytes: 60 },
+    dynamodb: {
+      ApproximateCreationDateTime: 1736940612118,
+      Keys: KEYS,
+      NewImage: { order_id: { S: 'ord-7' }, total: { N: '5' } },
+      SizeBytes: 60,
+    },
     eventSource: 'aws:dynamodb',
   },
   'kds: microseconds': {
@@ -113,10 +185,22 @@ export const GOLDEN_CHANGES: Readonly<Record<string, unknown>> = {
     userIdentity: null,
     recordFormat: 'application/json',
     tableName: 'sales-orders',
-    dynamodb: { ApproximateCreationDateTime: 1736940612118342, Keys: KEYS, OldImage: { order_id: { S: 'ord-7' }, n: { N: '1' } }, NewImage: { order_id: { S: 'ord-7' }, n: { N: '2' } }, SizeBytes: 60 },
+    dynamodb: {
+      ApproximateCreationDateTime: 1736940612118342,
+      Keys: KEYS,
+      OldImage: { order_id: { S: 'ord-7' }, n: { N: '1' } },
+      NewImage: { order_id: { S: 'ord-7' }, n: { N: '2' } },
+      SizeBytes: 60,
+    },
     eventSource: 'aws:dynamodb',
   },
-  'failure: non-numeric N deep in a list': streamRecord('INSERT', { NewImage: { order_id: { S: 'ord-7' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } } }),
-  'failure: set member that is not base64': streamRecord('INSERT', { NewImage: { order_id: { S: 'ord-7' }, blobs: { BS: ['YQ==', 'not base64'] } } }),
-  'failure: unknown attribute type in a renamed map': streamRecord('INSERT', { NewImage: { order_id: { S: 'ord-7' }, lines: { L: [{ M: { unitPrice: { X: '1' } } }] } } }),
+  'failure: non-numeric N deep in a list': streamRecord('INSERT', {
+    NewImage: { order_id: { S: 'ord-7' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } },
+  }),
+  'failure: set member that is not base64': streamRecord('INSERT', {
+    NewImage: { order_id: { S: 'ord-7' }, blobs: { BS: ['YQ==', 'not base64'] } },
+  }),
+  'failure: unknown attribute type in a renamed map': streamRecord('INSERT', {
+    NewImage: { order_id: { S: 'ord-7' }, lines: { L: [{ M: { unitPrice: { X: '1' } } }] } },
+  }),
 };

@@ -1,15 +1,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FirehoseTransformationEvent } from '../../src/index.js';
-import { computeGoldenRows, EVENTS_DIR, eventFiles, goldenChangesEvent, GOLDEN_FILE, publicLine, type GoldenRow, type GoldenRows } from './golden-rows.js';
+import {
+  computeGoldenRows,
+  EVENTS_DIR,
+  eventFiles,
+  goldenChangesEvent,
+  GOLDEN_FILE,
+  publicLine,
+  type GoldenRow,
+  type GoldenRows,
+} from './golden-rows.js';
 
 // Rewrite the committed file only on request, for a deliberate change of the row contract.
 if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN_FILE, `${JSON.stringify(computeGoldenRows(), null, 1)}\n`);
 const golden = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as GoldenRows;
 const current = computeGoldenRows();
 
-const readEvent = (file: string): FirehoseTransformationEvent => JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')) as FirehoseTransformationEvent;
-const expectPublicPiecesToAgree = (event: FirehoseTransformationEvent, rows: Readonly<Record<string, GoldenRow>>): void => {
+const readEvent = (file: string): FirehoseTransformationEvent =>
+  JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')) as FirehoseTransformationEvent;
+const expectPublicPiecesToAgree = (
+  event: FirehoseTransformationEvent,
+  rows: Readonly<Record<string, GoldenRow>>,
+): void => {
   for (const record of event.records) {
     const row = rows[record.recordId];
     const expected = row !== undefined && 'line' in row ? row.line : row?.failed;

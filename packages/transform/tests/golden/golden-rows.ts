@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeRecord, parseChangeRecord, serializeRow, toRow, transformFirehoseEvent, type FirehoseTransformationEvent } from '../../src/index.js';
+import {
+  decodeRecord,
+  parseChangeRecord,
+  serializeRow,
+  toRow,
+  transformFirehoseEvent,
+  type FirehoseTransformationEvent,
+} from '../../src/index.js';
 import { salesOrderBatch } from '../support/sales-order-batch.js';
 import { GOLDEN_CHANGES } from './changes.js';
 
 /** What one record becomes: its row line and partition keys, or (answered `ProcessingFailed` with its own data) why it failed. */
-export type GoldenRow = { readonly line: string; readonly partitionKeys: Readonly<Record<string, string>> } | { readonly failed: string };
+export type GoldenRow =
+  | { readonly line: string; readonly partitionKeys: Readonly<Record<string, string>> }
+  | { readonly failed: string };
 
 /** The committed expectation: every row line the handler writes for the golden inputs. */
 export interface GoldenRows {
@@ -39,10 +48,14 @@ export function handlerRows(event: FirehoseTransformationEvent): Record<string, 
   result.records.forEach((record, i) => {
     const input = event.records[i];
     if (record.result === 'Ok') {
-      rows[record.recordId] = { line: Buffer.from(record.data, 'base64').toString('utf8'), partitionKeys: { ...record.metadata?.partitionKeys } };
+      rows[record.recordId] = {
+        line: Buffer.from(record.data, 'base64').toString('utf8'),
+        partitionKeys: { ...record.metadata?.partitionKeys },
+      };
       return;
     }
-    if (input === undefined || record.data !== input.data) throw new Error(`record ${record.recordId} failed without its original data`);
+    if (input === undefined || record.data !== input.data)
+      throw new Error(`record ${record.recordId} failed without its original data`);
     rows[record.recordId] = { failed: publicLine(input.data, input.approximateArrivalTimestamp) };
   });
   return rows;
@@ -58,7 +71,9 @@ export function handlerRows(event: FirehoseTransformationEvent): Record<string, 
  */
 export function publicLine(data: unknown, arrivalMs?: number, copy = false): string {
   const text = decodeRecord(data);
-  const change = text.ok ? parseChangeRecord(text.value, arrivalMs === undefined ? {} : { fallbackEventTimeMs: arrivalMs }) : text;
+  const change = text.ok
+    ? parseChangeRecord(text.value, arrivalMs === undefined ? {} : { fallbackEventTimeMs: arrivalMs })
+    : text;
   const row = change.ok ? toRow(change.value) : change;
   if (!row.ok) return `${row.reason}: ${row.detail}`;
   return serializeRow(copy ? new Map(row.value) : row.value);
@@ -66,12 +81,21 @@ export function publicLine(data: unknown, arrivalMs?: number, copy = false): str
 
 /** The golden cases as one Firehose event, one record per case, the case name as `recordId`. */
 export function goldenChangesEvent(): FirehoseTransformationEvent {
-  return { invocationId: 'golden', records: Object.entries(GOLDEN_CHANGES).map(([name, change]) => ({ recordId: name, approximateArrivalTimestamp: 1736940612000, data: encode(change) })) };
+  return {
+    invocationId: 'golden',
+    records: Object.entries(GOLDEN_CHANGES).map(([name, change]) => ({
+      recordId: name,
+      approximateArrivalTimestamp: 1736940612000,
+      data: encode(change),
+    })),
+  };
 }
 
 /** The shared event files the golden rows cover. */
 export function eventFiles(): string[] {
-  return readdirSync(EVENTS_DIR).filter((name) => name.startsWith('firehose-event-') && !name.endsWith('.manifest.json')).sort();
+  return readdirSync(EVENTS_DIR)
+    .filter((name) => name.startsWith('firehose-event-') && !name.endsWith('.manifest.json'))
+    .sort();
 }
 
 /**
@@ -81,7 +105,10 @@ export function eventFiles(): string[] {
  */
 export function computeGoldenRows(): GoldenRows {
   const events: Record<string, Record<string, GoldenRow>> = {};
-  for (const file of eventFiles()) events[file] = handlerRows(JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')) as FirehoseTransformationEvent);
+  for (const file of eventFiles())
+    events[file] = handlerRows(
+      JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')) as FirehoseTransformationEvent,
+    );
   const batch = transformFirehoseEvent(salesOrderBatch().event).result.records;
   const hash = createHash('sha256');
   for (const record of batch) hash.update(Buffer.from(record.data, 'base64'));

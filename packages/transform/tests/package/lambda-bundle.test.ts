@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FirehoseTransformationResult as AwsFirehoseResult, FirehoseTransformationHandler } from 'aws-lambda';
 import { buildLambdaBundle } from '../../scripts/lambda-bundle.js';
-import { handler, transformFirehoseEvent, type FirehoseTransformationEvent, type FirehoseTransformationResult } from '../../src/index.js';
+import {
+  handler,
+  transformFirehoseEvent,
+  type FirehoseTransformationEvent,
+  type FirehoseTransformationResult,
+} from '../../src/index.js';
 import { readEvent, repoRoot } from '../support/fixtures.js';
 
 describe('Lambda bundle', () => {
@@ -18,7 +23,9 @@ describe('Lambda bundle', () => {
     expect(source).not.toMatch(/require\("(?!node:|buffer")[^"]+"\)/);
     const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const bundled = require(bundle.file) as { handler: (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult> };
+      const bundled = require(bundle.file) as {
+        handler: (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult>;
+      };
       const event = readEvent('firehose-event-pipe-sales.json');
       expect(await bundled.handler(event)).toEqual(transformFirehoseEvent(event).result);
       expect(log).toHaveBeenCalledTimes(1);

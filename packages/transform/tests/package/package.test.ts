@@ -18,7 +18,12 @@ const pipeEvent = path.join(fixturesDir, 'firehose-event-pipe-sales.json');
 /** Run a command; on failure, throw with its output so the test report shows why. */
 function run(file: string, args: readonly string[], cwd: string): string {
   try {
-    return execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+    return execFileSync(file, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`${file} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error });
@@ -33,14 +38,24 @@ describe('published package', () => {
   beforeAll(() => {
     run('npm', ['run', 'build', '--silent'], packageDir);
     consumerDir = mkdtempSync(path.join(os.tmpdir(), 'sales-transform-consumer-'));
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', consumerDir], packageDir)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', consumerDir], packageDir)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     const first = packed[0];
     if (first === undefined) throw new Error('npm pack reported no tarball');
     tarball = path.join(consumerDir, first.filename);
     packedFiles = first.files.map((file) => file.path).sort();
-    writeFileSync(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    writeFileSync(
+      path.join(consumerDir, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+    );
     // The package has no dependencies, so installing the local tarball needs no registry.
-    run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball], consumerDir);
+    run(
+      'npm',
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball],
+      consumerDir,
+    );
   });
 
   afterAll(() => {
@@ -65,7 +80,9 @@ describe('published package', () => {
 
   test('are-the-types-wrong reports no problem for any resolution mode', () => {
     // attw --pack runs `npm pack` itself and works offline.
-    const report = JSON.parse(run(bin('attw'), ['--pack', '.', '--format', 'json'], packageDir)) as { problems: Record<string, unknown> };
+    const report = JSON.parse(run(bin('attw'), ['--pack', '.', '--format', 'json'], packageDir)) as {
+      problems: Record<string, unknown>;
+    };
     expect(report.problems).toEqual({});
   });
 
@@ -74,7 +91,10 @@ describe('published package', () => {
 import { readFileSync } from 'node:fs';
 const { summary } = transformFirehoseEvent(JSON.parse(readFileSync(process.argv[1], 'utf8')));
 console.log(JSON.stringify({ ok: summary.ok, failed: summary.processingFailed }));`;
-    expect(JSON.parse(run('node', ['--input-type=module', '-e', script, pipeEvent], consumerDir))).toEqual({ ok: 4, failed: 0 });
+    expect(JSON.parse(run('node', ['--input-type=module', '-e', script, pipeEvent], consumerDir))).toEqual({
+      ok: 4,
+      failed: 0,
+    });
   });
 
   test('requires as CommonJS, with the handler and the pure pieces', () => {
@@ -93,7 +113,9 @@ t.handler(event).then((result) => {
   });
 
   test('type-checks TypeScript consumers against both declaration files', () => {
-    const consumer = (flavour: string): string => `import { parseChangeRecord, toRow, serializeRow, transformFirehoseEvent, type FailureReason, type FirehoseTransformationEvent, type Parsed, type Row } from '@sales/transform';
+    const consumer = (
+      flavour: string,
+    ): string => `import { parseChangeRecord, toRow, serializeRow, transformFirehoseEvent, type FailureReason, type FirehoseTransformationEvent, type Parsed, type Row } from '@sales/transform';
 const event: FirehoseTransformationEvent = { records: [{ recordId: '1', data: 'e30=' }] };
 const { result, summary } = transformFirehoseEvent(event);
 const reasons: FailureReason[] = Object.keys(summary.failuresByReason) as FailureReason[];
@@ -108,7 +130,18 @@ export const out = [${JSON.stringify(flavour)}, reasons, line, bad];
     writeFileSync(path.join(consumerDir, 'cjs.cts'), consumer('cjs'));
     writeFileSync(
       path.join(consumerDir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [], skipLibCheck: false }, files: ['esm.mts', 'cjs.cts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['esm.mts', 'cjs.cts'],
+      }),
     );
     const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     expect(run('node', [tsc, '-p', 'tsconfig.json'], consumerDir)).toBe('');

@@ -11,18 +11,27 @@ export const snakeName = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
 export const base64ish = fc.string({ unit: fc.constantFrom(...'AQgw+/=-_ %\né'.split('')), maxLength: 12 });
 
 /** Any attribute name DynamoDB allows: camelCase, spaces, punctuation, non-ASCII. */
-export const anyName = fc.oneof(snakeName, fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('customerId', 'Order Date', 'URL', 'Url', 'a.b', 'cdc_operation', '価格'));
+export const anyName = fc.oneof(
+  snakeName,
+  fc.string({ minLength: 1, maxLength: 12 }),
+  fc.constantFrom('customerId', 'Order Date', 'URL', 'Url', 'a.b', 'cdc_operation', '価格'),
+);
 
 /** DynamoDB numbers: up to 38 significant digits, negative, decimal and exponent forms. */
 export const numberText = fc.oneof(
   fc.bigInt({ min: -(10n ** 38n) + 1n, max: 10n ** 38n - 1n }).map(String),
-  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.stringMatching(/^\d{1,18}$/), fc.boolean()).map(([int, frac, negative]) => `${negative ? '-' : ''}${int}.${frac}`),
-  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{0,37}$/), fc.integer({ min: -130, max: 125 })).map(([lead, rest, exp]) => `${lead}.${rest || '0'}E${exp >= 0 ? '+' : ''}${exp}`),
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.stringMatching(/^\d{1,18}$/), fc.boolean())
+    .map(([int, frac, negative]) => `${negative ? '-' : ''}${int}.${frac}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{0,37}$/), fc.integer({ min: -130, max: 125 }))
+    .map(([lead, rest, exp]) => `${lead}.${rest || '0'}E${exp >= 0 ? '+' : ''}${exp}`),
   fc.constantFrom('0', '-0', '44.98', '12.50', '9007199254740993', '1234567890123456789012345'),
 );
 
 const base64 = fc.uint8Array({ maxLength: 24 }).map((bytes) => Buffer.from(bytes).toString('base64'));
-const uniqueStrings = (item: fc.Arbitrary<string>): fc.Arbitrary<string[]> => fc.uniqueArray(item, { minLength: 1, maxLength: 5 });
+const uniqueStrings = (item: fc.Arbitrary<string>): fc.Arbitrary<string[]> =>
+  fc.uniqueArray(item, { minLength: 1, maxLength: 5 });
 
 /**
  * Attribute-value trees of every DynamoDB type, nested through `M` and `L`.
@@ -30,7 +39,10 @@ const uniqueStrings = (item: fc.Arbitrary<string>): fc.Arbitrary<string[]> => fc
  * @param name - arbitrary for map keys
  * @returns `{ value, image }` arbitraries
  */
-export function attributeArbitraries(name: fc.Arbitrary<string>): { value: fc.Arbitrary<AttributeValue>; image: fc.Arbitrary<AttributeMap> } {
+export function attributeArbitraries(name: fc.Arbitrary<string>): {
+  value: fc.Arbitrary<AttributeValue>;
+  image: fc.Arbitrary<AttributeMap>;
+} {
   const tree = fc.letrec<{ value: AttributeValue; map: AttributeMap }>((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -47,7 +59,10 @@ export function attributeArbitraries(name: fc.Arbitrary<string>): { value: fc.Ar
     ),
     map: fc.dictionary(name, tie('value'), { maxKeys: 5, noNullPrototype: true }),
   }));
-  return { value: tree.value, image: fc.dictionary(name, tree.value, { minKeys: 1, maxKeys: 8, noNullPrototype: true }) };
+  return {
+    value: tree.value,
+    image: fc.dictionary(name, tree.value, { minKeys: 1, maxKeys: 8, noNullPrototype: true }),
+  };
 }
 
 /**
@@ -89,6 +104,13 @@ export const anyData = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.json().map((json) => Buffer.from(json).toString('base64')),
   fc
-    .record({ eventID: fc.anything(), eventName: fc.constantFrom('INSERT', 'MODIFY', 'REMOVE', 'X'), dynamodb: fc.anything() }, { requiredKeys: [] })
+    .record(
+      {
+        eventID: fc.anything(),
+        eventName: fc.constantFrom('INSERT', 'MODIFY', 'REMOVE', 'X'),
+        dynamodb: fc.anything(),
+      },
+      { requiredKeys: [] },
+    )
     .map((record) => Buffer.from(JSON.stringify(record) ?? 'null').toString('base64')),
 );

@@ -6,11 +6,18 @@ import { base64ish } from './arbitraries.js';
 describe('strict base64', () => {
   test('the one-pass decoder accepts exactly what the strict grammar accepts', () => {
     fc.assert(
-      fc.property(fc.oneof(base64ish, fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes).toString('base64'))), (text) => {
-        const decoded = decodeStrictBase64(text);
-        expect(decoded !== undefined).toBe(isStrictBase64(text));
-        if (decoded !== undefined) expect(decoded.toString('base64')).toBe(Buffer.from(text, 'base64').toString('base64'));
-      }),
+      fc.property(
+        fc.oneof(
+          base64ish,
+          fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+        ),
+        (text) => {
+          const decoded = decodeStrictBase64(text);
+          expect(decoded !== undefined).toBe(isStrictBase64(text));
+          if (decoded !== undefined)
+            expect(decoded.toString('base64')).toBe(Buffer.from(text, 'base64').toString('base64'));
+        },
+      ),
       { numRuns: 200 },
     );
   });

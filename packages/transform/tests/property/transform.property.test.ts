@@ -37,7 +37,12 @@ describe('properties', () => {
       fc.property(streamRecord(any.image), (record) => {
         const row = JSON.parse(lineOf(record)) as Record<string, unknown>;
         const image = (record.dynamodb as { NewImage: AttributeMap }).NewImage;
-        const itemColumns = Object.keys(row).filter((name) => !/^cdc_(operation|event_id|event_time|sequence_number|sort_key|table|ttl_expired|changed_attributes)$/.test(name));
+        const itemColumns = Object.keys(row).filter(
+          (name) =>
+            !/^cdc_(operation|event_id|event_time|sequence_number|sort_key|table|ttl_expired|changed_attributes)$/.test(
+              name,
+            ),
+        );
         expect(itemColumns).toHaveLength(leaves(image).length);
         for (const name of Object.keys(row)) expect(name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
       }),
@@ -51,7 +56,8 @@ describe('properties', () => {
         const line = lineOf(record);
         for (const [column, av] of leaves((record.dynamodb as { NewImage: AttributeMap }).NewImage)) {
           expect(line).toContain(`"${column}":`);
-          if ('N' in av) expect(line).toMatch(new RegExp(`"${column}":${(toJsonNumber(av.N) ?? '?').replace(/[.+]/g, '\\$&')}[,}]`));
+          if ('N' in av)
+            expect(line).toMatch(new RegExp(`"${column}":${(toJsonNumber(av.N) ?? '?').replace(/[.+]/g, '\\$&')}[,}]`));
           for (const digits of numbersIn(av)) expect(line).toContain(toJsonNumber(digits));
         }
       }),
@@ -62,7 +68,16 @@ describe('properties', () => {
   test('a MODIFY that changes nothing reports no changed columns', () => {
     fc.assert(
       fc.property(any.image, (image) => {
-        const record = { eventID: 'e', eventName: 'MODIFY', dynamodb: { ApproximateCreationDateTime: 1736940612, Keys: { pk: { S: 'k' } }, NewImage: image, OldImage: image } };
+        const record = {
+          eventID: 'e',
+          eventName: 'MODIFY',
+          dynamodb: {
+            ApproximateCreationDateTime: 1736940612,
+            Keys: { pk: { S: 'k' } },
+            NewImage: image,
+            OldImage: image,
+          },
+        };
         expect(JSON.parse(lineOf(record)).cdc_changed_attributes).toEqual([]);
       }),
       RUNS,

@@ -7,10 +7,14 @@ import path from 'node:path';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CLI = path.join(REPO_ROOT, 'packages', 'transform', 'scripts', 'release', 'release-cli.ts');
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-const CHANGELOG = '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- `toRow` keeps sets as arrays.\n\n## [0.1.0] - 2026-11-01\n\n- First release.\n';
+const CHANGELOG =
+  '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- `toRow` keeps sets as arrays.\n\n## [0.1.0] - 2026-11-01\n\n- First release.\n';
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A repository with the workspace layout the release script edits. */
@@ -18,8 +22,14 @@ function createRepo(changelog: string, released = true): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'release-test-'));
   mkdirSync(path.join(dir, 'packages', 'transform'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), '{\n  "name": "root",\n  "workspaces": ["packages/*"]\n}\n');
-  writeFileSync(path.join(dir, 'packages', 'transform', 'package.json'), '{\n  "name": "@sales/transform",\n  "version": "0.1.0",\n  "type": "module"\n}\n');
-  writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'root', lockfileVersion: 3, packages: { '': { name: 'root' }, 'packages/transform': { name: '@sales/transform', version: '0.1.0' } } }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, 'packages', 'transform', 'package.json'),
+    '{\n  "name": "@sales/transform",\n  "version": "0.1.0",\n  "type": "module"\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name: 'root', lockfileVersion: 3, packages: { '': { name: 'root' }, 'packages/transform': { name: '@sales/transform', version: '0.1.0' } } }, null, 2)}\n`,
+  );
   writeFileSync(path.join(dir, 'packages', 'transform', 'CHANGELOG.md'), changelog);
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
@@ -28,9 +38,18 @@ function createRepo(changelog: string, released = true): string {
   return dir;
 }
 
-const run = (cwd: string, ...args: string[]) => spawnSync(TSX, [CLI, ...args], {
-  cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' },
-});
+const run = (cwd: string, ...args: string[]) =>
+  spawnSync(TSX, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    },
+  });
 
 describe('release:transform', () => {
   let dir: string;
@@ -40,10 +59,16 @@ describe('release:transform', () => {
     dir = createRepo(CHANGELOG);
     const result = run(dir, 'minor');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(result.stdout).toBe('released @sales/transform 0.1.0 -> 0.2.0, tag transform-v0.2.0\npublish with: git push --atomic origin HEAD transform-v0.2.0\n');
+    expect(result.stdout).toBe(
+      'released @sales/transform 0.1.0 -> 0.2.0, tag transform-v0.2.0\npublish with: git push --atomic origin HEAD transform-v0.2.0\n',
+    );
     expect(JSON.parse(readFileSync(path.join(dir, 'packages/transform/package.json'), 'utf8')).version).toBe('0.2.0');
-    expect(JSON.parse(readFileSync(path.join(dir, 'package-lock.json'), 'utf8')).packages['packages/transform'].version).toBe('0.2.0');
-    expect(readFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), 'utf8')).toMatch(/## \[Unreleased\]\n\n## \[0\.2\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n\n- `toRow`/);
+    expect(
+      JSON.parse(readFileSync(path.join(dir, 'package-lock.json'), 'utf8')).packages['packages/transform'].version,
+    ).toBe('0.2.0');
+    expect(readFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), 'utf8')).toMatch(
+      /## \[Unreleased\]\n\n## \[0\.2\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n\n- `toRow`/,
+    );
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('chore(release): @sales/transform 0.2.0');
     expect(git(dir, 'describe', '--exact-match', 'HEAD')).toBe('transform-v0.2.0');
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -70,7 +95,9 @@ describe('release:transform', () => {
     writeFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), `${CHANGELOG}\n- more\n`);
     const result = run(dir, 'patch');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^release:transform: commit or stash these first:\n M packages\/transform\/CHANGELOG.md/);
+    expect(result.stderr).toMatch(
+      /^release:transform: commit or stash these first:\n M packages\/transform\/CHANGELOG.md/,
+    );
   });
 
   test.each([
@@ -92,8 +119,10 @@ describe('release:transform', () => {
     dir = createRepo('# Changelog\n\n## 0.1.0 - unreleased\n\n### Added\n- First release.\n', false);
     const result = run(dir, 'minor');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('release:transform: 0.1.0 was never released (no tag transform-v0.1.0): minor would skip it; '
-      + 'give the intended version: 0.1.0 to release it, or 0.2.0 (see --help)\n');
+    expect(result.stderr).toBe(
+      'release:transform: 0.1.0 was never released (no tag transform-v0.1.0): minor would skip it; ' +
+        'give the intended version: 0.1.0 to release it, or 0.2.0 (see --help)\n',
+    );
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'tag', '--list')).toBe('');
   });
@@ -102,7 +131,9 @@ describe('release:transform', () => {
     dir = createRepo('# Changelog\n\n## 0.1.0 - unreleased\n\n### Added\n- First release.\n', false);
     const result = run(dir, '0.1.0');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(readFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog\n\n## \[Unreleased\]\n\n## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n- First release\.\n$/);
+    expect(readFileSync(path.join(dir, 'packages/transform/CHANGELOG.md'), 'utf8')).toMatch(
+      /^# Changelog\n\n## \[Unreleased\]\n\n## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n- First release\.\n$/,
+    );
     expect(git(dir, 'describe', '--exact-match', 'HEAD')).toBe('transform-v0.1.0');
   });
 

@@ -34,7 +34,9 @@ describe('nextVersion', () => {
   });
 
   test('refuses anything else', () => {
-    expect(() => nextVersion('0.2.0', 'next')).toThrow('give one of patch, minor, major or a version x.y.z, received "next"');
+    expect(() => nextVersion('0.2.0', 'next')).toThrow(
+      'give one of patch, minor, major or a version x.y.z, received "next"',
+    );
   });
 });
 
@@ -55,22 +57,24 @@ describe('releaseChangelog', () => {
   ].join('\n');
 
   test('moves the Unreleased entries under the new version and keeps older releases', () => {
-    expect(releaseChangelog(changelog, '0.1.1', '2026-11-25')).toBe([
-      '# Changelog',
-      '',
-      '## [Unreleased]',
-      '',
-      '## [0.1.1] - 2026-11-25',
-      '',
-      '### Fixed',
-      '',
-      '- Keep the digits of 38-digit numbers.',
-      '',
-      '## [0.1.0] - 2026-11-01',
-      '',
-      '- First release.',
-      '',
-    ].join('\n'));
+    expect(releaseChangelog(changelog, '0.1.1', '2026-11-25')).toBe(
+      [
+        '# Changelog',
+        '',
+        '## [Unreleased]',
+        '',
+        '## [0.1.1] - 2026-11-25',
+        '',
+        '### Fixed',
+        '',
+        '- Keep the digits of 38-digit numbers.',
+        '',
+        '## [0.1.0] - 2026-11-01',
+        '',
+        '- First release.',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('refuses a release without entries', () => {
@@ -79,11 +83,22 @@ describe('releaseChangelog', () => {
   });
 
   test('refuses a changelog without an Unreleased section', () => {
-    expect(() => releaseChangelog('# Changelog\n', '1.0.0', '2026-11-25')).toThrow('CHANGELOG.md has no "## [Unreleased]"');
+    expect(() => releaseChangelog('# Changelog\n', '1.0.0', '2026-11-25')).toThrow(
+      'CHANGELOG.md has no "## [Unreleased]"',
+    );
   });
 
-  test.each(['## 0.1.0 - unreleased', '## [0.1.0] - Unreleased', '## Unreleased'])('accepts the heading "%s"', (heading) => {
-    const released = releaseChangelog(`# Changelog\n\n${heading}\n\n### Added\n- First release.\n`, '0.1.0', '2026-11-25');
-    expect(released).toBe('# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-11-25\n\n### Added\n- First release.\n');
-  });
+  test.each(['## 0.1.0 - unreleased', '## [0.1.0] - Unreleased', '## Unreleased'])(
+    'accepts the heading "%s"',
+    (heading) => {
+      const released = releaseChangelog(
+        `# Changelog\n\n${heading}\n\n### Added\n- First release.\n`,
+        '0.1.0',
+        '2026-11-25',
+      );
+      expect(released).toBe(
+        '# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-11-25\n\n### Added\n- First release.\n',
+      );
+    },
+  );
 });

@@ -40,7 +40,10 @@ export const readEvent = (name: string): FirehoseTransformationEvent => readFixt
  * @param record - output record
  * @returns the row as a JavaScript object, and the raw line
  */
-export function decodeRow(record: FirehoseTransformationResultRecord | undefined): { row: Record<string, unknown>; line: string } {
+export function decodeRow(record: FirehoseTransformationResultRecord | undefined): {
+  row: Record<string, unknown>;
+  line: string;
+} {
   if (record === undefined) throw new Error('no output record');
   const line = Buffer.from(record.data, 'base64').toString('utf8');
   return { row: JSON.parse(line) as Record<string, unknown>, line };

@@ -52,7 +52,9 @@ function orderItem(rnd: () => number, seq: number, epochMs: number): AttributeMa
   const created = new Date(epochMs).toISOString();
   return {
     order_id: S(`ord-bench0001-${String(seq).padStart(7, '0')}`),
-    customer: { M: { id: S(`cus-${1000 + Math.floor(rnd() * 9000)}`), name: S(name), city: S(city), country: S(country) } },
+    customer: {
+      M: { id: S(`cus-${1000 + Math.floor(rnd() * 9000)}`), name: S(name), city: S(city), country: S(country) },
+    },
     line_items: {
       L: lines.map((line) => ({
         M: {
@@ -96,7 +98,10 @@ export interface SalesOrderBatchOptions {
  * @param options - size and seed
  * @returns the event and the decoded size of its data
  */
-export function salesOrderBatch(options: SalesOrderBatchOptions = {}): { event: FirehoseTransformationEvent; dataBytes: number } {
+export function salesOrderBatch(options: SalesOrderBatchOptions = {}): {
+  event: FirehoseTransformationEvent;
+  dataBytes: number;
+} {
   const targetBytes = options.targetBytes ?? 3 * 1024 * 1024;
   const rnd = random(options.seed ?? 42);
   const live: AttributeMap[] = [];

@@ -12,7 +12,10 @@ export const salesSchema: RowSchema = createRowSchema([
   { name: 'customer_name', type: 'string' },
   { name: 'customer_city', type: 'string' },
   { name: 'customer_country', type: 'string' },
-  { name: 'line_items', type: `array<struct<sku:string,product_name:string,category:string,quantity:int,unit_price:${MONEY},line_total:${MONEY}>>` },
+  {
+    name: 'line_items',
+    type: `array<struct<sku:string,product_name:string,category:string,quantity:int,unit_price:${MONEY},line_total:${MONEY}>>`,
+  },
   { name: 'item_count', type: 'int' },
   { name: 'subtotal', type: MONEY },
   { name: 'tax', type: MONEY },

@@ -1,11 +1,20 @@
-import { parseChangeRecord, toEpochMicros, toSortKey, transformFirehoseEvent, type ChangeRecord } from '../../src/index.js';
+import {
+  parseChangeRecord,
+  toEpochMicros,
+  toSortKey,
+  transformFirehoseEvent,
+  type ChangeRecord,
+} from '../../src/index.js';
 import { readFixture } from '../support/fixtures.js';
 
 const [insert, , remove, ttlRemove] = readFixture<Record<string, unknown>[]>('pipe-stream-records-decoded.json');
 const kdsDirect = readFixture<Record<string, unknown>>('kds-direct-record-decoded.json');
 
 function parse(record: unknown, fallbackEventTimeMs?: number): ChangeRecord {
-  const parsed = parseChangeRecord(JSON.stringify(record), fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs });
+  const parsed = parseChangeRecord(
+    JSON.stringify(record),
+    fallbackEventTimeMs === undefined ? {} : { fallbackEventTimeMs },
+  );
   if (!parsed.ok) throw new Error(`${parsed.reason}: ${parsed.detail}`);
   return parsed.value;
 }
@@ -23,7 +32,13 @@ describe('parseChangeRecord', () => {
   });
 
   test('normalises a Kinesis Data Streams for DynamoDB record', () => {
-    expect(parse(kdsDirect)).toMatchObject({ operation: 'modify', eventTimeMicros: 1736940612118000, sequenceNumber: null, table: 'sales-orders', ttlExpired: false });
+    expect(parse(kdsDirect)).toMatchObject({
+      operation: 'modify',
+      eventTimeMicros: 1736940612118000,
+      sequenceNumber: null,
+      table: 'sales-orders',
+      ttlExpired: false,
+    });
   });
 
   test('detects TTL deletes by the service principal only', () => {
@@ -33,25 +48,49 @@ describe('parseChangeRecord', () => {
   });
 
   test('reads the table from a bare table ARN too', () => {
-    expect(parse({ ...insert, eventSourceARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders' }).table).toBe('orders');
+    expect(parse({ ...insert, eventSourceARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders' }).table).toBe(
+      'orders',
+    );
     expect(parse({ ...insert, eventSourceARN: undefined }).table).toBeNull();
   });
 
   test('accepts fractional seconds and falls back to the arrival time only when the time is missing', () => {
     const ddb = insert?.dynamodb as Record<string, unknown>;
-    expect(parse({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: 1693997155.25 } }).eventTimeMicros).toBe(1693997155250000);
-    expect(parse({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: undefined } }, 1736937011587).eventTimeMicros).toBe(1736937011587000);
-    const missing = parseChangeRecord(JSON.stringify({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: undefined } }));
+    expect(parse({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: 1693997155.25 } }).eventTimeMicros).toBe(
+      1693997155250000,
+    );
+    expect(
+      parse({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: undefined } }, 1736937011587).eventTimeMicros,
+    ).toBe(1736937011587000);
+    const missing = parseChangeRecord(
+      JSON.stringify({ ...insert, dynamodb: { ...ddb, ApproximateCreationDateTime: undefined } }),
+    );
     expect(missing.ok ? null : missing.reason).toBe('invalid-event-time');
   });
 
   test.each([
-    [{ eventName: 'MODIFY', dynamodb: { Keys: { id: { S: 'a' } }, OldImage: { id: { S: 'a' } } } }, 'modify-without-new-image'],
+    [
+      { eventName: 'MODIFY', dynamodb: { Keys: { id: { S: 'a' } }, OldImage: { id: { S: 'a' } } } },
+      'modify-without-new-image',
+    ],
     [{ eventName: 'INSERT', eventID: '', dynamodb: { Keys: { id: { S: 'a' } } } }, 'not-a-stream-record'],
     [{ eventName: 'INSERT', eventID: 'x', dynamodb: { Keys: {} } }, 'missing-keys'],
-    [{ eventName: 'INSERT', eventID: 'x', dynamodb: { Keys: { id: { S: 'a' } }, NewImage: [] } }, 'malformed-attribute-value'],
-    [{ eventName: 'REMOVE', eventID: 'x', dynamodb: { Keys: { id: { S: 'a' } }, SequenceNumber: 12, ApproximateCreationDateTime: 1 } }, 'not-a-stream-record'],
-    [{ eventName: 'REMOVE', eventID: 'x', dynamodb: { Keys: { id: { S: 'a' } }, ApproximateCreationDateTime: -5 } }, 'invalid-event-time'],
+    [
+      { eventName: 'INSERT', eventID: 'x', dynamodb: { Keys: { id: { S: 'a' } }, NewImage: [] } },
+      'malformed-attribute-value',
+    ],
+    [
+      {
+        eventName: 'REMOVE',
+        eventID: 'x',
+        dynamodb: { Keys: { id: { S: 'a' } }, SequenceNumber: 12, ApproximateCreationDateTime: 1 },
+      },
+      'not-a-stream-record',
+    ],
+    [
+      { eventName: 'REMOVE', eventID: 'x', dynamodb: { Keys: { id: { S: 'a' } }, ApproximateCreationDateTime: -5 } },
+      'invalid-event-time',
+    ],
     [{ eventName: 'REMOVE', eventID: 'x', dynamodb: 'yes' }, 'missing-dynamodb'],
     ['"text"', 'not-an-object'],
   ])('rejects %j with %s', (record, reason) => {
@@ -96,8 +135,14 @@ describe('cdc_event_time', () => {
     [1736937012000000, '2025-01-15T10:30:12.000Z'],
     [100000000000000, '1973-03-03T09:46:40.000Z'],
   ])('formats %p µs as %p', (micros, iso) => {
-    const record = { eventID: 'e', eventName: 'REMOVE', dynamodb: { ApproximateCreationDateTime: micros, Keys: { id: { S: 'a' } } } };
-    const { result } = transformFirehoseEvent({ records: [{ recordId: 'r', data: Buffer.from(JSON.stringify(record)).toString('base64') }] });
+    const record = {
+      eventID: 'e',
+      eventName: 'REMOVE',
+      dynamodb: { ApproximateCreationDateTime: micros, Keys: { id: { S: 'a' } } },
+    };
+    const { result } = transformFirehoseEvent({
+      records: [{ recordId: 'r', data: Buffer.from(JSON.stringify(record)).toString('base64') }],
+    });
     expect(JSON.parse(Buffer.from(result.records[0]?.data ?? '', 'base64').toString()).cdc_event_time).toBe(iso);
   });
 });

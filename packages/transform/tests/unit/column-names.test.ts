@@ -23,7 +23,11 @@ describe('toColumnName', () => {
 describe('column collisions', () => {
   const lineOf = (image: Record<string, unknown>): Record<string, unknown> => {
     const change = parseChangeRecord(
-      JSON.stringify({ eventID: 'e1', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { id: { S: 'k' } }, NewImage: image } }),
+      JSON.stringify({
+        eventID: 'e1',
+        eventName: 'INSERT',
+        dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { id: { S: 'k' } }, NewImage: image },
+      }),
     );
     if (!change.ok) throw new Error(change.detail);
     const row = toRow(change.value);
@@ -64,18 +68,31 @@ describe('column collisions', () => {
 
 describe('naming rules Athena and Glue accept', () => {
   const insert = (image: Record<string, unknown>): Row => {
-    const change = parseChangeRecord(JSON.stringify({ eventID: 'n', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' }, ...image } } }));
+    const change = parseChangeRecord(
+      JSON.stringify({
+        eventID: 'n',
+        eventName: 'INSERT',
+        dynamodb: {
+          ApproximateCreationDateTime: 1736937011,
+          Keys: { id: { S: 'a' } },
+          NewImage: { id: { S: 'a' }, ...image },
+        },
+      }),
+    );
     const row = change.ok ? toRow(change.value) : change;
     if (!row.ok) throw new Error(row.detail);
     return row.value;
   };
 
-  test.each(['year', 'month', 'day', 'hour', 'Year', 'cdc_rejected'])('reserves the partition and cdc names: %s becomes a _2 column', (attribute) => {
-    const row = insert({ [attribute]: { N: '2025' } });
-    const name = `${attribute.toLowerCase()}_2`;
-    expect(row.get(name)).toBe('2025');
-    expect(row.has(attribute.toLowerCase())).toBe(false); // no schema here, so no cdc_rejected column either
-  });
+  test.each(['year', 'month', 'day', 'hour', 'Year', 'cdc_rejected'])(
+    'reserves the partition and cdc names: %s becomes a _2 column',
+    (attribute) => {
+      const row = insert({ [attribute]: { N: '2025' } });
+      const name = `${attribute.toLowerCase()}_2`;
+      expect(row.get(name)).toBe('2025');
+      expect(row.has(attribute.toLowerCase())).toBe(false); // no schema here, so no cdc_rejected column either
+    },
+  );
 
   test('shortens names over 255 characters deterministically and keeps them distinct', () => {
     const long = 'a'.repeat(300);

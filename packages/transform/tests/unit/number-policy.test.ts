@@ -35,7 +35,11 @@ describe('numbers in rows', () => {
     JSON.stringify({
       eventID: 'e1',
       eventName: 'INSERT',
-      dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' }, ...attributes } },
+      dynamodb: {
+        ApproximateCreationDateTime: 1736937011,
+        Keys: { id: { S: 'a' } },
+        NewImage: { id: { S: 'a' }, ...attributes },
+      },
     });
   const lineOf = (attributes: Record<string, unknown>): string => {
     const change = parseChangeRecord(record(attributes));
@@ -63,6 +67,10 @@ describe('numbers in rows', () => {
   test('fails a non-numeric N instead of writing null', () => {
     const change = parseChangeRecord(record({ total: { N: 'forty-three' } }));
     const row = change.ok ? toRow(change.value) : change;
-    expect(row).toEqual({ ok: false, reason: 'non-numeric-N', detail: 'dynamodb.NewImage.total: N must be a decimal number string, received string "forty-three"' });
+    expect(row).toEqual({
+      ok: false,
+      reason: 'non-numeric-N',
+      detail: 'dynamodb.NewImage.total: N must be a decimal number string, received string "forty-three"',
+    });
   });
 });

@@ -16,9 +16,15 @@ const row = (record: unknown): Row => {
 const modifyOf = (oldImage: unknown, newImage: unknown): unknown => ({
   eventID: 'm',
   eventName: 'MODIFY',
-  dynamodb: { ApproximateCreationDateTime: 1736940612, Keys: { id: { S: 'a' } }, OldImage: oldImage, NewImage: newImage },
+  dynamodb: {
+    ApproximateCreationDateTime: 1736940612,
+    Keys: { id: { S: 'a' } },
+    OldImage: oldImage,
+    NewImage: newImage,
+  },
 });
-const changed = (oldImage: unknown, newImage: unknown): unknown => JSON.parse(row(modifyOf(oldImage, newImage)).get('cdc_changed_attributes') ?? 'null');
+const changed = (oldImage: unknown, newImage: unknown): unknown =>
+  JSON.parse(row(modifyOf(oldImage, newImage)).get('cdc_changed_attributes') ?? 'null');
 
 describe('toRow', () => {
   test('puts item columns first and every CDC column after them', () => {
@@ -41,7 +47,10 @@ describe('toRow', () => {
   });
 
   test('serializes a row built by hand, escaping its names as JSON', () => {
-    const handMade: Row = new Map([['total', '44.98'], ['say "hi"', '"x"']]);
+    const handMade: Row = new Map([
+      ['total', '44.98'],
+      ['say "hi"', '"x"'],
+    ]);
     expect(serializeRow(handMade)).toBe('{"total":44.98,"say \\"hi\\"":"x"}\n');
     expect(serializeRow(new Map())).toBe('{}\n');
   });
@@ -66,7 +75,13 @@ describe('toRow', () => {
   });
 
   test('reports a malformed value with its path instead of throwing', () => {
-    const bad = { ...insert, dynamodb: { ...(insert?.dynamodb as object), NewImage: { id: { S: 'a' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } } } };
+    const bad = {
+      ...insert,
+      dynamodb: {
+        ...(insert?.dynamodb as object),
+        NewImage: { id: { S: 'a' }, items: { L: [{ M: { price: { N: 'cheap' } } }] } },
+      },
+    };
     expect(toRow(change(bad))).toEqual({
       ok: false,
       reason: 'non-numeric-N',
@@ -88,7 +103,11 @@ describe('toRow', () => {
     [{}, 'empty-attribute-value'],
     [{ X: '1' }, 'unknown-attribute-type'],
   ])('rejects attribute value %j as %s', (value, reason) => {
-    const record = { eventID: 'e', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { v: value } } };
+    const record = {
+      eventID: 'e',
+      eventName: 'INSERT',
+      dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { v: value } },
+    };
     const built = toRow(change(record));
     expect(built.ok ? null : built.reason).toBe(reason);
   });
@@ -111,7 +130,11 @@ describe('cdc_changed_attributes', () => {
   });
 
   test('is null for a MODIFY without an old image and for inserts', () => {
-    const newOnly = { eventID: 'm', eventName: 'MODIFY', dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' } } } };
+    const newOnly = {
+      eventID: 'm',
+      eventName: 'MODIFY',
+      dynamodb: { ApproximateCreationDateTime: 1, Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' } } },
+    };
     expect(row(newOnly).get('cdc_changed_attributes')).toBe('null');
     expect(row(insert).get('cdc_changed_attributes')).toBe('null');
   });
@@ -121,7 +144,12 @@ describe('cdc_sort_key without a creation time', () => {
   const record = (sequence: string, time?: number): unknown => ({
     eventID: `e${sequence}`,
     eventName: 'MODIFY',
-    dynamodb: { ...(time === undefined ? {} : { ApproximateCreationDateTime: time }), Keys: { id: { S: 'a' } }, NewImage: { id: { S: 'a' } }, SequenceNumber: sequence },
+    dynamodb: {
+      ...(time === undefined ? {} : { ApproximateCreationDateTime: time }),
+      Keys: { id: { S: 'a' } },
+      NewImage: { id: { S: 'a' } },
+      SequenceNumber: sequence,
+    },
   });
   const sortKey = (value: unknown, arrivalMs: number): string => {
     const parsed = parseChangeRecord(JSON.stringify(value), { fallbackEventTimeMs: arrivalMs });

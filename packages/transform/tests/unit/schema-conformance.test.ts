@@ -1,4 +1,12 @@
-import { createRowSchema, parseChangeRecord, parseColumnType, SchemaError, toRow, transformFirehoseEvent, type Row } from '../../src/index.js';
+import {
+  createRowSchema,
+  parseChangeRecord,
+  parseColumnType,
+  SchemaError,
+  toRow,
+  transformFirehoseEvent,
+  type Row,
+} from '../../src/index.js';
 
 // The shapes of the sales table (pipeline-spec's catalog schema), declared here so the library
 // is tested without the pipeline package.
@@ -17,7 +25,12 @@ const insertOf = (image: Record<string, unknown>): string =>
   JSON.stringify({
     eventID: 'e1',
     eventName: 'INSERT',
-    dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { order_id: { S: 'o1' } }, NewImage: { order_id: { S: 'o1' }, ...image }, SequenceNumber: '100' },
+    dynamodb: {
+      ApproximateCreationDateTime: 1736937011,
+      Keys: { order_id: { S: 'o1' } },
+      NewImage: { order_id: { S: 'o1' }, ...image },
+      SequenceNumber: '100',
+    },
   });
 
 const rowOf = (image: Record<string, unknown>): Row => {
@@ -93,7 +106,15 @@ describe('toRow with a declared schema', () => {
   });
 
   test('writes undeclared scalars as strings with their exact text, nested values as JSON text', () => {
-    const row = rowOf({ zip: { N: '69002' }, flag: { BOOL: true }, big: { N: '1234567890123456789012345' }, list: { L: [{ N: '1.50' }, { S: 'x' }] }, note: { S: 'SW1A 1AA' }, empty: { M: {} }, gone: { NULL: true } });
+    const row = rowOf({
+      zip: { N: '69002' },
+      flag: { BOOL: true },
+      big: { N: '1234567890123456789012345' },
+      list: { L: [{ N: '1.50' }, { S: 'x' }] },
+      note: { S: 'SW1A 1AA' },
+      empty: { M: {} },
+      gone: { NULL: true },
+    });
     expect(row.get('zip')).toBe('"69002"');
     expect(row.get('flag')).toBe('"true"');
     expect(row.get('big')).toBe('"1234567890123456789012345"');
@@ -113,14 +134,22 @@ describe('toRow with a declared schema', () => {
 
   test('still fails a malformed value in a declared column, as without a schema', () => {
     const change = parseChangeRecord(insertOf({ total: { L: { not: 'a list' } } }));
-    expect(change.ok && toRow(change.value, { schema })).toMatchObject({ ok: false, reason: 'malformed-attribute-value' });
+    expect(change.ok && toRow(change.value, { schema })).toMatchObject({
+      ok: false,
+      reason: 'malformed-attribute-value',
+    });
   });
 
   test('rejects a type change within a MODIFY and still lists the column as changed', () => {
     const text = JSON.stringify({
       eventID: 'm1',
       eventName: 'MODIFY',
-      dynamodb: { ApproximateCreationDateTime: 1736937011, Keys: { order_id: { S: 'o1' } }, OldImage: { order_id: { S: 'o1' }, item_count: { N: '5' } }, NewImage: { order_id: { S: 'o1' }, item_count: { S: 'five' } } },
+      dynamodb: {
+        ApproximateCreationDateTime: 1736937011,
+        Keys: { order_id: { S: 'o1' } },
+        OldImage: { order_id: { S: 'o1' }, item_count: { N: '5' } },
+        NewImage: { order_id: { S: 'o1' }, item_count: { S: 'five' } },
+      },
     });
     const change = parseChangeRecord(text);
     const row = change.ok ? toRow(change.value, { schema }) : change;
@@ -132,7 +161,15 @@ describe('toRow with a declared schema', () => {
 
   test('counts rejected values in the batch summary', () => {
     const data = Buffer.from(insertOf({ total: { N: '12.345' }, item_count: { N: '2.5' } })).toString('base64');
-    const { summary, result } = transformFirehoseEvent({ records: [{ recordId: '1', data }, { recordId: '2', data }] }, { schema });
+    const { summary, result } = transformFirehoseEvent(
+      {
+        records: [
+          { recordId: '1', data },
+          { recordId: '2', data },
+        ],
+      },
+      { schema },
+    );
     expect(summary).toMatchObject({ ok: 2, rejectedValues: 4, rowsWithRejectedValues: 2 });
     const line = Buffer.from(result.records[0]?.data ?? '', 'base64').toString('utf8');
     expect(JSON.parse(JSON.parse(line).cdc_rejected)).toEqual({ item_count: { N: '2.5' }, total: { N: '12.345' } });
@@ -143,7 +180,13 @@ describe('createRowSchema', () => {
   test.each([
     [[{ name: 'Total', type: 'string' }], /lower-case/],
     [[{ name: 'x'.repeat(256), type: 'string' }], /255/],
-    [[{ name: 'a', type: 'string' }, { name: 'a', type: 'int' }], /declared twice/],
+    [
+      [
+        { name: 'a', type: 'string' },
+        { name: 'a', type: 'int' },
+      ],
+      /declared twice/,
+    ],
     [[{ name: 'a', type: 'double' }], /cannot be checked exactly/],
     [[{ name: 'a', type: 'decimal(40,2)' }], /precision/],
     [[{ name: 'a', type: 'array<string' }], /expected ">"/],
@@ -155,7 +198,13 @@ describe('createRowSchema', () => {
   test('parses nested Hive types', () => {
     expect(parseColumnType('array<struct<a:int,b:decimal(5,1)>>')).toEqual({
       kind: 'array',
-      element: { kind: 'struct', fields: new Map([['a', { kind: 'integer', min: -2147483648n, max: 2147483647n, safeDigits: 10 }], ['b', { kind: 'decimal', precision: 5, scale: 1 }]]) },
+      element: {
+        kind: 'struct',
+        fields: new Map([
+          ['a', { kind: 'integer', min: -2147483648n, max: 2147483647n, safeDigits: 10 }],
+          ['b', { kind: 'decimal', precision: 5, scale: 1 }],
+        ]),
+      },
     });
   });
 });

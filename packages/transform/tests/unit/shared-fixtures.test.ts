@@ -137,7 +137,9 @@ describe('Pipe-delivered sales fixture', () => {
       cdc_ttl_expired: false,
       cdc_changed_attributes: null,
     });
-    expect(line).toContain('"line_items":[{"sku":"SKU-RED-MUG","qty":2,"unit_price":12.50},{"sku":"SKU-TEA-500G","qty":1,"unit_price":18.90}]');
+    expect(line).toContain(
+      '"line_items":[{"sku":"SKU-RED-MUG","qty":2,"unit_price":12.50},{"sku":"SKU-TEA-500G","qty":1,"unit_price":18.90}]',
+    );
     expect(line).toContain('"loyalty_account_number":1234567890123456789012345,');
     expect(line).toContain('"fx_rate_to_usd":1.0823456789012345678901234,');
     expect(line).toContain('"total_amount":43.90,');
@@ -162,8 +164,18 @@ describe('Pipe-delivered sales fixture', () => {
   });
 
   test('writes the old image for REMOVE and flags only the TTL delete as expired', () => {
-    expect(rows[2]?.row).toMatchObject({ cdc_operation: 'remove', status: 'CANCELLED', total_amount: 29, cdc_ttl_expired: false });
-    expect(rows[3]?.row).toMatchObject({ cdc_operation: 'remove', status: 'DELIVERED', discount_rates: [0.05, 0.125], cdc_ttl_expired: true });
+    expect(rows[2]?.row).toMatchObject({
+      cdc_operation: 'remove',
+      status: 'CANCELLED',
+      total_amount: 29,
+      cdc_ttl_expired: false,
+    });
+    expect(rows[3]?.row).toMatchObject({
+      cdc_operation: 'remove',
+      status: 'DELIVERED',
+      discount_rates: [0.05, 0.125],
+      cdc_ttl_expired: true,
+    });
   });
 
   test('orders the changes of one item by cdc_sort_key', () => {

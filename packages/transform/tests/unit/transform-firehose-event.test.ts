@@ -1,8 +1,14 @@
-import { handler, InvalidFirehoseEventError, transformFirehoseEvent, type FirehoseTransformationEvent } from '../../src/index.js';
+import {
+  handler,
+  InvalidFirehoseEventError,
+  transformFirehoseEvent,
+  type FirehoseTransformationEvent,
+} from '../../src/index.js';
 import { salesOrderBatch } from '../support/sales-order-batch.js';
 
 const LAMBDA_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
-const b64 = (value: unknown): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+const b64 = (value: unknown): string =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
 /** A keys-only REMOVE as Pipes delivers it: the smallest realistic record, whose row is larger than itself. */
 const tombstone = (i: number): unknown => ({
   eventID: String(i).padStart(32, '0'),
@@ -39,7 +45,13 @@ describe('transformFirehoseEvent', () => {
     ]);
     expect(result.records[1]?.data).toBe('!!!');
     expect(result.records[3]?.data).toBe('');
-    expect(summary).toMatchObject({ records: 4, ok: 2, processingFailed: 2, failuresByReason: { 'bad-base64': 2 }, invocationId: null });
+    expect(summary).toMatchObject({
+      records: 4,
+      ok: 2,
+      processingFailed: 2,
+      failuresByReason: { 'bad-base64': 2 },
+      invocationId: null,
+    });
   });
 
   test('returns an empty response for an empty batch', () => {
@@ -73,7 +85,10 @@ describe('transformFirehoseEvent', () => {
     let requestBytes = 200;
     for (let i = 0; dataBytes < 3 * 1024 * 1024; i++) {
       const data = JSON.stringify(tombstone(i));
-      const record = { recordId: `49657828409187701520019995242508390119953358325192${String(i).padStart(6, '0')}000000000000`, data: b64(data) };
+      const record = {
+        recordId: `49657828409187701520019995242508390119953358325192${String(i).padStart(6, '0')}000000000000`,
+        data: b64(data),
+      };
       requestBytes += JSON.stringify(record).length + 250; // + approximateArrivalTimestamp and kinesisRecordMetadata
       if (requestBytes > LAMBDA_RESPONSE_LIMIT_BYTES) break;
       dataBytes += Buffer.byteLength(data);
@@ -89,7 +104,11 @@ describe('transformFirehoseEvent', () => {
   test('answers rows that would overflow the response ProcessingFailed, from the end, with their original data', () => {
     // Minimal hand-made records expand: their row (mostly CDC metadata) is larger than the record.
     const minimal = (i: number): string =>
-      b64({ eventID: `e${i}`, eventName: 'REMOVE', dynamodb: { ApproximateCreationDateTime: 1736941000, Keys: { id: { S: `o${i}` } } } });
+      b64({
+        eventID: `e${i}`,
+        eventName: 'REMOVE',
+        dynamodb: { ApproximateCreationDateTime: 1736941000, Keys: { id: { S: `o${i}` } } },
+      });
     const records = [0, 1, 2, 3].map((i) => ({ recordId: `r${i}`, data: minimal(i) }));
     const full = Buffer.byteLength(JSON.stringify(transformFirehoseEvent({ records }).result));
     const { result, summary } = transformFirehoseEvent({ records }, { maxResponseBytes: full - 1 });
@@ -112,7 +131,13 @@ describe('handler', () => {
   test('returns the transformation result and writes one structured JSON summary line per batch straight to stdout', async () => {
     const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const event = { invocationId: 'inv-1', records: [{ recordId: 'a', data: b64(tombstone(1)) }, { recordId: 'b', data: 'bm9wZQ==' }] };
+      const event = {
+        invocationId: 'inv-1',
+        records: [
+          { recordId: 'a', data: b64(tombstone(1)) },
+          { recordId: 'b', data: 'bm9wZQ==' },
+        ],
+      };
       const result = await handler(event);
       expect(result).toEqual(transformFirehoseEvent(event).result);
       expect(log).toHaveBeenCalledTimes(1);

@@ -28,13 +28,16 @@ export interface StreamBatchInfo {
 }
 
 /** What {@link parseDeadLetterMessage} returns. */
-export type ParsedDeadLetterMessage = { readonly ok: true; readonly value: StreamBatchInfo } | { readonly ok: false; readonly detail: string };
+export type ParsedDeadLetterMessage =
+  | { readonly ok: true; readonly value: StreamBatchInfo }
+  | { readonly ok: false; readonly detail: string };
 
 const SEQUENCE_NUMBER = /^\d{1,40}$/;
 
 /** The first field of the batch info that is missing or of the wrong type, or undefined. */
 function firstBadField(info: Record<string, unknown>): string | undefined {
-  for (const name of ['shardId', 'streamArn'] as const) if (typeof info[name] !== 'string' || info[name] === '') return name;
+  for (const name of ['shardId', 'streamArn'] as const)
+    if (typeof info[name] !== 'string' || info[name] === '') return name;
   for (const name of ['startSequenceNumber', 'endSequenceNumber'] as const) {
     if (typeof info[name] !== 'string' || !SEQUENCE_NUMBER.test(info[name])) return name;
   }
@@ -67,9 +70,13 @@ export function parseDeadLetterMessage(body: string): ParsedDeadLetterMessage {
   } catch (error) {
     return { ok: false, detail: `the body is not JSON: ${(error as Error).message}` };
   }
-  const info = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).DDBStreamBatchInfo : undefined;
+  const info =
+    typeof json === 'object' && json !== null ? (json as Record<string, unknown>).DDBStreamBatchInfo : undefined;
   if (typeof info !== 'object' || info === null || Array.isArray(info)) {
-    return { ok: false, detail: 'the body has no DDBStreamBatchInfo object: not a dead-letter message of a DynamoDB stream source' };
+    return {
+      ok: false,
+      detail: 'the body has no DDBStreamBatchInfo object: not a dead-letter message of a DynamoDB stream source',
+    };
   }
   const bad = firstBadField(info as Record<string, unknown>);
   if (bad !== undefined) return { ok: false, detail: `DDBStreamBatchInfo.${bad} is missing or malformed` };

@@ -69,8 +69,12 @@ export function toDeadLettersJson(summary: DeadLetterSummary, lake: string | und
  * ```
  */
 export function formatDeadLetters(summary: DeadLetterSummary, lake: string | undefined): string {
-  const put = summary.dryRun ? `${summary.records} records read back; dry run: nothing put, nothing deleted` : `${summary.records} records put into Kinesis, ${summary.deleted} deleted`;
-  const lines = [`replay --dlq: ${summary.messages} messages: ${summary.redriven} re-driven (${put}), ${summary.trimmed.length} trimmed, ${summary.kept.length} kept`];
+  const put = summary.dryRun
+    ? `${summary.records} records read back; dry run: nothing put, nothing deleted`
+    : `${summary.records} records put into Kinesis, ${summary.deleted} deleted`;
+  const lines = [
+    `replay --dlq: ${summary.messages} messages: ${summary.redriven} re-driven (${put}), ${summary.trimmed.length} trimmed, ${summary.kept.length} kept`,
+  ];
   for (const batch of summary.trimmed) {
     lines.push(
       `replay --dlq: NOT MENDED: ${batch.batchSize} records of ${batch.shardId} (${batch.startSequenceNumber}..${batch.endSequenceNumber}, ` +
@@ -86,6 +90,9 @@ export function formatDeadLetters(summary: DeadLetterSummary, lake: string | und
     );
   }
   for (const kept of summary.kept) lines.push(`replay --dlq: kept message ${kept.messageId}: ${kept.reason}`);
-  if (summary.interrupted) lines.push('replay --dlq: interrupted; messages not deleted reappear in the queue, so running replay again continues');
+  if (summary.interrupted)
+    lines.push(
+      'replay --dlq: interrupted; messages not deleted reappear in the queue, so running replay again continues',
+    );
   return `${lines.join('\n')}\n`;
 }

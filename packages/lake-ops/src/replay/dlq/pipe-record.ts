@@ -79,9 +79,12 @@ export function toPipeRecord(record: StreamRecord, streamArn: string): Record<st
  * ```
  */
 export function pipePartitionKey(pipeRecord: Record<string, unknown>, path: string = PIPE_PARTITION_KEY): string {
-  if (!path.startsWith('$.')) throw new Error(`the pipe's partition key must be a JSON path starting "$.", received "${path}"`);
+  if (!path.startsWith('$.'))
+    throw new Error(`the pipe's partition key must be a JSON path starting "$.", received "${path}"`);
   let value: unknown = pipeRecord;
-  for (const step of path.slice(2).split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
-  if (typeof value !== 'string' || value === '') throw new Error(`the record has no string at ${path}, so it has no partition key`);
+  for (const step of path.slice(2).split('.'))
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`the record has no string at ${path}, so it has no partition key`);
   return value;
 }

@@ -25,7 +25,8 @@ export interface PutAllResult {
   readonly failed: readonly { readonly partitionKey: string; readonly errorCode: string }[];
 }
 
-const entryBytes = (entry: PutRecordsRequestEntry): number => (entry.Data?.byteLength ?? 0) + Buffer.byteLength(entry.PartitionKey ?? '');
+const entryBytes = (entry: PutRecordsRequestEntry): number =>
+  (entry.Data?.byteLength ?? 0) + Buffer.byteLength(entry.PartitionKey ?? '');
 
 /** Splits entries into calls of at most 500 records and 5 MiB. */
 function toCalls(entries: readonly PutRecordsRequestEntry[]): PutRecordsRequestEntry[][] {
@@ -45,7 +46,8 @@ function toCalls(entries: readonly PutRecordsRequestEntry[]): PutRecordsRequestE
   return calls;
 }
 
-const backoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
 
 /**
  * Puts every entry into the stream. PutRecords succeeds as a call even when some entries fail
@@ -93,7 +95,9 @@ export async function putAllRecords(
       });
       pending = retry;
     }
-    pending.forEach((entry, index) => failed.push({ partitionKey: entry.PartitionKey ?? '', errorCode: lastErrors[index] ?? 'NoResult' }));
+    pending.forEach((entry, index) =>
+      failed.push({ partitionKey: entry.PartitionKey ?? '', errorCode: lastErrors[index] ?? 'NoResult' }),
+    );
   }
   return { put, failed };
 }

@@ -50,15 +50,26 @@ export type StreamBatch =
  * if (batch.kind === 'records') console.log(batch.records.length); //=> 100
  * ```
  */
-export async function readStreamBatch(client: DynamoDBStreamsClient, info: StreamBatchInfo, nowMs: number): Promise<StreamBatch> {
+export async function readStreamBatch(
+  client: DynamoDBStreamsClient,
+  info: StreamBatchInfo,
+  nowMs: number,
+): Promise<StreamBatch> {
   const ageMs = nowMs - Date.parse(info.approximateArrivalOfFirstRecord);
   if (ageMs >= STREAM_RETENTION_MS) {
-    return { kind: 'trimmed', reason: `its first record arrived ${Math.floor(ageMs / 3_600_000)} h ago, beyond the stream's 24 h retention` };
+    return {
+      kind: 'trimmed',
+      reason: `its first record arrived ${Math.floor(ageMs / 3_600_000)} h ago, beyond the stream's 24 h retention`,
+    };
   }
   try {
     return await readRange(client, info);
   } catch (error) {
-    if (error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException || error instanceof ResourceNotFoundException) {
+    if (
+      error instanceof TrimmedDataAccessException ||
+      error instanceof ExpiredIteratorException ||
+      error instanceof ResourceNotFoundException
+    ) {
       return { kind: 'trimmed', reason: `the stream answered ${error.name}: ${error.message}` };
     }
     throw error;
@@ -67,7 +78,12 @@ export async function readStreamBatch(client: DynamoDBStreamsClient, info: Strea
 
 async function readRange(client: DynamoDBStreamsClient, info: StreamBatchInfo): Promise<StreamBatch> {
   const { ShardIterator } = await client.send(
-    new GetShardIteratorCommand({ StreamArn: info.streamArn, ShardId: info.shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: info.startSequenceNumber }),
+    new GetShardIteratorCommand({
+      StreamArn: info.streamArn,
+      ShardId: info.shardId,
+      ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+      SequenceNumber: info.startSequenceNumber,
+    }),
   );
   const records: StreamRecord[] = [];
   let iterator = ShardIterator;
@@ -81,16 +97,26 @@ async function readRange(client: DynamoDBStreamsClient, info: StreamBatchInfo): 
       if (compareSequenceNumbers(sequence, info.endSequenceNumber) > 0) return checked(records, info);
       if (compareSequenceNumbers(sequence, info.startSequenceNumber) >= 0) records.push(record);
     }
-    if (records.length > 0 && compareSequenceNumbers(records.at(-1)?.dynamodb?.SequenceNumber ?? '0', info.endSequenceNumber) === 0) return checked(records, info);
+    if (
+      records.length > 0 &&
+      compareSequenceNumbers(records.at(-1)?.dynamodb?.SequenceNumber ?? '0', info.endSequenceNumber) === 0
+    )
+      return checked(records, info);
     iterator = page.NextShardIterator;
   }
-  return { kind: 'incomplete', reason: `the shard ended before sequence number ${info.endSequenceNumber} (read ${records.length} of ${info.batchSize} records)` };
+  return {
+    kind: 'incomplete',
+    reason: `the shard ended before sequence number ${info.endSequenceNumber} (read ${records.length} of ${info.batchSize} records)`,
+  };
 }
 
 /** The records, if they are as many as the batch had. */
 function checked(records: StreamRecord[], info: StreamBatchInfo): StreamBatch {
   if (records.length !== info.batchSize) {
-    return { kind: 'incomplete', reason: `read ${records.length} records between the batch's sequence numbers, the message says ${info.batchSize}` };
+    return {
+      kind: 'incomplete',
+      reason: `read ${records.length} records between the batch's sequence numbers, the message says ${info.batchSize}`,
+    };
   }
   return { kind: 'records', records };
 }

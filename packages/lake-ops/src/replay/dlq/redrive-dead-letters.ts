@@ -2,7 +2,13 @@
  * redriveDeadLetters: the pipe's dead-letter queue, batch by batch: re-read from the stream, put into Kinesis,
  * delete the message only then.
  */
-import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { parseDeadLetterMessage, type StreamBatchInfo } from './dead-letter-message.js';
@@ -86,7 +92,17 @@ export interface DeadLetterSummary {
  * ```
  */
 export async function redriveDeadLetters(options: RedriveOptions): Promise<DeadLetterSummary> {
-  const summary: DeadLetterSummary = { queueUrl: options.queueUrl, dryRun: options.dryRun ?? false, messages: 0, redriven: 0, records: 0, deleted: 0, trimmed: [], kept: [], interrupted: false };
+  const summary: DeadLetterSummary = {
+    queueUrl: options.queueUrl,
+    dryRun: options.dryRun ?? false,
+    messages: 0,
+    redriven: 0,
+    records: 0,
+    deleted: 0,
+    trimmed: [],
+    kept: [],
+    interrupted: false,
+  };
   const seen = new Set<string>();
   const undeleted: Message[] = [];
   for (;;) {
@@ -95,7 +111,12 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<DeadL
       break;
     }
     const { Messages } = await options.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: options.queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 2, VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS }),
+      new ReceiveMessageCommand({
+        QueueUrl: options.queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 2,
+        VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
+      }),
     );
     const fresh = (Messages ?? []).filter((message) => message.MessageId !== undefined && !seen.has(message.MessageId));
     if (fresh.length === 0) break;
@@ -106,7 +127,13 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<DeadL
     }
   }
   for (const message of undeleted) {
-    await options.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+    await options.sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: options.queueUrl,
+        ReceiptHandle: message.ReceiptHandle,
+        VisibilityTimeout: 0,
+      }),
+    );
   }
   return summary;
 }
@@ -142,11 +169,16 @@ async function redriveMessage(message: Message, options: RedriveOptions, summary
   summary.records += put;
   if (failed.length > 0) {
     const codes = [...new Set(failed.map((entry) => entry.errorCode))].join(', ');
-    summary.kept.push({ messageId, reason: `Kinesis rejected ${failed.length} of ${entries.length} records after every retry (${codes}); the message stays for the next run` });
+    summary.kept.push({
+      messageId,
+      reason: `Kinesis rejected ${failed.length} of ${entries.length} records after every retry (${codes}); the message stays for the next run`,
+    });
     return false;
   }
   summary.redriven += 1;
-  await options.sqs.send(new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }));
+  await options.sqs.send(
+    new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }),
+  );
   summary.deleted += 1;
   return true;
 }

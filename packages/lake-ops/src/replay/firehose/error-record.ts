@@ -70,9 +70,11 @@ export function parseErrorRecord(line: string): ParsedErrorRecord {
   } catch (error) {
     return malformed(`the line is not JSON: ${(error as Error).message}`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return malformed('the line is not a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return malformed('the line is not a JSON object');
   const fields = json as Record<string, unknown>;
-  if (typeof fields.rawData !== 'string') return malformed('the line has no string "rawData", so there is nothing to replay');
+  if (typeof fields.rawData !== 'string')
+    return malformed('the line has no string "rawData", so there is nothing to replay');
   return {
     ok: true,
     value: {

@@ -52,7 +52,11 @@ export function formatErrorReplay(summary: ErrorReplaySummary): string {
       `${summary.records} records, ${summary.replayed} replayed, ${summary.dropped} dropped, ${summary.stillFailing} still failing` +
       `${reasons === '' ? '' : ` (${reasons})`}; ${verb} ${summary.written.length} objects`,
   ];
-  if (summary.stillFailing > 0) lines.push('replay: still-failing records, with their reasons, are under errors/replay-failed/; fix the transform and run replay again');
-  if (summary.interrupted) lines.push('replay: interrupted; objects not yet replayed have no marker, so running replay again continues');
+  if (summary.stillFailing > 0)
+    lines.push(
+      'replay: still-failing records, with their reasons, are under errors/replay-failed/; fix the transform and run replay again',
+    );
+  if (summary.interrupted)
+    lines.push('replay: interrupted; objects not yet replayed have no marker, so running replay again continues');
   return `${lines.join('\n')}\n`;
 }

@@ -70,7 +70,14 @@ export function planErrorObject(errorKey: string, bytes: Buffer): ErrorObjectPla
   try {
     lines = readErrorObjectLines(bytes);
   } catch {
-    return { errorKey, records: 0, replayed: 0, dropped: 0, stillFailingByReason: { 'unreadable-error-object': 1 }, operations: [] };
+    return {
+      errorKey,
+      records: 0,
+      replayed: 0,
+      dropped: 0,
+      stillFailingByReason: { 'unreadable-error-object': 1 },
+      operations: [],
+    };
   }
   /** Row lines by data object key (one object per partition). */
   const partitions = new Map<string, Buffer[]>();
@@ -80,7 +87,9 @@ export function planErrorObject(errorKey: string, bytes: Buffer): ErrorObjectPla
   let dropped = 0;
   lines.forEach((line, index) => {
     const parsed = parseErrorRecord(line);
-    const outcome = parsed.ok ? transformErrorRecord(parsed.value, String(index + 1)) : { result: 'ProcessingFailed' as const, reason: parsed.reason, detail: parsed.detail };
+    const outcome = parsed.ok
+      ? transformErrorRecord(parsed.value, String(index + 1))
+      : { result: 'ProcessingFailed' as const, reason: parsed.reason, detail: parsed.detail };
     if (outcome.result === 'Ok') {
       const key = replayDataKey(errorKey, outcome.partition);
       const rows = partitions.get(key) ?? [];
@@ -110,7 +119,9 @@ export function planErrorObject(errorKey: string, bytes: Buffer): ErrorObjectPla
   };
   const operations: LakeOperation[] = [
     ...dataWrites,
-    failed.length > 0 ? { kind: 'write', key: failedKey, body: Buffer.from(failed.join(''), 'utf8') } : { kind: 'remove', key: failedKey },
+    failed.length > 0
+      ? { kind: 'write', key: failedKey, body: Buffer.from(failed.join(''), 'utf8') }
+      : { kind: 'remove', key: failedKey },
     { kind: 'write', key: markerKey(errorKey), body: Buffer.from(`${JSON.stringify(marker, null, 2)}\n`, 'utf8') },
   ];
   return { errorKey, records: lines.length, replayed, dropped, stillFailingByReason: byReason, operations };
@@ -120,7 +131,8 @@ export function planErrorObject(errorKey: string, bytes: Buffer): ErrorObjectPla
 function withReason(line: string, reason: string, detail: string): string {
   try {
     const json: unknown = JSON.parse(line);
-    if (typeof json === 'object' && json !== null && !Array.isArray(json)) return JSON.stringify({ ...json, replayFailureReason: reason, replayFailureDetail: detail });
+    if (typeof json === 'object' && json !== null && !Array.isArray(json))
+      return JSON.stringify({ ...json, replayFailureReason: reason, replayFailureDetail: detail });
   } catch {
     // Not JSON: kept verbatim below.
   }

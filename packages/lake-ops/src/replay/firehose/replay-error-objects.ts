@@ -73,7 +73,10 @@ async function isFullyReplayed(lake: LakeStore, errorKey: string): Promise<boole
  * summary.replayed; //=> 12
  * ```
  */
-export async function replayErrorObjects(lake: LakeStore, options: ReplayErrorObjectsOptions = {}): Promise<ErrorReplaySummary> {
+export async function replayErrorObjects(
+  lake: LakeStore,
+  options: ReplayErrorObjectsOptions = {},
+): Promise<ErrorReplaySummary> {
   const summary: ErrorReplaySummary = {
     lake: lake.location,
     dryRun: options.dryRun ?? false,

@@ -3,8 +3,14 @@
  * (and every forced re-run) of one error object touches the same keys.
  */
 import { createHash } from 'node:crypto';
-import { DATA_FILE_EXTENSION, PROCESSING_FAILED_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX, partitionPath, type PartitionKey } from '@sales/pipeline-spec';
-
+import {
+  DATA_FILE_EXTENSION,
+  PROCESSING_FAILED_PREFIX,
+  REPLAY_FAILED_PREFIX,
+  REPLAYED_PREFIX,
+  partitionPath,
+  type PartitionKey,
+} from '@sales/pipeline-spec';
 
 /** The error object's path below `errors/processing-failed/`, without `.gz` / `.json` endings. */
 function stemOf(errorKey: string): string {

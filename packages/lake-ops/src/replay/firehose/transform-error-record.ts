@@ -37,12 +37,24 @@ export function transformErrorRecord(record: ErrorRecord, recordId: string): Rep
   const [answer] = result.records;
   if (answer?.result === 'Ok') {
     const keys = answer.metadata?.partitionKeys ?? {};
-    const partition = Object.fromEntries(PARTITION_KEYS.map((key) => [key, keys[key] ?? ''])) as Record<PartitionKey, string>;
+    const partition = Object.fromEntries(PARTITION_KEYS.map((key) => [key, keys[key] ?? ''])) as Record<
+      PartitionKey,
+      string
+    >;
     const missing = PARTITION_KEYS.filter((key) => partition[key] === '');
-    if (missing.length > 0) return { result: 'ProcessingFailed', reason: 'missing-partition-keys', detail: `the transform returned no ${missing.join(', ')}` };
+    if (missing.length > 0)
+      return {
+        result: 'ProcessingFailed',
+        reason: 'missing-partition-keys',
+        detail: `the transform returned no ${missing.join(', ')}`,
+      };
     return { result: 'Ok', line: Buffer.from(answer.data ?? '', 'base64'), partition };
   }
   if (answer?.result === 'Dropped') return { result: 'Dropped' };
   const failure = summary.firstFailures[0];
-  return { result: 'ProcessingFailed', reason: failure?.reason ?? 'unknown', detail: failure?.detail ?? 'the transform answered ProcessingFailed' };
+  return {
+    result: 'ProcessingFailed',
+    reason: failure?.reason ?? 'unknown',
+    detail: failure?.detail ?? 'the transform answered ProcessingFailed',
+  };
 }
