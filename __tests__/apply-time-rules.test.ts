@@ -12,6 +12,7 @@ import { bucketNameViolations } from '../constructs/apply-time-rules';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { testApp } from './helpers/test-app';
+import { trustFor } from './helpers/trust-policy';
 
 // Rules AWS enforces at apply time, which `terraform validate` cannot see: each builds a bad stack and
 // expects the synth to fail, naming the construct and the rule.
@@ -24,19 +25,6 @@ function synthChecked(build: (stack: TerraformStack) => void): string {
   Aspects.of(stack).add(new PolicyAspect());
   return Testing.synth(stack, true);
 }
-
-const trustFor = (service: string, condition?: Record<string, Record<string, string>>) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: service },
-        Action: 'sts:AssumeRole',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
-  });
 
 describe('trust policies use the condition keys their service documents', () => {
   test.each(Object.keys(SERVICE_TRUST))('accepts the trust policy assumeRolePolicy writes for %s', (service) => {

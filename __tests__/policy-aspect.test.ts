@@ -11,6 +11,7 @@ import { createLogGroup } from '../constructs/log-group';
 import { PolicyAspect, wildcardActions } from '../constructs/policy-aspect';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
+import { trustFor } from './helpers/trust-policy';
 
 /** A stack with the policy aspect, built by `build`, synthesized with validations. */
 function synthChecked(build: (stack: TerraformStack) => void): string {
@@ -25,18 +26,6 @@ const statement = (action: unknown) =>
   JSON.stringify({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b/*' }],
-  });
-const trustFor = (service: string, condition?: Record<string, Record<string, string>>) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: service },
-        Action: 'sts:AssumeRole',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
   });
 const trust = trustFor('lambda.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } });
 
