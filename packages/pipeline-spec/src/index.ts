@@ -24,6 +24,7 @@ export * from './defaults/s3-defaults';
 export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
 export * from './lake/lake-layout';
+export * from './lake/reconcile-tables';
 export * from './names/resource-names';
 export * from './operations/drift-metric';
 export * from './operations/rejected-values-metric';
