@@ -146,7 +146,7 @@ export class PipelineStack extends TerraformStack {
       crawlerSchedule: config.crawlerSchedule,
       projectionStartYear: config.projectionStartYear,
     });
-    new ReconcileTables(this, 'ReconcileTables', { database: catalog.database, bucket: lake });
+    const reconcileTables = new ReconcileTables(this, 'ReconcileTables', { database: catalog.database, bucket: lake });
     const athena = new Athena(this, 'Athena', {
       baseName,
       databaseName: catalog.database.name,
@@ -170,6 +170,7 @@ export class PipelineStack extends TerraformStack {
           catalog.database.arn,
           catalog.table.arn,
         ],
+        reconcileTableArns: [reconcileTables.changeLines.arn, reconcileTables.reconcileRows.arn],
       },
     });
     const monitored = {
