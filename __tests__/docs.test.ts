@@ -15,6 +15,7 @@ import {
   LOGS_DEFAULTS,
   PIPES_DEFAULTS,
   readNamedQueries,
+  RECONCILE_SCRATCH_EXPIRATION_DAYS,
   S3_DEFAULTS,
   type SettingName,
 } from '@sales/pipeline-spec';
@@ -113,6 +114,10 @@ describe('docs/infrastructure.md', () => {
     [
       'lake lifecycle',
       `error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; DynamoDB exports under \`exports/\` expire at ${S3_DEFAULTS.exportExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`,
+    ],
+    [
+      'reconcile scratch lifecycle',
+      `scratch rows\n    under \`reconcile/\` and their noncurrent versions expire at ${RECONCILE_SCRATCH_EXPIRATION_DAYS} day`,
     ],
     ['results lifecycle', `results expire at ${S3_DEFAULTS.athenaResultsExpirationDays.default} days`],
     ['Athena cutoff', `a ${gib(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default)} GiB bytes-scanned cutoff`],

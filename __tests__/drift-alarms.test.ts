@@ -80,6 +80,7 @@ describe('drift alarms', () => {
       deadLetterQueueArn: arn,
       workgroupArn: arn,
       glueArns: [arn, arn, arn],
+      reconcileTableArns: [arn, arn],
     });
     expect(statements.filter((s) => s.actions.includes('cloudwatch:PutMetricData'))).toEqual([
       {

@@ -34,6 +34,10 @@ const RESOURCES: OperatorResources = {
     'arn:aws:glue:eu-west-1:123456789012:database/sales_test',
     'arn:aws:glue:eu-west-1:123456789012:table/sales_test/order_changes',
   ],
+  reconcileTableArns: [
+    'arn:aws:glue:eu-west-1:123456789012:table/sales_test/order_change_lines',
+    'arn:aws:glue:eu-west-1:123456789012:table/sales_test/reconcile_rows',
+  ],
 };
 
 describe('OperatorPolicies', () => {
@@ -88,6 +92,7 @@ describe('OperatorPolicies', () => {
         RESOURCES.deadLetterQueueArn,
         RESOURCES.workgroupArn,
         ...RESOURCES.glueArns,
+        ...RESOURCES.reconcileTableArns,
       ];
       for (const statement of statementsOf(operation)) {
         expect(statement.Effect).toBe('Allow');
@@ -98,7 +103,7 @@ describe('OperatorPolicies', () => {
             expect(statement.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } });
           } else if (resource.startsWith(`${LAKE}/`)) {
             expect(resource).toMatch(
-              /^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed)\/\*$/,
+              /^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed|reconcile)\/\*$/,
             );
           } else {
             expect(known).toContain(resource);
@@ -158,6 +163,31 @@ describe('OperatorPolicies', () => {
     expect(grants('reconcile').some((g) => g.startsWith('dynamodb:ExportTableToPointInTime'))).toBe(false);
   });
 
+  test('reconcile reads only the definitions of its two line tables, with no GetPartitions (unpartitioned or projected)', () => {
+    for (const arn of RESOURCES.reconcileTableArns) expect(actionsOn('reconcile', arn)).toEqual(['glue:GetTable']);
+    // GetTable on a table also needs the catalog and the database, which ReadCatalog grants.
+    for (const arn of RESOURCES.glueArns.slice(0, 2)) expect(actionsOn('reconcile', arn)).toContain('glue:GetTable');
+    for (const operation of ['backfill', 'replay'])
+      for (const arn of RESOURCES.reconcileTableArns) expect(actionsOn(operation, arn)).toEqual([]);
+  });
+
+  test('reconcile writes, reads and deletes its scratch rows under reconcile/ only, and lists only that prefix', () => {
+    expect(actionsOn('reconcile', `${LAKE}/reconcile/*`)).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(grants('reconcile').filter((g) => g.startsWith('s3:DeleteObject '))).toEqual([
+      `s3:DeleteObject on ${LAKE}/reconcile/*`,
+    ]);
+    const scratchList = statementsOf('reconcile').find((s) => s.Sid === 'ListScratchRows');
+    expect(scratchList).toEqual({
+      Sid: 'ListScratchRows',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: [LAKE],
+      Condition: { StringLike: { 's3:prefix': ['reconcile/', 'reconcile/*'] } },
+    });
+    for (const operation of ['backfill', 'replay'])
+      expect(grants(operation).filter((g) => g.includes('reconcile'))).toEqual([]);
+  });
+
   test('replay reads errors/, writes rows and its markers, drains the dead-letter queue and re-puts into Kinesis', () => {
     expect(actionsOn('replay', `${LAKE}/errors/*`)).toEqual(['s3:GetObject']);
     expect(
@@ -215,5 +245,21 @@ describe('OperatorPolicies in the stack', () => {
       expect.stringMatching(/^\$\{aws_dynamodb_table\.[^.]+\.stream_arn\}$/),
     ]);
     expect(resourcesOf('PutChangeRecords')).toEqual([expect.stringMatching(/^\$\{aws_kinesis_stream\.[^.]+\.arn\}$/)]);
+  });
+
+  test("scopes reconcile's table reads to the two line tables of the stack", () => {
+    const policies = Object.values(json.resource['aws_iam_policy'] ?? {});
+    const reconcile = JSON.parse(String(policies.find((p) => p['name'] === 'sales-dev-lake-reconcile')!['policy'])) as {
+      Statement: Statement[];
+    };
+    const tables = json.resource['aws_glue_catalog_table'] ?? {};
+    const arnOf = (name: string) => {
+      const id = Object.keys(tables).find((key) => tables[key]!['name'] === name);
+      return `\${aws_glue_catalog_table.${id}.arn}`;
+    };
+    expect(reconcile.Statement.find((s) => s.Sid === 'ReadReconcileTables')?.Resource).toEqual([
+      arnOf('order_change_lines'),
+      arnOf('reconcile_rows'),
+    ]);
   });
 });

@@ -62,7 +62,7 @@ describe('SecureBucket', () => {
     ]);
   });
 
-  test('expires errors, DynamoDB exports and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
+  test('expires errors, DynamoDB exports, reconcile scratch and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
     expect(synthesized).not.toContain('STANDARD_IA');
     expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       rule: [
@@ -73,11 +73,24 @@ describe('SecureBucket', () => {
         }),
         expect.objectContaining({ id: 'expire-exports', filter: [{ prefix: 'exports/' }], expiration: [{ days: 7 }] }),
         expect.objectContaining({
+          id: 'expire-reconcile-scratch',
+          filter: [{ prefix: 'reconcile/' }],
+          expiration: [{ days: 1 }],
+          noncurrent_version_expiration: [{ noncurrent_days: 1 }],
+        }),
+        expect.objectContaining({
           id: 'expire-noncurrent-versions',
           noncurrent_version_expiration: [{ noncurrent_days: 30 }],
         }),
       ],
     });
+  });
+
+  test('aborts incomplete multipart uploads bucket-wide, reconcile scratch included, after 7 days', () => {
+    const bucketWide = lifecycle.filter((rule) => rule.abortIncompleteMultipartUpload !== undefined);
+    expect(bucketWide).toEqual([
+      expect.objectContaining({ filter: [{}], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] }),
+    ]);
   });
 
   test('applies the lifecycle configuration only after versioning, as the provider documents', () => {

@@ -44,7 +44,9 @@ describe.each([
   });
 
   test('points the Glue table and the crawler at the data prefix of the lake bucket only', () => {
-    const table = onlyResource(json, 'aws_glue_catalog_table') as any;
+    const table = Object.values(resources(json, 'aws_glue_catalog_table')).find(
+      (t) => t['name'] === 'order_changes',
+    ) as any;
     expect(table.storage_descriptor.location).toMatch(
       /^s3:\/\/\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.bucket\}\/sales\/$/,
     );

@@ -1,5 +1,10 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { ERROR_PREFIX, EXPORT_PREFIX } from '@sales/pipeline-spec';
+import {
+  ERROR_PREFIX,
+  EXPORT_PREFIX,
+  RECONCILE_SCRATCH_EXPIRATION_DAYS,
+  RECONCILE_SCRATCH_PREFIX,
+} from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
 export interface LakeLifecycleDays {
@@ -13,8 +18,9 @@ export interface LakeLifecycleDays {
 
 /**
  * Lifecycle rules of the lake bucket: expire error records, DynamoDB exports (a backfill or reconcile
- * reads an export within hours; afterwards it is a stale copy of the table) and noncurrent versions, and
- * clean up failed multipart uploads.
+ * reads an export within hours; afterwards it is a stale copy of the table), reconcile's scratch rows
+ * (and their noncurrent versions) after {@link RECONCILE_SCRATCH_EXPIRATION_DAYS}, and noncurrent versions,
+ * and clean up failed multipart uploads. The multipart rule is bucket-wide, so it covers `reconcile/` too.
  *
  * Change rows are not tiered. Firehose writes objects of a few KB here, and S3 lifecycle by default does
  * not transition objects smaller than 128 KB to any storage class (and Standard-IA bills at least 128 KB
@@ -37,6 +43,13 @@ export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleCo
       status: 'Enabled',
       filter: [{ prefix: EXPORT_PREFIX }],
       expiration: [{ days: days.exportExpirationDays }],
+    },
+    {
+      id: 'expire-reconcile-scratch',
+      status: 'Enabled',
+      filter: [{ prefix: RECONCILE_SCRATCH_PREFIX }],
+      expiration: [{ days: RECONCILE_SCRATCH_EXPIRATION_DAYS }],
+      noncurrentVersionExpiration: [{ noncurrentDays: RECONCILE_SCRATCH_EXPIRATION_DAYS }],
     },
     {
       id: 'expire-noncurrent-versions',

@@ -49,7 +49,11 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
     ['delivery_stream_name', s.delivery.name, 'Firehose delivery stream'],
     ['lake_bucket', s.lake.bucket, 'S3 bucket of the data lake (sales/, errors/ and exports/)'],
     ['athena_results_bucket', s.results.bucket, 'S3 bucket of Athena query results'],
-    ['glue_database', s.catalog.database.name, 'Glue database of the order_changes table'],
+    [
+      'glue_database',
+      s.catalog.database.name,
+      'Glue database of order_changes and the line tables sales-lake reconcile queries',
+    ],
     ['glue_table', s.catalog.table.name, 'Glue table to query'],
     ['crawler_name', s.catalog.crawler.name, 'Glue crawler (aws glue start-crawler --name ...)'],
     ['athena_workgroup', s.athena.workgroup.name, 'Athena workgroup to run queries in'],

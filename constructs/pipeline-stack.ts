@@ -16,6 +16,7 @@ import { PipelineAlarms } from './pipeline-alarms';
 import { PipelineDashboard } from './pipeline-dashboard';
 import { addPipelineOutputs } from './pipeline-outputs';
 import { PolicyAspect } from './policy-aspect';
+import { ReconcileTables } from './reconcile-tables';
 import { SalesTable } from './sales-table';
 import { SecureBucket } from './secure-bucket';
 import type { TransformBundle } from './transform-bundle';
@@ -145,6 +146,7 @@ export class PipelineStack extends TerraformStack {
       crawlerSchedule: config.crawlerSchedule,
       projectionStartYear: config.projectionStartYear,
     });
+    const reconcileTables = new ReconcileTables(this, 'ReconcileTables', { database: catalog.database, bucket: lake });
     const athena = new Athena(this, 'Athena', {
       baseName,
       databaseName: catalog.database.name,
@@ -168,6 +170,7 @@ export class PipelineStack extends TerraformStack {
           catalog.database.arn,
           catalog.table.arn,
         ],
+        reconcileTableArns: [reconcileTables.changeLines.arn, reconcileTables.reconcileRows.arn],
       },
     });
     const monitored = {

@@ -1,4 +1,5 @@
 import { DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX } from '../lake/lake-layout';
+import { RECONCILE_SCRATCH_PREFIX } from '../lake/reconcile-tables';
 import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
 
@@ -33,6 +34,8 @@ export interface OperatorResources {
   readonly workgroupArn: string;
   /** Glue Data Catalog, database and table ARNs, in that order (GetTable needs all three). */
   readonly glueArns: readonly [catalog: string, database: string, table: string];
+  /** ARNs of the two line tables reconcile queries in Athena (`order_change_lines`, `reconcile_rows`). */
+  readonly reconcileTableArns: readonly [changeLines: string, reconcileRows: string];
 }
 
 /** `arn:...:bucket/<prefix>*`: every object under one lake prefix. */
@@ -152,6 +155,10 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
       actions: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'],
       resources: [...r.glueArns],
     },
+    // The two line tables (catalog and database are in ReadCatalog). No GetPartitions: order_change_lines has no
+    // partitions, and reconcile_rows is projected, so Athena computes its partition and does not call GetPartitions.
+    // https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html
+    { sid: 'ReadReconcileTables', actions: ['glue:GetTable'], resources: [...r.reconcileTableArns] },
     // Athena reads the lake and writes results with the caller's permissions.
     // https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
     { sid: 'LocateBuckets', actions: ['s3:GetBucketLocation'], resources: [r.lakeBucketArn, r.resultsBucketArn] },
@@ -163,6 +170,15 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
       resources: [r.resultsBucketArn, `${r.resultsBucketArn}/*`],
     },
     writeRows(r),
+    // The run's scratch rows: the CLI writes them, Athena reads them with the caller's credentials (so GetObject
+    // and the listing under reconcile_rows' location), and the CLI deletes them at the end.
+    // https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
+    {
+      sid: 'ReadWriteScratchRows',
+      actions: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+      resources: [under(r.lakeBucketArn, RECONCILE_SCRATCH_PREFIX)],
+    },
+    listUnder('ListScratchRows', r.lakeBucketArn, RECONCILE_SCRATCH_PREFIX),
     useKey(r),
     // PutMetricData has no resource-level permissions (`*` is the only resource); cloudwatch:namespace scopes it.
     // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html
