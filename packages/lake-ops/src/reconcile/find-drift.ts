@@ -43,6 +43,41 @@ export function groupBuckets(buckets: readonly number[], keys: readonly number[]
   return groups;
 }
 
+/**
+ * Characters of key literals one re-check query lists at most: Athena takes a query of at most 256 KiB
+ * (`MAX_QUERY_BYTES`), and the rest of the query (the columns, the row sources) needs room too.
+ */
+export const KEY_LIST_CHARS = 100_000;
+
+/**
+ * Splits keys into lists whose SQL literals (`'key', `) take at most `limit` characters (a longer key is alone).
+ *
+ * @param keys - The keys.
+ * @param limit - Characters per list. @defaultValue {@link KEY_LIST_CHARS}
+ * @returns The lists, in order; none when there are no keys.
+ * @example
+ * ```ts
+ * chunkKeys(['o-1', 'o-2', 'o-3'], 14); //=> [['o-1', 'o-2'], ['o-3']]
+ * ```
+ */
+export function chunkKeys(keys: readonly string[], limit: number = KEY_LIST_CHARS): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let held = 0;
+  for (const key of keys) {
+    const size = key.length + 4;
+    if (current.length > 0 && held + size > limit) {
+      chunks.push(current);
+      current = [];
+      held = 0;
+    }
+    current.push(key);
+    held += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /** An engine the comparison runs on: a dialect and a way to run a query. */
 export interface ComparisonEngine {
   readonly dialect: SqlDialect;
