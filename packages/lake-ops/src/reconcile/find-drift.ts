@@ -5,6 +5,7 @@
 import { differingBuckets } from './bucket-summary.js';
 import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
 import { toDrift, type Drift } from './drift.js';
+import { groupBySize } from './group-by-size.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 /**
@@ -26,21 +27,7 @@ export const KEYS_PER_QUERY = 20_000;
  * ```
  */
 export function groupBuckets(buckets: readonly number[], keys: readonly number[], limit: number): number[][] {
-  const groups: number[][] = [];
-  let current: number[] = [];
-  let held = 0;
-  buckets.forEach((bucket, index) => {
-    const size = keys[index] ?? 0;
-    if (current.length > 0 && held + size > limit) {
-      groups.push(current);
-      current = [];
-      held = 0;
-    }
-    current.push(bucket);
-    held += size;
-  });
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return groupBySize(buckets, (_, index) => keys[index] ?? 0, limit);
 }
 
 /**
@@ -61,21 +48,7 @@ export const KEY_LIST_CHARS = 100_000;
  * ```
  */
 export function chunkKeys(keys: readonly string[], limit: number = KEY_LIST_CHARS): string[][] {
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let held = 0;
-  for (const key of keys) {
-    const size = key.length + 4;
-    if (current.length > 0 && held + size > limit) {
-      chunks.push(current);
-      current = [];
-      held = 0;
-    }
-    current.push(key);
-    held += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return groupBySize(keys, (key) => key.length + 4, limit);
 }
 
 /** An engine the comparison runs on: a dialect and a way to run a query. */
