@@ -50,7 +50,12 @@ function lineColumns(lines: Iterable<string>): string[] {
 }
 
 /** Stage 3: the candidates' rows as re-read, against the lake as it is now, a key list per query. */
-async function recheck(side: LakeSide, columns: readonly string[], keys: readonly string[], now: KeysNow) {
+async function recheck(
+  side: LakeSide,
+  columns: readonly string[],
+  keys: readonly string[],
+  now: KeysNow,
+): Promise<Drift[]> {
   await writeObject(
     side.recheckRows.store,
     `recheck${DATA_FILE_EXTENSION}`,

@@ -146,7 +146,7 @@ describe('AthenaComparison', () => {
     const controller = new AbortController();
     controller.abort('SIGINT');
 
-    await expect(engine({ signal: controller.signal }).query(SQL)).rejects.toBeDefined();
+    await expect(engine({ signal: controller.signal }).query(SQL)).rejects.toBe('SIGINT');
     expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
   });
 
