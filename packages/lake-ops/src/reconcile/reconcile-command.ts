@@ -54,7 +54,10 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const lake = openLake(options.lake, process.cwd(), s3Client);
   const openSide = prepareLakeSide(lake, options.athena, { s3: s3Client, athena: () => new AthenaClient({}) });
   const client = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
-  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the pages being read' });
+  const signals = handleSignals({
+    bin: 'sales-lake',
+    draining: 'stopping the running query, finishing the pages being read, deleting scratch rows',
+  });
   const progress = progressLine();
   const opened = await openSide(signals.signal);
   try {
