@@ -5,6 +5,7 @@
 import { differingBuckets } from './bucket-summary.js';
 import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
 import { toDrift, type Drift } from './drift.js';
+import { groupBySize } from './group-by-size.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 /**
@@ -26,21 +27,28 @@ export const KEYS_PER_QUERY = 20_000;
  * ```
  */
 export function groupBuckets(buckets: readonly number[], keys: readonly number[], limit: number): number[][] {
-  const groups: number[][] = [];
-  let current: number[] = [];
-  let held = 0;
-  buckets.forEach((bucket, index) => {
-    const size = keys[index] ?? 0;
-    if (current.length > 0 && held + size > limit) {
-      groups.push(current);
-      current = [];
-      held = 0;
-    }
-    current.push(bucket);
-    held += size;
-  });
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return groupBySize(buckets, (_, index) => keys[index] ?? 0, limit);
+}
+
+/**
+ * Characters of key literals one re-check query lists at most: Athena takes a query of at most 256 KiB
+ * (`MAX_QUERY_BYTES`), and the rest of the query (the columns, the row sources) needs room too.
+ */
+export const KEY_LIST_CHARS = 100_000;
+
+/**
+ * Splits keys into lists whose SQL literals (`'key', `) take at most `limit` characters (a longer key is alone).
+ *
+ * @param keys - The keys.
+ * @param limit - Characters per list. @defaultValue {@link KEY_LIST_CHARS}
+ * @returns The lists, in order; none when there are no keys.
+ * @example
+ * ```ts
+ * chunkKeys(['o-1', 'o-2', 'o-3'], 14); //=> [['o-1', 'o-2'], ['o-3']]
+ * ```
+ */
+export function chunkKeys(keys: readonly string[], limit: number = KEY_LIST_CHARS): string[][] {
+  return groupBySize(keys, (key) => key.length + 4, limit);
 }
 
 /** An engine the comparison runs on: a dialect and a way to run a query. */

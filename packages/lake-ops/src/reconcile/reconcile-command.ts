@@ -1,28 +1,31 @@
 /**
  * `sales-lake reconcile`: the table against the lake's current state, drift per key, and `--repair` to mend it.
  */
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp, UsageError } from '@sales/command-line';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
+import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { progressLine } from '../backfill/backfill-report.js';
 import type { LakeCommand } from '../command.js';
-import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
-import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { openLake } from '../lake/open-lake.js';
-import { reconcile } from './reconcile.js';
+import { prepareLakeSide } from './open-lake-side.js';
+import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
 
 const HELP = renderHelp({
-  usage: ['sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--repair] [--json]'],
+  usage: [
+    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--repair] [--json]',
+    'sales-lake reconcile --table <name> --lake s3://<lake bucket> --workgroup <name> --database <name> [--repair] [--json]',
+  ],
   description: [
     'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
       "transform's row code) with the lake's current state for its key, and reports drift per key: missing_in_lake, " +
       'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
       'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
-      'than the read\'s fence is in flight, not drift. See docs/operations.md, "Reconcile".',
+      "than the read's fence is in flight, not drift. A local lake is compared in DuckDB; the lake bucket in Athena, " +
+      'in the stack\'s workgroup (scratch rows under reconcile/, deleted at the end). See docs/operations.md, "Reconcile".',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
   ],
   flags: RECONCILE_FLAGS,
@@ -42,19 +45,23 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const options = validateReconcileOptions(values);
-  const lake = openLake(options.lake, process.cwd());
-  if (!(lake instanceof LocalLakeStore)) {
-    throw new UsageError(
-      `--lake must be a local folder for now: the Athena side of reconcile is not built yet, received "${options.lake}"`,
-    );
-  }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let s3: S3Client | undefined;
+  const s3Client = (): S3Client => {
+    s3 ??= new S3Client({});
+    return s3;
+  };
+  const lake = openLake(options.lake, process.cwd(), s3Client);
+  const openSide = prepareLakeSide(lake, options.athena, { s3: s3Client, athena: () => new AthenaClient({}) });
   const client = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
-  const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the pages being read' });
+  const signals = handleSignals({
+    bin: 'sales-lake',
+    draining: 'stopping the running query, finishing the pages being read, deleting scratch rows',
+  });
   const progress = progressLine();
-  const scratchFolder = await mkdtemp(join(tmpdir(), 'sales-reconcile-'));
+  const opened = await openSide(signals.signal);
   try {
-    const result = await reconcile({
+    const result = await reconcileOn(opened.side, {
       client,
       lake,
       table: options.table,
@@ -63,7 +70,6 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
       fenceMarginSeconds: options.fenceMarginSeconds,
       buckets: options.buckets,
       repair: options.repair,
-      scratchFolder,
       signal: signals.signal,
       onProgress: (text) => progress.update(() => text),
     });
@@ -82,7 +88,8 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     );
   } finally {
     signals.dispose();
-    await rm(scratchFolder, { recursive: true, force: true });
+    for (const left of await opened.dispose())
+      process.stderr.write(`sales-lake: reconcile could not delete its scratch object ${left}; delete it by hand\n`);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
 
 /** `sales-lake reconcile`'s flags: the shared ones (no `--dry-run`: reconcile only reads unless `--repair`) and its own. */
@@ -19,6 +20,7 @@ export const RECONCILE_FLAGS = {
   table: LAKE_FLAGS.table,
   endpoint: LAKE_FLAGS.endpoint,
   lake: LAKE_FLAGS.lake,
+  ...ATHENA_FLAGS,
   repair: {
     type: 'boolean',
     description: 'write corrective rows for the drift found (snapshot or remove rows, fenced)',
@@ -51,6 +53,8 @@ export interface ReconcileCommandOptions {
   readonly table: string;
   readonly endpoint: URL | undefined;
   readonly lake: string;
+  /** Where an s3:// lake is queried; `undefined` for a local lake. */
+  readonly athena: AthenaTarget | undefined;
   readonly repair: boolean;
   readonly json: boolean;
   readonly segments: number;
@@ -66,7 +70,8 @@ const MAX_BUCKETS = 1_048_576;
 const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 /**
- * Checks the reconcile flags: `--table` and `--lake` are required; numbers in range.
+ * Checks the reconcile flags: `--table` and `--lake` are required, `--workgroup` and `--database` too with an
+ * s3:// lake; numbers in range.
  *
  * @param values - From `parseFlags(RECONCILE_FLAGS, argv)`.
  * @returns The options.
@@ -85,6 +90,7 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     table: values.table,
     endpoint: values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint),
     lake: values.lake,
+    athena: validateAthenaFlags(values),
     repair: values.repair === true,
     json: values.json === true,
     segments:

@@ -1,27 +1,28 @@
 /**
  * reconcile: the table against the lake's current state, in three steps: per-bucket counts and checksums, per-key
  * drift inside the buckets that differ, and a strongly consistent re-read of the keys found, so a key changed while
- * it was being compared is not reported. Optionally writes the corrective rows.
+ * it was being compared is not reported. Optionally writes the corrective rows. One orchestration for every
+ * {@link LakeSide}: DuckDB over a local lake, or Athena over the lake bucket.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DATA_FILE_EXTENSION, DATA_PREFIX } from '@sales/pipeline-spec';
-import { LocalLakeStore } from '../lake/local-lake-store.js';
+import { DATA_FILE_EXTENSION } from '@sales/pipeline-spec';
 import { writeObject } from '../backfill/write-object.js';
+import type { LakeStore } from '../lake/lake-store.js';
+import type { LocalLakeStore } from '../lake/local-lake-store.js';
 import { itemColumns, keyDriftSql } from './comparison-sql.js';
-import { toDrift, type ReconcileResult } from './drift.js';
-import { DuckdbComparison, rowObjectsLocation } from './duckdb-comparison.js';
-import { readKeysNow } from './recheck.js';
+import { toDrift, type Drift, type ReconcileResult } from './drift.js';
+import { chunkKeys, discoverColumns, findDrift } from './find-drift.js';
+import type { LakeSide } from './lake-side.js';
+import { openLocalLakeSide } from './local-lake-side.js';
+import { readKeysNow, type KeysNow } from './recheck.js';
 import { writeRepair } from './repair-rows.js';
 import { writeTableSide } from './table-side.js';
-import { discoverColumns, findDrift } from './find-drift.js';
 
-/** What {@link reconcile} needs. */
-export interface ReconcileOptions {
+/** What {@link reconcileOn} needs besides the lake side. */
+export interface ReconcileRunOptions {
   readonly client: DynamoDBClient;
-  /** The lake, a local folder (DuckDB reads it). */
-  readonly lake: LocalLakeStore;
+  /** The lake, where `--repair` writes (the comparison reads it through the lake side). */
+  readonly lake: LakeStore;
   readonly table: string;
   /** The table's partition key (string-typed): `order_id`. */
   readonly keyName: string;
@@ -29,10 +30,16 @@ export interface ReconcileOptions {
   readonly fenceMarginSeconds: number;
   readonly buckets: number;
   readonly repair: boolean;
-  /** A scratch folder of this run (table-side rows, DuckDB's spill); the caller removes it. */
-  readonly scratchFolder: string;
   readonly signal: AbortSignal;
   readonly onProgress: (text: string) => void;
+}
+
+/** What {@link reconcile} needs: a local lake and a scratch folder. */
+export interface ReconcileOptions extends ReconcileRunOptions {
+  /** The lake, a local folder (DuckDB reads it). */
+  readonly lake: LocalLakeStore;
+  /** A scratch folder of this run (table-side rows, DuckDB's spill); the caller removes it. */
+  readonly scratchFolder: string;
 }
 
 /** Column names of a set of row lines (the re-read rows may carry a column the Scan did not see). */
@@ -42,13 +49,40 @@ function lineColumns(lines: Iterable<string>): string[] {
   return itemColumns([...names]);
 }
 
+/** Stage 3: the candidates' rows as re-read, against the lake as it is now, a key list per query. */
+async function recheck(
+  side: LakeSide,
+  columns: readonly string[],
+  keys: readonly string[],
+  now: KeysNow,
+): Promise<Drift[]> {
+  await writeObject(
+    side.recheckRows.store,
+    `recheck${DATA_FILE_EXTENSION}`,
+    Buffer.from([...now.lines.values()].join('')),
+  );
+  const sources = { lake: side.lakeRows(), table: side.recheckRows.location() };
+  const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
+  const drift: Drift[] = [];
+  for (const chunk of chunkKeys(keys))
+    drift.push(
+      ...toDrift(
+        await side.engine.query(
+          keyDriftSql(side.engine.dialect, sources, recheckColumns, { keys: chunk }, now.fenceSortKey),
+        ),
+      ),
+    );
+  return drift;
+}
+
 /**
- * Runs one reconcile.
+ * Runs one reconcile on a lake side. The caller opens the side and closes it.
  *
- * @param options - Table, lake, scan and fence settings, repair, scratch folder, signal, progress.
- * @returns The result; `complete` is false when the signal stopped it.
+ * @param side - Where the comparison runs and the scratch rows go.
+ * @param options - Table, lake, scan and fence settings, repair, signal, progress.
+ * @returns The result; `complete` is false when the signal stopped it (a query stopped by it is not an error).
  */
-export async function reconcile(options: ReconcileOptions): Promise<ReconcileResult> {
+export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions): Promise<ReconcileResult> {
   const result: ReconcileResult = {
     table: options.table,
     table_items: 0,
@@ -60,18 +94,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     repair: null,
     complete: false,
   };
-  const tableFolder = join(options.scratchFolder, 'table');
-  const recheckFolder = join(options.scratchFolder, 'recheck');
-  const spillFolder = join(options.scratchFolder, 'duckdb');
-  await mkdir(spillFolder, { recursive: true });
-  const engine = await DuckdbComparison.open(spillFolder);
-  const lakeLocation = rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION);
-  const lakeColumns = discoverColumns(engine, [lakeLocation]); // runs while the table is read
+  const { engine } = side;
+  const lakeColumns = discoverColumns(engine, [side.lakeRows()]); // runs while the table is read
   lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
-    const side = await writeTableSide({
+    const read = await writeTableSide({
       client: options.client,
-      scratch: new LocalLakeStore(tableFolder),
+      scratch: side.tableRows.store,
       table: options.table,
       keyNames: [options.keyName],
       segments: options.segments,
@@ -79,13 +108,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       signal: options.signal,
       onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
     });
-    result.table_items = side.items;
-    result.failed_items = side.failures;
-    if (!side.complete || options.signal.aborted) return result;
-    const sources = { lake: lakeLocation, table: rowObjectsLocation(tableFolder, DATA_FILE_EXTENSION) };
+    result.table_items = read.items;
+    result.failed_items = read.failures;
+    if (!read.complete || options.signal.aborted) return result;
+    const sources = { lake: side.lakeRows(), table: side.tableRows.location() };
     const columns = [...new Set([...(await lakeColumns), ...(await discoverColumns(engine, [sources.table]))])].sort();
     options.onProgress('reconcile: comparing buckets, then keys in the buckets that differ');
-    const found = await findDrift(engine, sources, columns, options.buckets, side.earliestFenceSortKey ?? '');
+    const found = await findDrift(engine, sources, columns, options.buckets, read.earliestFenceSortKey ?? '');
     result.lake_keys = found.lakeKeys;
     result.buckets_differing = found.bucketsDiffering;
     const candidates = found.drift;
@@ -106,26 +135,31 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       keys,
     );
     result.failed_items.push(...now.failures);
-    await writeObject(
-      new LocalLakeStore(recheckFolder),
-      `recheck${DATA_FILE_EXTENSION}`,
-      Buffer.from([...now.lines.values()].join('')),
-    );
-    const recheckSources = {
-      lake: rowObjectsLocation(join(options.lake.root, DATA_PREFIX), DATA_FILE_EXTENSION),
-      table: rowObjectsLocation(recheckFolder, DATA_FILE_EXTENSION),
-    };
-    const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
-    result.drift = toDrift(
-      await engine.query(keyDriftSql(engine.dialect, recheckSources, recheckColumns, { keys }, now.fenceSortKey)),
-    );
+    result.drift = await recheck(side, columns, keys, now);
     result.in_flight = candidates.length - result.drift.length;
     if (options.repair && result.drift.length > 0 && !options.signal.aborted)
       result.repair = (await writeRepair(options.lake, result.drift, now)) ?? null;
     result.complete = !options.signal.aborted;
     return result;
+  } catch (error) {
+    if (options.signal.aborted) return result; // an engine stops its query on abort and throws: interrupted
+    throw error;
   } finally {
     await lakeColumns.catch(() => undefined); // never close the engine under a running query
-    engine.close();
+  }
+}
+
+/**
+ * Runs one reconcile of a local lake, in DuckDB.
+ *
+ * @param options - Table, local lake, scan and fence settings, repair, scratch folder, signal, progress.
+ * @returns The result; `complete` is false when the signal stopped it.
+ */
+export async function reconcile(options: ReconcileOptions): Promise<ReconcileResult> {
+  const side = await openLocalLakeSide(options.lake, options.scratchFolder);
+  try {
+    return await reconcileOn(side, options);
+  } finally {
+    await side.close();
   }
 }

@@ -70,7 +70,26 @@ export const DUCKDB_DIALECT: SqlDialect = {
  * TEXTFILE table over the lake's objects); members come out with `json_extract_scalar` and
  * `json_format(json_extract(…))`.
  *
+ * Checked against the Trino documentation and source (this SQL is not executed here; `athena-queries.sql` in the
+ * tests is every query of a run, as sent):
+ * - Member paths use the bracket form `$["name"]`; Trino's JSON path tokenizer (`JsonPathTokenizer`,
+ *   `matchQuotedSubscript`) takes `\"` and `\\` as the only escapes inside it, so both are escaped, then the path is a
+ *   SQL literal (`'` doubled).
+ * - Identifiers are double-quoted (`"` doubled). Trino folds identifiers to lower case, so two item columns that
+ *   differ only in case would be ambiguous (the query fails, nothing is misreported); the row code writes lower
+ *   snake_case names only (`@sales/transform` `toColumnName`).
+ * - `md5(varbinary)` over `to_utf8`, `to_hex` (upper case, hence `lower`), `from_base(string, 16)` to BIGINT,
+ *   `max_by`, `concat_ws` (skips NULL arguments, as DuckDB's does), `chr(31)`: Trino string and binary functions.
+ * - Stage 1 sums 32-bit row hashes per bucket as BIGINT. Trino's `sum(bigint)` raises an overflow error instead of
+ *   wrapping (DuckDB sums into HUGEINT); it stays below 2^63 for fewer than 2^31 keys in one bucket, about
+ *   2^31 × `--buckets` items with MD5-spread keys (8.8 × 10^12 at the default 4096).
+ * - `json_extract` re-serializes a number with Jackson: integers keep every digit; a fraction may pass through a
+ *   double (inference from Jackson's `copyCurrentEvent`, not verified on Athena), so a change beyond its 17th
+ *   significant digit may go unseen in Athena. Both sides are read the same way, so equal values never differ.
+ *
  * @see https://trino.io/docs/current/functions/json.html
+ * @see https://trino.io/docs/current/functions/string.html
+ * @see https://github.com/trinodb/trino/blob/master/core/trino-main/src/main/java/io/trino/operator/scalar/JsonPathTokenizer.java
  * @see https://trino.io/docs/current/functions/binary.html
  * @see https://docs.aws.amazon.com/athena/latest/ug/functions-env3.html
  */
@@ -78,7 +97,7 @@ export const ATHENA_DIALECT: SqlDialect = {
   name: 'athena',
   rowSource: (location, itemColumns) => {
     if (location === EMPTY_LOCATION) return emptySource(itemColumns);
-    const path = (name: string): string => quote(`$["${name.replace(/"/g, '\\"')}"]`);
+    const path = (name: string): string => quote(`$["${name.replace(/[\\"]/g, '\\$&')}"]`);
     const columns = [
       ...KEY_COLUMNS.map((name) => `json_extract_scalar(json, ${path(name)}) AS ${identifier(name)}`),
       ...itemColumns.map((name) => `json_format(json_extract(json, ${path(name)})) AS ${identifier(name)}`),

@@ -64,7 +64,26 @@ describe('sales-lake reconcile against dynalite', () => {
 
   test.each([
     [['reconcile', '--table', 'orders'], /--lake is required/],
-    [['reconcile', '--table', 'orders', '--lake', 's3://bucket/prefix'], /--lake must be a local folder for now/],
+    [
+      ['reconcile', '--table', 'orders', '--lake', 's3://bucket'],
+      /--workgroup is required with an s3:\/\/ lake: the stack output athena_workgroup/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', 's3://bucket', '--workgroup', 'sales-dev'],
+      /--database is required with an s3:\/\/ lake: the stack output glue_database/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', 's3://bucket/prefix', '--workgroup', 'w', '--database', 'd'],
+      /--lake must be the bucket root s3:\/\/bucket\/ on AWS: Athena's tables read s3:\/\/bucket\/sales\/ only, received "s3:\/\/bucket\/prefix\/"/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', '.', '--database', 'd'],
+      /--database applies to an s3:\/\/ lake only/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', 's3://bucket', '--workgroup', 'w', '--database', 'Sales-Dev'],
+      /--database must be 1 to 255 of a-z 0-9 _, received "Sales-Dev"/,
+    ],
     [
       ['reconcile', '--table', 'orders', '--lake', '.', '--buckets', '0'],
       /--buckets must be a positive integer, received "0"/,

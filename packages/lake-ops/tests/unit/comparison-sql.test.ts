@@ -93,6 +93,12 @@ describe('the comparison SQL', () => {
     expect(texts(TOKENS)[3]).toContain("IN ('o-1', 'it''s')");
   });
 
+  test('an Athena member path escapes " and \\ as Trino\'s JSON path tokenizer reads them, inside a SQL literal', () => {
+    // Trino JsonPathTokenizer.matchQuotedSubscript: inside ["…"], \" is a quote and \\ a backslash, nothing else.
+    const source = ATHENA_DIALECT.rowSource('lines', ['a"b\\c\'d']);
+    expect(source).toContain(`json_format(json_extract(json, '$["a\\"b\\\\c''d"]')) AS "a""b\\c'd"`);
+  });
+
   test('item columns leave out the key and the cdc_ columns, sorted', () => {
     expect(itemColumns(['total', 'cdc_sort_key', 'order_id', 'cdc_operation', 'status'])).toEqual(['status', 'total']);
   });
