@@ -14,7 +14,7 @@ import { toDrift, type ReconcileResult } from './drift.js';
 import { DuckdbComparison, rowObjectsLocation } from './duckdb-comparison.js';
 import { readKeysNow } from './recheck.js';
 import { writeRepair } from './repair-rows.js';
-import { writeTableSide } from './table-side.js';
+import { scanTableSide, type WriteTableSide } from './table-side.js';
 import { discoverColumns, findDrift } from './find-drift.js';
 
 /** What {@link reconcile} needs. */
@@ -29,6 +29,8 @@ export interface ReconcileOptions {
   readonly fenceMarginSeconds: number;
   readonly buckets: number;
   readonly repair: boolean;
+  /** How the table side is read. @defaultValue - a parallel consistent Scan ({@link scanTableSide}) with `segments` */
+  readonly tableSide?: WriteTableSide;
   /** A scratch folder of this run (table-side rows, DuckDB's spill); the caller removes it. */
   readonly scratchFolder: string;
   readonly signal: AbortSignal;
@@ -69,16 +71,18 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   const lakeColumns = discoverColumns(engine, [lakeLocation]); // runs while the table is read
   lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
-    const side = await writeTableSide({
-      client: options.client,
-      scratch: new LocalLakeStore(tableFolder),
-      table: options.table,
-      keyNames: [options.keyName],
-      segments: options.segments,
-      fenceMarginSeconds: options.fenceMarginSeconds,
-      signal: options.signal,
-      onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
-    });
+    const writeTableSide =
+      options.tableSide ??
+      scanTableSide({
+        client: options.client,
+        table: options.table,
+        keyNames: [options.keyName],
+        segments: options.segments,
+        fenceMarginSeconds: options.fenceMarginSeconds,
+      });
+    const side = await writeTableSide(new LocalLakeStore(tableFolder), options.signal, (itemsRead) =>
+      options.onProgress(`reconcile: ${itemsRead} items read`),
+    );
     result.table_items = side.items;
     result.failed_items = side.failures;
     if (!side.complete || options.signal.aborted) return result;
