@@ -2,27 +2,34 @@
  * `sales-lake reconcile`: the table against the lake's current state, drift per key, and `--repair` to mend it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp, UsageError } from '@sales/command-line';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressLine } from '../backfill/backfill-report.js';
+import { PreconditionError } from '../backfill/preconditions.js';
 import type { LakeCommand } from '../command.js';
 import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { openLake } from '../lake/open-lake.js';
+import { openTableSide } from './open-table-side.js';
 import { reconcile } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
 
 const HELP = renderHelp({
-  usage: ['sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--repair] [--json]'],
+  usage: [
+    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--export <s3://…|DIR>] [--repair] [--json]',
+  ],
   description: [
     'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
       "transform's row code) with the lake's current state for its key, and reports drift per key: missing_in_lake, " +
       'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
       'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
-      'than the read\'s fence is in flight, not drift. See docs/operations.md, "Reconcile".',
+      "than the read's fence is in flight, not drift. With --export the table side is a finished point-in-time " +
+      'export, verified first, every row fenced at its ExportTime: lake changes after that are in flight. ' +
+      'See docs/operations.md, "Reconcile".',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
   ],
   flags: RECONCILE_FLAGS,
@@ -32,7 +39,7 @@ const HELP = renderHelp({
  * Runs `sales-lake reconcile`.
  *
  * @param argv - The arguments after `reconcile`.
- * @returns The exit code: 0 no drift (or repaired), 1 drift, 130/143 signals.
+ * @returns The exit code: 0 no drift (or repaired), 1 drift or an export that does not verify, 130/143 signals.
  * @throws UsageError for a bad command line (exit 2).
  */
 export async function runReconcile(argv: readonly string[]): Promise<number> {
@@ -54,18 +61,29 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const progress = progressLine();
   const scratchFolder = await mkdtemp(join(tmpdir(), 'sales-reconcile-'));
   try {
+    const keyName = ORDER_TABLE_SCHEMA.partitionKey.name;
+    const onProgress = (text: string): void => progress.update(() => text);
+    const tableSide = await openTableSide({
+      options,
+      dynamodb: client,
+      s3: new S3Client({}),
+      keyNames: [keyName],
+      signal: signals.signal,
+      onProgress,
+    });
     const result = await reconcile({
       client,
       lake,
       table: options.table,
-      keyName: ORDER_TABLE_SCHEMA.partitionKey.name,
+      keyName,
       segments: options.segments,
       fenceMarginSeconds: options.fenceMarginSeconds,
       buckets: options.buckets,
       repair: options.repair,
+      tableSide,
       scratchFolder,
       signal: signals.signal,
-      onProgress: (text) => progress.update(() => text),
+      onProgress,
     });
     progress.done();
     const report = formatReconcileReport(result, lake.location);
@@ -80,6 +98,11 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
       signals.exitCode() ??
       (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok)
     );
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof PreconditionError)) throw error;
+    process.stderr.write(`sales-lake reconcile: ${error.message}\n`);
+    return signals.exitCode() ?? ExitCode.failed;
   } finally {
     signals.dispose();
     await rm(scratchFolder, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
 
 /** `sales-lake reconcile`'s flags: the shared ones (no `--dry-run`: reconcile only reads unless `--repair`) and its own. */
@@ -25,10 +26,11 @@ export const RECONCILE_FLAGS = {
     defaultText: 'off',
   },
   json: LAKE_FLAGS.json,
+  export: { ...EXPORT_FLAG, description: `${EXPORT_FLAG.description}: the table side, instead of a Scan` },
   segments: {
     type: 'string',
     value: 'n',
-    description: 'Scan segments read at once',
+    description: 'Scan segments read at once (not with --export)',
     defaultText: String(DEFAULT_SEGMENTS),
   },
   buckets: {
@@ -53,6 +55,8 @@ export interface ReconcileCommandOptions {
   readonly lake: string;
   readonly repair: boolean;
   readonly json: boolean;
+  /** `--export`: read the table side from this finished export instead of a Scan. */
+  readonly exportLocation: string | undefined;
   readonly segments: number;
   readonly buckets: number;
   readonly fenceMarginSeconds: number;
@@ -66,7 +70,8 @@ const MAX_BUCKETS = 1_048_576;
 const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 /**
- * Checks the reconcile flags: `--table` and `--lake` are required; numbers in range.
+ * Checks the reconcile flags: `--table` and `--lake` are required; numbers in range; `--export` is a checked
+ * location and excludes `--segments`.
  *
  * @param values - From `parseFlags(RECONCILE_FLAGS, argv)`.
  * @returns The options.
@@ -81,12 +86,15 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     throw new UsageError('--table is required: the DynamoDB table to compare');
   if (values.lake === undefined || values.lake === '')
     throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
+  if (values.export !== undefined && values.segments !== undefined)
+    throw new UsageError('--segments applies to the Scan only; --export reads the table from an export');
   return {
     table: values.table,
     endpoint: values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint),
     lake: values.lake,
     repair: values.repair === true,
     json: values.json === true,
+    exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
     segments:
       values.segments === undefined
         ? DEFAULT_SEGMENTS
