@@ -1,6 +1,7 @@
 /**
  * `sales-lake reconcile`: the table against the lake's current state, drift per key, and `--repair` to mend it.
  */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp, UsageError } from '@sales/command-line';
@@ -10,9 +11,11 @@ import { join } from 'node:path';
 import { progressLine } from '../backfill/backfill-report.js';
 import { PreconditionError } from '../backfill/preconditions.js';
 import type { LakeCommand } from '../command.js';
-import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
+import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { openLake } from '../lake/open-lake.js';
+import type { ReconcileResult } from './drift.js';
+import { publishDriftMetric, unrepairedDriftKeys } from './drift-metric-datum.js';
 import { openTableSide } from './open-table-side.js';
 import { reconcile } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
@@ -20,7 +23,7 @@ import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js'
 
 const HELP = renderHelp({
   usage: [
-    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--export <s3://…|DIR>] [--repair] [--json]',
+    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--export <s3://…|DIR>] [--repair] [--json] [--publish-metric]',
   ],
   description: [
     'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
@@ -31,15 +34,40 @@ const HELP = renderHelp({
       'export, verified first, every row fenced at its ExportTime: lake changes after that are in flight. ' +
       'See docs/operations.md, "Reconcile".',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
+    '--publish-metric puts one CloudWatch datum after a complete run (the drift keys not repaired), for the ' +
+      'LakeDrift and ReconcileNotRun alarms; an interrupted or failed run puts none.',
   ],
   flags: RECONCILE_FLAGS,
 });
 
 /**
+ * Puts the run's drift metric and says so on stderr, or says in one line why it could not.
+ *
+ * @param result - A complete run's result.
+ * @returns Whether the datum was published.
+ */
+async function publishVerdict(result: ReconcileResult): Promise<boolean> {
+  try {
+    const value = await publishDriftMetric(new CloudWatchClient({}), result);
+    process.stderr.write(
+      `published ${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}=${value} (${DRIFT_METRIC.dimensionName}=${result.table})\n`,
+    );
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(
+      `sales-lake reconcile: --publish-metric: PutMetricData failed, no drift datum was published: ${reason.replace(/\s+/g, ' ')}\n`,
+    );
+    return false;
+  }
+}
+
+/**
  * Runs `sales-lake reconcile`.
  *
  * @param argv - The arguments after `reconcile`.
- * @returns The exit code: 0 no drift (or repaired), 1 drift or an export that does not verify, 130/143 signals.
+ * @returns The exit code: 0 no drift (or repaired), 1 drift, an export that does not verify or a failed publish,
+ * 130/143 signals.
  * @throws UsageError for a bad command line (exit 2).
  */
 export async function runReconcile(argv: readonly string[]): Promise<number> {
@@ -93,11 +121,12 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     } else {
       await createOutput().write(report);
     }
-    const drifted = result.drift.length > 0 && result.repair === null;
-    return (
-      signals.exitCode() ??
-      (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok)
-    );
+    const interrupted = signals.exitCode();
+    if (interrupted !== undefined) return interrupted;
+    const published = options.publishMetric && result.complete ? await publishVerdict(result) : true;
+    return !published || !result.complete || unrepairedDriftKeys(result) > 0 || result.failed_items.length > 0
+      ? ExitCode.failed
+      : ExitCode.ok;
   } catch (error) {
     progress.done();
     if (!(error instanceof PreconditionError)) throw error;

@@ -9,6 +9,7 @@ import {
   type FlagTable,
   type FlagValues,
 } from '@sales/command-line';
+import { DRIFT_METRIC } from '@sales/pipeline-spec';
 import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
@@ -26,6 +27,11 @@ export const RECONCILE_FLAGS = {
     defaultText: 'off',
   },
   json: LAKE_FLAGS.json,
+  'publish-metric': {
+    type: 'boolean',
+    description: `after a complete run, put the unrepaired drift keys to CloudWatch (${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}, ${DRIFT_METRIC.dimensionName}=<table>)`,
+    defaultText: 'off',
+  },
   export: { ...EXPORT_FLAG, description: `${EXPORT_FLAG.description}: the table side, instead of a Scan` },
   segments: {
     type: 'string',
@@ -55,6 +61,8 @@ export interface ReconcileCommandOptions {
   readonly lake: string;
   readonly repair: boolean;
   readonly json: boolean;
+  /** `--publish-metric`: put `DRIFT_METRIC` after a complete run. */
+  readonly publishMetric: boolean;
   /** `--export`: read the table side from this finished export instead of a Scan. */
   readonly exportLocation: string | undefined;
   readonly segments: number;
@@ -94,6 +102,7 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     lake: values.lake,
     repair: values.repair === true,
     json: values.json === true,
+    publishMetric: values['publish-metric'] === true,
     exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
     segments:
       values.segments === undefined
