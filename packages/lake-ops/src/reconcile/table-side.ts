@@ -17,13 +17,13 @@ import type { ExportManifest } from '../table/export-manifest.js';
 /** What a table side read. */
 export interface TableSide {
   /** Items read. */
-  items: number;
+  readonly items: number;
   /** Items that could not become rows (no key, a malformed value), by where they were read, with the reason. */
   readonly failures: string[];
   /** The snapshot sort key of the earliest fence written: the fence for keys the table does not hold. */
-  earliestFenceSortKey: string | null;
+  readonly earliestFenceSortKey: string | null;
   /** False when interrupted. */
-  complete: boolean;
+  readonly complete: boolean;
 }
 
 /**
