@@ -2,13 +2,7 @@
  * reconcile with a point-in-time export as its table side: each kind of drift planted before the export, keys changed
  * after the export time (in flight, not reported), the rows fenced at ExportTime minus the margin, then --repair.
  */
-import {
-  DeleteItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +15,7 @@ import { localExportFiles } from '../../src/table/export-files.js';
 import { openVerifiedExport } from '../../src/table/verified-export.js';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { writeExportFolder } from '../helpers/export-folder.js';
-import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
+import { createOrdersTable, localClient, orderItem, storedItems } from '../helpers/orders-table.js';
 import { rowsIn } from '../helpers/run-bin.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
@@ -29,17 +23,6 @@ const ITEMS = 20;
 const MARGIN_SECONDS = 300;
 const EXPORT_ID = '01764547200000-abcd1234';
 const key = (index: number): string => `o-${String(index).padStart(6, '0')}`;
-
-async function storedItems(client: DynamoDBClient, table: string): Promise<Record<string, AttributeValue>[]> {
-  const items: Record<string, AttributeValue>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items.sort((a, b) => (a.order_id?.S ?? '').localeCompare(b.order_id?.S ?? ''));
-}
 
 describe('reconcile from an export', () => {
   let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
