@@ -5,6 +5,7 @@
  * 2. Export mode over export files of 100k items: MB/s (compressed) vs plain gunzip + JSON.parse of the same files (goal ≥ 0.6×).
  * 3. Peak RSS of an export backfill at 10k, 100k and 300k items, each in its own process: must not grow with the table.
  * 4. Reconcile at 10k and 100k items vs a plain parallel Scan of the same table (goal >= 0.5x), and its peak RSS.
+ * 5. Reconcile's export table side vs its Scan table side at 50k items.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
 import { benchReconcile } from './reconcile-bench.js';
+import { benchReconcileExport } from './reconcile-export-bench.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';
 import { verifyExport } from '../src/table/verify-export.js';
@@ -151,6 +153,7 @@ async function main(): Promise<void> {
     benchMemory(root);
     await benchScan();
     await benchReconcile(root);
+    await benchReconcileExport(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
