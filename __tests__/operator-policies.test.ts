@@ -159,7 +159,9 @@ describe('OperatorPolicies', () => {
       's3:ListBucket',
       's3:PutObject',
     ]);
-    expect(actionsOn('reconcile', TABLE)).toEqual(['dynamodb:DescribeTable', 'dynamodb:Scan']);
+    // Scan for the table side, BatchGetItem for the strongly consistent re-check of the keys stage 2 finds.
+    expect(actionsOn('reconcile', TABLE)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:Scan']);
+    expect(actionsOn('backfill', TABLE)).not.toContain('dynamodb:BatchGetItem');
     expect(grants('reconcile').some((g) => g.startsWith('dynamodb:ExportTableToPointInTime'))).toBe(false);
   });
 

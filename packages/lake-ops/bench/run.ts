@@ -6,6 +6,7 @@
  * 3. Peak RSS of an export backfill at 10k, 100k and 300k items, each in its own process: must not grow with the table.
  * 4. Reconcile at 100k items vs a plain parallel Scan of the same table, both in this process (goal >= 0.5x), and
  *    its peak RSS at 10k, 100k and 300k items, each reconcile in its own process (must not grow with the table).
+ * 5. Reconcile's export table side vs its Scan table side at 50k items.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
 import { bestSeconds } from './best-time.js';
 import { benchReconcile } from './reconcile-bench.js';
+import { benchReconcileExport } from './reconcile-export-bench.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';
 import { verifyExport } from '../src/table/verify-export.js';
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
     benchMemory(root);
     await benchScan();
     await benchReconcile(root);
+    await benchReconcileExport(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

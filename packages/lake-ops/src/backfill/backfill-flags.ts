@@ -4,6 +4,7 @@
 import type { FlagTable } from '@sales/command-line';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { EXPORT_FLAG } from '../table/export-location.js';
 
 /** Segments a Scan backfill reads at once when `--segments` is not given. */
 export const DEFAULT_SEGMENTS = 4;
@@ -29,11 +30,7 @@ export const BACKFILL_FLAGS = {
     description: 'start an export of the table as of this ISO-8601 time (export)',
     defaultText: 'the latest restorable time, a few minutes ago',
   },
-  export: {
-    type: 'string',
-    value: 's3://…/AWSDynamoDB/<id>/|DIR',
-    description: 'backfill from this finished export instead of starting one (export)',
-  },
+  export: { ...EXPORT_FLAG, description: `${EXPORT_FLAG.description}, instead of starting one (export)` },
   'fence-margin-seconds': {
     type: 'string',
     value: 's',

@@ -10,6 +10,7 @@ import {
   type FlagValues,
 } from '@sales/command-line';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { validateExportLocation } from '../table/export-location.js';
 import { type BACKFILL_FLAGS, DEFAULT_SEGMENTS } from './backfill-flags.js';
 
 /** Where the items come from. */
@@ -98,7 +99,11 @@ export function validateBackfillOptions(values: FlagValues<typeof BACKFILL_FLAGS
     }
     const exportAt =
       values['export-at'] === undefined ? undefined : Math.floor(parseTime('--export-at', values['export-at']) / 1000);
-    source = { kind, exportAtSeconds: exportAt, exportLocation: values.export };
+    source = {
+      kind,
+      exportAtSeconds: exportAt,
+      exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
+    };
   }
   const margin =
     values['fence-margin-seconds'] === undefined

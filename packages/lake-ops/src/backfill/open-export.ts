@@ -5,14 +5,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { EXPORT_PREFIX } from '@sales/pipeline-spec';
-import { posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import type { S3LakeStore } from '../lake/s3-lake-store.js';
 import { toFenceMicros } from '../rows/fence.js';
-import type { SnapshotContext } from '../rows/snapshot-row.js';
-import { localExportFiles, s3ExportFiles, type ExportFiles } from '../table/export-files.js';
-import { ExportManifestError, readExportManifest, type ExportManifest } from '../table/export-manifest.js';
+import type { ExportFiles } from '../table/export-files.js';
+import { exportFilesAt } from '../table/export-location.js';
 import { startExport } from '../table/start-export.js';
-import { verifyExport } from '../table/verify-export.js';
+import { openVerifiedExport, type VerifiedExport } from '../table/verified-export.js';
 import type { BackfillOptions, BackfillSource } from './backfill-options.js';
 import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
 
@@ -26,24 +25,6 @@ export interface OpenExportInput {
   readonly exportLake: S3LakeStore | undefined;
   readonly signal: AbortSignal;
   readonly onProgress: (text: string) => void;
-}
-
-/** A verified export, ready to be written. */
-export interface OpenedExport {
-  readonly files: ExportFiles;
-  readonly manifest: ExportManifest;
-  readonly context: Omit<SnapshotContext, 'keyNames'>;
-  /** Items counted in the data files. */
-  readonly items: number;
-}
-
-const S3_FOLDER = /^s3:\/\/([^/]+)\/(.*)$/;
-
-function filesAt(location: string, s3: S3Client): ExportFiles {
-  const match = S3_FOLDER.exec(location);
-  if (match === null) return localExportFiles(resolve(location));
-  const prefix = match[2] ?? '';
-  return s3ExportFiles(s3, match[1] ?? '', prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 
 async function started(
@@ -80,7 +61,7 @@ async function started(
   process.stderr.write(
     `export completed: s3://${bucket}/${posix.dirname(manifestKey)}/ (re-run with --export to backfill it again)\n`,
   );
-  return filesAt(`s3://${bucket}/${posix.dirname(manifestKey)}/`, input.s3);
+  return exportFilesAt(`s3://${bucket}/${posix.dirname(manifestKey)}/`, input.s3);
 }
 
 /**
@@ -92,53 +73,21 @@ async function started(
  * @returns The verified export, or `undefined` for a dry run that would start one or an interrupted wait.
  * @throws {@link PreconditionError} when a check fails.
  */
-export async function openExport(input: OpenExportInput): Promise<OpenedExport | undefined> {
+export async function openExport(input: OpenExportInput): Promise<VerifiedExport | undefined> {
   const { options } = input;
   const facts = await describeTable(input.dynamodb, options.table);
   const capturedSince = options.streamSinceMicros ?? facts.streamCreatedMicros;
   const files =
     input.source.exportLocation === undefined
       ? await started(input, facts.tableArn, capturedSince)
-      : filesAt(input.source.exportLocation, input.s3);
+      : exportFilesAt(input.source.exportLocation, input.s3);
   if (files === undefined) return undefined;
-  let manifest: ExportManifest;
-  try {
-    manifest = await readExportManifest(files);
-  } catch (error) {
-    if (error instanceof ExportManifestError) throw new PreconditionError(`${files.location}: ${error.message}`);
-    throw error;
-  }
-  if (!manifest.tableArn.endsWith(`:table/${options.table}`)) {
-    throw new PreconditionError(
-      `${files.location} is an export of ${manifest.tableArn}, not of table ${options.table}`,
-    );
-  }
-  const fenceMicros = toFenceMicros(manifest.exportTimeMicros, options.fenceMarginSeconds);
-  checkStream(options.table, capturedSince, fenceMicros);
-  let checked = 0;
-  const verification = await verifyExport(
+  return openVerifiedExport({
     files,
-    manifest,
-    () => input.onProgress(`backfill: verified ${++checked}/${manifest.files.length} data files`),
-    input.signal,
-  );
-  if (verification.problems.length > 0) {
-    const shown = verification.problems
-      .slice(0, 10)
-      .map((problem) => `\n  ${problem}`)
-      .join('');
-    const more = verification.problems.length > 10 ? `\n  … and ${verification.problems.length - 10} more` : '';
-    throw new PreconditionError(`the export ${files.location} does not verify; nothing was written:${shown}${more}`);
-  }
-  return {
-    files,
-    manifest,
-    context: {
-      snapshotId: manifest.exportId,
-      snapshotTimeMicros: manifest.exportTimeMicros,
-      fenceMicros,
-      table: options.table,
-    },
-    items: verification.items,
-  };
+    table: options.table,
+    fenceMarginSeconds: options.fenceMarginSeconds,
+    checkFence: (fenceMicros) => checkStream(options.table, capturedSince, fenceMicros),
+    signal: input.signal,
+    onProgress: input.onProgress,
+  });
 }

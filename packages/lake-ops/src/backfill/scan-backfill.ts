@@ -3,14 +3,10 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LakeStore } from '../lake/lake-store.js';
-import { toFenceMicros } from '../rows/fence.js';
 import { snapshotObjectKey } from '../rows/object-key.js';
-import { toSnapshotLine } from '../rows/snapshot-row.js';
-import { parallelScan } from '../table/parallel-scan.js';
 import type { BackfillSummary } from './backfill-report.js';
 import { reportItemFailure } from './item-failures.js';
-import { RowBuffer } from './row-buffer.js';
-import { writeObject } from './write-object.js';
+import { writeScanObjects } from './scan-objects.js';
 
 /** What {@link scanBackfill} needs. */
 export interface ScanBackfillOptions {
@@ -51,49 +47,26 @@ export function scanObjectName(table: string, segment: number, segments: number,
  * @returns When every page is written or the signal stopped the scan.
  */
 export async function scanBackfill(options: ScanBackfillOptions, summary: BackfillSummary): Promise<void> {
-  let earliestFence = Number.POSITIVE_INFINITY;
-  let earliestTime = Number.POSITIVE_INFINITY;
-  summary.complete = await parallelScan(
-    {
-      client: options.client,
-      table: options.table,
-      segments: options.segments,
-      signal: options.signal,
-      now: options.now,
-    },
-    async (page) => {
-      const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
-      const context = {
-        snapshotId: `scan-${page.startedAtMicros}`,
-        snapshotTimeMicros: page.startedAtMicros,
-        fenceMicros,
-        table: options.table,
-        keyNames: options.keyNames,
-      };
-      const rows = new RowBuffer();
-      page.items.forEach((item, index) => {
-        const line = toSnapshotLine(item, context);
-        if (line.ok) rows.append(line.value);
-        else reportItemFailure(summary, `segment ${page.segment} page ${page.page} item ${index}`, line);
-      });
-      summary.items += page.items.length;
-      if (rows.lines > 0) {
-        const key = snapshotObjectKey(
-          page.startedAtMicros,
-          scanObjectName(options.table, page.segment, options.segments, page.page),
-        );
-        const count = rows.lines;
-        summary.bytes += await writeObject(options.lake, key, rows.take());
-        summary.objects += 1;
-        summary.rows += count;
-      }
-      if (page.startedAtMicros < earliestTime) {
-        earliestTime = page.startedAtMicros;
-        earliestFence = fenceMicros;
-        summary.snapshotTime = iso(earliestTime);
-        summary.fence = iso(earliestFence);
-      }
-      options.onProgress();
-    },
-  );
+  const { client, table, keyNames, segments, fenceMarginSeconds, signal, now } = options;
+  const scanned = await writeScanObjects({
+    client,
+    table,
+    keyNames,
+    segments,
+    fenceMarginSeconds,
+    signal,
+    now,
+    store: options.lake,
+    snapshotIdPrefix: 'scan',
+    objectKey: (page) =>
+      snapshotObjectKey(page.startedAtMicros, scanObjectName(options.table, page.segment, options.segments, page.page)),
+    tally: summary,
+    onFailure: (where, failure) => reportItemFailure(summary, where, failure),
+    onPage: options.onProgress,
+  });
+  summary.complete = scanned.complete;
+  if (scanned.earliestSnapshotMicros !== null && scanned.earliestFenceMicros !== null) {
+    summary.snapshotTime = iso(scanned.earliestSnapshotMicros);
+    summary.fence = iso(scanned.earliestFenceMicros);
+  }
 }

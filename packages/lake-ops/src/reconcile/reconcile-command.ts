@@ -2,22 +2,27 @@
  * `sales-lake reconcile`: the table against the lake's current state, drift per key, and `--repair` to mend it.
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
-import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
+import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { progressLine } from '../backfill/backfill-report.js';
+import { PreconditionError } from '../backfill/preconditions.js';
 import type { LakeCommand } from '../command.js';
 import { openLake } from '../lake/open-lake.js';
+import type { ReconcileResult } from './drift.js';
+import { publishDriftMetric, unrepairedDriftKeys } from './drift-metric-datum.js';
 import { prepareLakeSide } from './open-lake-side.js';
+import { openTableSide } from './open-table-side.js';
 import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
 
 const HELP = renderHelp({
   usage: [
-    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--repair] [--json]',
-    'sales-lake reconcile --table <name> --lake s3://<lake bucket> --workgroup <name> --database <name> [--repair] [--json]',
+    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--export <s3://…|DIR>] [--repair] [--json] [--publish-metric]',
+    'sales-lake reconcile --table <name> --lake s3://<lake bucket> --workgroup <name> --database <name> [--export <s3://…>] [--repair] [--json] [--publish-metric]',
   ],
   description: [
     'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
@@ -25,17 +30,44 @@ const HELP = renderHelp({
       'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
       'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
       "than the read's fence is in flight, not drift. A local lake is compared in DuckDB; the lake bucket in Athena, " +
-      'in the stack\'s workgroup (scratch rows under reconcile/, deleted at the end). See docs/operations.md, "Reconcile".',
+      "in the stack's workgroup (scratch rows under reconcile/, deleted at the end). With --export the table side is " +
+      'a finished point-in-time export, verified first, every row fenced at its ExportTime: lake changes after that ' +
+      'are in flight. See docs/operations.md, "Reconcile".',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
+    '--publish-metric puts one CloudWatch datum after a complete run (the drift keys not repaired), for the ' +
+      'LakeDrift and ReconcileNotRun alarms; an interrupted or failed run puts none.',
   ],
   flags: RECONCILE_FLAGS,
 });
 
 /**
+ * Puts the run's drift metric and says so on stderr, or says in one line why it could not.
+ *
+ * @param result - A complete run's result.
+ * @returns Whether the datum was published.
+ */
+async function publishVerdict(result: ReconcileResult): Promise<boolean> {
+  try {
+    const value = await publishDriftMetric(new CloudWatchClient({}), result);
+    process.stderr.write(
+      `published ${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}=${value} (${DRIFT_METRIC.dimensionName}=${result.table})\n`,
+    );
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(
+      `sales-lake reconcile: --publish-metric: PutMetricData failed, no drift datum was published: ${reason.replace(/\s+/g, ' ')}\n`,
+    );
+    return false;
+  }
+}
+
+/**
  * Runs `sales-lake reconcile`.
  *
  * @param argv - The arguments after `reconcile`.
- * @returns The exit code: 0 no drift (or repaired), 1 drift, 130/143 signals.
+ * @returns The exit code: 0 no drift (or repaired), 1 drift, an export that does not verify or a failed publish,
+ * 130/143 signals.
  * @throws UsageError for a bad command line (exit 2).
  */
 export async function runReconcile(argv: readonly string[]): Promise<number> {
@@ -61,17 +93,28 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const progress = progressLine();
   const opened = await openSide(signals.signal);
   try {
+    const keyName = ORDER_TABLE_SCHEMA.partitionKey.name;
+    const onProgress = (text: string): void => progress.update(() => text);
+    const tableSide = await openTableSide({
+      options,
+      dynamodb: client,
+      s3: s3Client(),
+      keyNames: [keyName],
+      signal: signals.signal,
+      onProgress,
+    });
     const result = await reconcileOn(opened.side, {
       client,
       lake,
       table: options.table,
-      keyName: ORDER_TABLE_SCHEMA.partitionKey.name,
+      keyName,
       segments: options.segments,
       fenceMarginSeconds: options.fenceMarginSeconds,
       buckets: options.buckets,
       repair: options.repair,
+      tableSide,
       signal: signals.signal,
-      onProgress: (text) => progress.update(() => text),
+      onProgress,
     });
     progress.done();
     const report = formatReconcileReport(result, lake.location);
@@ -81,11 +124,17 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     } else {
       await createOutput().write(report);
     }
-    const drifted = result.drift.length > 0 && result.repair === null;
-    return (
-      signals.exitCode() ??
-      (!result.complete || drifted || result.failed_items.length > 0 ? ExitCode.failed : ExitCode.ok)
-    );
+    const interrupted = signals.exitCode();
+    if (interrupted !== undefined) return interrupted;
+    const published = options.publishMetric && result.complete ? await publishVerdict(result) : true;
+    return !published || !result.complete || unrepairedDriftKeys(result) > 0 || result.failed_items.length > 0
+      ? ExitCode.failed
+      : ExitCode.ok;
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof PreconditionError)) throw error;
+    process.stderr.write(`sales-lake reconcile: ${error.message}\n`);
+    return signals.exitCode() ?? ExitCode.failed;
   } finally {
     signals.dispose();
     for (const left of await opened.dispose())

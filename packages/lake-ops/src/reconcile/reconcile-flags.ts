@@ -9,10 +9,12 @@ import {
   type FlagTable,
   type FlagValues,
 } from '@sales/command-line';
+import { DRIFT_METRIC } from '@sales/pipeline-spec';
 import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
 import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
+import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
 
 /** `sales-lake reconcile`'s flags: the shared ones (no `--dry-run`: reconcile only reads unless `--repair`) and its own. */
@@ -27,10 +29,16 @@ export const RECONCILE_FLAGS = {
     defaultText: 'off',
   },
   json: LAKE_FLAGS.json,
+  'publish-metric': {
+    type: 'boolean',
+    description: `after a complete run, put the unrepaired drift keys to CloudWatch (${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}, ${DRIFT_METRIC.dimensionName}=<table>)`,
+    defaultText: 'off',
+  },
+  export: { ...EXPORT_FLAG, description: `${EXPORT_FLAG.description}: the table side, instead of a Scan` },
   segments: {
     type: 'string',
     value: 'n',
-    description: 'Scan segments read at once',
+    description: 'Scan segments read at once (not with --export)',
     defaultText: String(DEFAULT_SEGMENTS),
   },
   buckets: {
@@ -57,6 +65,10 @@ export interface ReconcileCommandOptions {
   readonly athena: AthenaTarget | undefined;
   readonly repair: boolean;
   readonly json: boolean;
+  /** `--publish-metric`: put `DRIFT_METRIC` after a complete run. */
+  readonly publishMetric: boolean;
+  /** `--export`: read the table side from this finished export instead of a Scan. */
+  readonly exportLocation: string | undefined;
   readonly segments: number;
   readonly buckets: number;
   readonly fenceMarginSeconds: number;
@@ -71,7 +83,7 @@ const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 /**
  * Checks the reconcile flags: `--table` and `--lake` are required, `--workgroup` and `--database` too with an
- * s3:// lake; numbers in range.
+ * s3:// lake; numbers in range; `--export` is a checked location and excludes `--segments`.
  *
  * @param values - From `parseFlags(RECONCILE_FLAGS, argv)`.
  * @returns The options.
@@ -86,6 +98,8 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     throw new UsageError('--table is required: the DynamoDB table to compare');
   if (values.lake === undefined || values.lake === '')
     throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
+  if (values.export !== undefined && values.segments !== undefined)
+    throw new UsageError('--segments applies to the Scan only; --export reads the table from an export');
   return {
     table: values.table,
     endpoint: values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint),
@@ -93,6 +107,8 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     athena: validateAthenaFlags(values),
     repair: values.repair === true,
     json: values.json === true,
+    publishMetric: values['publish-metric'] === true,
+    exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
     segments:
       values.segments === undefined
         ? DEFAULT_SEGMENTS

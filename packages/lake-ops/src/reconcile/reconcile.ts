@@ -16,7 +16,7 @@ import type { LakeSide } from './lake-side.js';
 import { openLocalLakeSide } from './local-lake-side.js';
 import { readKeysNow, type KeysNow } from './recheck.js';
 import { writeRepair } from './repair-rows.js';
-import { writeTableSide } from './table-side.js';
+import { scanTableSide, type WriteTableSide } from './table-side.js';
 
 /** What {@link reconcileOn} needs besides the lake side. */
 export interface ReconcileRunOptions {
@@ -30,6 +30,8 @@ export interface ReconcileRunOptions {
   readonly fenceMarginSeconds: number;
   readonly buckets: number;
   readonly repair: boolean;
+  /** How the table side is read. @defaultValue - a parallel consistent Scan ({@link scanTableSide}) with `segments` */
+  readonly tableSide?: WriteTableSide;
   readonly signal: AbortSignal;
   readonly onProgress: (text: string) => void;
 }
@@ -98,16 +100,18 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
   const lakeColumns = discoverColumns(engine, [side.lakeRows()]); // runs while the table is read
   lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
-    const read = await writeTableSide({
-      client: options.client,
-      scratch: side.tableRows.store,
-      table: options.table,
-      keyNames: [options.keyName],
-      segments: options.segments,
-      fenceMarginSeconds: options.fenceMarginSeconds,
-      signal: options.signal,
-      onPage: (itemsRead) => options.onProgress(`reconcile: ${itemsRead} items read`),
-    });
+    const writeTableSide =
+      options.tableSide ??
+      scanTableSide({
+        client: options.client,
+        table: options.table,
+        keyNames: [options.keyName],
+        segments: options.segments,
+        fenceMarginSeconds: options.fenceMarginSeconds,
+      });
+    const read = await writeTableSide(side.tableRows.store, options.signal, (itemsRead) =>
+      options.onProgress(`reconcile: ${itemsRead} items read`),
+    );
     result.table_items = read.items;
     result.failed_items = read.failures;
     if (!read.complete || options.signal.aborted) return result;

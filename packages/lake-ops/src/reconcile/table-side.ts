@@ -1,75 +1,132 @@
 /**
- * writeTableSide: the table's items -> snapshot row objects in a scratch folder, through the backfill's Scan and row
- * code, so the comparison reads the table in the lake's own contract without holding it in memory.
+ * The table side of reconcile: the table's items -> snapshot row objects in a scratch folder, through the backfill's
+ * own loops and row code, so the comparison reads the table in the lake's contract without holding it in memory.
+ * Two sources: a parallel consistent Scan (each page fenced at its start) or a verified point-in-time export (every
+ * row fenced at the export time).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { RowBuffer } from '../backfill/row-buffer.js';
-import { writeObject } from '../backfill/write-object.js';
+import { writeExportObjects } from '../backfill/export-objects.js';
+import { writeScanObjects } from '../backfill/scan-objects.js';
+import type { RowTally } from '../backfill/snapshot-objects.js';
 import type { LakeStore } from '../lake/lake-store.js';
-import { snapshotSortKey, toFenceMicros } from '../rows/fence.js';
-import { toSnapshotLine } from '../rows/snapshot-row.js';
-import { parallelScan } from '../table/parallel-scan.js';
+import { snapshotSortKey } from '../rows/fence.js';
+import type { SnapshotContext } from '../rows/snapshot-row.js';
+import type { ExportFiles } from '../table/export-files.js';
+import type { ExportManifest } from '../table/export-manifest.js';
 
-/** What {@link writeTableSide} needs. */
-export interface TableSideOptions {
+/** What a table side read. */
+export interface TableSide {
+  /** Items read. */
+  readonly items: number;
+  /** Items that could not become rows (no key, a malformed value), by where they were read, with the reason. */
+  readonly failures: string[];
+  /** The snapshot sort key of the earliest fence written: the fence for keys the table does not hold. */
+  readonly earliestFenceSortKey: string | null;
+  /** False when interrupted. */
+  readonly complete: boolean;
+}
+
+/**
+ * Writes the table's rows into `scratch` and says what it read: how reconcile gets its table side, whatever the
+ * source.
+ *
+ * @param scratch - The scratch store the rows go to.
+ * @param signal - Stops it between pages or objects.
+ * @param onItems - Called as items are read, with the count so far.
+ * @returns What was read.
+ */
+export type WriteTableSide = (
+  scratch: LakeStore,
+  signal: AbortSignal,
+  onItems: (itemsRead: number) => void,
+) => Promise<TableSide>;
+
+/** What {@link scanTableSide} needs. */
+export interface ScanTableSideOptions {
   readonly client: DynamoDBClient;
-  /** The scratch store the rows go to (one object per page). */
-  readonly scratch: LakeStore;
   readonly table: string;
   readonly keyNames: readonly string[];
   readonly segments: number;
   readonly fenceMarginSeconds: number;
-  readonly signal: AbortSignal;
-  /** Called after each page with the items read so far. */
-  readonly onPage: (itemsRead: number) => void;
+  /** The clock, ms since the epoch. @defaultValue Date.now */
+  readonly now?: () => number;
 }
 
-/** What the Scan read. */
-export interface TableSide {
-  /** Items read. */
-  items: number;
-  /** Items that could not become rows (no key, a malformed value), by key or position, with the reason. */
-  readonly failures: string[];
-  /** The snapshot sort key of the earliest page: the fence for keys the table does not hold. */
-  earliestFenceSortKey: string | null;
-  /** False when interrupted. */
-  complete: boolean;
+const newTally = (): RowTally => ({ items: 0, rows: 0, objects: 0, bytes: 0 });
+
+/**
+ * The Scan table side: a parallel, strongly consistent Scan, each page's rows fenced at the page's start minus the
+ * margin, one scratch object per page (`s<segment>-p<page>.json.gz`).
+ *
+ * @param options - Client, table, key names, segments, margin, clock.
+ * @returns The table side.
+ * @example
+ * ```ts
+ * const side = await scanTableSide({ client, table: 'orders', keyNames: ['order_id'], segments: 4, fenceMarginSeconds: 300 })(scratch, signal, () => undefined);
+ * side.complete; //=> true
+ * ```
+ */
+export function scanTableSide(options: ScanTableSideOptions): WriteTableSide {
+  return async (scratch, signal, onItems) => {
+    const tally = newTally();
+    const failures: string[] = [];
+    const scanned = await writeScanObjects({
+      ...options,
+      signal,
+      store: scratch,
+      snapshotIdPrefix: 'reconcile',
+      objectKey: (page) => `s${page.segment}-p${page.page}.json.gz`,
+      tally,
+      onFailure: (where, failure) => failures.push(`${where}: ${failure.reason}: ${failure.detail}`),
+      onPage: () => onItems(tally.items),
+    });
+    return {
+      items: tally.items,
+      failures,
+      earliestFenceSortKey: scanned.earliestFenceMicros === null ? null : snapshotSortKey(scanned.earliestFenceMicros),
+      complete: scanned.complete,
+    };
+  };
+}
+
+/** A verified export, as {@link exportTableSide} reads it (see `openVerifiedExport`). */
+export interface VerifiedExportSource {
+  readonly files: ExportFiles;
+  readonly manifest: ExportManifest;
+  /** The export's snapshot: every row's event time is the export time, its sort key the export time's fence. */
+  readonly context: SnapshotContext;
 }
 
 /**
- * Scans the table (parallel, strongly consistent) and writes each page's items as snapshot rows whose
- * `cdc_sort_key` is the page's fence, so the comparison can tell a change made during the run from drift.
+ * The export table side: every item of a verified export, each row fenced at the export time (`ExportTime` from the
+ * manifest) minus the margin, one scratch object per data file part (`<data file>-<part>.json.gz`).
  *
- * @param options - Client, scratch store, table, segments, margin, signal, progress.
- * @returns What was read.
+ * @param source - The verified export and its snapshot context.
+ * @returns The table side.
+ * @example
+ * ```ts
+ * const side = await exportTableSide(opened)(scratch, signal, () => undefined);
+ * side.earliestFenceSortKey; //=> '1736936711000000-0000000000000000000000000000000000000000'
+ * ```
  */
-export async function writeTableSide(options: TableSideOptions): Promise<TableSide> {
-  const side: TableSide = { items: 0, failures: [], earliestFenceSortKey: null, complete: false };
-  side.complete = await parallelScan(
-    { client: options.client, table: options.table, segments: options.segments, signal: options.signal },
-    async (page) => {
-      const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);
-      const context = {
-        snapshotId: `reconcile-${page.startedAtMicros}`,
-        snapshotTimeMicros: page.startedAtMicros,
-        fenceMicros,
-        table: options.table,
-        keyNames: options.keyNames,
-      };
-      const rows = new RowBuffer();
-      page.items.forEach((item, index) => {
-        const line = toSnapshotLine(item, context);
-        if (line.ok) rows.append(line.value);
-        else
-          side.failures.push(`segment ${page.segment} page ${page.page} item ${index}: ${line.reason}: ${line.detail}`);
-      });
-      side.items += page.items.length;
-      if (rows.lines > 0) await writeObject(options.scratch, `s${page.segment}-p${page.page}.json.gz`, rows.take());
-      const sortKey = snapshotSortKey(fenceMicros);
-      if (side.earliestFenceSortKey === null || sortKey < side.earliestFenceSortKey)
-        side.earliestFenceSortKey = sortKey;
-      options.onPage(side.items);
-    },
-  );
-  return side;
+export function exportTableSide(source: VerifiedExportSource): WriteTableSide {
+  return async (scratch, signal, onItems) => {
+    const tally = newTally();
+    const failures: string[] = [];
+    const complete = await writeExportObjects({
+      ...source,
+      store: scratch,
+      objectKey: (dataFile, part) => `${dataFile}-${String(part).padStart(5, '0')}.json.gz`,
+      signal,
+      tally,
+      onFailure: (where, failure) => failures.push(`${where}: ${failure.reason}: ${failure.detail}`),
+      onObject: () => onItems(tally.items),
+    });
+    return {
+      items: tally.items,
+      failures,
+      earliestFenceSortKey: snapshotSortKey(source.context.fenceMicros),
+      complete,
+    };
+  };
 }

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { toDynamoJson } from '../../src/table/dynamo-json.js';
 
 /** What {@link writeExportFolder} writes. */
 export interface ExportFolderSpec {
@@ -39,7 +41,12 @@ export function writeExportFolder(root: string, spec: ExportFolderSpec): { folde
   const dataKeys: string[] = [];
   spec.files.forEach((items, index) => {
     const name = `data/${index.toString(36).padStart(4, 'a')}7ome3s7a5gqn2mu3ogtq.json.gz`;
-    const body = gzipSync(items.map((item) => `${JSON.stringify({ Item: marshall(item) })}\n`).join(''));
+    // DynamoDB JSON as the export writes it: binary values base64-encoded.
+    const lines = items.map((item) => {
+      const image = toDynamoJson(marshall(item) as Record<string, AttributeValue>);
+      return `${JSON.stringify({ Item: image })}\n`;
+    });
+    const body = gzipSync(lines.join(''));
     writeFileSync(join(folder, name), body);
     dataKeys.push(name);
     const md5Checksum = createHash('md5').update(body).digest('base64');

@@ -5,6 +5,7 @@ import {
   BatchWriteItemCommand,
   CreateTableCommand,
   DynamoDBClient,
+  ScanCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 
@@ -63,4 +64,23 @@ export async function createOrdersTable(client: DynamoDBClient, table: string, c
     }));
     await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
   }
+}
+
+/**
+ * Every item of a table as DynamoDB holds it (numbers normalized, e.g. 0.00 -> 0), as its stream and its exports
+ * deliver them, in key order.
+ *
+ * @param client - The client.
+ * @param table - Table name.
+ * @returns The items.
+ */
+export async function storedItems(client: DynamoDBClient, table: string): Promise<Record<string, AttributeValue>[]> {
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return items.sort((a, b) => (a.order_id?.S ?? '').localeCompare(b.order_id?.S ?? ''));
 }

@@ -2,20 +2,14 @@
  * reconcile against dynalite and a lake written with the real row code: each kind of drift planted, keys changed while
  * it runs (not reported), then --repair, then no drift.
  */
-import {
-  DeleteItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
+import { createOrdersTable, localClient, orderItem, storedItems } from '../helpers/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 40;
@@ -23,19 +17,9 @@ const HOUR_AGO = (Date.now() - 3_600_000) * 1000;
 const nowMicros = (): number => Date.now() * 1000;
 const key = (index: number): string => `o-${String(index).padStart(6, '0')}`;
 
-/** The table's items as DynamoDB holds them (numbers normalized, e.g. 0.00 -> 0), as its stream delivers them. */
-async function storedItems(
-  client: DynamoDBClient,
-  table: string,
-): Promise<Map<string, Record<string, AttributeValue>>> {
-  const items = new Map<string, Record<string, AttributeValue>>();
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    for (const item of page.Items ?? []) items.set(item.order_id?.S ?? '', item);
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
+/** The table's items by key, as DynamoDB holds them. */
+async function itemsByKey(client: DynamoDBClient, table: string): Promise<Map<string, Record<string, AttributeValue>>> {
+  return new Map((await storedItems(client, table)).map((item) => [item.order_id?.S ?? '', item]));
 }
 
 describe('reconcile', () => {
@@ -76,7 +60,7 @@ describe('reconcile', () => {
   test('finds each kind of drift exactly, leaves changes in flight out, and a repair brings it to zero', async () => {
     // Arrange: a table of 40 orders; the lake holds their inserts an hour ago, then drift is planted.
     await createOrdersTable(client, 'drift', ITEMS);
-    const stored = await storedItems(client, 'drift');
+    const stored = await itemsByKey(client, 'drift');
     const item = (index: number): Record<string, AttributeValue> => stored.get(key(index)) ?? orderItem(index);
     const inserts = Array.from({ length: ITEMS }, (_, i) => i)
       .filter((i) => i !== 1)
@@ -144,7 +128,7 @@ describe('reconcile', () => {
     writeLakeObject(
       lake,
       'inserts',
-      [...(await storedItems(client, 'equal')).values()].map((item) => changeLine('insert', item, HOUR_AGO)),
+      (await storedItems(client, 'equal')).map((item) => changeLine('insert', item, HOUR_AGO)),
     );
     const result = await reconcile(options('equal'));
     expect(result).toMatchObject({

@@ -135,6 +135,9 @@ export function backfillStatements(r: OperatorResources): PolicyStatement[] {
 export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
   return [
     scanTable(r),
+    // The keys stage 2 finds are re-read with a strongly consistent BatchGetItem before they are reported.
+    // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+    { sid: 'ReReadDriftedKeys', actions: ['dynamodb:BatchGetItem'], resources: [r.tableArn] },
     ...readExports(r),
     // Queries run in the stack's workgroup only; StopQueryExecution lets Ctrl-C cancel a running query.
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
