@@ -3,28 +3,17 @@ import {
   KinesisFirehoseDeliveryStream,
   type KinesisFirehoseDeliveryStreamExtendedS3Configuration,
 } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, TerraformStack, Testing } from 'cdktf';
-import { PolicyAspect } from '../constructs/policy-aspect';
+import type { TerraformStack } from 'cdktf';
 import { assumeRolePolicy } from '../constructs/iam';
 import { SERVICE_TRUST, trustPolicyViolations } from '../constructs/trust-conditions';
 import { bucketNameViolations } from '../constructs/apply-time-rules';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
-import { testApp } from './helpers/test-app';
+import { synthChecked } from './helpers/synth-checked';
 import { trustFor } from './helpers/trust-policy';
 
 // Rules AWS enforces at apply time, which `terraform validate` cannot see: each builds a bad stack and
 // expects the synth to fail, naming the construct and the rule.
-
-/** A stack with the policy aspect, built by `build`, synthesized with validations. */
-function synthChecked(build: (stack: TerraformStack) => void): string {
-  const stack = new TerraformStack(testApp(), 'checked');
-  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-  build(stack);
-  Aspects.of(stack).add(new PolicyAspect());
-  return Testing.synth(stack, true);
-}
 
 describe('trust policies use the condition keys their service documents', () => {
   test.each(Object.keys(SERVICE_TRUST))('accepts the trust policy assumeRolePolicy writes for %s', (service) => {

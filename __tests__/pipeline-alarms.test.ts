@@ -66,7 +66,7 @@ describe('PipelineAlarms', () => {
         ['AWS/Firehose', 'ExecuteProcessing.Success', { DeliveryStreamName: 'firehose' }],
         ['AWS/Lambda', 'Errors', { FunctionName: 'fn' }],
         ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
-        ['SalesPipeline/Transform', 'RejectedValues', {}],
+        ['SalesPipeline/Transform', 'RejectedValues', { FunctionName: 'fn' }],
         ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
       ]),
     );
@@ -133,27 +133,59 @@ describe('alarm subscription warning', () => {
   });
 });
 
-describe('RejectedValues: metric filter and alarm in the stack', () => {
-  const stack = new PipelineStack(testApp(), 'dev', { config: loadConfig('dev', {}), bundle: FIXTURE_BUNDLE });
-  const json = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, Record<string, any>>> };
-  const filters = Object.values(json.resource['aws_cloudwatch_log_metric_filter'] ?? {});
-  const logGroups = Object.entries(json.resource['aws_cloudwatch_log_group'] ?? {});
-  const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find(
-    (a) => a['alarm_name'] === 'sales-dev-RejectedValues',
+type SynthesizedStack = { resource: Record<string, Record<string, Record<string, any>>> };
+/** Synthesize the `dev` or `prod` stack with default config and return its JSON. */
+const synthStack = (environment: 'dev' | 'prod'): SynthesizedStack =>
+  JSON.parse(
+    Testing.synth(
+      new PipelineStack(testApp(), environment, { config: loadConfig(environment, {}), bundle: FIXTURE_BUNDLE }),
+    ),
+  ) as SynthesizedStack;
+const resourcesOf = (json: SynthesizedStack, type: string) => Object.values(json.resource[type] ?? {});
+/** Replace `${aws_lambda_function.<id>.function_name}` references with that function's name, as Terraform does. */
+const resolveFunctionNames = <T>(json: SynthesizedStack, value: T): T =>
+  JSON.parse(
+    JSON.stringify(value).replace(
+      /\$\{aws_lambda_function\.([^.]+)\.function_name\}/g,
+      (_, id: string) => json.resource['aws_lambda_function']![id]!['function_name'],
+    ),
+  ) as T;
+const rejectedValuesAlarm = (json: SynthesizedStack) =>
+  resolveFunctionNames(
+    json,
+    resourcesOf(json, 'aws_cloudwatch_metric_alarm').find((a) => String(a['alarm_name']).endsWith('-RejectedValues')),
   );
+const rejectedValuesLine = (json: SynthesizedStack) => {
+  const dashboard = resourcesOf(json, 'aws_cloudwatch_dashboard')[0]!;
+  const body = JSON.parse(dashboard['dashboard_body']) as { widgets: Array<{ properties: { metrics: unknown[][] } }> };
+  return resolveFunctionNames(
+    json,
+    body.widgets.flatMap((w) => w.properties.metrics).find((m) => m[1] === 'RejectedValues'),
+  );
+};
 
-  test('the filter matches summary lines with rejected values on the transform log group and publishes their count', () => {
+describe('RejectedValues: metric filter and alarm in the stack', () => {
+  const json = synthStack('dev');
+  const filters = resourcesOf(json, 'aws_cloudwatch_log_metric_filter');
+  const logGroups = Object.entries(json.resource['aws_cloudwatch_log_group'] ?? {});
+  const alarm = rejectedValuesAlarm(json);
+  const [transformFunction] = resourcesOf(json, 'aws_lambda_function');
+
+  test('the filter matches summary lines with rejected values on the transform log group and publishes their count per function', () => {
     expect(REJECTED_VALUES_METRIC).toEqual({
       namespace: 'SalesPipeline/Transform',
       metricName: 'RejectedValues',
       filterPattern: '{ $.rejectedValues > 0 }',
       value: '$.rejectedValues',
       unit: 'Count',
+      dimensionName: 'FunctionName',
+      dimensionField: '$.functionName',
     });
     expect(filters).toHaveLength(1);
     const [transformGroup] = logGroups
       .filter(([, group]) => group['name'] === '/aws/lambda/sales-dev-transform')
       .map(([id]) => id);
+    // toEqual: no other key, so no default_value either.
     expect(filters[0]).toEqual({
       name: 'sales-dev-transform-rejected-values',
       log_group_name: `\${aws_cloudwatch_log_group.${transformGroup}.name}`,
@@ -163,11 +195,23 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
         name: 'RejectedValues',
         value: '$.rejectedValues',
         unit: 'Count',
+        dimensions: { FunctionName: '$.functionName' },
       },
     });
   });
 
-  test('the alarm fires on any rejected value in 5 minutes and watches exactly the filtered metric', () => {
+  test('the filter obeys CloudWatch dimension rules: at most 3, each a field of the event, no default value', () => {
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntaxForMetricFilters.html (up to
+    // three dimensions, values from JSON fields); the provider documents default_value and dimensions as conflicting.
+    const transformation = filters[0]!['metric_transformation'] as Record<string, unknown>;
+    const dimensions = transformation['dimensions'] as Record<string, string>;
+    expect(Object.keys(dimensions).length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(dimensions).length).toBeLessThanOrEqual(3);
+    for (const field of Object.values(dimensions)) expect(field).toMatch(/^\$\.[A-Za-z_][A-Za-z0-9_]*$/);
+    expect(transformation).not.toHaveProperty('default_value');
+  });
+
+  test('the alarm fires on any rejected value in 5 minutes and watches exactly the filtered metric of this function', () => {
     expect(alarm).toMatchObject({
       namespace: filters[0]!['metric_transformation']['namespace'],
       metric_name: filters[0]!['metric_transformation']['name'],
@@ -178,10 +222,39 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
       evaluation_periods: 1,
       treat_missing_data: 'notBreaching',
     });
-    expect(alarm!['dimensions']).toEqual({});
+    expect(transformFunction!['function_name']).toBe('sales-dev-transform');
+    expect(alarm!['dimensions']).toEqual({ FunctionName: transformFunction!['function_name'] });
+    expect(Object.keys(alarm!['dimensions'])).toEqual(Object.keys(filters[0]!['metric_transformation']['dimensions']));
   });
 
-  test('the filter pattern selects the summary line the handler writes, and only with rejected values', async () => {
+  test('dev and prod publish and watch different metrics', () => {
+    const prod = synthStack('prod');
+    const [devFilter] = filters;
+    const [prodFilter] = resourcesOf(prod, 'aws_cloudwatch_log_metric_filter');
+    // Same selector; each filter sees only its own function's log group, so the values differ.
+    expect(prodFilter!['metric_transformation']['dimensions']).toEqual(
+      devFilter!['metric_transformation']['dimensions'],
+    );
+    expect(prodFilter!['name']).toBe('sales-prod-transform-rejected-values');
+    expect(rejectedValuesAlarm(prod)!['dimensions']).toEqual({ FunctionName: 'sales-prod-transform' });
+    expect(alarm!['dimensions']).toEqual({ FunctionName: 'sales-dev-transform' });
+    expect(rejectedValuesLine(prod)).toEqual([
+      'SalesPipeline/Transform',
+      'RejectedValues',
+      'FunctionName',
+      'sales-prod-transform',
+      { stat: 'Sum' },
+    ]);
+    expect(rejectedValuesLine(json)).toEqual([
+      'SalesPipeline/Transform',
+      'RejectedValues',
+      'FunctionName',
+      'sales-dev-transform',
+      { stat: 'Sum' },
+    ]);
+  });
+
+  test('the filter pattern selects the summary line the handler writes, only with rejected values, and reads the alarm dimension from it', async () => {
     const { createHandler, createRowSchema } = await import('@sales/transform');
     const { ORDER_CHANGE_COLUMNS } = await import('@sales/pipeline-spec');
     const change = (total: Record<string, unknown>) => ({
@@ -199,6 +272,9 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
         StreamViewType: 'NEW_AND_OLD_IMAGES',
       },
     });
+    // As the Lambda runtime sets it for the deployed function.
+    const saved = process.env['AWS_LAMBDA_FUNCTION_NAME'];
+    process.env['AWS_LAMBDA_FUNCTION_NAME'] = transformFunction!['function_name'];
     const summaryOf = async (total: Record<string, unknown>): Promise<Record<string, unknown>> => {
       const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
@@ -212,16 +288,29 @@ describe('RejectedValues: metric filter and alarm in the stack', () => {
         write.mockRestore();
       }
     };
-    // The pattern `{ $.rejectedValues > 0 }` read as CloudWatch Logs does: the event is a JSON object, field compared numerically.
-    const matches = (event: Record<string, unknown>) =>
-      typeof event['rejectedValues'] === 'number' && event['rejectedValues'] > 0;
-    expect(REJECTED_VALUES_METRIC.filterPattern).toBe('{ $.rejectedValues > 0 }');
-    const rejected = await summaryOf({ S: 'not a number' });
-    expect(rejected['rejectedValues']).toBe(1);
-    expect(matches(rejected)).toBe(true);
-    const conforming = await summaryOf({ N: '12.50' });
-    expect(conforming['rejectedValues']).toBe(0);
-    expect(matches(conforming)).toBe(false);
+    try {
+      // The pattern `{ $.rejectedValues > 0 }` read as CloudWatch Logs does: the event is a JSON object, field compared numerically.
+      const matches = (event: Record<string, unknown>) =>
+        typeof event['rejectedValues'] === 'number' && event['rejectedValues'] > 0;
+      // A `$.field` dimension selector read from the event, as the filter does.
+      const dimensionsOf = (event: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(filters[0]!['metric_transformation']['dimensions'] as Record<string, string>).map(
+            ([name, selector]) => [name, event[selector.replace(/^\$\./, '')]],
+          ),
+        );
+      expect(REJECTED_VALUES_METRIC.filterPattern).toBe('{ $.rejectedValues > 0 }');
+      const rejected = await summaryOf({ S: 'not a number' });
+      expect(rejected['rejectedValues']).toBe(1);
+      expect(matches(rejected)).toBe(true);
+      expect(dimensionsOf(rejected)).toEqual(alarm!['dimensions']);
+      const conforming = await summaryOf({ N: '12.50' });
+      expect(conforming['rejectedValues']).toBe(0);
+      expect(matches(conforming)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env['AWS_LAMBDA_FUNCTION_NAME'];
+      else process.env['AWS_LAMBDA_FUNCTION_NAME'] = saved;
+    }
   });
 });
 
@@ -246,6 +335,7 @@ describe('PipelineDashboard', () => {
       'Pipe',
       'Kinesis',
       'Transform Lambda',
+      'Transform rejected values',
       'Firehose',
     ]);
   });
@@ -267,11 +357,36 @@ describe('PipelineDashboard', () => {
       Errors: 'Sum',
       Throttles: 'Sum',
       Duration: 'Maximum',
+      RejectedValues: 'Sum',
       'DeliveryToS3.Records': 'Sum',
       'DeliveryToS3.DataFreshness': 'Maximum',
       'ExecuteProcessing.Success': 'Average',
     });
     for (const widget of body.widgets) expect(widget.properties.stat).toBeUndefined();
+  });
+
+  test("shows the rejected values of this stack's transform function next to its Lambda metrics", () => {
+    const body = JSON.parse(dashboardBody({ ...resources, tableName: 'orders' }, 'eu-west-1')) as {
+      widgets: Array<{ x: number; y: number; properties: { title: string; metrics: unknown[][] } }>;
+    };
+    const titles = body.widgets.map((w) => w.properties.title);
+    const widget = body.widgets.find((w) => w.properties.title === 'Transform rejected values');
+    expect(titles.indexOf('Transform rejected values')).toBe(titles.indexOf('Transform Lambda') + 1);
+    expect(widget?.properties.metrics).toEqual([
+      [REJECTED_VALUES_METRIC.namespace, REJECTED_VALUES_METRIC.metricName, 'FunctionName', 'fn', { stat: 'Sum' }],
+    ]);
+    // The same metric, dimension and statistic as the alarm.
+    const alarm = alarmDefinitions(resources).find((a) => a.id === 'RejectedValues');
+    const [namespace, metricName, dimension, value, options] = widget?.properties.metrics[0] ?? [];
+    expect([alarm?.namespace, alarm?.metricName, alarm?.dimensions, alarm?.statistic]).toEqual([
+      namespace,
+      metricName,
+      { [dimension as string]: value },
+      (options as { stat: string }).stat,
+    ]);
+    // Widgets do not overlap on the 24-column grid.
+    const cells = body.widgets.map((w) => `${w.x},${w.y}`);
+    expect(new Set(cells).size).toBe(cells.length);
   });
 });
 

@@ -166,7 +166,7 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
       description: 'The transform kept values that do not conform to the declared schema in cdc_rejected',
       namespace: REJECTED_VALUES_METRIC.namespace,
       metricName: REJECTED_VALUES_METRIC.metricName,
-      dimensions: {},
+      dimensions: { [REJECTED_VALUES_METRIC.dimensionName]: r.functionName },
       ...anyInFiveMinutes,
       treatMissingData: 'notBreaching',
     },

@@ -1,5 +1,6 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Construct } from 'constructs';
+import { REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
 import type { MonitoredResources } from './alarm-definitions';
 
 /** Props for {@link PipelineDashboard}. */
@@ -33,7 +34,9 @@ const metric = (namespace: string, name: string, dimension: string, value: strin
 ];
 
 /**
- * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic.
+ * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic. The
+ * transform's rejected values (the `RejectedValues` metric filter's count, {@link REJECTED_VALUES_METRIC}) sit
+ * next to its Lambda metrics, for this stack's function only.
  *
  * @param r - the monitored resources
  * @param region - the metrics' region
@@ -63,6 +66,18 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
         lambda('Errors', 'Sum'),
         lambda('Throttles', 'Sum'),
         lambda('Duration', 'Maximum'),
+      ],
+    ],
+    [
+      'Transform rejected values',
+      [
+        metric(
+          REJECTED_VALUES_METRIC.namespace,
+          REJECTED_VALUES_METRIC.metricName,
+          REJECTED_VALUES_METRIC.dimensionName,
+          r.functionName,
+          'Sum',
+        ),
       ],
     ],
     [

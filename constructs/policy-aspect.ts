@@ -1,4 +1,5 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -24,6 +25,7 @@ import {
   processorParameterViolations,
   type ResourceBlock,
 } from './apply-time-rules';
+import { metricFilterDimensionViolations } from './metric-filter-rules';
 import { pipeRecoveryViolations } from './recovery-rules';
 import { policyStatements, trustPolicyViolations } from './trust-conditions';
 
@@ -46,7 +48,8 @@ function terraformBlock(resource: TerraformResource): ResourceBlock {
  * Policy as code, checked at synth time: every bucket is encrypted and blocks public access, no IAM
  * policy allows a wildcard action, every log group has a retention, every trust policy uses only the
  * condition keys its service documents, and the apply-time rules of `apply-time-rules.ts` hold (Firehose
- * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions), and a pipe
+ * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions), metric filter
+ * dimensions hold CloudWatch's rules (`metric-filter-rules.ts`), and a pipe
  * leaves time to replay its dead-letter queue (`recovery-rules.ts`). Each violation becomes a
  * validation error on the offending construct, so `cdktf synth` (and `Testing.synth(stack, true)`)
  * fails before writing the stack, with messages like
@@ -76,6 +79,8 @@ export class PolicyAspect implements IAspect {
       });
     } else if (node instanceof PipesPipe) {
       node.node.addValidation({ validate: () => pipeRecoveryViolations(terraformBlock(node)) });
+    } else if (node instanceof CloudwatchLogMetricFilter) {
+      node.node.addValidation({ validate: () => metricFilterDimensionViolations(terraformBlock(node)) });
     } else if (node instanceof S3BucketLifecycleConfiguration) {
       node.node.addValidation({ validate: () => lifecycleTransitionViolations(terraformBlock(node)) });
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {

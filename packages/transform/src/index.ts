@@ -38,6 +38,7 @@ export type {
 export { createHandler, handler, type FirehoseHandler } from './firehose/handler.js';
 export { toPartitionKeys, type PartitionKeys } from './firehose/partition-keys.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './firehose/response-size.js';
+export { formatSummaryLine, type SummaryLine } from './firehose/summary-line.js';
 export {
   transformFirehoseEvent,
   type TransformOptions,

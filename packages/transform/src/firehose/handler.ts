@@ -1,4 +1,5 @@
 import type { FirehoseTransformationEvent, FirehoseTransformationResult } from './firehose-types.js';
+import { formatSummaryLine } from './summary-line.js';
 import { transformFirehoseEvent, type TransformOptions } from './transform-firehose-event.js';
 
 /** A Firehose transformation Lambda handler. */
@@ -12,12 +13,14 @@ export type FirehoseHandler = (event: FirehoseTransformationEvent) => Promise<Fi
  * The line goes to `process.stdout.write`, not `console.log`: with the function's Text log format the
  * Node.js runtime prefixes each `console` line with a timestamp, request id and level, so the event is
  * no longer JSON and a CloudWatch Logs JSON metric filter (`{ $.rejectedValues > 0 }`) cannot match it;
- * stdout reaches the log stream as written.
+ * stdout reaches the log stream as written. The line carries the function's name (`functionName`, from the
+ * runtime's `AWS_LAMBDA_FUNCTION_NAME`, read on each invocation) so a metric filter can publish per function.
  *
  * @param options - passed to {@link transformFirehoseEvent}; give `schema` so rows conform to the
  *   declared table
  * @returns the handler
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
  * @example
  * ```ts
  * export const handler = createHandler({ schema: createRowSchema(columns) });
@@ -27,7 +30,7 @@ export function createHandler(options: TransformOptions = {}): FirehoseHandler {
   return async (event) => {
     const { result, summary } = transformFirehoseEvent(event, options);
     // Unprefixed, so a JSON metric filter can parse it: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    process.stdout.write(formatSummaryLine(summary, process.env['AWS_LAMBDA_FUNCTION_NAME']));
     return result;
   };
 }

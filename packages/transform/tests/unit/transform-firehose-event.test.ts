@@ -128,39 +128,60 @@ describe('transformFirehoseEvent', () => {
 });
 
 describe('handler', () => {
-  test('returns the transformation result and writes one structured JSON summary line per batch straight to stdout', async () => {
+  const event = {
+    invocationId: 'inv-1',
+    records: [
+      { recordId: 'a', data: b64(tombstone(1)) },
+      { recordId: 'b', data: 'bm9wZQ==' },
+    ],
+  };
+  /** Run the handler with `AWS_LAMBDA_FUNCTION_NAME` set to `functionName` (or unset), return its result and stdout writes. */
+  const invoke = async (functionName: string | undefined) => {
+    const saved = process.env['AWS_LAMBDA_FUNCTION_NAME'];
     const log = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const event = {
-        invocationId: 'inv-1',
-        records: [
-          { recordId: 'a', data: b64(tombstone(1)) },
-          { recordId: 'b', data: 'bm9wZQ==' },
-        ],
-      };
+      if (functionName === undefined) delete process.env['AWS_LAMBDA_FUNCTION_NAME'];
+      else process.env['AWS_LAMBDA_FUNCTION_NAME'] = functionName;
       const result = await handler(event);
-      expect(result).toEqual(transformFirehoseEvent(event).result);
-      expect(log).toHaveBeenCalledTimes(1);
-      const line = String(log.mock.calls[0]?.[0]);
-      expect(line.endsWith('}\n')).toBe(true);
-      expect(line.indexOf('\n')).toBe(line.length - 1);
-      expect(JSON.parse(line)).toEqual({
-        level: 'WARN',
-        message: 'transformed Firehose batch',
-        invocationId: 'inv-1',
-        records: 2,
-        ok: 1,
-        processingFailed: 1,
-        inputDataBytes: event.records[0]!.data.length + 8,
-        outputDataBytes: (result.records[0]?.data.length ?? 0) + 8,
-        rejectedValues: 0,
-        rowsWithRejectedValues: 0,
-        failuresByReason: { 'not-json': 1 },
-        firstFailures: [{ recordId: 'b', reason: 'not-json', detail: expect.stringContaining('data is not JSON') }],
-      });
+      return { result, writes: log.mock.calls.map((call) => String(call[0])) };
     } finally {
       log.mockRestore();
+      if (saved === undefined) delete process.env['AWS_LAMBDA_FUNCTION_NAME'];
+      else process.env['AWS_LAMBDA_FUNCTION_NAME'] = saved;
     }
+  };
+
+  test('returns the transformation result and writes one structured JSON summary line per batch straight to stdout', async () => {
+    const { result, writes } = await invoke(undefined);
+    expect(result).toEqual(transformFirehoseEvent(event).result);
+    expect(writes).toHaveLength(1);
+    const line = writes[0]!;
+    expect(line.endsWith('}\n')).toBe(true);
+    expect(line.indexOf('\n')).toBe(line.length - 1);
+    expect(JSON.parse(line)).toEqual({
+      level: 'WARN',
+      message: 'transformed Firehose batch',
+      invocationId: 'inv-1',
+      records: 2,
+      ok: 1,
+      processingFailed: 1,
+      inputDataBytes: event.records[0]!.data.length + 8,
+      outputDataBytes: (result.records[0]?.data.length ?? 0) + 8,
+      rejectedValues: 0,
+      rowsWithRejectedValues: 0,
+      failuresByReason: { 'not-json': 1 },
+      firstFailures: [{ recordId: 'b', reason: 'not-json', detail: expect.stringContaining('data is not JSON') }],
+    });
+    // Outside Lambda (no AWS_LAMBDA_FUNCTION_NAME) the line is the summary exactly, as before functionName existed.
+    expect(line).toBe(`${JSON.stringify(transformFirehoseEvent(event).summary)}\n`);
+  });
+
+  test('names the function from AWS_LAMBDA_FUNCTION_NAME after the unchanged summary fields', async () => {
+    const without = (await invoke(undefined)).writes[0]!;
+    const { writes } = await invoke('sales-prod-transform');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toBe(`${without.slice(0, -2)},"functionName":"sales-prod-transform"}\n`);
+    expect(JSON.parse(writes[0]!)).toMatchObject({ functionName: 'sales-prod-transform', rejectedValues: 0 });
   });
 
   test('rejects an event without records instead of answering nothing', async () => {
