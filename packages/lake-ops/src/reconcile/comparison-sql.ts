@@ -33,7 +33,7 @@ function bucketOf(d: SqlDialect, key: string, buckets: number): string {
   return `(${d.hexToBigint(`substr(${d.md5Hex(key)}, 1, 7)`)} % ${buckets})`;
 }
 
-/** One item column's value text, '' when absent (a JSON text is never empty), so `max_by` keeps absences. */
+/** One item column's value text, '' when absent (a JSON text is never empty), so an absence compares as a value. */
 const valueText = (column: string): string => `coalesce(CAST(${identifier(column)} AS VARCHAR), '')`;
 
 /** The canonical text of a row: every item column as `name=<JSON text>`, in the given (sorted) order, joined by U+001F. */
@@ -46,6 +46,28 @@ function canonicalText(columns: readonly string[]): string {
 /** The row hash: the first 8 hex digits (32 bits) of the canonical text's MD5, as a BIGINT; summed per bucket. */
 function rowHash(d: SqlDialect, columns: readonly string[]): string {
   return d.hexToBigint(`substr(${d.md5Hex(canonicalText(columns))}, 1, 8)`);
+}
+
+/**
+ * The lake's current state: each key's latest row (highest `cdc_sort_key`), as the CTE `lake_latest` with the given
+ * select list. A window over the rows, not an aggregate: DuckDB spills the window's sort to disk, while `max_by`
+ * states of strings stayed in memory and a 1M-key lake failed at the 256 MB limit (`bench/`, 1M orders).
+ *
+ * @see https://duckdb.org/docs/stable/guides/performance/how_to_tune_workloads (larger-than-memory workloads)
+ * @see https://trino.io/docs/current/functions/window.html (row_number)
+ */
+function lakeLatest(
+  d: SqlDialect,
+  sources: ComparisonSources,
+  columns: readonly string[],
+  select: string,
+  filter?: string,
+): string {
+  const where = filter === undefined ? '' : ` WHERE ${filter}`;
+  return (
+    `lake_latest AS (SELECT ${select} FROM (SELECT *, row_number() OVER (PARTITION BY ${KEY_COLUMN} ORDER BY cdc_sort_key DESC) AS recency ` +
+    `FROM ${d.rowSource(sources.lake, columns)}${where}) AS lake_rows WHERE recency = 1)`
+  );
 }
 
 /**
@@ -66,8 +88,7 @@ export function bucketSummarySql(
 ): string {
   const bucket = bucketOf(d, KEY_COLUMN, buckets);
   return (
-    `WITH lake_latest AS (SELECT ${KEY_COLUMN}, max_by(cdc_operation, cdc_sort_key) AS operation, max_by(${rowHash(d, columns)}, cdc_sort_key) AS row_hash ` +
-    `FROM ${d.rowSource(sources.lake, columns)} GROUP BY ${KEY_COLUMN}),\n` +
+    `WITH ${lakeLatest(d, sources, columns, `${KEY_COLUMN}, cdc_operation AS operation, ${rowHash(d, columns)} AS row_hash`)},\n` +
     `table_rows AS (SELECT ${KEY_COLUMN}, ${rowHash(d, columns)} AS row_hash FROM ${d.rowSource(sources.table, columns)})\n` +
     `SELECT 'lake' AS side, ${bucket} AS bucket, count(*) AS keys, sum(row_hash) AS checksum FROM lake_latest WHERE operation <> 'remove' GROUP BY ${bucket}\n` +
     `UNION ALL\n` +
@@ -111,18 +132,14 @@ export function keyDriftSql(
 ): string {
   const filter = scopeFilter(d, scope);
   const aliases = columns.map((_, index) => `c${index}`);
-  const lakeValues = columns
-    .map((column, index) => `, max_by(${valueText(column)}, cdc_sort_key) AS ${aliases[index]}`)
-    .join('');
-  const tableValues = columns.map((column, index) => `, ${valueText(column)} AS ${aliases[index]}`).join('');
+  const values = columns.map((column, index) => `, ${valueText(column)} AS ${aliases[index]}`).join('');
   const differs = columns.map(
     (column, index) => `CASE WHEN t.${aliases[index]} <> l.${aliases[index]} THEN ${quote(column)} END`,
   );
   const differing = differs.length === 0 ? `''` : `concat_ws(',', ${differs.join(', ')})`;
   return (
-    `WITH lake_latest AS (SELECT ${KEY_COLUMN}, max(cdc_sort_key) AS sort_key, max_by(cdc_operation, cdc_sort_key) AS operation${lakeValues} ` +
-    `FROM ${d.rowSource(sources.lake, columns)} WHERE ${filter} GROUP BY ${KEY_COLUMN}),\n` +
-    `table_rows AS (SELECT ${KEY_COLUMN}, cdc_sort_key AS sort_key${tableValues} FROM ${d.rowSource(sources.table, columns)} WHERE ${filter}),\n` +
+    `WITH ${lakeLatest(d, sources, columns, `${KEY_COLUMN}, cdc_sort_key AS sort_key, cdc_operation AS operation${values}`, filter)},\n` +
+    `table_rows AS (SELECT ${KEY_COLUMN}, cdc_sort_key AS sort_key${values} FROM ${d.rowSource(sources.table, columns)} WHERE ${filter}),\n` +
     `paired AS (SELECT coalesce(t.${KEY_COLUMN}, l.${KEY_COLUMN}) AS ${KEY_COLUMN}, t.sort_key AS table_sort_key, l.sort_key AS lake_sort_key, ` +
     `l.${KEY_COLUMN} IS NOT NULL AND l.operation <> 'remove' AS lake_live, t.${KEY_COLUMN} IS NOT NULL AS in_table, ${differing} AS differing ` +
     `FROM table_rows t FULL OUTER JOIN lake_latest l ON t.${KEY_COLUMN} = l.${KEY_COLUMN}),\n` +

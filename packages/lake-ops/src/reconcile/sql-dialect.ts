@@ -79,7 +79,8 @@ export const DUCKDB_DIALECT: SqlDialect = {
  *   differ only in case would be ambiguous (the query fails, nothing is misreported); the row code writes lower
  *   snake_case names only (`@sales/transform` `toColumnName`).
  * - `md5(varbinary)` over `to_utf8`, `to_hex` (upper case, hence `lower`), `from_base(string, 16)` to BIGINT,
- *   `max_by`, `concat_ws` (skips NULL arguments, as DuckDB's does), `chr(31)`: Trino string and binary functions.
+ *   `row_number() OVER (PARTITION BY … ORDER BY …)`, `concat_ws` (skips NULL arguments, as DuckDB's does),
+ *   `chr(31)`: Trino string, binary and window functions.
  * - Stage 1 sums 32-bit row hashes per bucket as BIGINT. Trino's `sum(bigint)` raises an overflow error instead of
  *   wrapping (DuckDB sums into HUGEINT); it stays below 2^63 for fewer than 2^31 keys in one bucket, about
  *   2^31 × `--buckets` items with MD5-spread keys (8.8 × 10^12 at the default 4096).
