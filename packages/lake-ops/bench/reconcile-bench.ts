@@ -15,6 +15,7 @@ import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
+import { DUCKDB_MEMORY_LIMIT } from '../src/reconcile/duckdb-comparison.js';
 import { bestSeconds } from './best-time.js';
 import { runReconcile } from './reconcile-run.js';
 
@@ -109,7 +110,7 @@ export async function benchReconcile(root: string): Promise<void> {
   ) as { keys: number; drift: number; seconds: number };
   console.log(
     `reconcile's DuckDB comparison alone at ${comparison.keys} keys (${comparison.drift} drift), own process: ` +
-      `completed in ${comparison.seconds.toFixed(1)} s within DuckDB's 256 MB limit (it spills beyond)`,
+      `completed in ${comparison.seconds.toFixed(1)} s within DuckDB's ${DUCKDB_MEMORY_LIMIT} limit (it spills beyond)`,
   );
 }
 

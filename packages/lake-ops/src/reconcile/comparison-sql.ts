@@ -51,7 +51,8 @@ function rowHash(d: SqlDialect, columns: readonly string[]): string {
 /**
  * The lake's current state: each key's latest row (highest `cdc_sort_key`), as the CTE `lake_latest` with the given
  * select list. A window over the rows, not an aggregate: DuckDB spills the window's sort to disk, while `max_by`
- * states of strings stayed in memory and a 1M-key lake failed at the 256 MB limit (`bench/`, 1M orders).
+ * states of strings stayed in memory and a 1M-key lake failed at a 256 MB limit
+ * (`bench/comparison-scale.ts`, 1M orders).
  *
  * @see https://duckdb.org/docs/stable/guides/performance/how_to_tune_workloads (larger-than-memory workloads)
  * @see https://trino.io/docs/current/functions/window.html (row_number)

@@ -7,8 +7,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DUCKDB_DIALECT, EMPTY_LOCATION } from './sql-dialect.js';
 
-/** DuckDB's memory limit for the comparison; beyond it, aggregates and joins spill to the temp folder. */
-const MEMORY_LIMIT = '256MB';
+/**
+ * DuckDB's memory limit for the comparison; beyond it, the window's sort, aggregates and joins spill to the temp
+ * folder. 128 MB carries stage 1 over 1M keys and stage 2 over 100k differing keys (`bench/comparison-scale.ts`).
+ */
+export const DUCKDB_MEMORY_LIMIT = '128MB';
 
 /** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
 function holdsFiles(folder: string, extension: string): boolean {
@@ -50,7 +53,7 @@ export class DuckdbComparison {
    */
   static async open(tempFolder: string): Promise<DuckdbComparison> {
     const instance = await DuckDBInstance.create(':memory:', {
-      memory_limit: MEMORY_LIMIT,
+      memory_limit: DUCKDB_MEMORY_LIMIT,
       temp_directory: tempFolder,
       threads: '2',
       preserve_insertion_order: 'false',
