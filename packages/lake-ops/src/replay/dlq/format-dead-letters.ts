@@ -8,20 +8,23 @@ const TABLE_IN_STREAM_ARN = /:table\/([^/]+)\/stream\//;
 
 /**
  * The command that mends what a trimmed batch changed: a dead-letter message names a stream range, not keys, so
- * the whole table is compared with the lake and the drift repaired.
+ * the whole table is compared with the lake and the drift repaired. A lake in S3 is compared in Athena, which needs
+ * the stack's workgroup and Glue database (the outputs `athena_workgroup` and `glue_database`).
  *
  * @param streamArn - The trimmed batch's stream ARN (names the table).
  * @param lake - The `--lake` value, when given.
- * @returns The command line, e.g. `npm run reconcile -- --table sales-orders --lake s3://lake/ --repair`.
+ * @returns The command line, e.g. `npm run reconcile -- --table sales-orders --lake .local --repair`.
  * @example
  * ```ts
  * reconcileCommand('arn:aws:dynamodb:eu-west-1:123456789012:table/sales-orders/stream/2025-01-15T09:30:12.345', undefined);
- * //=> 'npm run reconcile -- --table sales-orders --lake s3://<lake bucket>/ --repair'
+ * //=> 'npm run reconcile -- --table sales-orders --lake s3://<lake bucket>/ --workgroup <athena_workgroup> --database <glue_database> --repair'
  * ```
  */
 export function reconcileCommand(streamArn: string, lake: string | undefined): string {
   const table = TABLE_IN_STREAM_ARN.exec(streamArn)?.[1] ?? '<table>';
-  return `npm run reconcile -- --table ${table} --lake ${lake ?? 's3://<lake bucket>/'} --repair`;
+  const target = lake ?? 's3://<lake bucket>/';
+  const athena = target.startsWith('s3://') ? ' --workgroup <athena_workgroup> --database <glue_database>' : '';
+  return `npm run reconcile -- --table ${table} --lake ${target}${athena} --repair`;
 }
 
 /**
