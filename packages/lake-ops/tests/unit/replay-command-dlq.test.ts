@@ -52,11 +52,18 @@ describe('sales-lake replay --dlq', () => {
     expect(stderr).toMatch(
       /NOT MENDED: 4 records of shardId-00000001736931012345-1a2b3c4d .* beyond the stream's 24 h retention/,
     );
-    expect(stderr).toContain('  npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --workgroup <athena_workgroup> --database <glue_database> --repair\n');
+    expect(stderr).toContain(
+      '  npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --workgroup <athena_workgroup> --database <glue_database> --repair\n',
+    );
     const json = JSON.parse(stdout) as { dead_letters: { trimmed: { next_step: string }[]; deleted: number } };
     expect(json.dead_letters).toMatchObject({
       deleted: 0,
-      trimmed: [{ next_step: 'npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --workgroup <athena_workgroup> --database <glue_database> --repair' }],
+      trimmed: [
+        {
+          next_step:
+            'npm run reconcile -- --table sales-orders --lake s3://sales-dev-lake --workgroup <athena_workgroup> --database <glue_database> --repair',
+        },
+      ],
     });
     expect(kinesis.commandCalls(PutRecordsCommand)).toHaveLength(0);
     expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
