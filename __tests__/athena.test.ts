@@ -63,7 +63,9 @@ describe('Athena', () => {
 
 describe('readNamedQueries', () => {
   const folders: string[] = [];
-  afterEach(() => folders.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
   function folderWith(file: string, sql: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'queries-'));
     folders.push(dir);

@@ -20,8 +20,9 @@ const byName = Object.fromEntries(queries.map((query) => [query.name, query.sql]
 const COMMON_FUNCTIONS = new Set(['row_number', 'count', 'sum', 'substr', 'unnest']);
 
 function functionNames(node: unknown, found: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(node)) node.forEach((child) => functionNames(child, found));
-  else if (node !== null && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const child of node) functionNames(child, found);
+  } else if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
     if (record['type'] === 'aggr_func' && typeof record['name'] === 'string') found.add(record['name'].toLowerCase());
     if (record['type'] === 'function') {
@@ -33,7 +34,7 @@ function functionNames(node: unknown, found: Set<string> = new Set()): Set<strin
           .toLowerCase(),
       );
     }
-    Object.values(record).forEach((child) => functionNames(child, found));
+    for (const child of Object.values(record)) functionNames(child, found);
   }
   return found;
 }

@@ -47,7 +47,9 @@ function files(root: string): Map<string, Buffer> {
 
 describe('synthesizing the app', () => {
   const checkouts = [checkout(), checkout()];
-  afterAll(() => checkouts.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of checkouts) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('fails on a bad setting before writing anything, naming the variable, the value and what is allowed', () => {
     const result = synth(checkouts[0]!, { SALES_KINESIS_MODE: 'fast' });

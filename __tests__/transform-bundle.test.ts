@@ -32,7 +32,9 @@ function synthFunction(bundleDirectory: ReturnType<typeof bundleTransformHandler
 
 describe('bundleTransformHandler', () => {
   const packages: string[] = [];
-  afterAll(() => packages.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of packages) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('bundles the real @sales/transform handler into a content-addressed folder under .gen', async () => {
     const bundle = bundleTransformHandler();

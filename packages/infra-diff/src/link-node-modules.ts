@@ -9,7 +9,10 @@ function isInside(child: string, parent: string): boolean {
 
 function linkEntry(repoRoot: string, from: string, to: string): void {
   const stats = lstatSync(from);
-  if (!stats.isSymbolicLink()) return symlinkSync(from, to);
+  if (!stats.isSymbolicLink()) {
+    symlinkSync(from, to);
+    return;
+  }
   const target = readlinkSync(from);
   const resolved = path.resolve(path.dirname(from), target);
   const isWorkspacePackage = isInside(resolved, repoRoot) && !isInside(resolved, path.join(repoRoot, 'node_modules'));

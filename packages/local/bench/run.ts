@@ -74,7 +74,10 @@ async function main(): Promise<void> {
       if (whole.kind !== 'completed') throw new Error(`the local run stopped: ${whole.summary.problems.join('; ')}`);
       rates.whole.push(whole.summary.changes_per_second);
       changes = whole.summary.changes_captured;
-      for (const [stage, ms] of Object.entries(whole.summary.stage_ms)) (stages[stage] ??= []).push(ms);
+      for (const [stage, ms] of Object.entries(whole.summary.stage_ms)) {
+        stages[stage] ??= [];
+        stages[stage].push(ms);
+      }
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -84,9 +84,9 @@ describe('sales-generator against dynalite', () => {
     for (const item of items.values()) {
       const lines = item.line_items?.L ?? [];
       const lineTotals = lines.map((line) => parseCents(line.M?.line_total?.N ?? ''));
-      lines.forEach((line, i) =>
-        expect(parseCents(line.M?.unit_price?.N ?? '') * Number(line.M?.quantity?.N)).toBe(lineTotals[i]),
-      );
+      for (const [i, line] of lines.entries()) {
+        expect(parseCents(line.M?.unit_price?.N ?? '') * Number(line.M?.quantity?.N)).toBe(lineTotals[i]);
+      }
       const subtotal = parseCents(item.subtotal?.N ?? '');
       expect(lineTotals.reduce((a, b) => a + b, 0)).toBe(subtotal);
       expect(subtotal + parseCents(item.tax?.N ?? '') + parseCents(item.shipping?.N ?? '')).toBe(

@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   ResourceNotFoundException,
   type DynamoDBClient,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { DATA_PREFIX } from '@sales/pipeline-spec';
 import type { LakeStore } from '../lake/lake-store.js';
@@ -58,7 +59,7 @@ export async function checkLake(lake: LakeStore): Promise<void> {
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html (LatestStreamLabel)
  */
 export async function describeTable(client: DynamoDBClient, table: string): Promise<TableFacts> {
-  let description;
+  let description: TableDescription | undefined;
   try {
     description = (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * LocalLakeStore: a folder standing in for the lake bucket (`npm run local` writes `.local/`).
  */
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { LakeObjectInfo, LakeStore } from './lake-store.js';
@@ -9,7 +10,7 @@ import type { LakeObjectInfo, LakeStore } from './lake-store.js';
 const PARTIAL_SUFFIX = '.partial';
 
 async function* walk(folder: string): AsyncGenerator<string> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {

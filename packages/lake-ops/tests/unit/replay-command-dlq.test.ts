@@ -15,7 +15,7 @@ describe('sales-lake replay --dlq', () => {
   let stdout: string;
   let stderr: string;
   beforeEach(() => {
-    [sqs, s3, kinesis].forEach((mock) => mock.reset());
+    for (const mock of [sqs, s3, kinesis]) mock.reset();
     stdout = '';
     stderr = '';
     jest.spyOn(process.stdout, 'write').mockImplementation(((text: string, callback?: () => void) => {

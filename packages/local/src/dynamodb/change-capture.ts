@@ -3,7 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { readItems } from './item-reader.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { buildStreamRecord } from './stream-record.js';
-import { listWriteTargets, type WriteTarget } from './write-targets.js';
+import { listWriteTargets, type WriteInput, type WriteTarget } from './write-targets.js';
 
 /** One captured change: the stream record plus the write's completion time in milliseconds. */
 export interface CapturedChange {
@@ -74,7 +74,7 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
+      const input = args.input as WriteInput;
       const targets = listWriteTargets(context.commandName ?? '', input, props.keyNames)?.filter(
         (target) => target.tableName === props.tableName,
       );

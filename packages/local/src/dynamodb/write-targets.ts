@@ -1,4 +1,4 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, BatchWriteItemInput, TransactWriteItemsInput } from '@aws-sdk/client-dynamodb';
 import type { AttributeMap } from '../types.js';
 
 /** One item a write command may change: its table and primary key. */
@@ -21,8 +21,23 @@ export class UnsupportedWriteError extends Error {
 const pickKey = (item: AttributeMap, keyNames: readonly string[]): AttributeMap =>
   Object.fromEntries(keyNames.map((name) => [name, item[name] as AttributeValue]));
 
-/** A command input: its shape differs per command, and only the key-bearing fields are read. */
-type Input = Record<string, any>;
+/**
+ * The key-bearing fields of a command input: which ones are set differs per command, and only these are read.
+ * Each branch below reads the fields its command requires (DynamoDB rejects a request without them) unchecked,
+ * hence the `!` there.
+ */
+export interface WriteInput {
+  /** `PutItem`, `UpdateItem`, `DeleteItem`: the table written. */
+  readonly TableName?: string | undefined;
+  /** `PutItem`: the whole item. */
+  readonly Item?: AttributeMap | undefined;
+  /** `UpdateItem`, `DeleteItem`: the item's key. */
+  readonly Key?: AttributeMap | undefined;
+  /** `BatchWriteItem`: puts and deletes per table. */
+  readonly RequestItems?: BatchWriteItemInput['RequestItems'];
+  /** `TransactWriteItems`: the actions, in order. */
+  readonly TransactItems?: TransactWriteItemsInput['TransactItems'];
+}
 
 /**
  * List the items a DynamoDB command writes, so capture can read them before and after.
@@ -35,28 +50,28 @@ type Input = Record<string, any>;
  */
 export function listWriteTargets(
   commandName: string,
-  input: Input,
+  input: WriteInput,
   keyNames: readonly string[],
 ): WriteTarget[] | undefined {
   const name = commandName.replace(/Command$/, '');
   switch (name) {
     case 'PutItem':
-      return [{ tableName: input.TableName, key: pickKey(input.Item, keyNames) }];
+      return [{ tableName: input.TableName!, key: pickKey(input.Item!, keyNames) }];
     case 'UpdateItem':
     case 'DeleteItem':
-      return [{ tableName: input.TableName, key: input.Key }];
+      return [{ tableName: input.TableName!, key: input.Key! }];
     case 'BatchWriteItem':
-      return Object.entries(input.RequestItems as Record<string, Input[]>).flatMap(([tableName, requests]) =>
+      return Object.entries(input.RequestItems!).flatMap(([tableName, requests]) =>
         requests.map((request) => ({
           tableName,
-          key: request.PutRequest ? pickKey(request.PutRequest.Item, keyNames) : request.DeleteRequest.Key,
+          key: request.PutRequest ? pickKey(request.PutRequest.Item!, keyNames) : request.DeleteRequest!.Key!,
         })),
       );
     case 'TransactWriteItems':
-      return (input.TransactItems as Input[]).flatMap((entry) => {
-        if (entry.Put) return [{ tableName: entry.Put.TableName, key: pickKey(entry.Put.Item, keyNames) }];
+      return input.TransactItems!.flatMap((entry) => {
+        if (entry.Put) return [{ tableName: entry.Put.TableName!, key: pickKey(entry.Put.Item!, keyNames) }];
         const write = entry.Update ?? entry.Delete;
-        return write ? [{ tableName: write.TableName, key: write.Key }] : [];
+        return write ? [{ tableName: write.TableName!, key: write.Key! }] : [];
       });
     case 'ExecuteStatement':
     case 'BatchExecuteStatement':

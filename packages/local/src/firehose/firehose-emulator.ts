@@ -113,7 +113,8 @@ export class FirehoseEmulator {
       await this.processAll(
         this.processing.add({ source, copy: 0 }, source.data.byteLength, source.approximateArrivalTimestamp),
       );
-      onProgress?.((read += 1));
+      read += 1;
+      onProgress?.(read);
     }
     let rest = this.processing.drain();
     while (rest.length > 0) {

@@ -42,7 +42,10 @@ export class S3Destination {
    */
   add(prefix: string, bytes: Buffer, arrivalMs: number, nowMs: number): void {
     let buffer = this.buffers.get(prefix);
-    if (buffer === undefined) this.buffers.set(prefix, (buffer = new SimulatedBuffer(this.hints)));
+    if (buffer === undefined) {
+      buffer = new SimulatedBuffer(this.hints);
+      this.buffers.set(prefix, buffer);
+    }
     this.writeAll(prefix, buffer.add({ bytes, arrivalMs }, bytes.byteLength, nowMs));
   }
 

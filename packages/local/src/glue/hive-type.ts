@@ -24,7 +24,10 @@ export function parseHiveType(text: string): GlueType {
   const fail = (): never => {
     throw new HiveTypeError(`cannot read Hive type "${text}" at position ${position}`);
   };
-  const expect = (token: string) => (text.startsWith(token, position) ? (position += token.length) : fail());
+  const expect = (token: string): void => {
+    if (!text.startsWith(token, position)) fail();
+    position += token.length;
+  };
   const word = () => {
     const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(position)) ?? fail();
     position += match[0].length;

@@ -55,7 +55,10 @@ export function parseRawJson(text: string): RawJson {
       at++;
       const members: [string, RawJson][] = [];
       skip();
-      if (text[at] === '}') return (at++, new RawObject(members));
+      if (text[at] === '}') {
+        at++;
+        return new RawObject(members);
+      }
       for (;;) {
         skip();
         if (text[at] !== '"') fail();
@@ -73,7 +76,10 @@ export function parseRawJson(text: string): RawJson {
       at++;
       const items: RawJson[] = [];
       skip();
-      if (text[at] === ']') return (at++, items);
+      if (text[at] === ']') {
+        at++;
+        return items;
+      }
       for (;;) {
         items.push(value());
         skip();
@@ -87,7 +93,10 @@ export function parseRawJson(text: string): RawJson {
       ['false', false],
       ['null', null],
     ] as const) {
-      if (text.startsWith(word, at)) return ((at += word.length), result);
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return result;
+      }
     }
     NUMBER.lastIndex = at;
     const match = NUMBER.exec(text) ?? fail();

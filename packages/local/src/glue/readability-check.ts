@@ -148,12 +148,15 @@ export function checkLakeReadability(
   const sighted = new Map<string, GlueType>();
   const found: UnreadableValue[] = [];
   for (const file of files) {
-    file.lines.forEach((text, index) => {
+    for (const [index, text] of file.lines.entries()) {
       const report = (column: string, under: UnreadableValue['under'], problem: string): void => {
         found.push({ file: file.key, line: index + 1, column, under, problem });
       };
       const row = parseRawJson(text);
-      if (!(row instanceof RawObject)) return report('(row)', 'declared table', 'the line is not a JSON object');
+      if (!(row instanceof RawObject)) {
+        report('(row)', 'declared table', 'the line is not a JSON object');
+        continue;
+      }
       const duplicate = duplicateKey(row);
       if (duplicate !== undefined) report('(row)', 'declared table', duplicate);
       for (const [key, value] of row.members) {
@@ -181,7 +184,7 @@ export function checkLakeReadability(
             `${problem}; the crawler fixed ${renderGlueType(fixed)} at first sighting`,
           );
       }
-    });
+    }
   }
   return found;
 }

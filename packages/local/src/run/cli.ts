@@ -1,7 +1,7 @@
 import { createHandler, createRowSchema } from '@sales/transform';
 import { resolve } from 'node:path';
 import { ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
-import { loadConfig, ORDER_CHANGE_COLUMNS, ConfigError } from '@sales/pipeline-spec';
+import { loadConfig, ORDER_CHANGE_COLUMNS, ConfigError, type PipelineConfig } from '@sales/pipeline-spec';
 import { EndpointError } from '../dynamodb/endpoint-probe.js';
 import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
 import { validateLocalOptions } from './options.js';
@@ -25,17 +25,22 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(LOCAL_FLAGS, argv);
-  if (values.help) return (void process.stdout.write(localHelp()), ExitCode.ok);
+  if (values.help) {
+    process.stdout.write(localHelp());
+    return ExitCode.ok;
+  }
   const options = validateLocalOptions(values, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
-  let config;
+  let config: PipelineConfig;
   try {
     config = loadConfig('dev', process.env);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
-  if (values.sql !== undefined)
-    return (void process.stdout.write(await runSql(options.out, values.sql, config)), ExitCode.ok);
+  if (values.sql !== undefined) {
+    process.stdout.write(await runSql(options.out, values.sql, config));
+    return ExitCode.ok;
+  }
   const signals = handleSignals({
     bin: BIN,
     draining: 'stopping after the current stage, keeping the previous results',
@@ -54,8 +59,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);
     return signals.exitCode() ?? (run.summary.status === 'ok' ? ExitCode.ok : ExitCode.failed);
   } catch (error) {
-    if (error instanceof EndpointError)
-      return (void process.stderr.write(`${BIN}: ${error.message}; nothing was done\n`), ExitCode.failed);
+    if (error instanceof EndpointError) {
+      process.stderr.write(`${BIN}: ${error.message}; nothing was done\n`);
+      return ExitCode.failed;
+    }
     throw error;
   } finally {
     signals.dispose();

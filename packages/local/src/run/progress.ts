@@ -61,7 +61,9 @@ export function lineProgress(stream: NodeJS.WritableStream, now: () => number = 
   let last = 0;
   return {
     // A stage's first count line comes one interval after its start.
-    start: () => void (last = now()),
+    start: () => {
+      last = now();
+    },
     update: (stage, detail) => {
       if (now() - last < LINE_UPDATE_INTERVAL_MS) return;
       last = now();

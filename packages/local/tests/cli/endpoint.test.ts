@@ -50,7 +50,7 @@ describe('npm run local --endpoint, before any work', () => {
         `sales-local: --endpoint http://127.0.0.1:${port} did not answer within ${PROBE_TIMEOUT_MS / 1000} s; nothing was done`,
       );
     } finally {
-      sockets.forEach((socket) => socket.destroy());
+      for (const socket of sockets) socket.destroy();
       silent.close();
     }
   }, 60_000);

@@ -79,7 +79,10 @@ const readLines = (lake: LakeWriter, prefix: string) =>
 describe('Firehose emulation', () => {
   test('invokes the handler once per processing-buffer interval with Firehose-shaped events', async () => {
     const events: FirehoseTransformationEvent[] = [];
-    const spy: TransformHandler = async (event) => (events.push(event), handler(event));
+    const spy: TransformHandler = async (event) => {
+      events.push(event);
+      return handler(event);
+    };
     const records = kinesisRecords([
       ['o1', JSON.stringify(streamRecord('o1', 0)), 0],
       ['o2', JSON.stringify(streamRecord('o2', 1)), 1],

@@ -95,5 +95,5 @@ export function partitionPath(values: Readonly<Record<PartitionKey, string>>): s
  * @see https://docs.aws.amazon.com/athena/latest/ug/partition-projection-setting-up.html
  */
 export function projectionLocationTemplate(bucketName: string): string {
-  return `s3://${bucketName}/${DATA_PREFIX}` + PARTITION_KEYS.map((key) => `${key}=$\${${key}}/`).join('');
+  return `s3://${bucketName}/${DATA_PREFIX}${PARTITION_KEYS.map((key) => `${key}=$\${${key}}/`).join('')}`;
 }

@@ -249,7 +249,7 @@ function oldOnlyNames(
   reserved: ReadonlySet<string>,
 ): string[] | undefined {
   const current = new Set(resolvedLeaves(sink, image, reserved).paths);
-  let old;
+  let old: { names: string[]; paths: string[] };
   try {
     old = resolvedLeaves(sink, oldImage, reserved);
   } catch (error) {

@@ -51,7 +51,7 @@ export function writeRowLine(
   const { image, source } = rowImage(change);
   const diffAgainst = change.operation === 'modify' ? change.oldImage : undefined;
   sink.ascii('{');
-  let changed;
+  let changed: string[] | null;
   try {
     changed = flattenImage(
       sink,

@@ -384,7 +384,7 @@ const malformedManifest = malformedCases.map(([name, , expected, why], i) => ({
   why,
 }));
 
-const write = (name, obj) => writeFileSync(join(out, name), JSON.stringify(obj, null, 2) + '\n');
+const write = (name, obj) => writeFileSync(join(out, name), `${JSON.stringify(obj, null, 2)}\n`);
 write('firehose-event-pipe-sales.json', pipeEvent);
 write('pipe-stream-records-decoded.json', pipeRecords);
 write('firehose-event-kds-direct.json', kdsEvent(kdsMs, '9b1e4c2a-7d35-4f60-8e21-5a3c7b9d0f14', 7001));

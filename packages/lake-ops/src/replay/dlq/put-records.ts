@@ -95,9 +95,9 @@ export async function putAllRecords(
       });
       pending = retry;
     }
-    pending.forEach((entry, index) =>
-      failed.push({ partitionKey: entry.PartitionKey ?? '', errorCode: lastErrors[index] ?? 'NoResult' }),
-    );
+    for (const [index, entry] of pending.entries()) {
+      failed.push({ partitionKey: entry.PartitionKey ?? '', errorCode: lastErrors[index] ?? 'NoResult' });
+    }
   }
   return { put, failed };
 }

@@ -53,7 +53,10 @@ export function redriveClients(queueUrl: string, stream: string) {
     streams: (streamArn: string): DynamoDBStreamsClient => {
       const key = regionOf(streamArn) ?? '';
       let client = streamsByRegion.get(key);
-      if (client === undefined) streamsByRegion.set(key, (client = new DynamoDBStreamsClient(withRegion(streamArn))));
+      if (client === undefined) {
+        client = new DynamoDBStreamsClient(withRegion(streamArn));
+        streamsByRegion.set(key, client);
+      }
       return client;
     },
   };
