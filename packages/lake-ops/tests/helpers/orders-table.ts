@@ -6,6 +6,7 @@ import {
   CreateTableCommand,
   DynamoDBClient,
   ScanCommand,
+  waitUntilTableExists,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 
@@ -58,6 +59,9 @@ export async function createOrdersTable(client: DynamoDBClient, table: string, c
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  // CreateTable answers while the table is CREATING, and dynalite turns it ACTIVE on a timer: a write in between
+  // fails with ResourceNotFoundException (seen on a loaded CI machine). Wait for ACTIVE, as against DynamoDB.
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: table });
   for (let start = 0; start < count; start += 25) {
     const requests = Array.from({ length: Math.min(25, count - start) }, (_, i) => ({
       PutRequest: { Item: orderItem(start + i) },
