@@ -5,9 +5,7 @@ import type { FlagTable } from '@sales/command-line';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
 import { EXPORT_FLAG } from '../table/export-location.js';
-
-/** Segments a Scan backfill reads at once when `--segments` is not given. */
-export const DEFAULT_SEGMENTS = 4;
+import { DEFAULT_SEGMENTS } from '../table-read-flags.js';
 
 /** `sales-lake backfill`'s flags: the shared ones and the backfill's own. */
 export const BACKFILL_FLAGS = {

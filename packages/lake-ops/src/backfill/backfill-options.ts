@@ -1,17 +1,10 @@
 /**
  * validateBackfillOptions: parsed flags -> the options of one backfill, with every range and combination checked.
  */
-import {
-  parseChoice,
-  parseNumberInRange,
-  parsePositiveInteger,
-  parseUrl,
-  UsageError,
-  type FlagValues,
-} from '@sales/command-line';
-import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { parseChoice, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
 import { validateExportLocation } from '../table/export-location.js';
-import { type BACKFILL_FLAGS, DEFAULT_SEGMENTS } from './backfill-flags.js';
+import { parseFenceMarginSeconds, parseSegments } from '../table-read-flags.js';
+import type { BACKFILL_FLAGS } from './backfill-flags.js';
 
 /** Where the items come from. */
 export type BackfillSource =
@@ -34,11 +27,6 @@ export interface BackfillOptions {
   readonly json: boolean;
   readonly dryRun: boolean;
 }
-
-/** `TotalSegments` maximum. @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html */
-const MAX_SEGMENTS = 1_000_000;
-/** A day: a margin beyond it is a typo, and the stream keeps 24 hours only. */
-const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 function parseTime(flag: string, text: string): number {
   const millis = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
@@ -83,10 +71,7 @@ export function validateBackfillOptions(values: FlagValues<typeof BACKFILL_FLAGS
     only('--export', values.export, 'export');
     source = {
       kind,
-      segments:
-        values.segments === undefined
-          ? DEFAULT_SEGMENTS
-          : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS),
+      segments: parseSegments(values.segments),
     };
   } else {
     only('--segments', values.segments, 'scan');
@@ -105,20 +90,12 @@ export function validateBackfillOptions(values: FlagValues<typeof BACKFILL_FLAGS
       exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
     };
   }
-  const margin =
-    values['fence-margin-seconds'] === undefined
-      ? DEFAULT_FENCE_MARGIN_SECONDS
-      : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], {
-          min: 0,
-          max: MAX_FENCE_MARGIN_SECONDS,
-          integer: true,
-        });
   return {
     table: values.table,
     endpoint,
     lake: values.lake,
     source,
-    fenceMarginSeconds: margin,
+    fenceMarginSeconds: parseFenceMarginSeconds(values['fence-margin-seconds']),
     streamSinceMicros:
       values['stream-since'] === undefined ? undefined : parseTime('--stream-since', values['stream-since']) * 1000,
     json: values.json === true,

@@ -1,17 +1,10 @@
 /**
  * The flags of `sales-lake reconcile`, in `--help` order, and how they are checked.
  */
-import {
-  parseNumberInRange,
-  parsePositiveInteger,
-  parseUrl,
-  UsageError,
-  type FlagTable,
-  type FlagValues,
-} from '@sales/command-line';
+import { parsePositiveInteger, parseUrl, UsageError, type FlagTable, type FlagValues } from '@sales/command-line';
 import { DRIFT_METRIC } from '@sales/pipeline-spec';
-import { DEFAULT_SEGMENTS } from '../backfill/backfill-flags.js';
 import { LAKE_FLAGS } from '../lake-flags.js';
+import { DEFAULT_SEGMENTS, parseFenceMarginSeconds, parseSegments } from '../table-read-flags.js';
 import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
 import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
 import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
@@ -74,12 +67,8 @@ export interface ReconcileCommandOptions {
   readonly fenceMarginSeconds: number;
 }
 
-/** `TotalSegments` maximum. @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html */
-const MAX_SEGMENTS = 1_000_000;
 /** Buckets beyond this make stage 1's result larger than the keys it saves reading. */
 const MAX_BUCKETS = 1_048_576;
-/** A day: the stream keeps 24 hours only. */
-const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 /**
  * Checks the reconcile flags: `--table` and `--lake` are required, `--workgroup` and `--database` too with an
@@ -109,19 +98,9 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     json: values.json === true,
     publishMetric: values['publish-metric'] === true,
     exportLocation: values.export === undefined ? undefined : validateExportLocation('--export', values.export),
-    segments:
-      values.segments === undefined
-        ? DEFAULT_SEGMENTS
-        : parsePositiveInteger('--segments', values.segments, MAX_SEGMENTS),
+    segments: parseSegments(values.segments),
     buckets:
       values.buckets === undefined ? DEFAULT_BUCKETS : parsePositiveInteger('--buckets', values.buckets, MAX_BUCKETS),
-    fenceMarginSeconds:
-      values['fence-margin-seconds'] === undefined
-        ? DEFAULT_FENCE_MARGIN_SECONDS
-        : parseNumberInRange('--fence-margin-seconds', values['fence-margin-seconds'], {
-            min: 0,
-            max: MAX_FENCE_MARGIN_SECONDS,
-            integer: true,
-          }),
+    fenceMarginSeconds: parseFenceMarginSeconds(values['fence-margin-seconds']),
   };
 }
