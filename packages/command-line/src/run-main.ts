@@ -16,9 +16,30 @@ function silenceSdkNodeVersionWarning(): void {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 
+/** Set (to anything) to have an unexpected error printed with its stack, for a bug report. */
+export const DEBUG_VARIABLE = 'DEBUG';
+
+/**
+ * One line for an error the command did not turn into an exit code itself: a missing region, a refused connection,
+ * an AWS error. Its stack only helps a bug report, so it is printed when {@link DEBUG_VARIABLE} is set.
+ *
+ * @param error - What was thrown.
+ * @returns The line's text, without the program name.
+ * @example
+ * ```ts
+ * describeFailure(new Error('Region is missing')); //=> 'Region is missing (set DEBUG=1 to see the stack)'
+ * ```
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (process.env[DEBUG_VARIABLE] !== undefined) return error.stack ?? error.message;
+  const name = error.name === 'Error' ? '' : `${error.name}: `;
+  return `${name}${error.message.split('\n')[0]} (set ${DEBUG_VARIABLE}=1 to see the stack)`;
+}
+
 /**
  * Runs a command and sets `process.exitCode` from its result: the returned code; {@link ExitCode.usage} and one
- * line for a {@link UsageError}; {@link ExitCode.failed} and the stack for anything else. It never calls
+ * line for a {@link UsageError}; {@link ExitCode.failed} and one line ({@link describeFailure}) for anything else. It never calls
  * `process.exit()`, so buffered stdout is written in full (arethetypeswrong `write.ts`). It also keeps the AWS
  * SDK's Node-version warning off the output (see {@link silenceSdkNodeVersionWarning}).
  *
@@ -44,7 +65,7 @@ export async function runMain(
       process.stderr.write(formatUsageError(bin, error));
       process.exitCode = ExitCode.usage;
     } else {
-      process.stderr.write(`${bin}: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(`${bin}: ${describeFailure(error)}\n`);
       process.exitCode = ExitCode.failed;
     }
   }
