@@ -17,6 +17,7 @@ import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
 import { checkLake, checkStream, describeTable, PreconditionError } from './preconditions.js';
 import { scanBackfill } from './scan-backfill.js';
+import { awsClientConfig } from '../aws-client-config.js';
 
 const HELP = renderHelp({
   usage: ['sales-lake backfill --table <name> --lake <DIR|s3://bucket/prefix> [options]'],
@@ -60,9 +61,9 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const options = validateBackfillOptions(values);
-  const s3 = new S3Client({});
+  const s3 = new S3Client(awsClientConfig());
   const lake = openLake(options.lake, process.cwd(), () => s3);
-  const dynamodb = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
+  const dynamodb = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
   const summary = newSummary(options.table, options.source.kind, options.dryRun);
   const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
   const progress = progressLine();

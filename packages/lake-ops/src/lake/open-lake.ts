@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { LakeStore } from './lake-store.js';
 import { LocalLakeStore } from './local-lake-store.js';
 import { S3LakeStore } from './s3-lake-store.js';
+import { awsClientConfig } from '../aws-client-config.js';
 
 const S3_URL = /^s3:\/\/([^/]+)\/?(.*)$/;
 
@@ -25,7 +26,11 @@ const S3_URL = /^s3:\/\/([^/]+)\/?(.*)$/;
  * openLake('.local', '/repo').location;              //=> '/repo/.local'
  * ```
  */
-export function openLake(value: string, cwd: string, s3: () => S3Client = () => new S3Client({})): LakeStore {
+export function openLake(
+  value: string,
+  cwd: string,
+  s3: () => S3Client = () => new S3Client(awsClientConfig()),
+): LakeStore {
   if (value.trim() === '') throw new UsageError('--lake must be a folder or s3://bucket/prefix, received ""');
   if (value.startsWith('s3:')) {
     const match = S3_URL.exec(value);

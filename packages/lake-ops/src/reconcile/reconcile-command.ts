@@ -18,6 +18,7 @@ import { openTableSide } from './open-table-side.js';
 import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
+import { awsClientConfig } from '../aws-client-config.js';
 
 const HELP = renderHelp({
   usage: [
@@ -48,7 +49,7 @@ const HELP = renderHelp({
  */
 async function publishVerdict(result: ReconcileResult): Promise<boolean> {
   try {
-    const value = await publishDriftMetric(new CloudWatchClient({}), result);
+    const value = await publishDriftMetric(new CloudWatchClient(awsClientConfig()), result);
     process.stderr.write(
       `published ${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}=${value} (${DRIFT_METRIC.dimensionName}=${result.table})\n`,
     );
@@ -80,12 +81,15 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let s3: S3Client | undefined;
   const s3Client = (): S3Client => {
-    s3 ??= new S3Client({});
+    s3 ??= new S3Client(awsClientConfig());
     return s3;
   };
   const lake = openLake(options.lake, process.cwd(), s3Client);
-  const openSide = prepareLakeSide(lake, options.athena, { s3: s3Client, athena: () => new AthenaClient({}) });
-  const client = new DynamoDBClient(options.endpoint === undefined ? {} : { endpoint: options.endpoint.href });
+  const openSide = prepareLakeSide(lake, options.athena, {
+    s3: s3Client,
+    athena: () => new AthenaClient(awsClientConfig()),
+  });
+  const client = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
   const signals = handleSignals({
     bin: 'sales-lake',
     draining: 'stopping the running query, finishing the pages being read, deleting scratch rows',

@@ -4,6 +4,7 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientConfig } from '../../aws-client-config.js';
 
 /** `https://sqs.<region>.amazonaws.com/...` and the legacy `https://<region>.queue.amazonaws.com/...`. */
 const QUEUE_URL_REGION =
@@ -31,10 +32,8 @@ export function regionOf(resource: string): string | undefined {
   }
 }
 
-const withRegion = (resource: string) => {
-  const region = regionOf(resource);
-  return region === undefined ? {} : { region };
-};
+/** The client configuration, in the region the resource names (if any). */
+const withRegion = (resource: string) => awsClientConfig({ region: regionOf(resource) });
 
 /**
  * Clients for a re-drive: SQS in the queue's region, Kinesis in the stream ARN's region (or the default), and a
