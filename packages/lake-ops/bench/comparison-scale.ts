@@ -53,7 +53,7 @@ async function main(keys: number): Promise<void> {
       const columns = await discoverColumns(engine, [sources.lake, sources.table]);
       const found = await findDrift(engine, sources, columns, 4096, '');
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      process.stdout.write(`${JSON.stringify({ keys: found.lakeKeys, drift: found.drift.length, seconds })}\n`);
+      process.stdout.write(`${JSON.stringify({ keys: found.lakeKeys, drift: found.compared.length, seconds })}\n`);
     } finally {
       engine.close();
     }

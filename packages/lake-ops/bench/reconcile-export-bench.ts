@@ -64,7 +64,7 @@ export async function benchReconcileExport(root: string): Promise<void> {
       table,
       keyName: 'order_id',
       segments: SEGMENTS,
-      fenceMarginSeconds: MARGIN_SECONDS,
+      fenceMargin: { seconds: MARGIN_SECONDS, reason: 'the bench sets it' },
       buckets: 4096,
       repair: false,
       tableSide,

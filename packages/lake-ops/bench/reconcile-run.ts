@@ -27,7 +27,7 @@ export async function runReconcile(endpoint: string, table: string, lake: string
       table,
       keyName: 'order_id',
       segments: 4,
-      fenceMarginSeconds: 300,
+      fenceMargin: { seconds: 300, reason: 'the bench sets it' },
       buckets: 4096,
       repair: false,
       scratchFolder,

@@ -3,7 +3,6 @@
  * the fence margin (backfill, reconcile). Each subcommand words its own `--help` line for them.
  */
 import { parseNumberInRange, parsePositiveInteger } from '@sales/command-line';
-import { DEFAULT_FENCE_MARGIN_SECONDS } from './rows/fence.js';
 
 /** Segments a parallel Scan reads at once when `--segments` is not given. */
 export const DEFAULT_SEGMENTS = 4;
@@ -30,18 +29,18 @@ export function parseSegments(text: string | undefined): number {
 }
 
 /**
- * `--fence-margin-seconds`, or its default.
+ * `--fence-margin-seconds`, if given (the default depends on the lake: `chooseFenceMargin`).
  *
  * @param text - The flag's value, if given.
- * @returns Whole seconds, 0 to 86,400.
+ * @returns Whole seconds, 0 to 86,400; `undefined` when not given.
  * @throws UsageError naming `--fence-margin-seconds` for anything else.
  * @example
  * ```ts
  * parseFenceMarginSeconds('60'); //=> 60
  * ```
  */
-export function parseFenceMarginSeconds(text: string | undefined): number {
+export function parseFenceMarginSeconds(text: string | undefined): number | undefined {
   return text === undefined
-    ? DEFAULT_FENCE_MARGIN_SECONDS
+    ? undefined
     : parseNumberInRange('--fence-margin-seconds', text, { min: 0, max: MAX_FENCE_MARGIN_SECONDS, integer: true });
 }

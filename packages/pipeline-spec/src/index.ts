@@ -23,6 +23,7 @@ export * from './defaults/pipes-defaults';
 export * from './defaults/s3-defaults';
 export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
+export * from './lake/lake-clock';
 export * from './lake/lake-layout';
 export * from './lake/reconcile-tables';
 export * from './names/resource-names';

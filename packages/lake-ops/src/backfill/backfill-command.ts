@@ -7,15 +7,17 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
 import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
+import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
+import { chooseFenceMargin } from '../lake/choose-fence-margin.js';
 import { openLake } from '../lake/open-lake.js';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
 import { toFenceMicros } from '../rows/fence.js';
 import { BACKFILL_FLAGS } from './backfill-flags.js';
-import { validateBackfillOptions, type BackfillOptions } from './backfill-options.js';
+import { validateBackfillOptions, type ResolvedBackfillOptions } from './backfill-options.js';
 import { formatSummary, newSummary, progressLine, type BackfillSummary } from './backfill-report.js';
 import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
-import { checkLake, checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { checkStream, describeTable, PreconditionError } from './preconditions.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';
 
@@ -34,7 +36,7 @@ const HELP = renderHelp({
 const iso = (micros: number): string => new Date(Math.floor(micros / 1000)).toISOString();
 
 async function scanPlan(
-  options: BackfillOptions,
+  options: ResolvedBackfillOptions,
   dynamodb: DynamoDBClient,
   summary: BackfillSummary,
   run: () => Promise<void>,
@@ -60,9 +62,16 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  const options = validateBackfillOptions(values);
+  const parsed = validateBackfillOptions(values);
   const s3 = new S3Client(awsClientConfig());
-  const lake = openLake(options.lake, process.cwd(), () => s3);
+  const lake = openLake(parsed.lake, process.cwd(), () => s3);
+  await checkPipelineLake(lake);
+  const fenceMargin = await chooseFenceMargin({
+    given: parsed.fenceMarginSeconds,
+    lake,
+    hostTimesTableReads: parsed.source.kind === 'scan',
+  });
+  const options: ResolvedBackfillOptions = { ...parsed, fenceMarginSeconds: fenceMargin.seconds };
   const dynamodb = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
   const summary = newSummary(options.table, options.source.kind, options.dryRun);
   const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
@@ -71,7 +80,6 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     progress.update(() => `backfill: ${summary.items} items, ${summary.objects} objects, ${summary.bytes} bytes`);
   const keyNames = [ORDER_TABLE_SCHEMA.partitionKey.name];
   try {
-    await checkLake(lake);
     if (options.source.kind === 'scan') {
       const { segments } = options.source;
       await scanPlan(options, dynamodb, summary, () =>

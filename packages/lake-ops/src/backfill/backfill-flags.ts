@@ -3,7 +3,7 @@
  */
 import type { FlagTable } from '@sales/command-line';
 import { LAKE_FLAGS } from '../lake-flags.js';
-import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { FENCE_MARGIN_DEFAULT_TEXT } from '../lake/choose-fence-margin.js';
 import { EXPORT_FLAG } from '../table/export-location.js';
 import { DEFAULT_SEGMENTS } from '../table-read-flags.js';
 
@@ -33,7 +33,7 @@ export const BACKFILL_FLAGS = {
     type: 'string',
     value: 's',
     description: 'how far before the snapshot second its rows sort (clock skew)',
-    defaultText: String(DEFAULT_FENCE_MARGIN_SECONDS),
+    defaultText: FENCE_MARGIN_DEFAULT_TEXT,
   },
   'stream-since': {
     type: 'string',

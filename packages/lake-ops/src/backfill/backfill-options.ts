@@ -21,12 +21,16 @@ export interface BackfillOptions {
   readonly endpoint: URL | undefined;
   readonly lake: string;
   readonly source: BackfillSource;
-  readonly fenceMarginSeconds: number;
+  /** `--fence-margin-seconds`; `undefined`: chosen for the lake (`chooseFenceMargin`). */
+  readonly fenceMarginSeconds: number | undefined;
   /** When change capture started, in µs, if given instead of the table stream's creation time. */
   readonly streamSinceMicros: number | undefined;
   readonly json: boolean;
   readonly dryRun: boolean;
 }
+
+/** A backfill command line with its fence margin chosen for the lake (`chooseFenceMargin`). */
+export type ResolvedBackfillOptions = BackfillOptions & { readonly fenceMarginSeconds: number };
 
 function parseTime(flag: string, text: string): number {
   const millis = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);

@@ -12,12 +12,12 @@ import type { ExportFiles } from '../table/export-files.js';
 import { exportFilesAt } from '../table/export-location.js';
 import { startExport } from '../table/start-export.js';
 import { openVerifiedExport, type VerifiedExport } from '../table/verified-export.js';
-import type { BackfillOptions, BackfillSource } from './backfill-options.js';
+import type { BackfillSource, ResolvedBackfillOptions } from './backfill-options.js';
 import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
 
 /** What {@link openExport} needs. */
 export interface OpenExportInput {
-  readonly options: BackfillOptions;
+  readonly options: ResolvedBackfillOptions;
   readonly source: Extract<BackfillSource, { kind: 'export' }>;
   readonly dynamodb: DynamoDBClient;
   readonly s3: S3Client;

@@ -1,5 +1,5 @@
 /**
- * The checks a backfill makes before it writes: the lake is the pipeline's, the stream started before the fence,
+ * The checks a backfill makes before it writes (after `checkPipelineLake`): the stream started before the fence,
  * point-in-time recovery covers the export time.
  */
 import {
@@ -9,8 +9,6 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { DATA_PREFIX } from '@sales/pipeline-spec';
-import type { LakeStore } from '../lake/lake-store.js';
 
 /** A precondition that does not hold: the run stops before writing, exit 1. */
 export class PreconditionError extends Error {
@@ -26,27 +24,6 @@ export interface TableFacts {
   readonly tableArn: string;
   /** When the table's current stream was created, in µs; `undefined` when it has no enabled stream. */
   readonly streamCreatedMicros: number | undefined;
-}
-
-async function first<T>(iterable: AsyncIterable<T>): Promise<T | undefined> {
-  for await (const value of iterable) return value;
-  return undefined;
-}
-
-/**
- * Refuses a lake that holds objects but none under `sales/`: it is not the pipeline's lake (a wrong folder or bucket).
- *
- * @param lake - The lake.
- * @throws {@link PreconditionError} when the location holds objects outside the pipeline's layout only.
- */
-export async function checkLake(lake: LakeStore): Promise<void> {
-  if ((await first(lake.list(DATA_PREFIX))) !== undefined) return;
-  const other = await first(lake.list(''));
-  if (other !== undefined) {
-    throw new PreconditionError(
-      `${lake.location} is not the pipeline's lake: it holds ${other.key} but nothing under ${DATA_PREFIX}`,
-    );
-  }
 }
 
 /**

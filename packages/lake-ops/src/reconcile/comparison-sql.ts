@@ -111,18 +111,20 @@ function scopeFilter(d: SqlDialect, scope: KeyScope): string {
 }
 
 /**
- * Stage 2: the drift of each key in scope, with the time fence applied.
+ * Stage 2: every key in scope whose two sides differ, with the time fence applied.
  *
  * Fence: a key whose latest lake row sorts after the table row's fence (the snapshot sort key of the Scan page that
- * read it; for a key the table lacks, `absentFenceSortKey`) changed while it was being compared: it is in flight, not
- * drift, and is left out.
+ * read it; for a key the table lacks, `absentFenceSortKey`) changed while it was being compared, or too close before
+ * it to rule out clock skew: its sides are not of one moment, so it is returned with `status` `in_flight` (not
+ * judged), never dropped. Keys whose sides are the same are not returned.
  *
  * @param d - The engine.
  * @param sources - The two sides.
  * @param columns - The item columns.
  * @param scope - Buckets or keys.
  * @param absentFenceSortKey - The fence for keys the table does not hold: the earliest page's snapshot sort key.
- * @returns A query with columns `order_id`, `kind`, `columns` (comma-separated item columns that differ), ordered by key.
+ * @returns A query with columns `order_id`, `kind`, `columns` (comma-separated item columns that differ), `status`
+ *   (`judged` | `in_flight`), `lake_sort_key`, `fence_sort_key`, ordered by key.
  */
 export function keyDriftSql(
   d: SqlDialect,
@@ -141,15 +143,17 @@ export function keyDriftSql(
   return (
     `WITH ${lakeLatest(d, sources, columns, `${KEY_COLUMN}, cdc_sort_key AS sort_key, cdc_operation AS operation${values}`, filter)},\n` +
     `table_rows AS (SELECT ${KEY_COLUMN}, cdc_sort_key AS sort_key${values} FROM ${d.rowSource(sources.table, columns)} WHERE ${filter}),\n` +
-    `paired AS (SELECT coalesce(t.${KEY_COLUMN}, l.${KEY_COLUMN}) AS ${KEY_COLUMN}, t.sort_key AS table_sort_key, l.sort_key AS lake_sort_key, ` +
+    `paired AS (SELECT coalesce(t.${KEY_COLUMN}, l.${KEY_COLUMN}) AS ${KEY_COLUMN}, coalesce(t.sort_key, ${quote(absentFenceSortKey)}) AS fence_sort_key, ` +
+    `l.sort_key AS lake_sort_key, ` +
     `l.${KEY_COLUMN} IS NOT NULL AND l.operation <> 'remove' AS lake_live, t.${KEY_COLUMN} IS NOT NULL AS in_table, ${differing} AS differing ` +
     `FROM table_rows t FULL OUTER JOIN lake_latest l ON t.${KEY_COLUMN} = l.${KEY_COLUMN}),\n` +
-    `classified AS (SELECT ${KEY_COLUMN}, differing, CASE ` +
-    `WHEN lake_sort_key > coalesce(table_sort_key, ${quote(absentFenceSortKey)}) THEN 'in_flight' ` +
+    `classified AS (SELECT ${KEY_COLUMN}, differing, lake_sort_key, fence_sort_key, CASE ` +
     `WHEN in_table AND NOT lake_live THEN 'missing_in_lake' ` +
     `WHEN NOT in_table AND lake_live THEN 'extra_in_lake' ` +
-    `WHEN in_table AND differing <> '' THEN 'value_mismatch' ELSE 'same' END AS kind FROM paired)\n` +
-    `SELECT ${KEY_COLUMN}, kind, CASE WHEN kind = 'value_mismatch' THEN differing ELSE '' END AS columns FROM classified ` +
+    `WHEN in_table AND differing <> '' THEN 'value_mismatch' ELSE 'same' END AS kind, ` +
+    `CASE WHEN lake_sort_key > fence_sort_key THEN 'in_flight' ELSE 'judged' END AS status FROM paired)\n` +
+    `SELECT ${KEY_COLUMN}, kind, CASE WHEN kind = 'value_mismatch' THEN differing ELSE '' END AS columns, status, ` +
+    `coalesce(lake_sort_key, '') AS lake_sort_key, fence_sort_key FROM classified ` +
     `WHERE kind IN ('missing_in_lake', 'extra_in_lake', 'value_mismatch') ORDER BY ${KEY_COLUMN}`
   );
 }

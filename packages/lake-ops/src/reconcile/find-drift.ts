@@ -4,7 +4,7 @@
  */
 import { differingBuckets } from './bucket-summary.js';
 import { bucketSummarySql, itemColumns, keyDriftSql, type ComparisonSources } from './comparison-sql.js';
-import { toDrift, type Drift } from './drift.js';
+import { toComparedKeys, type ComparedKey } from './drift.js';
 import { groupBySize } from './group-by-size.js';
 import type { SqlDialect } from './sql-dialect.js';
 
@@ -75,8 +75,8 @@ export interface FoundDrift {
   readonly lakeKeys: number;
   /** Buckets whose count or checksum differed. */
   readonly bucketsDiffering: number;
-  /** Drift per key in those buckets, fenced (candidates until re-checked). */
-  readonly drift: Drift[];
+  /** Every key in those buckets whose sides differ, judged or in flight (candidates until re-checked). */
+  readonly compared: ComparedKey[];
 }
 
 /**
@@ -87,7 +87,7 @@ export interface FoundDrift {
  * @param columns - The item columns of both sides (from {@link discoverColumns}).
  * @param buckets - The bucket count.
  * @param absentFenceSortKey - The fence for keys the table does not hold.
- * @returns The lake's key count, the differing bucket count and the drift.
+ * @returns The lake's key count, the differing bucket count and the keys that differ.
  */
 export async function findDrift(
   engine: ComparisonEngine,
@@ -97,16 +97,16 @@ export async function findDrift(
   absentFenceSortKey: string,
 ): Promise<FoundDrift> {
   const summary = differingBuckets(await engine.query(bucketSummarySql(engine.dialect, sources, columns, buckets)));
-  const drift: Drift[] = [];
+  const compared: ComparedKey[] = [];
   for (const group of groupBuckets(summary.buckets, summary.bucketKeys, KEYS_PER_QUERY)) {
-    drift.push(
-      ...toDrift(
+    compared.push(
+      ...toComparedKeys(
         await engine.query(
           keyDriftSql(engine.dialect, sources, columns, { buckets: group, bucketCount: buckets }, absentFenceSortKey),
         ),
       ),
     );
   }
-  drift.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
-  return { lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, drift };
+  compared.sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
+  return { lakeKeys: summary.lakeKeys, bucketsDiffering: summary.buckets.length, compared };
 }

@@ -12,6 +12,8 @@ import { exportTableSide, scanTableSide, type WriteTableSide } from './table-sid
 /** What {@link openTableSide} needs besides the command line. */
 export interface OpenTableSideInput {
   readonly options: ReconcileCommandOptions;
+  /** The fence margin chosen for this run (`chooseFenceMargin`). */
+  readonly fenceMarginSeconds: number;
   readonly dynamodb: DynamoDBClient;
   /** Reads an export in S3 (constructing it does not call AWS). */
   readonly s3: S3Client;
@@ -42,12 +44,12 @@ export async function openTableSide(input: OpenTableSideInput): Promise<WriteTab
       table: options.table,
       keyNames: input.keyNames,
       segments: options.segments,
-      fenceMarginSeconds: options.fenceMarginSeconds,
+      fenceMarginSeconds: input.fenceMarginSeconds,
     });
   const opened = await openVerifiedExport({
     files: exportFilesAt(options.exportLocation, input.s3),
     table: options.table,
-    fenceMarginSeconds: options.fenceMarginSeconds,
+    fenceMarginSeconds: input.fenceMarginSeconds,
     signal: input.signal,
     onProgress: input.onProgress,
     command: 'reconcile',

@@ -10,6 +10,8 @@ import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { progressLine } from '../backfill/backfill-report.js';
 import { PreconditionError } from '../backfill/preconditions.js';
 import type { LakeCommand } from '../command.js';
+import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
+import { chooseFenceMargin } from '../lake/choose-fence-margin.js';
 import { openLake } from '../lake/open-lake.js';
 import type { ReconcileResult } from './drift.js';
 import { publishDriftMetric, unrepairedDriftKeys } from './drift-metric-datum.js';
@@ -30,7 +32,7 @@ const HELP = renderHelp({
       "transform's row code) with the lake's current state for its key, and reports drift per key: missing_in_lake, " +
       'extra_in_lake, value_mismatch (with the columns). Counts and checksums per bucket of key hashes first, keys ' +
       'only in buckets that differ; keys found are re-read with a consistent read, and a key whose lake rows are newer ' +
-      "than the read's fence is in flight, not drift. A local lake is compared in DuckDB; the lake bucket in Athena, " +
+      "than the read's fence is not judged: it is listed with its reason and when a run can judge it. A local lake is compared in DuckDB; the lake bucket in Athena, " +
       "in the stack's workgroup (scratch rows under reconcile/, deleted at the end). With --export the table side is " +
       'a finished point-in-time export, verified first, every row fenced at its ExportTime: lake changes after that ' +
       'are in flight. See docs/operations.md, "Reconcile".',
@@ -39,6 +41,12 @@ const HELP = renderHelp({
       'LakeDrift and ReconcileNotRun alarms; an interrupted or failed run puts none.',
   ],
   flags: RECONCILE_FLAGS,
+  exitCodes: [0, 1, 2, 3, 130, 143],
+  exitCodeText: {
+    0: 'the lake equals the table: every key judged, no drift (or all of it repaired)',
+    1: 'drift found and not repaired, items that could not be read, an export that does not verify, or a failed --publish-metric',
+    3: 'no drift among the keys judged, but some keys were not judged (changed too close to the table read); run again after the time the report gives',
+  },
 });
 
 /**
@@ -68,7 +76,7 @@ async function publishVerdict(result: ReconcileResult): Promise<boolean> {
  *
  * @param argv - The arguments after `reconcile`.
  * @returns The exit code: 0 no drift (or repaired), 1 drift, an export that does not verify or a failed publish,
- * 130/143 signals.
+ * 3 no drift among the keys judged with some not judged, 130/143 signals.
  * @throws UsageError for a bad command line (exit 2).
  */
 export async function runReconcile(argv: readonly string[]): Promise<number> {
@@ -89,6 +97,12 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     s3: s3Client,
     athena: () => new AthenaClient(awsClientConfig()),
   });
+  await checkPipelineLake(lake);
+  const fenceMargin = await chooseFenceMargin({
+    given: options.fenceMarginSeconds,
+    lake,
+    hostTimesTableReads: options.exportLocation === undefined,
+  });
   const client = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
   const signals = handleSignals({
     bin: 'sales-lake',
@@ -101,6 +115,7 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     const onProgress = (text: string): void => progress.update(() => text);
     const tableSide = await openTableSide({
       options,
+      fenceMarginSeconds: fenceMargin.seconds,
       dynamodb: client,
       s3: s3Client(),
       keyNames: [keyName],
@@ -113,7 +128,7 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
       table: options.table,
       keyName,
       segments: options.segments,
-      fenceMarginSeconds: options.fenceMarginSeconds,
+      fenceMargin,
       buckets: options.buckets,
       repair: options.repair,
       tableSide,
@@ -131,9 +146,9 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     const interrupted = signals.exitCode();
     if (interrupted !== undefined) return interrupted;
     const published = options.publishMetric && result.complete ? await publishVerdict(result) : true;
-    return !published || !result.complete || unrepairedDriftKeys(result) > 0 || result.failed_items.length > 0
-      ? ExitCode.failed
-      : ExitCode.ok;
+    if (!published || !result.complete || unrepairedDriftKeys(result) > 0 || result.failed_items.length > 0)
+      return ExitCode.failed;
+    return result.not_judged.length > 0 ? ExitCode.deferred : ExitCode.ok;
   } catch (error) {
     progress.done();
     if (!(error instanceof PreconditionError)) throw error;

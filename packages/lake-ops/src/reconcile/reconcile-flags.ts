@@ -5,7 +5,7 @@ import { parsePositiveInteger, parseUrl, UsageError, type FlagTable, type FlagVa
 import { DRIFT_METRIC } from '@sales/pipeline-spec';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_SEGMENTS, parseFenceMarginSeconds, parseSegments } from '../table-read-flags.js';
-import { DEFAULT_FENCE_MARGIN_SECONDS } from '../rows/fence.js';
+import { FENCE_MARGIN_DEFAULT_TEXT } from '../lake/choose-fence-margin.js';
 import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
 import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
@@ -44,7 +44,7 @@ export const RECONCILE_FLAGS = {
     type: 'string',
     value: 's',
     description: 'lake changes this close before a page was read count as in flight (clock skew)',
-    defaultText: String(DEFAULT_FENCE_MARGIN_SECONDS),
+    defaultText: FENCE_MARGIN_DEFAULT_TEXT,
   },
   help: LAKE_FLAGS.help,
 } as const satisfies FlagTable;
@@ -64,7 +64,8 @@ export interface ReconcileCommandOptions {
   readonly exportLocation: string | undefined;
   readonly segments: number;
   readonly buckets: number;
-  readonly fenceMarginSeconds: number;
+  /** `--fence-margin-seconds`; `undefined`: chosen for the lake (`chooseFenceMargin`). */
+  readonly fenceMarginSeconds: number | undefined;
 }
 
 /** Buckets beyond this make stage 1's result larger than the keys it saves reading. */

@@ -10,10 +10,12 @@ import { writeObject } from '../backfill/write-object.js';
 import type { LakeStore } from '../lake/lake-store.js';
 import type { LocalLakeStore } from '../lake/local-lake-store.js';
 import { itemColumns, keyDriftSql } from './comparison-sql.js';
-import { toDrift, type Drift, type ReconcileResult } from './drift.js';
+import type { FenceMargin } from '../lake/choose-fence-margin.js';
+import { toComparedKeys, toDrift, type ComparedKey, type ReconcileResult } from './drift.js';
 import { chunkKeys, discoverColumns, findDrift } from './find-drift.js';
 import type { LakeSide } from './lake-side.js';
 import { openLocalLakeSide } from './local-lake-side.js';
+import { toNotJudged } from './not-judged.js';
 import { readKeysNow, type KeysNow } from './recheck.js';
 import { writeRepair } from './repair-rows.js';
 import { scanTableSide, type WriteTableSide } from './table-side.js';
@@ -27,7 +29,8 @@ export interface ReconcileRunOptions {
   /** The table's partition key (string-typed): `order_id`. */
   readonly keyName: string;
   readonly segments: number;
-  readonly fenceMarginSeconds: number;
+  /** The clock-skew margin of every fence, and why (`chooseFenceMargin`). */
+  readonly fenceMargin: FenceMargin;
   readonly buckets: number;
   readonly repair: boolean;
   /** How the table side is read. @defaultValue - a parallel consistent Scan ({@link scanTableSide}) with `segments` */
@@ -57,7 +60,7 @@ async function recheck(
   columns: readonly string[],
   keys: readonly string[],
   now: KeysNow,
-): Promise<Drift[]> {
+): Promise<ComparedKey[]> {
   await writeObject(
     side.recheckRows.store,
     `recheck${DATA_FILE_EXTENSION}`,
@@ -65,16 +68,16 @@ async function recheck(
   );
   const sources = { lake: side.lakeRows(), table: side.recheckRows.location() };
   const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
-  const drift: Drift[] = [];
+  const compared: ComparedKey[] = [];
   for (const chunk of chunkKeys(keys))
-    drift.push(
-      ...toDrift(
+    compared.push(
+      ...toComparedKeys(
         await side.engine.query(
           keyDriftSql(side.engine.dialect, sources, recheckColumns, { keys: chunk }, now.fenceSortKey),
         ),
       ),
     );
-  return drift;
+  return compared;
 }
 
 /**
@@ -89,9 +92,11 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
     table: options.table,
     table_items: 0,
     lake_keys: 0,
+    fence_margin: options.fenceMargin,
     drift: [],
+    not_judged: [],
     buckets_differing: 0,
-    in_flight: 0,
+    settled: [],
     failed_items: [],
     repair: null,
     complete: false,
@@ -107,7 +112,7 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
         table: options.table,
         keyNames: [options.keyName],
         segments: options.segments,
-        fenceMarginSeconds: options.fenceMarginSeconds,
+        fenceMarginSeconds: options.fenceMargin.seconds,
       });
     const read = await writeTableSide(side.tableRows.store, options.signal, (itemsRead) =>
       options.onProgress(`reconcile: ${itemsRead} items read`),
@@ -121,7 +126,9 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
     const found = await findDrift(engine, sources, columns, options.buckets, read.earliestFenceSortKey ?? '');
     result.lake_keys = found.lakeKeys;
     result.buckets_differing = found.bucketsDiffering;
-    const candidates = found.drift;
+    const margin = options.fenceMargin.seconds;
+    result.not_judged = found.compared.filter((key) => key.inFlight).map((key) => toNotJudged(key, margin));
+    const candidates = found.compared.filter((key) => !key.inFlight);
     if (candidates.length === 0 || options.signal.aborted) {
       result.complete = !options.signal.aborted;
       return result;
@@ -133,14 +140,20 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
         client: options.client,
         table: options.table,
         keyName: options.keyName,
-        fenceMarginSeconds: options.fenceMarginSeconds,
+        fenceMarginSeconds: margin,
         signal: options.signal,
       },
       keys,
     );
     result.failed_items.push(...now.failures);
-    result.drift = await recheck(side, columns, keys, now);
-    result.in_flight = candidates.length - result.drift.length;
+    const rechecked = await recheck(side, columns, keys, now);
+    result.drift = rechecked.filter((key) => !key.inFlight).map(toDrift);
+    result.not_judged = [
+      ...result.not_judged,
+      ...rechecked.filter((key) => key.inFlight).map((key) => toNotJudged(key, margin)),
+    ].sort((a, b) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0));
+    const stillDiffering = new Set(rechecked.map((key) => key.order_id));
+    result.settled = keys.filter((key) => !stillDiffering.has(key));
     if (options.repair && result.drift.length > 0 && !options.signal.aborted)
       result.repair = (await writeRepair(options.lake, result.drift, now)) ?? null;
     result.complete = !options.signal.aborted;

@@ -12,6 +12,7 @@ import {
   UsageError,
 } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
+import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
 import { openLake } from '../lake/open-lake.js';
 import { formatDeadLetters, toDeadLettersJson } from './dlq/format-dead-letters.js';
 import { redriveClients } from './dlq/redrive-clients.js';
@@ -113,6 +114,7 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
   }
   const request = toRequest(values);
   const lake = request.lake === undefined ? undefined : openLake(request.lake, process.cwd());
+  if (lake !== undefined) await checkPipelineLake(lake);
   const signals = handleSignals({
     bin: 'sales-lake',
     draining: 'finishing the error object or dead-letter message in hand',

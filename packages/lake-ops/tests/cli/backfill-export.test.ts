@@ -2,7 +2,7 @@
  * `sales-lake backfill --source export --export DIR`, spawned as a user runs it, on an export folder written in the
  * documented format (dynalite has no export API; it answers DescribeTable).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
@@ -34,6 +34,7 @@ describe('sales-lake backfill --source export', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'backfill-export-'));
     lake = join(root, 'lake');
+    mkdirSync(join(lake, 'sales'), { recursive: true }); // a lake the pipeline has started to fill
     ({ folder, dataKeys } = writeExportFolder(join(root, 'bucket'), {
       exportId: EXPORT_ID,
       table: 'orders',

@@ -1,11 +1,11 @@
 /**
  * `sales-lake backfill --source scan`, spawned as a user runs it, against dynalite; the rows are read back from the lake.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
+import { emptyLakeFolder } from '../helpers/lake-folder.js';
 import { filesUnder, rowsIn, runBin } from '../helpers/run-bin.js';
 
 const ITEMS = 230;
@@ -21,7 +21,7 @@ describe('sales-lake backfill --source scan against dynalite', () => {
   });
   afterAll(async () => server.stop());
   beforeEach(() => {
-    lake = mkdtempSync(join(tmpdir(), 'backfill-lake-'));
+    lake = emptyLakeFolder('backfill-lake-');
   });
   afterEach(() => rmSync(lake, { recursive: true, force: true }));
 
@@ -133,13 +133,25 @@ describe('sales-lake backfill --source scan against dynalite', () => {
     expect(stderr).toMatch(/after the snapshot's fence/);
   }, 30_000);
 
-  test("refuses a lake location that is not the pipeline's", async () => {
+  test("refuses a lake location that is not the pipeline's, exit 2 naming --lake", async () => {
+    rmSync(join(lake, 'sales'), { recursive: true });
     mkdirSync(join(lake, 'photos'));
     writeFileSync(join(lake, 'photos', 'cat.jpg'), 'x');
     const { code, stderr } = await runBin(args());
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/is not the pipeline's lake: it holds photos\/cat\.jpg/);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /--lake ".*" is not the pipeline's lake: it holds photos\/cat\.jpg but nothing under sales\/ or errors\//,
+    );
     expect(filesUnder(lake)).toEqual(['photos/cat.jpg']);
+  }, 30_000);
+
+  test('refuses a lake folder that does not exist, exit 2 naming --lake, and creates nothing', async () => {
+    const typo = join(lake, 'typo-lake');
+    const { code, stdout, stderr } = await runBin(args().map((arg) => (arg === lake ? typo : arg)));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^sales-lake: --lake ".*typo-lake" does not exist/);
+    expect(existsSync(typo)).toBe(false);
   }, 30_000);
 
   test('refuses a table that does not exist', async () => {

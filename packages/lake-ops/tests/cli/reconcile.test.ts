@@ -1,11 +1,10 @@
 /**
  * `sales-lake reconcile`, spawned as a user runs it, against dynalite and a local lake.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
+import { emptyLakeFolder } from '../helpers/lake-folder.js';
 import { filesUnder, runBin } from '../helpers/run-bin.js';
 
 const ITEMS = 25;
@@ -17,7 +16,7 @@ describe('sales-lake reconcile against dynalite', () => {
   beforeAll(async () => {
     server = await startDynaliteProcess(process.cwd());
     await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
-    lake = mkdtempSync(join(tmpdir(), 'reconcile-cli-lake-'));
+    lake = emptyLakeFolder('reconcile-cli-lake-');
   });
   afterAll(async () => {
     rmSync(lake, { recursive: true, force: true });

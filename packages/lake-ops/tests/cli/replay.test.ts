@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEvent, rowsPerEventId, writeErrorObject } from '../support/error-objects';
@@ -74,6 +74,29 @@ describe('sales-lake replay', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/4 replayed.*would write \d+ objects/);
     expect(rowsPerEventId(root)).toEqual({});
+  });
+
+  test('a --lake that does not exist is refused, exit 2 naming --lake; nothing is created', () => {
+    const typo = join(root, 'nope-lake');
+
+    const { code, stdout, stderr } = replay(['--lake', typo]);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^sales-lake: --lake ".*nope-lake" does not exist/);
+    expect(existsSync(typo)).toBe(false);
+  });
+
+  test("a folder that is not the pipeline's lake is refused, exit 2, and left as it was", () => {
+    writeFileSync(join(root, 'notes.txt'), 'mine');
+
+    const { code, stderr } = replay(['--lake', root]);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /--lake ".*" is not the pipeline's lake: it holds notes\.txt but nothing under sales\/ or errors\//,
+    );
+    expect(readdirSync(root)).toEqual(['notes.txt']);
   });
 
   test.each([

@@ -74,7 +74,7 @@ describe('reconcile on a bucket lake side', () => {
     table,
     keyName: 'order_id',
     segments: 2,
-    fenceMarginSeconds: 300,
+    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
     buckets: 16,
     repair: false,
     signal: new AbortController().signal,

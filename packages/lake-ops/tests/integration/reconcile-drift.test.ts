@@ -48,7 +48,7 @@ describe('reconcile', () => {
     table,
     keyName: 'order_id',
     segments: 2,
-    fenceMarginSeconds: 300,
+    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
     buckets: 64,
     repair: false,
     scratchFolder: join(scratch, String(Math.random())),
@@ -107,7 +107,7 @@ describe('reconcile', () => {
       { order_id: key(8), kind: 'value_mismatch', columns: ['line_items'] },
       { order_id: key(999_999), kind: 'extra_in_lake', columns: [] },
     ]);
-    expect(result.in_flight).toBe(1); // o-000006, caught up during the run
+    expect(result.settled).toEqual([key(6)]); // caught up during the run
     expect(result.buckets_differing).toBeGreaterThan(0);
 
     // Act: repair, then reconcile again.
@@ -136,7 +136,8 @@ describe('reconcile', () => {
       lake_keys: 30,
       drift: [],
       buckets_differing: 0,
-      in_flight: 0,
+      not_judged: [],
+      settled: [],
       complete: true,
     });
   }, 60_000);

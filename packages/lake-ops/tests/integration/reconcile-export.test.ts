@@ -98,7 +98,7 @@ describe('reconcile from an export', () => {
       table,
       keyName: 'order_id',
       segments: 2,
-      fenceMarginSeconds: MARGIN_SECONDS,
+      fenceMargin: { seconds: MARGIN_SECONDS, reason: 'set with --fence-margin-seconds' },
       buckets: 16,
       repair: false,
       tableSide: exportTableSide({ ...opened, context: { ...opened.context, keyNames: ['order_id'] } }),
@@ -121,7 +121,13 @@ describe('reconcile from an export', () => {
       { order_id: key(3), kind: 'value_mismatch', columns: ['status'] },
       { order_id: key(4), kind: 'missing_in_lake', columns: [] },
     ]);
-    expect(result.in_flight).toBe(0); // o-5, o-7, o-777777 are left out by the export's fence, before any re-check
+    expect(result.settled).toEqual([]);
+    // o-5, o-7, o-777777 changed after the export's fence: not judged, listed with the reason, never dropped
+    expect(result.not_judged.map((entry) => [entry.order_id, entry.reason])).toEqual([
+      [key(5), 'changed_after_read'],
+      [key(7), 'changed_after_read'],
+      [key(777_777), 'changed_after_read'],
+    ]);
     expect(result.failed_items).toEqual([]);
     const fence = snapshotSortKey(toFenceMicros(exportMicros, MARGIN_SECONDS));
     const tableRows = rowsIn(join(first.scratchFolder, 'table'));
@@ -174,7 +180,7 @@ describe('reconcile from an export', () => {
       table: 'stopped',
       keyName: 'order_id',
       segments: 1,
-      fenceMarginSeconds: MARGIN_SECONDS,
+      fenceMargin: { seconds: MARGIN_SECONDS, reason: 'set with --fence-margin-seconds' },
       buckets: 16,
       repair: true,
       tableSide: exportTableSide({ ...opened, context: { ...opened.context, keyNames: ['order_id'] } }),

@@ -68,7 +68,19 @@ function answer(sql: string): { label: string; page: GetQueryResultsOutput } {
         ],
       ),
     };
-  const drift = resultsOf(['order_id', 'kind', 'columns'], [['o-000003', 'value_mismatch', 'status']]);
+  const drift = resultsOf(
+    ['order_id', 'kind', 'columns', 'status', 'lake_sort_key', 'fence_sort_key'],
+    [
+      [
+        'o-000003',
+        'value_mismatch',
+        'status',
+        'judged',
+        '1764560000000000-0000000000000000000000000000000000000007',
+        '1764568500000000-0000000000000000000000000000000000000000',
+      ],
+    ],
+  );
   if (sql.includes(') IN (17)'))
     return { label: 'stage 2: drift per key in the differing buckets (one lake scan per group)', page: drift };
   return { label: 'stage 3: the re-read keys against the lake as it is now (one lake scan)', page: drift };
@@ -111,7 +123,7 @@ test('a reconcile sends Athena exactly the golden queries', async () => {
     table: 'orders',
     keyName: 'order_id',
     segments: 1,
-    fenceMarginSeconds: 300,
+    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
     buckets: 4096,
     repair: false,
     signal,

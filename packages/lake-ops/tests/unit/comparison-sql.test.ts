@@ -91,7 +91,9 @@ describe('the comparison SQL', () => {
     expect(buckets).toContain('cdc_operation AS operation, HEX(substr(MD5(');
     for (const text of texts(TOKENS)) expect(text).not.toContain('max_by(');
     expect(buckets).toContain('FROM ROWS(lake_lines;status,total)');
-    expect(drift).toContain(`WHEN lake_sort_key > coalesce(table_sort_key, '${FENCE}') THEN 'in_flight'`);
+    expect(drift).toContain(`coalesce(t.sort_key, '${FENCE}') AS fence_sort_key`);
+    // A key past its fence is returned as in flight (not judged), never dropped.
+    expect(drift).toContain("CASE WHEN lake_sort_key > fence_sort_key THEN 'in_flight' ELSE 'judged' END AS status");
     expect(drift).toContain('(HEX(substr(MD5(order_id), 1, 7)) % 4096) IN (3, 17)');
     expect(drift).toContain(`CASE WHEN t.c0 <> l.c0 THEN 'status' END`);
     expect(texts(TOKENS)[3]).toContain("IN ('o-1', 'it''s')");

@@ -4,12 +4,13 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@sales/command-line';
+import { LAKE_CLOCK_FILE, LOCAL_LAKE_MARKER } from '@sales/pipeline-spec';
 
 /** The file that marks a folder as written by `npm run local`. */
-export const OUT_MARKER = '.sales-local';
+export const OUT_MARKER = LOCAL_LAKE_MARKER;
 
 /** What a run owns in `--out`: replaced as a whole when a run publishes its results. */
-export const OWNED_PATHS = ['sales', 'errors', 'logs', 'summary.json'] as const;
+export const OWNED_PATHS = ['sales', 'errors', 'logs', 'summary.json', LAKE_CLOCK_FILE] as const;
 
 /** Work folders of a run inside `--out` (new results, then the old ones while they are swapped). */
 const STAGING_PREFIX = '.staging-';

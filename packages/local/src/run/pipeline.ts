@@ -20,6 +20,7 @@ import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import type { LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
+import { writeResults } from './write-results.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { collectProblems } from './problems.js';
@@ -109,7 +110,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
       stage_ms: stages.timings(),
       changes_per_second: changesPerSecond,
     };
-    writeFileSync(join(staged.dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeResults(staged.dir, summary, deps.clock === undefined);
     staged.publish();
     return { ...run, summary };
   } catch (error) {
@@ -123,7 +124,7 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
     }
     if (error instanceof StageFailedError) {
       const summary = head('failed', [`stage ${error.stage} failed: ${error.reason}; later stages did not run`]);
-      writeFileSync(join(staged.dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      writeResults(staged.dir, summary, deps.clock === undefined);
       staged.publish();
       return { kind: 'stopped', summary };
     }

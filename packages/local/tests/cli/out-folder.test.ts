@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUT_MARKER } from '../../src/run/out-folder';
+import { LAKE_CLOCK_FILE } from '@sales/pipeline-spec';
 import { runLocal } from './spawn-local';
 
 let home: string;
@@ -51,7 +52,9 @@ describe('npm run local --out', () => {
 
     expect(second.code).toBe(0);
     expect(readFileSync(join(lake, 'notes.md'), 'utf8')).toBe('mine\n');
-    expect(readdirSync(lake).sort()).toEqual([OUT_MARKER, 'logs', 'notes.md', 'sales', 'summary.json'].sort());
+    expect(readdirSync(lake).sort()).toEqual(
+      [OUT_MARKER, LAKE_CLOCK_FILE, 'logs', 'notes.md', 'sales', 'summary.json'].sort(),
+    );
     expect(JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8')).operations.planned).toBeGreaterThanOrEqual(7);
 
     // A newcomer queries the lake with --sql, without a run.

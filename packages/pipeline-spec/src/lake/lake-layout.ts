@@ -9,6 +9,12 @@
 /** Glue/Athena table that holds one row per change. Queries refer to it unqualified. */
 export const TABLE_NAME = 'order_changes';
 
+/**
+ * The file `npm run local` marks its `--out` folder with: the folder is a local lake, and a later run may replace
+ * its results. `sales-lake` accepts such a folder as a lake even before it holds data.
+ */
+export const LOCAL_LAKE_MARKER = '.sales-local';
+
 /** Key prefix of the change rows. The crawler and the Glue table read this prefix only. */
 export const DATA_PREFIX = 'sales/';
 
