@@ -120,9 +120,24 @@ describe('OperatorPolicies', () => {
         (s) => s.Action.includes('s3:ListBucket') && s.Resource.includes(LAKE),
       );
       expect(lists.length).toBeGreaterThan(0);
-      for (const list of lists) expect(Object.keys(list.Condition?.['StringLike'] ?? {})).toEqual(['s3:prefix']);
+      for (const list of lists)
+        expect(Object.values(list.Condition ?? {}).flatMap((operator) => Object.keys(operator))).toEqual(['s3:prefix']);
     },
   );
+
+  test.each([
+    ['backfill', ['', 'sales/', 'errors/']],
+    ['reconcile', ['sales/', 'errors/']],
+    ['replay', ['sales/', 'errors/']],
+  ])('%s may run the lake check: list exactly %j', (operation, prefixes) => {
+    expect(statementsOf(operation).find((s) => s.Sid === 'CheckLake')).toEqual({
+      Sid: 'CheckLake',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: [LAKE],
+      Condition: { StringEquals: { 's3:prefix': prefixes } },
+    });
+  });
 
   test('backfill starts and polls an export into exports/ only, and writes rows into sales/ only', () => {
     expect(actionsOn('backfill', TABLE)).toEqual([
@@ -202,6 +217,7 @@ describe('OperatorPolicies', () => {
       `s3:PutObject on ${LAKE}/sales/*`,
     ]);
     expect(actionsOn('replay', RESOURCES.deadLetterQueueArn)).toEqual([
+      'sqs:ChangeMessageVisibility',
       'sqs:DeleteMessage',
       'sqs:GetQueueAttributes',
       'sqs:ReceiveMessage',

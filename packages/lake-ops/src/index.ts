@@ -2,6 +2,7 @@
  * `@sales/lake-ops` as a library: what `sales-lake` runs, for callers that embed it (`npm run local -- --existing`).
  * Re-exports only.
  */
+export { runCli, topLevelHelp } from './run-cli.js';
 export { scanBackfill, scanObjectName, type ScanBackfillOptions } from './backfill/scan-backfill.js';
 export { newSummary, type BackfillSummary } from './backfill/backfill-report.js';
 export { checkStream, PreconditionError } from './backfill/preconditions.js';

@@ -55,6 +55,21 @@ function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatem
 }
 
 /**
+ * The lake check each command makes before it reads or writes: `ListObjectsV2` under the lake's `sales/` and
+ * `errors/` (backfill also lists the whole lake, `""`, when `sales/` is empty, to refuse a bucket that is not the
+ * pipeline's). Exact prefixes (`StringEquals`), so the check lists nothing deeper than the other statements allow.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
+ */
+function checkLake(r: OperatorResources, wholeLake: boolean): PolicyStatement {
+  return {
+    sid: 'CheckLake',
+    actions: ['s3:ListBucket'],
+    resources: [r.lakeBucketArn],
+    conditions: { StringEquals: { 's3:prefix': [...(wholeLake ? [''] : []), DATA_PREFIX, ERROR_PREFIX] } },
+  };
+}
+
+/**
  * SSE-KMS: writing an object under the bucket's default key needs `kms:GenerateDataKey`, reading it
  * `kms:Decrypt`; the same key encrypts the table and its stream.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
@@ -98,6 +113,7 @@ const writeRows = (r: OperatorResources): PolicyStatement => ({
  */
 export function backfillStatements(r: OperatorResources): PolicyStatement[] {
   return [
+    checkLake(r, true),
     // ExportTableToPointInTime on the table; DescribeContinuousBackups checks PITR first (S3DataExport_Requesting).
     {
       sid: 'ExportTable',
@@ -134,6 +150,7 @@ export function backfillStatements(r: OperatorResources): PolicyStatement[] {
  */
 export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
   return [
+    checkLake(r, false),
     scanTable(r),
     // The keys stage 2 finds are re-read with a strongly consistent BatchGetItem before they are reported.
     // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
@@ -204,6 +221,7 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
  */
 export function replayStatements(r: OperatorResources): PolicyStatement[] {
   return [
+    checkLake(r, false),
     // Error records, earlier markers (idempotence) and still-failing records are read under errors/.
     { sid: 'ReadErrorRecords', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, ERROR_PREFIX)] },
     listUnder('ListErrorRecords', r.lakeBucketArn, ERROR_PREFIX),
@@ -213,10 +231,11 @@ export function replayStatements(r: OperatorResources): PolicyStatement[] {
       actions: ['s3:PutObject'],
       resources: [under(r.lakeBucketArn, REPLAYED_PREFIX), under(r.lakeBucketArn, REPLAY_FAILED_PREFIX)],
     },
+    // ChangeMessageVisibility (timeout 0) releases, at the end of the run, each message that was not re-driven.
     // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
     {
       sid: 'DrainDeadLetterQueue',
-      actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+      actions: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
       resources: [r.deadLetterQueueArn],
     },
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.LowLevel.Walkthrough.html

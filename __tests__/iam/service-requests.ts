@@ -1,0 +1,115 @@
+/**
+ * The requests AWS services make with the caller's credentials on behalf of one call: S3 using the bucket's KMS key,
+ * DynamoDB writing an export, Athena reading the catalog and the tables' objects and writing its results.
+ */
+import { request, type IamRequest } from './iam-request';
+import type { StackFacts } from './stack-facts';
+
+const s3Arn = (bucket: string, key?: string) =>
+  key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`;
+
+/** `s3://bucket/prefix/` to its bucket and prefix. */
+export function splitS3Url(url: string): { bucket: string; prefix: string } {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
+  if (match === null) throw new Error(`not an s3:// location: ${url}`);
+  return { bucket: match[1]!, prefix: match[2] ?? '' };
+}
+
+/**
+ * SSE-KMS with the bucket's default key (bucket key on): S3 calls KMS with the caller's rights, through S3, with the
+ * bucket's ARN as encryption context.
+ *
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html (encryption context: the bucket ARN)
+ */
+export function s3KeyUse(
+  f: StackFacts,
+  action: 'kms:Decrypt' | 'kms:GenerateDataKey',
+  bucket: string,
+  cause: string,
+): IamRequest {
+  return request(action, f.kmsKeyArn, `${cause} (SSE-KMS)`, {
+    'kms:ViaService': `s3.${f.account.region}.amazonaws.com`,
+    'kms:EncryptionContext:aws:s3:arn': s3Arn(bucket),
+  });
+}
+
+/** Reading and writing one object, with its key use. */
+export const readObject = (f: StackFacts, bucket: string, key: string, cause: string): IamRequest[] => [
+  request('s3:GetObject', s3Arn(bucket, key), cause),
+  s3KeyUse(f, 'kms:Decrypt', bucket, cause),
+];
+export const writeObject = (f: StackFacts, bucket: string, key: string, cause: string): IamRequest[] => [
+  request('s3:PutObject', s3Arn(bucket, key), cause),
+  s3KeyUse(f, 'kms:GenerateDataKey', bucket, cause),
+];
+
+/**
+ * An export writes with the caller's rights: `s3:PutObject`, `s3:AbortMultipartUpload`, `s3:PutObjectAcl` under the
+ * prefix, SSE-KMS with the bucket's key.
+ *
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+ */
+export function exportWrites(f: StackFacts, bucket: string, prefix: string, cause: string): IamRequest[] {
+  const key = `${prefix}AWSDynamoDB/01767225600000-a1b2c3d4/data/aaaa7ome3s7a5gqn2mu3ogtq.json.gz`;
+  return [
+    ...writeObject(f, bucket, key, `${cause} → DynamoDB writes the export`),
+    request('s3:AbortMultipartUpload', s3Arn(bucket, key), `${cause} → DynamoDB writes the export`),
+    request('s3:PutObjectAcl', s3Arn(bucket, key), `${cause} → DynamoDB writes the export`),
+  ];
+}
+
+/** Tables a query names as `"database"."table"`. */
+const tablesIn = (sql: string): string[] => [
+  ...new Set([...sql.matchAll(/"([a-z0-9_]+)"\."([a-z0-9_]+)"/g)].map((m) => `${m[1]}.${m[2]}`)),
+];
+
+/**
+ * What Athena does with the caller's rights for one query: reads each table's definition from Glue (catalog,
+ * database and table), lists and reads the table's objects (a projected table: the partition the query injects),
+ * and writes the result file to the workgroup's location.
+ *
+ * @see https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/fine-grained-access-to-glue-resources.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html
+ */
+export function athenaQueryRequests(f: StackFacts, workgroup: string, sql: string, cause: string): IamRequest[] {
+  const by = `${cause} → Athena`;
+  const glue = (resource: string) =>
+    `arn:${f.account.partition}:glue:${f.account.region}:${f.account.accountId}:${resource}`;
+  const requests: IamRequest[] = [];
+  for (const name of tablesIn(sql)) {
+    const table = f.tables[name];
+    if (table === undefined) throw new Error(`the query reads ${name}, which the stack does not declare`);
+    const [database] = name.split('.') as [string];
+    for (const arn of [glue('catalog'), glue(`database/${database}`)])
+      requests.push(request('glue:GetDatabase', arn, by), request('glue:GetTable', arn, by));
+    requests.push(request('glue:GetTable', table.arn, by));
+    if (table.catalogPartitions)
+      for (const arn of [glue('catalog'), glue(`database/${database}`), table.arn])
+        requests.push(request('glue:GetPartitions', arn, by));
+    const injected = /"run" = '([^']+)'/.exec(sql)?.[1];
+    const location =
+      table.locationTemplate !== undefined && injected !== undefined
+        ? table.locationTemplate.replace('${run}', injected)
+        : table.location;
+    const { bucket, prefix } = splitS3Url(location);
+    requests.push(
+      request('s3:GetBucketLocation', s3Arn(bucket), by),
+      request('s3:ListBucket', s3Arn(bucket), by, { 's3:prefix': prefix }),
+      ...readObject(f, bucket, `${prefix}part-0000.json.gz`, by),
+    );
+  }
+  const results = splitS3Url(f.workgroups[workgroup]?.outputLocation ?? '');
+  requests.push(
+    request('s3:GetBucketLocation', s3Arn(results.bucket), by),
+    ...writeObject(f, results.bucket, `${results.prefix}q-1.csv`, by),
+  );
+  return requests;
+}
+
+/** GetQueryResults: Athena reads the result file with the caller's rights. @see https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html */
+export function athenaResultReads(f: StackFacts, workgroup: string, cause: string): IamRequest[] {
+  const results = splitS3Url(f.workgroups[workgroup]?.outputLocation ?? '');
+  return readObject(f, results.bucket, `${results.prefix}q-1.csv`, `${cause} → Athena`);
+}
