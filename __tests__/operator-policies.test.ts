@@ -126,7 +126,7 @@ describe('OperatorPolicies', () => {
   );
 
   test.each([
-    ['backfill', ['', 'sales/', 'errors/']],
+    ['backfill', ['sales/', 'errors/']],
     ['reconcile', ['sales/', 'errors/']],
     ['replay', ['sales/', 'errors/']],
   ])('%s may run the lake check: list exactly %j', (operation, prefixes) => {

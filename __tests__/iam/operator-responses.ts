@@ -3,6 +3,7 @@
  * (fixtures in operator-fixtures.ts).
  */
 import { NoSuchKey } from '@aws-sdk/client-s3';
+import { gzipSync } from 'node:zlib';
 import {
   athenaAnswer,
   deadLetterMessage,
@@ -17,6 +18,10 @@ import type { StackFacts } from './stack-facts';
 
 const DAY_MS = 86_400_000;
 
+/** An object the delivery stream wrote: the lake check finds the pipeline's data under `sales/`. */
+const FIREHOSE_OBJECT =
+  'sales/year=2026/month=12/day=06/hour=10/sales-dev-delivery-1-2026-12-06-10-00-00-0b9c2a5e-8f1d-4c3e-9a7b-2d4e6f8a0c1e.json.gz';
+
 /**
  * Gives every stubbed client the documented answers of one scenario.
  *
@@ -25,10 +30,10 @@ const DAY_MS = 86_400_000;
  * @param facts - The stack the run is made against.
  */
 export function arrangeResponses(recorder: SdkRecorder, scenario: OperatorScenario, facts: StackFacts): void {
-  const objects = scenario.objects?.(facts) ?? new Map<string, Buffer>();
+  const objects = new Map([[FIREHOSE_OBJECT, gzipSync('')], ...(scenario.objects?.(facts) ?? [])]);
   const s3 = recorder.stub('S3');
   s3.on(lakeOpsCommand('client-s3', 'ListObjectsV2Command')).callsFake((input: { Prefix?: string }) => {
-    const keys = scenario.emptyLake ? [] : [...objects.keys()].filter((key) => key.startsWith(input.Prefix ?? ''));
+    const keys = [...objects.keys()].filter((key) => key.startsWith(input.Prefix ?? ''));
     return {
       Contents: keys.map((Key) => ({ Key, Size: objects.get(Key)!.length })),
       KeyCount: keys.length,

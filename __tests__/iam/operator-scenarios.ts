@@ -18,10 +18,11 @@ export interface OperatorScenario {
   readonly argv: (facts: StackFacts) => string[];
   /** The exit code the run ends with when every call is answered as arranged. */
   readonly exitCode: number;
-  /** Lake objects GetObject finds (by key); ListObjectsV2 lists them unless `emptyLake`. */
+  /**
+   * Lake objects GetObject finds and ListObjectsV2 lists (by key), besides one object Firehose delivered under
+   * `sales/`: every run is on a lake the pipeline has started to fill (the runbooks check that first).
+   */
   readonly objects?: (facts: StackFacts) => Map<string, Buffer>;
-  /** The lake lists as empty (a first deploy), so backfill's lake check lists `sales/` and then the whole lake. */
-  readonly emptyLake?: boolean;
 }
 
 const exportFolder = (f: StackFacts) => `s3://${f.lakeBucket}/exports/AWSDynamoDB/${EXPORT_ID}/`;
@@ -38,7 +39,6 @@ export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
     operation: 'backfill',
     argv: (f) => ['backfill', '--table', table(f), '--lake', `s3://${f.lakeBucket}`],
     exitCode: 0,
-    emptyLake: true,
     objects: (f) => exportObjects(f.lakeBucket, f.tableArn, exportAt()),
   },
   {
@@ -46,7 +46,6 @@ export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
     operation: 'backfill',
     argv: (f) => ['backfill', '--table', table(f), '--lake', `s3://${f.lakeBucket}`, '--export', exportFolder(f)],
     exitCode: 0,
-    emptyLake: true,
     objects: (f) => exportObjects(f.lakeBucket, f.tableArn, exportAt()),
   },
   {
@@ -54,7 +53,6 @@ export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
     operation: 'backfill',
     argv: (f) => ['backfill', '--table', table(f), '--lake', `s3://${f.lakeBucket}`, '--source', 'scan'],
     exitCode: 0,
-    emptyLake: true,
   },
   {
     name: 'replay of the error objects of the lake bucket',

@@ -59,7 +59,7 @@ async function firstUnder(lake: LakeStore, prefix: string): Promise<string | und
  * Refuses a `--lake` that is not the pipeline's lake: a folder that does not exist or is not a folder, a bucket that
  * does not exist, or a location with no object under `sales/` or `errors/` (a local folder that `npm run local`
  * marked, or that has a `sales/` or `errors/` folder, counts even while empty). Reads one listing page per prefix at
- * most; writes nothing.
+ * most (on the bucket: `sales/`, then `errors/`); writes nothing.
  *
  * @param lake - The lake `--lake` named.
  * @throws {@link UsageError} naming `--lake` (exit 2), with what was found there.
@@ -72,7 +72,8 @@ async function firstUnder(lake: LakeStore, prefix: string): Promise<string | und
 export async function checkPipelineLake(lake: LakeStore): Promise<void> {
   if (lake instanceof LocalLakeStore && (await checkFolder(lake))) return;
   for (const prefix of PIPELINE_PREFIXES) if ((await firstUnder(lake, prefix)) !== undefined) return;
-  const other = await firstUnder(lake, '');
+  // A folder is listed whole to name what it holds; the bucket is not (the operator policies grant the two prefixes).
+  const other = lake instanceof LocalLakeStore ? await firstUnder(lake, '') : undefined;
   throw new UsageError(
     other === undefined
       ? `--lake "${lake.location}" holds nothing: no pipeline data under ${PIPELINE_PREFIXES.join(' or ')}; check the location`

@@ -90,13 +90,17 @@ describe('checkPipelineLake on the bucket', () => {
     await expect(checkPipelineLake(lake())).resolves.toBeUndefined();
   });
 
-  test('refuses a bucket without pipeline data, naming what it holds', async () => {
+  test('refuses a bucket without pipeline data after listing only the two prefixes the policies grant', async () => {
     s3.on(ListObjectsV2Command).resolves(listing([]));
     s3.on(ListObjectsV2Command, { Prefix: '' }).resolves(listing(['backups/db.dump']));
 
     await expect(checkPipelineLake(lake())).rejects.toThrow(
-      '--lake "s3://sales-dev-lake-123/" is not the pipeline\'s lake: it holds backups/db.dump but nothing under sales/ or errors/',
+      '--lake "s3://sales-dev-lake-123/" holds nothing: no pipeline data under sales/ or errors/',
     );
+    expect(s3.commandCalls(ListObjectsV2Command).map((call) => call.args[0].input.Prefix)).toEqual([
+      'sales/',
+      'errors/',
+    ]);
   });
 
   test('refuses a bucket that does not exist as a usage error naming --lake', async () => {

@@ -55,17 +55,17 @@ function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatem
 }
 
 /**
- * The lake check each command makes before it reads or writes: `ListObjectsV2` under the lake's `sales/` and
- * `errors/` (backfill also lists the whole lake, `""`, when `sales/` is empty, to refuse a bucket that is not the
- * pipeline's). Exact prefixes (`StringEquals`), so the check lists nothing deeper than the other statements allow.
+ * The lake check each command makes before it reads or writes (`checkPipelineLake` in `@sales/lake-ops`):
+ * `ListObjectsV2` under the lake's `sales/`, then `errors/`. Exact prefixes (`StringEquals`), so the check lists
+ * nothing deeper than the other statements allow.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
  */
-function checkLake(r: OperatorResources, wholeLake: boolean): PolicyStatement {
+function checkLake(r: OperatorResources): PolicyStatement {
   return {
     sid: 'CheckLake',
     actions: ['s3:ListBucket'],
     resources: [r.lakeBucketArn],
-    conditions: { StringEquals: { 's3:prefix': [...(wholeLake ? [''] : []), DATA_PREFIX, ERROR_PREFIX] } },
+    conditions: { StringEquals: { 's3:prefix': [DATA_PREFIX, ERROR_PREFIX] } },
   };
 }
 
@@ -113,7 +113,7 @@ const writeRows = (r: OperatorResources): PolicyStatement => ({
  */
 export function backfillStatements(r: OperatorResources): PolicyStatement[] {
   return [
-    checkLake(r, true),
+    checkLake(r),
     // ExportTableToPointInTime on the table; DescribeContinuousBackups checks PITR first (S3DataExport_Requesting).
     {
       sid: 'ExportTable',
@@ -150,7 +150,7 @@ export function backfillStatements(r: OperatorResources): PolicyStatement[] {
  */
 export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
   return [
-    checkLake(r, false),
+    checkLake(r),
     scanTable(r),
     // The keys stage 2 finds are re-read with a strongly consistent BatchGetItem before they are reported.
     // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
@@ -221,7 +221,7 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
  */
 export function replayStatements(r: OperatorResources): PolicyStatement[] {
   return [
-    checkLake(r, false),
+    checkLake(r),
     // Error records, earlier markers (idempotence) and still-failing records are read under errors/.
     { sid: 'ReadErrorRecords', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, ERROR_PREFIX)] },
     listUnder('ListErrorRecords', r.lakeBucketArn, ERROR_PREFIX),
