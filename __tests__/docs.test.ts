@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
 import {
   ATHENA_DEFAULTS,
@@ -144,5 +144,32 @@ describe('docs/infrastructure.md', () => {
     };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);
+  });
+});
+
+describe('the pages a newcomer reads first', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const firstScreen = readme.split('\n').slice(0, 40).join('\n');
+  const budget = freshnessBudgetSeconds(loadConfig('dev', {}));
+
+  test("README's first screen states the freshness budget freshness-budget.ts computes, and no other", () => {
+    expect(firstScreen).toContain(`within ${budget} s worst case`);
+    // Every "<n> s" figure of the first screen is the budget: no stale promise beside it.
+    const figures = [...firstScreen.matchAll(/(\d+(?:\.\d+)?) s\b/g)].map((match) => Number(match[1]));
+    expect(figures.filter((seconds) => seconds !== budget)).toEqual([]);
+    expect(readme).toContain(`within ${budget} s, worst case`);
+  });
+
+  test.each([
+    'README.md',
+    'CONTRIBUTING.md',
+    ...['infrastructure', 'local', 'operations', 'review-and-release'].map((page) => `docs/${page}.md`),
+  ])('%s links only to files that exist in the repository', (page) => {
+    const text = readFileSync(join(REPO_ROOT, page), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((match) => match[1] as string)
+      .filter((target) => !/^[a-z]+:/.test(target));
+    const missing = targets.filter((target) => !existsSync(join(REPO_ROOT, dirname(page), target)));
+    expect(missing).toEqual([]);
   });
 });

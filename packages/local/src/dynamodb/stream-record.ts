@@ -42,8 +42,9 @@ export function classifyChange(
 
 /**
  * Build the stream record for one write, in the shape EventBridge Pipes delivers to Kinesis
- * (aws-contracts.md §1.1): 32-hex `eventID`, `eventVersion` "1.1", epoch-second
- * `ApproximateCreationDateTime`, both images under `NEW_AND_OLD_IMAGES`.
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-dynamodb.html): 32-hex `eventID`,
+ * `eventVersion` "1.1", epoch-second `ApproximateCreationDateTime`, both images under `NEW_AND_OLD_IMAGES`
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html).
  *
  * @param before - the item's state read just before the write
  * @param after - the item's state read just after the write

@@ -1,6 +1,7 @@
 /**
  * One line of a `processing-failed` object: Firehose's error-record format for records the
- * transform Lambda could not process (aws-contracts.md §3.4).
+ * transform Lambda could not process
+ * (https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html).
  *
  * Field order and value types follow an object captured from S3 (numbers for counts and
  * timestamps); the Lambda ARN key is spelled `lambdaArn` as in the documentation.

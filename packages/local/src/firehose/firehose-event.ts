@@ -31,7 +31,8 @@ export const recordIdOf = (record: InFlightRecord): string =>
 
 /**
  * Build the event Firehose sends the transformation Lambda for a Kinesis-stream source
- * (aws-contracts.md §3.1): epoch-ms timestamps, base64 data, `kinesisRecordMetadata` per record.
+ * (https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html): epoch-ms timestamps, base64 data,
+ * `kinesisRecordMetadata` per record.
  *
  * @param records - the batch released by the processing buffer
  * @param identity - ARNs and region
@@ -57,7 +58,7 @@ export function buildFirehoseEvent(
         partitionKey: record.source.partitionKey,
         approximateArrivalTimestamp: record.source.approximateArrivalTimestamp,
         sequenceNumber: record.source.sequenceNumber,
-        // A number on the wire, although @types/aws-lambda says string (aws-contracts.md §3.1).
+        // A number on the wire (captured events), although @types/aws-lambda says string.
         subsequenceNumber: 0 as unknown as string,
       },
     })),
