@@ -6,4 +6,5 @@ export { parseChoice, parseNumberInRange, parsePositiveInteger, parsePositiveNum
 export { renderFlagLines, renderHelp, type HelpSpec } from './render-help.js';
 export { handleSignals, type HandleSignalsOptions, type HandledSignal, type SignalHandling } from './handle-signals.js';
 export { createOutput, type Output } from './create-output.js';
+export { makeFolder } from './make-folder.js';
 export { runMain } from './run-main.js';

@@ -3,7 +3,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '@sales/command-line';
+import { makeFolder, UsageError } from '@sales/command-line';
 
 /** The file that marks a folder as written by `npm run local`. */
 export const OUT_MARKER = '.sales-local';
@@ -34,7 +34,7 @@ const errnoCode = (error: unknown): string | undefined => (error as NodeJS.Errno
  *
  * @param out - absolute path of `--out`
  * @returns when the folder is usable; it exists and is marked afterwards
- * @throws {@link UsageError} naming `--out` for a file, a folder that cannot be written, or a foreign folder
+ * @throws {@link UsageError} naming `--out` for a file, a folder that cannot be created or written, or a foreign folder
  * @example
  * ```ts
  * claimOutFolder('/home/me'); // throws: --out "/home/me" holds files that npm run local did not write ...
@@ -50,7 +50,7 @@ export function claimOutFolder(out: string): void {
     );
   }
   try {
-    mkdirSync(out, { recursive: true });
+    makeFolder(out);
     writeFileSync(
       join(out, OUT_MARKER),
       'Written by `npm run local`; a later run replaces sales/, errors/, logs/ and summary.json here.\n',
