@@ -1,7 +1,7 @@
 /**
  * runCli: `sales-lake <command> [flags]`: picks the subcommand and hands it the rest of the arguments.
  */
-import { ExitCode, UsageError } from '@sales/command-line';
+import { createOutput, ExitCode, UsageError } from '@sales/command-line';
 import { COMMANDS } from './commands.js';
 
 /**
@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) throw new UsageError(`a command is needed: ${Object.keys(COMMANDS).join(', ')}`);
   if (name === '-h' || name === '--help') {
-    process.stdout.write(topLevelHelp());
+    await createOutput().write(topLevelHelp());
     return ExitCode.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

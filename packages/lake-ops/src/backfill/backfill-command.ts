@@ -57,7 +57,7 @@ async function scanPlan(
 export async function runBackfill(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(BACKFILL_FLAGS, argv);
   if (values.help === true) {
-    process.stdout.write(HELP);
+    await createOutput().write(HELP);
     return ExitCode.ok;
   }
   const options = validateBackfillOptions(values);
