@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createOutput, ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
 import { loadConfig, ORDER_CHANGE_COLUMNS, ConfigError, type PipelineConfig } from '@sales/pipeline-spec';
 import { EndpointError } from '../dynamodb/endpoint-probe.js';
+import packageJson from '../../package.json';
 import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
 import { validateLocalOptions } from './options.js';
 import { runLocalPipeline } from './pipeline.js';
@@ -29,6 +30,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const output = createOutput();
   if (values.help) {
     await output.write(localHelp());
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    await output.write(`${BIN} ${packageJson.version}\n`);
     return ExitCode.ok;
   }
   const options = validateLocalOptions(values, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());

@@ -1,7 +1,7 @@
 /**
  * The flags of `npm run local`: one table drives parsing and `--help` (`@sales/command-line`).
  */
-import { HELP_FLAG, renderHelp, type FlagTable } from '@sales/command-line';
+import { HELP_FLAG, renderHelp, VERSION_FLAG, type FlagTable } from '@sales/command-line';
 
 /** The program name in messages. */
 export const BIN = 'sales-local';
@@ -74,6 +74,7 @@ export const LOCAL_FLAGS = {
   },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
+  version: VERSION_FLAG,
 } as const satisfies FlagTable;
 
 /**
