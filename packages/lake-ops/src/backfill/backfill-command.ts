@@ -2,7 +2,7 @@
  * `sales-lake backfill`: the items a table already holds -> snapshot rows in the lake, fenced before every stream
  * change that could follow them.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
@@ -18,6 +18,7 @@ import { openExport } from './open-export.js';
 import { checkLake, checkStream, describeTable, PreconditionError } from './preconditions.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';
+import { createDynamoDBClient } from '../dynamodb-client.js';
 
 const HELP = renderHelp({
   usage: ['sales-lake backfill --table <name> --lake <DIR|s3://bucket/prefix> [options]'],
@@ -63,7 +64,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
   const options = validateBackfillOptions(values);
   const s3 = new S3Client(awsClientConfig());
   const lake = openLake(options.lake, process.cwd(), () => s3);
-  const dynamodb = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
+  const dynamodb = createDynamoDBClient(options.endpoint);
   const summary = newSummary(options.table, options.source.kind, options.dryRun);
   const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
   const progress = progressLine();
