@@ -16,6 +16,7 @@ import { formatSummary, newSummary, progressLine, type BackfillSummary } from '.
 import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
 import { checkLake, checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { dryRunStore } from './dry-run-store.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';
 import { createDynamoDBClient } from '../dynamodb-client.js';
@@ -45,7 +46,7 @@ async function scanPlan(
   checkStream(options.table, options.streamSinceMicros ?? facts.streamCreatedMicros, fence);
   summary.snapshotTime = iso(Date.now() * 1000);
   summary.fence = iso(fence);
-  if (!options.dryRun) await run();
+  await run(); // a dry run too: it reads every page and writes nowhere (dryRunStore)
 }
 
 /**
@@ -79,7 +80,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
         scanBackfill(
           {
             client: dynamodb,
-            lake,
+            lake: options.dryRun ? dryRunStore(lake) : lake,
             table: options.table,
             keyNames,
             segments,
@@ -90,7 +91,6 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
           summary,
         ),
       );
-      if (options.dryRun) summary.complete = true;
     } else {
       const exportLake = lake instanceof S3LakeStore ? lake : undefined;
       const opened = await openExport({
