@@ -16,11 +16,20 @@ export interface Output {
   readonly closed: boolean;
 }
 
-const isClosedPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+/** `EPIPE`: the reader closed the pipe; `ERR_STREAM_DESTROYED`: a write after that, on the stream Node destroyed. */
+const isClosedPipe = (error: unknown): boolean => {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+};
+
+/** One output per stream, so one listener per stream however often a command asks. */
+const outputs = new WeakMap<Writable, Output>();
 
 /**
  * Wraps a writable stream (stdout) for primary output. A closed pipe, as in `sales-generator --dry-run | head -1`,
- * marks the output closed instead of crashing the process with an unhandled `EPIPE` error.
+ * marks the output closed instead of crashing the process with an unhandled `EPIPE` error. From the first call on,
+ * the stream has that listener, so a plain `stream.write` elsewhere no longer crashes the process either; every call
+ * for one stream returns the same output.
  *
  * @param stream - Where data goes. @defaultValue process.stdout
  * @returns The output.
@@ -32,6 +41,15 @@ const isClosedPipe = (error: unknown): boolean => (error as NodeJS.ErrnoExceptio
  * ```
  */
 export function createOutput(stream: Writable = process.stdout): Output {
+  let output = outputs.get(stream);
+  if (output === undefined) {
+    output = wrap(stream);
+    outputs.set(stream, output);
+  }
+  return output;
+}
+
+function wrap(stream: Writable): Output {
   let closed = false;
   let failure: unknown;
   stream.on('error', (error) => {

@@ -6,4 +6,13 @@ export { parseChoice, parseNumberInRange, parsePositiveInteger, parsePositiveNum
 export { renderFlagLines, renderHelp, type HelpSpec } from './render-help.js';
 export { handleSignals, type HandleSignalsOptions, type HandledSignal, type SignalHandling } from './handle-signals.js';
 export { createOutput, type Output } from './create-output.js';
+export { makeFolder } from './make-folder.js';
+export {
+  describePlaceholders,
+  PLACEHOLDER_CREDENTIALS,
+  PLACEHOLDER_REGION,
+  usePlaceholdersForLocalEndpoint,
+  type RegionAndCredentials,
+  type MissingSetting,
+} from './local-endpoint-placeholders.js';
 export { runMain } from './run-main.js';

@@ -1,6 +1,7 @@
 /**
  * runMain: the few lines every bin shares: run, map errors to exit codes, never cut stdout short.
  */
+import { createOutput } from './create-output.js';
 import { ExitCode } from './exit-code.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
@@ -40,8 +41,10 @@ export function describeFailure(error: unknown): string {
 /**
  * Runs a command and sets `process.exitCode` from its result: the returned code; {@link ExitCode.usage} and one
  * line for a {@link UsageError}; {@link ExitCode.failed} and one line ({@link describeFailure}) for anything else. It never calls
- * `process.exit()`, so buffered stdout is written in full (arethetypeswrong `write.ts`). It also keeps the AWS
- * SDK's Node-version warning off the output (see {@link silenceSdkNodeVersionWarning}).
+ * `process.exit()`, so buffered stdout is written in full (arethetypeswrong `write.ts`). A reader that closes stdout or
+ * stderr (`| head -1`, `| true`) ends the output quietly ({@link createOutput}): the command finishes with its own exit
+ * code instead of an `EPIPE` stack and exit 1. It also keeps the AWS SDK's Node-version warning off the output (see
+ * {@link silenceSdkNodeVersionWarning}).
  *
  * @param bin - The program name, for messages.
  * @param main - The command: takes argv (after the program name) and resolves to an exit code.
@@ -58,6 +61,8 @@ export async function runMain(
   argv: readonly string[] = process.argv.slice(2),
 ): Promise<void> {
   silenceSdkNodeVersionWarning();
+  createOutput(process.stdout);
+  createOutput(process.stderr);
   try {
     process.exitCode = await main(argv);
   } catch (error) {

@@ -2,6 +2,11 @@
  * createClient: a DynamoDB client for the CLI, with the SDK's own retries disabled.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  PLACEHOLDER_CREDENTIALS,
+  usePlaceholdersForLocalEndpoint,
+  type RegionAndCredentials,
+} from '@sales/command-line';
 
 /** Connection settings. */
 export interface ClientSettings {
@@ -17,43 +22,30 @@ export interface ClientSettings {
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Credentials used for a custom endpoint when the standard chain finds none (local emulators accept any). */
-export const LOCAL_DUMMY_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = {
-  accessKeyId: 'local',
-  secretAccessKey: 'local',
-};
+export const LOCAL_DUMMY_CREDENTIALS = PLACEHOLDER_CREDENTIALS;
 
 /**
  * Creates the client. The SDK's retries are off (`maxAttempts: 1`): the generator retries itself,
  * so its summary counts every re-send. Each request times out after `requestTimeoutMs`.
  *
- * Credentials come from the standard AWS chain (environment, shared config/SSO, web identity,
- * container/instance metadata). Only with `endpoint` set, and only if that chain finds nothing,
- * it falls back to {@link LOCAL_DUMMY_CREDENTIALS}.
+ * Region and credentials come from the standard AWS chains (environment, shared config/SSO, web identity,
+ * container/instance metadata). Only with `endpoint` set, and only if a chain finds nothing, it falls back to
+ * `us-east-1` and {@link LOCAL_DUMMY_CREDENTIALS} (`usePlaceholdersForLocalEndpoint` of `@sales/command-line`).
  *
  * @param settings - Region, endpoint and request timeout.
  * @returns A configured client.
  */
 export function createClient(settings: ClientSettings): DynamoDBClient {
-  const region =
-    settings.region ??
-    (settings.endpoint ? (process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1') : undefined);
+  const region = settings.region;
   const timeout = settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-  const client = new DynamoDBClient({
-    maxAttempts: 1,
-    // Without a timeout a stalled endpoint would hang the run; a timed-out request is retried.
-    requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
-    ...(region ? { region } : {}),
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-  });
-  if (settings.endpoint) {
-    const chain = client.config.credentials;
-    client.config.credentials = async (options) => {
-      try {
-        return await chain(options);
-      } catch {
-        return LOCAL_DUMMY_CREDENTIALS;
-      }
-    };
-  }
-  return client;
+  const create = (providers?: RegionAndCredentials): DynamoDBClient =>
+    new DynamoDBClient({
+      maxAttempts: 1,
+      // Without a timeout a stalled endpoint would hang the run; a timed-out request is retried.
+      requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
+      ...(region ? { region } : {}),
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...providers,
+    });
+  return settings.endpoint ? usePlaceholdersForLocalEndpoint(create) : create();
 }

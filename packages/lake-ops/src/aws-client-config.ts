@@ -3,6 +3,7 @@
  * a connection and never answers fails the run (with the SDK's retries) instead of hanging it, and the endpoint
  * override of `--endpoint`.
  */
+import type { RegionAndCredentials } from '@sales/command-line';
 
 /** Milliseconds to open a connection. */
 export const CONNECTION_TIMEOUT_MS = 10_000;
@@ -18,13 +19,15 @@ export interface AwsClientConfig {
     readonly throwOnRequestTimeout: true;
   };
   readonly endpoint?: string;
-  readonly region?: string;
+  readonly region?: string | (() => Promise<string>);
+  readonly credentials?: RegionAndCredentials['credentials'];
 }
 
 /**
  * The configuration to create a client with.
  *
- * @param overrides - `endpoint` (a DynamoDB-compatible URL) and `region` (from an ARN or a queue URL), when known.
+ * @param overrides - `endpoint` (a DynamoDB-compatible URL) and `region` (from an ARN or a queue URL), when known;
+ *   `region` and `credentials` providers for a local endpoint (see `createDynamoDBClient`).
  * @returns The configuration; the region and credentials otherwise come from the SDK's standard chains.
  * @see https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-smithy-node-http-handler (`requestTimeout` only
  *   throws with `throwOnRequestTimeout`, from node-http-handler 4.4)
@@ -34,7 +37,11 @@ export interface AwsClientConfig {
  * ```
  */
 export function awsClientConfig(
-  overrides: { endpoint?: string | undefined; region?: string | undefined } = {},
+  overrides: {
+    endpoint?: string | undefined;
+    region?: string | (() => Promise<string>) | undefined;
+    credentials?: RegionAndCredentials['credentials'];
+  } = {},
 ): AwsClientConfig {
   return {
     requestHandler: {
@@ -44,5 +51,6 @@ export function awsClientConfig(
     },
     ...(overrides.endpoint === undefined ? {} : { endpoint: overrides.endpoint }),
     ...(overrides.region === undefined ? {} : { region: overrides.region }),
+    ...(overrides.credentials === undefined ? {} : { credentials: overrides.credentials }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * runCli: `sales-lake <command> [flags]`: picks the subcommand and hands it the rest of the arguments.
  */
-import { ExitCode, UsageError } from '@sales/command-line';
+import { createOutput, ExitCode, UsageError } from '@sales/command-line';
+import packageJson from '../package.json';
 import { COMMANDS } from './commands.js';
 
 /**
@@ -18,6 +19,9 @@ export function topLevelHelp(): string {
     '',
     'Commands:',
     ...rows,
+    'Options:',
+    '  -h, --help     show this help and exit',
+    '      --version  print the version and exit',
     '',
     "Run `sales-lake <command> --help` for a command's options.",
     '',
@@ -28,14 +32,19 @@ export function topLevelHelp(): string {
  * Dispatches to a subcommand.
  *
  * @param argv - The arguments after the program name.
- * @returns The subcommand's exit code; 0 for the top-level help.
+ * @returns The subcommand's exit code; 0 for the top-level help and `--version` (`sales-lake 0.1.0`).
  * @throws {@link UsageError} for a missing or unknown subcommand.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) throw new UsageError(`a command is needed: ${Object.keys(COMMANDS).join(', ')}`);
   if (name === '-h' || name === '--help') {
-    process.stdout.write(topLevelHelp());
+    await createOutput().write(topLevelHelp());
+    return ExitCode.ok;
+  }
+  // `npm run reconcile -- --version` reaches here as `reconcile --version`: answer it for every subcommand.
+  if (name === '--version' || rest.includes('--version')) {
+    await createOutput().write(`sales-lake ${packageJson.version}\n`);
     return ExitCode.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

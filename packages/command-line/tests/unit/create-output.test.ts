@@ -44,6 +44,23 @@ describe('createOutput', () => {
     await expect(output.write('a\n')).rejects.toThrow('write EIO');
   });
 
+  it('returns one output per stream, and from then on a plain write to a closed pipe no longer throws', async () => {
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const stream = new Writable({
+      write(_chunk, _encoding, done) {
+        done(epipe);
+      },
+    });
+    const output = createOutput(stream);
+
+    stream.write('stray\n'); // as a help text written with stream.write
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(createOutput(stream)).toBe(output);
+    expect(output.closed).toBe(true);
+    expect(stream.listenerCount('error')).toBe(1);
+  });
+
   it('ends a real process quietly when `head -1` closes its stdout', async () => {
     // A child writing lines forever through createOutput, piped into head -1; bash reports the writer's status.
     const code = [

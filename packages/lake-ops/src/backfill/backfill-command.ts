@@ -2,7 +2,7 @@
  * `sales-lake backfill`: the items a table already holds -> snapshot rows in the lake, fenced before every stream
  * change that could follow them.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
@@ -18,8 +18,10 @@ import { formatSummary, newSummary, progressLine, type BackfillSummary } from '.
 import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
 import { checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { dryRunStore } from './dry-run-store.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';
+import { createDynamoDBClient } from '../dynamodb-client.js';
 
 const HELP = renderHelp({
   usage: ['sales-lake backfill --table <name> --lake <DIR|s3://bucket/prefix> [options]'],
@@ -46,7 +48,7 @@ async function scanPlan(
   checkStream(options.table, options.streamSinceMicros ?? facts.streamCreatedMicros, fence);
   summary.snapshotTime = iso(Date.now() * 1000);
   summary.fence = iso(fence);
-  if (!options.dryRun) await run();
+  await run(); // a dry run too: it reads every page and writes nowhere (dryRunStore)
 }
 
 /**
@@ -59,7 +61,7 @@ async function scanPlan(
 export async function runBackfill(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(BACKFILL_FLAGS, argv);
   if (values.help === true) {
-    process.stdout.write(HELP);
+    await createOutput().write(HELP);
     return ExitCode.ok;
   }
   const parsed = validateBackfillOptions(values);
@@ -72,7 +74,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     hostTimesTableReads: parsed.source.kind === 'scan',
   });
   const options: ResolvedBackfillOptions = { ...parsed, fenceMarginSeconds: fenceMargin.seconds };
-  const dynamodb = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
+  const dynamodb = createDynamoDBClient(options.endpoint);
   const summary = newSummary(options.table, options.source.kind, options.dryRun);
   const signals = handleSignals({ bin: 'sales-lake', draining: 'finishing the objects being written' });
   const progress = progressLine();
@@ -86,7 +88,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
         scanBackfill(
           {
             client: dynamodb,
-            lake,
+            lake: options.dryRun ? dryRunStore(lake) : lake,
             table: options.table,
             keyNames,
             segments,
@@ -97,7 +99,6 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
           summary,
         ),
       );
-      if (options.dryRun) summary.complete = true;
     } else {
       const exportLake = lake instanceof S3LakeStore ? lake : undefined;
       const opened = await openExport({

@@ -3,7 +3,6 @@
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
@@ -21,6 +20,7 @@ import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
 import { awsClientConfig } from '../aws-client-config.js';
+import { createDynamoDBClient } from '../dynamodb-client.js';
 
 const HELP = renderHelp({
   usage: [
@@ -103,7 +103,7 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     lake,
     hostTimesTableReads: options.exportLocation === undefined,
   });
-  const client = new DynamoDBClient(awsClientConfig({ endpoint: options.endpoint?.href }));
+  const client = createDynamoDBClient(options.endpoint);
   const signals = handleSignals({
     bin: 'sales-lake',
     draining: 'stopping the running query, finishing the pages being read, deleting scratch rows',

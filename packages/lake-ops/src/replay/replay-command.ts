@@ -109,7 +109,7 @@ export function replayExitCode(
 export async function runReplay(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(REPLAY_FLAGS, argv);
   if (values.help) {
-    process.stdout.write(HELP);
+    await createOutput().write(HELP);
     return ExitCode.ok;
   }
   const request = toRequest(values);

@@ -21,4 +21,5 @@ export const REPLAY_FLAGS = {
   json: LAKE_FLAGS.json,
   'dry-run': LAKE_FLAGS['dry-run'],
   help: LAKE_FLAGS.help,
+  version: LAKE_FLAGS.version,
 } as const satisfies FlagTable;

@@ -28,6 +28,38 @@ export function runBin(args: readonly string[]): Promise<{ code: number | null; 
   });
 }
 
+/** The repository root, where the docs run `npm run backfill|reconcile|replay`. */
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+
+/**
+ * Runs `npm run <script> -- <args>` at the repository root, as the docs write it, with no AWS setting at all unless
+ * `env` gives some: no AWS_* variables, and the shared config and credentials files pointed at nothing.
+ *
+ * @param script - `backfill`, `reconcile` or `replay`.
+ * @param args - The arguments after `--`.
+ * @param env - Variables to set on top.
+ * @returns Exit code, stdout (npm's two-line banner first), stderr.
+ */
+export function runNpm(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const nothing = join(tmpdir(), 'no-such-aws-config');
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', script, '--', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...bare, AWS_CONFIG_FILE: nothing, AWS_SHARED_CREDENTIALS_FILE: nothing, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 export function filesUnder(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {

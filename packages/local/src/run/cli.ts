@@ -1,8 +1,9 @@
 import { createHandler, createRowSchema } from '@sales/transform';
 import { resolve } from 'node:path';
-import { ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
+import { createOutput, ExitCode, handleSignals, parseFlags, runMain, UsageError } from '@sales/command-line';
 import { loadConfig, ORDER_CHANGE_COLUMNS, ConfigError, type PipelineConfig } from '@sales/pipeline-spec';
 import { EndpointError } from '../dynamodb/endpoint-probe.js';
+import packageJson from '../../package.json';
 import { BIN, LOCAL_FLAGS, localHelp } from './flags.js';
 import { validateLocalOptions } from './options.js';
 import { runLocalPipeline } from './pipeline.js';
@@ -25,8 +26,14 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(LOCAL_FLAGS, argv);
+  // Results to stdout; a reader that closes it (`| head -1`) ends the output, not the run.
+  const output = createOutput();
   if (values.help) {
-    process.stdout.write(localHelp());
+    await output.write(localHelp());
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    await output.write(`${BIN} ${packageJson.version}\n`);
     return ExitCode.ok;
   }
   const options = validateLocalOptions(values, REPO_ROOT, process.env['INIT_CWD'] ?? process.cwd());
@@ -38,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   if (values.sql !== undefined) {
-    process.stdout.write(await runSql(options.out, values.sql, config));
+    await output.write(await runSql(options.out, values.sql, config));
     return ExitCode.ok;
   }
   const signals = handleSignals({
@@ -54,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       signal: signals.signal,
     });
     const report = run.kind === 'completed' ? `${run.report}\n` : '';
-    process.stdout.write(`${report}${formatSummary(run.summary, options.out)}\n`);
+    await output.write(`${report}${formatSummary(run.summary, options.out)}\n`);
     if (run.summary.status === 'interrupted')
       process.stderr.write(`${BIN}: ${signals.exitCode() === ExitCode.terminated ? 'terminated' : 'interrupted'}\n`);
     return signals.exitCode() ?? (run.summary.status === 'ok' ? ExitCode.ok : ExitCode.failed);

@@ -1,7 +1,7 @@
 /**
  * The flags of `npm run local`: one table drives parsing and `--help` (`@sales/command-line`).
  */
-import { HELP_FLAG, renderHelp, type FlagTable } from '@sales/command-line';
+import { HELP_FLAG, renderHelp, VERSION_FLAG, type FlagTable } from '@sales/command-line';
 
 /** The program name in messages. */
 export const BIN = 'sales-local';
@@ -74,6 +74,7 @@ export const LOCAL_FLAGS = {
   },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
+  version: VERSION_FLAG,
 } as const satisfies FlagTable;
 
 /**
@@ -92,8 +93,9 @@ export function localHelp(): string {
     flags: LOCAL_FLAGS,
     exitCodeText: { 1: 'a stage failed, or the lake does not equal the table (see the summary)' },
     sections: [
-      '--out is refused (exit 2) when it is a file, is not writable, or holds files an earlier run did not\n' +
-        'write (no .sales-local marker). New results are written beside the old ones, then replace them.',
+      '--out is refused (exit 2) when it is a file, cannot be created or written, holds files an earlier run did\n' +
+        'not write (no .sales-local marker), or another run is using it (.sales-local.lock names its pid; a lock\n' +
+        'whose run is gone is taken over). New results are written beside the old ones, then replace them.',
     ],
   });
 }

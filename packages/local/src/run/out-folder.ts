@@ -3,8 +3,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '@sales/command-line';
+import { makeFolder, UsageError } from '@sales/command-line';
 import { LAKE_CLOCK_FILE, LOCAL_LAKE_MARKER } from '@sales/pipeline-spec';
+import { lockOutFolder, type OutLock } from './out-lock.js';
 
 /** The file that marks a folder as written by `npm run local`. */
 export const OUT_MARKER = LOCAL_LAKE_MARKER;
@@ -30,18 +31,20 @@ const errnoCode = (error: unknown): string | undefined => (error as NodeJS.Errno
 
 /**
  * Check `--out` before any work: it is a folder (or can be created), it is writable, and it is empty or
- * carries the {@link OUT_MARKER} of an earlier run. Leftovers of a killed run (work folders) are cleaned,
- * restoring previous results that a swap had moved aside.
+ * carries the {@link OUT_MARKER} of an earlier run. Then it is locked for this run ({@link lockOutFolder}), and only
+ * then are leftovers of a killed run (work folders) cleaned, restoring previous results that a swap had moved aside:
+ * a live run's staging folder is never touched.
  *
  * @param out - absolute path of `--out`
- * @returns when the folder is usable; it exists and is marked afterwards
- * @throws {@link UsageError} naming `--out` for a file, a folder that cannot be written, or a foreign folder
+ * @returns the lock, to release when the run ends; the folder exists and is marked
+ * @throws {@link UsageError} naming `--out` for a file, a folder that cannot be created or written, a foreign
+ *   folder, or a folder another live run holds
  * @example
  * ```ts
  * claimOutFolder('/home/me'); // throws: --out "/home/me" holds files that npm run local did not write ...
  * ```
  */
-export function claimOutFolder(out: string): void {
+export function claimOutFolder(out: string): OutLock {
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new UsageError(`--out must be a folder, received the file "${out}"`);
   const entries = existsSync(out) ? readdirSync(out) : [];
@@ -51,7 +54,7 @@ export function claimOutFolder(out: string): void {
     );
   }
   try {
-    mkdirSync(out, { recursive: true });
+    makeFolder(out);
     writeFileSync(
       join(out, OUT_MARKER),
       'Written by `npm run local`; a later run replaces sales/, errors/, logs/ and summary.json here.\n',
@@ -61,7 +64,9 @@ export function claimOutFolder(out: string): void {
       cause: error,
     });
   }
-  recoverInterruptedSwap(out, entries);
+  const lock = lockOutFolder(out);
+  recoverInterruptedSwap(out, readdirSync(out));
+  return lock;
 }
 
 /** Put back previous results a killed swap had moved aside, and remove stale staging folders. */

@@ -71,16 +71,26 @@ export interface StoppedRun {
  * Run the whole pipeline once: database, generator with change capture, Pipes -> Kinesis ->
  * Firehose -> transform -> lake, crawler, named queries, the final check, summary.json.
  *
- * Before any work `--out` is claimed ({@link claimOutFolder}) and `--endpoint` probed. Results are written
+ * Before any work `--out` is claimed and locked ({@link claimOutFolder}) and `--endpoint` probed. Results are written
  * beside the previous ones and replace them at the end; a failed stage stops the run (later stages are
  * skipped) and its summary.json says so; an interrupted run keeps the previous results.
  *
  * @param options - validated CLI options
  * @param deps - handler, configuration, queries folder, progress, clock, abort signal
  * @returns the completed run, or the stopped one with its summary
- * @throws UsageError for an unusable `--out`; EndpointError for an unusable `--endpoint` (nothing done either way)
+ * @throws UsageError for an unusable `--out` or one another run holds; EndpointError for an unusable `--endpoint` (nothing done either way)
  */
 export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps): Promise<PipelineRun | StoppedRun> {
+  const lock = claimOutFolder(options.out);
+  try {
+    return await runInClaimedFolder(options, deps);
+  } finally {
+    lock.release();
+  }
+}
+
+/** {@link runLocalPipeline} once `--out` is claimed and locked. */
+async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Promise<PipelineRun | StoppedRun> {
   const clock = deps.clock ?? Date.now;
   const signal = deps.signal ?? new AbortController().signal;
   const stages = new StageRunner(deps.progress ?? SILENT_PROGRESS, signal);
@@ -89,7 +99,6 @@ export async function runLocalPipeline(options: LocalOptions, deps: PipelineDeps
   const tableName =
     options.endpoint === undefined ? undefined : `${resourceNames(deps.config).tableName}-${runStart.toString(36)}`;
   const settings = toLocalSettings(deps.config, new Date(runStart).toISOString().replace('Z', ''), tableName);
-  claimOutFolder(options.out);
   if (options.endpoint !== undefined) await probeEndpoint(options.endpoint, settings.region);
   const staged = stageOutput(options.out, `${runStart.toString(36)}-${process.pid}`);
   const location: { table: TableLocation | null } = { table: null };

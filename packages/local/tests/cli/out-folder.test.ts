@@ -71,3 +71,21 @@ describe('npm run local --out', () => {
     expect(bad.stderr).toMatch(/^sales-local: --sql failed: .*nope.* \(see --help\)$/m);
   }, 120_000);
 });
+
+describe('npm run local --out that cannot be created', () => {
+  const linux = process.platform === 'linux' ? test : test.skip;
+
+  linux(
+    '--out /proc/… exits 2 at once with one line naming --out',
+    async () => {
+      const result = await runLocal(['--out', '/proc/sales-local-cannot-exist', '--quiet'], {}, 'npm');
+
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('sales-local:'))).toEqual([
+        'sales-local: --out "/proc/sales-local-cannot-exist" cannot be written (ENOENT) (see --help)',
+      ]);
+      expect(result.ms).toBeLessThan(30_000);
+    },
+    60_000,
+  );
+});

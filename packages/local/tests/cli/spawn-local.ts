@@ -1,5 +1,6 @@
 /**
- * Spawns `npm run local` as npm does (one node process with the tsx loader) and collects its output.
+ * Spawns `npm run local` as the docs run it (`npm run local -- …`), or its node process directly, and collects its
+ * output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -30,11 +31,19 @@ export interface Running {
  *
  * @param args - flags
  * @param env - extra environment variables
+ * @param via - `npm`: `npm run local -- …` as the docs write it (the child is npm); `node`: the node process npm
+ *   starts, directly (the child is the CLI itself). @defaultValue 'node'
  * @returns the running child
  */
-export function startLocal(args: readonly string[], env: Record<string, string> = {}): Running {
+export function startLocal(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  via: 'npm' | 'node' = 'node',
+): Running {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const [command, argv] =
+    via === 'npm' ? ['npm', ['run', 'local', '--', ...args]] : [process.execPath, ['--import', 'tsx', CLI, ...args]];
+  const child = spawn(command, argv, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,8 +73,13 @@ export function startLocal(args: readonly string[], env: Record<string, string> 
  *
  * @param args - flags
  * @param env - extra environment variables
+ * @param via - see {@link startLocal}. @defaultValue 'node'
  * @returns how it ended
  */
-export function runLocal(args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
-  return startLocal(args, env).finished;
+export function runLocal(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  via: 'npm' | 'node' = 'node',
+): Promise<Finished> {
+  return startLocal(args, env, via).finished;
 }

@@ -15,7 +15,7 @@ const write = (path: string, text: string) => {
 
 describe('claimOutFolder', () => {
   test('marks an empty folder', () => {
-    claimOutFolder(out);
+    claimOutFolder(out).release();
     expect(readdirSync(out)).toEqual([OUT_MARKER]);
   });
 
@@ -32,7 +32,7 @@ describe('claimOutFolder', () => {
     write('summary.json', '{"new":true}'); // already swapped in before the kill
     write('.staging-run2/sales/b.json.gz', 'half written');
 
-    claimOutFolder(out);
+    claimOutFolder(out).release();
 
     expect(readFileSync(join(out, 'sales', 'a.json.gz'), 'utf8')).toBe('old lake');
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"new":true}');
@@ -42,7 +42,7 @@ describe('claimOutFolder', () => {
 
 describe('stageOutput', () => {
   test('publish replaces only the owned paths; discard leaves the previous results', () => {
-    claimOutFolder(out);
+    claimOutFolder(out).release();
     write('sales/old.json.gz', 'old');
     write('notes.txt', 'mine');
 
