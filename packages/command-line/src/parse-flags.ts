@@ -67,7 +67,8 @@ function checkTokens(table: FlagTable, argv: readonly string[], maxPositionals: 
     }
     if (token.value === undefined) throw new UsageError(`${name} needs a value <${spec.value ?? 'value'}>`);
     if (!token.inlineValue && token.value.startsWith('-')) {
-      if (!NEGATIVE_NUMBER.test(token.value))
+      // A negative number, or text with whitespace (a flag never has any: `--sql "-- comment\nSELECT 1"`), is a value.
+      if (!NEGATIVE_NUMBER.test(token.value) && !/\s/.test(token.value))
         throw new UsageError(`${name} needs a value <${spec.value ?? 'value'}>, received the flag "${token.value}"`);
       joined.add(token.index);
     }

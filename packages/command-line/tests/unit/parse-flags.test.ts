@@ -24,6 +24,11 @@ describe('parseFlags', () => {
     expect(positionals).toEqual([]);
   });
 
+  it('keeps a value that starts with a dash but holds whitespace, such as SQL opening with a comment', () => {
+    const sql = '-- current state\nSELECT 1';
+    expect(parseFlags(FLAGS, ['--rate', sql, '--dry-run']).values).toEqual({ rate: sql, 'dry-run': true });
+  });
+
   it('keeps a negative number as the value, for the validator to judge', () => {
     expect(parseFlags(FLAGS, ['--rate', '-5', '--dry-run']).values).toEqual({ rate: '-5', 'dry-run': true });
     expect(parseFlags(FLAGS, ['--rate', '-.5']).values).toEqual({ rate: '-.5' });

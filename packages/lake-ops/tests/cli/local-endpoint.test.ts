@@ -1,10 +1,9 @@
 /**
  * `npm run backfill|reconcile -- --endpoint <dynalite>` with nothing set: no region, no credentials, no profile.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startDynaliteProcess } from '../helpers/dynalite-process.js';
+import { emptyLakeFolder } from '../helpers/lake-folder.js';
 import { createOrdersTable, localClient } from '../helpers/orders-table.js';
 import { runNpm } from '../helpers/run-bin.js';
 
@@ -22,7 +21,7 @@ describe('sales-lake against a local endpoint with no AWS settings', () => {
     await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
   });
   afterAll(async () => server.stop());
-  beforeEach(() => (lake = mkdtempSync(join(tmpdir(), 'local-endpoint-lake-'))));
+  beforeEach(() => (lake = emptyLakeFolder('local-endpoint-lake-')));
   afterEach(() => rmSync(lake, { recursive: true, force: true }));
 
   test('backfill, then reconcile, work and say once that placeholders are used', async () => {

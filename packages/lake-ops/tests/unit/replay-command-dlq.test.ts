@@ -37,6 +37,11 @@ describe('sales-lake replay --dlq', () => {
       .resolvesOnce({ Messages: [DEAD_LETTER_MESSAGE] })
       .resolves({});
     s3.on(ListObjectsV2Command).resolves({ Contents: [], IsTruncated: false });
+    // The lake the pipeline fills: the lake check finds its data under sales/.
+    s3.on(ListObjectsV2Command, { Prefix: 'sales/' }).resolves({
+      Contents: [{ Key: 'sales/year=2025/month=01/day=15/hour=10/x.json.gz', Size: 1 }],
+      IsTruncated: false,
+    });
 
     const code = await runReplay([
       '--dlq',
