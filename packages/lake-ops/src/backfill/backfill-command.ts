@@ -22,6 +22,7 @@ import { dryRunStore } from './dry-run-store.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';
 import { createDynamoDBClient } from '../dynamodb-client.js';
+import { probeTable } from '../probe-table.js';
 
 const HELP = renderHelp({
   usage: ['sales-lake backfill --table <name> --lake <DIR|s3://bucket/prefix> [options]'],
@@ -82,6 +83,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     progress.update(() => `backfill: ${summary.items} items, ${summary.objects} objects, ${summary.bytes} bytes`);
   const keyNames = [ORDER_TABLE_SCHEMA.partitionKey.name];
   try {
+    await probeTable(dynamodb, options.table, options.endpoint);
     if (options.source.kind === 'scan') {
       const { segments } = options.source;
       await scanPlan(options, dynamodb, summary, () =>

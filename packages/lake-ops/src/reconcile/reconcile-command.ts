@@ -21,6 +21,7 @@ import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
 import { awsClientConfig } from '../aws-client-config.js';
 import { createDynamoDBClient } from '../dynamodb-client.js';
+import { probeTable } from '../probe-table.js';
 
 const HELP = renderHelp({
   usage: [
@@ -111,6 +112,7 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   const progress = progressLine();
   const opened = await openSide(signals.signal);
   try {
+    await probeTable(client, options.table, options.endpoint);
     const keyName = ORDER_TABLE_SCHEMA.partitionKey.name;
     const onProgress = (text: string): void => progress.update(() => text);
     const tableSide = await openTableSide({
