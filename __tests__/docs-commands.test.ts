@@ -52,7 +52,6 @@ function sessionScript(commands: readonly DocCommand[]): string {
     if (command.background) lines.push(`sleep ${BACKGROUND_START_SECONDS}`);
     lines.push(`printf '\\n<<<doc-exit:%s:%s>>>\\n' ${index} "$?"`);
   });
-  lines.push('kill $(jobs -p) 2>/dev/null; true');
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,8 +62,11 @@ function runSession(commands: readonly DocCommand[]): Promise<Map<number, { code
     let text = '';
     shell.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     shell.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    shell.on('close', () => {
+    // A service started with `&` keeps the output pipes open: stop the session's process group once bash is done.
+    shell.on('exit', () => {
       if (shell.pid !== undefined) killGroup(shell.pid);
+    });
+    shell.on('close', () => {
       const results = new Map<number, { code: number; output: string }>();
       let from = 0;
       for (const match of text.matchAll(SENTINEL)) {
