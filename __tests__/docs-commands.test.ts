@@ -4,7 +4,8 @@
  * and print the text the page says. A doc edit that breaks a command fails `npm test`.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../constructs/transform-bundle';
 import { type DocCommand, readDocBlocks, showsInOrder } from './helpers/doc-commands';
@@ -79,6 +80,44 @@ function runSession(commands: readonly DocCommand[]): Promise<Map<number, { code
   });
 }
 
+/**
+ * The pages use fixed places on the machine, as a reader does (port 8000, /tmp/lake): two checkouts testing at once
+ * take turns, through a lock folder holding the owner's pid (a lock whose owner is gone is taken over).
+ */
+async function withMachineLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = join(tmpdir(), 'sales-pipeline-docs-commands.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // the owner is writing its pid, or removing the lock
+      }
+      if (owner > 0 && !isAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Stops whatever the session left running (a background service started with `&`). */
 function killGroup(pid: number): void {
   try {
@@ -109,7 +148,7 @@ describe.each(PAGES)('%s', (page) => {
   const runnable = blocks.filter((block) => block.tag === undefined).flatMap((block) => block.commands);
 
   test(`runs its ${runnable.length} commands as written, each with the exit code and output the page gives`, async () => {
-    const results = await runSession(runnable);
+    const results = await withMachineLock(() => runSession(runnable));
     runnable.forEach((command, index) => {
       if (NOT_RUN[command.text.replace(/\s+#.*$/, '')] !== undefined) return;
       const where = `${page}:${command.line} \`${command.text}\``;
