@@ -15,4 +15,4 @@ export {
   type RegionAndCredentials,
   type MissingSetting,
 } from './local-endpoint-placeholders.js';
-export { runMain } from './run-main.js';
+export { DEBUG_VARIABLE, runMain } from './run-main.js';

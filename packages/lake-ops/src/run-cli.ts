@@ -3,6 +3,7 @@
  */
 import { createOutput, ExitCode, UsageError } from '@sales/command-line';
 import packageJson from '../package.json';
+import { reportAwsError } from './aws-errors/report-aws-error.js';
 import { COMMANDS } from './commands.js';
 
 /**
@@ -33,7 +34,8 @@ export function topLevelHelp(): string {
  *
  * @param argv - The arguments after the program name.
  * @returns The subcommand's exit code; 0 for the top-level help and `--version` (`sales-lake 0.1.0`).
- * @throws {@link UsageError} for a missing or unknown subcommand.
+ * @throws {@link UsageError} for a missing or unknown subcommand; a subcommand's errors other than the AWS errors
+ *   `reportAwsError` prints (exit 1).
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -50,5 +52,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined)
     throw new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
-  return command.run(rest);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    return reportAwsError(name, command, rest, error); // an AWS error as one line in the flags' terms; others go on
+  }
 }

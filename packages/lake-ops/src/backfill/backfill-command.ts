@@ -154,5 +154,6 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
 /** The `backfill` entry of the command table. */
 export const BACKFILL_COMMAND: LakeCommand = {
   summary: 'write the items the table already holds into the lake as snapshot rows',
+  flags: BACKFILL_FLAGS,
   run: runBackfill,
 };

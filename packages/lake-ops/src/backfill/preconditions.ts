@@ -5,7 +5,6 @@
 import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
-  ResourceNotFoundException,
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
@@ -32,18 +31,13 @@ export interface TableFacts {
  * @param client - DynamoDB client.
  * @param table - Table name.
  * @returns The facts.
- * @throws {@link PreconditionError} when the table does not exist.
+ * @throws The SDK's `ResourceNotFoundException` when the table does not exist (told by `reportAwsError`).
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html (LatestStreamLabel)
  */
 export async function describeTable(client: DynamoDBClient, table: string): Promise<TableFacts> {
-  let description: TableDescription | undefined;
-  try {
-    description = (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException)
-      throw new PreconditionError(`table ${table} does not exist at this endpoint`);
-    throw error;
-  }
+  // A missing table throws the SDK's ResourceNotFoundException: `reportAwsError` names --table and the endpoint.
+  const description: TableDescription | undefined = (await client.send(new DescribeTableCommand({ TableName: table })))
+    .Table;
   const enabled = description?.StreamSpecification?.StreamEnabled === true;
   const label = description?.LatestStreamLabel;
   const created = enabled && label !== undefined ? Date.parse(label.endsWith('Z') ? label : `${label}Z`) : Number.NaN;

@@ -166,5 +166,6 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
 /** The `reconcile` entry of the command table. */
 export const RECONCILE_COMMAND: LakeCommand = {
   summary: "compare the table with the lake's current state per key; --repair writes corrective rows",
+  flags: RECONCILE_FLAGS,
   run: runReconcile,
 };

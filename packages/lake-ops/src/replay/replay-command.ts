@@ -152,5 +152,6 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
 /** The `replay` entry of the `sales-lake` command table. */
 export const REPLAY_COMMAND: LakeCommand = {
   summary: "replay Firehose's error records and re-drive the pipe's dead-letter batches",
+  flags: REPLAY_FLAGS,
   run: runReplay,
 };

@@ -177,7 +177,7 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       since,
     ]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/table nope does not exist/);
+    expect(stderr).toContain(`table "nope" not found at ${server.endpoint}`);
   }, 30_000);
 
   test.each([

@@ -2,10 +2,9 @@
  * An endpoint that accepts connections and never answers: every command that reads the table gives up in bounded
  * time with a line naming the endpoint.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { emptyLakeFolder } from '../helpers/lake-folder.js';
 import { runNpm } from '../helpers/run-bin.js';
 
 describe('sales-lake against a silent endpoint', () => {
@@ -23,7 +22,7 @@ describe('sales-lake against a silent endpoint', () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((done) => server.close(done));
   });
-  beforeEach(() => (lake = mkdtempSync(join(tmpdir(), 'silent-endpoint-lake-'))));
+  beforeEach(() => (lake = emptyLakeFolder('silent-endpoint-lake-')));
   afterEach(() => rmSync(lake, { recursive: true, force: true }));
 
   test.each([
