@@ -37,7 +37,12 @@ export interface PipelineConfig {
   readonly region: string;
   /** Tags on every resource (provider `default_tags`), merged over `project` and `environment`. @defaultValue - `{ project: 'sales-pipeline', environment: <environment> }` */
   readonly tags: Readonly<Record<string, string>>;
-  /** Protect the table from deletion (DynamoDB deletion protection). @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod */
+  /**
+   * Protect the environment's data from deletion: DynamoDB deletion protection on the table and Terraform
+   * `prevent_destroy` on the KMS key and the lake bucket. When false, `cdktf destroy` removes everything, the lake's
+   * objects and the Athena workgroup's queries included (`force_destroy`).
+   * @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod
+   */
   readonly deletionProtection: boolean;
   /** Kinesis capacity mode. @defaultValue - `KINESIS_DEFAULTS.streamMode` */
   readonly kinesisStreamMode: KinesisStreamMode;
