@@ -54,6 +54,13 @@ describe('Athena', () => {
     }
   });
 
+  test('deletes a workgroup that has run queries on destroy only when asked (force_destroy)', () => {
+    const workgroup = (text: string) =>
+      Object.values(JSON.parse(text).resource.aws_athena_workgroup)[0] as Record<string, unknown>;
+    expect(workgroup(synthesized)['force_destroy']).toBeUndefined();
+    expect(workgroup(athena({ forceDestroy: true }))['force_destroy']).toBe(true);
+  });
+
   test('rejects a cutoff below Athena’s 10 MB minimum', () => {
     expect(() => athena({ bytesScannedCutoffPerQuery: 1000 })).toThrow(
       'bytesScannedCutoffPerQuery must be at least 10485760, received 1000',

@@ -27,11 +27,14 @@ const TAGS: Readonly<Record<string, { reason: string; evidence: RegExp }>> = {
   },
 };
 
-/** A new user's environment: the machine's PATH and HOME, no AWS settings, no test-runner variables. */
+/**
+ * A new user's environment: the machine's PATH and HOME, no AWS settings, no test-runner variables, and not CI
+ * (a laptop; in CI `npm run synth` refuses a local state, which is what these pages use).
+ */
 function newUserEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env))
-    if (!/^(AWS_|JEST_|NODE_ENV$|NODE_OPTIONS$|npm_|INIT_CWD$)/.test(name)) env[name] = value;
+    if (!/^(AWS_|JEST_|NODE_ENV$|NODE_OPTIONS$|npm_|INIT_CWD$|CI$)/.test(name)) env[name] = value;
   return { ...env, CHECKPOINT_DISABLE: '1' };
 }
 

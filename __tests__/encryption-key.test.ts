@@ -17,6 +17,19 @@ describe('EncryptionKey', () => {
     expect(synthesized).toHaveResourceWithProperties(KmsAlias, { name: 'alias/sales-test-pipeline' });
   });
 
+  test('refuses a destroy plan only when asked (prevent_destroy)', () => {
+    const key = (preventDestroy = false) =>
+      Object.values(
+        JSON.parse(
+          Testing.synthScope(
+            (scope) => new EncryptionKey(scope, 'Key', { baseName: 'sales-test', aws: TEST_AWS, preventDestroy }),
+          ),
+        ).resource.aws_kms_key,
+      )[0] as Record<string, unknown>;
+    expect(key()['lifecycle']).toBeUndefined();
+    expect(key(true)['lifecycle']).toEqual({ prevent_destroy: true });
+  });
+
   test('lets CloudWatch Logs use the key only for this pipeline’s log groups', () => {
     const logs = JSON.parse(keyPolicy('sales-test', TEST_AWS)).Statement.find(
       (s: { Sid: string }) => s.Sid === 'CloudWatchLogsEncryptsPipelineLogGroups',

@@ -45,6 +45,21 @@ describe('SecureBucket', () => {
     expect((Object.values(json.resource.aws_s3_bucket)[0] as any).force_destroy).toBe(false);
   });
 
+  test('keeps a bucket that holds objects on destroy, and refuses a destroy plan only when asked', () => {
+    expect(Object.values(json.resource.aws_s3_bucket)[0]).toEqual(expect.objectContaining({ force_destroy: false }));
+    const bucket = (props: { forceDestroy?: boolean; preventDestroy?: boolean }) =>
+      Object.values(
+        JSON.parse(
+          Testing.synthScope(
+            (scope) => new SecureBucket(scope, 'Lake', { bucketName: 'lake', kmsKeyArn: TEST_KEY_ARN, ...props }),
+          ),
+        ).resource.aws_s3_bucket,
+      )[0] as Record<string, unknown>;
+    expect(bucket({})['lifecycle']).toBeUndefined();
+    expect(bucket({ preventDestroy: true })['lifecycle']).toEqual({ prevent_destroy: true });
+    expect(bucket({ forceDestroy: true })['force_destroy']).toBe(true);
+  });
+
   test('denies every request that does not use TLS', () => {
     const policy = JSON.parse((Object.values(json.resource.aws_s3_bucket_policy)[0] as any).policy);
     expect(policy.Statement).toEqual([

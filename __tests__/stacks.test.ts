@@ -13,6 +13,24 @@ describe.each([
     expect(text).toMatchSnapshot();
   });
 
+  test('tears down whole in dev and refuses to lose data in prod (SALES_DELETION_PROTECTION)', () => {
+    const protectedEnv = environment === 'prod';
+    const lake = Object.values(resources(json, 'aws_s3_bucket')).find((b) => String(b['bucket']).includes('-lake-'));
+    const key = onlyResource(json, 'aws_kms_key');
+    const lifecycle = protectedEnv ? { prevent_destroy: true } : undefined;
+    expect({
+      table: onlyResource(json, 'aws_dynamodb_table')['deletion_protection_enabled'],
+      key: key['lifecycle'],
+      lake: [lake?.['lifecycle'], lake?.['force_destroy']],
+      workgroup: onlyResource(json, 'aws_athena_workgroup')['force_destroy'],
+    }).toEqual({
+      table: protectedEnv,
+      key: lifecycle,
+      lake: [lifecycle, !protectedEnv],
+      workgroup: protectedEnv ? undefined : true,
+    });
+  });
+
   test('names every resource after the prefix and the environment', () => {
     expect(onlyResource(json, 'aws_dynamodb_table')['name']).toBe(`sales-${environment}-orders`);
     expect(onlyResource(json, 'aws_kinesis_stream')['name']).toBe(`sales-${environment}-changes`);

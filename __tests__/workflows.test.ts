@@ -18,9 +18,11 @@ interface Job {
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: unknown;
   readonly 'timeout-minutes'?: number;
-  readonly steps?: readonly { readonly uses?: string }[];
+  readonly env?: Record<string, string>;
+  readonly steps?: readonly { readonly uses?: string; readonly run?: string; readonly env?: Record<string, string> }[];
 }
 interface Workflow {
+  readonly env?: Record<string, string>;
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: unknown;
   readonly jobs: Record<string, Job>;
@@ -89,6 +91,29 @@ describe('GitHub workflows', () => {
       expect(job.permissions).not.toBe('write-all');
     }
   });
+
+  // In CI `npm run synth` refuses local state and prod without an alarm receiver (deploy-readiness.ts): every job
+  // that synthesizes for a plan or a deploy must pass both, from repository variables (docs/review-and-release.md).
+  const synthJobs = files.flatMap((file) => {
+    const { workflow } = load(file);
+    return Object.entries(workflow.jobs)
+      .filter(([, job]) => (job.steps ?? []).some((step) => /\bnpm run synth\b/.test(step.run ?? '')))
+      .map(([name, job]) => [`${file}:${name}`, { ...workflow.env, ...job.env }] as const);
+  });
+
+  test('the plan and deploy jobs are the ones that synthesize', () => {
+    expect(synthJobs.map(([job]) => job)).toEqual(['deploy-stack.yml:deploy', 'plan.yml:plan']);
+  });
+
+  test.each(synthJobs)(
+    "%s passes the state bucket and prod's alarm receiver from repository variables",
+    (_job, env) => {
+      expect(env).toMatchObject({
+        SALES_STATE_BUCKET: '${{ vars.SALES_STATE_BUCKET }}',
+        SALES_PROD_ALARM_EMAIL: '${{ vars.SALES_PROD_ALARM_EMAIL }}',
+      });
+    },
+  );
 
   test.each(files)('%s limits concurrency and bounds every job in time', (file) => {
     const { workflow } = load(file);

@@ -19,6 +19,13 @@ export interface AthenaProps {
    * @defaultValue 10737418240
    */
   readonly bytesScannedCutoffPerQuery?: number;
+  /**
+   * Let `terraform destroy` delete the workgroup although it holds named queries and query executions (Athena's
+   * `RecursiveDeleteOption`); without it, deleting a workgroup that has run a query fails.
+   * @defaultValue false
+   * @see https://docs.aws.amazon.com/athena/latest/APIReference/API_DeleteWorkGroup.html
+   */
+  readonly forceDestroy?: boolean;
   /** Named queries. @defaultValue - every `.sql` file of `@sales/pipeline-spec` (`QUERIES_DIR`) */
   readonly queries?: readonly NamedQuerySource[];
 }
@@ -42,6 +49,7 @@ export class Athena extends Construct {
     this.workgroup = new AthenaWorkgroup(this, 'Workgroup', {
       name: `${props.baseName}-analytics`,
       description: 'Queries over the sales order changes',
+      ...(props.forceDestroy === true ? { forceDestroy: true } : {}),
       configuration: {
         enforceWorkgroupConfiguration: true,
         publishCloudwatchMetricsEnabled: true,

@@ -14,6 +14,13 @@ export interface EncryptionKeyProps {
    * @defaultValue 30
    */
   readonly deletionWindowDays?: number;
+  /**
+   * Refuse any Terraform plan that destroys the key (`lifecycle { prevent_destroy = true }`): every hop's data is
+   * encrypted with it, and a deleted key makes that data unreadable for good.
+   * @defaultValue false
+   * @see https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -95,6 +102,7 @@ export class EncryptionKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindowDays,
       policy: keyPolicy(props.baseName, props.aws),
+      ...(props.preventDestroy === true ? { lifecycle: { preventDestroy: true } } : {}),
     });
     new KmsAlias(this, 'Alias', { name: `alias/${props.baseName}-pipeline`, targetKeyId: this.key.keyId });
   }

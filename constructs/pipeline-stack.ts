@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, DISABLE_STACK_TRACE_IN_METADATA, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { Aspects, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Athena } from './athena';
 import { type AwsContext, type PipelineConfig, resourceNames } from '@sales/pipeline-spec';
@@ -19,6 +19,7 @@ import { PolicyAspect } from './policy-aspect';
 import { ReconcileTables } from './reconcile-tables';
 import { SalesTable } from './sales-table';
 import { SecureBucket } from './secure-bucket';
+import { addStateBackend } from './state-backend';
 import type { TransformBundle } from './transform-bundle';
 import { TransformFunction } from './transform-function';
 
@@ -28,29 +29,6 @@ export interface PipelineStackProps {
   readonly config: PipelineConfig;
   /** The transform Lambda's bundle, from `bundleTransformHandler`. */
   readonly bundle: TransformBundle;
-}
-
-/**
- * The state backend of a stack: S3 with a lock file when a state bucket is configured, else a local
- * file at the repository root (`terraform.<stack>.tfstate`, relative to `cdktf.out/stacks/<stack>`).
- *
- * @param stack - the stack
- * @param config - the environment's configuration
- */
-export function addStateBackend(stack: TerraformStack, config: PipelineConfig): void {
-  const stackName = stack.node.id;
-  if (config.stateBackend.type === 's3') {
-    const backend = new S3Backend(stack, {
-      bucket: config.stateBackend.bucket,
-      region: config.stateBackend.region,
-      key: `${config.namePrefix}/${stackName}/terraform.tfstate`,
-      encrypt: true,
-    });
-    // S3-native locking (Terraform >= 1.10); cdktf 0.21's S3BackendConfig predates the option.
-    backend.addOverride('use_lockfile', true);
-  } else {
-    new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
-  }
 }
 
 /**
@@ -74,13 +52,15 @@ export class PipelineStack extends TerraformStack {
       partition: new DataAwsPartition(this, 'Partition').partition,
       region: config.region,
     };
-    const kmsKeyArn = new EncryptionKey(this, 'Key', { baseName, aws }).key.arn;
+    // One switch per environment (`SALES_DELETION_PROTECTION`): prod refuses to lose its data, dev tears down whole.
+    const protect = config.deletionProtection;
+    const kmsKeyArn = new EncryptionKey(this, 'Key', { baseName, aws, preventDestroy: protect }).key.arn;
     const logRetentionDays = config.logRetentionDays;
 
     const table = new SalesTable(this, 'Table', {
       tableName: names.tableName,
       kmsKeyArn,
-      deletionProtection: config.deletionProtection,
+      deletionProtection: protect,
     }).table;
     const stream = new ChangeStream(this, 'Stream', {
       streamName: names.streamName,
@@ -93,6 +73,8 @@ export class PipelineStack extends TerraformStack {
       bucketName: `${baseName}-lake-${aws.accountId}-${config.region}`,
       kmsKeyArn,
       lifecycleRules: lakeLifecycleRules(config),
+      forceDestroy: !protect,
+      preventDestroy: protect,
     }).bucket;
     const results = new SecureBucket(this, 'QueryResults', {
       bucketName: `${baseName}-results-${aws.accountId}-${config.region}`,
@@ -153,6 +135,7 @@ export class PipelineStack extends TerraformStack {
       resultsBucket: results,
       kmsKeyArn,
       bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
+      forceDestroy: !protect,
     });
     const operatorPolicies = new OperatorPolicies(this, 'Operators', {
       baseName,

@@ -23,6 +23,12 @@ export interface SecureBucketProps {
    * @defaultValue false
    */
   readonly forceDestroy?: boolean;
+  /**
+   * Refuse any Terraform plan that destroys the bucket (`lifecycle { prevent_destroy = true }`).
+   * @defaultValue false
+   * @see https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -57,7 +63,11 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    this.bucket = new S3Bucket(this, 'Bucket', {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      ...(props.preventDestroy === true ? { lifecycle: { preventDestroy: true } } : {}),
+    });
     const bucket = this.bucket.id;
     new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
       bucket,

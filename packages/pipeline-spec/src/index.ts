@@ -9,6 +9,8 @@ export * from './config/config-names';
 export * from './config/config-parse';
 export * from './config/config-variables';
 export * from './config/config-warnings';
+export * from './config/deploy-readiness';
+export * from './config/state-backend';
 export * from './config/freshness-budget';
 export * from './defaults/athena-defaults';
 export * from './defaults/check-range';

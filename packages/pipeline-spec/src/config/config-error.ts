@@ -27,3 +27,25 @@ export class ConfigError extends Error {
     this.received = received;
   }
 }
+
+/**
+ * A setting that must be set in this context and is not: its variable is unset or blank, so there is no value to
+ * quote. The message names the variable and says why it is needed and what to set.
+ *
+ * @example
+ * ```ts
+ * new MissingSettingError('SALES_STATE_BUCKET', 'SALES_STATE_BACKEND is "s3", which needs a bucket').message;
+ * //=> 'SALES_STATE_BUCKET is not set: SALES_STATE_BACKEND is "s3", which needs a bucket'
+ * ```
+ */
+export class MissingSettingError extends ConfigError {
+  /**
+   * @param variable - the variable that must be set
+   * @param reason - why it is needed here and what to do, phrased to follow "is not set: "
+   */
+  constructor(variable: string, reason: string) {
+    super(variable, '', 'set');
+    this.name = 'MissingSettingError';
+    this.message = `${variable} is not set: ${reason}`;
+  }
+}

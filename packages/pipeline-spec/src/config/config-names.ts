@@ -10,6 +10,32 @@ import { CONFIG_VARIABLES } from './config-variables';
 export const VARIABLE_PREFIX = 'SALES_';
 
 /**
+ * The variable that sets a setting for one environment: `SALES_<ENV>_<NAME>` when it is set, else `SALES_<NAME>`.
+ * Blank values count as unset.
+ *
+ * @param environment - the environment, e.g. `prod`
+ * @param name - the variable's name after `SALES_`, e.g. `KINESIS_MODE`
+ * @param vars - the environment variables
+ * @returns the name of the variable that applies and its raw text; `undefined` when neither is set
+ * @example
+ * ```ts
+ * readVariable('prod', 'KINESIS_MODE', { SALES_KINESIS_MODE: 'ON_DEMAND', SALES_PROD_KINESIS_MODE: 'PROVISIONED' });
+ * //=> { name: 'SALES_PROD_KINESIS_MODE', raw: 'PROVISIONED' }
+ * ```
+ */
+export function readVariable(
+  environment: string,
+  name: string,
+  vars: Readonly<Record<string, string | undefined>>,
+): { name: string; raw: string } | undefined {
+  for (const candidate of [`${VARIABLE_PREFIX}${environment.toUpperCase()}_${name}`, `${VARIABLE_PREFIX}${name}`]) {
+    const raw = vars[candidate];
+    if (raw !== undefined && raw.trim() !== '') return { name: candidate, raw };
+  }
+  return undefined;
+}
+
+/**
  * A `SALES_*` variable the configuration does not read, with the closest known name.
  *
  * @example

@@ -11,6 +11,7 @@ import type { PipelineConfig } from './config';
 import { reservedBucketPrefixOf } from '../names/bucket-name-rules';
 import { ConfigError } from './config-error';
 import { parseBoolean, parseChoice, parseDecimal, parseInteger, parsePattern, parseTags } from './config-parse';
+import { STATE_BACKEND_TYPES, type StateBackendType } from './state-backend';
 
 /**
  * The `SALES_*` environment variables that override configuration, one row per setting.
@@ -18,8 +19,10 @@ import { parseBoolean, parseChoice, parseDecimal, parseInteger, parsePattern, pa
  * reference") lists the same rows, checked by `__tests__/docs.test.ts`.
  */
 
-/** The settings a `SALES_*` variable can set: every configuration field, with the S3 backend's two parts. */
+/** The settings a `SALES_*` variable can set: every configuration field, with the state backend's three parts. */
 export type OverridableSettings = Omit<PipelineConfig, 'environment' | 'stateBackend'> & {
+  /** `stateBackend.type`, chosen explicitly; `local` is how a CI synth keeps local state on purpose. */
+  readonly stateBackendType: StateBackendType;
   /** `stateBackend.bucket`: setting it selects the S3 backend. */
   readonly stateBucket: string;
   /** `stateBackend.region`. */
@@ -37,7 +40,7 @@ export type ConfigVariable = {
   [K in SettingName]-?: {
     /** Variable name after `SALES_` (or after `SALES_<ENV>_`). */
     readonly name: string;
-    /** Key of `PipelineConfig` it sets, or `stateBucket`/`stateRegion` for the S3 backend. */
+    /** Key of `PipelineConfig` it sets, or `stateBackendType`/`stateBucket`/`stateRegion` for the state backend. */
     readonly setting: K;
     /** Parses the raw text; throws `ConfigError` naming `variable`. */
     readonly parse: (variable: string, raw: string) => OverridableSettings[K];
@@ -151,6 +154,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'ALARM_EMAIL',
     setting: 'alarmEmail',
     parse: (v, raw) => parsePattern(v, raw, EMAIL, 'an e-mail address such as ops@example.com'),
+  },
+  {
+    name: 'STATE_BACKEND',
+    setting: 'stateBackendType',
+    parse: (v, raw) => parseChoice(v, raw, STATE_BACKEND_TYPES),
   },
   {
     name: 'STATE_BUCKET',

@@ -1,9 +1,10 @@
 import type { PipelineConfig } from './config';
-import { VARIABLE_PREFIX } from './config-names';
+import { readVariable, VARIABLE_PREFIX } from './config-names';
 
 /**
  * Settings that are valid but have no effect with the chosen configuration, e.g. a shard count for an
- * on-demand stream (on-demand streams scale their own shards).
+ * on-demand stream (on-demand streams scale their own shards), or a state bucket for a stack whose
+ * `SALES_<ENV>_STATE_BACKEND` is `local`.
  *
  * @param config - the loaded configuration of one environment
  * @param vars - the environment it was loaded from
@@ -26,6 +27,11 @@ export function configWarnings(config: PipelineConfig, vars: Readonly<Record<str
       );
       break;
     }
+  }
+  const bucket = readVariable(config.environment, 'STATE_BUCKET', vars);
+  if (config.stateBackend.type === 'local' && bucket !== undefined) {
+    const chosenBy = readVariable(config.environment, 'STATE_BACKEND', vars)?.name ?? `${VARIABLE_PREFIX}STATE_BACKEND`;
+    warnings.push(`${bucket.name} is ignored for ${config.environment}: ${chosenBy} is "local"`);
   }
   return warnings;
 }

@@ -9,8 +9,9 @@ import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import { STACK_DEFAULTS } from '../defaults/stack-defaults';
 import { ConfigError } from './config-error';
-import { checkVariableNames } from './config-names';
+import { checkVariableNames, readVariable } from './config-names';
 import { CONFIG_VARIABLES } from './config-variables';
+import { resolveStateBackend, type StateBackendConfig, type StateBackendSettings } from './state-backend';
 
 /**
  * The pipeline's configuration: the only place where settings have a type. Each default and each
@@ -26,11 +27,6 @@ export const ENVIRONMENT_NAMES = ['dev', 'prod'] as const;
 /** One of {@link ENVIRONMENT_NAMES}. */
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 
-/** Where Terraform keeps the state of a stack. */
-export type StateBackendConfig =
-  | { readonly type: 'local' }
-  | { readonly type: 's3'; readonly bucket: string; readonly region: string };
-
 /** Every setting of one environment's stack. */
 export interface PipelineConfig {
   /** Environment this configuration is for; part of every physical name. */
@@ -41,7 +37,12 @@ export interface PipelineConfig {
   readonly region: string;
   /** Tags on every resource (provider `default_tags`), merged over `project` and `environment`. @defaultValue - `{ project: 'sales-pipeline', environment: <environment> }` */
   readonly tags: Readonly<Record<string, string>>;
-  /** Protect the table from deletion (DynamoDB deletion protection). @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod */
+  /**
+   * Protect the environment's data from deletion: DynamoDB deletion protection on the table and Terraform
+   * `prevent_destroy` on the KMS key and the lake bucket. When false, `cdktf destroy` removes everything, the lake's
+   * objects and the Athena workgroup's queries included (`force_destroy`).
+   * @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod
+   */
   readonly deletionProtection: boolean;
   /** Kinesis capacity mode. @defaultValue - `KINESIS_DEFAULTS.streamMode` */
   readonly kinesisStreamMode: KinesisStreamMode;
@@ -91,7 +92,11 @@ export interface PipelineConfig {
   readonly athenaBytesScannedCutoff: number;
   /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
   readonly alarmEmail?: string;
-  /** Terraform state backend. @defaultValue - local state in `terraform.<stack>.tfstate` at the repository root */
+  /**
+   * Terraform state backend (`state-backend.ts`). `npm run synth` refuses a local state in CI unless it was chosen
+   * with `SALES_STATE_BACKEND=local` (`deploy-readiness.ts`).
+   * @defaultValue - S3 when `SALES_STATE_BUCKET` is set, else local state in `terraform.<stack>.tfstate` at the repository root
+   */
   readonly stateBackend: StateBackendConfig;
 }
 
@@ -143,7 +148,8 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Partial<Omit<Pipelin
  * @param environment - `dev` or `prod`
  * @param vars - the variables to read; pass `process.env` at the call site
  * @returns the complete, validated configuration
- * @throws ConfigError naming the variable, the value received and what is allowed; UnknownVariableError for a
+ * @throws ConfigError naming the variable, the value received and what is allowed; MissingSettingError for
+ *   `SALES_STATE_BACKEND=s3` without a bucket; UnknownVariableError for a
  *   `SALES_*` name the configuration does not read, with a "did you mean" suggestion
  * @example
  * ```ts
@@ -158,25 +164,18 @@ export function loadConfig(environment: string, vars: Readonly<Record<string, st
   checkVariableNames(vars, ENVIRONMENT_NAMES);
   const settings: Record<string, unknown> = { ...DEFAULTS, ...ENVIRONMENTS[env] };
   let tags: Record<string, string> = { project: 'sales-pipeline', environment: env };
-  let stateBucket: string | undefined;
-  let stateRegion: string | undefined;
+  const state: StateBackendSettings = {};
   for (const variable of CONFIG_VARIABLES) {
-    const scoped = `SALES_${env.toUpperCase()}_${variable.name}`;
-    const name = nonEmpty(vars[scoped]) !== undefined ? scoped : `SALES_${variable.name}`;
-    const raw = nonEmpty(vars[name]);
-    if (raw === undefined) continue;
-    const value = variable.parse(name, raw);
+    const found = readVariable(env, variable.name, vars);
+    if (found === undefined) continue;
+    const value = variable.parse(found.name, found.raw);
     if (variable.setting === 'tags') tags = { ...tags, ...(value as Record<string, string>) };
-    else if (variable.setting === 'stateBucket') stateBucket = value as string;
-    else if (variable.setting === 'stateRegion') stateRegion = value as string;
+    else if (variable.setting === 'stateBucket' || variable.setting === 'stateRegion')
+      state[variable.setting] = value as string;
+    else if (variable.setting === 'stateBackendType')
+      Object.assign(state, { stateBackendType: value, stateBackendVariable: found.name });
     else settings[variable.setting] = value;
   }
-  const region = settings['region'] as string;
-  const stateBackend: StateBackendConfig =
-    stateBucket === undefined ? { type: 'local' } : { type: 's3', bucket: stateBucket, region: stateRegion ?? region };
+  const stateBackend = resolveStateBackend(state, settings['region'] as string);
   return { ...(settings as Omit<PipelineConfig, 'environment' | 'tags'>), environment: env, tags, stateBackend };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
 }
