@@ -64,6 +64,17 @@ describe('ChangePipe', () => {
     });
   });
 
+  test('lets the role use the key through Kinesis and SQS only', () => {
+    const statements = roleStatements(synthesized, 'sales-test-pipe');
+    const via = (sid: string) => statements.find((s) => s.Sid === sid)?.Condition;
+    expect(via('EncryptChangeRecords')).toEqual({
+      StringEquals: { 'kms:ViaService': ['kinesis.eu-west-1.amazonaws.com'] },
+    });
+    expect(via('UseKeyForDeadLetters')).toEqual({
+      StringEquals: { 'kms:ViaService': ['sqs.eu-west-1.amazonaws.com'] },
+    });
+  });
+
   test('lets the role read the table stream, write the stream and the DLQ, and nothing else', () => {
     const statements = roleStatements(synthesized, 'sales-test-pipe');
     expect(statements.map((s) => [s.Sid, s.Action, s.Resource])).toEqual([
@@ -83,7 +94,8 @@ describe('ChangePipe', () => {
         ['sqs:SendMessage'],
         [expect.stringMatching(/aws_sqs_queue\.Pipe_DeadLetterQueue_[A-F0-9]+\.arn/)],
       ],
-      ['UsePipelineKey', ['kms:Decrypt', 'kms:GenerateDataKey'], [TEST_KEY_ARN]],
+      ['EncryptChangeRecords', ['kms:GenerateDataKey'], [TEST_KEY_ARN]],
+      ['UseKeyForDeadLetters', ['kms:Decrypt', 'kms:GenerateDataKey'], [TEST_KEY_ARN]],
       [
         'WriteOwnLogs',
         ['logs:CreateLogStream', 'logs:PutLogEvents'],

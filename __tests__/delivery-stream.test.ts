@@ -96,7 +96,8 @@ describe('DeliveryStream', () => {
       'InvokeTransform',
       'LocateLakeBucket',
       'WriteLakeObjects',
-      'UsePipelineKey',
+      'DecryptChangeStream',
+      'UseKeyForLake',
       'WriteOwnLogs',
     ]);
     const writes = statements.find((s) => s.Sid === 'WriteLakeObjects');
@@ -104,6 +105,12 @@ describe('DeliveryStream', () => {
       expect.stringMatching(/\.arn\}\/sales\/\*$/),
       expect.stringMatching(/\.arn\}\/errors\/\*$/),
     ]);
+    expect(statements.find((s) => s.Sid === 'DecryptChangeStream')?.Condition).toEqual({
+      StringEquals: { 'kms:ViaService': ['kinesis.eu-west-1.amazonaws.com'] },
+    });
+    expect(statements.find((s) => s.Sid === 'UseKeyForLake')?.Condition).toEqual({
+      StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com'] },
+    });
     expect(statements.find((s) => s.Sid === 'InvokeTransform')?.Resource).toEqual([
       expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}$/),
       expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\*$/),

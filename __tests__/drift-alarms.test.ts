@@ -81,6 +81,7 @@ describe('drift alarms', () => {
       workgroupArn: arn,
       glueArns: [arn, arn, arn],
       reconcileTableArns: [arn, arn],
+      region: 'eu-west-1',
     });
     expect(statements.filter((s) => s.actions.includes('cloudwatch:PutMetricData'))).toEqual([
       {

@@ -38,6 +38,7 @@ const RESOURCES: OperatorResources = {
     'arn:aws:glue:eu-west-1:123456789012:table/sales_test/order_change_lines',
     'arn:aws:glue:eu-west-1:123456789012:table/sales_test/reconcile_rows',
   ],
+  region: 'eu-west-1',
 };
 
 describe('OperatorPolicies', () => {

@@ -62,7 +62,7 @@ describe('SecureBucket', () => {
 
   test('denies every request that does not use TLS', () => {
     const policy = JSON.parse((Object.values(json.resource.aws_s3_bucket_policy)[0] as any).policy);
-    expect(policy.Statement).toEqual([
+    expect(policy.Statement.slice(0, 1)).toEqual([
       {
         Sid: 'DenyInsecureTransport',
         Effect: 'Deny',
@@ -74,6 +74,32 @@ describe('SecureBucket', () => {
         ],
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
+    ]);
+  });
+
+  test('denies an object write that names another encryption or key, and allows one that names none', () => {
+    const policy = JSON.parse((Object.values(json.resource.aws_s3_bucket_policy)[0] as any).policy);
+    const objects = expect.stringMatching(/aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}\/\*$/);
+    const deny = (Sid: string, Condition: unknown) => ({
+      Sid,
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: objects,
+      Condition,
+    });
+    expect(policy.Statement.slice(1)).toEqual([
+      deny('DenyOtherEncryption', {
+        Null: { 's3:x-amz-server-side-encryption': 'false' },
+        StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+      }),
+      deny('DenyOtherKey', {
+        Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' },
+        StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': TEST_KEY_ARN },
+      }),
+      deny('DenyAwsManagedKey', {
+        Null: { 's3:x-amz-server-side-encryption': 'false', 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' },
+      }),
     ]);
   });
 

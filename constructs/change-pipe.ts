@@ -108,6 +108,7 @@ export class ChangePipe extends Construct {
         deadLetterQueueArn: this.deadLetterQueue.arn,
         kmsKeyArn: props.kmsKeyArn,
         logGroupArn: logGroup.arn,
+        region: props.aws.region,
       }),
     });
     this.pipe = new PipesPipe(this, 'Pipe', {

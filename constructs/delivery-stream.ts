@@ -87,6 +87,7 @@ export class DeliveryStream extends Construct {
         bucketArn: props.bucket.arn,
         kmsKeyArn: props.kmsKeyArn,
         logGroupArn: logGroup.arn,
+        region: props.aws.region,
       }),
     });
     this.deliveryStream = new KinesisFirehoseDeliveryStream(this, 'DeliveryStream', {

@@ -154,6 +154,7 @@ export class PipelineStack extends TerraformStack {
           catalog.table.arn,
         ],
         reconcileTableArns: [reconcileTables.changeLines.arn, reconcileTables.reconcileRows.arn],
+        region: aws.region,
       },
     });
     const monitored = {

@@ -9,6 +9,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import { bucketPolicy } from './bucket-policy';
 
 /** Props for {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -32,30 +33,9 @@ export interface SecureBucketProps {
 }
 
 /**
- * TLS-only bucket policy: denies every request made over plain HTTP.
- *
- * @param bucketArn - the bucket's ARN (token)
- * @returns the bucket policy JSON
- */
-export function tlsOnlyBucketPolicy(bucketArn: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
-    ],
-  });
-}
-
-/**
  * An S3 bucket with the secure defaults of this project: SSE-KMS with a bucket key, versioning,
- * every public access blocked, `BucketOwnerEnforced` (no ACLs), a TLS-only policy and lifecycle rules.
+ * every public access blocked, `BucketOwnerEnforced` (no ACLs), a policy that denies plain HTTP and any
+ * object write not encrypted with `kmsKeyArn` ({@link bucketPolicy}), and lifecycle rules.
  */
 export class SecureBucket extends Construct {
   /** The bucket. */
@@ -95,7 +75,7 @@ export class SecureBucket extends Construct {
     });
     new S3BucketPolicy(this, 'Policy', {
       bucket,
-      policy: tlsOnlyBucketPolicy(this.bucket.arn),
+      policy: bucketPolicy(this.bucket.arn, props.kmsKeyArn),
       dependsOn: [publicAccessBlock],
     });
     if (props.lifecycleRules !== undefined && props.lifecycleRules.length > 0) {

@@ -47,6 +47,16 @@ export function arrangeResponses(recorder: SdkRecorder, scenario: OperatorScenar
   });
   s3.on(lakeOpsCommand('client-s3', 'PutObjectCommand')).resolves({ ETag: '"e"' });
   s3.on(lakeOpsCommand('client-s3', 'DeleteObjectCommand')).resolves({});
+  s3.on(lakeOpsCommand('client-s3', 'GetBucketEncryptionCommand')).resolves({
+    ServerSideEncryptionConfiguration: {
+      Rules: [
+        {
+          ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: facts.kmsKeyArn },
+          BucketKeyEnabled: true,
+        },
+      ],
+    },
+  });
 
   const now = Date.now();
   const dynamodb = recorder.stub('DynamoDB');

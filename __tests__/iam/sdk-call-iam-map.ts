@@ -46,6 +46,10 @@ export const SDK_CALL_IAM_MAP: Readonly<Record<string, { readonly cite: string; 
     cite: `${SAR}/list_amazons3.html (DeleteObject → s3:DeleteObject on object)`,
     requests: (i) => [request('s3:DeleteObject', `arn:aws:s3:::${i.Bucket}/${i.Key}`, 'S3.DeleteObject')],
   },
+  'S3.GetBucketEncryption': {
+    cite: `${SAR}/list_amazons3.html (GetBucketEncryption → s3:GetEncryptionConfiguration on bucket)`,
+    requests: (i) => [request('s3:GetEncryptionConfiguration', `arn:aws:s3:::${i.Bucket}`, 'S3.GetBucketEncryption')],
+  },
   'DynamoDB.DescribeTable': {
     cite: `${SAR}/list_amazondynamodb.html (DescribeTable on table)`,
     requests: (i, _, f) => [request('dynamodb:DescribeTable', tableArn(f, i.TableName), 'DynamoDB.DescribeTable')],
@@ -71,7 +75,10 @@ export const SDK_CALL_IAM_MAP: Readonly<Record<string, { readonly cite: string; 
     cite: `${SAR}/list_amazondynamodb.html (ExportTableToPointInTime on table); S3DataExport_Requesting.html (S3 writes)`,
     requests: (i, _, f) => [
       request('dynamodb:ExportTableToPointInTime', i.TableArn, 'DynamoDB.ExportTableToPointInTime'),
-      ...exportWrites(f, i.S3Bucket, i.S3Prefix ?? '', 'DynamoDB.ExportTableToPointInTime'),
+      ...exportWrites(f, i.S3Bucket, i.S3Prefix ?? '', 'DynamoDB.ExportTableToPointInTime', {
+        algorithm: i.S3SseAlgorithm,
+        kmsKeyId: i.S3SseKmsKeyId,
+      }),
     ],
   },
   'DynamoDB.DescribeExport': {

@@ -44,16 +44,48 @@ export const writeObject = (f: StackFacts, bucket: string, key: string, cause: s
   s3KeyUse(f, 'kms:GenerateDataKey', bucket, cause),
 ];
 
+/** The export's `S3SseAlgorithm` and `S3SseKmsKeyId`, as the request names them. */
+export interface ExportEncryption {
+  readonly algorithm: 'KMS' | 'AES256' | undefined;
+  readonly kmsKeyId: string | undefined;
+}
+
 /**
- * An export writes with the caller's rights: `s3:PutObject`, `s3:AbortMultipartUpload`, `s3:PutObjectAcl` under the
- * prefix, SSE-KMS with the bucket's key.
+ * The SSE headers of the export's writes: DynamoDB asks S3 for the encryption the request names (`KMS` →
+ * `aws:kms` with the key id, if any; `AES256`); none when it names none.
+ *
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
+ */
+export function exportSseHeaders(encryption: ExportEncryption): Record<string, string> {
+  if (encryption.algorithm === undefined) return {};
+  if (encryption.algorithm === 'AES256') return { 's3:x-amz-server-side-encryption': 'AES256' };
+  return {
+    's3:x-amz-server-side-encryption': 'aws:kms',
+    ...(encryption.kmsKeyId === undefined
+      ? {}
+      : { 's3:x-amz-server-side-encryption-aws-kms-key-id': encryption.kmsKeyId }),
+  };
+}
+
+/**
+ * An export writes with the caller's rights: `s3:PutObject` (with the SSE headers the request names),
+ * `s3:AbortMultipartUpload`, `s3:PutObjectAcl` under the prefix, SSE-KMS with the key.
  *
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
  */
-export function exportWrites(f: StackFacts, bucket: string, prefix: string, cause: string): IamRequest[] {
+export function exportWrites(
+  f: StackFacts,
+  bucket: string,
+  prefix: string,
+  cause: string,
+  encryption: ExportEncryption,
+): IamRequest[] {
   const key = `${prefix}AWSDynamoDB/01767225600000-a1b2c3d4/data/aaaa7ome3s7a5gqn2mu3ogtq.json.gz`;
+  const by = `${cause} → DynamoDB writes the export`;
   return [
-    ...writeObject(f, bucket, key, `${cause} → DynamoDB writes the export`),
+    request('s3:PutObject', s3Arn(bucket, key), by, exportSseHeaders(encryption)),
+    s3KeyUse(f, 'kms:GenerateDataKey', bucket, by),
     request('s3:AbortMultipartUpload', s3Arn(bucket, key), `${cause} → DynamoDB writes the export`),
     request('s3:PutObjectAcl', s3Arn(bucket, key), `${cause} → DynamoDB writes the export`),
   ];

@@ -36,6 +36,7 @@ export * from './names/bucket-name-rules';
 export * from './queries/named-queries';
 export * from './settings/crawler-settings';
 export * from './settings/delivery-stream-settings';
+export * from './settings/key-use-statement';
 export * from './settings/pipe-settings';
 export * from './table/table-schema';
 export * from './types';

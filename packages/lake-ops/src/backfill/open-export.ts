@@ -11,6 +11,7 @@ import { toFenceMicros } from '../rows/fence.js';
 import type { ExportFiles } from '../table/export-files.js';
 import { exportFilesAt } from '../table/export-location.js';
 import { startExport } from '../table/start-export.js';
+import { bucketDefaultKey } from './bucket-default-key.js';
 import { openVerifiedExport, type VerifiedExport } from '../table/verified-export.js';
 import type { BackfillSource, ResolvedBackfillOptions } from './backfill-options.js';
 import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
@@ -50,6 +51,7 @@ async function started(
     exportTimeSeconds: exportAt,
     bucket: lake.bucket,
     prefix: `${lake.prefix}${EXPORT_PREFIX}`,
+    kmsKeyId: await bucketDefaultKey(input.s3, lake.bucket),
     signal: input.signal,
     onPoll: (d) => input.onProgress(`backfill: export ${d.ExportStatus ?? ''} (${d.ExportArn ?? ''})`),
   });

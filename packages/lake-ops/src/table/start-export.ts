@@ -20,6 +20,8 @@ export interface StartExportOptions {
   readonly bucket: string;
   /** `S3Prefix`, e.g. `exports/`; the export lands in `<prefix>AWSDynamoDB/<ExportId>/`. */
   readonly prefix: string;
+  /** `S3SseKmsKeyId`: the bucket's default key. Without it S3 would use the AWS managed key `aws/s3`. */
+  readonly kmsKeyId: string;
   /** Stops waiting once aborted (the export itself runs on; a re-run with the same time finds it again). */
   readonly signal: AbortSignal;
   /** Called after each `DescribeExport` poll. @defaultValue - nothing */
@@ -51,7 +53,7 @@ export function exportClientToken(tableArn: string, exportTimeSeconds: number): 
 }
 
 /**
- * Starts `ExportTableToPointInTime` (`FULL_EXPORT`, `DYNAMODB_JSON`, SSE-KMS with the bucket's default key) and polls
+ * Starts `ExportTableToPointInTime` (`FULL_EXPORT`, `DYNAMODB_JSON`, SSE-KMS with the bucket's default key, named) and polls
  * `DescribeExport` until it is `COMPLETED`.
  *
  * @param options - Table, time, destination, signal, progress.
@@ -68,6 +70,7 @@ export async function startExport(options: StartExportOptions): Promise<ExportDe
       S3Bucket: options.bucket,
       S3Prefix: options.prefix,
       S3SseAlgorithm: 'KMS',
+      S3SseKmsKeyId: options.kmsKeyId,
       ExportFormat: 'DYNAMODB_JSON',
       ExportType: 'FULL_EXPORT',
       ClientToken: exportClientToken(options.tableArn, options.exportTimeSeconds),

@@ -10,6 +10,7 @@ import { checkPointInTimeRecovery, describeTable, PreconditionError } from '../.
 import { exportClientToken, startExport } from '../../src/table/start-export.js';
 
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders';
+const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555';
 const EXPORT_ARN = `${TABLE_ARN}/export/01736937011000-abcd1234`;
 const dynamodb = mockClient(DynamoDBClient);
 
@@ -48,6 +49,7 @@ describe('startExport', () => {
       exportTimeSeconds: 1736937011,
       bucket: 'sales-dev-lake',
       prefix: 'exports/',
+      kmsKeyId: KEY_ARN,
       signal: new AbortController().signal,
       pollIntervalMs: 1,
       onPoll: (d) => polls.push(d.ExportStatus ?? ''),
@@ -61,6 +63,7 @@ describe('startExport', () => {
       S3Bucket: 'sales-dev-lake',
       S3Prefix: 'exports/',
       S3SseAlgorithm: 'KMS',
+      S3SseKmsKeyId: KEY_ARN,
       ExportFormat: 'DYNAMODB_JSON',
       ExportType: 'FULL_EXPORT',
       ClientToken: exportClientToken(TABLE_ARN, 1736937011),
@@ -88,6 +91,7 @@ describe('startExport', () => {
         exportTimeSeconds: 1,
         bucket: 'b',
         prefix: 'exports/',
+        kmsKeyId: KEY_ARN,
         signal: new AbortController().signal,
         pollIntervalMs: 1,
       }),
@@ -103,6 +107,7 @@ describe('startExport', () => {
       exportTimeSeconds: 1,
       bucket: 'b',
       prefix: 'exports/',
+      kmsKeyId: KEY_ARN,
       signal: controller.signal,
       pollIntervalMs: 60_000,
     });

@@ -1,5 +1,6 @@
 import { DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX } from '../lake/lake-layout';
 import { RECONCILE_SCRATCH_PREFIX } from '../lake/reconcile-tables';
+import { type KeyCallingService, keyUseStatement } from '../settings/key-use-statement';
 import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
 
@@ -36,6 +37,8 @@ export interface OperatorResources {
   readonly glueArns: readonly [catalog: string, database: string, table: string];
   /** ARNs of the two line tables reconcile queries in Athena (`order_change_lines`, `reconcile_rows`). */
   readonly reconcileTableArns: readonly [changeLines: string, reconcileRows: string];
+  /** The stack's region: the key is used through this region's services only. */
+  readonly region: string;
 }
 
 /** `arn:...:bucket/<prefix>*`: every object under one lake prefix. */
@@ -71,14 +74,14 @@ function checkLake(r: OperatorResources): PolicyStatement {
 
 /**
  * SSE-KMS: writing an object under the bucket's default key needs `kms:GenerateDataKey`, reading it
- * `kms:Decrypt`; the same key encrypts the table and its stream.
+ * `kms:Decrypt`, through S3; replay also writes the SSE-KMS Kinesis stream and reads the SSE-KMS queue. Only through
+ * the services the command uses (`kms:ViaService`). DynamoDB reads (Scan, BatchGetItem, the stream) need no key
+ * permission: DynamoDB decrypts under its own grant.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
  */
-const useKey = (r: OperatorResources): PolicyStatement => ({
-  sid: 'UsePipelineKey',
-  actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-  resources: [r.kmsKeyArn],
-});
+const useKey = (r: OperatorResources, services: readonly KeyCallingService[] = ['s3']): PolicyStatement =>
+  keyUseStatement('UsePipelineKey', ['kms:Decrypt', 'kms:GenerateDataKey'], r.kmsKeyArn, r.region, services);
 
 /**
  * A parallel, strongly consistent Scan of the table, and DescribeTable for its key schema and stream.
@@ -123,6 +126,10 @@ export function backfillStatements(r: OperatorResources): PolicyStatement[] {
     // DescribeExport polls the export, whose ARN is <table ARN>/export/<id>.
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html#amazondynamodb-resources-for-iam-policies
     { sid: 'DescribeExports', actions: ['dynamodb:DescribeExport'], resources: [`${r.tableArn}/export/*`] },
+    // The export names the lake's default key (S3SseKmsKeyId), read from the bucket's encryption configuration:
+    // without it S3 would use aws/s3, which the bucket policy refuses.
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html
+    { sid: 'ReadLakeEncryption', actions: ['s3:GetEncryptionConfiguration'], resources: [r.lakeBucketArn] },
     // DynamoDB writes the export with the caller's permissions: s3:AbortMultipartUpload, s3:PutObject, s3:PutObjectAcl.
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
     {
@@ -246,7 +253,7 @@ export function replayStatements(r: OperatorResources): PolicyStatement[] {
     },
     // https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html
     { sid: 'PutChangeRecords', actions: ['kinesis:PutRecords'], resources: [r.kinesisStreamArn] },
-    useKey(r),
+    useKey(r, ['s3', 'kinesis', 'sqs']),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { DATA_PREFIX, TABLE_NAME } from '../lake/lake-layout';
 import type { AwsContext, PolicyStatement } from '../types';
+import { keyUseStatement } from './key-use-statement';
 
 /**
  * Crawler configuration JSON: keep one table (`CombineCompatibleSchemas`), let partitions inherit the
@@ -119,9 +120,11 @@ export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
     // Scoped here to the lake bucket only (crawler-prereqs: "or a scoped down version of this policy").
     { sid: 'LocateAndListLake', actions: ['s3:GetBucketLocation', 's3:ListBucket'], resources: [r.bucketArn] },
     { sid: 'ReadDataPrefix', actions: ['s3:GetObject'], resources: [`${r.bucketArn}/${DATA_PREFIX}*`] },
-    { sid: 'DecryptLake', actions: ['kms:Decrypt'], resources: [r.kmsKeyArn] },
+    keyUseStatement('DecryptLake', ['kms:Decrypt'], r.kmsKeyArn, r.aws.region, ['s3']),
     // AWS: the roles passed to crawlers need the key to encrypt CloudWatch Logs (its example grants
-    // Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*; Decrypt is granted above).
+    // Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*; Decrypt is granted above, through S3 only).
+    // Not scoped by kms:ViaService: Glue documents neither the service nor the encryption context of this use, and a
+    // wrong guess silently stops the crawler's logs. It holds no Decrypt, so it reads nothing another service wrote.
     {
       sid: 'EncryptCrawlerLogs',
       actions: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],

@@ -2,6 +2,7 @@ import { resolveSetting } from '../defaults/check-range';
 import { FIREHOSE_DEFAULTS, PROCESSOR_DEFAULTS } from '../defaults/firehose-defaults';
 import { DATA_PREFIX, ERROR_PREFIX } from '../lake/lake-layout';
 import type { PolicyStatement } from '../types';
+import { keyUseStatement } from './key-use-statement';
 
 /** Settings of the Lambda processor. */
 export interface ProcessorSettings {
@@ -69,11 +70,14 @@ export interface DeliveryResources {
   readonly kmsKeyArn: string;
   /** Firehose's error log group. */
   readonly logGroupArn: string;
+  /** The stack's region: the key is used through this region's Kinesis and S3 only. */
+  readonly region: string;
 }
 
 /**
  * What Firehose's role may do: read the stream, invoke the transform, write the data and error
- * prefixes of the lake (nothing else in the bucket), use the key, write its log group.
+ * prefixes of the lake (nothing else in the bucket), decrypt the stream through Kinesis and use the key through S3
+ * only, write its log group.
  *
  * @param r - the ARNs (tokens)
  * @returns the statements
@@ -107,7 +111,8 @@ export function deliveryStatements(r: DeliveryResources): PolicyStatement[] {
       actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       resources: [`${r.bucketArn}/${DATA_PREFIX}*`, `${r.bucketArn}/${ERROR_PREFIX}*`],
     },
-    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] },
+    keyUseStatement('DecryptChangeStream', ['kms:Decrypt'], r.kmsKeyArn, r.region, ['kinesis']),
+    keyUseStatement('UseKeyForLake', ['kms:Decrypt', 'kms:GenerateDataKey'], r.kmsKeyArn, r.region, ['s3']),
     { sid: 'WriteOwnLogs', actions: ['logs:PutLogEvents'], resources: [`${r.logGroupArn}:*`] },
   ];
 }

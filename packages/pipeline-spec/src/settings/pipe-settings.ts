@@ -1,5 +1,6 @@
 import { ORDER_TABLE_SCHEMA } from '../table/table-schema';
 import type { PolicyStatement } from '../types';
+import { keyUseStatement } from './key-use-statement';
 
 /**
  * Pure settings of the change pipe: its Kinesis partition key and its role's statements.
@@ -29,15 +30,21 @@ export interface PipeResources {
   readonly kmsKeyArn: string;
   /** The pipe's log group. */
   readonly logGroupArn: string;
+  /** The stack's region: the key is used through this region's Kinesis and SQS only. */
+  readonly region: string;
 }
 
 /**
  * What the pipe's role may do: read the table's stream, write the Kinesis stream, send to the DLQ,
- * use the key for the encrypted stream and queue, and write its own log group.
+ * use the key through Kinesis (a producer needs `kms:GenerateDataKey`) and SQS (a producer needs
+ * `kms:GenerateDataKey` and `kms:Decrypt`) only, and write its own log group. Reading the table's stream needs no
+ * key permission: DynamoDB decrypts it under its own grant.
  *
  * @param r - the ARNs (tokens)
  * @returns the statements
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html
+ * @see https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html
+ * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html
  */
 export function pipeStatements(r: PipeResources): PolicyStatement[] {
   return [
@@ -50,7 +57,8 @@ export function pipeStatements(r: PipeResources): PolicyStatement[] {
     { sid: 'ListTableStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] },
     { sid: 'WriteChangeStream', actions: ['kinesis:PutRecord', 'kinesis:PutRecords'], resources: [r.kinesisStreamArn] },
     { sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [r.deadLetterQueueArn] },
-    { sid: 'UsePipelineKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [r.kmsKeyArn] },
+    keyUseStatement('EncryptChangeRecords', ['kms:GenerateDataKey'], r.kmsKeyArn, r.region, ['kinesis']),
+    keyUseStatement('UseKeyForDeadLetters', ['kms:Decrypt', 'kms:GenerateDataKey'], r.kmsKeyArn, r.region, ['sqs']),
     { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${r.logGroupArn}:*`] },
   ];
 }
