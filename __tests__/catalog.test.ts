@@ -97,6 +97,59 @@ describe('Catalog', () => {
     });
   });
 
+  test('crawls in S3 event mode: only folders written since the last crawl, still merging new columns', () => {
+    const crawler = Object.values(json.resource.aws_glue_crawler)[0] as any;
+    const queue = Object.values(json.resource.aws_sqs_queue)[0] as any;
+    const queueId = Object.keys(json.resource.aws_sqs_queue)[0]!;
+    // CRAWL_NEW_FOLDERS_ONLY would force UpdateBehavior LOG, and no new column would reach the table.
+    expect(crawler.recrawl_policy).toEqual({ recrawl_behavior: 'CRAWL_EVENT_MODE' });
+    expect(crawler.schema_change_policy).toEqual({ update_behavior: 'UPDATE_IN_DATABASE', delete_behavior: 'LOG' });
+    expect(crawler.catalog_target).toEqual([
+      expect.objectContaining({ event_queue_arn: `\${aws_sqs_queue.${queueId}.arn}` }),
+    ]);
+    expect(crawler.s3_target).toBeUndefined();
+    expect(queue).toMatchObject({
+      name: 'sales-test-crawler-events',
+      sqs_managed_sse_enabled: true,
+      message_retention_seconds: 1209600,
+    });
+  });
+
+  test('the lake bucket sends only object-created events under sales/, and only it may send them', () => {
+    const notification = Object.values(json.resource.aws_s3_bucket_notification)[0] as any;
+    const queueId = Object.keys(json.resource.aws_sqs_queue)[0]!;
+    expect(notification.bucket).toMatch(/^\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.id\}$/);
+    expect(notification.queue).toEqual([
+      { queue_arn: `\${aws_sqs_queue.${queueId}.arn}`, events: ['s3:ObjectCreated:*'], filter_prefix: 'sales/' },
+    ]);
+    expect(notification.depends_on).toEqual([expect.stringMatching(/^aws_sqs_queue_policy\./)]);
+    const policy = JSON.parse((Object.values(json.resource.aws_sqs_queue_policy)[0] as any).policy);
+    expect(policy.Statement).toEqual([
+      {
+        Sid: 'LakeBucketEvents',
+        Effect: 'Allow',
+        Principal: { Service: 's3.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: `\${aws_sqs_queue.${queueId}.arn}`,
+        Condition: {
+          ArnEquals: { 'aws:SourceArn': expect.stringMatching(/^\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/) },
+          StringEquals: { 'aws:SourceAccount': TEST_AWS.accountId },
+        },
+      },
+      expect.objectContaining({ Sid: 'DenyInsecureTransport', Effect: 'Deny' }),
+    ]);
+  });
+
+  test('lets the crawler consume its event queue only', () => {
+    const queueId = Object.keys(json.resource.aws_sqs_queue)[0]!;
+    const consume = roleStatements(synthesized, 'sales-test-crawler').find((s) => s.Sid === 'ConsumeLakeEvents');
+    expect(consume?.Resource).toEqual([`\${aws_sqs_queue.${queueId}.arn}`]);
+    expect(consume?.Action).toEqual(
+      expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:PurgeQueue']),
+    );
+    expect(consume?.Action).not.toContain('sqs:SendMessage');
+  });
+
   test('lets the crawler locate and list the lake, read only the data prefix and update only order_changes', () => {
     const statements = roleStatements(synthesized, 'sales-test-crawler');
     const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));

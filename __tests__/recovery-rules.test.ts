@@ -82,8 +82,10 @@ describe('the stack keeps dead-lettered batches recoverable', () => {
       source_parameters: { dynamodb_stream_parameters: Record<string, unknown> };
     };
     expect(pipe.source_parameters.dynamodb_stream_parameters['maximum_record_age_in_seconds']).toBe(6 * 3600);
-    const queue = onlyResource(json, 'aws_sqs_queue');
-    expect(queue['message_retention_seconds']).toBe(14 * 24 * 3600);
+    const queue = Object.values(json.resource['aws_sqs_queue'] ?? {}).find((q) =>
+      String(q['name']).endsWith('-pipe-dlq'),
+    );
+    expect(queue?.['message_retention_seconds']).toBe(14 * 24 * 3600);
     const alarm = Object.values(json.resource['aws_cloudwatch_metric_alarm'] ?? {}).find((a) =>
       String(a['alarm_name']).endsWith('-DeadLetterQueueNotEmpty'),
     );

@@ -73,6 +73,7 @@ describe.each([
       {
         database_name: expect.stringMatching(referenceTo('aws_glue_catalog_database', 'name')),
         tables: [expect.stringMatching(referenceTo('aws_glue_catalog_table', 'name'))],
+        event_queue_arn: expect.stringMatching(referenceTo('aws_sqs_queue', 'arn')),
       },
     ]);
     expect(crawler.s3_target).toBeUndefined();
@@ -114,7 +115,10 @@ describe.each([
     const keyArn = /^\$\{aws_kms_key\.Key_[A-F0-9]+\.arn\}$/;
     expect((onlyResource(json, 'aws_dynamodb_table') as any).server_side_encryption.kms_key_arn).toMatch(keyArn);
     expect(onlyResource(json, 'aws_kinesis_stream')['kms_key_id']).toMatch(keyArn);
-    expect(onlyResource(json, 'aws_sqs_queue')['kms_master_key_id']).toMatch(keyArn);
+    const queues = Object.values(resources(json, 'aws_sqs_queue'));
+    expect(queues.find((q) => String(q['name']).endsWith('-pipe-dlq'))?.['kms_master_key_id']).toMatch(keyArn);
+    // The crawler's event queue holds object keys, no data, and uses SSE-SQS so S3 can publish to it (catalog test).
+    expect(queues.find((q) => String(q['name']).endsWith('-crawler-events'))?.['sqs_managed_sse_enabled']).toBe(true);
     expect(onlyResource(json, 'aws_sns_topic')['kms_master_key_id']).toMatch(keyArn);
     for (const group of Object.values(resources(json, 'aws_cloudwatch_log_group')))
       expect(group['kms_key_id']).toMatch(keyArn);

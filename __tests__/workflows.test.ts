@@ -15,13 +15,20 @@ const files = readdirSync(WORKFLOWS)
 
 interface Job {
   readonly uses?: string;
+  readonly environment?: string;
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: unknown;
   readonly 'timeout-minutes'?: number;
   readonly env?: Record<string, string>;
-  readonly steps?: readonly { readonly uses?: string; readonly run?: string; readonly env?: Record<string, string> }[];
+  readonly steps?: readonly {
+    readonly uses?: string;
+    readonly run?: string;
+    readonly env?: Record<string, string>;
+    readonly with?: Record<string, string>;
+  }[];
 }
 interface Workflow {
+  readonly on: Record<string, unknown>;
   readonly env?: Record<string, string>;
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: unknown;
@@ -34,18 +41,19 @@ const load = (file: string): { text: string; workflow: Workflow } => {
 };
 const validate = (file: string) => spawnSync(VALIDATOR, [file], { encoding: 'utf8' });
 
-/** Jobs that may request an OIDC token, and why: AWS role (plan, deploy) or npm trusted publishing (release). */
+/** Jobs that may request an OIDC token, and why: AWS role (plan, deploy, reconcile) or npm trusted publishing (release). */
 const OIDC_JOBS = [
   'deploy-stack.yml:deploy',
   'deploy.yml:dev',
   'deploy.yml:prod',
   'plan.yml:plan',
+  'reconcile.yml:reconcile',
   'release.yml:publish',
 ];
 
 describe('GitHub workflows', () => {
-  test('has the review, deploy and release workflows', () => {
-    expect(files).toEqual(['ci.yml', 'deploy-stack.yml', 'deploy.yml', 'plan.yml', 'release.yml']);
+  test('has the review, deploy, reconcile and release workflows', () => {
+    expect(files).toEqual(['ci.yml', 'deploy-stack.yml', 'deploy.yml', 'plan.yml', 'reconcile.yml', 'release.yml']);
   });
 
   test.each(files)('%s is valid against the workflow schema (action-validator)', (file) => {
@@ -125,5 +133,43 @@ describe('GitHub workflows', () => {
       if (job.uses === undefined)
         expect({ job: name, timeout: typeof job['timeout-minutes'] }).toEqual({ job: name, timeout: 'number' });
     }
+  });
+});
+
+describe('reconcile.yml: the daily reconcile the ReconcileNotRun alarm expects', () => {
+  const { workflow } = load('reconcile.yml');
+  const job = workflow.jobs.reconcile as Job;
+  const runs = (job.steps ?? []).map((step) => step.run ?? '').join('\n');
+  const credentials = (job.steps ?? []).find((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+
+  test('runs daily on a schedule, and by hand', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+  });
+
+  test('asks for an OIDC token and read access to the code, nothing else', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+  });
+
+  test('runs reconcile with --publish-metric after npm ci, with the names of one environment', () => {
+    expect(runs.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
+    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm run reconcile'));
+    const command = runs.split('\n').find((line) => line.includes('npm run reconcile')) ?? '';
+    expect(command).toContain('--publish-metric');
+    for (const flag of ['--table', '--lake "s3://', '--workgroup', '--database']) expect(command).toContain(flag);
+    expect(command).not.toContain('--repair');
+  });
+
+  test('treats exit 3 (keys not judged yet) as success with a warning, and fails on any other non-zero code', () => {
+    expect(runs).toMatch(/0\) ;;/);
+    expect(runs).toMatch(/3\) echo "::warning /);
+    expect(runs).toMatch(/\*\) echo "::error [^\n]*exit "\$code"/);
+  });
+
+  test('assumes the reconcile role of its own environment, never the deploy role', () => {
+    expect(job.environment).toBe('reconcile-${{ matrix.environment }}');
+    expect(credentials?.with?.['role-to-assume']).toBe('${{ vars.AWS_RECONCILE_ROLE_ARN }}');
+    expect(load('reconcile.yml').text).not.toContain('AWS_DEPLOY_ROLE_ARN');
   });
 });

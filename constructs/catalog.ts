@@ -5,6 +5,7 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import {
   type AwsContext,
+  CRAWLER_EVENTS,
   CRAWLER_MANAGED_PARAMETERS,
   ORDER_CHANGE_COLUMNS,
   PARTITION_COLUMNS,
@@ -17,6 +18,7 @@ import {
   GLUE_DEFAULTS,
   TABLE_NAME,
 } from '@sales/pipeline-spec';
+import { CrawlerEvents } from './crawler-events';
 import { CrawlerLogging } from './crawler-logging';
 import { ServiceRole } from './iam';
 
@@ -46,7 +48,9 @@ export interface CatalogProps {
  *
  * The crawler targets the table (a catalog target), so it reads exactly the table's location, the
  * data prefix, never `errors/`; it merges new columns and partitions inherit the table's schema.
- * Queries do not wait for it: projection finds new partitions by itself.
+ * It runs in S3 event mode ({@link CrawlerEvents}): each run reads only the folders written since the
+ * last, so its cost does not grow with the lake. Queries do not wait for it: projection finds new
+ * partitions by itself.
  */
 export class Catalog extends Construct {
   /** The database. */
@@ -57,6 +61,8 @@ export class Catalog extends Construct {
   readonly crawler: GlueCrawler;
   /** The crawler's security configuration and log group. */
   readonly crawlerLogging: CrawlerLogging;
+  /** The lake's S3 events the crawler reads. */
+  readonly crawlerEvents: CrawlerEvents;
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
@@ -103,6 +109,11 @@ export class Catalog extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       logRetentionDays: props.logRetentionDays,
     });
+    this.crawlerEvents = new CrawlerEvents(this, 'CrawlerEvents', {
+      baseName: props.baseName,
+      bucket: props.bucket,
+      accountId: props.aws.accountId,
+    });
     const role = new ServiceRole(this, 'CrawlerRole', {
       name: crawlerRoleName(props.baseName),
       service: 'glue.amazonaws.com',
@@ -113,6 +124,7 @@ export class Catalog extends Construct {
         bucketArn: props.bucket.arn,
         kmsKeyArn: props.kmsKeyArn,
         logGroupName: crawlerLogGroupName(props.baseName),
+        eventQueueArn: this.crawlerEvents.queue.arn,
       }),
     });
     this.crawler = new GlueCrawler(this, 'Crawler', {
@@ -121,7 +133,10 @@ export class Catalog extends Construct {
       role: role.role.arn,
       databaseName: this.database.name,
       schedule,
-      catalogTarget: [{ databaseName: this.database.name, tables: [this.table.name] }],
+      catalogTarget: [
+        { databaseName: this.database.name, tables: [this.table.name], eventQueueArn: this.crawlerEvents.queue.arn },
+      ],
+      recrawlPolicy: { recrawlBehavior: CRAWLER_EVENTS.recrawlBehavior },
       schemaChangePolicy: { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'LOG' },
       configuration: crawlerConfiguration(),
       securityConfiguration: this.crawlerLogging.securityConfiguration.name,

@@ -99,7 +99,8 @@ export const DATA_PATH_ROLES: readonly DataPathRole[] = [
     cite:
       'https://docs.aws.amazon.com/glue/latest/dg/crawler-prereqs.html (catalog target: glue Get/Update table and partitions; ' +
       'S3: GetBucketLocation, ListBucket, GetObject on the table location; logs) and ' +
-      'https://docs.aws.amazon.com/glue/latest/dg/encryption-security-configuration.html (logs:AssociateKmsKey, the key for logs)',
+      'https://docs.aws.amazon.com/glue/latest/dg/encryption-security-configuration.html (logs:AssociateKmsKey, the key for logs) and ' +
+      'https://docs.aws.amazon.com/glue/latest/dg/crawler-s3-event-notifications.html (event mode: consume the queue)',
     requests: (f) => {
       const glue = (resource: string) => `arn:aws:glue:${f.account.region}:${f.account.accountId}:${resource}`;
       const table = f.tables[`${f.glueDatabase}.order_changes`]!.arn;
@@ -125,6 +126,9 @@ export const DATA_PATH_ROLES: readonly DataPathRole[] = [
         request('logs:AssociateKmsKey', f.logGroups[group]!, 'Glue crawler logging'),
         ...writeLogs(f, group, 'Glue crawler logging'),
         request('kms:GenerateDataKey', f.kmsKeyArn, 'Glue crawler logging (security configuration)'),
+        ...['sqs:GetQueueAttributes', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:PurgeQueue'].map((a) =>
+          request(a, f.crawlerEventQueueArn, 'Glue crawler event mode'),
+        ),
       ];
     },
   },

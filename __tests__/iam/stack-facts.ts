@@ -40,6 +40,8 @@ export interface StackFacts {
   readonly tableStreamArn: string;
   readonly kinesisStreamArn: string;
   readonly deadLetterQueueUrl: string;
+  /** The queue of the lake's S3 events the crawler consumes. */
+  readonly crawlerEventQueueArn: string;
   readonly functionArn: string;
   /** Workgroups by name: ARN and results location. */
   readonly workgroups: Readonly<Record<string, { readonly arn: string; readonly outputLocation: string }>>;
@@ -83,9 +85,17 @@ export function stackFacts(json: SynthesizedStack, account: EvaluationAccount = 
   const queuePolicies = new Map<string, PolicyDocument>(
     all('aws_sqs_queue_policy').map((p) => [p.queue_url as string, JSON.parse(p.policy) as PolicyDocument]),
   );
-  const queue = only(resources, 'aws_sqs_queue');
+  const queueNamed = (suffix: string): Record<string, any> => {
+    const found = all('aws_sqs_queue').filter((q) => String(q.name).endsWith(suffix));
+    if (found.length !== 1) throw new Error(`expected one aws_sqs_queue named *${suffix}, found ${found.length}`);
+    return found[0]!;
+  };
+  const queue = queueNamed('-pipe-dlq');
   const queueArn = `arn:${account.partition}:sqs:${account.region}:${account.accountId}:${queue.name}`;
   const queueUrl = `https://sqs.${account.region}.amazonaws.com/${account.accountId}/${queue.name}`;
+  const events = queueNamed('-crawler-events');
+  const eventsArn = `arn:${account.partition}:sqs:${account.region}:${account.accountId}:${events.name}`;
+  const eventsUrl = `https://sqs.${account.region}.amazonaws.com/${account.accountId}/${events.name}`;
   const table = only(resources, 'aws_dynamodb_table');
   const tableArn = `arn:${account.partition}:dynamodb:${account.region}:${account.accountId}:table/${table.name}`;
   const buckets = all('aws_s3_bucket').map((b) => b.bucket as string);
@@ -105,6 +115,7 @@ export function stackFacts(json: SynthesizedStack, account: EvaluationAccount = 
     resourcePolicyOf: (arn) => {
       if (arn === kmsKeyArn) return JSON.parse(key.policy) as PolicyDocument;
       if (arn === queueArn) return queuePolicies.get(queueUrl) ?? queuePolicies.get(queue.name);
+      if (arn === eventsArn) return queuePolicies.get(eventsUrl) ?? queuePolicies.get(events.name);
       return bucketPolicies.get(arn.startsWith('arn:aws:s3:::') ? `arn:aws:s3:::${arn.slice(13).split('/')[0]}` : '');
     },
     kmsKeyArn,
@@ -114,6 +125,7 @@ export function stackFacts(json: SynthesizedStack, account: EvaluationAccount = 
     tableStreamArn: `${tableArn}/stream/2025-01-01T00:00:00.000`,
     kinesisStreamArn: `arn:${account.partition}:kinesis:${account.region}:${account.accountId}:stream/${only(resources, 'aws_kinesis_stream').name}`,
     deadLetterQueueUrl: queueUrl,
+    crawlerEventQueueArn: eventsArn,
     functionArn: `arn:${account.partition}:lambda:${account.region}:${account.accountId}:function:${fn.function_name}`,
     workgroups: Object.fromEntries(
       all('aws_athena_workgroup').map((w) => [

@@ -27,7 +27,8 @@ const HELP = renderHelp({
     'sales-lake replay --dlq <queue url> --stream <name|arn> [--lake ...] [--dry-run] [--json]',
   ],
   description: [
-    'With --lake: replays the records Firehose kept under errors/processing-failed/ through the current transform. Rows go to ' +
+    'With --lake: replays the records Firehose kept under errors/processing-failed/ and errors/partitioning-failed/ (through the ' +
+      'current transform, or as they are when a record is already a row). Rows go to ' +
       'their event-time partitions under keys derived from the error object, a marker per object goes to errors/replayed/, and ' +
       'records that still fail go to errors/replay-failed/ with their reasons. A second run writes nothing new.',
     "With --dlq: re-reads each dead-letter batch from the DynamoDB stream and puts it into the pipe's Kinesis stream, deleting " +
@@ -37,7 +38,7 @@ const HELP = renderHelp({
   flags: REPLAY_FLAGS,
   exitCodeText: {
     0: 'everything was replayed or re-driven',
-    1: 'records still fail, or dead-letter batches were trimmed or kept (see the summary)',
+    1: 'records still fail, objects under errors/ of an error output type replay does not know, or dead-letter batches were trimmed or kept (see the summary)',
   },
   sections: [
     'Runbook: docs/operations.md, "Replay". Credentials and region: the AWS SDK standard chain (the queue URL and ARNs set the region).',
@@ -77,8 +78,8 @@ function toRequest(values: ReturnType<typeof parseFlags<typeof REPLAY_FLAGS>>['v
 }
 
 /**
- * The exit code of a replay: the signal's if one came; 1 when records still fail or dead-letter batches were not
- * re-driven; else 0.
+ * The exit code of a replay: the signal's if one came; 1 when records still fail, objects of an unknown error output
+ * type wait under `errors/`, or dead-letter batches were not re-driven; else 0.
  *
  * @param errors - The error-record replay, when `--lake` was given.
  * @param deadLetters - The re-drive, when `--dlq` was given.
@@ -95,7 +96,11 @@ export function replayExitCode(
   signalled: number | undefined,
 ): number {
   if (signalled !== undefined) return signalled;
-  const unfinished = (errors?.stillFailing ?? 0) + (deadLetters?.trimmed.length ?? 0) + (deadLetters?.kept.length ?? 0);
+  const unfinished =
+    (errors?.stillFailing ?? 0) +
+    (errors?.notReplayable.length ?? 0) +
+    (deadLetters?.trimmed.length ?? 0) +
+    (deadLetters?.kept.length ?? 0);
   return unfinished > 0 ? ExitCode.failed : ExitCode.ok;
 }
 

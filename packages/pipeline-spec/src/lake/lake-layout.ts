@@ -32,6 +32,14 @@ export const EXPORT_PREFIX = 'exports/';
 /** Error records Firehose could not transform (`!{firehose:error-output-type}` = `processing-failed`); replay reads them. */
 export const PROCESSING_FAILED_PREFIX = `${ERROR_PREFIX}processing-failed/`;
 
+/**
+ * Records Firehose could not route: dynamic partitioning could not evaluate the `Prefix` with the keys the transform
+ * returned (`!{firehose:error-output-type}` = `partitioning-failed`); replay reads them too.
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning-error-handling.html
+ */
+export const PARTITIONING_FAILED_PREFIX = `${ERROR_PREFIX}partitioning-failed/`;
+
 /** Markers replay writes for each error object it has replayed, so a second run writes nothing new. */
 export const REPLAYED_PREFIX = `${ERROR_PREFIX}replayed/`;
 

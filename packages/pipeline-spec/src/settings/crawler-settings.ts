@@ -22,6 +22,42 @@ export function crawlerConfiguration(): string {
 }
 
 /**
+ * How the crawler finds what to read after its first run: event mode, the only way Glue bounds a catalog-target
+ * crawl (docs/infrastructure.md, "What the crawler is for, and what it costs"). The lake bucket sends
+ * {@link CRAWLER_EVENTS}`.s3Events` for keys under the data prefix to a queue; each crawl lists only the folders
+ * those events name, so its cost follows the data written since the last crawl, not the lake's size.
+ * `CRAWL_NEW_FOLDERS_ONLY` would force `UpdateBehavior: LOG`, and then no new column would reach the table.
+ *
+ * @see https://docs.aws.amazon.com/glue/latest/dg/crawler-s3-event-notifications.html
+ * @see https://docs.aws.amazon.com/glue/latest/dg/incremental-crawls.html
+ * @example
+ * ```ts
+ * CRAWLER_EVENTS.recrawlBehavior; //=> 'CRAWL_EVENT_MODE'
+ * ```
+ */
+export const CRAWLER_EVENTS = {
+  recrawlBehavior: 'CRAWL_EVENT_MODE',
+  /** New objects only: a column appears in objects written after the attribute did. */
+  s3Events: ['s3:ObjectCreated:*'],
+  /** The most SQS keeps (14 days), so a failed or skipped crawl still finds the folders. */
+  messageRetentionSeconds: 1_209_600,
+} as const;
+
+/**
+ * Name of the queue the lake bucket's events wait in for the crawler.
+ *
+ * @param baseName - `<prefix>-<environment>`
+ * @returns the queue name
+ * @example
+ * ```ts
+ * crawlerEventQueueName('sales-dev'); //=> 'sales-dev-crawler-events'
+ * ```
+ */
+export function crawlerEventQueueName(baseName: string): string {
+  return `${baseName}-crawler-events`;
+}
+
+/**
  * Name of the crawler's role.
  *
  * @param baseName - `<prefix>-<environment>`
@@ -84,11 +120,14 @@ export interface CrawlerResources {
   readonly kmsKeyArn: string;
   /** The crawler's log group ({@link crawlerLogGroupName}). */
   readonly logGroupName: string;
+  /** The queue of the lake bucket's events ({@link crawlerEventQueueName}). */
+  readonly eventQueueArn: string;
 }
 
 /**
  * What the crawler's role may do: read and update `order_changes` and its partitions, locate and list
- * the lake bucket, read objects under the data prefix only, decrypt with the lake key, and write (and encrypt) its own log group only.
+ * the lake bucket, read objects under the data prefix only, decrypt with the lake key, consume its event queue,
+ * and write (and encrypt) its own log group only.
  *
  * @param r - the resources (tokens)
  * @returns the statements
@@ -129,6 +168,23 @@ export function crawlerStatements(r: CrawlerResources): PolicyStatement[] {
       sid: 'EncryptCrawlerLogs',
       actions: ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
       resources: [r.kmsKeyArn],
+    },
+    // Event mode: the crawler reads, deletes and purges the lake's events, on this queue only. The actions follow
+    // Glue's set-up guide for event-mode crawlers as remembered, not re-read (docs/infrastructure.md says so).
+    // https://docs.aws.amazon.com/glue/latest/dg/crawler-s3-event-notifications.html
+    {
+      sid: 'ConsumeLakeEvents',
+      actions: [
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ListDeadLetterSourceQueues',
+        'sqs:ListQueueTags',
+        'sqs:PurgeQueue',
+        'sqs:ReceiveMessage',
+        'sqs:SetQueueAttributes',
+      ],
+      resources: [r.eventQueueArn],
     },
     {
       // Terraform creates the group; Glue still calls CreateLogGroup (already exists) and, with a

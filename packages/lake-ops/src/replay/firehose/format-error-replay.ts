@@ -18,6 +18,8 @@ export function toErrorReplayJson(summary: ErrorReplaySummary): Record<string, u
     lake: summary.lake,
     dry_run: summary.dryRun,
     objects: summary.objects,
+    objects_by_type: summary.objectsByType,
+    not_replayable: summary.notReplayable,
     already_replayed: summary.alreadyReplayed,
     processed: summary.processed,
     records: summary.records,
@@ -56,6 +58,8 @@ export function formatErrorReplay(summary: ErrorReplaySummary): string {
     lines.push(
       'replay: still-failing records, with their reasons, are under errors/replay-failed/; fix the transform and run replay again',
     );
+  for (const { key, type } of summary.notReplayable)
+    lines.push(`replay: NOT REPLAYED ${key}: error output type "${type}" is not one this delivery stream writes`);
   if (summary.interrupted)
     lines.push('replay: interrupted; objects not yet replayed have no marker, so running replay again continues');
   return `${lines.join('\n')}\n`;

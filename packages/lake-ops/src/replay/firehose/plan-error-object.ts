@@ -3,7 +3,9 @@
  * what a real run would write.
  */
 import { gzipSync } from 'node:zlib';
+import { PARTITIONING_FAILED_PREFIX } from '@sales/pipeline-spec';
 import { readErrorObjectLines } from './error-object.js';
+import { parseDeliveredRow } from './delivered-row.js';
 import { parseErrorRecord } from './error-record.js';
 import { markerKey, replayDataKey, replayFailedKey } from './replay-keys.js';
 import { transformErrorRecord } from './transform-error-record.js';
@@ -54,7 +56,10 @@ export interface ReplayMarker extends ReplayCounts {
  * are grouped by their event-time partition into one GZIP JSON-lines object per partition; still-failing lines
  * are kept verbatim with `replayFailureReason` and `replayFailureDetail` added; the marker records the counts.
  *
- * @param errorKey - The error object's key, under `errors/processing-failed/`.
+ * A `partitioning-failed` record whose `rawData` is already a transformed row is written as it is, to the partition
+ * of its `cdc_event_time` ({@link parseDeliveredRow}); every other record goes through the current transform.
+ *
+ * @param errorKey - The error object's key, under `errors/processing-failed/` or `errors/partitioning-failed/`.
  * @param bytes - The error object's bytes (GZIP or plain).
  * @returns The plan: counts and the writes, marker last.
  * @example
@@ -85,11 +90,15 @@ export function planErrorObject(errorKey: string, bytes: Buffer): ErrorObjectPla
   const byReason: Record<string, number> = {};
   let replayed = 0;
   let dropped = 0;
+  const acceptsRows = errorKey.startsWith(PARTITIONING_FAILED_PREFIX);
   lines.forEach((line, index) => {
     const parsed = parseErrorRecord(line);
-    const outcome = parsed.ok
-      ? transformErrorRecord(parsed.value, String(index + 1))
-      : { result: 'ProcessingFailed' as const, reason: parsed.reason, detail: parsed.detail };
+    const row = parsed.ok && acceptsRows ? parseDeliveredRow(parsed.value.rawData) : undefined;
+    const outcome = row
+      ? { result: 'Ok' as const, ...row }
+      : parsed.ok
+        ? transformErrorRecord(parsed.value, String(index + 1))
+        : { result: 'ProcessingFailed' as const, reason: parsed.reason, detail: parsed.detail };
     if (outcome.result === 'Ok') {
       const key = replayDataKey(errorKey, outcome.partition);
       const rows = partitions.get(key) ?? [];

@@ -5,7 +5,8 @@
 import type { LakeStore } from '../../lake/lake-store.js';
 import { planErrorObject } from './plan-error-object.js';
 import type { ReplayMarker } from './plan-error-object.js';
-import { PROCESSING_FAILED_PREFIX } from '@sales/pipeline-spec';
+import { ERROR_PREFIX } from '@sales/pipeline-spec';
+import { errorOutputTypeOf } from './error-output-type.js';
 import { markerKey } from './replay-keys.js';
 
 /** Options of {@link replayErrorObjects}. */
@@ -24,8 +25,15 @@ export interface ErrorReplaySummary {
   readonly lake: string;
   /** True when nothing was written. */
   readonly dryRun: boolean;
-  /** Error objects under `errors/processing-failed/`. */
+  /** Error objects under `errors/processing-failed/` and `errors/partitioning-failed/`. */
   objects: number;
+  /** Replayable error objects by error output type. */
+  readonly objectsByType: Record<string, number>;
+  /**
+   * Objects under `errors/` of an error output type this delivery stream is not expected to write (e.g.
+   * `format-conversion-failed`): listed, never replayed or skipped silently; they make the exit code 1.
+   */
+  readonly notReplayable: { readonly key: string; readonly type: string }[];
   /** Objects skipped because their marker says every record was replayed. */
   alreadyReplayed: number;
   /** Objects processed in this run. */
@@ -58,7 +66,7 @@ async function isFullyReplayed(lake: LakeStore, errorKey: string): Promise<boole
 }
 
 /**
- * Replays every error object under `errors/processing-failed/`: objects whose marker shows every record
+ * Replays every error object under `errors/processing-failed/` and `errors/partitioning-failed/`: objects whose marker shows every record
  * replayed are skipped (unless `force`); the others, including those with records that still failed last time,
  * are replayed with the current transform and written to the same keys as before. Objects are processed one at
  * a time, marker last, so an interrupted run leaves each object either done or untouched-by-marker, and a
@@ -81,6 +89,8 @@ export async function replayErrorObjects(
     lake: lake.location,
     dryRun: options.dryRun ?? false,
     objects: 0,
+    objectsByType: {},
+    notReplayable: [],
     alreadyReplayed: 0,
     processed: 0,
     records: 0,
@@ -92,7 +102,15 @@ export async function replayErrorObjects(
     interrupted: false,
   };
   const keys: string[] = [];
-  for await (const object of lake.list(PROCESSING_FAILED_PREFIX)) keys.push(object.key);
+  for await (const object of lake.list(ERROR_PREFIX)) {
+    const kind = errorOutputTypeOf(object.key);
+    if (kind.kind === 'error-records') {
+      keys.push(object.key);
+      summary.objectsByType[kind.type] = (summary.objectsByType[kind.type] ?? 0) + 1;
+    } else if (kind.kind === 'not-replayable') {
+      summary.notReplayable.push({ key: object.key, type: kind.type });
+    }
+  }
   summary.objects = keys.length;
   for (const errorKey of keys) {
     if (options.signal?.aborted) {

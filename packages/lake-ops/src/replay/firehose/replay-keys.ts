@@ -5,31 +5,45 @@
 import { createHash } from 'node:crypto';
 import {
   DATA_FILE_EXTENSION,
+  ERROR_PREFIX,
+  PARTITIONING_FAILED_PREFIX,
   PROCESSING_FAILED_PREFIX,
   REPLAY_FAILED_PREFIX,
   REPLAYED_PREFIX,
   partitionPath,
   type PartitionKey,
 } from '@sales/pipeline-spec';
+import { errorOutputTypeOf } from './error-output-type.js';
 
-/** The error object's path below `errors/processing-failed/`, without `.gz` / `.json` endings. */
+/**
+ * The error object's path below `errors/processing-failed/` (the scheme markers had before replay read other
+ * types, kept so that earlier markers are still found), or below `errors/` for every other type, so its stem
+ * starts with the type (`partitioning-failed/…`) and cannot meet a `processing-failed` stem (`year=…`);
+ * without `.gz` / `.json` endings.
+ */
 function stemOf(errorKey: string): string {
-  if (!errorKey.startsWith(PROCESSING_FAILED_PREFIX)) {
-    throw new Error(`error object key must start with ${PROCESSING_FAILED_PREFIX}, received "${errorKey}"`);
+  const kind = errorOutputTypeOf(errorKey);
+  if (kind.kind !== 'error-records') {
+    throw new Error(
+      `error object key must start with ${PROCESSING_FAILED_PREFIX} or ${PARTITIONING_FAILED_PREFIX}, received "${errorKey}"`,
+    );
   }
-  return errorKey.slice(PROCESSING_FAILED_PREFIX.length).replace(/(\.json)?(\.gz)?$/, '');
+  const below = kind.type === 'processing-failed' ? PROCESSING_FAILED_PREFIX : ERROR_PREFIX;
+  return errorKey.slice(below.length).replace(/(\.json)?(\.gz)?$/, '');
 }
 
 /**
  * The marker that says an error object was replayed, and with what counts.
  *
- * @param errorKey - The error object's key, under {@link PROCESSING_FAILED_PREFIX}.
+ * @param errorKey - The error object's key, under a replayable error output type.
  * @returns The marker's key.
- * @throws Error for a key outside {@link PROCESSING_FAILED_PREFIX}.
+ * @throws Error for a key under no replayable error output type.
  * @example
  * ```ts
  * markerKey('errors/processing-failed/year=2025/month=01/day=15/s-1-2025-01-15-10-30-11-u.json.gz');
  * //=> 'errors/replayed/year=2025/month=01/day=15/s-1-2025-01-15-10-30-11-u.json'
+ * markerKey('errors/partitioning-failed/year=2025/month=01/day=15/u.gz');
+ * //=> 'errors/replayed/partitioning-failed/year=2025/month=01/day=15/u.json'
  * ```
  */
 export function markerKey(errorKey: string): string {
