@@ -4,6 +4,7 @@
  * 1. Achieved vs requested rate at a few rates (the pacer's promise: within 2 %).
  * 2. Maximum sustained ops/s with batching + concurrency, against a baseline measured in the same run:
  *    unbatched, sequential writes (batch size 1, concurrency 1). Reported as a ratio.
+ * Set BENCH_SIZE=smoke to run every measurement with a few hundred operations (a test runs it so).
  */
 import path from 'node:path';
 import { applyPlan, type ApplyOptions } from '../src/apply';
@@ -12,11 +13,18 @@ import { createOrdersTable } from '../src/create-table';
 import { DEFAULT_RATIOS, planOperations } from '../src/plan';
 import type { OperationRatios } from '../src/plan-types';
 import type { RunSummary } from '../src/run-stats';
+import { sized } from './bench-size';
 import { startDynaliteProcess } from './dynalite-process';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const UNLIMITED = 100_000;
+/** Each pacing run lasts this long at its rate, but has at least {@link PACING_MIN_OPS} operations. */
+const PACING_SECONDS = sized(4, 0.25);
+const PACING_MIN_OPS = sized(200, 10);
+/** Operations of the unbatched, sequential baseline and of each batched run. */
+const BASELINE_OPS = sized(3000, 100);
+const BATCHED_OPS = sized(20_000, 500);
 
 /** The default mix, and puts only (where batching applies to every operation). */
 const MIXES: readonly [string, OperationRatios][] = [
@@ -48,10 +56,15 @@ async function main(): Promise<void> {
   const server = await startDynaliteProcess(path.resolve(__dirname, '..'));
   try {
     process.stdout.write(
-      'pacing: achieved (completed ops / wall time) vs requested rate, default mix, concurrency 8, max(4 s, 200 ops) each\n',
+      `pacing: achieved (completed ops / wall time) vs requested rate, default mix, concurrency 8, max(${PACING_SECONDS} s, ${PACING_MIN_OPS} ops) each\n`,
     );
     for (const rate of [20, 100, 500, 1000]) {
-      const summary = await measure(server.endpoint, `pace-${rate}`, Math.max(rate * 4, 200), { rate, concurrency: 8 });
+      const summary = await measure(
+        server.endpoint,
+        `pace-${rate}`,
+        Math.max(Math.round(rate * PACING_SECONDS), PACING_MIN_OPS),
+        { rate, concurrency: 8 },
+      );
       const deviation = (summary.achievedRate / rate - 1) * 100;
       process.stdout.write(
         `  requested ${String(rate).padStart(5)} ops/s  achieved ${summary.achievedRate.toFixed(1).padStart(7)} ops/s  deviation ${deviation.toFixed(2).padStart(6)} %  ${Math.abs(deviation) <= 2 ? 'ok' : 'OUTSIDE 2 %'}\n`,
@@ -59,7 +72,7 @@ async function main(): Promise<void> {
     }
     for (const [label, ratios] of MIXES) {
       process.stdout.write(`throughput at unlimited rate, ${label}\n`);
-      const baseline = await measure(server.endpoint, `max-baseline-${label.slice(0, 3)}`, 3000, {
+      const baseline = await measure(server.endpoint, `max-baseline-${label.slice(0, 3)}`, BASELINE_OPS, {
         rate: UNLIMITED,
         concurrency: 1,
         batchSize: 1,
@@ -69,7 +82,7 @@ async function main(): Promise<void> {
         `  baseline  batch 1,  concurrency 1 : ${baseline.achievedRate.toFixed(0).padStart(6)} ops/s  (${baseline.requests} requests)\n`,
       );
       for (const concurrency of [4, 16]) {
-        const batched = await measure(server.endpoint, `max-batched-${label.slice(0, 3)}-${concurrency}`, 20_000, {
+        const batched = await measure(server.endpoint, `max-batched-${label.slice(0, 3)}-${concurrency}`, BATCHED_OPS, {
           rate: UNLIMITED,
           concurrency,
           batchSize: 25,

@@ -2,8 +2,10 @@
  * The bench's one timing rule: the fastest of a few rounds, so a noisy shared machine penalises neither side.
  */
 
-/** Rounds per measurement. */
-export const ROUNDS = 3;
+import { sized } from './bench-size.js';
+
+/** Rounds per measurement (one under `BENCH_SIZE=smoke`). */
+export const ROUNDS = sized(3, 1);
 
 /**
  * Runs `run` {@link ROUNDS} times and returns the fastest round.

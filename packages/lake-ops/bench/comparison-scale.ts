@@ -3,7 +3,8 @@
  * DuckDB under its memory limit (it must spill, not fail). Before the window rewrite it failed there with DuckDB's
  * Out of Memory Error.
  * The rows come from the real row code; dynalite is left out, since writing 1M items into it takes most of an hour.
- * Run alone: `tsx bench/comparison-scale.ts <keys>`; it prints one JSON line.
+ * Run alone: `tsx bench/comparison-scale.ts <keys>`; it prints one JSON line. `BENCH_SIZE=smoke` writes smaller
+ * objects, so a few thousand keys still span several.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,9 @@ import { discoverColumns, findDrift } from '../src/reconcile/find-drift.js';
 import { toSnapshotLine } from '../src/rows/snapshot-row.js';
 import { toDynamoJson } from '../src/table/dynamo-json.js';
 import { orderItem } from '../tests/helpers/orders-table.js';
+import { sized } from './bench-size.js';
 
-const ROWS_PER_OBJECT = 10_000;
+const ROWS_PER_OBJECT = sized(10_000, 500);
 const CONTEXT = {
   snapshotId: 'bench',
   snapshotTimeMicros: 1_764_568_800_000_000,

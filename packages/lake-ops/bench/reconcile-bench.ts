@@ -3,6 +3,7 @@
  * process, fastest of three rounds each (goal >= 0.5x); process start-up (tsx, DuckDB) is reported apart, since it
  * does not grow with the table. Memory: peak RSS of a whole reconcile at 10k, 100k and 300k items, each in its own
  * process (must not grow with the table); and the DuckDB comparison alone at 1M keys (`comparison-scale.ts`).
+ * `BENCH_SIZE=smoke` shrinks every size to a few hundred items.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,14 +17,16 @@ import { parallelScan } from '../src/table/parallel-scan.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { DUCKDB_MEMORY_LIMIT } from '../src/reconcile/duckdb-comparison.js';
+import { sized } from './bench-size.js';
 import { bestSeconds } from './best-time.js';
 import { runReconcile } from './reconcile-run.js';
 
 const SEGMENTS = 4;
-const THROUGHPUT_ITEMS = 100_000;
-const MEMORY_ITEMS = [10_000, 100_000, 300_000];
+const THROUGHPUT_ITEMS = sized(100_000, 300);
+/** One of them must be {@link THROUGHPUT_ITEMS}. */
+const MEMORY_ITEMS = sized([10_000, 100_000, 300_000], [100, 300, 600]);
 /** Keys of the comparison-only run (`comparison-scale.ts`): past what dynalite can be filled with in a bench. */
-const SCALE_KEYS = 1_000_000;
+const SCALE_KEYS = sized(1_000_000, 2000);
 
 /** A table of `items` orders and a lake backfilled from it (no drift), in dynalite. */
 async function tableAndLake(

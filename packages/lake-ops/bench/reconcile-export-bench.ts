@@ -1,7 +1,7 @@
 /**
  * The reconcile table sides against each other in the same run: one reconcile of a 50k-item table with no drift,
  * its table side read by the parallel consistent Scan, then by a verified export of the same items (verification
- * included), best of 3 each, in this process.
+ * included), best of 3 each, in this process. `BENCH_SIZE=smoke` shrinks it to 200 items, one round each.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,10 +17,11 @@ import { localExportFiles } from '../src/table/export-files.js';
 import { openVerifiedExport } from '../src/table/verified-export.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { writeExportFolder } from '../tests/helpers/export-folder.js';
+import { sized } from './bench-size.js';
 import { bestSeconds } from './best-time.js';
 import { createOrdersTable, localClient, storedItems } from '../tests/helpers/orders-table.js';
 
-const ITEMS = 50_000;
+const ITEMS = sized(50_000, 200);
 const SEGMENTS = 4;
 const EXPORT_FILES = 4;
 const MARGIN_SECONDS = 300;

@@ -7,6 +7,7 @@
  * 4. Reconcile at 100k items vs a plain parallel Scan of the same table, both in this process (goal >= 0.5x), and
  *    its peak RSS at 10k, 100k and 300k items, each reconcile in its own process (must not grow with the table).
  * 5. Reconcile's export table side vs its Scan table side at 50k items.
+ * Set BENCH_SIZE=smoke to run every part, child processes included, at a few hundred items (a test runs it so).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { writeExportFolder } from '../tests/helpers/export-folder.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
+import { sized } from './bench-size.js';
 import { bestSeconds } from './best-time.js';
 import { benchReconcile } from './reconcile-bench.js';
 import { benchReconcileExport } from './reconcile-export-bench.js';
@@ -28,7 +30,10 @@ import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';
 import { verifyExport } from '../src/table/verify-export.js';
 
-const SCAN_ITEMS = 20_000;
+const SCAN_ITEMS = sized(20_000, 200);
+const EXPORT_ITEMS = sized(100_000, 1000);
+/** Items of each export backfill whose peak RSS is measured in its own process. */
+const MEMORY_ITEMS = sized([10_000, 100_000, 300_000], [100, 300, 1000]);
 const SEGMENTS = 4;
 const EXPORT_FILES = 4;
 
@@ -109,7 +114,7 @@ function exportFolder(root: string, items: number): { folder: string; dataKeys: 
 }
 
 async function benchExport(root: string): Promise<void> {
-  const { folder, dataKeys, bytes } = exportFolder(join(root, 'e100k'), 100_000);
+  const { folder, dataKeys, bytes } = exportFolder(join(root, 'export'), EXPORT_ITEMS);
   const mb = bytes / 1e6;
   const plain = await bestSeconds(() => gunzipAndParse(folder, dataKeys));
   const files = localExportFiles(folder);
@@ -117,7 +122,7 @@ async function benchExport(root: string): Promise<void> {
   const verify = await bestSeconds(() => verifyExport(files, manifest));
   const ours = await bestSeconds(() => runExportBackfill(folder));
   console.log(
-    `export, 100000 items, ${mb.toFixed(1)} MB gzipped: gunzip+JSON.parse ${(mb / plain).toFixed(1)} MB/s, backfill (verify + write) ${(mb / ours).toFixed(1)} MB/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.6x)`,
+    `export, ${EXPORT_ITEMS} items, ${mb.toFixed(1)} MB gzipped: gunzip+JSON.parse ${(mb / plain).toFixed(1)} MB/s, backfill (verify + write) ${(mb / ours).toFixed(1)} MB/s, ratio ${(plain / ours).toFixed(2)}x (goal >= 0.6x)`,
   );
   console.log(
     `  of which verification (MD5 + gunzip + count) ${(mb / verify).toFixed(1)} MB/s; write phase alone ${(mb / (ours - verify)).toFixed(1)} MB/s, ratio ${(plain / (ours - verify)).toFixed(2)}x`,
@@ -125,7 +130,7 @@ async function benchExport(root: string): Promise<void> {
 }
 
 function benchMemory(root: string): void {
-  for (const items of [10_000, 100_000, 300_000]) {
+  for (const items of MEMORY_ITEMS) {
     const { folder } = exportFolder(join(root, `m${items}`), items);
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'export-run.ts'), folder], {
       encoding: 'utf8',

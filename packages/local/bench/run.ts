@@ -4,6 +4,7 @@
  * Runs, in one process and one after the other: the generator alone against dynalite (the
  * baseline), the generator with change capture on its client, and the whole pipeline; prints
  * changes per second and the ratios to the baseline, plus the pipeline's per-stage timings.
+ * BENCH_ORDERS and BENCH_ROUNDS set the size; BENCH_SIZE=smoke makes their defaults tiny (a test runs it so).
  */
 import { handler } from '@sales/transform';
 import { applyPlan, createOrdersTable } from '@sales/generator';
@@ -16,8 +17,9 @@ import { openDatabase } from '../src/dynamodb/database';
 import { toLocalSettings } from '../src/run/pipeline-settings';
 import { runLocalPipeline } from '../src/run/pipeline';
 import { planForOrders } from '../src/run/plan-orders';
+import { sized } from './bench-size';
 
-const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 1000);
+const ORDERS = Number(process.env['BENCH_ORDERS'] ?? sized(1000, 20));
 const config = loadConfig('dev', {});
 
 async function generatorAlone(seed: string): Promise<{ changes: number; ms: number }> {
@@ -52,7 +54,7 @@ async function generatorWithCapture(seed: string): Promise<{ changes: number; ms
   }
 }
 
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? sized(3, 1));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const perSecond = (r: { changes: number; ms: number }) => (r.changes / r.ms) * 1000;
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FirehoseTransformationEvent } from '../src/index.js';
@@ -23,8 +23,11 @@ export interface LambdaFootprint {
   readonly responseBytes: number;
 }
 
+// The child scripts report through a result file named by their last argument, never through stdout: the
+// code they load may write to stdout (the handler writes its summary line there), and that must not break the bench.
+
 // Loads a warm-up module first, so the CommonJS loader's own start-up is not counted, then times the module.
-const LOAD_SCRIPT = `require(process.argv[2]);const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
+const LOAD_SCRIPT = `require(process.argv[2]);const t=process.hrtime.bigint();require(process.argv[1]);require('node:fs').writeFileSync(process.argv[3],String(Number(process.hrtime.bigint()-t)/1e6));`;
 
 const MEMORY_SCRIPT = `
 const fs = require('node:fs');
@@ -33,14 +36,24 @@ const event = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 global.gc();
 const before = process.memoryUsage();
 const peakBefore = process.resourceUsage().maxRSS;
-const log = console.log; console.log = () => {};
 handler(event).then((result) => {
   const body = JSON.stringify(result);
   const after = process.memoryUsage();
   const peak = process.resourceUsage().maxRSS;
-  console.log = log;
-  process.stdout.write(JSON.stringify({ peakBefore, peak, heapDelta: after.heapUsed - before.heapUsed, responseBytes: Buffer.byteLength(body) }));
+  fs.writeFileSync(process.argv[3], JSON.stringify({ peakBefore, peak, heapDelta: after.heapUsed - before.heapUsed, responseBytes: Buffer.byteLength(body) }));
 });`;
+
+/**
+ * Run a child script in a fresh Node process and read what it wrote to its result file.
+ * The child's stdout is discarded; its stderr is passed through, so a crash shows its stack.
+ */
+function runChild(nodeArgs: readonly string[], script: string, args: readonly string[], resultFile: string): string {
+  rmSync(resultFile, { force: true });
+  execFileSync(process.execPath, [...nodeArgs, '-e', script, ...args, resultFile], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return readFileSync(resultFile, 'utf8');
+}
 
 const MiB = 1024 * 1024;
 
@@ -66,20 +79,20 @@ export function measureLambdaFootprint(
     writeFileSync(warmUp, '');
     const eventFile = join(dir, 'event.json');
     writeFileSync(eventFile, JSON.stringify(event));
-    const load = (file: string): number =>
-      Number(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, file, warmUp], { encoding: 'utf8' }));
+    const resultFile = join(dir, 'result.json');
+    const load = (file: string): number => Number(runChild([], LOAD_SCRIPT, [file, warmUp], resultFile));
     const bundleLoads: number[] = [];
     const emptyLoads: number[] = [];
     for (let i = 0; i < loads; i++) {
       bundleLoads.push(load(bundle.file));
       emptyLoads.push(load(empty));
     }
-    const memory = JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', '-e', MEMORY_SCRIPT, bundle.file, eventFile], {
-        encoding: 'utf8',
-        maxBuffer: 64 * MiB,
-      }),
-    ) as { peakBefore: number; peak: number; heapDelta: number; responseBytes: number };
+    const memory = JSON.parse(runChild(['--expose-gc'], MEMORY_SCRIPT, [bundle.file, eventFile], resultFile)) as {
+      peakBefore: number;
+      peak: number;
+      heapDelta: number;
+      responseBytes: number;
+    };
     return {
       bundleBytes: bundle.bytes,
       loadMs: median(bundleLoads),

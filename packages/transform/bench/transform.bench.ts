@@ -3,6 +3,7 @@
  * batch against two references measured in the same run, plus the Lambda bundle's size,
  * module-load time and the memory one batch needs. Figures are ratios where they compare.
  * Set BENCH_QUICK=1 to print the throughput part only (no bundle build, no child processes).
+ * Set BENCH_SIZE=smoke to run every part on a 64 KiB batch with a few rounds (a test runs it so).
  */
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,15 +16,16 @@ import {
 } from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
 import { salesSchema } from '../tests/support/sales-schema.js';
+import { sized } from './bench-size.js';
 import { measureLambdaFootprint } from './lambda-footprint.js';
 import { timeInterleaved } from './measure.js';
 import { roundTripFloor, transformWithUnmarshall } from './references.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const { event, dataBytes } = salesOrderBatch();
+const MiB = 1024 * 1024;
+const { event, dataBytes } = salesOrderBatch({ targetBytes: sized(3 * MiB, 64 * 1024) });
 const records = event.records.length;
 const MB = 1e6;
-const MiB = 1024 * 1024;
 
 const check = transformFirehoseEvent(event);
 if (check.summary.ok !== records)
@@ -61,8 +63,8 @@ const [ours, schemaBuilt, publicPieces, straightforward, floor] = timeInterleave
     ['unmarshall reference', () => transformWithUnmarshall(event)],
     ['round-trip floor', () => roundTripFloor(event)],
   ],
-  25,
-  5,
+  sized(25, 3),
+  sized(5, 1),
 );
 
 const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
@@ -98,7 +100,7 @@ line(
 );
 
 if (process.env.BENCH_QUICK !== undefined) process.exit(0);
-const footprint = measureLambdaFootprint(packageDir, event);
+const footprint = measureLambdaFootprint(packageDir, event, sized(15, 3));
 console.log('Lambda bundle (esbuild, node24, cjs, minified):');
 line('  bundle size', `${(footprint.bundleBytes / 1024).toFixed(1)} KiB (${footprint.bundleBytes} bytes)`);
 line(
@@ -106,6 +108,6 @@ line(
   `${footprint.loadMs.toFixed(2)} ms vs empty module ${footprint.emptyLoadMs.toFixed(2)} ms = ${(footprint.loadMs / footprint.emptyLoadMs).toFixed(2)}x`,
 );
 line(
-  '  peak RSS with one 3 MiB batch',
+  `  peak RSS with one ${(dataBytes / MiB).toFixed(2)} MiB batch`,
   `${footprint.peakRssMiB.toFixed(1)} MiB (call adds ${footprint.peakRssDeltaMiB.toFixed(1)} MiB; heap +${footprint.heapDeltaMiB.toFixed(1)} MiB)`,
 );

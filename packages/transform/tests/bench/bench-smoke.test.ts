@@ -1,0 +1,49 @@
+/**
+ * The bench cannot rot unseen: `npm run bench -w @sales/transform`, exactly as a developer runs it but at
+ * `BENCH_SIZE=smoke`, exits 0 and prints each of its figures as a finite number. The figures are never held to a
+ * threshold here: speed belongs in the bench, whose figures are ratios against baselines measured in the same run.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+
+/** Runs `npm run bench -w <workspace>` at the repository root with `BENCH_SIZE=smoke` and nothing else set. */
+function runSmokeBench(workspace: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { BENCH_QUICK: _quick, ...env } = process.env;
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', 'bench', '-w', workspace], {
+      cwd: REPO_ROOT,
+      env: { ...env, BENCH_SIZE: 'smoke' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let run: { code: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  run = await runSmokeBench('@sales/transform');
+}, 120_000);
+
+test('exits 0', () => {
+  // stderr rides along, so a failure shows the bench's own error.
+  expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 });
+});
+
+test.each([
+  ['with schema vs without', /^ {2}with schema vs without \(throughput\) +(\S+)x /m],
+  ['public pieces vs handler', /^ {2}public pieces vs transformFirehoseEvent +(\S+)x /m],
+  ['speed-up vs unmarshall reference', /^ {2}speed-up vs unmarshall reference +(\S+)x /m],
+  ['speed vs round-trip floor', /^ {2}speed vs round-trip floor +(\S+)x /m],
+  ['module load vs empty module (load child)', /^ {2}module load \(fresh process, median\) .* = (\S+)x$/m],
+  ['peak RSS of one batch (memory child)', /^ {2}peak RSS with one \S+ MiB batch +(\S+) MiB /m],
+])('prints %s as a finite number', (_name, line) => {
+  const figure = line.exec(run.stdout)?.[1];
+  expect(figure).toBeDefined();
+  expect(Number.isFinite(Number(figure))).toBe(true);
+});
