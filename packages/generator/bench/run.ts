@@ -13,7 +13,7 @@ import { createOrdersTable } from '../src/create-table';
 import { DEFAULT_RATIOS, planOperations } from '../src/plan';
 import type { OperationRatios } from '../src/plan-types';
 import type { RunSummary } from '../src/run-stats';
-import { sized } from './bench-size';
+import { sized } from '@sales/testing';
 import { startDynaliteProcess } from './dynalite-process';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

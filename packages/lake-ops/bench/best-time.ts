@@ -2,7 +2,7 @@
  * The bench's one timing rule: the fastest of a few rounds, so a noisy shared machine penalises neither side.
  */
 
-import { sized } from './bench-size.js';
+import { sized } from '@sales/testing';
 
 /** Rounds per measurement (one under `BENCH_SIZE=smoke`). */
 export const ROUNDS = sized(3, 1);

@@ -17,7 +17,7 @@ import { parallelScan } from '../src/table/parallel-scan.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { DUCKDB_MEMORY_LIMIT } from '../src/reconcile/duckdb-comparison.js';
-import { sized } from './bench-size.js';
+import { sized } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { runReconcile } from './reconcile-run.js';
 

@@ -17,7 +17,7 @@ import { localExportFiles } from '../src/table/export-files.js';
 import { openVerifiedExport } from '../src/table/verified-export.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { writeExportFolder } from '../tests/helpers/export-folder.js';
-import { sized } from './bench-size.js';
+import { sized } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { createOrdersTable, localClient, storedItems } from '../tests/helpers/orders-table.js';
 

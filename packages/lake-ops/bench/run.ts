@@ -22,7 +22,7 @@ import { writeExportFolder } from '../tests/helpers/export-folder.js';
 import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
 import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
 import { runExportBackfill } from './export-run.js';
-import { sized } from './bench-size.js';
+import { sized } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { benchReconcile } from './reconcile-bench.js';
 import { benchReconcileExport } from './reconcile-export-bench.js';

@@ -17,7 +17,7 @@ import { openDatabase } from '../src/dynamodb/database';
 import { toLocalSettings } from '../src/run/pipeline-settings';
 import { runLocalPipeline } from '../src/run/pipeline';
 import { planForOrders } from '../src/run/plan-orders';
-import { sized } from './bench-size';
+import { sized } from '@sales/testing';
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? sized(1000, 20));
 const config = loadConfig('dev', {});

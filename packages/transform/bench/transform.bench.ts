@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
 import { salesSchema } from '../tests/support/sales-schema.js';
-import { sized } from './bench-size.js';
+import { sized } from '@sales/testing';
 import { measureLambdaFootprint } from './lambda-footprint.js';
 import { timeInterleaved } from './measure.js';
 import { roundTripFloor, transformWithUnmarshall } from './references.js';

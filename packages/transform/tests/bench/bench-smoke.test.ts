@@ -3,28 +3,9 @@
  * `BENCH_SIZE=smoke`, exits 0 and prints each of its figures as a finite number. The figures are never held to a
  * threshold here: speed belongs in the bench, whose figures are ratios against baselines measured in the same run.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { runSmokeBench, type SmokeBench } from '@sales/testing';
 
-const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
-
-/** Runs `npm run bench -w <workspace>` at the repository root with `BENCH_SIZE=smoke` and nothing else set. */
-function runSmokeBench(workspace: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { BENCH_QUICK: _quick, ...env } = process.env;
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'bench', '-w', workspace], {
-      cwd: REPO_ROOT,
-      env: { ...env, BENCH_SIZE: 'smoke' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-let run: { code: number | null; stdout: string; stderr: string };
+let run: SmokeBench;
 
 beforeAll(async () => {
   run = await runSmokeBench('@sales/transform');
