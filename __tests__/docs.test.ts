@@ -35,6 +35,7 @@ describe('docs/infrastructure.md', () => {
   /** Defaults that are not a value: the text the reference gives instead. */
   const NO_VALUE_DEFAULTS: Partial<Record<SettingName, string>> = {
     alarmEmail: 'none (no subscription)',
+    githubRepository: 'none (required by `npm run bootstrap:synth`)',
     stateBackendType: 's3 when `SALES_STATE_BUCKET` is set, else local',
     stateBucket: 'none (local state)',
     stateRegion: "the stack's region",

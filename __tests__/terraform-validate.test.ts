@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentName } from '@sales/pipeline-spec';
+import { synthBootstrap } from './helpers/bootstrap';
 import { synthPipeline } from './helpers/pipeline';
 import { findLocalTerraform, mapToProvider } from './helpers/terraform';
 import { LAMBDA_RUNTIME } from '../constructs/transform-function';
@@ -67,40 +68,57 @@ describe('mapToProvider', () => {
 });
 
 if ('missing' in terraform) {
-  test.skip(`skipped: no terraform (${terraform.missing}); terraform validate of dev, prod and a non-default stack did not run`, () =>
+  test.skip(`skipped: no terraform (${terraform.missing}); terraform validate of dev, prod, a non-default stack and the bootstrap stack did not run`, () =>
     undefined);
 } else {
   describe(`terraform ${terraform.version} validate against hashicorp/aws ${terraform.providerVersion} (local mirror)`, () => {
+    /** `terraform init -backend=false` and `terraform validate` of one synthesized stack: no diagnostic, valid. */
+    const validate = (stack: Record<string, any>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'sales-tf-validate-'));
+      try {
+        writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
+        const cliConfig = join(dir, 'cli.tfrc');
+        writeFileSync(
+          cliConfig,
+          `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(terraform.mirror)}\n  }\n}\n`,
+        );
+        const init = run(terraform.binary, ['init', '-backend=false', '-input=false', '-no-color'], dir, cliConfig);
+        expect({ init: init.status, stderr: init.stderr }).toEqual({ init: 0, stderr: '' });
+        const result = JSON.parse(run(terraform.binary, ['validate', '-json', '-no-color'], dir, cliConfig).stdout) as {
+          valid: boolean;
+          diagnostics: Diagnostic[];
+        };
+        expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} (${d.address ?? ''})`)).toEqual([]);
+        expect(result.valid).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
     test.each(CASES)(
       '%s is valid',
       (_name, environment, vars) => {
-        const dir = mkdtempSync(join(tmpdir(), 'sales-tf-validate-'));
-        try {
-          const stack = synthPipeline(environment, vars).json as unknown as Record<string, any>;
-          const mappings = mapToProvider(stack, terraform.providerVersion);
-          // What was mapped, so a reader sees it: the version pin, and nodejs24.x -> nodejs22.x on a 5.x provider.
-          expect(mappings.map((m) => m.path.replace(/\.[A-Za-z0-9_]+\.runtime$/, '.<fn>.runtime'))).toEqual(
-            Number(terraform.providerVersion.split('.')[0]) < 6
-              ? ['terraform.required_providers.aws.version', 'resource.aws_lambda_function.<fn>.runtime']
-              : expect.any(Array),
-          );
-          writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
-          const cliConfig = join(dir, 'cli.tfrc');
-          writeFileSync(
-            cliConfig,
-            `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(terraform.mirror)}\n  }\n}\n`,
-          );
-          const init = run(terraform.binary, ['init', '-backend=false', '-input=false', '-no-color'], dir, cliConfig);
-          expect({ init: init.status, stderr: init.stderr }).toEqual({ init: 0, stderr: '' });
-          const validate = run(terraform.binary, ['validate', '-json', '-no-color'], dir, cliConfig);
-          const result = JSON.parse(validate.stdout) as { valid: boolean; diagnostics: Diagnostic[] };
-          expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} (${d.address ?? ''})`)).toEqual([]);
-          expect(result.valid).toBe(true);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
+        const stack = synthPipeline(environment, vars).json as unknown as Record<string, any>;
+        const mappings = mapToProvider(stack, terraform.providerVersion);
+        // What was mapped, so a reader sees it: the version pin, and nodejs24.x -> nodejs22.x on a 5.x provider.
+        expect(mappings.map((m) => m.path.replace(/\.[A-Za-z0-9_]+\.runtime$/, '.<fn>.runtime'))).toEqual(
+          Number(terraform.providerVersion.split('.')[0]) < 6
+            ? ['terraform.required_providers.aws.version', 'resource.aws_lambda_function.<fn>.runtime']
+            : expect.any(Array),
+        );
+        validate(stack);
       },
       120_000,
     );
+
+    test('the bootstrap stack is valid', () => {
+      const stack = synthBootstrap().json as unknown as Record<string, any>;
+      const pinned = stack['terraform']['required_providers']['aws']['version'];
+      // Only the version pin is mapped: the OIDC provider without thumbprint_list is valid from provider 5.81 on.
+      expect(mapToProvider(stack, terraform.providerVersion).map((m) => m.path)).toEqual(
+        pinned === terraform.providerVersion ? [] : ['terraform.required_providers.aws.version'],
+      );
+      validate(stack);
+    }, 120_000);
   });
 }

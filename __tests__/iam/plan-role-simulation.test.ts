@@ -1,21 +1,25 @@
 /**
- * The pull-request plan role (bootstrap stack) against the synthesized dev stack: it may make every read `terraform plan`
- * refreshes for each resource type the stack declares (one row per type in PLAN_REFRESH_READS; a type without a row
- * fails), read the state, and nothing that returns customer data.
+ * The pull-request plan role, as the bootstrap stack synthesizes it, against the synthesized dev stack: it may make
+ * every read `terraform plan` refreshes for each resource type the stack declares (one row per type in
+ * PLAN_REFRESH_READS; a type without a row fails), read the state, and nothing that returns customer data.
  */
 import { PLAN_REFRESH_READS } from '../../constructs/bootstrap/plan-refresh-reads';
-import { planRoleStatements } from '../../constructs/bootstrap/plan-role-statements';
-import { policyDocument } from '../../constructs/iam';
-import { synthPipeline } from '../helpers/pipeline';
+import { BOOTSTRAP_VARS, synthBootstrap } from '../helpers/bootstrap';
+import { resources, synthPipeline } from '../helpers/pipeline';
 import { request } from './iam-request';
 import { simulateRequest } from './simulate-request';
 import { type PolicyDocument, stackFacts } from './stack-facts';
 
 const { json } = synthPipeline('dev');
 const facts = stackFacts(json);
-const STATE_BUCKET = 'acme-sales-tfstate';
+const STATE_BUCKET = BOOTSTRAP_VARS.SALES_STATE_BUCKET;
 const PLAN_ROLE = `arn:aws:iam::${facts.account.accountId}:role/sales-github-plan`;
-const policy = JSON.parse(policyDocument(planRoleStatements({ stateBucket: STATE_BUCKET, namePrefix: 'sales' })));
+// The plan role's inline policy from the synthesized bootstrap stack (it holds no token to resolve).
+const bootstrap = synthBootstrap().json;
+const planPolicy = Object.values(resources(bootstrap, 'aws_iam_role_policy')).find(
+  (p) => p['name'] === 'sales-github-plan-policy',
+);
+const policy = JSON.parse(planPolicy?.['policy'] as string) as PolicyDocument;
 const policies: Record<string, PolicyDocument> = { 'sales-github-plan-policy': policy };
 const types = [...Object.keys(json.resource), ...Object.keys(json.data ?? {})].sort();
 const simulated: Record<string, { requests: number; denied: number }> = {};

@@ -1,3 +1,5 @@
+import { GITHUB_REPOSITORY_PATTERN } from '@sales/pipeline-spec';
+
 /**
  * Trust policies for roles that GitHub Actions assumes with its OIDC token: pure functions, testable without synth.
  */
@@ -21,7 +23,7 @@ export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
  * ```
  */
 export function githubSubjects(repository: string) {
-  if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
+  if (!GITHUB_REPOSITORY_PATTERN.test(repository))
     throw new Error(`repository must be <owner>/<repo>, received "${repository}"`);
   return {
     pullRequest: `repo:${repository}:pull_request`,

@@ -3,6 +3,7 @@
  * (`constructs/`, `main.ts`), the local pipeline and the generator import it by package name.
  * Pure data and functions: importing it loads no cdktf and creates no resources.
  */
+export * from './config/bootstrap-config';
 export * from './config/config';
 export * from './config/config-error';
 export * from './config/config-names';

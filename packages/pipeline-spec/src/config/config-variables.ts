@@ -64,6 +64,17 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CRON = /^cron\(\S+( \S+){5}\)$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/**
+ * A GitHub repository, `<owner>/<repo>`: an owner of letters, digits and `-`, a name of letters, digits, `.`, `_`
+ * and `-`. No wildcard can match, so a trust policy built from it names exactly one repository.
+ *
+ * @example
+ * ```ts
+ * GITHUB_REPOSITORY_PATTERN.test('acme/sales-pipeline'); //=> true
+ * GITHUB_REPOSITORY_PATTERN.test('acme/*'); //=> false
+ * ```
+ */
+export const GITHUB_REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 /** A name prefix: the pattern, and no bucket name starting with a prefix S3 reserves (`xn--`, `sthree-`, ...). */
 function parseNamePrefix(variable: string, raw: string): string {
@@ -154,6 +165,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'ALARM_EMAIL',
     setting: 'alarmEmail',
     parse: (v, raw) => parsePattern(v, raw, EMAIL, 'an e-mail address such as ops@example.com'),
+  },
+  {
+    name: 'GITHUB_REPOSITORY',
+    setting: 'githubRepository',
+    parse: (v, raw) => parsePattern(v, raw, GITHUB_REPOSITORY_PATTERN, '<owner>/<repo>, e.g. acme/sales-pipeline'),
   },
   {
     name: 'STATE_BACKEND',

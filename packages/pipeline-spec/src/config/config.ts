@@ -93,6 +93,12 @@ export interface PipelineConfig {
   /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
   readonly alarmEmail?: string;
   /**
+   * The GitHub repository, `<owner>/<repo>`, whose workflows may assume the bootstrap stack's plan and deploy roles
+   * (`bootstrap-config.ts`). The pipeline stacks do not read it.
+   * @defaultValue - none; `npm run bootstrap:synth` requires it
+   */
+  readonly githubRepository?: string;
+  /**
    * Terraform state backend (`state-backend.ts`). `npm run synth` refuses a local state in CI unless it was chosen
    * with `SALES_STATE_BACKEND=local` (`deploy-readiness.ts`).
    * @defaultValue - S3 when `SALES_STATE_BUCKET` is set, else local state in `terraform.<stack>.tfstate` at the repository root
