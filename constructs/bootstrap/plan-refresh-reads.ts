@@ -140,6 +140,11 @@ export const PLAN_REFRESH_READS: Readonly<Record<string, RefreshReads>> = {
     actions: ['s3:GetLifecycleConfiguration'],
     cite: `${TF}/resources/s3_bucket_lifecycle_configuration; ${SAR}/list_amazons3.html`,
   },
+  aws_s3_bucket_notification: {
+    // GetBucketNotificationConfiguration is authorised by s3:GetBucketNotification.
+    actions: ['s3:GetBucketNotification'],
+    cite: `${TF}/resources/s3_bucket_notification; ${SAR}/list_amazons3.html`,
+  },
   aws_s3_bucket_ownership_controls: {
     actions: ['s3:GetBucketOwnershipControls'],
     cite: `${TF}/resources/s3_bucket_ownership_controls; ${SAR}/list_amazons3.html`,
