@@ -164,6 +164,7 @@ describe('the pages a newcomer reads first', () => {
 
   test.each([
     'README.md',
+    'ARCHITECTURE.md',
     'CONTRIBUTING.md',
     ...['infrastructure', 'local', 'operations', 'review-and-release'].map((page) => `docs/${page}.md`),
   ])('%s links only to files that exist in the repository', (page) => {
