@@ -3,15 +3,13 @@
  * `cdktf.json`; output in `cdktf.out.bootstrap/stacks/bootstrap`, never in the pipeline's `cdktf.out`).
  *
  * A missing or bad `SALES_GITHUB_REPOSITORY`, a missing `SALES_STATE_BUCKET`, or any value `npm run synth` would
- * refuse prints one line and exits 2 before cdktf starts. When stdout is not a terminal, cdktf runs with `CI=1` and
- * `FORCE_COLOR=0`, as in `scripts/synth.ts`. `--check` runs the check only.
+ * refuse prints one line and exits 2 before cdktf starts. `--check` runs the check only (`runCheckedSynth`).
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadBootstrapConfig } from '@sales/pipeline-spec';
+import { REPO_ROOT, runCheckedSynth } from './run-checked-synth';
 
 const BIN = 'sales-bootstrap-synth';
-const REPO_ROOT = join(__dirname, '..');
 
 /**
  * Load the bootstrap configuration from `vars`.
@@ -37,18 +35,4 @@ export function checkBootstrapConfig(vars: Readonly<Record<string, string | unde
   }
 }
 
-if (require.main === module) {
-  const { code, lines } = checkBootstrapConfig(process.env);
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  if (code !== 0 || process.argv.includes('--check')) process.exitCode = code;
-  else {
-    const quiet = process.stdout.isTTY ? {} : { CI: '1', FORCE_COLOR: '0' };
-    const cdktf = join(REPO_ROOT, 'node_modules', '.bin', 'cdktf');
-    const child = spawn(cdktf, ['synth', ...process.argv.slice(2)], {
-      cwd: join(REPO_ROOT, 'bootstrap'),
-      stdio: 'inherit',
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', ...quiet },
-    });
-    child.on('close', (status, signal) => (process.exitCode = status ?? (signal === 'SIGTERM' ? 143 : 130)));
-  }
-}
+if (require.main === module) runCheckedSynth(checkBootstrapConfig(process.env), join(REPO_ROOT, 'bootstrap'));

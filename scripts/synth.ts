@@ -5,13 +5,8 @@
  * the message in stack traces and spinner frames), and so does, in CI, a configuration a deploy cannot use:
  * local state by default, or prod alarms without a receiver (`checkDeployReadiness`). Settings the chosen mode
  * ignores, and prod's local state on a laptop, print a warning.
- * When stdout is not a terminal, cdktf runs with `CI=1`, which makes its ink renderer write only the
- * final frame instead of spinner frames, and `FORCE_COLOR=0` (no escape codes).
- *
- * `--check` runs the check only.
+ * `--check` runs the check only (`runCheckedSynth`).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import {
   ConfigError,
   checkDeployReadiness,
@@ -20,9 +15,9 @@ import {
   ENVIRONMENT_NAMES,
   loadConfig,
 } from '@sales/pipeline-spec';
+import { REPO_ROOT, runCheckedSynth } from './run-checked-synth';
 
 const BIN = 'sales-synth';
-const REPO_ROOT = join(__dirname, '..');
 
 /**
  * Load every environment's configuration from `vars`.
@@ -53,18 +48,4 @@ export function checkConfig(vars: Readonly<Record<string, string | undefined>>):
   return { code: 0, lines: [...new Set(lines)] };
 }
 
-if (require.main === module) {
-  const { code, lines } = checkConfig(process.env);
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  if (code !== 0 || process.argv.includes('--check')) process.exitCode = code;
-  else {
-    const quiet = process.stdout.isTTY ? {} : { CI: '1', FORCE_COLOR: '0' };
-    const cdktf = join(REPO_ROOT, 'node_modules', '.bin', 'cdktf');
-    const child = spawn(cdktf, ['synth', ...process.argv.slice(2)], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', ...quiet },
-    });
-    child.on('close', (status, signal) => (process.exitCode = status ?? (signal === 'SIGTERM' ? 143 : 130)));
-  }
-}
+if (require.main === module) runCheckedSynth(checkConfig(process.env), REPO_ROOT);
