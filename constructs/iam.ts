@@ -64,6 +64,35 @@ export function assumeRolePolicy(service: string, accountId: string): string {
   });
 }
 
+/**
+ * A role with its trust policy and one inline policy, created in `scope` with the IDs `Role` and `Policy` (the inline
+ * policy is named `<name>-policy`): the shape every role of the stacks has.
+ *
+ * @param scope - The construct that owns both.
+ * @param name - Physical role name.
+ * @param trustPolicy - The assume-role policy JSON.
+ * @param statements - Everything the role may do.
+ * @returns The role and its policy.
+ * @example
+ * ```ts
+ * roleWithInlinePolicy(this, 'sales-dev-pipe', assumeRolePolicy('pipes.amazonaws.com', accountId), statements);
+ * ```
+ */
+export function roleWithInlinePolicy(
+  scope: Construct,
+  name: string,
+  trustPolicy: string,
+  statements: readonly PolicyStatement[],
+): { role: IamRole; policy: IamRolePolicy } {
+  const role = new IamRole(scope, 'Role', { name, assumeRolePolicy: trustPolicy });
+  const policy = new IamRolePolicy(scope, 'Policy', {
+    name: `${name}-policy`,
+    role: role.id,
+    policy: policyDocument(statements),
+  });
+  return { role, policy };
+}
+
 /** Props for {@link ServiceRole}. */
 export interface ServiceRoleProps {
   /** Physical role name. */
@@ -85,14 +114,11 @@ export class ServiceRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    this.role = new IamRole(this, 'Role', {
-      name: props.name,
-      assumeRolePolicy: assumeRolePolicy(props.service, props.accountId),
-    });
-    this.policy = new IamRolePolicy(this, 'Policy', {
-      name: `${props.name}-policy`,
-      role: this.role.id,
-      policy: policyDocument(props.statements),
-    });
+    ({ role: this.role, policy: this.policy } = roleWithInlinePolicy(
+      this,
+      props.name,
+      assumeRolePolicy(props.service, props.accountId),
+      props.statements,
+    ));
   }
 }

@@ -1,8 +1,8 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { PolicyStatement } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
-import { policyDocument } from '../iam';
+import { roleWithInlinePolicy } from '../iam';
 import { githubTrustPolicy } from './github-oidc-trust';
 
 /** Props for {@link GithubRole}. */
@@ -40,14 +40,11 @@ export class GithubRole extends Construct {
 
   constructor(scope: Construct, id: string, props: GithubRoleProps) {
     super(scope, id);
-    this.role = new IamRole(this, 'Role', {
-      name: props.name,
-      assumeRolePolicy: githubTrustPolicy(props.providerArn, props.subjects),
-    });
-    this.policy = new IamRolePolicy(this, 'Policy', {
-      name: `${props.name}-policy`,
-      role: this.role.id,
-      policy: policyDocument(props.statements),
-    });
+    ({ role: this.role, policy: this.policy } = roleWithInlinePolicy(
+      this,
+      props.name,
+      githubTrustPolicy(props.providerArn, props.subjects),
+      props.statements,
+    ));
   }
 }
