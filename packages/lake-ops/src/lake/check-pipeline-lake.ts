@@ -2,7 +2,7 @@
  * checkPipelineLake: the one check every `sales-lake` command makes of `--lake` before it reads or writes anything,
  * so a typo can neither certify an empty lake (reconcile, replay) nor create one (`--repair`, backfill).
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NoSuchBucket } from '@aws-sdk/client-s3';
 import { UsageError } from '@sales/command-line';
@@ -20,8 +20,25 @@ async function first<T>(iterable: AsyncIterable<T>): Promise<T | undefined> {
 
 const errnoCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
 
-/** A local folder: it must exist and be a folder (nothing creates it); true when it is marked or has a pipeline folder. */
-async function checkFolder(lake: LocalLakeStore): Promise<boolean> {
+/** The first file of a folder, depth first in name order, found without walking the rest (`--lake ~` stays cheap). */
+async function firstFile(folder: string, relative = ''): Promise<string | undefined> {
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const key = `${relative}${entry.name}`;
+    if (entry.isFile()) return key;
+    if (entry.isDirectory()) {
+      const found = await firstFile(join(folder, entry.name), `${key}/`);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A local folder: it must exist and be a folder (nothing creates it); it is a lake when it is marked or has a
+ * pipeline folder. Otherwise the first file it holds (or none) names what it is instead.
+ */
+async function checkFolder(lake: LocalLakeStore): Promise<{ lake: true } | { lake: false; holds?: string }> {
   const found = await stat(lake.root).catch((error: unknown) => {
     if (errnoCode(error) === 'ENOENT') return undefined;
     throw new UsageError(`--lake "${lake.root}" cannot be read (${errnoCode(error) ?? String(error)})`, {
@@ -35,8 +52,9 @@ async function checkFolder(lake: LocalLakeStore): Promise<boolean> {
   if (!found.isDirectory())
     throw new UsageError(`--lake must be a folder or s3://<lake bucket>/, received the file "${lake.root}"`);
   for (const name of [LOCAL_LAKE_MARKER, ...PIPELINE_PREFIXES])
-    if ((await stat(join(lake.root, name)).catch(() => undefined)) !== undefined) return true;
-  return false;
+    if ((await stat(join(lake.root, name)).catch(() => undefined)) !== undefined) return { lake: true };
+  const holds = await firstFile(lake.root);
+  return holds === undefined ? { lake: false } : { lake: false, holds };
 }
 
 /** The first object under `prefix`; a bucket that does not exist is a usage error naming `--lake`. */
@@ -58,8 +76,9 @@ async function firstUnder(lake: LakeStore, prefix: string): Promise<string | und
 /**
  * Refuses a `--lake` that is not the pipeline's lake: a folder that does not exist or is not a folder, a bucket that
  * does not exist, or a location with no object under `sales/` or `errors/` (a local folder that `npm run local`
- * marked, or that has a `sales/` or `errors/` folder, counts even while empty). Reads one listing page per prefix at
- * most (on the bucket: `sales/`, then `errors/`); writes nothing.
+ * marked, or that has a `sales/` or `errors/` folder, counts even while empty). A folder is read with a few `stat`s
+ * and, to name what a foreign folder holds, down to its first file only; the bucket with one listing page of `sales/`,
+ * then of `errors/`. Writes nothing.
  *
  * @param lake - The lake `--lake` named.
  * @throws {@link UsageError} naming `--lake` (exit 2), with what was found there.
@@ -70,13 +89,18 @@ async function firstUnder(lake: LakeStore, prefix: string): Promise<string | und
  * ```
  */
 export async function checkPipelineLake(lake: LakeStore): Promise<void> {
-  if (lake instanceof LocalLakeStore && (await checkFolder(lake))) return;
-  for (const prefix of PIPELINE_PREFIXES) if ((await firstUnder(lake, prefix)) !== undefined) return;
-  // A folder is listed whole to name what it holds; the bucket is not (the operator policies grant the two prefixes).
-  const other = lake instanceof LocalLakeStore ? await firstUnder(lake, '') : undefined;
+  let holds: string | undefined;
+  if (lake instanceof LocalLakeStore) {
+    const folder = await checkFolder(lake);
+    if (folder.lake) return;
+    holds = folder.holds;
+  } else {
+    // The bucket: one listing per prefix, the two the operator policies grant; it is not listed whole.
+    for (const prefix of PIPELINE_PREFIXES) if ((await firstUnder(lake, prefix)) !== undefined) return;
+  }
   throw new UsageError(
-    other === undefined
+    holds === undefined
       ? `--lake "${lake.location}" holds nothing: no pipeline data under ${PIPELINE_PREFIXES.join(' or ')}; check the location`
-      : `--lake "${lake.location}" is not the pipeline's lake: it holds ${other} but nothing under ${PIPELINE_PREFIXES.join(' or ')}`,
+      : `--lake "${lake.location}" is not the pipeline's lake: it holds ${holds} but nothing under ${PIPELINE_PREFIXES.join(' or ')}`,
   );
 }
