@@ -41,3 +41,7 @@ export * from './settings/key-use-statement';
 export * from './settings/pipe-settings';
 export * from './table/table-schema';
 export * from './types';
+export * from './current/current-state-tables';
+export * from './current/merge-dialect';
+export * from './current/merge-statements';
+export * from './defaults/current-state-defaults';
