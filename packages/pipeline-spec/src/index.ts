@@ -26,6 +26,8 @@ export * from './defaults/pipes-defaults';
 export * from './defaults/s3-defaults';
 export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
+export * from './lake/duckdb-type';
+export * from './lake/hive-type';
 export * from './lake/lake-clock';
 export * from './lake/lake-layout';
 export * from './lake/reconcile-tables';
