@@ -1,5 +1,6 @@
 /**
- * `@sales/lake-ops` as a library: what `sales-lake` runs, for callers that embed it (`npm run local -- --existing`).
+ * `@sales/lake-ops` as a library: what `sales-lake` runs, for callers that embed it (`npm run local -- --existing`,
+ * the local pipeline's merge stage).
  * Re-exports only.
  */
 export { runCli, topLevelHelp } from './run-cli.js';
@@ -11,3 +12,8 @@ export { toSnapshotLine, type SnapshotContext } from './rows/snapshot-row.js';
 export { toDynamoJson } from './table/dynamo-json.js';
 export type { LakeObjectInfo, LakeStore } from './lake/lake-store.js';
 export { LocalLakeStore } from './lake/local-lake-store.js';
+export { mergeLocalLake, type LocalMergeOptions } from './merge/merge-local-lake.js';
+export { localCurrentFiles, CURRENT_STATE_DATABASE_FILE, type LocalCurrentFiles } from './merge/local-current-files.js';
+export type { MergeMode, MergeRequest, WholeLogReason } from './merge/merge-plan.js';
+export type { MergeReport, MergeRowCounts, StatementOutcome } from './merge/merge-report.js';
+export { MergeRunError } from './merge/merge-run-error.js';
