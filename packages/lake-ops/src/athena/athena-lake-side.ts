@@ -6,7 +6,9 @@ import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
 import { openBucketLakeSide } from '../reconcile/bucket-lake-side.js';
-import type { LakeSide } from '../reconcile/lake-side.js';
+import { againstCurrent, currentStateRelations } from '../reconcile/current-state-side.js';
+import type { LakeSide, ReconcileAgainst } from '../reconcile/lake-side.js';
+import { ATHENA_TYPED_TEXT } from '../reconcile/typed-text.js';
 import { AthenaComparison } from './athena-comparison.js';
 import { changeLinesRelation, scratchRowsRelation } from './athena-locations.js';
 import type { PollDelays } from './run-athena-query.js';
@@ -27,6 +29,8 @@ export interface AthenaLakeSideOptions {
   readonly signal: AbortSignal;
   /** @defaultValue - `DEFAULT_POLL_DELAYS` */
   readonly pollDelays?: PollDelays;
+  /** What the table is judged against: the change log, or the Iceberg table `orders_current`. @defaultValue 'log' */
+  readonly against?: ReconcileAgainst;
 }
 
 /**
@@ -44,9 +48,10 @@ export function newRunId(nowMs: number): string {
 }
 
 /**
- * Opens the Athena lake side.
+ * Opens the Athena lake side: over the change lines, or with `against` `current` over the Iceberg tables
+ * `orders_current` and `orders_current_tombstones` of the same database.
  *
- * @param options - Clients, bucket, workgroup, database, run, signal.
+ * @param options - Clients, bucket, workgroup, database, run, signal, what to judge against.
  * @returns The lake side; `close()` deletes the run's scratch objects and returns those it could not delete.
  */
 export function openAthenaLakeSide(options: AthenaLakeSideOptions): LakeSide {
@@ -58,11 +63,13 @@ export function openAthenaLakeSide(options: AthenaLakeSideOptions): LakeSide {
     signal: options.signal,
     ...(options.pollDelays === undefined ? {} : { pollDelays: options.pollDelays }),
   });
-  return openBucketLakeSide({
+  const side = openBucketLakeSide({
     engine,
     objectsUnder: (prefix) => new S3LakeStore(options.s3, options.bucket, prefix),
     lakeRows: () => changeLinesRelation(options.database),
     scratchRows: (runId) => scratchRowsRelation(options.database, runId),
     run: options.run,
   });
+  if (options.against !== 'current') return side;
+  return { ...side, ...againstCurrent(engine, ATHENA_TYPED_TEXT, currentStateRelations(options.database)) };
 }

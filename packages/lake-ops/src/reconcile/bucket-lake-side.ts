@@ -53,6 +53,7 @@ export function openBucketLakeSide(options: BucketLakeSideOptions): LakeSide {
   const table = new TrackedLakeStore(options.objectsUnder(reconcileRunPrefix(ids.table)));
   const recheck = new TrackedLakeStore(options.objectsUnder(reconcileRunPrefix(ids.recheck)));
   return {
+    against: 'log',
     engine: options.engine,
     lakeRows: options.lakeRows,
     tableRows: { store: table, location: () => options.scratchRows(ids.table) },

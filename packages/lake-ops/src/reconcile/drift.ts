@@ -4,6 +4,7 @@
  * differed, then matched when re-read).
  */
 import type { FenceMargin } from '../lake/choose-fence-margin.js';
+import type { LastMerge, ReconcileAgainst } from './lake-side.js';
 
 /** How a key differs between the table and the lake's current state. */
 export type DriftKind = 'missing_in_lake' | 'extra_in_lake' | 'value_mismatch';
@@ -49,6 +50,12 @@ export interface ComparedKey extends Drift {
 /** A reconcile run's result. */
 export interface ReconcileResult {
   readonly table: string;
+  /** What the table was judged against: `log` (the change log's latest row per key) or `current` (`orders_current`). */
+  readonly against: ReconcileAgainst;
+  /** `--against current`: the last merge of `orders_current` (keys changed after it differ until the next merge). */
+  last_merge: LastMerge | null;
+  /** Item columns of the table's rows that the lake side cannot hold, so were not compared (`--against current`). */
+  columns_not_judged: string[];
   /** Items the table side read. */
   table_items: number;
   /** Keys alive in the lake's current state. */

@@ -69,6 +69,31 @@ export async function discoverColumns(engine: ComparisonEngine, locations: reado
   return itemColumns((await engine.query(engine.dialect.memberNames(locations))).map((row) => String(row.name)));
 }
 
+/**
+ * The item columns compared, and those not judged: every column either side has or, when the lake side can hold only
+ * some (`LakeSide.judgedColumns`: `orders_current` holds its declared columns), those, the table's others not judged.
+ *
+ * @param judgedColumns - The lake side's columns, or `undefined` when it can hold any.
+ * @param lakeColumns - The lake rows' item columns (from {@link discoverColumns}).
+ * @param tableColumns - The table rows' item columns.
+ * @returns The columns to compare and the table's columns not judged, each sorted.
+ * @example
+ * ```ts
+ * judgeColumns(['status', 'total'], ['status', 'total'], ['gift_note', 'status']);
+ * //=> { columns: ['status', 'total'], notJudged: ['gift_note'] }
+ * ```
+ */
+export function judgeColumns(
+  judgedColumns: readonly string[] | undefined,
+  lakeColumns: readonly string[],
+  tableColumns: readonly string[],
+): { columns: string[]; notJudged: string[] } {
+  if (judgedColumns === undefined)
+    return { columns: [...new Set([...lakeColumns, ...tableColumns])].sort(), notJudged: [] };
+  const judged = new Set(judgedColumns);
+  return { columns: [...judged].sort(), notJudged: tableColumns.filter((column) => !judged.has(column)).sort() };
+}
+
 /** What stages 1 and 2 found. */
 export interface FoundDrift {
   /** Live keys in the lake's current state. */

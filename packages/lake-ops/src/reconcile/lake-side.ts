@@ -14,8 +14,30 @@ export interface ScratchRows {
   readonly location: () => string;
 }
 
+/**
+ * Which current state of the lake reconcile judges the table against: `log`, the change log's latest row per key (the
+ * default); `current`, the merged `orders_current` table.
+ */
+export type ReconcileAgainst = 'log' | 'current';
+
+/** The last successful merge of `orders_current`, as its merge log records it. */
+export interface LastMerge {
+  readonly run_id: string;
+  /** ISO-8601 UTC: the merge read the change log up to this instant. */
+  readonly read_until: string;
+}
+
 /** Where the comparison runs. */
 export interface LakeSide {
+  /** What the lake's rows are: the change log, or `orders_current`. */
+  readonly against: ReconcileAgainst;
+  /**
+   * The item columns the lake side can hold, when it cannot hold any other (`orders_current` has its declared columns
+   * only): the table's other columns are not judged. @defaultValue - every column either side has
+   */
+  readonly judgedColumns?: readonly string[];
+  /** `orders_current` only: its last merge, or null when none is recorded. */
+  readonly lastMerge?: () => Promise<LastMerge | null>;
   /** The engine the comparison's SQL is rendered for and run on. */
   readonly engine: ComparisonEngine;
   /** The lake's change rows (every row under `sales/`) in the engine's terms, asked when a query is rendered. */

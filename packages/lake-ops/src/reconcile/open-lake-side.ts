@@ -14,7 +14,7 @@ import type { LakeStore } from '../lake/lake-store.js';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
 import type { AthenaTarget } from './athena-flags.js';
-import type { LakeSide } from './lake-side.js';
+import type { LakeSide, ReconcileAgainst } from './lake-side.js';
 import { openLocalLakeSide } from './local-lake-side.js';
 
 /** An open lake side and how to put it away. */
@@ -40,6 +40,7 @@ export interface LakeSideClients {
  * @param athena - `--workgroup` and `--database`, present exactly for an s3:// lake (see `validateAthenaFlags`).
  * @param clients - The AWS clients, for an s3:// lake.
  * @param now - The clock, for the run id. @defaultValue Date.now
+ * @param against - What the table is judged against: the change log, or `orders_current`. @defaultValue 'log'
  * @returns A function opening the side; its `dispose()` also removes a local scratch folder.
  * @throws UsageError for an s3:// lake under a prefix.
  * @example
@@ -53,11 +54,15 @@ export function prepareLakeSide(
   athena: AthenaTarget | undefined,
   clients: LakeSideClients,
   now: () => number = Date.now,
+  against: ReconcileAgainst = 'log',
 ): (signal: AbortSignal) => Promise<OpenedLakeSide> {
   if (lake instanceof LocalLakeStore) {
     return async () => {
       const scratch = await mkdtemp(join(tmpdir(), 'sales-reconcile-'));
-      const side = await openLocalLakeSide(lake, scratch);
+      const side = await openLocalLakeSide(lake, scratch, against).catch(async (error: unknown) => {
+        await rm(scratch, { recursive: true, force: true });
+        throw error;
+      });
       return {
         side,
         dispose: async () => {
@@ -85,6 +90,7 @@ export function prepareLakeSide(
       database: athena.database,
       run: newRunId(now()),
       signal,
+      against,
     });
     return { side, dispose: () => side.close() };
   };

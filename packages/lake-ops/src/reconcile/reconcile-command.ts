@@ -14,7 +14,7 @@ import { chooseFenceMargin } from '../lake/choose-fence-margin.js';
 import { openLake } from '../lake/open-lake.js';
 import type { ReconcileResult } from './drift.js';
 import { publishDriftMetric, unrepairedDriftKeys } from './drift-metric-datum.js';
-import { prepareLakeSide } from './open-lake-side.js';
+import { prepareLakeSide, type OpenedLakeSide } from './open-lake-side.js';
 import { openTableSide } from './open-table-side.js';
 import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
@@ -25,8 +25,8 @@ import { probeTable } from '../probe-table.js';
 
 const HELP = renderHelp({
   usage: [
-    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--export <s3://…|DIR>] [--repair] [--json] [--publish-metric]',
-    'sales-lake reconcile --table <name> --lake s3://<lake bucket> --workgroup <name> --database <name> [--export <s3://…>] [--repair] [--json] [--publish-metric]',
+    'sales-lake reconcile --table <name> --lake <DIR> [--endpoint <url>] [--against log|current] [--export <s3://…|DIR>] [--repair] [--json] [--publish-metric]',
+    'sales-lake reconcile --table <name> --lake s3://<lake bucket> --workgroup <name> --database <name> [--against log|current] [--export <s3://…>] [--repair] [--json] [--publish-metric]',
   ],
   description: [
     'Compares every item of the table (a parallel, strongly consistent Scan, each item turned into its row by the ' +
@@ -37,6 +37,10 @@ const HELP = renderHelp({
       "in the stack's workgroup (scratch rows under reconcile/, deleted at the end). With --export the table side is " +
       'a finished point-in-time export, verified first, every row fenced at its ExportTime: lake changes after that ' +
       'are in flight. See docs/operations.md, "Reconcile".',
+    '--against current judges the table against orders_current, the merged current state, instead of the change log: ' +
+      "the local merge's DuckDB database (read-only), or the Iceberg tables in Athena. Values are compared in the " +
+      'declared types; a table column orders_current does not declare is listed as not judged, and the report gives ' +
+      'the last merge: keys changed after it differ until the next merge.',
     'The report goes to stdout (to stderr with --json, which prints one JSON object on stdout).',
     '--publish-metric puts one CloudWatch datum after a complete run (the drift keys not repaired), for the ' +
       'LakeDrift and ReconcileNotRun alarms; an interrupted or failed run puts none.',
@@ -94,10 +98,13 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     return s3;
   };
   const lake = openLake(options.lake, process.cwd(), s3Client);
-  const openSide = prepareLakeSide(lake, options.athena, {
-    s3: s3Client,
-    athena: () => new AthenaClient(awsClientConfig()),
-  });
+  const openSide = prepareLakeSide(
+    lake,
+    options.athena,
+    { s3: s3Client, athena: () => new AthenaClient(awsClientConfig()) },
+    Date.now,
+    options.against,
+  );
   await checkPipelineLake(lake);
   const fenceMargin = await chooseFenceMargin({
     given: options.fenceMarginSeconds,
@@ -110,7 +117,15 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
     draining: 'stopping the running query, finishing the pages being read, deleting scratch rows',
   });
   const progress = progressLine();
-  const opened = await openSide(signals.signal);
+  let opened: OpenedLakeSide;
+  try {
+    opened = await openSide(signals.signal);
+  } catch (error) {
+    signals.dispose();
+    if (!(error instanceof PreconditionError)) throw error;
+    process.stderr.write(`sales-lake reconcile: ${error.message}\n`);
+    return ExitCode.failed;
+  }
   try {
     await probeTable(client, options.table, options.endpoint);
     const keyName = ORDER_TABLE_SCHEMA.partitionKey.name;

@@ -9,6 +9,7 @@ import { FENCE_MARGIN_DEFAULT_TEXT } from '../lake/choose-fence-margin.js';
 import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
 import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
+import type { ReconcileAgainst } from './lake-side.js';
 
 /** `sales-lake reconcile`'s flags: the shared ones (no `--dry-run`: reconcile only reads unless `--repair`) and its own. */
 export const RECONCILE_FLAGS = {
@@ -16,6 +17,13 @@ export const RECONCILE_FLAGS = {
   endpoint: LAKE_FLAGS.endpoint,
   lake: LAKE_FLAGS.lake,
   ...ATHENA_FLAGS,
+  against: {
+    type: 'string',
+    value: 'log|current',
+    description:
+      "what the table is judged against: log, the change log's latest row per key; current, the merged orders_current table",
+    defaultText: 'log',
+  },
   repair: {
     type: 'boolean',
     description: 'write corrective rows for the drift found (snapshot or remove rows, fenced)',
@@ -56,6 +64,8 @@ export interface ReconcileCommandOptions {
   readonly lake: string;
   /** Where an s3:// lake is queried; `undefined` for a local lake. */
   readonly athena: AthenaTarget | undefined;
+  /** `--against`: the change log (`log`) or `orders_current` (`current`). */
+  readonly against: ReconcileAgainst;
   readonly repair: boolean;
   readonly json: boolean;
   /** `--publish-metric`: put `DRIFT_METRIC` after a complete run. */
@@ -68,12 +78,19 @@ export interface ReconcileCommandOptions {
   readonly fenceMarginSeconds: number | undefined;
 }
 
+/** `--against`: `log` unless given; anything but `log` or `current` is a usage error. */
+function parseAgainst(value: string | undefined): ReconcileAgainst {
+  if (value === undefined || value === 'log' || value === 'current') return value ?? 'log';
+  throw new UsageError(`--against must be log or current, received "${value}"`);
+}
+
 /** Buckets beyond this make stage 1's result larger than the keys it saves reading. */
 const MAX_BUCKETS = 1_048_576;
 
 /**
  * Checks the reconcile flags: `--table` and `--lake` are required, `--workgroup` and `--database` too with an
- * s3:// lake; numbers in range; `--export` is a checked location and excludes `--segments`.
+ * s3:// lake; numbers in range; `--export` is a checked location and excludes `--segments`; `--against` is `log` or
+ * `current`, and `current` excludes `--repair`.
  *
  * @param values - From `parseFlags(RECONCILE_FLAGS, argv)`.
  * @returns The options.
@@ -90,11 +107,17 @@ export function validateReconcileOptions(values: FlagValues<typeof RECONCILE_FLA
     throw new UsageError('--lake is required: a folder or s3://bucket/prefix');
   if (values.export !== undefined && values.segments !== undefined)
     throw new UsageError('--segments applies to the Scan only; --export reads the table from an export');
+  const against = parseAgainst(values.against);
+  if (against === 'current' && values.repair === true)
+    throw new UsageError(
+      '--repair writes rows into the change log, which --against current does not judge; mend orders_current with sales-lake merge --rebuild',
+    );
   return {
     table: values.table,
     endpoint: values.endpoint === undefined ? undefined : parseUrl('--endpoint', values.endpoint),
     lake: values.lake,
     athena: validateAthenaFlags(values),
+    against,
     repair: values.repair === true,
     json: values.json === true,
     publishMetric: values['publish-metric'] === true,

@@ -26,6 +26,16 @@ export function reconcileVerdict(result: ReconcileResult): string {
   return `${result.drift.length} keys drifted${notJudged}`;
 }
 
+/** What the table was judged against, in words: the change log, or `orders_current` as of its last merge. */
+function againstText(result: ReconcileResult): string {
+  if (result.against === 'log') return "the change log (each key's latest row under sales/)";
+  const merge =
+    result.last_merge === null
+      ? 'no merge recorded'
+      : `last merged up to ${result.last_merge.read_until} (run ${result.last_merge.run_id}); keys changed since differ until the next merge`;
+  return `orders_current, the merged current state: ${merge}`;
+}
+
 /** The first {@link KEYS_SHOWN} texts, and an ellipsis when there are more. */
 const firstOf = (texts: readonly string[]): string =>
   texts.slice(0, KEYS_SHOWN).join(', ') + (texts.length > KEYS_SHOWN ? ', …' : '');
@@ -63,8 +73,8 @@ function notJudgedLines(result: ReconcileResult): string[] {
  * @returns Lines ending in a newline.
  * @example
  * ```ts
- * formatReconcileReport({ table: 'orders', table_items: 3, lake_keys: 3, drift: [], not_judged: [], … }, '.local');
- * //=> 'reconcile orders against .local: no drift\n  3 table items, 3 lake keys, …\n'
+ * formatReconcileReport({ table: 'orders', against: 'log', table_items: 3, lake_keys: 3, drift: [], … }, '.local');
+ * //=> 'reconcile orders against .local: no drift\n  3 table items, 3 lake keys, …\n  judged against: the change log …\n'
  * ```
  */
 export function formatReconcileReport(result: ReconcileResult, location: string): string {
@@ -72,7 +82,10 @@ export function formatReconcileReport(result: ReconcileResult, location: string)
     `reconcile ${result.table} against ${location}: ${reconcileVerdict(result)}`,
     `  ${result.table_items} table items, ${result.lake_keys} lake keys, ${result.buckets_differing} buckets differed`,
     `  fence margin ${result.fence_margin.seconds} s: ${result.fence_margin.reason}`,
+    `  judged against: ${againstText(result)}`,
   ];
+  if (result.columns_not_judged.length > 0)
+    lines.push(`  columns not judged (orders_current does not declare them): ${result.columns_not_judged.join(', ')}`);
   if (result.drift.length > 0) {
     lines.push(`  ${'kind'.padEnd(16)}${'keys'.padStart(8)}  first keys`);
     for (const kind of DRIFT_KINDS) {

@@ -12,8 +12,8 @@ import type { LocalLakeStore } from '../lake/local-lake-store.js';
 import { itemColumns, keyDriftSql } from './comparison-sql.js';
 import type { FenceMargin } from '../lake/choose-fence-margin.js';
 import { toComparedKeys, toDrift, type ComparedKey, type ReconcileResult } from './drift.js';
-import { chunkKeys, discoverColumns, findDrift } from './find-drift.js';
-import type { LakeSide } from './lake-side.js';
+import { chunkKeys, discoverColumns, findDrift, judgeColumns } from './find-drift.js';
+import type { LakeSide, ReconcileAgainst } from './lake-side.js';
 import { openLocalLakeSide } from './local-lake-side.js';
 import { toNotJudged } from './not-judged.js';
 import { readKeysNow, type KeysNow } from './recheck.js';
@@ -43,6 +43,8 @@ export interface ReconcileRunOptions {
 export interface ReconcileOptions extends ReconcileRunOptions {
   /** The lake, a local folder (DuckDB reads it). */
   readonly lake: LocalLakeStore;
+  /** What the table is judged against. @defaultValue 'log' */
+  readonly against?: ReconcileAgainst;
   /** A scratch folder of this run (table-side rows, DuckDB's spill); the caller removes it. */
   readonly scratchFolder: string;
 }
@@ -54,12 +56,16 @@ function lineColumns(lines: Iterable<string>): string[] {
   return itemColumns([...names]);
 }
 
-/** Stage 3: the candidates' rows as re-read, against the lake as it is now, a key list per query. */
+/**
+ * Stage 3: the candidates' rows as re-read, against the lake as it is now, a key list per query; with `addColumns`,
+ * a column the re-read rows have and the first read did not is compared too.
+ */
 async function recheck(
   side: LakeSide,
   columns: readonly string[],
   keys: readonly string[],
   now: KeysNow,
+  addColumns: boolean,
 ): Promise<ComparedKey[]> {
   await writeObject(
     side.recheckRows.store,
@@ -67,7 +73,7 @@ async function recheck(
     Buffer.from([...now.lines.values()].join('')),
   );
   const sources = { lake: side.lakeRows(), table: side.recheckRows.location() };
-  const recheckColumns = [...new Set([...columns, ...lineColumns(now.lines.values())])].sort();
+  const recheckColumns = addColumns ? [...new Set([...columns, ...lineColumns(now.lines.values())])].sort() : columns;
   const compared: ComparedKey[] = [];
   for (const chunk of chunkKeys(keys))
     compared.push(
@@ -90,6 +96,9 @@ async function recheck(
 export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions): Promise<ReconcileResult> {
   const result: ReconcileResult = {
     table: options.table,
+    against: side.against,
+    last_merge: null,
+    columns_not_judged: [],
     table_items: 0,
     lake_keys: 0,
     fence_margin: options.fenceMargin,
@@ -102,7 +111,11 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
     complete: false,
   };
   const { engine } = side;
-  const lakeColumns = discoverColumns(engine, [side.lakeRows()]); // runs while the table is read
+  // Runs while the table is read; a side that holds declared columns only needs no query.
+  const lakeColumns =
+    side.judgedColumns === undefined
+      ? discoverColumns(engine, [side.lakeRows()])
+      : Promise.resolve([...side.judgedColumns]);
   lakeColumns.catch(() => undefined); // awaited below, where a failure surfaces
   try {
     const writeTableSide =
@@ -121,7 +134,10 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
     result.failed_items = read.failures;
     if (!read.complete || options.signal.aborted) return result;
     const sources = { lake: side.lakeRows(), table: side.tableRows.location() };
-    const columns = [...new Set([...(await lakeColumns), ...(await discoverColumns(engine, [sources.table]))])].sort();
+    const judged = judgeColumns(side.judgedColumns, await lakeColumns, await discoverColumns(engine, [sources.table]));
+    const columns = judged.columns;
+    result.columns_not_judged = judged.notJudged;
+    result.last_merge = (await side.lastMerge?.()) ?? null;
     options.onProgress('reconcile: comparing buckets, then keys in the buckets that differ');
     const found = await findDrift(engine, sources, columns, options.buckets, read.earliestFenceSortKey ?? '');
     result.lake_keys = found.lakeKeys;
@@ -146,7 +162,7 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
       keys,
     );
     result.failed_items.push(...now.failures);
-    const rechecked = await recheck(side, columns, keys, now);
+    const rechecked = await recheck(side, columns, keys, now, side.judgedColumns === undefined);
     result.drift = rechecked.filter((key) => !key.inFlight).map(toDrift);
     result.not_judged = [
       ...result.not_judged,
@@ -167,13 +183,13 @@ export async function reconcileOn(side: LakeSide, options: ReconcileRunOptions):
 }
 
 /**
- * Runs one reconcile of a local lake, in DuckDB.
+ * Runs one reconcile of a local lake, in DuckDB, against its change log or its `orders_current`.
  *
- * @param options - Table, local lake, scan and fence settings, repair, scratch folder, signal, progress.
+ * @param options - Table, local lake, what to judge against, scan and fence settings, repair, scratch folder, signal, progress.
  * @returns The result; `complete` is false when the signal stopped it.
  */
 export async function reconcile(options: ReconcileOptions): Promise<ReconcileResult> {
-  const side = await openLocalLakeSide(options.lake, options.scratchFolder);
+  const side = await openLocalLakeSide(options.lake, options.scratchFolder, options.against);
   try {
     return await reconcileOn(side, options);
   } finally {

@@ -61,6 +61,16 @@ describe('sales-lake reconcile against dynalite', () => {
     expect(clean.stdout).toMatch(/no drift\n {2}25 table items, 25 lake keys, 0 buckets differed/);
   }, 90_000);
 
+  test('--against current on a lake no merge ran on stops before reading the table (exit 1), saying so', async () => {
+    const run = await runBin(args('--against', 'current'));
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^sales-lake reconcile: --against current: .*current-state\.duckdb does not exist: no merge ran on this lake; run sales-lake merge --lake .* first$/m,
+    );
+    expect(run.stdout).toBe('');
+  }, 30_000);
+
   test.each([
     [['reconcile', '--table', 'orders'], /--lake is required/],
     [
@@ -86,6 +96,14 @@ describe('sales-lake reconcile against dynalite', () => {
     [
       ['reconcile', '--table', 'orders', '--lake', '.', '--buckets', '0'],
       /--buckets must be a positive integer, received "0"/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', '.', '--against', 'latest'],
+      /--against must be log or current, received "latest"/,
+    ],
+    [
+      ['reconcile', '--table', 'orders', '--lake', '.', '--against', 'current', '--repair'],
+      /--repair writes rows into the change log, which --against current does not judge; mend orders_current with sales-lake merge --rebuild/,
     ],
   ])(
     '%j is a usage error (exit 2)',

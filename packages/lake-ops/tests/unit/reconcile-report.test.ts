@@ -17,6 +17,9 @@ const compared = (order_id: string, lakeSortKey: string): ComparedKey => ({
 
 const result = (overrides: Partial<ReconcileResult>): ReconcileResult => ({
   table: 'orders',
+  against: 'log',
+  last_merge: null,
+  columns_not_judged: [],
   table_items: 249,
   lake_keys: 253,
   fence_margin: { seconds: 300, reason: 'the default: allows for skew' },
@@ -85,6 +88,29 @@ describe('the reconcile report', () => {
       'changed in the lake within the fence margin before the table was read: o-9 (extra_in_lake, 2025-12-01T05:59:50Z)',
     );
     expect(text).toContain('run reconcile again after 2025-12-01T06:04:51Z to judge them');
+  });
+
+  test('says which side it judged: the change log by default', () => {
+    expect(formatReconcileReport(result({}), '.local')).toContain(
+      "  judged against: the change log (each key's latest row under sales/)",
+    );
+  });
+
+  test('against orders_current, gives its last merge and the table columns it does not declare', () => {
+    const text = formatReconcileReport(
+      result({
+        against: 'current',
+        last_merge: { run_id: 'local-m3', read_until: '2025-12-01T05:55:00.000Z' },
+        columns_not_judged: ['gift_note'],
+      }),
+      '.local',
+    );
+
+    expect(text).toContain(
+      '  judged against: orders_current, the merged current state: last merged up to 2025-12-01T05:55:00.000Z ' +
+        '(run local-m3); keys changed since differ until the next merge',
+    );
+    expect(text).toContain('  columns not judged (orders_current does not declare them): gift_note');
   });
 
   test('lists the keys that settled at the re-check', () => {
