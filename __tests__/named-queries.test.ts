@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'node-sql-parser';
-import { DATA_FILE_EXTENSION, TABLE_NAME, partitionPath, readNamedQueries } from '@sales/pipeline-spec';
+import { localCurrentFiles, mergeLocalLake } from '@sales/lake-ops';
+import {
+  CURRENT_TABLE_NAME,
+  DATA_FILE_EXTENSION,
+  duckDbTypeOf,
+  ORDER_CHANGE_COLUMNS,
+  TABLE_NAME,
+  partitionPath,
+  readNamedQueries,
+} from '@sales/pipeline-spec';
 import { ORDER_CHANGE_ROWS } from './fixtures/order-change-rows';
 
 const parser = new Parser();
@@ -39,19 +48,24 @@ function functionNames(node: unknown, found: Set<string> = new Set()): Set<strin
   return found;
 }
 
+/** The one query that reads the change log: the current state rebuilt from the whole history. */
+const FROM_LOG = 'current_orders_from_log';
+
 describe('named queries as Trino SQL', () => {
-  test('there are at least three: revenue by day and region, top products, current orders', () => {
+  test('there are at least four: revenue by day and region, top products, current orders, and from the log', () => {
     expect(queries.map((query) => query.name)).toEqual(
-      expect.arrayContaining(['revenue_by_day_and_region', 'top_products', 'current_orders']),
+      expect.arrayContaining(['revenue_by_day_and_region', 'top_products', 'current_orders', FROM_LOG]),
     );
   });
 
   test.each(queries.map((query) => [query.name, query.sql]))(
-    '%s parses as one Trino statement over order_changes',
-    (_name, sql) => {
+    '%s parses as one Trino statement over one table: orders_current, or order_changes for the history',
+    (name, sql) => {
       const ast = parser.astify(sql, TRINO);
       expect(Array.isArray(ast) ? ast.length : 1).toBe(1);
-      expect(parser.tableList(sql, TRINO)).toContain(`select::null::${TABLE_NAME}`);
+      const [table, other] = name === FROM_LOG ? [TABLE_NAME, CURRENT_TABLE_NAME] : [CURRENT_TABLE_NAME, TABLE_NAME];
+      expect(parser.tableList(sql, TRINO)).toContain(`select::null::${table}`);
+      expect(parser.tableList(sql, TRINO)).not.toContain(`select::null::${other}`);
       expect(sql).not.toMatch(/::|;\s*$/);
     },
   );
@@ -73,7 +87,7 @@ describe('named queries as Trino SQL', () => {
   });
 });
 
-describe('named queries on DuckDB over a hive-partitioned lake', () => {
+describe('named queries on DuckDB over a hive-partitioned lake and its merged orders_current', () => {
   let lake: string;
   let run: (sql: string) => Promise<Record<string, unknown>[]>;
   let close: () => void;
@@ -96,8 +110,20 @@ describe('named queries on DuckDB over a hive-partitioned lake', () => {
     }
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
+    // The declared types, as Athena reads the Glue table (money DECIMAL(12,2), times as strings).
+    const declared = ORDER_CHANGE_COLUMNS.map((column) => `'${column.name}': '${duckDbTypeOf(column.type)}'`);
     await connection.run(
-      `CREATE VIEW ${TABLE_NAME} AS SELECT * FROM read_json_auto('${join(lake, 'sales', '**', `*${DATA_FILE_EXTENSION}`)}', format = 'newline_delimited', hive_partitioning = true, hive_types_autocast = false)`,
+      `CREATE VIEW ${TABLE_NAME} AS SELECT * FROM read_json('${join(lake, 'sales', '**', `*${DATA_FILE_EXTENSION}`)}', format = 'newline_delimited', hive_partitioning = true, hive_types_autocast = false, columns = {${declared.join(', ')}})`,
+    );
+    await mergeLocalLake({
+      lake,
+      mode: 'incremental',
+      runId: 'named-queries',
+      readUntil: '2025-01-17T00:00:00.000Z',
+      latenessSeconds: 25200,
+    });
+    await connection.run(
+      `CREATE VIEW ${CURRENT_TABLE_NAME} AS SELECT * FROM read_parquet('${localCurrentFiles(lake).parquet}')`,
     );
     run = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
     close = () => {
@@ -111,13 +137,20 @@ describe('named queries on DuckDB over a hive-partitioned lake', () => {
     rmSync(lake, { recursive: true, force: true });
   });
 
-  test('current_orders keeps the latest change per order, drops removed orders and duplicate deliveries', async () => {
-    const rows = await run(byName['current_orders']!);
-    expect(rows.map((row) => [row['order_id'], row['status'], row['total']])).toEqual([
-      ['ord-1', 'paid', '44.98'],
-      ['ord-2', 'cancelled', '10.00'],
-      ['ord-4', 'placed', '33.00'],
-    ]);
+  test.each(['current_orders', FROM_LOG])(
+    '%s keeps the latest change per order, drops removed orders and duplicate deliveries',
+    async (name) => {
+      const rows = await run(byName[name]!);
+      expect(rows.map((row) => [row['order_id'], row['status'], row['total']])).toEqual([
+        ['ord-1', 'paid', '44.98'],
+        ['ord-2', 'cancelled', '10.00'],
+        ['ord-4', 'placed', '33.00'],
+      ]);
+    },
+  );
+
+  test('current_orders on orders_current returns exactly what the change-log window returns', async () => {
+    expect(await run(byName['current_orders']!)).toEqual(await run(byName[FROM_LOG]!));
   });
 
   test('revenue_by_day_and_region counts current, not cancelled orders per day, region and currency', async () => {

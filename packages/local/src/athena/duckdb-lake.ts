@@ -1,6 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { toDuckDbType } from '@sales/pipeline-spec';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentTableViewSql } from './current-table.js';
 import type { CatalogTable } from '../types.js';
 
 /** Rows and column names of one query result, values as JSON (BIGINT and DECIMAL as strings). */
@@ -38,11 +40,11 @@ export function createViewSql(tableName: string, dataGlob: string, table: Catalo
 }
 
 /**
- * An in-memory DuckDB with the lake mounted as a view.
+ * An in-memory DuckDB with the lake mounted as a view, and `orders_current` as another when the merge exported it.
  *
  * @example
  * ```ts
- * const lake = await DuckDbLake.open('.local', 'sales/', '.json.gz', 'order_changes', table);
+ * const lake = await DuckDbLake.open('.local', 'sales/', '.json.gz', 'order_changes', table, '.local/current/orders_current.parquet');
  * try { await lake.query('SELECT count(*) AS n FROM order_changes'); } finally { lake.close(); }
  * ```
  */
@@ -53,13 +55,15 @@ export class DuckDbLake {
   ) {}
 
   /**
-   * Open DuckDB and create the view.
+   * Open DuckDB and create the views.
    *
    * @param root - lake folder
    * @param dataPrefix - e.g. `sales/`
    * @param extension - data file extension, e.g. `.json.gz`
    * @param tableName - view name
    * @param table - inferred schema
+   * @param currentParquet - the merge's export of `orders_current`, mounted under that name when the file exists.
+   *   @defaultValue - no `orders_current`
    * @returns the open lake; call {@link DuckDbLake.close} when done
    */
   static async open(
@@ -68,12 +72,15 @@ export class DuckDbLake {
     extension: string,
     tableName: string,
     table: CatalogTable,
+    currentParquet?: string,
   ): Promise<DuckDbLake> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     const lake = new DuckDbLake(instance, connection);
     try {
       await connection.run(createViewSql(tableName, join(root, dataPrefix, '**', `*${extension}`), table));
+      if (currentParquet !== undefined && existsSync(currentParquet))
+        await connection.run(currentTableViewSql(currentParquet));
     } catch (error) {
       lake.close();
       throw error;

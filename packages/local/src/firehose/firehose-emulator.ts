@@ -101,11 +101,13 @@ export class FirehoseEmulator {
   }
 
   /**
-   * Deliver every record, then let simulated time run on until every buffer is empty.
+   * Deliver every record, then let simulated time run on until every buffer is empty, so every record given so far
+   * is in the lake when it returns. Call it again with the next, later records (a slice of the traffic): the counts
+   * cover every call so far, a change counted once however often it was delivered.
    *
    * @param records - Kinesis records in the order Firehose reads them
-   * @param onProgress - told how many records have been read so far, after each one. @defaultValue - nothing
-   * @returns the run's counts
+   * @param onProgress - told how many records of this call have been read so far, after each one. @defaultValue - nothing
+   * @returns the counts of every call so far
    */
   async deliver(records: readonly KinesisRecord[], onProgress?: (read: number) => void): Promise<DeliveryStats> {
     let read = 0;
@@ -123,6 +125,7 @@ export class FirehoseEmulator {
     }
     this.data.drain();
     this.errors.drain();
+    Object.assign(this.stats, { delivered: 0, dropped: 0, failed: 0 });
     for (const result of this.outcome.values()) {
       if (result === 'Ok') this.stats.delivered += 1;
       else if (result === 'Dropped') this.stats.dropped += 1;

@@ -1,3 +1,4 @@
+import { localCurrentFiles } from '@sales/lake-ops';
 import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 import { mergeWithDeclared, type EffectiveCatalog } from '../glue/catalog-merge.js';
 import { formatCatalogTable, inferCatalogTable } from '../glue/crawler.js';
@@ -8,8 +9,11 @@ import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
 import type { CatalogTable } from '../types.js';
 
-/** Name of the named query that rebuilds the current state of every order. */
+/** Name of the named query that reads the current state of every order from `orders_current`. */
 export const CURRENT_STATE_QUERY = 'current_orders';
+
+/** Name of the named query that rebuilds the current state of every order from the whole change log. */
+export const LOG_STATE_QUERY = 'current_orders_from_log';
 
 /** One named query and its outcome. */
 export interface QueryOutcome {
@@ -53,8 +57,9 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlRe
 
 /**
  * Run each named query unchanged on DuckDB over the lake, through the `order_changes` view whose
- * column types are the effective table's. A query that fails is reported with its error; the
- * others still run.
+ * column types are the effective table's, and the `orders_current` view over the merge's export
+ * (`<out>/current/orders_current.parquet`) when there is one. A query that fails is reported with
+ * its error; the others still run.
  *
  * @param out - lake folder
  * @param settings - table name, data prefix, file extension
@@ -76,6 +81,7 @@ export async function runNamedQueries(
     settings.firehose.fileExtension,
     settings.catalogTableName,
     table,
+    localCurrentFiles(out).parquet,
   );
   try {
     const outcomes: QueryOutcome[] = [];

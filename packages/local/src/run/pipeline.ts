@@ -1,16 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
-import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
+import { localCurrentFiles, mergeLocalLake } from '@sales/lake-ops';
+import { CURRENT_STATE_DEFAULTS, type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
 import { generateAndCapture, type CaptureResult } from './capture-stage.js';
+import { checkCurrentTable } from './current-check.js';
+import { deliverAndMerge, describeDeliverAndMerge } from './deliver-merge-stage.js';
 import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.js';
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import {
   crawlLake,
-  CURRENT_STATE_QUERY,
   formatLakeReport,
+  LOG_STATE_QUERY,
   runNamedQueries,
   type CrawlResult,
   type QueryOutcome,
@@ -24,6 +27,7 @@ import { writeResults } from './write-results.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { collectProblems } from './problems.js';
+import { summarizeCounts, type RunCounts } from './summarize-run.js';
 import { RunInterruptedError, StageFailedError, StageRunner } from './stage-runner.js';
 import type { LocalSummary, SummaryHead, TableLocation } from './summary.js';
 import type { AttributeMap, TransformHandler } from '../types.js';
@@ -69,7 +73,8 @@ export interface StoppedRun {
 
 /**
  * Run the whole pipeline once: database, generator with change capture, Pipes -> Kinesis ->
- * Firehose -> transform -> lake, crawler, named queries, the final check, summary.json.
+ * Firehose -> transform -> lake in slices with a merge into `orders_current` after each, crawler, named queries,
+ * the final checks, summary.json.
  *
  * Before any work `--out` is claimed and locked ({@link claimOutFolder}) and `--endpoint` probed. Results are written
  * beside the previous ones and replace them at the end; a failed stage stops the run (later stages are
@@ -110,7 +115,14 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
     problems,
   });
   try {
-    const run = await runStages(options, { ...deps, clock, signal }, settings, stages, staged.dir, location);
+    const run = await runStages(
+      options,
+      { ...deps, clock, signal, startMs: runStart, runId: `local-${runStart.toString(36)}` },
+      settings,
+      stages,
+      staged.dir,
+      location,
+    );
     const base = head(run.summary.problems.length === 0 ? 'ok' : 'failed', run.summary.problems);
     const changesPerSecond = Math.round((run.summary.changes_captured / Math.max(base.duration_ms, 1)) * 1000);
     const summary: LocalSummary = {
@@ -142,7 +154,13 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
   }
 }
 
-type RunDeps = PipelineDeps & { readonly clock: () => number; readonly signal: AbortSignal };
+/** The deps with their defaults resolved, and the run's start on its clock and id (merge runs are named after it). */
+type RunDeps = PipelineDeps & {
+  readonly clock: () => number;
+  readonly signal: AbortSignal;
+  readonly startMs: number;
+  readonly runId: string;
+};
 
 /** The stages, writing into `lake` (the staging folder); `location` learns the table once it exists. */
 async function runStages(
@@ -152,11 +170,7 @@ async function runStages(
   stages: StageRunner,
   lakeDir: string,
   location: { table: TableLocation | null },
-): Promise<
-  Omit<PipelineRun, 'summary'> & {
-    summary: Omit<LocalSummary, 'status' | 'stages' | 'table' | 'duration_ms' | 'stage_ms' | 'changes_per_second'>;
-  }
-> {
+): Promise<Omit<PipelineRun, 'summary'> & { summary: RunCounts & { problems: string[] } }> {
   const progress = deps.progress ?? SILENT_PROGRESS;
   const database = await stages.run(
     'database',
@@ -223,14 +237,30 @@ async function runStages(
     fraction: options.duplicates,
     random: createRandom(options.seed),
   });
-  const records = capture.stream.readAll();
-  const deliverLabel = 'firehose + transform';
-  const delivery = await stages.run(
-    'deliver',
-    deliverLabel,
-    () => emulator.deliver(records, (done) => progress.update(deliverLabel, `${done}/${records.length} records`)),
-    (d) => `${d.invocations} invocations, ${d.delivered} delivered, ${d.failed} failed, ${lake.objects.length} objects`,
+  const label = 'deliver + merge';
+  const delivered = await stages.run(
+    'deliver_and_merge',
+    label,
+    () =>
+      deliverAndMerge({
+        records: capture.stream.readAll(),
+        emulator,
+        startMs: deps.startMs,
+        signal: deps.signal,
+        merge: (readUntil, slice) =>
+          mergeLocalLake({
+            lake: lakeDir,
+            mode: 'incremental',
+            runId: `${deps.runId}-${slice}`,
+            readUntil,
+            latenessSeconds: CURRENT_STATE_DEFAULTS.latenessSeconds.default,
+            signal: deps.signal,
+          }),
+        onProgress: (detail) => progress.update(label, detail),
+      }),
+    (result) => describeDeliverAndMerge(result, lake.objects.length),
   );
+  const delivery = delivered.delivery;
   mkdirSync(join(lakeDir, 'logs'), { recursive: true });
   writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
 
@@ -248,40 +278,20 @@ async function runStages(
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`,
   );
 
-  const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;
-  const counts = {
-    changes_captured: capture.changes,
-    records_delivered: delivery.delivered,
-    records_failed: delivery.failed,
-    records_failed_injected: failing.injected(),
-    records_dropped: delivery.dropped,
-    records_redelivered: delivery.redelivered,
-    lambda_invocations: delivery.invocations,
-    table_items: tableItems.length,
-    current_state_rows: currentState?.rows.length ?? null,
-    lake_vs_table: currentState === undefined ? null : compareCurrentState(currentState.rows, tableItems),
-    new_columns: [...crawl.catalog.newColumns],
-    schema_conflicts: [...crawl.catalog.conflicts],
-    files: lake.objects.length,
-    bytes: lake.bytes,
-    shard_records: capture.stream.shardSizes(),
-    operations: { planned: capture.run.planned, succeeded: capture.run.succeeded, failed: capture.run.failed },
-    ...(capture.backfill && {
-      existing: {
-        orders: options.existing,
-        writes_before_capture: capture.history?.succeeded ?? 0,
-        backfill: {
-          snapshot_time: capture.backfill.snapshotTime,
-          fence: capture.backfill.fence,
-          items: capture.backfill.items,
-          rows: capture.backfill.rows,
-          objects: capture.backfill.objects,
-          failed_items: capture.backfill.failedItems,
-          complete: capture.backfill.complete,
-        },
-      },
-    }),
-  };
+  const logState = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)?.result;
+  const current = await checkCurrentTable(localCurrentFiles(lakeDir).parquet, tableItems);
+  const counts = summarizeCounts({
+    options,
+    capture,
+    delivery,
+    injected: failing.injected(),
+    merges: delivered.merges,
+    tableItems: tableItems.length,
+    current,
+    lakeVsTable: logState === undefined ? null : compareCurrentState(logState.rows, tableItems),
+    crawl,
+    lake,
+  });
   const problems = collectProblems(counts, {
     unroutable: capture.unroutable,
     failedInvocations: delivery.failedInvocations,

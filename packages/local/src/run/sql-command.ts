@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@sales/command-line';
+import { localCurrentFiles } from '@sales/lake-ops';
 import type { PipelineConfig } from '@sales/pipeline-spec';
 import { DuckDbLake } from '../athena/duckdb-lake.js';
 import { crawlLake } from './lake-stage.js';
@@ -13,7 +14,7 @@ import { formatTextTable } from './text-table.js';
 
 /**
  * Crawl the lake in `out` as a run does, mount it in DuckDB as `order_changes` (the Athena table's name and
- * column types) and run one statement.
+ * column types) and the merge's export as `orders_current`, and run one statement.
  *
  * @param out - a lake folder an earlier `npm run local` wrote
  * @param sql - the statement, in the SQL DuckDB and Athena share
@@ -38,6 +39,7 @@ export async function runSql(out: string, sql: string, config: PipelineConfig): 
     settings.firehose.fileExtension,
     settings.catalogTableName,
     catalog.table,
+    localCurrentFiles(out).parquet,
   );
   try {
     const result = await lake.query(sql);

@@ -1,4 +1,5 @@
 import type { StageName, StageReport } from './stage-runner.js';
+import type { MergeFigures } from './deliver-merge-stage.js';
 import type { StateDifference } from './lake-check.js';
 
 /** Wall-clock milliseconds spent in each finished stage of a run. */
@@ -49,9 +50,16 @@ export interface LocalSummary extends SummaryHead {
   readonly lambda_invocations: number;
   /** Items in the table at the end. */
   readonly table_items: number;
-  /** Rows returned by the current-state named query. */
+  /** Each merge into `orders_current`, after each slice of the delivery, in order. */
+  readonly merges: MergeFigures[];
+  /** Rows of `orders_current` after the last merge (its export, as the final check read it); null without an export. */
   readonly current_state_rows: number | null;
-  /** The final check: the lake's current state against the table, key by key (null when the query did not run). */
+  /** The final check of `orders_current` against the table, key by key and value by value (null without an export). */
+  readonly current_vs_table: StateDifference | null;
+  /**
+   * The final check of the change log's own current state (`current_orders_from_log`) against the table, key by key
+   * (null when the query did not run).
+   */
   readonly lake_vs_table: StateDifference | null;
   /** Columns in the lake that `@sales/pipeline-spec` (`lake/catalog-schema.ts`) does not declare. */
   readonly new_columns: string[];
@@ -96,6 +104,19 @@ export type RunSummaryFile = LocalSummary | SummaryHead;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** `3 merges into orders_current (+260 ~180 -11 rows): it equals the table`, or says it does not. */
+function describeMerges(s: LocalSummary): string {
+  const total = (key: 'inserted' | 'updated' | 'deleted') => s.merges.reduce((sum, merge) => sum + merge[key], 0);
+  const check = s.current_vs_table;
+  const verdict =
+    check === null
+      ? 'no export to check'
+      : check.missing_in_lake + check.extra_in_lake + check.value_mismatch === 0
+        ? 'it equals the table'
+        : 'it is NOT equal to the table';
+  return `${s.merges.length} merges into orders_current (+${total('inserted')} ~${total('updated')} -${total('deleted')} rows): ${verdict}`;
+}
+
 /**
  * A short human summary of a run, complete or stopped early.
  *
@@ -112,6 +133,7 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
         (s.records_failed_injected > 0 ? ` (${s.records_failed_injected} injected)` : '') +
         `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
       `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
+      describeMerges(s),
       `${s.files} objects, ${s.bytes} bytes in ${out}` +
         (s.existing
           ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})`

@@ -53,9 +53,10 @@ describe('npm run local --out', () => {
     expect(second.code).toBe(0);
     expect(readFileSync(join(lake, 'notes.md'), 'utf8')).toBe('mine\n');
     expect(readdirSync(lake).sort()).toEqual(
-      [OUT_MARKER, LAKE_CLOCK_FILE, 'logs', 'notes.md', 'sales', 'summary.json'].sort(),
+      [OUT_MARKER, LAKE_CLOCK_FILE, 'current', 'logs', 'notes.md', 'sales', 'summary.json'].sort(),
     );
-    expect(JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8')).operations.planned).toBeGreaterThanOrEqual(7);
+    const summary = JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8'));
+    expect(summary.operations.planned).toBeGreaterThanOrEqual(7);
 
     // A newcomer queries the lake with --sql, without a run.
     const query = await runLocal([
@@ -66,6 +67,10 @@ describe('npm run local --out', () => {
     ]);
     expect(query.code).toBe(0);
     expect(query.stdout).toMatch(/^orders\n-+\n *7\n\(1 rows\)\n$/);
+    // … and orders_current, the merged current state, by its name.
+    const current = await runLocal(['--out', lake, '--sql', 'SELECT count(*) AS live FROM orders_current']);
+    expect(current.code).toBe(0);
+    expect(current.stdout).toBe(`live\n----\n${summary.table_items}\n(1 rows)\n`);
     const bad = await runLocal(['--out', lake, '--sql', 'SELECT nope FROM order_changes']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^sales-local: --sql failed: .*nope.* \(see --help\)$/m);

@@ -72,7 +72,7 @@ describe('npm run local, when a stage fails', () => {
       'database:done',
       'generate_and_capture:failed',
       'scan:skipped',
-      'deliver:skipped',
+      'deliver_and_merge:skipped',
       'crawl:skipped',
       'query:skipped',
     ]);

@@ -14,7 +14,7 @@ import { loadConfig, QUERIES_DIR } from '@sales/pipeline-spec';
 import { scanTable } from '../../src/dynamodb/database';
 import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
 import { compareCurrentState } from '../../src/run/lake-check';
-import { crawlLake, CURRENT_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
+import { crawlLake, LOG_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
 import { toLocalSettings } from '../../src/run/pipeline-settings';
 import { REPO_ROOT, runLocal } from '../cli/spawn-local';
 
@@ -131,8 +131,8 @@ test('every planted key is reported or not judged; with the default flags all ar
   expect(after.stderr).toMatch(/: no drift\n/);
   const crawl = crawlLake(out, SETTINGS);
   const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
-  const current = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result?.rows ?? [];
-  expect(compareCurrentState(current, await scanTable(client, table))).toEqual({
+  const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)?.result?.rows ?? [];
+  expect(compareCurrentState(current, await scanTable(client, table))).toMatchObject({
     missing_in_lake: 0,
     extra_in_lake: 0,
     value_mismatch: 0,

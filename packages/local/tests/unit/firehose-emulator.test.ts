@@ -194,6 +194,26 @@ describe('Firehose emulation', () => {
     ]);
   });
 
+  test('delivers slice by slice: each call leaves its records in the lake, the counts cover every call', async () => {
+    const lake = new LakeWriter(out);
+    const emulator = new FirehoseEmulator(SETTINGS, handler, lake, NO_DUPLICATES);
+    const records = kinesisRecords([
+      ['o1', JSON.stringify(streamRecord('o1', 0)), 0],
+      ['o2', JSON.stringify(streamRecord('o2', 1)), 1],
+      ['o3', 'not json at all', 2],
+      ['o4', JSON.stringify(streamRecord('o4', 3)), 3],
+    ]);
+
+    const first = { ...(await emulator.deliver(records.slice(0, 2))) };
+    const linesAfterFirst = readLines(lake, 'sales/').length;
+    const second = await emulator.deliver(records.slice(2));
+
+    expect(linesAfterFirst).toBe(2);
+    expect(first).toMatchObject({ delivered: 2, failed: 0 });
+    expect(second).toMatchObject({ delivered: 3, failed: 1, invocations: 2 });
+    expect(readLines(lake, 'sales/')).toHaveLength(3);
+  });
+
   test('re-delivers the requested fraction of records as copies with new record ids', async () => {
     const payloads = Array.from({ length: 200 }, (_, i): [string, string, number] => [
       `o${i}`,

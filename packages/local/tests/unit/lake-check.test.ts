@@ -1,5 +1,5 @@
 import type { AttributeMap } from '../../src/types';
-import { compareCurrentState, isEqual } from '../../src/run/lake-check';
+import { compareCurrentState, CURRENT_TABLE_COLUMNS, isEqual, StateComparison } from '../../src/run/lake-check';
 
 /** An item as a Scan returns it (SDK shapes: numbers as digit strings, a map, a list). */
 const item = (id: string, status: string, total: string): AttributeMap => ({
@@ -29,7 +29,7 @@ describe('compareCurrentState', () => {
       [item('a', 'paid', '44.9'), item('b', 'placed', '12')],
     );
 
-    expect(difference).toEqual({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
+    expect(difference).toMatchObject({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
     expect(isEqual(difference)).toBe(true);
   });
 
@@ -47,6 +47,71 @@ describe('compareCurrentState', () => {
   test('reports keys missing in the lake and keys alive only in the lake', () => {
     const difference = compareCurrentState([row('gone', 'paid', '1')], [item('kept', 'paid', '1')]);
 
-    expect(difference).toEqual({ missing_in_lake: 1, extra_in_lake: 1, value_mismatch: 0, sample: ['gone', 'kept'] });
+    expect(difference).toMatchObject({
+      missing_in_lake: 1,
+      extra_in_lake: 1,
+      value_mismatch: 0,
+      sample: ['gone', 'kept'],
+    });
+  });
+
+  test('says what it did not judge: the columns that are not item attributes, and item columns the rows lack', () => {
+    const difference = compareCurrentState([row('a', 'paid', '44.90')], [item('a', 'paid', '44.9')]);
+
+    expect(difference.not_judged).toEqual([
+      'last_change_time: the event time of the latest change, which the table does not keep',
+      'line_items: in the rows the table makes, not in the current state',
+    ]);
+  });
+});
+
+/** A row of orders_current as DuckDB reads the Parquet export as JSON: every struct field, decimals as text. */
+const currentRow = (id: string, unitPrice: string) => ({
+  order_id: id,
+  status: 'paid',
+  total: '44.90',
+  item_count: 3,
+  customer_id: 'cus-1',
+  customer_city: 'Lyon',
+  line_items: [{ sku: 'SKU-MUG', product_name: 'Mug', category: null, quantity: 3, unit_price: unitPrice }],
+  cdc_sort_key: '1736937011000000-1',
+  cdc_event_time: '2025-01-15T10:30:11.000Z',
+  cdc_rejected: null,
+});
+
+/** The item of that row as a Scan returns it: a list of maps, numbers as digits without trailing zeros. */
+const itemWithLines = (id: string): AttributeMap => ({
+  ...item(id, 'paid', '44.9'),
+  line_items: {
+    L: [{ M: { sku: { S: 'SKU-MUG' }, product_name: { S: 'Mug' }, quantity: { N: '3' }, unit_price: { N: '10' } } }],
+  },
+});
+
+describe('StateComparison over orders_current, fed a batch at a time', () => {
+  test('finds structs in lists equal member by member (10.00 = 10, a null field = an absent one)', () => {
+    const check = new StateComparison([itemWithLines('a'), itemWithLines('b')], CURRENT_TABLE_COLUMNS);
+
+    check.add([currentRow('a', '10.00')]);
+    check.add([currentRow('b', '10.00')]);
+
+    expect(check.result()).toEqual({
+      missing_in_lake: 0,
+      extra_in_lake: 0,
+      value_mismatch: 0,
+      sample: [],
+      not_judged: [
+        'cdc_sort_key: the sort key of the change the row holds, which the table does not keep',
+        'cdc_event_time: the event time of the change the row holds, which the table does not keep',
+      ],
+    });
+  });
+
+  test('names a nested value that differs, and counts keys missing across batches once', () => {
+    const check = new StateComparison([itemWithLines('a'), itemWithLines('b')], CURRENT_TABLE_COLUMNS);
+
+    check.add([currentRow('a', '10.50')]);
+    check.add([]);
+
+    expect(check.result()).toMatchObject({ missing_in_lake: 1, value_mismatch: 1, sample: ['a: line_items', 'b'] });
   });
 });

@@ -1,24 +1,4 @@
--- Current state of every order, rebuilt from its change rows: the latest change per order_id by cdc_sort_key; removed orders are left out and duplicate deliveries collapse to one row.
-WITH ranked AS (
-  SELECT
-    order_id,
-    status,
-    customer_id,
-    customer_name,
-    customer_city,
-    customer_country,
-    region,
-    channel,
-    currency,
-    item_count,
-    total,
-    created_at,
-    updated_at,
-    cdc_operation,
-    cdc_event_time,
-    row_number() OVER (PARTITION BY order_id ORDER BY cdc_sort_key DESC) AS change_rank
-  FROM order_changes
-)
+-- Current state of every order from orders_current, the table the merge keeps with one row per live order: it reads what the live orders cost, not the history. current_orders_from_log rebuilds the same from the change log.
 SELECT
   order_id,
   status,
@@ -34,7 +14,5 @@ SELECT
   created_at,
   updated_at,
   cdc_event_time AS last_change_time
-FROM ranked
-WHERE change_rank = 1
-  AND cdc_operation <> 'remove'
+FROM orders_current
 ORDER BY order_id

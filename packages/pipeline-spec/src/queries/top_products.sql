@@ -1,21 +1,4 @@
--- Top 10 products by units sold in current, not cancelled orders, with their revenue per currency.
-WITH ranked AS (
-  SELECT
-    order_id,
-    currency,
-    status,
-    line_items,
-    cdc_operation,
-    row_number() OVER (PARTITION BY order_id ORDER BY cdc_sort_key DESC) AS change_rank
-  FROM order_changes
-),
-current_orders AS (
-  SELECT order_id, currency, line_items
-  FROM ranked
-  WHERE change_rank = 1
-    AND cdc_operation <> 'remove'
-    AND status <> 'cancelled'
-)
+-- Top 10 products by units sold in current, not cancelled orders (orders_current), with their revenue per currency.
 SELECT
   item.sku AS sku,
   item.product_name AS product_name,
@@ -24,8 +7,9 @@ SELECT
   sum(CAST(item.quantity AS BIGINT)) AS units,
   sum(CAST(item.line_total AS DECIMAL(18, 2))) AS revenue,
   count(DISTINCT order_id) AS orders
-FROM current_orders
+FROM orders_current
 CROSS JOIN UNNEST(line_items) AS t(item)
+WHERE status <> 'cancelled'
 GROUP BY item.sku, item.product_name, item.category, currency
 ORDER BY units DESC, revenue DESC, sku
 LIMIT 10
