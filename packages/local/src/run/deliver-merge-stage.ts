@@ -2,7 +2,8 @@
  * deliverAndMerge: Firehose delivers the captured records a slice at a time, and the current-state merge runs after
  * each slice, so merges read a change log that moves under them, as the scheduled merge does on AWS.
  */
-import type { MergeReport } from '@sales/lake-ops';
+import { mergeLocalLake, type MergeReport } from '@sales/lake-ops';
+import { CURRENT_STATE_DEFAULTS } from '@sales/pipeline-spec';
 import type { DeliveryStats, FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import type { KinesisRecord } from '../types.js';
 import { RunInterruptedError } from './stage-runner.js';
@@ -99,6 +100,28 @@ export async function deliverAndMerge(options: DeliverAndMergeOptions): Promise<
     merges.push(toFigures(report, index + 1, slice.length, Math.round(performance.now() - started)));
   }
   return { delivery, merges };
+}
+
+/**
+ * The merge a run makes after each slice: `sales-lake merge`'s local engine, incremental, with the default lateness
+ * (`CURRENT_STATE_DEFAULTS.latenessSeconds`: what the pipe's maximum record age lets arrive late), each run named
+ * after the run and its slice.
+ *
+ * @param lake - the run's lake folder
+ * @param runId - the run's id
+ * @param signal - aborts the running merge (it commits nothing then)
+ * @returns the `merge` of {@link DeliverAndMergeOptions}
+ */
+export function incrementalMerge(lake: string, runId: string, signal: AbortSignal): DeliverAndMergeOptions['merge'] {
+  return (readUntil, slice) =>
+    mergeLocalLake({
+      lake,
+      mode: 'incremental',
+      runId: `${runId}-${slice}`,
+      readUntil,
+      latenessSeconds: CURRENT_STATE_DEFAULTS.latenessSeconds.default,
+      signal,
+    });
 }
 
 /** One merge's report as the summary lists it. */

@@ -70,7 +70,7 @@ export const LOCAL_FLAGS = {
   sql: {
     type: 'string',
     value: 'query',
-    description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run',
+    description: 'run one SQL statement on the lake in --out (tables order_changes, orders_current) instead of a run',
   },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
@@ -87,11 +87,12 @@ export function localHelp(): string {
     usage: ['npm run local -- [options]', 'npm run local -- --sql "<query>" [--out <dir>]'],
     description: [
       'Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->\n' +
-        'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake -> schema inference ->\n' +
-        'the Athena named queries on DuckDB. Results on stdout, progress on stderr, summary.json in --out.',
+        'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake, merged after each slice into\n' +
+        'orders_current -> schema inference -> the Athena named queries on DuckDB. Results on stdout, progress on\n' +
+        'stderr, summary.json in --out.',
     ],
     flags: LOCAL_FLAGS,
-    exitCodeText: { 1: 'a stage failed, or the lake does not equal the table (see the summary)' },
+    exitCodeText: { 1: 'a stage failed, or the lake or orders_current does not equal the table (see the summary)' },
     sections: [
       '--out is refused (exit 2) when it is a file, cannot be created or written, holds files an earlier run did\n' +
         'not write (no .sales-local marker), or another run is using it (.sales-local.lock names its pid; a lock\n' +

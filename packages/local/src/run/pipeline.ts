@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
-import { localCurrentFiles, mergeLocalLake } from '@sales/lake-ops';
-import { CURRENT_STATE_DEFAULTS, type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
+import { localCurrentFiles } from '@sales/lake-ops';
+import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
 import { generateAndCapture, type CaptureResult } from './capture-stage.js';
 import { checkCurrentTable } from './current-check.js';
-import { deliverAndMerge, describeDeliverAndMerge } from './deliver-merge-stage.js';
+import { deliverAndMerge, describeDeliverAndMerge, incrementalMerge } from './deliver-merge-stage.js';
 import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.js';
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
@@ -247,15 +247,7 @@ async function runStages(
         emulator,
         startMs: deps.startMs,
         signal: deps.signal,
-        merge: (readUntil, slice) =>
-          mergeLocalLake({
-            lake: lakeDir,
-            mode: 'incremental',
-            runId: `${deps.runId}-${slice}`,
-            readUntil,
-            latenessSeconds: CURRENT_STATE_DEFAULTS.latenessSeconds.default,
-            signal: deps.signal,
-          }),
+        merge: incrementalMerge(lakeDir, deps.runId, deps.signal),
         onProgress: (detail) => progress.update(label, detail),
       }),
     (result) => describeDeliverAndMerge(result, lake.objects.length),
