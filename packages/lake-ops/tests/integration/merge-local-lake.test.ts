@@ -6,7 +6,7 @@ import { localCurrentFiles } from '../../src/merge/local-current-files.js';
 import { mergeLocalLake, type LocalMergeOptions } from '../../src/merge/merge-local-lake.js';
 import { MergeRunError } from '../../src/merge/merge-run-error.js';
 import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { streamChangeLine, writeChangeObjects } from '../support/order-changes.js';
+import { snapshotChangeLine, streamChangeLine, writeChangeObjects } from '../support/order-changes.js';
 import { duckDbRows, readParquet } from '../support/duckdb-rows.js';
 
 const SECOND = 1_000_000;
@@ -151,6 +151,43 @@ describe('mergeLocalLake', () => {
       currentRows: 1,
     });
     expect(report.statements.map((s) => s.name)).toContain('expire_tombstones');
+  });
+
+  test('a snapshot stamped by a clock ahead of DynamoDB never brings back an order removed after it was read', async () => {
+    // o-1 is read by a Scan at 11:58:50 (DynamoDB's clock) on a host 200 s ahead: stamped 12:02:10, fenced 300 s
+    // before, at 11:57:10. It is removed at 11:59:00. Later windows start at 12:00 and hold the snapshot, not the remove.
+    const lake = emptyLakeFolder('merge-skew-');
+    lakes.push(lake);
+    const at = (hh: number, mm: number, ss = 0) => Date.UTC(2026, 11, 6, hh, mm, ss) * 1000;
+    const merge = (runId: string, readUntil: string) => run(lake, { runId, readUntil, latenessSeconds: 3600 });
+    writeChangeObjects(lake, 'd1', [
+      streamChangeLine({
+        operation: 'insert',
+        orderId: 'o-1',
+        version: placed,
+        eventTimeMicros: at(10, 0),
+        sequence: 1,
+      }),
+    ]);
+    await merge('m1', '2026-12-06T11:00:00.000Z');
+    writeChangeObjects(lake, 'd2', [
+      streamChangeLine({
+        operation: 'remove',
+        orderId: 'o-1',
+        version: placed,
+        eventTimeMicros: at(11, 59),
+        sequence: 2,
+      }),
+    ]);
+    await merge('m2', '2026-12-06T12:00:00.000Z');
+    await merge('m3', '2026-12-06T13:00:00.000Z');
+    writeChangeObjects(lake, 'd3', [snapshotChangeLine('o-1', placed, at(12, 2, 10), at(11, 57, 10))]);
+
+    const reads = [await merge('m4', '2026-12-06T13:01:30.000Z'), await merge('m5', '2026-12-06T13:05:00.000Z')];
+
+    expect(reads.map((report) => report.window?.hour)).toEqual(['12', '12']);
+    expect(reads.map((report) => report.currentRows)).toEqual([0, 0]);
+    expect(await readParquet(localCurrentFiles(lake).parquet)).toEqual([]);
   });
 
   test('an empty lake is an empty change log: a first merge with nothing to merge', async () => {

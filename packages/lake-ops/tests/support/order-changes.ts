@@ -18,7 +18,13 @@ export interface OrderVersion {
   readonly unitCents: number;
 }
 
-const money = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+/**
+ * Cents as the decimal text DynamoDB's `N` holds and DuckDB prints for `DECIMAL(12, 2)`.
+ *
+ * @param cents - A whole number of cents, 0 or more.
+ * @returns e.g. `19.99` for 1999, `0.05` for 5.
+ */
+export const money = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /**
  * The order as the table holds it, in DynamoDB JSON: one line item (a map in a list), money as `N` with two decimals.

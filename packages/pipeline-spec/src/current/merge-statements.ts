@@ -1,3 +1,4 @@
+import { MAX_FENCE_MARGIN_SECONDS } from '../defaults/current-state-defaults';
 import { PARTITION_KEYS } from '../lake/lake-layout';
 import { CURRENT_COLUMNS, MERGE_LOG_COLUMNS, TOMBSTONE_COLUMNS } from './current-state-tables';
 import type { MergeDialect } from './merge-dialect';
@@ -73,7 +74,11 @@ export function mergeWindowQuery(dialect: MergeDialect, mergeLog: string, latene
  *    (`insert`, `modify`, a backfill's `snapshot`) upserts. Incremental: only a newer `cdc_sort_key` wins. Rebuild: the
  *    log wins.
  * 3. Rebuild: `delete_orphans` removes rows whose key the log never saw. Incremental: `expire_tombstones` drops the
- *    tombstones older than the window, which no later window can need.
+ *    tombstones no later window can need: older than the window's first hour by more than
+ *    {@link MAX_FENCE_MARGIN_SECONDS}. A stream change sorts at its event time, so a change older than a remove is in
+ *    any window its remove is in; a snapshot row sorts at its fence, up to that margin before its event time, so a
+ *    window can hold a snapshot of an order read before a remove that lies before the window (a Scan stamped by a
+ *    clock ahead of DynamoDB's), and only the tombstone keeps it from coming back.
  * 4. `record_run`: the run joins the merge log (once per run id); the next window starts from its `read_until`.
  *
  * @param tables - the relations
@@ -167,10 +172,14 @@ function deleteOrphans(tables: MergeTables): string {
   return `MERGE INTO ${tables.current} AS "t" USING (${orphans}) AS "s" ON "t"."order_id" = "s"."order_id" WHEN MATCHED THEN DELETE`;
 }
 
-/** Tombstones older than the window's first hour: every change they could stop is before the window, never read again. */
+/**
+ * Tombstones of removes more than {@link MAX_FENCE_MARGIN_SECONDS} before the window's first hour: every row a later
+ * window reads sorts after them (a stream change at its event time, a snapshot at most that margin before its own).
+ */
 function expireTombstones(tables: MergeTables, window: MergeWindow): string {
-  const start = `${window.year}-${window.month}-${window.day}T${window.hour}`;
-  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${literal(start)}`;
+  const start = Date.UTC(Number(window.year), Number(window.month) - 1, Number(window.day), Number(window.hour));
+  const cutoff = new Date(start - MAX_FENCE_MARGIN_SECONDS * 1000).toISOString();
+  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${literal(cutoff)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   DUCKDB_MERGE_DIALECT,
   defaultMergeLatenessSeconds,
   freshnessBudgetSeconds,
+  MAX_FENCE_MARGIN_SECONDS,
   mergeStatements,
   mergeWindowPredicate,
   mergeWindowQuery,
@@ -44,6 +45,12 @@ describe('mergeStatements', () => {
     expect(mergeStatements(tables, run({ window: null })).at(-1)?.sql).toContain(
       'CAST(NULL AS VARCHAR) AS "window_start"',
     );
+  });
+
+  test('keeps a tombstone a fence margin longer than the window, for snapshot rows sorted before their partition', () => {
+    const expire = mergeStatements(tables, run()).find((statement) => statement.name === 'expire_tombstones');
+    expect(MAX_FENCE_MARGIN_SECONDS).toBe(86_400);
+    expect(expire?.sql).toBe(`DELETE FROM "t" WHERE "cdc_event_time" < '2026-12-05T15:00:00.000Z'`);
   });
 
   test('quotes every value it is given, so none becomes SQL', () => {
