@@ -33,7 +33,7 @@ export * from './names/resource-names';
 export * from './operations/drift-metric';
 export * from './operations/rejected-values-metric';
 export * from './operations/operator-statements';
-export * from './names/bucket-name-rules';
+export * from './defaults/bucket-name-rules';
 export * from './queries/named-queries';
 export * from './settings/crawler-settings';
 export * from './settings/delivery-stream-settings';
