@@ -5,7 +5,8 @@
 export { runCli, topLevelHelp } from './run-cli.js';
 export { scanBackfill, scanObjectName, type ScanBackfillOptions } from './backfill/scan-backfill.js';
 export { newSummary, type BackfillSummary } from './backfill/backfill-report.js';
-export { checkStream, PreconditionError } from './backfill/preconditions.js';
+export { checkStream } from './backfill/preconditions.js';
+export { PreconditionError } from './precondition-error.js';
 export { DEFAULT_FENCE_MARGIN_SECONDS, snapshotSortKey, toFenceMicros } from './rows/fence.js';
 export { toSnapshotLine, type SnapshotContext } from './rows/snapshot-row.js';
 export { toDynamoJson } from './table/dynamo-json.js';

@@ -3,7 +3,7 @@
  * named within seconds instead of after the SDK's retries of a 60 s request timeout (4 min).
  */
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PreconditionError } from './backfill/preconditions.js';
+import { PreconditionError } from './precondition-error.js';
 
 /** How long the probe waits for any answer, in ms: a DynamoDB endpoint answers DescribeTable in milliseconds. */
 export const PROBE_TIMEOUT_MS = 5_000;

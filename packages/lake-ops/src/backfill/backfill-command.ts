@@ -17,7 +17,8 @@ import { validateBackfillOptions, type ResolvedBackfillOptions } from './backfil
 import { formatSummary, newSummary, progressLine, type BackfillSummary } from './backfill-report.js';
 import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
-import { checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
+import { checkStream, describeTable } from './preconditions.js';
 import { dryRunStore } from './dry-run-store.js';
 import { scanBackfill } from './scan-backfill.js';
 import { awsClientConfig } from '../aws-client-config.js';

@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { progressLine } from '../backfill/backfill-report.js';
-import { PreconditionError } from '../backfill/preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
 import type { LakeCommand } from '../command.js';
 import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
 import { chooseFenceMargin } from '../lake/choose-fence-margin.js';
