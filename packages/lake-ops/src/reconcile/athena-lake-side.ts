@@ -5,11 +5,11 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
-import { openBucketLakeSide } from '../reconcile/bucket-lake-side.js';
-import type { LakeSide } from '../reconcile/lake-side.js';
+import { openBucketLakeSide } from './bucket-lake-side.js';
+import type { LakeSide } from './lake-side.js';
 import { AthenaComparison } from './athena-comparison.js';
-import { changeLinesRelation, scratchRowsRelation } from './athena-locations.js';
-import type { PollDelays } from './run-athena-query.js';
+import { changeLinesRelation, scratchRowsRelation } from '../athena/athena-locations.js';
+import type { PollDelays } from '../athena/run-athena-query.js';
 
 /** What {@link openAthenaLakeSide} needs. */
 export interface AthenaLakeSideOptions {
