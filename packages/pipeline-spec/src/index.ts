@@ -26,6 +26,8 @@ export * from './defaults/pipes-defaults';
 export * from './defaults/s3-defaults';
 export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
+export * from './lake/firehose-error-record';
+export * from './lake/firehose-prefix';
 export * from './lake/lake-clock';
 export * from './lake/lake-layout';
 export * from './lake/reconcile-tables';
