@@ -28,5 +28,5 @@ export { projectTableState } from './project.js';
 export { createRandom, runPrefix, type Random } from './random.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { RunStats, type KindCounts, type RunSummary } from './run-stats.js';
-export { parseTimeSpan, resolveStartMs, TIME_SPAN_LIMITS, type TimeSpan } from './time-span.js';
+export { parseTimeSpan, resolveStartMs, type TimeSpan } from './time-span.js';
 export type { DynamoDBSender } from './write-context.js';

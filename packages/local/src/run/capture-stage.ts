@@ -17,6 +17,7 @@ import { KinesisStreamEmulator } from '../kinesis/kinesis-stream.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { waitForNextSecond } from './concurrent-backfill.js';
 import { realTime, simulatedTime } from './event-timing.js';
+import { inSimulatedTime } from './options.js';
 import { planWithHistory } from './plan-orders.js';
 
 /** Operations per second asked of the generator: high enough that dynalite, not pacing, sets the pace. */
@@ -93,7 +94,6 @@ export async function generateAndCapture(
   },
 ): Promise<CaptureResult> {
   // With --start or --span, each change is stamped with its own operation's simulated time, not the clock's.
-  const simulated = options.startMs !== undefined || options.spanMs !== undefined;
   const startTimeMs = resolveStartMs(options, options.clock());
   const { history, live } = planWithHistory(
     options.seed,
@@ -109,7 +109,7 @@ export async function generateAndCapture(
     rate: LOCAL_WRITE_RATE,
     ...(options.spanMs === undefined ? {} : { spanMs: options.spanMs }),
   };
-  const timing = simulated
+  const timing = inSimulatedTime(options)
     ? simulatedTime((operation) => operationTimeMs(operation.seq, planOptions), settings.keyNames[0] ?? '')
     : realTime(options.clock);
   const apply = (plan: Parameters<typeof applyPlan>[1], stats: RunStats) =>

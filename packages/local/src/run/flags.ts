@@ -80,7 +80,7 @@ export const LOCAL_FLAGS = {
   seed: {
     type: 'string',
     value: 's',
-    description: 'seed of the plan, of re-delivery and of injected failures',
+    description: 'seed of the plan, of re-delivery, of injected failures and of late deliveries',
     defaultText: OPTION_DEFAULTS.seed,
   },
   sql: {
@@ -110,7 +110,7 @@ export function localHelp(): string {
     exitCodeText: { 1: 'a stage failed, or the lake does not equal the table (see the summary)' },
     sections: [
       'With --span, every change is stamped with the simulated time of the operation that made it (created_at,\n' +
-        'updated_at and the stream record alike), so the lake fills one hour partition per hour of the span; a late\n' +
+        "updated_at and the stream record alike), so the lake's day and hour partitions follow the span; a late\n" +
         "change keeps that time and arrives 1/6 to 5/6 of the pipe's maximum record age later (1 h to 5 h by default).\n" +
         '--existing cannot be combined with --start or --span.',
       '--out is refused (exit 2) when it is a file, cannot be created or written, holds files an earlier run did\n' +

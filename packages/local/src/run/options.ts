@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
-import { parseTimeSpan } from '@sales/generator';
+import { parseTimeSpan, type TimeSpan } from '@sales/generator';
 import { MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
 
 /** Validated options of `npm run local`. */
@@ -73,7 +73,7 @@ export function validateLocalOptions(
   });
   const time = parseTimeSpan(values.start, values.span);
   // The concurrent backfill fences its snapshot rows on the clock that stamps the stream; a simulated one gives none.
-  if (existing > 0 && (time.startMs !== undefined || time.spanMs !== undefined))
+  if (existing > 0 && inSimulatedTime(time))
     throw new UsageError('--existing cannot be combined with --start or --span: its backfill fences on the real clock');
   const lateDefault = time.spanMs === undefined ? 0 : OPTION_DEFAULTS.lateFractionWithSpan;
   return {
@@ -97,4 +97,20 @@ export function validateLocalOptions(
     seed: values.seed ?? OPTION_DEFAULTS.seed,
     quiet: values.quiet ?? false,
   };
+}
+
+/**
+ * Whether a run lives in simulated time: `--start` or `--span` given. Its changes are then stamped with their own
+ * operations' times, not by this host's clock.
+ *
+ * @param time - the run's `startMs` and `spanMs`
+ * @returns true when either is set
+ * @example
+ * ```ts
+ * inSimulatedTime({ spanMs: 86_400_000 }); //=> true
+ * inSimulatedTime({}); //=> false
+ * ```
+ */
+export function inSimulatedTime(time: TimeSpan): boolean {
+  return time.startMs !== undefined || time.spanMs !== undefined;
 }

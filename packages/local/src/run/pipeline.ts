@@ -19,7 +19,7 @@ import { compareCurrentState } from './lake-check.js';
 import { countPartitions } from './partition-count.js';
 import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
-import type { LocalOptions } from './options.js';
+import { inSimulatedTime, type LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
 import { writeResults } from './write-results.js';
 import { toLocalSettings } from './pipeline-settings.js';
@@ -103,7 +103,7 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
   if (options.endpoint !== undefined) await probeEndpoint(options.endpoint, settings.region);
   const staged = stageOutput(options.out, `${runStart.toString(36)}-${process.pid}`);
   // The lake's clock record says this host stamped the changes: not so for an injected clock or simulated time.
-  const hostClock = deps.clock === undefined && options.startMs === undefined && options.spanMs === undefined;
+  const hostClock = deps.clock === undefined && !inSimulatedTime(options);
   const location: { table: TableLocation | null } = { table: null };
   const head = (status: SummaryHead['status'], problems: string[]): SummaryHead => ({
     status,
