@@ -14,6 +14,7 @@ import type { PlanOptions } from './plan-types.js';
 import { runPrefix } from './random.js';
 import { exitCodeFor, formatProgress, formatSummary } from './report.js';
 import { RunStats } from './run-stats.js';
+import { resolveStartMs } from './time-span.js';
 import { parseCliArgs, validateOptions, type CliOptions } from './validate-options.js';
 
 const NAME = 'sales-generator';
@@ -23,8 +24,9 @@ function planOptions(options: CliOptions): PlanOptions {
   return {
     count: options.count,
     ratios: options.ratios,
-    startTimeMs: Date.now(),
+    startTimeMs: resolveStartMs(options, Date.now()),
     rate: options.rate,
+    ...(options.spanMs === undefined ? {} : { spanMs: options.spanMs }),
     ...(options.ttlDays === undefined ? {} : { ttlDays: options.ttlDays }),
   };
 }

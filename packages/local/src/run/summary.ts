@@ -1,5 +1,6 @@
 import type { StageName, StageReport } from './stage-runner.js';
 import type { StateDifference } from './lake-check.js';
+import type { PartitionCount } from './partition-count.js';
 
 /** Wall-clock milliseconds spent in each finished stage of a run. */
 export type StageTimings = Partial<Record<StageName, number>>;
@@ -45,6 +46,10 @@ export interface LocalSummary extends SummaryHead {
   readonly records_dropped: number;
   /** Extra deliveries injected by `--duplicates` (rows written twice). */
   readonly records_redelivered: number;
+  /** Changes the pipe delivered late (`--late-fraction`): hours after their event time, which they keep. */
+  readonly records_late: number;
+  /** Day and hour partitions the data objects fill (the event times' spread: `--span`). */
+  readonly partitions: PartitionCount;
   /** Transform invocations, retries included. */
   readonly lambda_invocations: number;
   /** Items in the table at the end. */
@@ -95,6 +100,7 @@ export interface ExistingOrdersSummary {
 export type RunSummaryFile = LocalSummary | SummaryHead;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * A short human summary of a run, complete or stopped early.
@@ -112,6 +118,8 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
         (s.records_failed_injected > 0 ? ` (${s.records_failed_injected} injected)` : '') +
         `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
       `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
+      `${count(s.partitions.hours, 'hour partition')} over ${count(s.partitions.days, 'day')}, ` +
+        `${count(s.records_late, 'change')} delivered late`,
       `${s.files} objects, ${s.bytes} bytes in ${out}` +
         (s.existing
           ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})`
