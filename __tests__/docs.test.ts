@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { alarmDefinitions } from '../constructs/alarm-definitions';
@@ -173,6 +174,24 @@ describe('the pages a newcomer reads first', () => {
       .map((match) => match[1] as string)
       .filter((target) => !/^[a-z]+:/.test(target));
     const missing = targets.filter((target) => !existsSync(join(REPO_ROOT, dirname(page), target)));
+    expect(missing).toEqual([]);
+  });
+
+  // A file named in backticks (`lake-layout.ts`, `docs/local.md`) must be a file of the repository: a path from the
+  // root or the page, or the tail of one. Build output (`dist/…`) is made by `npm run build`, not kept.
+  const tracked = execFileSync('git', ['ls-files'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const pages = tracked.filter((file) => file.endsWith('.md') && !file.endsWith('CHANGELOG.md'));
+  test.each(pages)('%s names only files that exist in the repository', (page) => {
+    const text = readFileSync(join(REPO_ROOT, page), 'utf8');
+    const named = [...text.matchAll(/`([\w./@-]+\.(?:ts|md|sql|sh|ya?ml|mjs|cjs))`/g)].map(
+      (match) => match[1] as string,
+    );
+    const missing = named.filter(
+      (name) =>
+        !name.startsWith('dist/') &&
+        !existsSync(join(REPO_ROOT, dirname(page), name)) &&
+        !tracked.some((file) => file === name || file.endsWith(`/${name}`)),
+    );
     expect(missing).toEqual([]);
   });
 });

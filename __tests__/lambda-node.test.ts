@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAMBDA_BUILD_OPTIONS } from '../packages/transform/scripts/lambda-bundle';
+import { LAMBDA_BUILD_OPTIONS } from '@sales/lambda-bundle';
 import { REPO_ROOT, bundleTransformHandler } from '../constructs/transform-bundle';
 import { LAMBDA_NODE_MAJOR, findLambdaNode } from './helpers/lambda-node';
 

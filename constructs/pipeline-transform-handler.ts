@@ -5,7 +5,7 @@
  * single source for the table and the handler.
  */
 import { ORDER_CHANGE_COLUMNS } from '@sales/pipeline-spec';
-import { createHandler, createRowSchema } from '../packages/transform/src/index';
+import { createHandler, createRowSchema } from '@sales/transform';
 
 /** The Firehose transformation handler, conforming rows to {@link ORDER_CHANGE_COLUMNS}. */
 export const handler = createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildLambdaBundle } from '../packages/transform/scripts/lambda-bundle';
+import { buildLambdaBundle } from '@sales/lambda-bundle';
 import { zipFiles } from './zip-file';
 
 /** Repository root (this file lives in `<root>/constructs`). */

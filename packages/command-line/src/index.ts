@@ -15,4 +15,12 @@ export {
   type RegionAndCredentials,
   type MissingSetting,
 } from './local-endpoint-placeholders.js';
+export {
+  AWS_TIMEOUTS,
+  awsClientConfig,
+  createAwsClient,
+  type AwsClientConfig,
+  type AwsClientOptions,
+  type AwsRequestKind,
+} from './aws-client.js';
 export { DEBUG_VARIABLE, runMain } from './run-main.js';

@@ -2,6 +2,25 @@
  * The CLI's flags: one table drives parsing (`parseFlags` from @sales/command-line) and `--help`.
  */
 import { HELP_FLAG, renderHelp, VERSION_FLAG, type FlagTable, type FlagValues } from '@sales/command-line';
+import { SPAN_RANGE_TEXT, START_RANGE_TEXT } from './time-span.js';
+
+/**
+ * `--start` and `--span`: simulated time. Shared with `npm run local` (`@sales/local`), which takes the same flags.
+ */
+export const TIME_SPAN_FLAGS = {
+  start: {
+    type: 'string',
+    value: 'instant',
+    description: `first event time, ISO-8601 UTC, e.g. 2026-11-01T00:00:00Z (${START_RANGE_TEXT})`,
+    defaultText: 'now; with --span alone, now minus the span',
+  },
+  span: {
+    type: 'string',
+    value: 'duration',
+    description: `spread the event times over [start, start + span), e.g. 90m, 36h, 7d (${SPAN_RANGE_TEXT})`,
+    defaultText: 'no spread',
+  },
+} as const satisfies FlagTable;
 
 /** Every flag of `sales-generator`, in `--help` order. */
 export const FLAGS = {
@@ -59,6 +78,7 @@ export const FLAGS = {
     description: 'seed for a reproducible run (same seed + count = same operations)',
     defaultText: 'random, printed in the summary',
   },
+  ...TIME_SPAN_FLAGS,
   'ttl-days': {
     type: 'string',
     value: 'n',
@@ -107,12 +127,16 @@ export function helpText(): string {
       143: 'terminated (SIGTERM): in-flight writes finish, then the summary',
     },
     sections: [
+      'With --span, the --count operations are timestamped evenly over the span (created_at, updated_at,\n' +
+        'expires_at), while --rate still paces the writes: a week of traffic can be written in a minute. The\n' +
+        "table's stream still stamps each change with DynamoDB's own clock (npm run local moves that one too).",
       'Credentials come from the standard AWS chain; with --endpoint and no credentials configured,\n' +
         'dummy credentials are used (local emulators accept any).',
       [
         'Examples:',
         '  sales-generator --endpoint http://127.0.0.1:4567 --table orders --create-table --rate 50 --duration 60',
         '  sales-generator --dry-run --seed 42 --count 10',
+        '  sales-generator --dry-run --count 1000 --start 2026-11-01T00:00:00Z --span 7d',
         '  sales-generator --table sales-dev-orders --region eu-west-1 --rate 200 --count 10000 --json',
       ].join('\n'),
     ],

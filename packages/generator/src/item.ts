@@ -1,5 +1,5 @@
 /**
- * Mapping between an {@link Order} and its DynamoDB item (attribute names per CONTRACTS.md).
+ * Mapping between an {@link Order} and its DynamoDB item (attribute names as the row contract of `@sales/transform` flattens them).
  *
  * Written by hand rather than with `marshall`, because money must stay `N` with exactly two
  * decimals as written (`"45.00"`, never `45`).

@@ -49,8 +49,14 @@ export interface PlanOptions {
   readonly ratios?: OperationRatios;
   /** Epoch milliseconds of the first operation; comes from the caller's clock, so the plan stays pure. */
   readonly startTimeMs: number;
-  /** Operations per second; timestamps of operation `i` are `startTimeMs + i * 1000 / rate`. */
+  /** Operations per second; without {@link PlanOptions.spanMs}, operation `i` is timestamped `startTimeMs + i * 1000 / rate`. */
   readonly rate: number;
+  /**
+   * Spread the plan's timestamps evenly over [startTimeMs, startTimeMs + spanMs): operation `i` is timestamped
+   * `startTimeMs + floor(i * spanMs / count)`, however fast the writes are sent (simulated time, `--span`).
+   * @defaultValue - no spread: timestamps follow `rate`
+   */
+  readonly spanMs?: number;
   /**
    * Days after creation at which an order expires (TTL attribute); omitted when undefined.
    * @defaultValue - no TTL attribute is written

@@ -5,6 +5,7 @@ import { canAdvance, nextStatus } from './lifecycle.js';
 import { drawOrder, type OrderStatus } from './order.js';
 import type { Operation, OperationKind, OperationRatios, Plan, PlanOptions } from './plan-types.js';
 import { IndexedSet, RecentIds } from './indexed-set.js';
+import { operationTimeMs } from './operation-time.js';
 import { createRandom, runPrefix, type Random } from './random.js';
 
 /** Default mix: 60 % puts, 30 % status updates, 10 % deletes. */
@@ -32,7 +33,9 @@ function chooseKind(random: Random, ratios: OperationRatios): OperationKind {
  * Updates and deletes only target orders created earlier in the same plan, so the final table state
  * is known in advance ({@link projectTableState}). When an update or delete is drawn but no order is
  * eligible yet, a put is planned instead, so the plan always has exactly `count` operations. Plans
- * of one seed (same ratios, start time and rate) are prefixes of each other.
+ * of one seed (same ratios, start time and rate) are prefixes of each other; with `spanMs` their kinds
+ * and orders still are, but not their timestamps, which spread each plan over the whole span
+ * ({@link operationTimeMs}).
  *
  * @param seed - Any string; same seed and options give the same plan.
  * @param options - Count, ratios, start time, rate and TTL.
@@ -66,7 +69,7 @@ export function* iterateOperations(seed: string, options: PlanOptions): Generato
   const maxTracked = options.maxTrackedOrders ?? MAX_TRACKED_ORDERS;
   let puts = 0;
   for (let seq = 0; seq < options.count; seq++) {
-    const timeMs = options.startTimeMs + Math.floor((seq * 1000) / options.rate);
+    const timeMs = operationTimeMs(seq, options);
     const at = new Date(timeMs).toISOString();
     let kind = chooseKind(random, ratios);
     if ((kind === 'update' && advanceable.size === 0) || (kind === 'delete' && live.size === 0)) kind = 'put';

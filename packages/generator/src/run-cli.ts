@@ -6,7 +6,7 @@ import { createOutput, ExitCode, formatUsageError, handleSignals, UsageError, ty
 import packageJson from '../package.json';
 import { applyPlan } from './apply.js';
 import { helpText } from './cli-flags.js';
-import { createClient, REQUEST_TIMEOUT_MS } from './client.js';
+import { createClient } from './client.js';
 import { checkTable } from './check-table.js';
 import { formatOperationLine } from './operation-line.js';
 import { iterateOperations } from './plan.js';
@@ -14,6 +14,7 @@ import type { PlanOptions } from './plan-types.js';
 import { runPrefix } from './random.js';
 import { exitCodeFor, formatProgress, formatSummary } from './report.js';
 import { RunStats } from './run-stats.js';
+import { resolveStartMs } from './time-span.js';
 import { parseCliArgs, validateOptions, type CliOptions } from './validate-options.js';
 
 const NAME = 'sales-generator';
@@ -23,8 +24,9 @@ function planOptions(options: CliOptions): PlanOptions {
   return {
     count: options.count,
     ratios: options.ratios,
-    startTimeMs: Date.now(),
+    startTimeMs: resolveStartMs(options, Date.now()),
     rate: options.rate,
+    ...(options.spanMs === undefined ? {} : { spanMs: options.spanMs }),
     ...(options.ttlDays === undefined ? {} : { ttlDays: options.ttlDays }),
   };
 }
@@ -55,7 +57,7 @@ async function realRun(options: CliOptions, seed: string, table: string, output:
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     // A request never waits longer than the run would wait for the endpoint as a whole.
-    requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, options.giveUpAfterSeconds * 1000),
+    atMostMs: options.giveUpAfterSeconds * 1000,
   });
   const signals = handleSignals({ bin: NAME, draining: 'finishing in-flight writes' });
   const stats = new RunStats();

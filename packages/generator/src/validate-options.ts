@@ -4,6 +4,7 @@
 import { parseFlags, parsePositiveInteger, parsePositiveNumber, parseUrl, UsageError } from '@sales/command-line';
 import { FLAGS, type RawFlags } from './cli-flags.js';
 import type { OperationRatios } from './plan-types.js';
+import { parseTimeSpan } from './time-span.js';
 
 /** Validated CLI options. */
 export interface CliOptions {
@@ -19,6 +20,10 @@ export interface CliOptions {
   /** Undefined: the shell picks a random seed and reports it. */
   readonly seed?: string;
   readonly ttlDays?: number;
+  /** `--start`, epoch ms. Undefined: now, or with `--span` alone now minus the span. */
+  readonly startMs?: number;
+  /** `--span` in ms: the operations' timestamps spread over [start, start + span). Undefined: no spread. */
+  readonly spanMs?: number;
   /** Seconds without any answer from the endpoint after which the run stops (exit 1). */
   readonly giveUpAfterSeconds: number;
   readonly dryRun: boolean;
@@ -114,6 +119,7 @@ function checkOptions(flags: RawFlags): CliOptions {
   const ttlDays =
     flags['ttl-days'] === undefined ? undefined : parsePositiveInteger('--ttl-days', flags['ttl-days'], 36_500);
   const giveUpAfterSeconds = parsePositiveNumber('--give-up-after', flags['give-up-after'] ?? '30', 86_400);
+  const time = parseTimeSpan(flags.start, flags.span);
   if (flags.seed !== undefined && flags.seed.length === 0) fail('--seed must not be empty');
   if (table === undefined && !dryRun) fail('--table is required (or use --dry-run)');
   return {
@@ -122,6 +128,7 @@ function checkOptions(flags: RawFlags): CliOptions {
     ...(flags.endpoint === undefined ? {} : { endpoint: flags.endpoint }),
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(ttlDays === undefined ? {} : { ttlDays }),
+    ...time,
     createTable: flags['create-table'] ?? false,
     rate,
     count,

@@ -2,13 +2,12 @@
  * createDynamoDBClient: the one DynamoDB client of a `sales-lake` command, for the AWS endpoint or `--endpoint`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { describePlaceholders, usePlaceholdersForLocalEndpoint } from '@sales/command-line';
-import { awsClientConfig } from './aws-client-config.js';
+import { createAwsClient, describePlaceholders } from '@sales/command-line';
 
 /**
- * Creates the DynamoDB client with {@link awsClientConfig}. With `--endpoint` (dynalite, DynamoDB Local) it needs
- * nothing set: when the standard chains find no credentials or region, it uses placeholders, as the generator does,
- * and says so once on stderr.
+ * Creates the DynamoDB client with `createAwsClient` (the timeouts of `AWS_TIMEOUTS`, the SDK's retries). With
+ * `--endpoint` (dynalite, DynamoDB Local) it needs nothing set: when the standard chains find no credentials or
+ * region, it uses placeholders, as the generator does, and says so once on stderr.
  *
  * @param endpoint - `--endpoint`, if given.
  * @param stderr - Where the one line goes. @defaultValue process.stderr
@@ -23,10 +22,10 @@ export function createDynamoDBClient(
   endpoint: URL | undefined,
   stderr: { write(text: string): unknown } = process.stderr,
 ): DynamoDBClient {
-  if (endpoint === undefined) return new DynamoDBClient(awsClientConfig());
+  if (endpoint === undefined) return createAwsClient(DynamoDBClient);
   const shown = endpoint.href.replace(/\/$/, '');
-  return usePlaceholdersForLocalEndpoint(
-    (providers) => new DynamoDBClient(awsClientConfig({ endpoint: endpoint.href, ...providers })),
-    (missing) => stderr.write(describePlaceholders('sales-lake', shown, missing)),
-  );
+  return createAwsClient(DynamoDBClient, {
+    endpoint: endpoint.href,
+    onPlaceholder: (missing) => stderr.write(describePlaceholders('sales-lake', shown, missing)),
+  });
 }

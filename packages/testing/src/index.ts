@@ -3,3 +3,4 @@
  */
 export { type BenchSize, readBenchSize, sized } from './bench-size.js';
 export { runSmokeBench, type SmokeBench } from './run-smoke-bench.js';
+export { lakeKeys, rowsPerEventId } from './lake-folder.js';

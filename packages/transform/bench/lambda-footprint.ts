@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FirehoseTransformationEvent } from '../src/index.js';
-import { buildLambdaBundle } from '../scripts/lambda-bundle.js';
+import { buildLambdaBundle } from '@sales/lambda-bundle';
 import { median } from './measure.js';
 
 /** What the Lambda bundle costs: size, cold module load, memory for one batch. */

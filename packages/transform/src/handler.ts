@@ -1,5 +1,5 @@
 /**
- * The Lambda bundle's entry point (`scripts/lambda-bundle.ts` bundles this file; handler string
+ * The Lambda bundle's entry point (`@sales/lambda-bundle` bundles this file; handler string
  * `index.handler`). Re-export only, like `index.ts`: the handler lives in `firehose/handler.ts`.
  */
 export { handler } from './firehose/handler.js';

@@ -21,8 +21,8 @@ export { serializeRow } from './row/serialize-row.js';
 
 export type { ColumnType } from './schema/column-type.js';
 export { parseColumnType } from './schema/column-type.js';
-export { REJECTED_COLUMN } from './schema/conformance.js';
-export { valueConforms } from './schema/conform-value.js';
+export { REJECTED_COLUMN } from './row/conformance.js';
+export { valueConforms } from './row/conform-value.js';
 export { createRowSchema, type RowSchema, type SchemaColumn } from './schema/row-schema.js';
 export { SchemaError } from './schema/schema-error.js';
 

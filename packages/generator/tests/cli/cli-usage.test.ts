@@ -36,6 +36,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     [['extra-positional', '--dry-run'], /unexpected argument "extra-positional"/],
     [['--count', '10'], /--table is required \(or use --dry-run\)/],
     [['--dry-run', '--json'], /--json and --dry-run both write to stdout/],
+    [['--dry-run', '--span', '400d'], /--span must be from 1s to 366d, received "400d"/],
+    [['--dry-run', '--start', '2026-11-01'], /--start must be an ISO-8601 UTC instant .*, received "2026-11-01"/],
   ])('%j', async (args, message) => {
     const run = await runBin(cli.bin, args);
     expect(run.code).toBe(2);
@@ -95,6 +97,20 @@ describe('--dry-run', () => {
       );
     const [a, b] = await Promise.all([ids('left'), ids('right')]);
     expect([...a].filter((id) => b.has(id))).toEqual([]);
+  });
+
+  it('spreads created_at and updated_at over --span from --start, whatever the rate', async () => {
+    const run = await runBin(cli.bin, [
+      ...['--dry-run', '--seed', 'span', '--count', '300', '--rate', '1000'],
+      ...['--start', '2026-11-01T00:00:00Z', '--span', '36h'],
+    ]);
+    expect(run.code).toBe(0);
+    const stamped = parseLines(run.stdout).flatMap((line) =>
+      line.op === 'put' ? [String(line.item?.['created_at'])] : line.op === 'update' ? [String(line.updated_at)] : [],
+    );
+    expect(stamped[0]).toBe('2026-11-01T00:00:00.000Z');
+    expect(stamped.every((time) => time >= '2026-11-01T00:00:00.000Z' && time < '2026-11-02T12:00:00.000Z')).toBe(true);
+    expect(stamped.at(-1)! > '2026-11-02T11:00:00.000Z').toBe(true);
   });
 
   it('plans count = floor(duration * rate) with --duration', async () => {

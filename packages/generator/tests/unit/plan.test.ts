@@ -3,6 +3,7 @@
  */
 import { TRANSITIONS } from '../../src/lifecycle';
 import type { OrderStatus } from '../../src/order';
+import { operationTimeMs } from '../../src/operation-time';
 import { iterateOperations, planOperations } from '../../src/plan';
 import { projectTableState } from '../../src/project';
 import { runPrefix } from '../../src/random';
@@ -123,6 +124,48 @@ describe('planOperations', () => {
       if (operation.op === 'put') expect(operation.order.createdAt).toBe(expected);
       if (operation.op === 'update') expect(operation.updated_at).toBe(expected);
     }
+  });
+
+  it('spreads the timestamps over the span, never decreasing, with expires_at following created_at', () => {
+    const spanMs = 3 * 86_400_000;
+    const { operations } = planOperations('span', {
+      count: 900,
+      startTimeMs: START,
+      rate: 100_000,
+      spanMs,
+      ttlDays: 2,
+    });
+    const times = operations.map((operation) =>
+      operationTimeMs(operation.seq, { count: 900, startTimeMs: START, rate: 100_000, spanMs }),
+    );
+    expect(times[0]).toBe(START);
+    expect(Math.max(...times)).toBeLessThan(START + spanMs);
+    expect(Math.max(...times)).toBeGreaterThan(START + spanMs - spanMs / 100);
+    expect(times.every((time, i) => i === 0 || time >= (times[i - 1] as number))).toBe(true);
+    const lastChange = new Map<string, string>();
+    for (const operation of operations) {
+      const at = new Date(times[operation.seq] as number).toISOString();
+      if (operation.op === 'put') {
+        expect(operation.order).toMatchObject({ createdAt: at, updatedAt: at });
+        expect(operation.order.expiresAt).toBe(Math.floor((times[operation.seq] as number) / 1000) + 2 * 86_400);
+      }
+      if (operation.op === 'update') {
+        expect(operation.updated_at).toBe(at);
+        expect(operation.updated_at >= (lastChange.get(operation.order_id) as string)).toBe(true);
+      }
+      lastChange.set(operation.order_id, at);
+    }
+    const days = new Set(
+      operations.map((operation) => new Date(times[operation.seq] as number).toISOString().slice(0, 10)),
+    );
+    expect(days.size).toBe(4); // 10:30 on the first day to 10:30 on the fourth
+  });
+
+  it('keeps the operations of a spread plan those of the unspread one: only the timestamps move', () => {
+    const plain = planOperations('same', { count: 400, startTimeMs: START, rate: 10 });
+    const spread = planOperations('same', { count: 400, startTimeMs: START, rate: 10, spanMs: 7 * 86_400_000 });
+    const shape = (operation: (typeof plain.operations)[number]) => [operation.op, operation.order_id];
+    expect(spread.operations.map(shape)).toEqual(plain.operations.map(shape));
   });
 
   it('projects the final state: deleted orders absent, statuses as last updated', () => {

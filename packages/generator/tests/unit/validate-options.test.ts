@@ -39,6 +39,11 @@ describe('validateOptions', () => {
       { endpoint: 'http://127.0.0.1:4567', region: 'eu-west-1', createTable: true },
     ],
     [
+      ['--dry-run', '--start', '2026-11-01T00:00:00Z', '--span', '7d'],
+      { startMs: Date.UTC(2026, 10, 1), spanMs: 7 * 86_400_000 },
+    ],
+    [['--dry-run', '--span', '90m'], { spanMs: 90 * 60_000 }],
+    [
       ['--table', 'orders', '--concurrency', '256', '--batch-size', '1', '--json', '--quiet'],
       { concurrency: 256, batchSize: 1, json: true, quiet: true },
     ],
@@ -70,6 +75,14 @@ describe('validateOptions', () => {
     [['--dry-run', '--ratios', 'put=-1'], '--ratios must look like put=6,update=3,delete=1, received "put=-1"'],
     [['--dry-run', '--ttl-days', '1.5'], '--ttl-days must be a positive integer, received "1.5"'],
     [['--dry-run', '--seed', ''], '--seed must not be empty'],
+    [
+      ['--dry-run', '--span', '7 days'],
+      '--span must be a duration such as 90m, 36h or 7d (unit s, m, h or d), received "7 days"',
+    ],
+    [
+      ['--dry-run', '--start', 'yesterday'],
+      '--start must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z, received "yesterday"',
+    ],
     [['--dry-run', '--give-up-after', '0'], '--give-up-after must be a positive number, received "0"'],
     [['--table', 'a b'], '--table must be 3-255 characters of letters, digits, "_", "-" or ".", received "a b"'],
     [

@@ -3,8 +3,7 @@
  * command line, exit 1.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEBUG_VARIABLE, ExitCode, parseFlags } from '@sales/command-line';
-import { awsClientConfig } from '../aws-client-config.js';
+import { createAwsClient, DEBUG_VARIABLE, ExitCode, parseFlags } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
 import { toAwsErrorContext } from './aws-error-context.js';
 import { describeAwsError } from './describe-aws-error.js';
@@ -13,7 +12,7 @@ import { readAwsError } from './read-aws-error.js';
 /** The region the SDK's standard chain resolves (environment, profile), or `undefined` when none is set. */
 async function resolveRegion(): Promise<string | undefined> {
   try {
-    return await new DynamoDBClient(awsClientConfig()).config.region();
+    return await createAwsClient(DynamoDBClient).config.region();
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
+import { createAwsClient, createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import type { LakeCommand } from '../command.js';
 import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
@@ -17,10 +17,10 @@ import { validateBackfillOptions, type ResolvedBackfillOptions } from './backfil
 import { formatSummary, newSummary, progressLine, type BackfillSummary } from './backfill-report.js';
 import { exportBackfill } from './export-backfill.js';
 import { openExport } from './open-export.js';
-import { checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
+import { checkStream, describeTable } from './preconditions.js';
 import { dryRunStore } from './dry-run-store.js';
 import { scanBackfill } from './scan-backfill.js';
-import { awsClientConfig } from '../aws-client-config.js';
 import { createDynamoDBClient } from '../dynamodb-client.js';
 import { probeTable } from '../probe-table.js';
 
@@ -66,7 +66,7 @@ export async function runBackfill(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const parsed = validateBackfillOptions(values);
-  const s3 = new S3Client(awsClientConfig());
+  const s3 = createAwsClient(S3Client, { kind: 'transfer' });
   const lake = openLake(parsed.lake, process.cwd(), () => s3);
   await checkPipelineLake(lake);
   const fenceMargin = await chooseFenceMargin({

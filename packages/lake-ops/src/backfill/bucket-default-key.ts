@@ -2,7 +2,7 @@
  * bucketDefaultKey: the KMS key a bucket encrypts new objects with by default, so an export can name it.
  */
 import { GetBucketEncryptionCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PreconditionError } from './preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
 
 /**
  * Reads the bucket's default encryption and returns its KMS key. An export started with `S3SseAlgorithm: 'KMS'` and

@@ -14,7 +14,8 @@ import { startExport } from '../table/start-export.js';
 import { bucketDefaultKey } from './bucket-default-key.js';
 import { openVerifiedExport, type VerifiedExport } from '../table/verified-export.js';
 import type { BackfillSource, ResolvedBackfillOptions } from './backfill-options.js';
-import { checkPointInTimeRecovery, checkStream, describeTable, PreconditionError } from './preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
+import { checkPointInTimeRecovery, checkStream, describeTable } from './preconditions.js';
 
 /** What {@link openExport} needs. */
 export interface OpenExportInput {

@@ -8,15 +8,7 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-
-/** A precondition that does not hold: the run stops before writing, exit 1. */
-export class PreconditionError extends Error {
-  /** @param message - What does not hold and what to do about it. */
-  constructor(message: string) {
-    super(message);
-    this.name = 'PreconditionError';
-  }
-}
+import { PreconditionError } from '../precondition-error.js';
 
 /** What the table says about itself. */
 export interface TableFacts {

@@ -2,12 +2,11 @@
  * openLake: `--lake DIR|s3://bucket/prefix` to a {@link LakeStore}.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { UsageError } from '@sales/command-line';
+import { createAwsClient, UsageError } from '@sales/command-line';
 import { resolve } from 'node:path';
 import type { LakeStore } from './lake-store.js';
 import { LocalLakeStore } from './local-lake-store.js';
 import { S3LakeStore } from './s3-lake-store.js';
-import { awsClientConfig } from '../aws-client-config.js';
 
 const S3_URL = /^s3:\/\/([^/]+)\/?(.*)$/;
 
@@ -29,7 +28,7 @@ const S3_URL = /^s3:\/\/([^/]+)\/?(.*)$/;
 export function openLake(
   value: string,
   cwd: string,
-  s3: () => S3Client = () => new S3Client(awsClientConfig()),
+  s3: () => S3Client = () => createAwsClient(S3Client, { kind: 'transfer' }),
 ): LakeStore {
   if (value.trim() === '') throw new UsageError('--lake must be a folder or s3://bucket/prefix, received ""');
   if (value.startsWith('s3:')) {

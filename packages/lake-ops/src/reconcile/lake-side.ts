@@ -1,7 +1,7 @@
 /**
  * LakeSide: what reconcile's orchestration needs from where the lake lives: the engine that runs the comparison,
  * the lake's rows in the engine's terms, and two scratch places for the table-side rows and the re-check rows.
- * Locally: DuckDB and folders (`local-lake-side.ts`); on AWS: Athena and the lake bucket (`athena/athena-lake-side.ts`).
+ * Locally: DuckDB and folders (`local-lake-side.ts`); on AWS: Athena and the lake bucket (`athena-lake-side.ts`).
  */
 import type { LakeStore } from '../lake/lake-store.js';
 import type { ComparisonEngine } from './find-drift.js';

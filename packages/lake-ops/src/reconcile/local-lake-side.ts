@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_FILE_EXTENSION, DATA_PREFIX } from '@sales/pipeline-spec';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
-import { PreconditionError } from '../backfill/preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
 import { localCurrentFiles } from '../merge/local-current-files.js';
 import { againstCurrent, currentStateRelations } from './current-state-side.js';
 import { DuckdbComparison, rowObjectsLocation } from './duckdb-comparison.js';

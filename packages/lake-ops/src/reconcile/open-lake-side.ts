@@ -9,7 +9,7 @@ import { DATA_PREFIX } from '@sales/pipeline-spec';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newRunId, openAthenaLakeSide } from '../athena/athena-lake-side.js';
+import { newRunId, openAthenaLakeSide } from './athena-lake-side.js';
 import type { LakeStore } from '../lake/lake-store.js';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { S3LakeStore } from '../lake/s3-lake-store.js';

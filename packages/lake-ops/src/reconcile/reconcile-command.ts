@@ -4,10 +4,10 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
+import { createAwsClient, createOutput, ExitCode, handleSignals, parseFlags, renderHelp } from '@sales/command-line';
 import { DRIFT_METRIC, ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { progressLine } from '../backfill/backfill-report.js';
-import { PreconditionError } from '../backfill/preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
 import type { LakeCommand } from '../command.js';
 import { checkPipelineLake } from '../lake/check-pipeline-lake.js';
 import { chooseFenceMargin } from '../lake/choose-fence-margin.js';
@@ -19,7 +19,6 @@ import { openTableSide } from './open-table-side.js';
 import { reconcileOn } from './reconcile.js';
 import { formatReconcileReport } from './reconcile-report.js';
 import { RECONCILE_FLAGS, validateReconcileOptions } from './reconcile-flags.js';
-import { awsClientConfig } from '../aws-client-config.js';
 import { createDynamoDBClient } from '../dynamodb-client.js';
 import { probeTable } from '../probe-table.js';
 
@@ -62,7 +61,7 @@ const HELP = renderHelp({
  */
 async function publishVerdict(result: ReconcileResult): Promise<boolean> {
   try {
-    const value = await publishDriftMetric(new CloudWatchClient(awsClientConfig()), result);
+    const value = await publishDriftMetric(createAwsClient(CloudWatchClient), result);
     process.stderr.write(
       `published ${DRIFT_METRIC.namespace} ${DRIFT_METRIC.metricName}=${value} (${DRIFT_METRIC.dimensionName}=${result.table})\n`,
     );
@@ -94,14 +93,14 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let s3: S3Client | undefined;
   const s3Client = (): S3Client => {
-    s3 ??= new S3Client(awsClientConfig());
+    s3 ??= createAwsClient(S3Client, { kind: 'transfer' });
     return s3;
   };
   const lake = openLake(options.lake, process.cwd(), s3Client);
   const openSide = prepareLakeSide(
     lake,
     options.athena,
-    { s3: s3Client, athena: () => new AthenaClient(awsClientConfig()) },
+    { s3: s3Client, athena: () => createAwsClient(AthenaClient) },
     Date.now,
     options.against,
   );

@@ -2,7 +2,7 @@
  * openVerifiedExport: a finished export, read as backfill and reconcile trust it: the manifest checked against the
  * documented format and the table, and every data file verified (present, MD5, item count) before any row is made.
  */
-import { PreconditionError } from '../backfill/preconditions.js';
+import { PreconditionError } from '../precondition-error.js';
 import { toFenceMicros } from '../rows/fence.js';
 import type { SnapshotContext } from '../rows/snapshot-row.js';
 import type { ExportFiles } from './export-files.js';

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEvent, rowsPerEventId, writeErrorObject } from '../support/error-objects';
+import { rowsPerEventId } from '@sales/testing';
+import { readEvent, writeErrorObject } from '../support/error-objects';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'sales-lake.cjs');
 

@@ -1,14 +1,17 @@
 /**
  * Error objects as Firehose writes them under `errors/processing-failed/`, built from the repository's
- * AWS-shaped events with the local pipeline's own error-record writer and lake writer (imported read-only).
+ * AWS-shaped events with the error-record format and the object naming of `@sales/pipeline-spec`.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { formatErrorRecord, PROCESSING_FAILED_STATUS } from '../../../local/src/firehose/error-record';
-import { evaluatePrefix, objectFileName } from '../../../local/src/firehose/firehose-prefix';
-import { LakeWriter } from '../../../local/src/firehose/lake-writer';
-import { firehoseErrorPrefix } from '@sales/pipeline-spec';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  evaluatePrefix,
+  firehoseErrorPrefix,
+  formatErrorRecord,
+  objectFileName,
+  PROCESSING_FAILED_STATUS,
+} from '@sales/pipeline-spec';
 import type { FirehoseTransformationEvent } from '@sales/transform';
 
 /** The repository's AWS-shaped events (packages/transform/tests/events). */
@@ -34,7 +37,7 @@ export interface FailedSource {
 }
 
 /**
- * Writes one GZIP error object the way the local Firehose emulator does: the documented error-record line per
+ * Writes one GZIP error object as Firehose does: the documented error-record line per
  * record (`Lambda.ProcessingFailedStatus`), under the evaluated `ErrorOutputPrefix`, named as Firehose names objects.
  *
  * @param root - The lake folder.
@@ -56,48 +59,8 @@ export function writeErrorObject(root: string, sources: readonly FailedSource[],
       lambdaArn: LAMBDA_ARN,
     }),
   );
-  new LakeWriter(root).write(key, lines);
+  const path = join(root, key);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, gzipSync(lines.join('')));
   return key;
-}
-
-/**
- * Every key under a folder, relative, with `/` separators, sorted.
- *
- * @param root - The lake folder.
- * @param under - A sub-folder, e.g. `sales`.
- * @returns The keys.
- */
-export function lakeKeys(root: string, under = ''): string[] {
-  const walk = (folder: string): string[] => {
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      return [];
-    }
-    return names.flatMap((name) =>
-      statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)],
-    );
-  };
-  return walk(join(root, under))
-    .map((path) => relative(root, path).split(sep).join('/'))
-    .sort();
-}
-
-/**
- * How many rows the lake holds per `cdc_event_id`, over every data object under `sales/`.
- *
- * @param root - The lake folder.
- * @returns Counts by event id.
- */
-export function rowsPerEventId(root: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const key of lakeKeys(root, 'sales')) {
-    const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
-    for (const line of text.split('\n').filter((l) => l !== '')) {
-      const id = (JSON.parse(line) as { cdc_event_id: string }).cdc_event_id;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-  }
-  return counts;
 }

@@ -14,7 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AthenaComparison } from '../../src/athena/athena-comparison';
+import { AthenaComparison } from '../../src/reconcile/athena-comparison';
 import { AthenaQueryError } from '../../src/athena/athena-query-error';
 import { queryRequestToken } from '../../src/athena/query-request-token';
 import { MAX_QUERY_BYTES, type AthenaQueryOptions } from '../../src/athena/run-athena-query';

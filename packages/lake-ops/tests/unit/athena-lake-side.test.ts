@@ -6,7 +6,7 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { newRunId, openAthenaLakeSide } from '../../src/athena/athena-lake-side';
+import { newRunId, openAthenaLakeSide } from '../../src/reconcile/athena-lake-side';
 import { chunkKeys } from '../../src/reconcile/find-drift';
 
 const s3 = mockClient(S3Client);

@@ -21,7 +21,7 @@ import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newRunId, openAthenaLakeSide } from '../../src/athena/athena-lake-side';
+import { newRunId, openAthenaLakeSide } from '../../src/reconcile/athena-lake-side';
 import { MAX_QUERY_BYTES } from '../../src/athena/run-athena-query';
 import { S3LakeStore } from '../../src/lake/s3-lake-store';
 import { reconcileOn } from '../../src/reconcile/reconcile';

@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { transformFirehoseEvent } from '@sales/transform';
 import { LocalLakeStore } from '../../src/lake/local-lake-store';
 import { replayErrorObjects } from '../../src/replay/firehose/replay-error-objects';
-import { lakeKeys, readEvent, rowsPerEventId, writeErrorObject, type FailedSource } from '../support/error-objects';
+import { lakeKeys, rowsPerEventId } from '@sales/testing';
+import { readEvent, writeErrorObject, type FailedSource } from '../support/error-objects';
 
 /** The four Pipe-delivered changes of the repository's sales event: INSERT, MODIFY, REMOVE, TTL REMOVE. */
 const SALES = readEvent('firehose-event-pipe-sales.json').records.map(

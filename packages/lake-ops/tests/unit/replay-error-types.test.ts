@@ -10,7 +10,8 @@ import { toErrorReplayJson } from '../../src/replay/firehose/format-error-replay
 import { replayErrorObjects } from '../../src/replay/firehose/replay-error-objects';
 import { markerKey, replayFailedKey } from '../../src/replay/firehose/replay-keys';
 import { replayExitCode } from '../../src/replay/replay-command';
-import { lakeKeys, readEvent, rowsPerEventId } from '../support/error-objects';
+import { lakeKeys, rowsPerEventId } from '@sales/testing';
+import { readEvent } from '../support/error-objects';
 
 /** One documented (or, for partitioning-failed, observed) error record shape per file (tests/events/firehose). */
 const record = (name: string) =>

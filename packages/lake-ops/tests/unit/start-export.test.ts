@@ -6,7 +6,8 @@ import {
   ExportTableToPointInTimeCommand,
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { checkPointInTimeRecovery, describeTable, PreconditionError } from '../../src/backfill/preconditions.js';
+import { checkPointInTimeRecovery, describeTable } from '../../src/backfill/preconditions.js';
+import { PreconditionError } from '../../src/precondition-error.js';
 import { exportClientToken, startExport } from '../../src/table/start-export.js';
 
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders';

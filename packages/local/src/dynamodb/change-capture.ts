@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { AttributeMap } from '../types.js';
 import { readItems } from './item-reader.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { buildStreamRecord } from './stream-record.js';
@@ -27,8 +28,11 @@ export interface ChangeCaptureProps {
   readonly region: string;
   /** Receives each change as soon as its write completes, in sequence-number order. */
   readonly onChange: (change: CapturedChange) => void;
-  /** Clock for event times. @defaultValue Date.now */
-  readonly clock?: () => number;
+  /**
+   * Clock for event times, epoch ms, asked once per change with the written item's key (a simulated clock stamps each
+   * change with its own operation's time). @defaultValue Date.now
+   */
+  readonly clock?: (key: AttributeMap) => number;
 }
 
 /** Handle returned by {@link attachChangeCapture}. */
@@ -82,10 +86,10 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
       return mutex.run(targets.map(lockKey), async () => {
         const before = await read(targets);
         const output = await next(args);
-        const eventTimeMs = clock();
         const after = await read(targets);
-        targets.forEach((_, i) => {
+        targets.forEach((target, i) => {
           const sequenceNumber = String(sequence);
+          const eventTimeMs = clock(target.key);
           const record = buildStreamRecord(before[i], after[i], { ...props, sequenceNumber, eventTimeMs });
           if (record === undefined) return;
           sequence += 1n;

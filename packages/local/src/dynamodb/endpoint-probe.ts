@@ -3,10 +3,8 @@
  * named at once instead of after minutes of retried writes.
  */
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { AWS_TIMEOUTS } from '@sales/command-line';
 import { createClient } from '@sales/generator';
-
-/** How long the probe waits for an answer, in ms. */
-export const PROBE_TIMEOUT_MS = 5_000;
 
 /** What is wrong with an endpoint, in words for the user. */
 export class EndpointError extends Error {
@@ -27,12 +25,16 @@ const CAUSES: Readonly<Record<string, string>> = {
  *
  * @param endpoint - the URL given with `--endpoint`
  * @param region - region to sign for
- * @param timeoutMs - longest wait. @defaultValue {@link PROBE_TIMEOUT_MS}
+ * @param timeoutMs - longest wait. @defaultValue `AWS_TIMEOUTS.probeMs` (5 s)
  * @returns when the endpoint answered like DynamoDB
  * @throws {@link EndpointError} naming the cause (refused, timeout, not HTTP, an error from the service)
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListTables.html
  */
-export async function probeEndpoint(endpoint: string, region: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<void> {
+export async function probeEndpoint(
+  endpoint: string,
+  region: string,
+  timeoutMs: number = AWS_TIMEOUTS.probeMs,
+): Promise<void> {
   const client = createClient({ endpoint, region });
   const signal = AbortSignal.timeout(timeoutMs);
   try {

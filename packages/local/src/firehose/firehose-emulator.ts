@@ -1,7 +1,7 @@
 import type { FirehoseTransformationResultRecord } from 'aws-lambda';
-import { formatErrorRecord, PROCESSING_FAILED_STATUS } from './error-record.js';
+import { formatErrorRecord, PROCESSING_FAILED_STATUS } from '@sales/pipeline-spec';
 import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
-import { evaluatePrefix } from './firehose-prefix.js';
+import { evaluatePrefix } from '@sales/pipeline-spec';
 import { invokeTransform, validateResponse } from './lambda-invoker.js';
 import type { LakeWriter } from './lake-writer.js';
 import type { Random } from '@sales/generator';

@@ -1,4 +1,4 @@
-import { objectFileName } from './firehose-prefix.js';
+import { objectFileName } from '@sales/pipeline-spec';
 import type { LakeWriter } from './lake-writer.js';
 import { deterministicUuid } from './deterministic-uuid.js';
 import { SimulatedBuffer } from './simulated-buffer.js';

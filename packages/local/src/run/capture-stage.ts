@@ -1,4 +1,14 @@
-import { applyPlan, RunStats, type LazyPlan, type Operation, type RunSummary } from '@sales/generator';
+import {
+  applyPlan,
+  createRandom,
+  operationTimeMs,
+  resolveStartMs,
+  RunStats,
+  type LazyPlan,
+  type Operation,
+  type RunSummary,
+  type TimeSpan,
+} from '@sales/generator';
 import type { BackfillSummary } from '@sales/lake-ops';
 import { attachChangeCapture } from '../dynamodb/change-capture.js';
 import type { LocalDatabase } from '../dynamodb/database.js';
@@ -6,6 +16,8 @@ import { ChangePipe } from '../pipes/change-pipe.js';
 import { KinesisStreamEmulator } from '../kinesis/kinesis-stream.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { waitForNextSecond } from './concurrent-backfill.js';
+import { realTime, simulatedTime } from './event-timing.js';
+import { inSimulatedTime } from './options.js';
 import { planWithHistory } from './plan-orders.js';
 
 /** Operations per second asked of the generator: high enough that dynalite, not pacing, sets the pace. */
@@ -24,6 +36,8 @@ export interface CaptureResult {
   readonly stream: KinesisStreamEmulator;
   /** Records the pipe could not route (no partition key at the configured path). */
   readonly unroutable: number;
+  /** Records the pipe delivered late (`--late-fraction`), with their event times unchanged. */
+  readonly late: number;
   /** The writes made before capture started (`--existing`), when there were any. */
   readonly history?: RunSummary;
   /** What the backfill run during the live traffic did, when one ran. */
@@ -37,33 +51,38 @@ export const BACKFILL_START_FRACTION = 0.5;
  * The live plan as a lazy plan that calls `onReached` once, when the generator draws the operation at `fraction` of
  * the plan (earlier writes may still be in flight, and the later ones follow while `onReached`'s work runs).
  */
-function withHook(operations: readonly Operation[], fraction: number, onReached: () => void): LazyPlan {
-  const at = Math.floor(operations.length * fraction);
+function withHook(plan: LazyPlan, fraction: number, onReached: () => void): LazyPlan {
+  const at = Math.floor(plan.count * fraction);
   function* iterate(): Generator<Operation> {
-    for (const [index, operation] of operations.entries()) {
-      if (index === at) onReached();
+    let index = 0;
+    for (const operation of plan.operations) {
+      if (index++ === at) onReached();
       yield operation;
     }
-    if (at >= operations.length) onReached();
+    if (at >= plan.count) onReached();
   }
-  return { operations: iterate(), count: operations.length };
+  return { operations: iterate(), count: plan.count };
 }
 
 /**
  * Run the real generator against the table with change capture on its client; each captured
- * record goes through the pipe ({@link ChangePipe}) into Kinesis.
+ * record goes through the pipe ({@link ChangePipe}) into Kinesis. On the real clock a change is stamped when
+ * its write returns; with `startMs` or `spanMs` the plan's times spread over the span and each change carries
+ * its own operation's time ({@link simulatedTime}). A `lateFraction` of the records reach Kinesis late.
  *
  * @param database - the database, table created
- * @param settings - names, stream identity, partition-key path, shard count
- * @param options - seed, orders, abort signal, the clock that stamps event times, and a progress callback
- * @returns the generator summary, the change count and the filled stream
+ * @param settings - names, stream identity, partition-key path, shard count, the pipe's maximum record age
+ * @param options - seed, orders, simulated time, late fraction, abort signal, the run's clock, and a progress callback
+ * @returns the generator summary, the change count, the late count and the filled stream
  */
 export async function generateAndCapture(
   database: LocalDatabase,
   settings: LocalPipelineSettings,
-  options: {
+  options: TimeSpan & {
     readonly seed: string;
     readonly orders: number;
+    /** Fraction of records the pipe delivers late. @defaultValue 0 */
+    readonly lateFraction?: number;
     /** Orders written before capture starts (not captured). @defaultValue 0 */
     readonly existing?: number;
     /** Started halfway through the live traffic, given when capture started (ms); awaited before the stage ends. */
@@ -74,13 +93,25 @@ export async function generateAndCapture(
     readonly onProgress?: (detail: string) => void;
   },
 ): Promise<CaptureResult> {
+  // With --start or --span, each change is stamped with its own operation's simulated time, not the clock's.
+  const startTimeMs = resolveStartMs(options, options.clock());
   const { history, live } = planWithHistory(
     options.seed,
     options.existing ?? 0,
     options.orders,
-    options.clock(),
+    startTimeMs,
     LOCAL_WRITE_RATE,
+    options.spanMs,
   );
+  const planOptions = {
+    count: history.operations.length + live.operations.length,
+    startTimeMs,
+    rate: LOCAL_WRITE_RATE,
+    ...(options.spanMs === undefined ? {} : { spanMs: options.spanMs }),
+  };
+  const timing = inSimulatedTime(options)
+    ? simulatedTime((operation) => operationTimeMs(operation.seq, planOptions), settings.keyNames[0] ?? '')
+    : realTime(options.clock);
   const apply = (plan: Parameters<typeof applyPlan>[1], stats: RunStats) =>
     applyPlan(database.writer, plan, {
       tableName: settings.tableName,
@@ -90,15 +121,21 @@ export async function generateAndCapture(
     });
   const historyRun = history.operations.length > 0 ? await apply(history, new RunStats()) : undefined;
   const stream = new KinesisStreamEmulator(settings.shardCount);
-  const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching);
+  const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching, {
+    fraction: options.lateFraction ?? 0,
+    random: createRandom(`${options.seed}/late`),
+    maximumRecordAgeMs: settings.pipeMaximumRecordAgeMs,
+  });
   const capture = attachChangeCapture(database.writer, {
     reader: database.reader,
     tableName: settings.tableName,
     keyNames: settings.keyNames,
     streamArn: settings.streamArn,
     region: settings.region,
-    clock: options.clock,
-    onChange: ({ record, eventTimeMs }) => pipe.send(record, eventTimeMs),
+    clock: timing.clock,
+    onChange: (change) => {
+      for (const { record, eventTimeMs } of timing.captured(change)) pipe.send(record, eventTimeMs);
+    },
   });
   const stats = new RunStats();
   const completed = () => Object.values(stats.byOperation).reduce((sum, kind) => sum + kind.succeeded + kind.failed, 0);
@@ -109,23 +146,26 @@ export async function generateAndCapture(
   try {
     const captureStartMs = options.clock();
     let concurrent: Promise<BackfillSummary> | undefined;
-    let plan: Parameters<typeof applyPlan>[1] = live;
+    const count = live.operations.length;
+    let plan: LazyPlan = { operations: timing.follow(live.operations), count };
     if (options.duringLive !== undefined) {
       const duringLive = options.duringLive;
       await waitForNextSecond(captureStartMs, options.clock);
-      plan = withHook(live.operations, BACKFILL_START_FRACTION, () => {
+      plan = withHook(plan, BACKFILL_START_FRACTION, () => {
         concurrent = duringLive(captureStartMs);
         concurrent.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
       });
     }
     const run = await apply(plan, stats);
     const backfill = await concurrent;
+    for (const { record, eventTimeMs } of timing.drain()) pipe.send(record, eventTimeMs);
     pipe.flush();
     return {
       run,
       changes: capture.count(),
       stream,
       unroutable: pipe.unroutable,
+      late: pipe.lateRecords,
       ...(historyRun && { history: historyRun }),
       ...(backfill && { backfill }),
     };

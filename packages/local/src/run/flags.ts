@@ -2,6 +2,7 @@
  * The flags of `npm run local`: one table drives parsing and `--help` (`@sales/command-line`).
  */
 import { HELP_FLAG, renderHelp, VERSION_FLAG, type FlagTable } from '@sales/command-line';
+import { TIME_SPAN_FLAGS } from '@sales/generator';
 
 /** The program name in messages. */
 export const BIN = 'sales-local';
@@ -14,7 +15,15 @@ export const OPTION_DEFAULTS = {
   injectFailures: 0,
   seed: 'local',
   out: '.local',
+  /** `--late-fraction` when a `--span` is given; without one, no change is late unless asked for. */
+  lateFractionWithSpan: 0.02,
 } as const;
+
+/**
+ * Upper bound of `--late-fraction`: a late change is the exception that arrives after later ones; past one in two,
+ * lateness would be the rule and "later" would lose its meaning.
+ */
+export const MAX_LATE_FRACTION = 0.5;
 
 /**
  * Upper bound of `--orders`. Every change is held in memory until Firehose drains: peak RSS measured
@@ -49,6 +58,13 @@ export const LOCAL_FLAGS = {
     description: 'fraction of records the transform answers ProcessingFailed, 0 to 1 (a broken deploy)',
     defaultText: String(OPTION_DEFAULTS.injectFailures),
   },
+  ...TIME_SPAN_FLAGS,
+  'late-fraction': {
+    type: 'string',
+    value: 'p',
+    description: `fraction of changes the pipe delivers hours late, into partitions newer ones have passed, 0 to ${MAX_LATE_FRACTION}`,
+    defaultText: `${OPTION_DEFAULTS.lateFractionWithSpan} with --span, else 0`,
+  },
   out: {
     type: 'string',
     value: 'dir',
@@ -64,7 +80,7 @@ export const LOCAL_FLAGS = {
   seed: {
     type: 'string',
     value: 's',
-    description: 'seed of the plan, of re-delivery and of injected failures',
+    description: 'seed of the plan, of re-delivery, of injected failures and of late deliveries',
     defaultText: OPTION_DEFAULTS.seed,
   },
   sql: {
@@ -94,6 +110,10 @@ export function localHelp(): string {
     flags: LOCAL_FLAGS,
     exitCodeText: { 1: 'a stage failed, or the lake or orders_current does not equal the table (see the summary)' },
     sections: [
+      'With --span, every change is stamped with the simulated time of the operation that made it (created_at,\n' +
+        "updated_at and the stream record alike), so the lake's day and hour partitions follow the span; a late\n" +
+        "change keeps that time and arrives 1/6 to 5/6 of the pipe's maximum record age later (1 h to 5 h by default).\n" +
+        '--existing cannot be combined with --start or --span.',
       '--out is refused (exit 2) when it is a file, cannot be created or written, holds files an earlier run did\n' +
         'not write (no .sales-local marker), or another run is using it (.sales-local.lock names its pid; a lock\n' +
         'whose run is gone is taken over). New results are written beside the old ones, then replace them.',

@@ -3,7 +3,8 @@
  */
 import { resolve } from 'node:path';
 import { parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
-import { MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
+import { parseTimeSpan, type TimeSpan } from '@sales/generator';
+import { MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
 
 /** Validated options of `npm run local`. */
 export interface LocalOptions {
@@ -22,6 +23,15 @@ export interface LocalOptions {
   readonly out: string;
   /** An existing DynamoDB-compatible endpoint. @defaultValue - an embedded dynalite on 127.0.0.1 */
   readonly endpoint?: string;
+  /** `--start`: the first event's simulated time, epoch ms. @defaultValue - the real clock; with `--span` alone, now minus the span */
+  readonly startMs?: number;
+  /** `--span`: the changes' event times spread over [start, start + span), in ms. @defaultValue - no spread */
+  readonly spanMs?: number;
+  /**
+   * Fraction of changes the pipe delivers late (arrival hours after their event time), 0 to {@link MAX_LATE_FRACTION}.
+   * @defaultValue 0.02 with `--span`, else 0
+   */
+  readonly lateFraction?: number;
   /** Seed of the generator plan, of the re-delivery dice and of injected failures. @defaultValue 'local' */
   readonly seed: string;
   /** No progress lines on stderr. @defaultValue false */
@@ -55,19 +65,31 @@ export function validateLocalOptions(
   const fraction = { min: 0, max: 1 };
   notEmpty('--seed', values.seed);
   notEmpty('--out', values.out);
+  const orders = parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS);
+  const existing = parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), {
+    min: 0,
+    max: MAX_ORDERS,
+    integer: true,
+  });
+  const time = parseTimeSpan(values.start, values.span);
+  // The concurrent backfill fences its snapshot rows on the clock that stamps the stream; a simulated one gives none.
+  if (existing > 0 && inSimulatedTime(time))
+    throw new UsageError('--existing cannot be combined with --start or --span: its backfill fences on the real clock');
+  const lateDefault = time.spanMs === undefined ? 0 : OPTION_DEFAULTS.lateFractionWithSpan;
   return {
-    orders: parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS),
-    existing: parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), {
-      min: 0,
-      max: MAX_ORDERS,
-      integer: true,
-    }),
+    orders,
+    existing,
     duplicates: parseNumberInRange('--duplicates', values.duplicates ?? String(OPTION_DEFAULTS.duplicates), fraction),
     injectFailures: parseNumberInRange(
       '--inject-failures',
       values['inject-failures'] ?? String(OPTION_DEFAULTS.injectFailures),
       fraction,
     ),
+    ...time,
+    lateFraction: parseNumberInRange('--late-fraction', values['late-fraction'] ?? String(lateDefault), {
+      min: 0,
+      max: MAX_LATE_FRACTION,
+    }),
     out: values.out === undefined ? resolve(repoRoot, OPTION_DEFAULTS.out) : resolve(cwd, values.out),
     ...(values.endpoint === undefined
       ? {}
@@ -75,4 +97,20 @@ export function validateLocalOptions(
     seed: values.seed ?? OPTION_DEFAULTS.seed,
     quiet: values.quiet ?? false,
   };
+}
+
+/**
+ * Whether a run lives in simulated time: `--start` or `--span` given. Its changes are then stamped with their own
+ * operations' times, not by this host's clock.
+ *
+ * @param time - the run's `startMs` and `spanMs`
+ * @returns true when either is set
+ * @example
+ * ```ts
+ * inSimulatedTime({ spanMs: 86_400_000 }); //=> true
+ * inSimulatedTime({}); //=> false
+ * ```
+ */
+export function inSimulatedTime(time: TimeSpan): boolean {
+  return time.startMs !== undefined || time.spanMs !== undefined;
 }

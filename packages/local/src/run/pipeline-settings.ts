@@ -33,6 +33,8 @@ export interface LocalPipelineSettings {
   readonly partitionKeyPath: string;
   /** Pipe source batching. */
   readonly pipeBatching: PipeBatching;
+  /** The pipe's `MaximumRecordAgeInSeconds`, in ms: how late a retried record may still arrive. */
+  readonly pipeMaximumRecordAgeMs: number;
   /** Kinesis shards: 4 on demand (a new stream's capacity), else the provisioned count. */
   readonly shardCount: number;
   /** Delivery stream settings. */
@@ -74,6 +76,7 @@ export function toLocalSettings(
     streamArn: arn('dynamodb', `table/${tableName}/stream/${streamLabel}`),
     partitionKeyPath: PIPE_PARTITION_KEY,
     pipeBatching: { batchSize: config.pipeBatchSize, windowMs: config.pipeBatchingWindowSeconds * 1000 },
+    pipeMaximumRecordAgeMs: config.pipeMaximumRecordAgeSeconds * 1000,
     shardCount: config.kinesisStreamMode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : config.kinesisShardCount,
     firehose: {
       deliveryStreamName,

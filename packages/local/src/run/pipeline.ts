@@ -19,9 +19,10 @@ import {
   type QueryOutcome,
 } from './lake-stage.js';
 import { compareCurrentState } from './lake-check.js';
+import { countPartitions } from './partition-count.js';
 import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
-import type { LocalOptions } from './options.js';
+import { inSimulatedTime, type LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
 import { writeResults } from './write-results.js';
 import { toLocalSettings } from './pipeline-settings.js';
@@ -106,6 +107,8 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
   const settings = toLocalSettings(deps.config, new Date(runStart).toISOString().replace('Z', ''), tableName);
   if (options.endpoint !== undefined) await probeEndpoint(options.endpoint, settings.region);
   const staged = stageOutput(options.out, `${runStart.toString(36)}-${process.pid}`);
+  // The lake's clock record says this host stamped the changes: not so for an injected clock or simulated time.
+  const hostClock = deps.clock === undefined && !inSimulatedTime(options);
   const location: { table: TableLocation | null } = { table: null };
   const head = (status: SummaryHead['status'], problems: string[]): SummaryHead => ({
     status,
@@ -131,7 +134,7 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
       stage_ms: stages.timings(),
       changes_per_second: changesPerSecond,
     };
-    writeResults(staged.dir, summary, deps.clock === undefined);
+    writeResults(staged.dir, summary, hostClock);
     staged.publish();
     return { ...run, summary };
   } catch (error) {
@@ -145,7 +148,7 @@ async function runInClaimedFolder(options: LocalOptions, deps: PipelineDeps): Pr
     }
     if (error instanceof StageFailedError) {
       const summary = head('failed', [`stage ${error.stage} failed: ${error.reason}; later stages did not run`]);
-      writeResults(staged.dir, summary, deps.clock === undefined);
+      writeResults(staged.dir, summary, hostClock);
       staged.publish();
       return { kind: 'stopped', summary };
     }
@@ -277,6 +280,10 @@ async function runStages(
     capture,
     delivery,
     injected: failing.injected(),
+    partitions: countPartitions(
+      lake.objects.map((object) => object.key),
+      settings.dataPrefix,
+    ),
     merges: delivered.merges,
     tableItems: tableItems.length,
     current,

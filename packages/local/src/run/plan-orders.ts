@@ -10,17 +10,18 @@ import { planOperations, type Plan } from '@sales/generator';
  * @param orders - orders to place, at least 1
  * @param startTimeMs - time of the first operation, epoch ms
  * @param rate - operations per second the plan's timestamps assume
+ * @param spanMs - spread the timestamps over [startTimeMs, startTimeMs + spanMs) instead. @defaultValue - no spread
  * @returns the plan
  * @throws Error if the generator's plans stop being prefixes of each other
  */
-export function planForOrders(seed: string, orders: number, startTimeMs: number, rate: number): Plan {
+export function planForOrders(seed: string, orders: number, startTimeMs: number, rate: number, spanMs?: number): Plan {
   const putsIn = (plan: Plan) => plan.operations.filter((operation) => operation.op === 'put').length;
   let probe = planOperations(seed, { count: Math.ceil(orders * 2) + 10, startTimeMs, rate });
   while (putsIn(probe) < orders)
     probe = planOperations(seed, { count: probe.operations.length * 2, startTimeMs, rate });
   let puts = 0;
   const count = probe.operations.findIndex((operation) => operation.op === 'put' && ++puts === orders) + 1;
-  const plan = planOperations(seed, { count, startTimeMs, rate });
+  const plan = planOperations(seed, { count, startTimeMs, rate, ...(spanMs === undefined ? {} : { spanMs }) });
   if (putsIn(plan) !== orders)
     throw new Error(`the generator planned ${putsIn(plan)} orders in ${count} operations, expected ${orders}`);
   return plan;
@@ -45,6 +46,7 @@ export interface SplitPlan {
  * @param orders - orders placed by the live traffic, at least 1
  * @param startTimeMs - time of the first operation, epoch ms
  * @param rate - operations per second the plan's timestamps assume
+ * @param spanMs - spread the whole plan's timestamps over [startTimeMs, startTimeMs + spanMs). @defaultValue - no spread
  * @returns the two parts; with `existing` 0 the history is empty and the live part is {@link planForOrders}'s plan
  * @example
  * ```ts
@@ -59,8 +61,9 @@ export function planWithHistory(
   orders: number,
   startTimeMs: number,
   rate: number,
+  spanMs?: number,
 ): SplitPlan {
-  const plan = planForOrders(seed, existing + orders, startTimeMs, rate);
+  const plan = planForOrders(seed, existing + orders, startTimeMs, rate, spanMs);
   let puts = 0;
   const cut =
     existing === 0 ? 0 : plan.operations.findIndex((operation) => operation.op === 'put' && ++puts === existing) + 1;

@@ -9,6 +9,7 @@ import type { MergeFigures } from './deliver-merge-stage.js';
 import type { StateDifference } from './lake-check.js';
 import type { CrawlResult } from './lake-stage.js';
 import type { LocalOptions } from './options.js';
+import type { PartitionCount } from './partition-count.js';
 import type { LocalSummary } from './summary.js';
 
 /** A completed run's counts: the summary without its head, stage times and problems. */
@@ -24,6 +25,8 @@ export interface RunOutcome {
   readonly delivery: DeliveryStats;
   /** Distinct records failed by `--inject-failures`. */
   readonly injected: number;
+  /** The event-time partitions the delivered objects fill. */
+  readonly partitions: PartitionCount;
   readonly merges: readonly MergeFigures[];
   readonly tableItems: number;
   /** The final check of `orders_current`, or null when there is no export. */
@@ -49,6 +52,8 @@ export function summarizeCounts(run: RunOutcome): RunCounts {
     records_failed_injected: run.injected,
     records_dropped: delivery.dropped,
     records_redelivered: delivery.redelivered,
+    records_late: capture.late,
+    partitions: run.partitions,
     lambda_invocations: delivery.invocations,
     table_items: run.tableItems,
     merges: [...run.merges],

@@ -1,6 +1,7 @@
 import type { StageName, StageReport } from './stage-runner.js';
 import type { MergeFigures } from './deliver-merge-stage.js';
 import type { StateDifference } from './lake-check.js';
+import type { PartitionCount } from './partition-count.js';
 
 /** Wall-clock milliseconds spent in each finished stage of a run. */
 export type StageTimings = Partial<Record<StageName, number>>;
@@ -46,6 +47,10 @@ export interface LocalSummary extends SummaryHead {
   readonly records_dropped: number;
   /** Extra deliveries injected by `--duplicates` (rows written twice). */
   readonly records_redelivered: number;
+  /** Changes the pipe delivered late (`--late-fraction`): hours after their event time, which they keep. */
+  readonly records_late: number;
+  /** Day and hour partitions the data objects fill (the event times' spread: `--span`). */
+  readonly partitions: PartitionCount;
   /** Transform invocations, retries included. */
   readonly lambda_invocations: number;
   /** Items in the table at the end. */
@@ -103,6 +108,7 @@ export interface ExistingOrdersSummary {
 export type RunSummaryFile = LocalSummary | SummaryHead;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** `3 merges into orders_current (+260 ~180 -11 rows): it equals the table`, or says it does not. */
 function describeMerges(s: LocalSummary): string {
@@ -134,6 +140,8 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
         `, ${s.records_dropped} dropped (+${s.records_redelivered} re-delivered copies)`,
       `${s.table_items} items in the table, ${s.current_state_rows ?? '?'} rows in the current state`,
       describeMerges(s),
+      `${count(s.partitions.hours, 'hour partition')} over ${count(s.partitions.days, 'day')}, ` +
+        `${count(s.records_late, 'change')} delivered late`,
       `${s.files} objects, ${s.bytes} bytes in ${out}` +
         (s.existing
           ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})`

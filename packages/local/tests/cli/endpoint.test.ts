@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROBE_TIMEOUT_MS } from '../../src/dynamodb/endpoint-probe';
+import { AWS_TIMEOUTS } from '@sales/command-line';
 import { runLocal } from './spawn-local';
 
 const listen = async (server: Server): Promise<number> => {
@@ -47,7 +47,7 @@ describe('npm run local --endpoint, before any work', () => {
 
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(
-        `sales-local: --endpoint http://127.0.0.1:${port} did not answer within ${PROBE_TIMEOUT_MS / 1000} s; nothing was done`,
+        `sales-local: --endpoint http://127.0.0.1:${port} did not answer within ${AWS_TIMEOUTS.probeMs / 1000} s; nothing was done`,
       );
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -8,9 +8,9 @@ import { listLakeKeys, readLake } from '../../src/glue/lake-reader';
 import { runLocalPipeline, type PipelineRun } from '../../src/run/pipeline';
 
 /**
- * Event times start 4 h before midnight and advance 5 min per write request, so changes span two days and
- * many hours. The clock ticks once per request, and how many writes share a BatchWriteItem request depends
- * on timing, so the step is large enough that even fully batched runs cover more than 5 hours.
+ * Event times start 4 h before midnight and advance 5 min per written item, so changes span two days and
+ * many hours. The clock ticks once per item a write request names (and a few times per run besides),
+ * so the step is large enough that the run covers more than 5 hours.
  */
 const START_MS = Date.UTC(2025, 0, 15, 20, 0, 0);
 const STEP_MS = 300_000;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseFlags, UsageError } from '@sales/command-line';
-import { LOCAL_FLAGS, MAX_ORDERS, OPTION_DEFAULTS } from '../../src/run/flags';
+import { LOCAL_FLAGS, MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS } from '../../src/run/flags';
 import { validateLocalOptions } from '../../src/run/options';
 
 const ROOT = '/repo';
@@ -13,6 +13,7 @@ describe('validateLocalOptions', () => {
       existing: 0,
       duplicates: OPTION_DEFAULTS.duplicates,
       injectFailures: 0,
+      lateFraction: 0,
       out: resolve(ROOT, '.local'),
       seed: 'local',
       quiet: false,
@@ -40,11 +41,24 @@ describe('validateLocalOptions', () => {
       existing: 0,
       duplicates: 0,
       injectFailures: 0.1,
+      lateFraction: 0,
       out: '/home/me/lake',
       endpoint: 'http://127.0.0.1:8000',
       seed: 's',
       quiet: true,
     });
+  });
+
+  test.each([
+    [['--span', '3d'], { spanMs: 3 * 86_400_000, lateFraction: OPTION_DEFAULTS.lateFractionWithSpan }],
+    [
+      ['--start', '2026-11-01T00:00:00Z', '--span', '90m', '--late-fraction', '0'],
+      { startMs: Date.UTC(2026, 10, 1), spanMs: 90 * 60_000, lateFraction: 0 },
+    ],
+    [['--start', '2026-11-01T00:00:00Z'], { startMs: Date.UTC(2026, 10, 1), lateFraction: 0 }],
+    [['--late-fraction', String(MAX_LATE_FRACTION)], { lateFraction: MAX_LATE_FRACTION }],
+  ])('reads simulated time from %j, late changes by default only with a span', (argv, expected) => {
+    expect(parse(argv)).toMatchObject(expected);
   });
 
   test.each([
@@ -62,6 +76,13 @@ describe('validateLocalOptions', () => {
       '--endpoint must be an http(s) URL such as http://127.0.0.1:8000, received "localhost:8000"',
     ],
     [['--seed', ' '], '--seed must not be empty'],
+    [['--span', '3 days'], '--span must be a duration such as 90m, 36h or 7d (unit s, m, h or d), received "3 days"'],
+    [['--start', 'now'], '--start must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z, received "now"'],
+    [['--late-fraction', '0.6'], `--late-fraction must be a number between 0 and ${MAX_LATE_FRACTION}, received "0.6"`],
+    [
+      ['--existing', '10', '--span', '1d'],
+      '--existing cannot be combined with --start or --span: its backfill fences on the real clock',
+    ],
     [['--fast'], 'unknown flag --fast'],
     [['extra'], 'unexpected argument "extra"'],
     [['--out'], '--out needs a value <dir>'],

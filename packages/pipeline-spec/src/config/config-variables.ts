@@ -8,7 +8,7 @@ import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import type { NumberSetting } from '../types';
 import type { PipelineConfig } from './config';
-import { reservedBucketPrefixOf } from '../names/bucket-name-rules';
+import { reservedBucketPrefixOf } from '../defaults/bucket-name-rules';
 import { ConfigError } from './config-error';
 import { parseBoolean, parseChoice, parseDecimal, parseInteger, parsePattern, parseTags } from './config-parse';
 import { STATE_BACKEND_TYPES, type StateBackendType } from './state-backend';

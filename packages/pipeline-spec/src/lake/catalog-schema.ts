@@ -1,7 +1,7 @@
 import { PARTITION_KEYS, projectionLocationTemplate } from './lake-layout';
 
 /**
- * Schema of the `order_changes` table: the row columns of CONTRACTS.md (order attributes flattened with
+ * Schema of the `order_changes` table: the row columns of the row contract (`@sales/transform` README) (order attributes flattened with
  * `_`, plus the `cdc_*` metadata) and the partition columns. The crawler adds columns it discovers later.
  */
 

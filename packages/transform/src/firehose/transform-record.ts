@@ -4,7 +4,7 @@ import { fail, type Parsed } from '../shared/parsed.js';
 import { toPartitionKeys, type PartitionKeys } from './partition-keys.js';
 import { ByteWriter } from '../row/byte-writer.js';
 import { writeRowLine } from '../row/row.js';
-import { Conformance } from '../schema/conformance.js';
+import { Conformance } from '../row/conformance.js';
 import type { RowSchema } from '../schema/row-schema.js';
 
 /** A record that became a row. */

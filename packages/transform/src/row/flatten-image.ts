@@ -2,7 +2,7 @@ import { AttributeError, rethrowWithSegment } from './attribute-error.js';
 import { attributeValuesEqual } from './attribute-equal.js';
 import { attributeType } from './attribute-payload.js';
 import type { ColumnSpans } from './column-spans.js';
-import { writeConformedValue, type Conformance } from '../schema/conformance.js';
+import { writeConformedValue, type Conformance } from './conformance.js';
 import { columnKey, joinColumnName } from './column-name.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';

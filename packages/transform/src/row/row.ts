@@ -9,7 +9,7 @@ import { flattenImage } from './flatten-image.js';
 import type { JsonSink } from './json-sink.js';
 import { fail, type Parsed } from '../shared/parsed.js';
 import { RowMap } from './row-map.js';
-import { Conformance, REJECTED_COLUMN, writeRejectedValues } from '../schema/conformance.js';
+import { Conformance, REJECTED_COLUMN, writeRejectedValues } from './conformance.js';
 import type { RowSchema } from '../schema/row-schema.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FirehoseTransformationResult as AwsFirehoseResult, FirehoseTransformationHandler } from 'aws-lambda';
-import { buildLambdaBundle } from '../../scripts/lambda-bundle.js';
+import { buildLambdaBundle } from '@sales/lambda-bundle';
 import {
   handler,
   transformFirehoseEvent,

@@ -4,7 +4,7 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { awsClientConfig } from '../../aws-client-config.js';
+import { createAwsClient } from '@sales/command-line';
 
 /** `https://sqs.<region>.amazonaws.com/...` and the legacy `https://<region>.queue.amazonaws.com/...`. */
 const QUEUE_URL_REGION =
@@ -32,9 +32,6 @@ export function regionOf(resource: string): string | undefined {
   }
 }
 
-/** The client configuration, in the region the resource names (if any). */
-const withRegion = (resource: string) => awsClientConfig({ region: regionOf(resource) });
-
 /**
  * Clients for a re-drive: SQS in the queue's region, Kinesis in the stream ARN's region (or the default), and a
  * DynamoDB Streams client per stream ARN region.
@@ -46,14 +43,14 @@ const withRegion = (resource: string) => awsClientConfig({ region: regionOf(reso
 export function redriveClients(queueUrl: string, stream: string) {
   const streamsByRegion = new Map<string, DynamoDBStreamsClient>();
   return {
-    sqs: new SQSClient(withRegion(queueUrl)),
-    kinesis: new KinesisClient(withRegion(stream)),
+    sqs: createAwsClient(SQSClient, { region: regionOf(queueUrl) }),
+    kinesis: createAwsClient(KinesisClient, { region: regionOf(stream) }),
     stream: stream.startsWith('arn:') ? { StreamARN: stream } : { StreamName: stream },
     streams: (streamArn: string): DynamoDBStreamsClient => {
       const key = regionOf(streamArn) ?? '';
       let client = streamsByRegion.get(key);
       if (client === undefined) {
-        client = new DynamoDBStreamsClient(withRegion(streamArn));
+        client = createAwsClient(DynamoDBStreamsClient, { region: regionOf(streamArn) });
         streamsByRegion.set(key, client);
       }
       return client;

@@ -3,10 +3,9 @@
  * what a real run would write.
  */
 import { gzipSync } from 'node:zlib';
-import { PARTITIONING_FAILED_PREFIX } from '@sales/pipeline-spec';
+import { PARTITIONING_FAILED_PREFIX, parseErrorRecord } from '@sales/pipeline-spec';
 import { readErrorObjectLines } from './error-object.js';
 import { parseDeliveredRow } from './delivered-row.js';
-import { parseErrorRecord } from './error-record.js';
 import { markerKey, replayDataKey, replayFailedKey } from './replay-keys.js';
 import { transformErrorRecord } from './transform-error-record.js';
 

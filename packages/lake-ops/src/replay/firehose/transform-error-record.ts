@@ -2,8 +2,7 @@
  * transformErrorRecord: one failed record through the current transform, the deployed handler's code path.
  */
 import { transformFirehoseEvent } from '@sales/transform';
-import { PARTITION_KEYS, type PartitionKey } from '@sales/pipeline-spec';
-import type { ErrorRecord } from './error-record.js';
+import { type ErrorRecord, PARTITION_KEYS, type PartitionKey } from '@sales/pipeline-spec';
 
 /** What the current transform makes of one failed record. */
 export type ReplayOutcome =

@@ -1,11 +1,11 @@
 /**
- * AthenaComparison: runs reconcile's comparison (see `reconcile/comparison-sql.ts`) in Athena, in the stack's
+ * AthenaComparison: runs reconcile's comparison (see `comparison-sql.ts`) in Athena, in the stack's
  * workgroup, over the Glue tables `reconcile-tables.ts` (in `@sales/pipeline-spec`) names.
  */
-import type { ComparisonEngine } from '../reconcile/find-drift.js';
-import { ATHENA_DIALECT } from '../reconcile/sql-dialect.js';
-import { readQueryResults } from './read-query-results.js';
-import { runAthenaQuery, type AthenaQueryOptions } from './run-athena-query.js';
+import type { ComparisonEngine } from './find-drift.js';
+import { ATHENA_DIALECT } from './sql-dialect.js';
+import { readQueryResults } from '../athena/read-query-results.js';
+import { runAthenaQuery, type AthenaQueryOptions } from '../athena/run-athena-query.js';
 
 /**
  * A {@link ComparisonEngine} on Athena engine version 3: each query is started in the workgroup, awaited and its

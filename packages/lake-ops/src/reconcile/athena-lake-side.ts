@@ -5,13 +5,13 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
-import { openBucketLakeSide } from '../reconcile/bucket-lake-side.js';
-import { againstCurrent, currentStateRelations } from '../reconcile/current-state-side.js';
-import type { LakeSide, ReconcileAgainst } from '../reconcile/lake-side.js';
-import { ATHENA_TYPED_TEXT } from '../reconcile/typed-text.js';
+import { openBucketLakeSide } from './bucket-lake-side.js';
+import { againstCurrent, currentStateRelations } from './current-state-side.js';
+import type { LakeSide, ReconcileAgainst } from './lake-side.js';
+import { ATHENA_TYPED_TEXT } from './typed-text.js';
 import { AthenaComparison } from './athena-comparison.js';
-import { changeLinesRelation, scratchRowsRelation } from './athena-locations.js';
-import type { PollDelays } from './run-athena-query.js';
+import { changeLinesRelation, scratchRowsRelation } from '../athena/athena-locations.js';
+import type { PollDelays } from '../athena/run-athena-query.js';
 
 /** What {@link openAthenaLakeSide} needs. */
 export interface AthenaLakeSideOptions {

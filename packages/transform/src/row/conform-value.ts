@@ -1,11 +1,11 @@
-import type { ColumnType } from './column-type.js';
-import { rethrowWithSegment } from '../row/attribute-error.js';
-import { attributeType } from '../row/attribute-payload.js';
-import { ByteWriter } from '../row/byte-writer.js';
-import { columnKey } from '../row/column-name.js';
-import type { JsonSink } from '../row/json-sink.js';
-import { toJsonNumber } from '../row/number-text.js';
-import { objectKeyNames, writeTypedValue } from '../row/write-attribute.js';
+import type { ColumnType } from '../schema/column-type.js';
+import { rethrowWithSegment } from './attribute-error.js';
+import { attributeType } from './attribute-payload.js';
+import { ByteWriter } from './byte-writer.js';
+import { columnKey } from './column-name.js';
+import type { JsonSink } from './json-sink.js';
+import { toJsonNumber } from './number-text.js';
+import { objectKeyNames, writeTypedValue } from './write-attribute.js';
 
 // Digit counts of the last text scanPlainDecimal accepted (no allocation per number).
 let integerDigits = 0;

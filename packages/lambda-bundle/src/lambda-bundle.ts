@@ -1,3 +1,7 @@
+/**
+ * buildLambdaBundle: a Lambda handler and everything it imports as one file, built the same way wherever it is built
+ * (the stack's synth, `@sales/transform`'s bundle test and footprint bench), so what is tested is what is deployed.
+ */
 import { buildSync, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 
@@ -28,10 +32,10 @@ export interface LambdaBundle {
 }
 
 /**
- * Bundle `src/handler.ts` of the transform package (or another entry) into `outfile` (synchronously, so a cdktf
- * construct can call it while synthesizing).
+ * Bundle a package's Lambda entry, `src/handler.ts` (as `@sales/transform` has it), or another entry into `outfile`
+ * (synchronously, so a cdktf construct can call it while synthesizing).
  *
- * @param packageDir - directory of the `@sales/transform` package
+ * @param packageDir - directory of the package whose handler is bundled (esbuild's working directory)
  * @param outfile - where to write the bundle, e.g. `<dir>/index.js` for handler `index.handler`
  * @param entry - the entry file; a pipeline passes its own file that exports
  *   `createHandler({ schema })` built with its declared table

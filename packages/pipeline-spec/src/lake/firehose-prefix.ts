@@ -1,3 +1,11 @@
+/**
+ * How Firehose turns the prefixes of `lake-layout.ts` into object keys: the expressions of a `Prefix` or
+ * `ErrorOutputPrefix`, and the object name it appends. The local pipeline writes its lake with them, and tests
+ * write objects where Firehose would.
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
+ */
+
 /** Values the expressions in a Firehose S3 prefix can refer to. */
 export interface PrefixValues {
   /** Keys returned by the transform Lambda in `metadata.partitionKeys`. */

@@ -1,10 +1,10 @@
 import type { AttributeValue } from '../change/attribute-value.js';
-import { numberJson } from '../row/attribute-payload.js';
-import { ByteWriter } from '../row/byte-writer.js';
-import type { JsonSink } from '../row/json-sink.js';
-import { writeTypedValue } from '../row/write-attribute.js';
+import { numberJson } from './attribute-payload.js';
+import { ByteWriter } from './byte-writer.js';
+import type { JsonSink } from './json-sink.js';
+import { writeTypedValue } from './write-attribute.js';
 import { writeConforming } from './conform-value.js';
-import type { RowSchema } from './row-schema.js';
+import type { RowSchema } from '../schema/row-schema.js';
 
 /** The column that keeps, losslessly, every value a declared column could not take. */
 export const REJECTED_COLUMN = 'cdc_rejected';

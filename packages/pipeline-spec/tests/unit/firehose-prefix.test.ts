@@ -1,5 +1,4 @@
-import { firehoseDataPrefix, firehoseErrorPrefix } from '@sales/pipeline-spec';
-import { evaluatePrefix, objectFileName } from '../../src/firehose/firehose-prefix';
+import { evaluatePrefix, firehoseDataPrefix, firehoseErrorPrefix, objectFileName } from '@sales/pipeline-spec';
 
 const AT = Date.UTC(2025, 0, 5, 7, 8, 9);
 

@@ -1,16 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { LocalLakeStore, replayErrorObjects } from '@sales/lake-ops';
+import { loadConfig, parseErrorRecord } from '@sales/pipeline-spec';
+import { lakeKeys, rowsPerEventId } from '@sales/testing';
 import { handler, type FirehoseTransformationEvent, type FirehoseTransformationResult } from '@sales/transform';
-import { FirehoseEmulator } from '../../../local/src/firehose/firehose-emulator';
-import { KinesisStreamEmulator } from '../../../local/src/kinesis/kinesis-stream';
-import { LakeWriter } from '../../../local/src/firehose/lake-writer';
-import { toLocalSettings } from '../../../local/src/run/pipeline-settings';
-import { loadConfig } from '@sales/pipeline-spec';
-import { LocalLakeStore } from '../../src/lake/local-lake-store';
-import { readErrorObjectLines } from '../../src/replay/firehose/error-object';
-import { replayErrorObjects } from '../../src/replay/firehose/replay-error-objects';
-import { lakeKeys, rowsPerEventId } from '../support/error-objects';
+import { FirehoseEmulator } from '../../src/firehose/firehose-emulator';
+import { LakeWriter } from '../../src/firehose/lake-writer';
+import { KinesisStreamEmulator } from '../../src/kinesis/kinesis-stream';
+import { toLocalSettings } from '../../src/run/pipeline-settings';
 
 /** The local pipeline's Firehose, configured from the stack's own (dev) configuration. */
 const SETTINGS = toLocalSettings(loadConfig('dev', {}), '2025-01-15T00:00:00.000').firehose;
@@ -91,9 +90,14 @@ describe('replay of what the local pipeline wrote under errors/', () => {
     expect(delivered).toBeGreaterThan(0);
     expect(delivered).toBeLessThan(ORDERS);
     const errorCodes = lakeKeys(root, 'errors/processing-failed').flatMap((key) =>
-      readErrorObjectLines(readFileSync(join(root, key))).map(
-        (line) => (JSON.parse(line) as { errorCode: string }).errorCode,
-      ),
+      gunzipSync(readFileSync(join(root, key)))
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => {
+          const record = parseErrorRecord(line);
+          return record.ok ? record.value.errorCode : record.detail;
+        }),
     );
     expect(new Set(errorCodes)).toEqual(new Set(['Lambda.ProcessingFailedStatus', 'Lambda.FunctionError']));
     expect(first).toMatchObject({ records: ORDERS - delivered, replayed: ORDERS - delivered, stillFailing: 0 });
