@@ -64,7 +64,7 @@ export interface DeliverAndMergeOptions {
   readonly slices?: number;
   /** Runs one incremental merge of the lake, reading the change log up to `readUntil`. */
   readonly merge: (readUntil: string, slice: number) => Promise<MergeReport>;
-  /** The run's start on its clock: the earliest `readUntil`. */
+  /** The run's start on its clock: the `readUntil` of a merge before any record was delivered. */
   readonly startMs: number;
   readonly signal: AbortSignal;
   /** Told what is going on (`slice 2/3: 400/1200 records`, `merge 2/3`). */
@@ -75,8 +75,9 @@ export interface DeliverAndMergeOptions {
  * Deliver the records a slice at a time; after each slice (every buffer flushed, so the slice is in the lake) run the
  * merge. Its `readUntil` is the run's clock as the records carry it: the latest arrival time delivered so far, so a
  * merge never claims to have read a change that had not yet arrived, and the next window (from it minus the lateness)
- * covers every later arrival. The wall clock at merge time would not do: the capture is over by then, and a clock a
- * test steps hours ahead would put the later slices' changes before the next window.
+ * covers every later arrival. Neither the wall clock at merge time nor the run's start would do: the capture is over
+ * by then, and with `--span` (or a clock a test steps hours ahead) the records' times are days away from either, so
+ * the later slices' changes would fall before the next window.
  *
  * @param options - records, emulator, slices, merge, start, signal, progress
  * @returns Firehose's counts over every slice, and one entry per merge
@@ -86,17 +87,18 @@ export async function deliverAndMerge(options: DeliverAndMergeOptions): Promise<
   const slices = sliceByArrival(options.records, options.slices ?? DELIVERY_SLICES);
   const merges: MergeFigures[] = [];
   let delivery = options.emulator.stats;
-  let readUntilMs = options.startMs;
+  let readUntilMs: number | undefined;
   for (const [index, slice] of slices.entries()) {
     if (options.signal.aborted) throw new RunInterruptedError('interrupted');
     const label = `slice ${index + 1}/${slices.length}`;
     delivery = await options.emulator.deliver(slice, (done) =>
       options.onProgress?.(`${label}: ${done}/${slice.length} records`),
     );
-    for (const record of slice) readUntilMs = Math.max(readUntilMs, record.approximateArrivalTimestamp);
+    for (const record of slice)
+      readUntilMs = Math.max(readUntilMs ?? record.approximateArrivalTimestamp, record.approximateArrivalTimestamp);
     options.onProgress?.(`${label} delivered, merge ${index + 1}/${slices.length}`);
     const started = performance.now();
-    const report = await options.merge(new Date(readUntilMs).toISOString(), index + 1);
+    const report = await options.merge(new Date(readUntilMs ?? options.startMs).toISOString(), index + 1);
     merges.push(toFigures(report, index + 1, slice.length, Math.round(performance.now() - started)));
   }
   return { delivery, merges };

@@ -51,8 +51,26 @@ describe('npm run local --span 3d', () => {
   test('passes every check, the final one finding the lake equal to the table', () => {
     expect(run.summary.problems).toEqual([]);
     expect(run.summary.status).toBe('ok');
-    expect(run.summary.lake_vs_table).toEqual({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] });
+    const equal = { missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] };
+    expect(run.summary.lake_vs_table).toMatchObject(equal);
+    expect(run.summary.current_vs_table).toMatchObject(equal);
     expect(run.summary.current_state_rows).toBe(run.summary.table_items);
+  });
+
+  test('merges over a moving log: each later merge reads a window of the span, late changes included', () => {
+    const [first, ...later] = run.summary.merges;
+    const rows = files.reduce((sum, file) => sum + file.rows.length, 0);
+    expect(first).toMatchObject({ window_start: null });
+    expect(later).toHaveLength(2);
+    for (const merge of later) {
+      // The window starts the lateness (7 h) before the previous merge's read, inside the span, so it reads only
+      // part of the log; the late changes arrive within the lateness, so they are in the window that follows them.
+      expect(merge.window_start! >= START.slice(0, 13)).toBe(true);
+      expect(merge.change_rows_read).toBeLessThan(rows);
+    }
+    expect(run.summary.merges.map((merge) => merge.read_until)).toEqual(
+      [...run.summary.merges.map((merge) => merge.read_until)].sort(),
+    );
   });
 
   test('fills more than one day partition and more than one hour partition, and says so in summary.json', () => {
