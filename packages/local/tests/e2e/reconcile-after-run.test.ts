@@ -2,14 +2,16 @@
  * Drift planted right after `npm run local` (one value changed, one item deleted, one item added behind the
  * pipeline's back), then `sales-lake reconcile` as an operator runs it: every planted key is accounted for, with any
  * margin; with the default flags on a local lake (margin 0: one clock) all three are found, and `--repair` makes the
- * lake equal to the table.
+ * lake equal to the table. Then --against current: a row changed in orders_current alone is found there, not in the log.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createClient } from '@sales/generator';
+import { localCurrentFiles } from '@sales/lake-ops';
 import { loadConfig, QUERIES_DIR } from '@sales/pipeline-spec';
 import { scanTable } from '../../src/dynamodb/database';
 import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
@@ -24,6 +26,7 @@ const SETTINGS = toLocalSettings(loadConfig('dev', {}), '2025-01-15T00:00:00.000
 
 /** What `reconcile --json` prints, in the parts this test reads. */
 interface Report {
+  against: 'log' | 'current';
   table_items: number;
   lake_keys: number;
   fence_margin: { seconds: number; reason: string };
@@ -139,4 +142,37 @@ test('every planted key is reported or not judged; with the default flags all ar
     sample: [],
   });
   client.destroy();
+}, 180_000);
+
+test('reconcile --against current finds a row changed in orders_current alone, and nothing otherwise', async () => {
+  // Arrange: a complete local run that leaves its table; orders_current as the run's merges left it.
+  const out = join(home, 'lake');
+  const run = await runLocal(['--orders', '60', '--out', out, '--endpoint', dynalite.endpoint, '--quiet']);
+  expect(run.code).toBe(0);
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+    table: { table_name: string };
+    table_items: number;
+  };
+  const connection = ['--table', summary.table.table_name, '--endpoint', dynalite.endpoint, '--lake', out];
+
+  // Act: against orders_current as merged, then with one row changed in the merge's database behind its back.
+  const clean = await reconcile([...connection, '--against', 'current']);
+  const database = await DuckDBInstance.create(localCurrentFiles(out).database);
+  const db = await database.connect();
+  const [row] = (await db.runAndReadAll('SELECT order_id FROM orders_current ORDER BY order_id LIMIT 1')).getRows();
+  const planted = String(row?.[0]);
+  await db.run(`UPDATE orders_current SET total = total + 0.01 WHERE order_id = '${planted}'`);
+  db.closeSync();
+  database.closeSync();
+  const drifted = await reconcile([...connection, '--against', 'current']);
+  const log = await reconcile(connection);
+
+  // Assert: clean, then exactly the planted key and column; the change log, untouched, has no drift.
+  expect(clean.code).toBe(0);
+  expect(clean.report).toMatchObject({ against: 'current', drift: [], not_judged: [], lake_keys: summary.table_items });
+  expect(clean.stderr).toMatch(/judged against: orders_current, the merged current state: last merged up to /);
+  expect(drifted.code).toBe(1);
+  expect(drifted.report.drift).toEqual([{ order_id: planted, kind: 'value_mismatch', columns: ['total'] }]);
+  expect(log.code).toBe(0);
+  expect(log.report).toMatchObject({ against: 'log', drift: [] });
 }, 180_000);
