@@ -90,13 +90,17 @@ export function planMerge(tables: MergeTables, request: MergeRequest, logWindow:
 /**
  * A window as the report shows it: its first hour, or why the whole log is read.
  *
- * @param plan - The plan.
- * @returns e.g. `from 2026-12-06T08 (event-time hours)`, `the whole log (first merge: no merge log yet)`.
+ * @param window - The run's window, or null.
+ * @param wholeLog - Why the whole log is read, when it is.
+ * @returns e.g. `from 2026-12-06T08 (event-time hours)`, `the whole log (--rebuild)`.
+ * @example
+ * ```ts
+ * describeWindow(null, 'rebuild'); //=> 'the whole log (--rebuild)'
+ * ```
  */
-export function describeWindow(plan: MergePlan): string {
-  const window = plan.run.window;
+export function describeWindow(window: MergeWindow | null, wholeLog: WholeLogReason | null | undefined): string {
   if (window !== null) return `from ${window.year}-${window.month}-${window.day}T${window.hour} (event-time hours)`;
-  return plan.wholeLog === 'rebuild'
+  return wholeLog === 'rebuild'
     ? 'the whole log (--rebuild)'
     : 'the whole log (first merge: no merge has succeeded on this lake yet)';
 }

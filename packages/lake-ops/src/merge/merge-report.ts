@@ -2,7 +2,7 @@
  * MergeReport: what one merge run read, changed, and did not do, the same for the local engine and Athena.
  */
 import type { MergeWindow } from '@sales/pipeline-spec';
-import type { MergeMode, WholeLogReason } from './merge-plan.js';
+import type { MergeMode, MergePlan, MergeRequest, WholeLogReason } from './merge-plan.js';
 
 /** Rows of `orders_current` a run changed, by key and sort key. */
 export interface MergeRowCounts {
@@ -77,13 +77,50 @@ export interface MergeReport {
 export function wholeLogNote(reason: WholeLogReason | null): string[] {
   if (reason === 'first-merge')
     return [
-      'no window: the lake has no merge log yet, so this first load read the whole change log; later runs read from ' +
-        'their last merge minus the lateness',
+      'no window: no merge has succeeded on this lake yet, so this first load reads the whole change log; later ' +
+        'runs read from their last merge minus the lateness',
     ];
   if (reason === 'rebuild')
     return [
-      'no window and no sort-key guard (--rebuild): the whole change log was taken as the truth, and rows whose key ' +
-        'the log never saw were deleted; tombstones were kept, not expired',
+      'no window and no sort-key guard (--rebuild): the whole change log is the truth, rows whose key the log never ' +
+        'saw are deleted, and tombstones are kept, not expired',
     ];
   return [];
+}
+
+/**
+ * The report of a dry run: the plan's window and statements, nothing counted, every statement `not-run`.
+ *
+ * @param request - Mode, run id, read-until instant, lateness.
+ * @param lake - The lake, as the report names it.
+ * @param engine - `duckdb` or `athena`.
+ * @param plan - The plan.
+ * @param note - What the dry run did and did not do, first of the things not done.
+ * @returns The report.
+ */
+export function plannedReport(
+  request: MergeRequest,
+  lake: string,
+  engine: MergeReport['engine'],
+  plan: MergePlan,
+  note: string,
+): MergeReport {
+  return {
+    lake,
+    engine,
+    mode: request.mode,
+    runId: request.runId,
+    readUntil: request.readUntil,
+    latenessSeconds: request.latenessSeconds,
+    window: plan.run.window,
+    wholeLog: plan.wholeLog ?? null,
+    dryRun: true,
+    changeRowsRead: null,
+    rows: null,
+    currentRows: null,
+    tombstones: null,
+    statements: plan.statements.map((statement) => ({ name: statement.name, state: 'not-run' })),
+    exported: null,
+    notDone: [note, ...wholeLogNote(plan.wholeLog ?? null)],
+  };
 }

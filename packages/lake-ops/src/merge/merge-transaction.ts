@@ -64,8 +64,8 @@ export async function runMergeTransaction(
     await connection.run(SNAPSHOT_KEYS_SQL);
     const changeRows = Number((await firstRow(connection, changeRowsInWindowSql(plan.run.window))).change_rows);
     for (const statement of plan.statements) {
-      signal?.throwIfAborted();
       running = statement.name;
+      signal?.throwIfAborted();
       changed.set(statement.name, (await connection.run(statement.sql)).rowsChanged);
     }
     running = 'the row count';
@@ -85,7 +85,7 @@ export async function runMergeTransaction(
     };
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);
-    const how = signal?.aborted === true ? 'interrupted' : `failed: ${String(error)}`;
+    const how = signal?.aborted === true ? 'was interrupted' : `failed: ${String(error)}`;
     const statements = plan.statements.map(
       (statement): StatementOutcome => ({
         name: statement.name,

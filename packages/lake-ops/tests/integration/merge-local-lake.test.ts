@@ -83,7 +83,7 @@ describe('mergeLocalLake', () => {
       ['merge_current', 'committed'],
       ['record_run', 'committed'],
     ]);
-    expect(report.notDone).toEqual([expect.stringContaining('first load read the whole change log')]);
+    expect(report.notDone).toEqual([expect.stringContaining('first load reads the whole change log')]);
     const rows = await readParquet(localCurrentFiles(lake).parquet);
     expect(rows.map((r) => [r.order_id, r.status, r.total, r.cdc_event_time])).toEqual([
       ['o-1', 'shipped', '43.98', '2026-12-06T10:00:02.000Z'],
@@ -225,6 +225,27 @@ describe('mergeLocalLake', () => {
     rmSync(join(bad, 'torn.json.gz'));
     const finished = await run(lake, { runId: 'run-2' });
     expect(finished.rows).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+  });
+
+  test('an interrupted run rolls back and says where it stopped; nothing it ran is committed', async () => {
+    const lake = threeOrderLake();
+    const controller = new AbortController();
+
+    const running = run(lake, { signal: controller.signal });
+    controller.abort('SIGINT');
+    const failed = await running.catch((error: unknown) => error);
+
+    expect(failed).toBeInstanceOf(MergeRunError);
+    expect((failed as Error).message).toBe(
+      'record_tombstones was interrupted; nothing was committed (a local run is one transaction): run the merge again',
+    );
+    expect((failed as MergeRunError).report.statements.map((s) => s.state)).toEqual(['not-run', 'not-run', 'not-run']);
+    const tables = await duckDbRows(
+      'SELECT (SELECT count(*) FROM "db"."orders_current") AS "current", (SELECT count(*) FROM "db"."orders_current_merges") AS "runs"',
+      { db: localCurrentFiles(lake).database },
+    );
+    expect(tables).toEqual([{ current: '0', runs: '0' }]);
+    expect((await run(lake)).rows).toEqual({ inserted: 2, updated: 0, deleted: 0 });
   });
 
   test('a second process is refused while one holds the database, and nothing is changed', async () => {

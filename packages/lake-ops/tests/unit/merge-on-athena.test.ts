@@ -154,7 +154,7 @@ describe('mergeOnAthena', () => {
 
     expect(report).toMatchObject({ window: null, wholeLog: 'first-merge' });
     expect(report.statements.map((s) => s.name)).toEqual(['record_tombstones', 'merge_current', 'record_run']);
-    expect(report.notDone[0]).toContain('first load read the whole change log');
+    expect(report.notDone[0]).toContain('first load reads the whole change log');
   });
 
   test.each([
