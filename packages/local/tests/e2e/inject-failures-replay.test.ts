@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createClient } from '@sales/generator';
+import { localCurrentFiles } from '@sales/lake-ops';
 import { loadConfig, QUERIES_DIR } from '@sales/pipeline-spec';
 import { scanTable } from '../../src/dynamodb/database';
 import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
-import { compareCurrentState, type StateDifference } from '../../src/run/lake-check';
+import { checkCurrentTable } from '../../src/run/current-check';
+import { compareCurrentState, isEqual, type StateDifference } from '../../src/run/lake-check';
+import type { AttributeMap } from '../../src/types';
 import { crawlLake, LOG_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
 import { toLocalSettings } from '../../src/run/pipeline-settings';
 import { REPO_ROOT, runLocal } from '../cli/spawn-local';
@@ -23,10 +26,13 @@ afterAll(() => dynalite.stop());
 beforeEach(() => (home = mkdtempSync(join(tmpdir(), 'sales-local-replay-'))));
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-/** Runs `sales-lake replay --lake <out> --json` and parses its stdout. */
-function replay(out: string): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
+/** Runs `sales-lake <command> --lake <out> --json` (replay, merge) and parses its stdout. */
+function salesLake(
+  command: 'replay' | 'merge',
+  out: string,
+): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SALES_LAKE, 'replay', '--lake', out, '--json'], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [SALES_LAKE, command, '--lake', out, '--json'], { cwd: REPO_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,9 +46,14 @@ async function lakeVsTable(out: string, tableName: string): Promise<StateDiffere
   const crawl = crawlLake(out, SETTINGS);
   const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
   const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)!.result!;
+  return compareCurrentState(current.rows, await tableItems(tableName));
+}
+
+/** The items of the table the run left at the endpoint. */
+async function tableItems(tableName: string): Promise<AttributeMap[]> {
   const client = createClient({ endpoint: dynalite.endpoint, region: SETTINGS.region });
   try {
-    return compareCurrentState(current.rows, await scanTable(client, tableName));
+    return await scanTable(client, tableName);
   } finally {
     client.destroy();
   }
@@ -105,9 +116,9 @@ describe('npm run local -- --inject-failures, then sales-lake replay', () => {
     ).toBeGreaterThan(0);
     expect(await lakeVsTable(out, summary.table.table_name)).toEqual(summary.lake_vs_table);
 
-    const first = await replay(out);
+    const first = await salesLake('replay', out);
     const afterFirst = dataObjects(out);
-    const second = await replay(out);
+    const second = await salesLake('replay', out);
 
     expect(first.code).toBe(0);
     const failedDeliveries = errorRecords(out);
@@ -122,5 +133,48 @@ describe('npm run local -- --inject-failures, then sales-lake replay', () => {
     expect(second.code).toBe(0);
     expect(second.json).toMatchObject({ processed: 0, written: [] });
     expect(dataObjects(out)).toEqual(afterFirst);
+  }, 180_000);
+
+  test('--duplicates 0.2 --inject-failures 0.05, then replay, then merge: the Parquet export equals the table', async () => {
+    // Arrange: a run whose failed records left orders_current short of the table.
+    const out = join(home, 'lake');
+    const run = await runLocal([
+      '--orders',
+      '150',
+      '--duplicates',
+      '0.2',
+      '--inject-failures',
+      '0.05',
+      '--out',
+      out,
+      '--endpoint',
+      dynalite.endpoint,
+      '--seed',
+      'merge',
+      '--quiet',
+    ]);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const items = await tableItems(summary.table.table_name);
+    const { parquet } = localCurrentFiles(out);
+
+    // Act: replay the error records, then merge them into orders_current.
+    const replayed = await salesLake('replay', out);
+    const beforeMerge = await checkCurrentTable(parquet, items);
+    const merged = await salesLake('merge', out);
+    const afterMerge = await checkCurrentTable(parquet, items);
+
+    // Assert: the run found orders_current short, the replay alone does not change it, the merge mends it.
+    expect(run.code).toBe(1);
+    expect(summary.records_failed_injected).toBeGreaterThan(0);
+    expect(summary.records_redelivered).toBeGreaterThan(0);
+    expect(isEqual(summary.current_vs_table)).toBe(false);
+    expect(replayed.code).toBe(0);
+    expect(beforeMerge?.difference).toEqual(summary.current_vs_table);
+    expect(merged.code).toBe(0);
+    expect(merged.json).toMatchObject({ engine: 'duckdb', mode: 'incremental', currentRows: items.length });
+    expect(afterMerge).toEqual({
+      rows: items.length,
+      difference: expect.objectContaining({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] }),
+    });
   }, 180_000);
 });
