@@ -36,6 +36,8 @@ export * from './lake/reconcile-tables';
 export * from './names/resource-names';
 export * from './operations/drift-metric';
 export * from './operations/rejected-values-metric';
+export * from './operations/merge-operator-statements';
+export type { OperatorResources } from './operations/operator-resources';
 export * from './operations/operator-statements';
 export * from './defaults/bucket-name-rules';
 export * from './queries/named-queries';

@@ -85,7 +85,8 @@ export async function runMergeTransaction(
     };
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);
-    const how = signal?.aborted === true ? 'was interrupted' : `failed: ${String(error)}`;
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    const how = signal?.aborted === true ? 'was interrupted' : `failed: ${reason}`;
     const statements = plan.statements.map(
       (statement): StatementOutcome => ({
         name: statement.name,
