@@ -13,6 +13,7 @@ export * from './config/config-warnings';
 export * from './config/deploy-readiness';
 export * from './config/state-backend';
 export * from './config/freshness-budget';
+export * from './config/merge-lateness';
 export * from './defaults/athena-defaults';
 export * from './defaults/check-range';
 export * from './defaults/dynamodb-defaults';
