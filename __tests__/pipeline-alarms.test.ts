@@ -19,6 +19,12 @@ const resources: MonitoredResources = {
   functionName: 'fn',
   bufferIntervalSeconds: 60,
   tableName: 'orders',
+  currentState: {
+    stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:merge',
+    stateMachineName: 'merge',
+    mergeIntervalMinutes: 5,
+    staleAfterIntervals: 3,
+  },
 };
 
 describe('PipelineAlarms', () => {
@@ -55,7 +61,7 @@ describe('PipelineAlarms', () => {
 
   test('watches every hop and notifies the topic on alarm and recovery', () => {
     const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
-    expect(watched).toHaveLength(11);
+    expect(watched).toHaveLength(13);
     expect(watched).toEqual(
       expect.arrayContaining([
         ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
@@ -68,6 +74,8 @@ describe('PipelineAlarms', () => {
         ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
         ['SalesPipeline/Transform', 'RejectedValues', { FunctionName: 'fn' }],
         ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
+        ['SalesPipeline/CurrentState', 'MergesSucceeded', { StateMachineName: 'merge' }],
+        ['AWS/States', 'ExecutionsFailed', { StateMachineArn: resources.currentState.stateMachineArn }],
       ]),
     );
     for (const alarm of alarms) {
@@ -75,7 +83,8 @@ describe('PipelineAlarms', () => {
         expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/),
       ]);
       expect(alarm['ok_actions']).toEqual(alarm['alarm_actions']);
-      if (alarm['namespace'] !== 'SalesPipeline/Lake') expect(alarm['treat_missing_data']).toBe('notBreaching');
+      const ownMissingData = ['SalesPipeline/Lake', 'SalesPipeline/CurrentState'].includes(alarm['namespace']);
+      if (!ownMissingData) expect(alarm['treat_missing_data']).toBe('notBreaching');
     }
   });
 
@@ -337,6 +346,7 @@ describe('PipelineDashboard', () => {
       'Transform Lambda',
       'Transform rejected values',
       'Firehose',
+      'Current-state merge',
     ]);
   });
 
@@ -361,6 +371,9 @@ describe('PipelineDashboard', () => {
       'DeliveryToS3.Records': 'Sum',
       'DeliveryToS3.DataFreshness': 'Maximum',
       'ExecuteProcessing.Success': 'Average',
+      MergesSucceeded: 'Sum',
+      ExecutionsFailed: 'Sum',
+      ExecutionTime: 'Maximum',
     });
     for (const widget of body.widgets) expect(widget.properties.stat).toBeUndefined();
   });

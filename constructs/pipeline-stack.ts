@@ -8,6 +8,7 @@ import { type AwsContext, type PipelineConfig, resourceNames } from '@sales/pipe
 import { Catalog } from './catalog';
 import { ChangePipe } from './change-pipe';
 import { ChangeStream } from './change-stream';
+import { CurrentState } from './current-state/current-state';
 import { DeliveryStream } from './delivery-stream';
 import { EncryptionKey } from './encryption-key';
 import { lakeLifecycleRules, resultsLifecycleRules } from './lake-lifecycle';
@@ -137,6 +138,19 @@ export class PipelineStack extends TerraformStack {
       bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
       forceDestroy: !protect,
     });
+    const currentState = new CurrentState(this, 'CurrentState', {
+      baseName,
+      aws,
+      kmsKeyArn,
+      logRetentionDays,
+      lake,
+      results,
+      database: catalog.database,
+      changes: catalog.table,
+      workgroup: athena.workgroup,
+      mergeIntervalMinutes: config.mergeIntervalMinutes,
+      mergeLatenessSeconds: config.mergeLatenessSeconds,
+    });
     const operatorPolicies = new OperatorPolicies(this, 'Operators', {
       baseName,
       resources: {
@@ -165,6 +179,12 @@ export class PipelineStack extends TerraformStack {
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
       tableName: table.name,
+      currentState: {
+        stateMachineArn: currentState.merge.stateMachine.arn,
+        stateMachineName: currentState.merge.stateMachine.name,
+        mergeIntervalMinutes: config.mergeIntervalMinutes,
+        staleAfterIntervals: config.mergeStaleAfterIntervals,
+      },
     };
     const alarms = new PipelineAlarms(this, 'Alarms', {
       baseName,
@@ -189,6 +209,7 @@ export class PipelineStack extends TerraformStack {
       alarms,
       dashboard,
       operatorPolicies,
+      currentState,
     });
     Aspects.of(this).add(new PolicyAspect());
   }

@@ -7,12 +7,12 @@
  * Set BENCH_SIZE=smoke to run every measurement with a few hundred operations (a test runs it so).
  */
 import path from 'node:path';
-import { applyPlan, type ApplyOptions } from '../src/apply';
-import { createClient } from '../src/client';
-import { createOrdersTable } from '../src/create-table';
-import { DEFAULT_RATIOS, planOperations } from '../src/plan';
-import type { OperationRatios } from '../src/plan-types';
-import type { RunSummary } from '../src/run-stats';
+import { applyPlan, type ApplyOptions } from '../src/write/apply';
+import { createClient } from '../src/table/client';
+import { createOrdersTable } from '../src/table/create-table';
+import { DEFAULT_RATIOS, planOperations } from '../src/plan/plan';
+import type { OperationRatios } from '../src/plan/plan-types';
+import type { RunSummary } from '../src/write/run-stats';
 import { sized } from '@sales/testing';
 import { startDynaliteProcess } from './dynalite-process';
 

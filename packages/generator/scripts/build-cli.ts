@@ -12,7 +12,7 @@ export const PACKAGE_DIR = path.resolve(__dirname, '..');
 export const CLI_OUTFILE = path.join(PACKAGE_DIR, 'dist', 'cli.cjs');
 
 /**
- * Bundles `src/cli.ts` and its dependencies (the AWS SDK included) into a self-contained, executable
+ * Bundles `src/cli/cli.ts` and its dependencies (the AWS SDK included) into a self-contained, executable
  * `dist/cli.cjs` for Node 20. No source map and no absolute paths in the output.
  *
  * @param outfile - Output path. @defaultValue {@link CLI_OUTFILE}
@@ -21,7 +21,7 @@ export const CLI_OUTFILE = path.join(PACKAGE_DIR, 'dist', 'cli.cjs');
  */
 export function buildCli(outfile: string = CLI_OUTFILE): string {
   buildSync({
-    entryPoints: [path.join(PACKAGE_DIR, 'src', 'cli.ts')],
+    entryPoints: [path.join(PACKAGE_DIR, 'src', 'cli', 'cli.ts')],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,19 +1,16 @@
 /**
  * @sales/generator: plan realistic sales-order traffic purely, then write it to DynamoDB.
  *
- * Re-exports only.
+ * Re-exports only, by folder: `model` (the order and its lifecycle), `plan` (the pure plan), `write` (applying it),
+ * `table` (the client and the table), `cli` (the `sales-generator` shell).
  */
-export { applyPlan, type ApplyOptions, type LazyPlan } from './apply.js';
-export { TIME_SPAN_FLAGS } from './cli-flags.js';
-export { createClient, LOCAL_DUMMY_CREDENTIALS, type ClientSettings } from './client.js';
-export { createOrdersTable, type CreateTableOutcome } from './create-table.js';
-export { toItem, toJsonOrder } from './item.js';
-export { TRANSITIONS, canAdvance, nextStatus } from './lifecycle.js';
-export { formatCents, parseCents } from './money.js';
-export { formatOperationLine } from './operation-line.js';
-export { operationTimeMs } from './operation-time.js';
-export type { LineItem, Order, OrderStatus, SalesChannel } from './order.js';
-export { DEFAULT_RATIOS, iterateOperations, planOperations } from './plan.js';
+export { toItem, toJsonOrder } from './model/item.js';
+export { TRANSITIONS, canAdvance, nextStatus } from './model/lifecycle.js';
+export { formatCents, parseCents } from './model/money.js';
+export type { LineItem, Order, OrderStatus, SalesChannel } from './model/order.js';
+export { createRandom, runPrefix, type Random } from './model/random.js';
+export { operationTimeMs } from './plan/operation-time.js';
+export { DEFAULT_RATIOS, iterateOperations, planOperations } from './plan/plan.js';
 export type {
   DeleteOperation,
   Operation,
@@ -23,10 +20,14 @@ export type {
   PlanOptions,
   PutOperation,
   UpdateOperation,
-} from './plan-types.js';
-export { projectTableState } from './project.js';
-export { createRandom, runPrefix, type Random } from './random.js';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-export { RunStats, type KindCounts, type RunSummary } from './run-stats.js';
-export { parseTimeSpan, resolveStartMs, type TimeSpan } from './time-span.js';
-export type { DynamoDBSender } from './write-context.js';
+} from './plan/plan-types.js';
+export { projectTableState } from './plan/project.js';
+export { applyPlan, type ApplyOptions, type LazyPlan } from './write/apply.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './write/retry.js';
+export { RunStats, type KindCounts, type RunSummary } from './write/run-stats.js';
+export type { DynamoDBSender } from './write/write-context.js';
+export { createClient, LOCAL_DUMMY_CREDENTIALS, type ClientSettings } from './table/client.js';
+export { createOrdersTable, type CreateTableOutcome } from './table/create-table.js';
+export { TIME_SPAN_FLAGS } from './cli/cli-flags.js';
+export { formatOperationLine } from './cli/operation-line.js';
+export { parseTimeSpan, resolveStartMs, type TimeSpan } from './cli/time-span.js';

@@ -2,7 +2,7 @@
  * The built sales-generator against dynalite: the table ends up exactly as the dry run planned.
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { parseCents } from '../../src/money';
+import { parseCents } from '../../src/model/money';
 import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
 import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
 import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';

@@ -4,8 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatOperationLine } from '../../src/operation-line';
-import { planOperations } from '../../src/plan';
+import { formatOperationLine } from '../../src/cli/operation-line';
+import { planOperations } from '../../src/plan/plan';
 import { buildTestCli, startBin, type BuiltCli } from '../helpers/cli-runner';
 import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
 import { ORDERS_KEY } from '../helpers/fake-endpoint';

@@ -1,7 +1,7 @@
 /**
  * The built sales-generator without a server: usage errors, --help, and the dry run's determinism.
  */
-import { FLAGS } from '../../src/cli-flags';
+import { FLAGS } from '../../src/cli/cli-flags';
 import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
 import { parseLines } from '../helpers/expected-state';
 

@@ -22,7 +22,7 @@ export interface BuiltCli {
 }
 
 /**
- * Bundles `src/cli.ts` with esbuild into a fresh temporary directory.
+ * Bundles `src/cli/cli.ts` with esbuild into a fresh temporary directory.
  *
  * @returns The bin path and a cleanup function.
  */

@@ -2,9 +2,9 @@
  * Money stays exact: formatting round-trips, and every drawn order adds up to the cent.
  */
 import fc from 'fast-check';
-import { applyBasisPoints, formatCents, parseCents } from '../../src/money';
-import { drawOrder } from '../../src/order';
-import { createRandom } from '../../src/random';
+import { applyBasisPoints, formatCents, parseCents } from '../../src/model/money';
+import { drawOrder } from '../../src/model/order';
+import { createRandom } from '../../src/model/random';
 
 describe('money', () => {
   it('parseCents(formatCents(c)) === c for every safe integer', () => {

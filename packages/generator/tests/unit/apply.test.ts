@@ -9,10 +9,10 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { applyPlan } from '../../src/apply';
-import { iterateOperations, planOperations } from '../../src/plan';
-import type { Plan } from '../../src/plan-types';
-import type { DynamoDBSender } from '../../src/write-context';
+import { applyPlan } from '../../src/write/apply';
+import { iterateOperations, planOperations } from '../../src/plan/plan';
+import type { Plan } from '../../src/plan/plan-types';
+import type { DynamoDBSender } from '../../src/write/write-context';
 
 type Reply = (command: unknown) => unknown;
 

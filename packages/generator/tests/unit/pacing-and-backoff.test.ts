@@ -1,8 +1,8 @@
 /**
  * The pacer releases permits on a steady schedule; backoff uses full jitter under a cap.
  */
-import { Pacer } from '../../src/pacer';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable } from '../../src/retry';
+import { Pacer } from '../../src/write/pacer';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable } from '../../src/write/retry';
 
 /** A virtual clock: sleeping advances time, nothing really waits. */
 function virtualTime() {

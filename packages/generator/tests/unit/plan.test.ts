@@ -1,12 +1,12 @@
 /**
  * planOperations: pure, deterministic, lifecycle-respecting.
  */
-import { TRANSITIONS } from '../../src/lifecycle';
-import type { OrderStatus } from '../../src/order';
-import { operationTimeMs } from '../../src/operation-time';
-import { iterateOperations, planOperations } from '../../src/plan';
-import { projectTableState } from '../../src/project';
-import { runPrefix } from '../../src/random';
+import { TRANSITIONS } from '../../src/model/lifecycle';
+import type { OrderStatus } from '../../src/model/order';
+import { operationTimeMs } from '../../src/plan/operation-time';
+import { iterateOperations, planOperations } from '../../src/plan/plan';
+import { projectTableState } from '../../src/plan/project';
+import { runPrefix } from '../../src/model/random';
 
 const START = Date.UTC(2025, 0, 15, 10, 30);
 

@@ -1,9 +1,9 @@
 /**
  * retryCause, EndpointWatch and keySchemaProblem: naming each failure cause, and when to give up.
  */
-import { keySchemaProblem } from '../../src/check-table';
-import { EndpointWatch } from '../../src/endpoint-watch';
-import { retryCause } from '../../src/retry-cause';
+import { keySchemaProblem } from '../../src/table/check-table';
+import { EndpointWatch } from '../../src/write/endpoint-watch';
+import { retryCause } from '../../src/write/retry-cause';
 
 describe('retryCause', () => {
   test.each([

@@ -2,7 +2,7 @@
  * --start and --span: the forms and limits they accept, and where a run's event times start.
  */
 import { UsageError } from '@sales/command-line';
-import { parseSpan, parseStart, parseTimeSpan, resolveStartMs } from '../../src/time-span';
+import { parseSpan, parseStart, parseTimeSpan, resolveStartMs } from '../../src/cli/time-span';
 
 describe('parseStart', () => {
   test.each([

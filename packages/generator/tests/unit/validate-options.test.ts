@@ -1,7 +1,7 @@
 /**
  * validateOptions: defaults, ranges and combinations, without spawning anything.
  */
-import { parseCliArgs, validateOptions, type OptionsResult } from '../../src/validate-options';
+import { parseCliArgs, validateOptions, type OptionsResult } from '../../src/cli/validate-options';
 
 const validate = (argv: string[]): OptionsResult => {
   const parsed = parseCliArgs(argv);

@@ -1,12 +1,12 @@
 /**
  * planOperations: the pure heart of the generator. Same seed and options, same plan.
  */
-import { canAdvance, nextStatus } from './lifecycle.js';
-import { drawOrder, type OrderStatus } from './order.js';
+import { canAdvance, nextStatus } from '../model/lifecycle.js';
+import { drawOrder, type OrderStatus } from '../model/order.js';
 import type { Operation, OperationKind, OperationRatios, Plan, PlanOptions } from './plan-types.js';
 import { IndexedSet, RecentIds } from './indexed-set.js';
 import { operationTimeMs } from './operation-time.js';
-import { createRandom, runPrefix, type Random } from './random.js';
+import { createRandom, runPrefix, type Random } from '../model/random.js';
 
 /** Default mix: 60 % puts, 30 % status updates, 10 % deletes. */
 export const DEFAULT_RATIOS: OperationRatios = { put: 6, update: 3, delete: 1 };

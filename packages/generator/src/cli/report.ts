@@ -2,7 +2,7 @@
  * Pure presentation of a run: the exit code, the progress line and the human summary.
  */
 import { ExitCode } from '@sales/command-line';
-import type { RunSummary } from './run-stats.js';
+import type { RunSummary } from '../write/run-stats.js';
 
 /**
  * The exit code for a finished run: 130 if interrupted, else 1 if any write failed or the run gave up

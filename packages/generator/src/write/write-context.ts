@@ -3,7 +3,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EndpointWatch } from './endpoint-watch.js';
-import type { Random } from './random.js';
+import type { Random } from '../model/random.js';
 import type { RetryPolicy } from './retry.js';
 import type { RunStats } from './run-stats.js';
 

@@ -3,7 +3,7 @@
  */
 import { parseFlags, parsePositiveInteger, parsePositiveNumber, parseUrl, UsageError } from '@sales/command-line';
 import { FLAGS, type RawFlags } from './cli-flags.js';
-import type { OperationRatios } from './plan-types.js';
+import type { OperationRatios } from '../plan/plan-types.js';
 import { parseTimeSpan } from './time-span.js';
 
 /** Validated CLI options. */

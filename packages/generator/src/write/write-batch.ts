@@ -4,8 +4,8 @@
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
  */
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { toItem } from './item.js';
-import type { PutOperation } from './plan-types.js';
+import { toItem } from '../model/item.js';
+import type { PutOperation } from '../plan/plan-types.js';
 import { backoffDelayMs, errorLabel } from './retry.js';
 import { retryCause } from './retry-cause.js';
 import type { WriteContext } from './write-context.js';

@@ -1,7 +1,7 @@
 /**
  * Types of a generator plan: the exact operations a run applies, in order.
  */
-import type { Order, OrderStatus } from './order.js';
+import type { Order, OrderStatus } from '../model/order.js';
 
 /** Writes a new order (`PutItem`, or a `PutRequest` in `BatchWriteItem`). */
 export interface PutOperation {

@@ -1,7 +1,7 @@
 /**
  * projectTableState: what the table holds after a plan is fully applied to an empty key range.
  */
-import type { Order } from './order.js';
+import type { Order } from '../model/order.js';
 import type { Plan } from './plan-types.js';
 
 /**

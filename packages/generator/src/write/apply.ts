@@ -3,8 +3,8 @@
  */
 import { EndpointWatch } from './endpoint-watch.js';
 import { Pacer } from './pacer.js';
-import type { Operation, Plan, PutOperation } from './plan-types.js';
-import type { Random } from './random.js';
+import type { Operation, Plan, PutOperation } from '../plan/plan-types.js';
+import type { Random } from '../model/random.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { RunStats, type RunSummary } from './run-stats.js';
 import { Semaphore } from './semaphore.js';

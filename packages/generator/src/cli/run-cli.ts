@@ -3,17 +3,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createOutput, ExitCode, formatUsageError, handleSignals, UsageError, type Output } from '@sales/command-line';
-import packageJson from '../package.json';
-import { applyPlan } from './apply.js';
+import packageJson from '../../package.json';
+import { applyPlan } from '../write/apply.js';
 import { helpText } from './cli-flags.js';
-import { createClient } from './client.js';
-import { checkTable } from './check-table.js';
+import { createClient } from '../table/client.js';
+import { checkTable } from '../table/check-table.js';
 import { formatOperationLine } from './operation-line.js';
-import { iterateOperations } from './plan.js';
-import type { PlanOptions } from './plan-types.js';
-import { runPrefix } from './random.js';
+import { iterateOperations } from '../plan/plan.js';
+import type { PlanOptions } from '../plan/plan-types.js';
+import { runPrefix } from '../model/random.js';
 import { exitCodeFor, formatProgress, formatSummary } from './report.js';
-import { RunStats } from './run-stats.js';
+import { RunStats } from '../write/run-stats.js';
 import { resolveStartMs } from './time-span.js';
 import { parseCliArgs, validateOptions, type CliOptions } from './validate-options.js';
 

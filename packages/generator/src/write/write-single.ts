@@ -2,8 +2,8 @@
  * Sends one operation as its own request (PutItem, conditional UpdateItem, conditional DeleteItem), with retries.
  */
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { toItem } from './item.js';
-import type { Operation } from './plan-types.js';
+import { toItem } from '../model/item.js';
+import type { Operation } from '../plan/plan-types.js';
 import { backoffDelayMs, errorLabel } from './retry.js';
 import { retryCause } from './retry-cause.js';
 import type { WriteContext } from './write-context.js';

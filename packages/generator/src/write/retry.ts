@@ -4,7 +4,7 @@
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
-import type { Random } from './random.js';
+import type { Random } from '../model/random.js';
 import { retryCause } from './retry-cause.js';
 
 /** Backoff settings. */

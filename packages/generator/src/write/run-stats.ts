@@ -2,7 +2,7 @@
  * Counters of a run, and the summary they produce.
  */
 import type { GaveUp } from './endpoint-watch.js';
-import type { OperationKind } from './plan-types.js';
+import type { OperationKind } from '../plan/plan-types.js';
 import type { RetryCause } from './retry-cause.js';
 
 /** Per-operation-kind counts. */

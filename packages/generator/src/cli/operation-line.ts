@@ -1,8 +1,8 @@
 /**
  * The dry run's output format: one JSON object per operation, one line each.
  */
-import { toJsonOrder } from './item.js';
-import type { Operation } from './plan-types.js';
+import { toJsonOrder } from '../model/item.js';
+import type { Operation } from '../plan/plan-types.js';
 
 /**
  * Serializes one planned operation as the JSON line `--dry-run` prints.

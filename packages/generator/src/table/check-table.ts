@@ -3,7 +3,7 @@
  */
 import { DescribeTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { createOrdersTable } from './create-table.js';
-import { retryCause } from './retry-cause.js';
+import { retryCause } from '../write/retry-cause.js';
 import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 
 /** `order_id (S, HASH)`: how a key attribute is shown in messages. */
