@@ -271,8 +271,20 @@ describe('OperatorPolicies', () => {
     ]);
     expect(actionsOn('merge', TEST_KEY_ARN)).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     expect(actionsOn('merge', TABLE)).toEqual([]);
-    for (const operation of ['backfill', 'reconcile', 'replay'])
+    for (const operation of ['backfill', 'replay'])
       expect(grants(operation).filter((g) => g.includes('current'))).toEqual([]);
+  });
+
+  test('lets reconcile --against current read the current-state tables, never commit or write them', () => {
+    const catalog = 'arn:aws:glue:eu-west-1:123456789012:catalog';
+    const currentTables = currentStateTableArns(catalog);
+    for (const arn of currentTables) expect(actionsOn('reconcile', arn)).toEqual(['glue:GetTable']);
+    expect(actionsOn('reconcile', `${LAKE}/current/*`)).toEqual(['s3:GetObject']);
+    expect(
+      grants('reconcile')
+        .filter((g) => g.includes('current'))
+        .sort(),
+    ).toEqual([...currentTables.map((arn) => `glue:GetTable on ${arn}`), `s3:GetObject on ${LAKE}/current/*`].sort());
   });
 
   test('refuses to build the current-state table ARNs from anything but a catalog ARN', () => {

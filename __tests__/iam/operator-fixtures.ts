@@ -156,6 +156,9 @@ export function athenaAnswer(sql: string) {
   // The merge log's window (mergeWindowQuery): a merge succeeded before, so the run reads a window.
   if (sql.includes('"window_start"'))
     return queryResults(['year', 'month', 'day', 'hour'], [['2026', '12', '06', '08']]);
+  // reconcile --against current: the last merge, from the merge log.
+  if (sql.includes('SELECT "run_id", "read_until"'))
+    return queryResults(['run_id', 'read_until'], [['merge-20261206T085500000Z', '2026-12-06T08:55:00.000Z']]);
   if (/\bAS name\b|DISTINCT name/.test(sql)) return queryResults(['name'], [['order_id'], ['status']]);
   if (sql.includes('AS checksum'))
     return queryResults(['side', 'bucket', 'keys', 'checksum'], [['lake', '7', '1', '42']]);

@@ -102,6 +102,15 @@ describe('the evaluation', () => {
         'negative control',
       ),
     ],
+    // reconcile reads orders_current's files (--against current) and never writes or deletes them.
+    [
+      'reconcile',
+      request('s3:PutObject', `arn:aws:s3:::${facts.lakeBucket}/current/orders_current/x`, 'negative control'),
+    ],
+    [
+      'reconcile',
+      request('s3:DeleteObject', `arn:aws:s3:::${facts.lakeBucket}/current/orders_current/x`, 'negative control'),
+    ],
     [
       'backfill',
       {

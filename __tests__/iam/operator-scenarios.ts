@@ -102,6 +102,21 @@ export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
     objects: (f) => exportObjects(f.lakeBucket, f.tableArn, exportAt()),
   },
   {
+    name: 'reconcile --against current: the Iceberg tables orders_current and its tombstones in Athena',
+    operation: 'reconcile',
+    argv: (f) => [
+      'reconcile',
+      '--table',
+      table(f),
+      '--lake',
+      `s3://${f.lakeBucket}/`,
+      ...athenaFlags(f),
+      '--against',
+      'current',
+    ],
+    exitCode: 1, // the drift Athena reports (not repaired: --repair is refused with --against current)
+  },
+  {
     name: 'merge of the lake bucket in Athena (a window since the last merge)',
     operation: 'merge',
     argv: (f) => ['merge', '--lake', `s3://${f.lakeBucket}/`, ...athenaFlags(f)],

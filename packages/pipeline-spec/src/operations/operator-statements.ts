@@ -1,8 +1,9 @@
 import { DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX } from '../lake/lake-layout';
+import { CURRENT_STATE_PREFIX } from '../current/current-state-tables';
 import { RECONCILE_SCRATCH_PREFIX } from '../lake/reconcile-tables';
 import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
-import { mergeOperatorStatements } from './merge-operator-statements';
+import { currentStateTableArns, mergeOperatorStatements } from './merge-operator-statements';
 import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
 
 /**
@@ -120,6 +121,12 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     // partitions, and reconcile_rows is projected, so Athena computes its partition and does not call GetPartitions.
     // https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html
     { sid: 'ReadReconcileTables', actions: ['glue:GetTable'], resources: [...r.reconcileTableArns] },
+    // --against current: the Iceberg tables orders_current, its tombstones and its merge log, read only (no
+    // UpdateTable: reconcile never commits), their data and metadata files under current/ with the caller's rights.
+    // https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg.html
+    { sid: 'ReadCurrentTables', actions: ['glue:GetTable'], resources: currentStateTableArns(r.glueArns[0]) },
+    { sid: 'ReadCurrentFiles', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, CURRENT_STATE_PREFIX)] },
+    listUnder('ListCurrentFiles', r.lakeBucketArn, CURRENT_STATE_PREFIX),
     // Athena reads the lake and writes results with the caller's permissions.
     // https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
     { sid: 'LocateBuckets', actions: ['s3:GetBucketLocation'], resources: [r.lakeBucketArn, r.resultsBucketArn] },
