@@ -3,7 +3,6 @@
  * each slice, so merges read a change log that moves under them, as the scheduled merge does on AWS.
  */
 import { mergeLocalLake, type MergeReport } from '@sales/lake-ops';
-import { CURRENT_STATE_DEFAULTS } from '@sales/pipeline-spec';
 import type { DeliveryStats, FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import type { KinesisRecord } from '../types.js';
 import { RunInterruptedError } from './stage-runner.js';
@@ -105,25 +104,24 @@ export async function deliverAndMerge(options: DeliverAndMergeOptions): Promise<
 }
 
 /**
- * The merge a run makes after each slice: `sales-lake merge`'s local engine, incremental, with the default lateness
- * (`CURRENT_STATE_DEFAULTS.latenessSeconds`: what the pipe's maximum record age lets arrive late), each run named
- * after the run and its slice.
+ * The merge a run makes after each slice: `sales-lake merge`'s local engine, incremental, with the stack's lateness
+ * (`PipelineConfig.mergeLatenessSeconds`: `SALES_MERGE_LATENESS_SECONDS`, by default what the pipe still delivers),
+ * each run named after the run and its slice.
  *
  * @param lake - the run's lake folder
  * @param runId - the run's id
+ * @param latenessSeconds - how late a change may arrive and still be merged
  * @param signal - aborts the running merge (it commits nothing then)
  * @returns the `merge` of {@link DeliverAndMergeOptions}
  */
-export function incrementalMerge(lake: string, runId: string, signal: AbortSignal): DeliverAndMergeOptions['merge'] {
+export function incrementalMerge(
+  lake: string,
+  runId: string,
+  latenessSeconds: number,
+  signal: AbortSignal,
+): DeliverAndMergeOptions['merge'] {
   return (readUntil, slice) =>
-    mergeLocalLake({
-      lake,
-      mode: 'incremental',
-      runId: `${runId}-${slice}`,
-      readUntil,
-      latenessSeconds: CURRENT_STATE_DEFAULTS.latenessSeconds.default,
-      signal,
-    });
+    mergeLocalLake({ lake, mode: 'incremental', runId: `${runId}-${slice}`, readUntil, latenessSeconds, signal });
 }
 
 /** One merge's report as the summary lists it. */

@@ -250,7 +250,7 @@ async function runStages(
         emulator,
         startMs: deps.startMs,
         signal: deps.signal,
-        merge: incrementalMerge(lakeDir, deps.runId, deps.signal),
+        merge: incrementalMerge(lakeDir, deps.runId, deps.config.mergeLatenessSeconds, deps.signal),
         onProgress: (detail) => progress.update(label, detail),
       }),
     (result) => describeDeliverAndMerge(result, lake.objects.length),
