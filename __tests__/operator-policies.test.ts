@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
-import { DRIFT_METRIC, type OperatorResources } from '@sales/pipeline-spec';
+import { currentStateTableArns, DRIFT_METRIC, type OperatorResources } from '@sales/pipeline-spec';
 import { OperatorPolicies } from '../constructs/operator-policies';
 import { PolicyAspect, wildcardActions } from '../constructs/policy-aspect';
 import { TEST_KEY_ARN } from './helpers/context';
@@ -67,6 +67,7 @@ describe('OperatorPolicies', () => {
   test('Test default behaviors: one managed policy per sales-lake command, named <base>-lake-<command>', () => {
     expect(policies.map((p) => p.name).sort()).toEqual([
       'sales-test-lake-backfill',
+      'sales-test-lake-merge',
       'sales-test-lake-reconcile',
       'sales-test-lake-replay',
     ]);
@@ -76,7 +77,7 @@ describe('OperatorPolicies', () => {
     });
   });
 
-  test.each(['backfill', 'reconcile', 'replay'])(
+  test.each(['backfill', 'reconcile', 'replay', 'merge'])(
     '%s allows exact actions on the stack ARNs only, never a wildcard action',
     (operation) => {
       const policy = policies.find((p) => p.name === `sales-test-lake-${operation}`)!.policy;
@@ -94,6 +95,7 @@ describe('OperatorPolicies', () => {
         RESOURCES.workgroupArn,
         ...RESOURCES.glueArns,
         ...RESOURCES.reconcileTableArns,
+        ...currentStateTableArns(RESOURCES.glueArns[0]),
       ];
       for (const statement of statementsOf(operation)) {
         expect(statement.Effect).toBe('Allow');
@@ -104,7 +106,7 @@ describe('OperatorPolicies', () => {
             expect(statement.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': DRIFT_METRIC.namespace } });
           } else if (resource.startsWith(`${LAKE}/`)) {
             expect(resource).toMatch(
-              /^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed|reconcile)\/\*$/,
+              /^arn:aws:s3:::sales-test-lake\/(sales|errors|exports|errors\/replayed|errors\/replay-failed|reconcile|current)\/\*$/,
             );
           } else {
             expect(known).toContain(resource);
@@ -114,7 +116,7 @@ describe('OperatorPolicies', () => {
     },
   );
 
-  test.each(['backfill', 'reconcile', 'replay'])(
+  test.each(['backfill', 'reconcile', 'replay', 'merge'])(
     '%s lists the lake bucket only under the prefixes it reads',
     (operation) => {
       const lists = statementsOf(operation).filter(
@@ -130,6 +132,7 @@ describe('OperatorPolicies', () => {
     ['backfill', ['sales/', 'errors/']],
     ['reconcile', ['sales/', 'errors/']],
     ['replay', ['sales/', 'errors/']],
+    ['merge', ['sales/', 'errors/']],
   ])('%s may run the lake check: list exactly %j', (operation, prefixes) => {
     expect(statementsOf(operation).find((s) => s.Sid === 'CheckLake')).toEqual({
       Sid: 'CheckLake',
@@ -232,6 +235,52 @@ describe('OperatorPolicies', () => {
     expect(actionsOn('replay', TABLE)).toEqual([]);
   });
 
+  test('merge reads the change log, commits only the three current-state tables, and writes only under current/', () => {
+    const [catalog, database, changes] = RESOURCES.glueArns;
+    const currentTables = currentStateTableArns(catalog);
+    expect(currentTables).toEqual([
+      'arn:aws:glue:eu-west-1:123456789012:table/*/orders_current',
+      'arn:aws:glue:eu-west-1:123456789012:table/*/orders_current_tombstones',
+      'arn:aws:glue:eu-west-1:123456789012:table/*/orders_current_merges',
+    ]);
+    expect(actionsOn('merge', RESOURCES.workgroupArn)).toEqual([
+      'athena:GetQueryExecution',
+      'athena:GetQueryResults',
+      'athena:StartQueryExecution',
+      'athena:StopQueryExecution',
+    ]);
+    expect(actionsOn('merge', changes)).toEqual(['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable']);
+    // UpdateTable needs the catalog and the database too: the database is this stack's only, which is what keeps
+    // the wildcard database segment of the table ARNs to this stack.
+    for (const arn of [catalog, database]) expect(actionsOn('merge', arn)).toContain('glue:UpdateTable');
+    for (const arn of currentTables) expect(actionsOn('merge', arn)).toEqual(['glue:GetTable', 'glue:UpdateTable']);
+    expect(
+      grants('merge')
+        .filter((g) => g.startsWith('glue:UpdateTable '))
+        .sort(),
+    ).toEqual([catalog, database, ...currentTables].map((arn) => `glue:UpdateTable on ${arn}`).sort());
+    expect(actionsOn('merge', `${LAKE}/current/*`)).toEqual([
+      's3:AbortMultipartUpload',
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(actionsOn('merge', `${LAKE}/sales/*`)).toEqual(['s3:GetObject']);
+    expect(grants('merge').filter((g) => g.startsWith('s3:DeleteObject '))).toEqual([
+      `s3:DeleteObject on ${LAKE}/current/*`,
+    ]);
+    expect(actionsOn('merge', TEST_KEY_ARN)).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(actionsOn('merge', TABLE)).toEqual([]);
+    for (const operation of ['backfill', 'reconcile', 'replay'])
+      expect(grants(operation).filter((g) => g.includes('current'))).toEqual([]);
+  });
+
+  test('refuses to build the current-state table ARNs from anything but a catalog ARN', () => {
+    expect(() => currentStateTableArns('arn:aws:glue:eu-west-1:123456789012:database/sales_test')).toThrow(
+      'expected a Glue catalog ARN ending in :catalog, received "arn:aws:glue:eu-west-1:123456789012:database/sales_test"',
+    );
+  });
+
   test('passes the policy aspect', () => {
     const stack = new TerraformStack(Testing.app(), 'checked');
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
@@ -248,9 +297,11 @@ describe('OperatorPolicies in the stack', () => {
     const policies = Object.entries(json.resource['aws_iam_policy'] ?? {});
     expect(policies.map(([, p]) => p['name']).sort()).toEqual([
       'sales-dev-lake-backfill',
+      'sales-dev-lake-merge',
       'sales-dev-lake-reconcile',
       'sales-dev-lake-replay',
     ]);
+    // merge's output (merge_policy_arn) is a row of constructs/pipeline-outputs.ts, not added on this branch.
     for (const operation of ['backfill', 'reconcile', 'replay']) {
       const [id] = policies.find(([, p]) => p['name'] === `sales-dev-lake-${operation}`)!;
       expect(json.output[`${operation}_policy_arn`]?.value).toBe(`\${aws_iam_policy.${id}.arn}`);

@@ -148,10 +148,14 @@ export function queryResults(columns: readonly string[], rows: readonly (readonl
 }
 
 /**
- * What Athena answers reconcile's queries with, by the columns each asks for: the column names, a bucket that
- * differs, and one key the lake has and the table does not (so the re-check and `--repair` run too).
+ * What Athena answers reconcile's and merge's queries with, by the columns each asks for: the merge log's window, the
+ * column names, a bucket that differs, and one key the lake has and the table does not (so the re-check and
+ * `--repair` run too).
  */
 export function athenaAnswer(sql: string) {
+  // The merge log's window (mergeWindowQuery): a merge succeeded before, so the run reads a window.
+  if (sql.includes('"window_start"'))
+    return queryResults(['year', 'month', 'day', 'hour'], [['2026', '12', '06', '08']]);
   if (/\bAS name\b|DISTINCT name/.test(sql)) return queryResults(['name'], [['order_id'], ['status']]);
   if (sql.includes('AS checksum'))
     return queryResults(['side', 'bucket', 'keys', 'checksum'], [['lake', '7', '1', '42']]);

@@ -82,6 +82,26 @@ describe('the evaluation', () => {
       request('s3:ListBucket', `arn:aws:s3:::${facts.lakeBucket}`, 'negative control', { 's3:prefix': 'reconcile/' }),
     ],
     ['reconcile', request('cloudwatch:PutMetricData', '*', 'negative control', { 'cloudwatch:namespace': 'AWS/EC2' })],
+    // merge commits only into this stack's database (Glue checks the database of a table action too), never writes
+    // or deletes the change log, and reconcile never commits into orders_current.
+    [
+      'merge',
+      request(
+        'glue:UpdateTable',
+        `arn:aws:glue:eu-west-1:${facts.account.accountId}:database/sales_staging`,
+        'negative control',
+      ),
+    ],
+    ['merge', request('s3:PutObject', `arn:aws:s3:::${facts.lakeBucket}/sales/x.json.gz`, 'negative control')],
+    ['merge', request('s3:DeleteObject', `arn:aws:s3:::${facts.lakeBucket}/sales/x.json.gz`, 'negative control')],
+    [
+      'reconcile',
+      request(
+        'glue:UpdateTable',
+        `arn:aws:glue:eu-west-1:${facts.account.accountId}:table/${facts.glueDatabase}/orders_current`,
+        'negative control',
+      ),
+    ],
     [
       'backfill',
       {
@@ -107,6 +127,7 @@ describe('the evaluation', () => {
     process.stdout.write(`IAM simulation, operator policies: ${JSON.stringify(summary)}\n`);
     expect(Object.keys(summary).sort()).toEqual([
       'sales-dev-lake-backfill',
+      'sales-dev-lake-merge',
       'sales-dev-lake-reconcile',
       'sales-dev-lake-replay',
     ]);

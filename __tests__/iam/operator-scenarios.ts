@@ -32,7 +32,7 @@ export const table = (f: StackFacts) => f.tableArn.split('/')[1]!;
 /** The export time: the latest restorable time, five minutes ago, whole seconds. */
 export const exportAt = () => new Date(Math.floor((Date.now() - 300_000) / 1000) * 1000);
 
-/** Every run recorded: backfill (export started, export given, scan), replay (lake, dead letters), reconcile. */
+/** Every run recorded: backfill (export started, export given, scan), replay (lake, dead letters), reconcile, merge. */
 export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
   {
     name: 'backfill, starting an export (the default source)',
@@ -100,6 +100,18 @@ export const OPERATOR_SCENARIOS: readonly OperatorScenario[] = [
     ],
     exitCode: 1, // the drift Athena reports is not repaired
     objects: (f) => exportObjects(f.lakeBucket, f.tableArn, exportAt()),
+  },
+  {
+    name: 'merge of the lake bucket in Athena (a window since the last merge)',
+    operation: 'merge',
+    argv: (f) => ['merge', '--lake', `s3://${f.lakeBucket}/`, ...athenaFlags(f)],
+    exitCode: 0,
+  },
+  {
+    name: 'merge --rebuild of the lake bucket in Athena (the whole log, orphans deleted)',
+    operation: 'merge',
+    argv: (f) => ['merge', '--lake', `s3://${f.lakeBucket}/`, ...athenaFlags(f), '--rebuild'],
+    exitCode: 0,
   },
 ];
 

@@ -136,7 +136,7 @@ export const SDK_CALL_IAM_MAP: Readonly<Record<string, { readonly cite: string; 
     ],
   },
   'Athena.StartQueryExecution': {
-    cite: `${SAR}/list_amazonathena.html (StartQueryExecution on workgroup); athena/latest/ug/s3-permissions.html`,
+    cite: `${SAR}/list_amazonathena.html (StartQueryExecution on workgroup); athena/latest/ug/s3-permissions.html; athena/latest/ug/querying-iceberg.html (a MERGE, DELETE or INSERT commits through Glue: glue:UpdateTable)`,
     requests: (i, _, f) => [
       request(
         'athena:StartQueryExecution',

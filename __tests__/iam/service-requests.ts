@@ -1,9 +1,16 @@
 /**
  * The requests AWS services make with the caller's credentials on behalf of one call: S3 using the bucket's KMS key,
- * DynamoDB writing an export, Athena reading the catalog and the tables' objects and writing its results.
+ * DynamoDB writing an export, Athena reading the catalog and the tables' objects, committing an Iceberg write, and
+ * writing its results.
  */
+import {
+  CURRENT_TABLE_NAME,
+  currentStateLocation,
+  MERGE_LOG_TABLE_NAME,
+  TOMBSTONE_TABLE_NAME,
+} from '@sales/pipeline-spec';
 import { request, type IamRequest } from './iam-request';
-import type { StackFacts } from './stack-facts';
+import type { CatalogTable, StackFacts } from './stack-facts';
 
 const s3Arn = (bucket: string, key?: string) =>
   key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`;
@@ -91,10 +98,70 @@ export function exportWrites(
   ];
 }
 
-/** Tables a query names as `"database"."table"`. */
-const tablesIn = (sql: string): string[] => [
-  ...new Set([...sql.matchAll(/"([a-z0-9_]+)"\."([a-z0-9_]+)"/g)].map((m) => `${m[1]}.${m[2]}`)),
+/** Tables a query names as `"database"."table"` (not `"alias"."column"`: the first part is the stack's database). */
+const tablesIn = (sql: string, database: string): string[] => [
+  ...new Set(
+    [...sql.matchAll(/"([a-z0-9_]+)"\."([a-z0-9_]+)"/g)].filter((m) => m[1] === database).map((m) => `${m[1]}.${m[2]}`),
+  ),
 ];
+
+/** The table a DML statement writes: `MERGE INTO`, `DELETE FROM` or `INSERT INTO "database"."table"`. */
+const writtenTable = (sql: string): string | undefined => {
+  const match = /^(?:MERGE INTO|DELETE FROM|INSERT INTO) "([a-z0-9_]+)"\."([a-z0-9_]+)"/.exec(sql);
+  return match === null ? undefined : `${match[1]}.${match[2]}`;
+};
+
+/**
+ * A table of the stack as Athena resolves it: the synthesized Glue table, or, for the current-state Iceberg tables
+ * the stack declares on another branch, the ARN and location their names in `@sales/pipeline-spec` give
+ * (`table/<database>/<name>`, `s3://<lake>/current/<name>/`), checked against the stack's when it declares them.
+ */
+function tableFacts(f: StackFacts, name: string): CatalogTable {
+  const [database, table] = name.split('.') as [string, string];
+  const declared = f.tables[name];
+  const current = [CURRENT_TABLE_NAME, TOMBSTONE_TABLE_NAME, MERGE_LOG_TABLE_NAME].includes(table)
+    ? {
+        arn: `arn:${f.account.partition}:glue:${f.account.region}:${f.account.accountId}:table/${database}/${table}`,
+        location: `s3://${f.lakeBucket}/${currentStateLocation(table)}`,
+        locationTemplate: undefined,
+        catalogPartitions: false,
+      }
+    : undefined;
+  if (
+    declared !== undefined &&
+    current !== undefined &&
+    (declared.arn !== current.arn || declared.location !== current.location)
+  )
+    throw new Error(
+      `the stack declares ${name} at ${declared.arn}, ${declared.location}; pipeline-spec names ${current.arn}, ${current.location}`,
+    );
+  const found = declared ?? current;
+  if (found === undefined) throw new Error(`the query reads ${name}, which the stack does not declare`);
+  return found;
+}
+
+/**
+ * What Athena does with the caller's rights to commit a write to an Iceberg table: it writes data, delete and
+ * metadata files under the table's location, reads the current metadata, and swaps the metadata location in Glue
+ * (`glue:UpdateTable`, on the catalog, the database and the table: Glue's optimistic locking).
+ *
+ * @see https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html
+ */
+function icebergCommit(f: StackFacts, name: string, table: CatalogTable, by: string): IamRequest[] {
+  const [database] = name.split('.') as [string];
+  const glue = (resource: string) =>
+    `arn:${f.account.partition}:glue:${f.account.region}:${f.account.accountId}:${resource}`;
+  const { bucket, prefix } = splitS3Url(table.location);
+  return [
+    ...[glue('catalog'), glue(`database/${database}`), table.arn].map((arn) =>
+      request('glue:UpdateTable', arn, `${by} (Iceberg commit)`),
+    ),
+    ...writeObject(f, bucket, `${prefix}data/00000-0-7d3c.parquet`, `${by} (Iceberg data file)`),
+    ...writeObject(f, bucket, `${prefix}metadata/00002-4b1e.metadata.json`, `${by} (Iceberg metadata)`),
+    ...readObject(f, bucket, `${prefix}metadata/00001-9a0f.metadata.json`, `${by} (Iceberg metadata)`),
+  ];
+}
 
 /**
  * What Athena does with the caller's rights for one query: reads each table's definition from Glue (catalog,
@@ -110,9 +177,8 @@ export function athenaQueryRequests(f: StackFacts, workgroup: string, sql: strin
   const glue = (resource: string) =>
     `arn:${f.account.partition}:glue:${f.account.region}:${f.account.accountId}:${resource}`;
   const requests: IamRequest[] = [];
-  for (const name of tablesIn(sql)) {
-    const table = f.tables[name];
-    if (table === undefined) throw new Error(`the query reads ${name}, which the stack does not declare`);
+  for (const name of tablesIn(sql, f.glueDatabase)) {
+    const table = tableFacts(f, name);
     const [database] = name.split('.') as [string];
     for (const arn of [glue('catalog'), glue(`database/${database}`)])
       requests.push(request('glue:GetDatabase', arn, by), request('glue:GetTable', arn, by));
@@ -132,6 +198,8 @@ export function athenaQueryRequests(f: StackFacts, workgroup: string, sql: strin
       ...readObject(f, bucket, `${prefix}part-0000.json.gz`, by),
     );
   }
+  const written = writtenTable(sql);
+  if (written !== undefined) requests.push(...icebergCommit(f, written, tableFacts(f, written), by));
   const results = splitS3Url(f.workgroups[workgroup]?.outputLocation ?? '');
   requests.push(
     request('s3:GetBucketLocation', s3Arn(results.bucket), by),

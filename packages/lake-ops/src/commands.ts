@@ -3,6 +3,7 @@
  */
 import { BACKFILL_COMMAND } from './backfill/backfill-command.js';
 import type { LakeCommand } from './command.js';
+import { MERGE_COMMAND } from './merge/merge-command.js';
 import { RECONCILE_COMMAND } from './reconcile/reconcile-command.js';
 import { REPLAY_COMMAND } from './replay/replay-command.js';
 
@@ -11,4 +12,5 @@ export const COMMANDS: Readonly<Record<string, LakeCommand>> = {
   backfill: BACKFILL_COMMAND,
   reconcile: RECONCILE_COMMAND,
   replay: REPLAY_COMMAND,
+  merge: MERGE_COMMAND,
 };

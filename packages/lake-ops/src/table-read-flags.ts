@@ -3,15 +3,13 @@
  * the fence margin (backfill, reconcile). Each subcommand words its own `--help` line for them.
  */
 import { parseNumberInRange, parsePositiveInteger } from '@sales/command-line';
+import { MAX_FENCE_MARGIN_SECONDS } from '@sales/pipeline-spec';
 
 /** Segments a parallel Scan reads at once when `--segments` is not given. */
 export const DEFAULT_SEGMENTS = 4;
 
 /** `TotalSegments` maximum. @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html */
 const MAX_SEGMENTS = 1_000_000;
-
-/** A day: a margin beyond it is a typo, and the stream keeps 24 hours only. */
-const MAX_FENCE_MARGIN_SECONDS = 86_400;
 
 /**
  * `--segments`, or its default.

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { GlueType } from '@sales/pipeline-spec';
 import type { FirehoseHandler } from '@sales/transform';
 
 /**
@@ -8,13 +9,6 @@ import type { FirehoseHandler } from '@sales/transform';
 
 /** An item or image as the DynamoDB API returns it: attribute name to AttributeValue. */
 export type AttributeMap = Record<string, AttributeValue>;
-
-/** A column type as the Glue crawler's JSON classifier infers it. */
-export type GlueType =
-  | { readonly kind: 'null' | 'string' | 'boolean' | 'int' | 'bigint' | 'double' }
-  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
-  | { readonly kind: 'array'; readonly element: GlueType }
-  | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, GlueType> };
 
 /** One record in a shard, as Firehose reads it from Kinesis Data Streams. */
 export interface KinesisRecord {

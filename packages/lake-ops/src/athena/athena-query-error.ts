@@ -6,6 +6,21 @@
 export type UnsuccessfulQueryState = 'FAILED' | 'CANCELLED' | 'STOPPED';
 
 /**
+ * What Athena says about a failure, when it says it (`QueryExecutionStatus.AthenaError`).
+ *
+ * @see https://docs.aws.amazon.com/athena/latest/APIReference/API_AthenaError.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/error-reference.html
+ */
+export interface AthenaErrorDetail {
+  /** 1 system, 2 user, 3 other. */
+  readonly category?: number | undefined;
+  /** The error type of Athena's error catalog, e.g. 233 "Iceberg error". */
+  readonly type?: number | undefined;
+  /** "True if the query might succeed if resubmitted." */
+  readonly retryable: boolean;
+}
+
+/**
  * A query that ended without results. The message names the query's id, how it ended and Athena's reason.
  *
  * @example
@@ -15,19 +30,23 @@ export type UnsuccessfulQueryState = 'FAILED' | 'CANCELLED' | 'STOPPED';
  * ```
  */
 export class AthenaQueryError extends Error {
+  /** Athena's `AthenaError`, when the query failed and Athena said why; `undefined` otherwise. */
+  readonly detail: AthenaErrorDetail | undefined;
+
   /**
    * @param queryExecutionId - The query's id.
    * @param state - How it ended.
    * @param reason - Athena's `StateChangeReason` (or why it was stopped).
-   * @param options - `cause`: the underlying error.
+   * @param options - `cause`: the underlying error; `detail`: Athena's `AthenaError`, when it gave one.
    */
   constructor(
     readonly queryExecutionId: string,
     readonly state: UnsuccessfulQueryState,
-    reason: string,
-    options?: { cause?: unknown },
+    readonly reason: string,
+    options?: { cause?: unknown; detail?: AthenaErrorDetail },
   ) {
     super(`Athena query ${queryExecutionId} ${state}: ${reason}`, options);
+    this.detail = options?.detail;
     this.name = 'AthenaQueryError';
   }
 }

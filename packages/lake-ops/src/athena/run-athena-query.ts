@@ -9,7 +9,7 @@ import {
   type QueryExecutionStatus,
 } from '@aws-sdk/client-athena';
 import { setTimeout as delay } from 'node:timers/promises';
-import { AthenaQueryError } from './athena-query-error.js';
+import { AthenaQueryError, type AthenaErrorDetail } from './athena-query-error.js';
 import { queryRequestToken } from './query-request-token.js';
 
 /**
@@ -67,6 +67,22 @@ function reasonOf(status: QueryExecutionStatus): string {
   return `${status.StateChangeReason ?? error?.ErrorMessage ?? 'no reason given'}${detail}`;
 }
 
+/** Athena's `AthenaError` of a failed query, if it gave one. */
+function detailOf(status: QueryExecutionStatus): AthenaErrorDetail | undefined {
+  const error = status.AthenaError;
+  return error === undefined
+    ? undefined
+    : { category: error.ErrorCategory, type: error.ErrorType, retryable: error.Retryable === true };
+}
+
+/** A query that succeeded. */
+export interface SucceededQuery {
+  /** Its `QueryExecutionId`: {@link readQueryResults} reads its rows. */
+  readonly id: string;
+  /** `Statistics.DataScannedInBytes`, what Athena bills; `undefined` when Athena did not say. */
+  readonly dataScannedBytes: number | undefined;
+}
+
 /**
  * Starts a query (idempotent: see {@link queryRequestToken}) and polls `GetQueryExecution` until it is SUCCEEDED,
  * FAILED or CANCELLED. QUEUED and RUNNING are waited on (Athena may move a query from RUNNING back to QUEUED after
@@ -86,6 +102,24 @@ function reasonOf(status: QueryExecutionStatus): string {
  * ```
  */
 export async function runAthenaQuery(options: AthenaQueryOptions, sql: string): Promise<string> {
+  return (await executeAthenaQuery(options, sql)).id;
+}
+
+/**
+ * {@link runAthenaQuery}, answering the succeeded query's id and the bytes it scanned.
+ *
+ * @param options - Client, workgroup, database, run, signal, poll delays.
+ * @param sql - One statement: a SELECT, or DML such as `MERGE INTO` on an Iceberg table.
+ * @returns The query and its scan statistics.
+ * @throws AthenaQueryError when it fails (with Athena's `AthenaError` as `detail`), is cancelled, or is stopped.
+ * @throws Error when the text is longer than {@link MAX_QUERY_BYTES}, or the signal aborted before the start.
+ * @see https://docs.aws.amazon.com/athena/latest/APIReference/API_QueryExecutionStatistics.html
+ * @example
+ * ```ts
+ * (await executeAthenaQuery(options, 'SELECT 1')).dataScannedBytes; //=> 0
+ * ```
+ */
+export async function executeAthenaQuery(options: AthenaQueryOptions, sql: string): Promise<SucceededQuery> {
   const bytes = Buffer.byteLength(sql);
   if (bytes > MAX_QUERY_BYTES)
     throw new Error(`the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} (StartQueryExecution)`);
@@ -111,9 +145,11 @@ export async function runAthenaQuery(options: AthenaQueryOptions, sql: string): 
         abortSignal: options.signal,
       });
       const status = QueryExecution?.Status ?? {};
-      if (status.State === 'SUCCEEDED') return id;
-      if (status.State === 'FAILED' || status.State === 'CANCELLED')
-        throw new AthenaQueryError(id, status.State, reasonOf(status));
+      if (status.State === 'SUCCEEDED') return { id, dataScannedBytes: QueryExecution?.Statistics?.DataScannedInBytes };
+      if (status.State === 'FAILED' || status.State === 'CANCELLED') {
+        const detail = detailOf(status);
+        throw new AthenaQueryError(id, status.State, reasonOf(status), detail === undefined ? {} : { detail });
+      }
       await sleep(wait, options.signal);
       wait = Math.min(wait * 2, delays.maxMs);
     }

@@ -1,9 +1,9 @@
 /**
- * `--workgroup` and `--database`: where reconcile runs its queries when the lake is the bucket (`--lake s3://…`).
+ * `--workgroup` and `--database`: where reconcile and merge run their queries when the lake is the bucket (`--lake s3://…`).
  */
 import { UsageError, type FlagTable } from '@sales/command-line';
 
-/** The Athena flags of `sales-lake reconcile`, spread into its flag table. */
+/** The Athena flags of `sales-lake reconcile` and `merge`, spread into their flag tables. */
 export const ATHENA_FLAGS = {
   workgroup: {
     type: 'string',
@@ -57,7 +57,7 @@ export function validateAthenaFlags(values: {
   if (values.lake?.startsWith('s3:') !== true) {
     for (const flag of ['workgroup', 'database'] as const)
       if (values[flag] !== undefined)
-        throw new UsageError(`--${flag} applies to an s3:// lake only; a local lake is compared in DuckDB`);
+        throw new UsageError(`--${flag} applies to an s3:// lake only; a local lake is queried in DuckDB`);
     return undefined;
   }
   return {

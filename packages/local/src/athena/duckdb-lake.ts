@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { toDuckDbType } from '@sales/pipeline-spec';
 import { join } from 'node:path';
-import { toDuckDbType } from '../glue/glue-types.js';
 import type { CatalogTable } from '../types.js';
 
 /** Rows and column names of one query result, values as JSON (BIGINT and DECIMAL as strings). */

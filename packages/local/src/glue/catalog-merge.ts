@@ -1,7 +1,6 @@
-import type { GlueColumn } from '@sales/pipeline-spec';
+import { type GlueColumn, type GlueType, parseHiveType } from '@sales/pipeline-spec';
 import { renderGlueType } from './glue-types.js';
-import { parseHiveType } from './hive-type.js';
-import type { CatalogTable, GlueType } from '../types.js';
+import type { CatalogTable } from '../types.js';
 
 /** The table Athena would query after a crawl, and how the lake and the declared schema differ. */
 export interface EffectiveCatalog {

@@ -1,6 +1,7 @@
+import type { GlueType } from '@sales/pipeline-spec';
 import { inferGlueType, mergeGlueTypes, renderGlueType } from './glue-types.js';
 import type { LakeFile } from './lake-reader.js';
-import type { CatalogTable, GlueType } from '../types.js';
+import type { CatalogTable } from '../types.js';
 
 /**
  * Infer the table schema from the lake as the Glue crawler's JSON classifier would: every key of

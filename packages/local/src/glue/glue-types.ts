@@ -1,4 +1,4 @@
-import type { GlueType } from '../types.js';
+import type { GlueType } from '@sales/pipeline-spec';
 
 const NULL: GlueType = { kind: 'null' };
 const STRING: GlueType = { kind: 'string' };
@@ -68,27 +68,4 @@ export function renderGlueType(type: GlueType): string {
     return `struct<${[...type.fields].map(([name, field]) => `${name}:${renderGlueType(field)}`).join(',')}>`;
   if (type.kind === 'decimal') return `decimal(${type.precision},${type.scale})`;
   return type.kind === 'null' ? 'string' : type.kind;
-}
-
-const DUCKDB_SCALARS = {
-  null: 'VARCHAR',
-  string: 'VARCHAR',
-  boolean: 'BOOLEAN',
-  int: 'INTEGER',
-  bigint: 'BIGINT',
-  double: 'DOUBLE',
-} as const;
-
-/**
- * The DuckDB type that reads a column the way Athena reads the Glue type.
- *
- * @param type - the Glue type
- * @returns a DuckDB type, e.g. `STRUCT("sku" VARCHAR, "quantity" INTEGER)[]`, `DECIMAL(12, 2)`
- */
-export function toDuckDbType(type: GlueType): string {
-  if (type.kind === 'array') return `${toDuckDbType(type.element)}[]`;
-  if (type.kind === 'struct')
-    return `STRUCT(${[...type.fields].map(([name, field]) => `"${name}" ${toDuckDbType(field)}`).join(', ')})`;
-  if (type.kind === 'decimal') return `DECIMAL(${type.precision}, ${type.scale})`;
-  return DUCKDB_SCALARS[type.kind];
 }

@@ -1,8 +1,6 @@
-import type { GlueColumn } from '@sales/pipeline-spec';
+import { type GlueColumn, type GlueType, parseHiveType } from '@sales/pipeline-spec';
 import { mergeGlueTypes, renderGlueType } from './glue-types.js';
-import { parseHiveType } from './hive-type.js';
 import { JsonNumber, parseRawJson, RawObject, type RawJson } from './raw-json.js';
-import type { GlueType } from '../types.js';
 
 /**
  * Athena's OpenX JSON SerDe, as strict as it is, applied to one value: returns why the value would

@@ -1,7 +1,7 @@
 import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS } from '@sales/pipeline-spec';
 import { isReadableAs, mergeWithDeclared } from '../../src/glue/catalog-merge';
 import { inferGlueType, renderGlueType } from '../../src/glue/glue-types';
-import { parseHiveType } from '../../src/glue/hive-type';
+import { parseHiveType } from '@sales/pipeline-spec';
 
 describe('parseHiveType', () => {
   test.each([

@@ -1,5 +1,6 @@
 import { formatCatalogTable, inferCatalogTable } from '../../src/glue/crawler';
-import { inferGlueType, mergeGlueTypes, renderGlueType, toDuckDbType } from '../../src/glue/glue-types';
+import { toDuckDbType } from '@sales/pipeline-spec';
+import { inferGlueType, mergeGlueTypes, renderGlueType } from '../../src/glue/glue-types';
 import type { LakeFile } from '../../src/glue/lake-reader';
 
 const file = (key: string, rows: Record<string, unknown>[]): LakeFile => ({

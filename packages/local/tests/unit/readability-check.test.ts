@@ -1,7 +1,7 @@
 import { ORDER_CHANGE_COLUMNS } from '@sales/pipeline-spec';
 import { createHandler, createRowSchema, transformFirehoseEvent } from '@sales/transform';
 import { checkLakeReadability, describeUnreadable, readProblem } from '../../src/glue/readability-check';
-import { parseHiveType } from '../../src/glue/hive-type';
+import { parseHiveType } from '@sales/pipeline-spec';
 import { parseRawJson } from '../../src/glue/raw-json';
 
 const judge = (type: string, json: string): string | undefined => readProblem(parseHiveType(type), parseRawJson(json));

@@ -1,3 +1,4 @@
+import { MAX_FENCE_MARGIN_SECONDS } from '../defaults/current-state-defaults';
 import { PARTITION_KEYS } from '../lake/lake-layout';
 import { CURRENT_COLUMNS, MERGE_LOG_COLUMNS, TOMBSTONE_COLUMNS } from './current-state-tables';
 import type { MergeDialect } from './merge-dialect';
@@ -73,8 +74,12 @@ export function mergeWindowQuery(dialect: MergeDialect, mergeLog: string, latene
  *    (`insert`, `modify`, a backfill's `snapshot`) upserts. Incremental: only a newer `cdc_sort_key` wins. Rebuild: the
  *    log wins.
  * 3. Rebuild: `delete_orphans` removes rows whose key the log never saw. Incremental: `expire_tombstones` drops the
- *    tombstones older than the window, which no later window can need.
- * 4. `record_run`: the run joins the merge log; the next window starts from its `read_until`.
+ *    tombstones no later window can need: older than the window's first hour by more than
+ *    {@link MAX_FENCE_MARGIN_SECONDS}. A stream change sorts at its event time, so a change older than a remove is in
+ *    any window its remove is in; a snapshot row sorts at its fence, up to that margin before its event time, so a
+ *    window can hold a snapshot of an order read before a remove that lies before the window (a Scan stamped by a
+ *    clock ahead of DynamoDB's), and only the tombstone keeps it from coming back.
+ * 4. `record_run`: the run joins the merge log (once per run id); the next window starts from its `read_until`.
  *
  * @param tables - the relations
  * @param run - the run
@@ -97,8 +102,20 @@ export function mergeStatements(tables: MergeTables, run: MergeRun): readonly Me
   return statements.filter((statement) => statement !== undefined);
 }
 
-/** `WHERE` over the partition columns: every hour from the window's first on (lexicographic on zero-padded strings). */
-function windowPredicate(window: MergeWindow | null): string {
+/**
+ * The `WHERE` condition that selects a window's change rows by their partition columns: every hour from the window's
+ * first on (lexicographic on the zero-padded strings), so an engine prunes the older partitions. Every statement reads
+ * its window through it; a report counts the change rows read with it.
+ *
+ * @param window - the first hour read, or null for the whole log
+ * @returns SQL text over the unqualified partition columns; `1 = 1` for the whole log
+ * @example
+ * ```ts
+ * mergeWindowPredicate(null); //=> '1 = 1'
+ * mergeWindowPredicate({ year: '2026', month: '12', day: '06', hour: '15' }).startsWith(`("year" > '2026') OR`); //=> true
+ * ```
+ */
+export function mergeWindowPredicate(window: MergeWindow | null): string {
   if (window === null) return '1 = 1';
   const terms = PARTITION_KEYS.map((key, index) => {
     const equal = PARTITION_KEYS.slice(0, index).map((outer) => `${identifier(outer)} = ${literal(window[outer])}`);
@@ -114,14 +131,14 @@ function latestChanges(tables: MergeTables, window: MergeWindow | null): string 
   return (
     `SELECT ${columns} FROM (SELECT ${columns}, row_number() OVER (PARTITION BY "order_id" ` +
     `ORDER BY "cdc_sort_key" DESC, "cdc_event_id" DESC) AS "change_rank" FROM ${tables.changes} ` +
-    `WHERE ${windowPredicate(window)}) AS "ranked" WHERE "change_rank" = 1`
+    `WHERE ${mergeWindowPredicate(window)}) AS "ranked" WHERE "change_rank" = 1`
   );
 }
 
 function recordTombstones(tables: MergeTables, window: MergeWindow | null): string {
   const removes =
     `SELECT "order_id", max("cdc_sort_key") AS "cdc_sort_key", max("cdc_event_time") AS "cdc_event_time" ` +
-    `FROM ${tables.changes} WHERE (${windowPredicate(window)}) AND "cdc_operation" = 'remove' GROUP BY "order_id"`;
+    `FROM ${tables.changes} WHERE (${mergeWindowPredicate(window)}) AND "cdc_operation" = 'remove' GROUP BY "order_id"`;
   const columns = names(TOMBSTONE_COLUMNS);
   return (
     `MERGE INTO ${tables.tombstones} AS "t" USING (${removes}) AS "s" ON "t"."order_id" = "s"."order_id" ` +
@@ -155,14 +172,27 @@ function deleteOrphans(tables: MergeTables): string {
   return `MERGE INTO ${tables.current} AS "t" USING (${orphans}) AS "s" ON "t"."order_id" = "s"."order_id" WHEN MATCHED THEN DELETE`;
 }
 
-/** Tombstones older than the window's first hour: every change they could stop is before the window, never read again. */
+/**
+ * Tombstones of removes more than {@link MAX_FENCE_MARGIN_SECONDS} before the window's first hour: every row a later
+ * window reads sorts after them (a stream change at its event time, a snapshot at most that margin before its own).
+ */
 function expireTombstones(tables: MergeTables, window: MergeWindow): string {
-  const start = `${window.year}-${window.month}-${window.day}T${window.hour}`;
-  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${literal(start)}`;
+  const start = Date.UTC(Number(window.year), Number(window.month) - 1, Number(window.day), Number(window.hour));
+  const cutoff = new Date(start - MAX_FENCE_MARGIN_SECONDS * 1000).toISOString();
+  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${literal(cutoff)}`;
 }
 
+/**
+ * The run joins the merge log once: a MERGE keyed on the run id, so a statement retried after a lost answer, or a run
+ * re-run under the same id, records it once (an `INSERT` would record it again).
+ */
 function recordRun(tables: MergeTables, run: MergeRun, window: MergeWindow | null): string {
-  const start = window === null ? 'NULL' : literal(`${window.year}-${window.month}-${window.day}T${window.hour}`);
-  const values = [literal(run.runId), literal(run.readUntil), start];
-  return `INSERT INTO ${tables.mergeLog} (${names(MERGE_LOG_COLUMNS).join(', ')}) VALUES (${values.join(', ')})`;
+  const start =
+    window === null ? 'CAST(NULL AS VARCHAR)' : literal(`${window.year}-${window.month}-${window.day}T${window.hour}`);
+  const columns = names(MERGE_LOG_COLUMNS);
+  const values = [literal(run.runId), literal(run.readUntil), start].map((value, i) => `${value} AS ${columns[i]}`);
+  return (
+    `MERGE INTO ${tables.mergeLog} AS "t" USING (SELECT ${values.join(', ')}) AS "s" ON "t"."run_id" = "s"."run_id" ` +
+    `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((c) => `"s".${c}`).join(', ')})`
+  );
 }

@@ -41,3 +41,16 @@ export const CURRENT_STATE_DEFAULTS = {
 export function defaultMergeLatenessSeconds(pipeMaximumRecordAgeSeconds: number, deliverySeconds: number): number {
   return Math.ceil((pipeMaximumRecordAgeSeconds + deliverySeconds) / 3600) * 3600;
 }
+
+/**
+ * The widest fence margin a snapshot row may carry: `--fence-margin-seconds` of `sales-lake backfill` and
+ * `reconcile --repair` takes at most a day (beyond it a margin is a typo, and a stream keeps 24 hours only). A
+ * snapshot row's event time (its partition) can be this much later than its sort time, so the merge keeps a
+ * tombstone this long beyond the window it could still be needed in (see `mergeStatements`, `expire_tombstones`).
+ *
+ * @example
+ * ```ts
+ * MAX_FENCE_MARGIN_SECONDS; //=> 86400
+ * ```
+ */
+export const MAX_FENCE_MARGIN_SECONDS = 86_400;

@@ -1,87 +1,21 @@
 import { DATA_PREFIX, ERROR_PREFIX, EXPORT_PREFIX, REPLAY_FAILED_PREFIX, REPLAYED_PREFIX } from '../lake/lake-layout';
 import { RECONCILE_SCRATCH_PREFIX } from '../lake/reconcile-tables';
-import { type KeyCallingService, keyUseStatement } from '../settings/key-use-statement';
 import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
+import { mergeOperatorStatements } from './merge-operator-statements';
+import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
 
 /**
  * What an operator needs for each `sales-lake` command, as least-privilege IAM statements scoped to the
  * stack's ARNs. Pure data: the operator-policies construct turns each list into a managed policy.
- * Each action comes from the page cited next to it.
+ * Each action comes from the page cited next to it. `merge` has a file of its own
+ * (`merge-operator-statements.ts`); the parts several commands share are in `operator-resources.ts`.
  */
 
 /** The managed policies, one per `sales-lake` command. */
-export const OPERATOR_OPERATIONS = ['backfill', 'reconcile', 'replay'] as const;
+export const OPERATOR_OPERATIONS = ['backfill', 'reconcile', 'replay', 'merge'] as const;
 /** One of {@link OPERATOR_OPERATIONS}. */
 export type OperatorOperation = (typeof OPERATOR_OPERATIONS)[number];
-
-/** ARNs (Terraform tokens) and names the operator policies are scoped to. */
-export interface OperatorResources {
-  /** The orders table. */
-  readonly tableArn: string;
-  /** The table's stream. */
-  readonly tableStreamArn: string;
-  /** The lake bucket. */
-  readonly lakeBucketArn: string;
-  /** The Athena results bucket. */
-  readonly resultsBucketArn: string;
-  /** The pipeline key (table, stream, queue and buckets). */
-  readonly kmsKeyArn: string;
-  /** The Kinesis stream the pipe writes to. */
-  readonly kinesisStreamArn: string;
-  /** The pipe's SQS dead-letter queue. */
-  readonly deadLetterQueueArn: string;
-  /** The Athena workgroup. */
-  readonly workgroupArn: string;
-  /** Glue Data Catalog, database and table ARNs, in that order (GetTable needs all three). */
-  readonly glueArns: readonly [catalog: string, database: string, table: string];
-  /** ARNs of the two line tables reconcile queries in Athena (`order_change_lines`, `reconcile_rows`). */
-  readonly reconcileTableArns: readonly [changeLines: string, reconcileRows: string];
-  /** The stack's region: the key is used through this region's services only. */
-  readonly region: string;
-}
-
-/** `arn:...:bucket/<prefix>*`: every object under one lake prefix. */
-const under = (bucketArn: string, prefix: string) => `${bucketArn}/${prefix}*`;
-
-/**
- * `s3:ListBucket` limited to one prefix with the `s3:prefix` condition key.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
- */
-function listUnder(sid: string, bucketArn: string, prefix: string): PolicyStatement {
-  return {
-    sid,
-    actions: ['s3:ListBucket'],
-    resources: [bucketArn],
-    conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } },
-  };
-}
-
-/**
- * The lake check each command makes before it reads or writes (`checkPipelineLake` in `@sales/lake-ops`):
- * `ListObjectsV2` under the lake's `sales/`, then `errors/`. Exact prefixes (`StringEquals`), so the check lists
- * nothing deeper than the other statements allow.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
- */
-function checkLake(r: OperatorResources): PolicyStatement {
-  return {
-    sid: 'CheckLake',
-    actions: ['s3:ListBucket'],
-    resources: [r.lakeBucketArn],
-    conditions: { StringEquals: { 's3:prefix': [DATA_PREFIX, ERROR_PREFIX] } },
-  };
-}
-
-/**
- * SSE-KMS: writing an object under the bucket's default key needs `kms:GenerateDataKey`, reading it
- * `kms:Decrypt`, through S3; replay also writes the SSE-KMS Kinesis stream and reads the SSE-KMS queue. Only through
- * the services the command uses (`kms:ViaService`). DynamoDB reads (Scan, BatchGetItem, the stream) need no key
- * permission: DynamoDB decrypts under its own grant.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
- * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
- */
-const useKey = (r: OperatorResources, services: readonly KeyCallingService[] = ['s3']): PolicyStatement =>
-  keyUseStatement('UsePipelineKey', ['kms:Decrypt', 'kms:GenerateDataKey'], r.kmsKeyArn, r.region, services);
 
 /**
  * A parallel, strongly consistent Scan of the table, and DescribeTable for its key schema and stream.
@@ -264,11 +198,16 @@ export function replayStatements(r: OperatorResources): PolicyStatement[] {
  * @returns statements by operation
  * @example
  * ```ts
- * Object.keys(operatorStatements(resources)); //=> ['backfill', 'reconcile', 'replay']
+ * Object.keys(operatorStatements(resources)); //=> ['backfill', 'reconcile', 'replay', 'merge']
  * ```
  */
 export function operatorStatements(r: OperatorResources): Record<OperatorOperation, PolicyStatement[]> {
-  return { backfill: backfillStatements(r), reconcile: reconcileStatements(r), replay: replayStatements(r) };
+  return {
+    backfill: backfillStatements(r),
+    reconcile: reconcileStatements(r),
+    replay: replayStatements(r),
+    merge: mergeOperatorStatements(r),
+  };
 }
 
 /**

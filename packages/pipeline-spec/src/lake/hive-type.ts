@@ -1,4 +1,14 @@
-import type { GlueType } from '../types.js';
+/**
+ * Glue/Hive column types as data: the declared tables' types (`catalog-schema.ts`, `current-state-tables.ts`) parsed,
+ * so each engine can spell them its own way (DuckDB: `duckdb-type.ts`) and the local crawler can compare them.
+ */
+
+/** A Glue/Hive column type, parsed; `null` is a column seen only as JSON null (the crawler's view). */
+export type GlueType =
+  | { readonly kind: 'null' | 'string' | 'boolean' | 'int' | 'bigint' | 'double' }
+  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
+  | { readonly kind: 'array'; readonly element: GlueType }
+  | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, GlueType> };
 
 /** Raised for a Hive type string this parser does not understand. */
 export class HiveTypeError extends Error {
