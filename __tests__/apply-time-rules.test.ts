@@ -25,6 +25,18 @@ describe('trust policies use the condition keys their service documents', () => 
     ).not.toThrow();
   });
 
+  test('names the source resource for a service that documents aws:SourceArn, and refuses it for one that does not', () => {
+    const group = 'arn:aws:scheduler:eu-west-1:123456789012:schedule-group/sales-dev-current-state';
+    const policy = assumeRolePolicy('scheduler.amazonaws.com', '123456789012', group);
+    expect(JSON.parse(policy).Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '123456789012', 'aws:SourceArn': group },
+    });
+    expect(trustPolicyViolations(policy)).toEqual([]);
+    expect(() => assumeRolePolicy('glue.amazonaws.com', '123456789012', group)).toThrow(
+      `glue.amazonaws.com documents no aws:SourceArn condition, received sourceArn ${group}`,
+    );
+  });
+
   test.each([
     [
       'glue.amazonaws.com',
@@ -47,9 +59,19 @@ describe('trust policies use the condition keys their service documents', () => 
       /trust policy for pipes\.amazonaws\.com uses condition key sts:ExternalId/,
     ],
     [
+      'ecs-tasks.amazonaws.com',
+      undefined,
+      /trust policy names service ecs-tasks\.amazonaws\.com, whose documented condition keys are not recorded/,
+    ],
+    [
       'states.amazonaws.com',
       undefined,
-      /trust policy names service states\.amazonaws\.com, whose documented condition keys are not recorded/,
+      /trust policy for states\.amazonaws\.com lacks its documented confused-deputy condition aws:SourceAccount/,
+    ],
+    [
+      'scheduler.amazonaws.com',
+      { StringEquals: { 'aws:SourceAccount': '123456789012', 'sts:ExternalId': '123456789012' } },
+      /trust policy for scheduler\.amazonaws\.com uses condition key sts:ExternalId/,
     ],
   ] as const)('fails the synth for %s with %j', (service, condition, message) => {
     expect(() =>

@@ -25,10 +25,11 @@ function athena(props: Partial<AthenaProps> = {}): string {
 describe('Athena', () => {
   const synthesized = athena();
 
-  test('Test default behaviors: enforced configuration, SSE-KMS results, 10 GiB cutoff, metrics', () => {
+  test('Test default behaviors: engine 3, enforced configuration, SSE-KMS results, 10 GiB cutoff, metrics', () => {
     expect(synthesized).toHaveResourceWithProperties(AthenaWorkgroup, {
       name: 'sales-test-analytics',
       configuration: {
+        engine_version: { selected_engine_version: 'Athena engine version 3' },
         enforce_workgroup_configuration: true,
         publish_cloudwatch_metrics_enabled: true,
         bytes_scanned_cutoff_per_query: 10737418240,

@@ -155,6 +155,7 @@ describe('docs/infrastructure.md', () => {
       functionName: 'f',
       bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
       tableName: 't',
+      currentState: { stateMachineArn: 'a', stateMachineName: 'm', mergeIntervalMinutes: 5, staleAfterIntervals: 3 },
     };
     for (const alarm of alarmDefinitions(resources)) expect(docs).toContain(`\`${alarm.id}\``);
     for (const query of readNamedQueries()) expect(docs).toContain(`\`${query.name}\``);

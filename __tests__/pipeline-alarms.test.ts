@@ -31,6 +31,12 @@ const resources: MonitoredResources = {
   functionName: 'fn',
   bufferIntervalSeconds: 60,
   tableName: 'orders',
+  currentState: {
+    stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:merge',
+    stateMachineName: 'merge',
+    mergeIntervalMinutes: 5,
+    staleAfterIntervals: 3,
+  },
 };
 
 describe('PipelineAlarms', () => {
@@ -67,7 +73,7 @@ describe('PipelineAlarms', () => {
 
   test('watches every hop and notifies the topic on alarm and recovery', () => {
     const watched = alarms.map((a) => [a['namespace'], a['metric_name'], a['dimensions']]);
-    expect(watched).toHaveLength(11);
+    expect(watched).toHaveLength(13);
     expect(watched).toEqual(
       expect.arrayContaining([
         ['AWS/EventBridge/Pipes', 'ExecutionFailed', { PipeName: 'pipe' }],
@@ -80,6 +86,8 @@ describe('PipelineAlarms', () => {
         ['AWS/Lambda', 'Throttles', { FunctionName: 'fn' }],
         ['SalesPipeline/Transform', 'RejectedValues', { FunctionName: 'fn' }],
         ['SalesPipeline/Lake', 'DriftKeys', { Table: 'orders' }],
+        ['SalesPipeline/CurrentState', 'MergesSucceeded', { StateMachineName: 'merge' }],
+        ['AWS/States', 'ExecutionsFailed', { StateMachineArn: resources.currentState.stateMachineArn }],
       ]),
     );
     for (const alarm of alarms) {
@@ -87,7 +95,8 @@ describe('PipelineAlarms', () => {
         expect.stringMatching(/^\$\{aws_sns_topic\.Alarms_Topic_[A-F0-9]+\.arn\}$/),
       ]);
       expect(alarm['ok_actions']).toEqual(alarm['alarm_actions']);
-      if (alarm['namespace'] !== 'SalesPipeline/Lake') expect(alarm['treat_missing_data']).toBe('notBreaching');
+      const ownMissingData = ['SalesPipeline/Lake', 'SalesPipeline/CurrentState'].includes(alarm['namespace']);
+      if (!ownMissingData) expect(alarm['treat_missing_data']).toBe('notBreaching');
     }
   });
 
@@ -349,6 +358,7 @@ describe('PipelineDashboard', () => {
       'Transform Lambda',
       'Transform rejected values',
       'Firehose',
+      'Current-state merge',
     ]);
   });
 
@@ -373,6 +383,9 @@ describe('PipelineDashboard', () => {
       'DeliveryToS3.Records': 'Sum',
       'DeliveryToS3.DataFreshness': 'Maximum',
       'ExecuteProcessing.Success': 'Average',
+      MergesSucceeded: 'Sum',
+      ExecutionsFailed: 'Sum',
+      ExecutionTime: 'Maximum',
     });
     for (const widget of body.widgets) expect(widget.properties.stat).toBeUndefined();
   });
@@ -438,8 +451,10 @@ describe('freshness alarm of the low-latency path', () => {
       widgets: Array<{ x: number; y: number; properties: { title: string; metrics: unknown[][] } }>;
     };
     const titles = body.widgets.map((w) => w.properties.title);
-    expect(titles.slice(-2)).toEqual(['Firehose', 'Firehose, low-latency path']);
-    expect(body.widgets.at(-1)?.properties.metrics).toContainEqual([
+    expect(titles.indexOf('Firehose, low-latency path')).toBe(titles.indexOf('Firehose') + 1);
+    expect(
+      body.widgets.find((w) => w.properties.title === 'Firehose, low-latency path')?.properties.metrics,
+    ).toContainEqual([
       'AWS/Firehose',
       'DeliveryToS3.DataFreshness',
       'DeliveryStreamName',

@@ -2,7 +2,6 @@ import 'cdktf/lib/testing/adapters/jest';
 import {
   ATHENA_MERGE_DIALECT,
   CURRENT_COLUMNS,
-  liveViewLatenessSeconds,
   liveViewSql,
   loadConfig,
   RECENT_FRESHNESS_TARGET_SECONDS,
@@ -103,7 +102,7 @@ describe('with the low-latency path on (the default)', () => {
       mergeLog: '"orders_current_merges"',
     };
     expect(definition).toEqual({
-      originalSql: liveViewSql(ATHENA_MERGE_DIALECT, tables, liveViewLatenessSeconds(loadConfig('dev', {}))),
+      originalSql: liveViewSql(ATHENA_MERGE_DIALECT, tables, loadConfig('dev', {}).mergeLatenessSeconds),
       catalog: 'awsdatacatalog',
       schema: 'sales_dev',
       columns: CURRENT_COLUMNS.map((c) => ({ name: c.name, type: trinoType(c.type) })),

@@ -1,6 +1,23 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { onlyResource, referenceTo, resources, synthPipeline, type SynthesizedStack } from './helpers/pipeline';
 
+/**
+ * Actions with no resource-level permission, so `*` is their only resource: the pipe's stream listing, the merge's
+ * metric (scoped by `cloudwatch:namespace`) and the CloudWatch Logs delivery actions Step Functions logs with.
+ */
+const WITHOUT_RESOURCE_LEVEL_PERMISSIONS = [
+  'dynamodb:ListStreams',
+  'cloudwatch:PutMetricData',
+  'logs:CreateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:DescribeResourcePolicies',
+  'logs:GetLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:UpdateLogDelivery',
+];
+
 // Each stack is synthesized once (with validations, so the policy aspect runs) and shared by the tests.
 const dev = synthPipeline('dev');
 const prod = synthPipeline('prod');
@@ -109,6 +126,13 @@ describe.each([
       'glue.amazonaws.com': undefined,
       'lambda.amazonaws.com': { StringEquals: { 'aws:SourceAccount': account } },
       'pipes.amazonaws.com': { StringEquals: { 'aws:SourceAccount': account } },
+      'states.amazonaws.com': { StringEquals: { 'aws:SourceAccount': account } },
+      'scheduler.amazonaws.com': {
+        StringEquals: {
+          'aws:SourceAccount': account,
+          'aws:SourceArn': expect.stringMatching(referenceTo('aws_scheduler_schedule_group', 'arn')),
+        },
+      },
     });
   });
 
@@ -117,7 +141,8 @@ describe.each([
     expect(statements.length).toBeGreaterThan(10);
     for (const statement of statements) {
       for (const action of statement.Action) expect(action).not.toContain('*');
-      if (statement.Resource.includes('*')) expect(statement.Action).toEqual(['dynamodb:ListStreams']);
+      if (statement.Resource.includes('*'))
+        for (const action of statement.Action) expect(WITHOUT_RESOURCE_LEVEL_PERMISSIONS).toContain(action);
     }
   });
 
@@ -127,6 +152,9 @@ describe.each([
     expect(onlyResource(json, 'aws_kinesis_stream')['kms_key_id']).toMatch(keyArn);
     const queues = Object.values(resources(json, 'aws_sqs_queue'));
     expect(queues.find((q) => String(q['name']).endsWith('-pipe-dlq'))?.['kms_master_key_id']).toMatch(keyArn);
+    expect(queues.find((q) => String(q['name']).endsWith('-current-state-merge-dlq'))?.['kms_master_key_id']).toMatch(
+      keyArn,
+    );
     // The crawler's event queue holds object keys, no data, and uses SSE-SQS so S3 can publish to it (catalog test).
     expect(queues.find((q) => String(q['name']).endsWith('-crawler-events'))?.['sqs_managed_sse_enabled']).toBe(true);
     expect(onlyResource(json, 'aws_sns_topic')['kms_master_key_id']).toMatch(keyArn);

@@ -17,7 +17,7 @@ const CASES: ReadonlyArray<[string, EnvironmentName, Record<string, string>]> = 
   ['prod defaults (with the low-latency path)', 'prod', {}],
   ['dev without the low-latency path', 'dev', { SALES_RECENT_PATH: 'false' }],
   [
-    'dev with provisioned Kinesis, S3 state backend and alarm e-mail',
+    'dev with provisioned Kinesis, S3 state backend, alarm e-mail and a 1-minute merge',
     'dev',
     {
       SALES_KINESIS_MODE: 'PROVISIONED',
@@ -25,6 +25,8 @@ const CASES: ReadonlyArray<[string, EnvironmentName, Record<string, string>]> = 
       SALES_STATE_BUCKET: 'acme-tf-state',
       SALES_ALARM_EMAIL: 'ops@example.com',
       SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '900',
+      SALES_MERGE_INTERVAL_MINUTES: '1',
+      SALES_MERGE_STALE_AFTER_INTERVALS: '24',
     },
   ],
 ];

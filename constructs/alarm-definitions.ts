@@ -1,4 +1,5 @@
 import { RECENT_FRESHNESS_TARGET_SECONDS, REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
+import { type CurrentStateMonitoring, currentStateAlarmDefinitions } from './current-state/current-state-alarms';
 import { driftAlarmDefinitions } from './drift-alarms';
 
 /**
@@ -24,6 +25,8 @@ export interface MonitoredResources {
   readonly bufferIntervalSeconds: number;
   /** DynamoDB table name: the drift metric's `Table` dimension. */
   readonly tableName: string;
+  /** The merge that keeps `orders_current`, and its schedule's settings. */
+  readonly currentState: CurrentStateMonitoring;
 }
 
 /** One alarm. */
@@ -72,7 +75,9 @@ export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number
 
 /**
  * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness (the low-latency
- * path's too, at its budget, when it is on) and Lambda processing failures, Lambda errors and throttles, values the transform rejected; then the scheduled reconcile's drift and absence.
+ * path's too, at its budget, when it is on) and Lambda processing failures, Lambda errors and throttles, values the
+ * transform rejected; then the scheduled reconcile's drift and absence, and the current-state merge's staleness and
+ * failures.
  *
  * @param r - the monitored resources
  * @returns the alarm definitions, in pipeline order
@@ -174,6 +179,7 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
       treatMissingData: 'notBreaching',
     },
     ...driftAlarmDefinitions(r.tableName),
+    ...currentStateAlarmDefinitions(r.currentState),
   ];
 }
 

@@ -4,6 +4,15 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import { ATHENA_DEFAULTS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 
+/**
+ * The engine every query of the workgroup runs on: Athena engine version 3 (Trino), the engine `MERGE INTO` on Iceberg
+ * tables needs.
+ *
+ * @see https://docs.aws.amazon.com/athena/latest/ug/merge-into-statement.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/engine-versions-changing.html
+ */
+export const ATHENA_ENGINE_VERSION = 'Athena engine version 3';
+
 /** Props for {@link Athena}. */
 export interface AthenaProps {
   /** `<prefix>-<environment>`: names the workgroup. */
@@ -31,7 +40,7 @@ export interface AthenaProps {
 }
 
 /**
- * An Athena workgroup that enforces its configuration (SSE-KMS results in the results bucket, a
+ * An Athena workgroup that enforces its configuration (engine version 3, SSE-KMS results in the results bucket, a
  * bytes-scanned cutoff, CloudWatch metrics) and the named queries of `@sales/pipeline-spec`.
  */
 export class Athena extends Construct {
@@ -51,6 +60,9 @@ export class Athena extends Construct {
       description: 'Queries over the sales order changes',
       ...(props.forceDestroy === true ? { forceDestroy: true } : {}),
       configuration: {
+        // MERGE INTO on Iceberg v2, which keeps orders_current, and the merge SQL's functions are engine 3's; AUTO
+        // would let Athena move the workgroup to a later engine unannounced.
+        engineVersion: { selectedEngineVersion: ATHENA_ENGINE_VERSION },
         enforceWorkgroupConfiguration: true,
         publishCloudwatchMetricsEnabled: true,
         bytesScannedCutoffPerQuery: cutoff,

@@ -41,6 +41,7 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
  *
  * @param service - service principal, e.g. `pipes.amazonaws.com`
  * @param accountId - the account that owns the role
+ * @param sourceArn - the resource that may make the service assume the role (`aws:SourceArn`). @defaultValue - none
  * @returns the trust policy JSON
  * @throws Error when the service's documented keys are not recorded in `SERVICE_TRUST`
  * @example
@@ -49,8 +50,8 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
  * //=> { StringEquals: { 'sts:ExternalId': '123456789012' } }
  * ```
  */
-export function assumeRolePolicy(service: string, accountId: string): string {
-  const condition = trustCondition(service, accountId);
+export function assumeRolePolicy(service: string, accountId: string, sourceArn?: string): string {
+  const condition = trustCondition(service, accountId, sourceArn);
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -103,6 +104,8 @@ export interface ServiceRoleProps {
   readonly accountId: string;
   /** Everything the role may do. */
   readonly statements: readonly PolicyStatement[];
+  /** The only resource that may make the service assume the role (`aws:SourceArn`). @defaultValue - none */
+  readonly sourceArn?: string;
 }
 
 /** A role for exactly one service, with one inline policy built from {@link PolicyStatement}s. */
@@ -117,7 +120,7 @@ export class ServiceRole extends Construct {
     ({ role: this.role, policy: this.policy } = roleWithInlinePolicy(
       this,
       props.name,
-      assumeRolePolicy(props.service, props.accountId),
+      assumeRolePolicy(props.service, props.accountId, props.sourceArn),
       props.statements,
     ));
   }

@@ -28,6 +28,10 @@ export interface LakeLifecycleDays {
  * the path is turned off, so what it wrote still goes), and noncurrent versions,
  * and clean up failed multipart uploads. The multipart rule is bucket-wide, so it covers `reconcile/` too.
  *
+ * Nothing under `current/` (the Iceberg tables, `CURRENT_STATE_PREFIX`) expires or moves: Iceberg deletes its own
+ * files, and the synth refuses a rule that would reach them (`iceberg-rules.ts`). The bucket-wide rule expires only
+ * noncurrent versions, which under `current/` are files Iceberg has already deleted.
+ *
  * Change rows are not tiered. Firehose writes objects of a few KB here, and S3 lifecycle by default does
  * not transition objects smaller than 128 KB to any storage class (and Standard-IA bills at least 128 KB
  * per object), so a Standard-IA rule would move nothing.

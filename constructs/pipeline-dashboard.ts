@@ -1,6 +1,6 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Construct } from 'constructs';
-import { REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
+import { MERGE_SUCCESS_METRIC, REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
 import type { MonitoredResources } from './alarm-definitions';
 
 /** Props for {@link PipelineDashboard}. */
@@ -37,7 +37,8 @@ const metric = (namespace: string, name: string, dimension: string, value: strin
  * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic. The
  * transform's rejected values (the `RejectedValues` metric filter's count, {@link REJECTED_VALUES_METRIC}) sit
  * next to its Lambda metrics, for this stack's function only. The low-latency path's delivery stream, when it is on,
- * gets a widget of its own after the main one.
+ * gets a widget of its own after the main one. The last widget is the current-state merge: merges that
+ * succeeded ({@link MERGE_SUCCESS_METRIC}), executions that failed, and the longest execution.
  *
  * @param r - the monitored resources
  * @param region - the metrics' region
@@ -49,6 +50,8 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
   const lambda = (name: string, stat: Stat) => metric('AWS/Lambda', name, 'FunctionName', r.functionName, stat);
   const firehose = (name: string, stat: Stat) =>
     metric('AWS/Firehose', name, 'DeliveryStreamName', r.deliveryStreamName, stat);
+  const merge = (name: string, stat: Stat) =>
+    metric('AWS/States', name, 'StateMachineArn', r.currentState.stateMachineArn, stat);
   const widgets: [string, Metric[]][] = [
     ['DynamoDB writes', [metric('AWS/DynamoDB', 'ConsumedWriteCapacityUnits', 'TableName', r.tableName, 'Sum')]],
     [
@@ -113,6 +116,20 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
             ],
           ] satisfies [string, Metric[]],
         ]),
+    [
+      'Current-state merge',
+      [
+        metric(
+          MERGE_SUCCESS_METRIC.namespace,
+          MERGE_SUCCESS_METRIC.metricName,
+          MERGE_SUCCESS_METRIC.dimensionName,
+          r.currentState.stateMachineName,
+          'Sum',
+        ),
+        merge('ExecutionsFailed', 'Sum'),
+        merge('ExecutionTime', 'Maximum'),
+      ],
+    ],
   ];
   return JSON.stringify({
     widgets: widgets.map(([title, metrics], index) => ({

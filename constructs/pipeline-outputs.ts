@@ -5,6 +5,7 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Athena } from './athena';
 import type { Catalog } from './catalog';
+import type { CurrentState } from './current-state/current-state';
 import type { OperatorPolicies } from './operator-policies';
 import type { PipelineAlarms } from './pipeline-alarms';
 import type { PipelineDashboard } from './pipeline-dashboard';
@@ -31,6 +32,8 @@ export interface PipelineOutputSources {
   readonly dashboard: PipelineDashboard;
   /** The managed policies for the `sales-lake` commands. */
   readonly operatorPolicies: OperatorPolicies;
+  /** `orders_current`'s merge and its schedule. */
+  readonly currentState: CurrentState;
 }
 
 /**
@@ -59,6 +62,16 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
     ['athena_workgroup', s.athena.workgroup.name, 'Athena workgroup to run queries in'],
     ['alarm_topic_arn', s.alarms.topic.arn, 'SNS topic the alarms notify'],
     ['dashboard_name', s.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the pipeline'],
+    [
+      'merge_state_machine_arn',
+      s.currentState.merge.stateMachine.arn,
+      'State machine that merges the change log into orders_current (aws stepfunctions list-executions --state-machine-arn ...)',
+    ],
+    [
+      'merge_schedule_name',
+      s.currentState.schedule.schedule.name,
+      'EventBridge Scheduler schedule that starts the merge (group: <prefix>-<env>-current-state)',
+    ],
     [
       'backfill_policy_arn',
       s.operatorPolicies.policies.backfill.arn,

@@ -7,7 +7,6 @@ import { Athena } from './athena';
 import {
   type AwsContext,
   glueDatabaseName,
-  liveViewLatenessSeconds,
   type PipelineConfig,
   pipeBatchingWindowSeconds,
   resourceNames,
@@ -15,6 +14,7 @@ import {
 import { Catalog } from './catalog';
 import { ChangePipe } from './change-pipe';
 import { ChangeStream } from './change-stream';
+import { CurrentState } from './current-state/current-state';
 import { DeliveryStream } from './delivery-stream';
 import { EncryptionKey } from './encryption-key';
 import { lakeLifecycleRules, resultsLifecycleRules } from './lake-lifecycle';
@@ -122,6 +122,28 @@ export class PipelineStack extends TerraformStack {
       crawlerSchedule: config.crawlerSchedule,
       projectionStartYear: config.projectionStartYear,
     });
+    const reconcileTables = new ReconcileTables(this, 'ReconcileTables', { database: catalog.database, bucket: lake });
+    const athena = new Athena(this, 'Athena', {
+      baseName,
+      databaseName: catalog.database.name,
+      resultsBucket: results,
+      kmsKeyArn,
+      bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
+      forceDestroy: !protect,
+    });
+    const currentState = new CurrentState(this, 'CurrentState', {
+      baseName,
+      aws,
+      kmsKeyArn,
+      logRetentionDays,
+      lake,
+      results,
+      database: catalog.database,
+      changes: catalog.table,
+      workgroup: athena.workgroup,
+      mergeIntervalMinutes: config.mergeIntervalMinutes,
+      mergeLatenessSeconds: config.mergeLatenessSeconds,
+    });
     // The low-latency path (`SALES_RECENT_PATH`): a second reader of the stream, with zero buffering into `recent/`.
     const recent = config.recentPathEnabled
       ? new RecentPath(this, 'Recent', {
@@ -137,7 +159,8 @@ export class PipelineStack extends TerraformStack {
           database: catalog.database,
           databaseName: glueDatabaseName(baseName),
           expirationDays: config.recentExpirationDays,
-          latenessSeconds: liveViewLatenessSeconds(config),
+          latenessSeconds: config.mergeLatenessSeconds,
+          currentStateTables: currentState.tables.all,
         })
       : undefined;
     const pipe = new ChangePipe(this, 'Pipe', {
@@ -154,15 +177,6 @@ export class PipelineStack extends TerraformStack {
       maximumRecordAgeSeconds: config.pipeMaximumRecordAgeSeconds,
       // Firehose reads Kinesis from LATEST: it must exist before the first change enters the stream.
       dependsOn: [delivery, ...(recent === undefined ? [] : [recent.deliveryStream])],
-    });
-    const reconcileTables = new ReconcileTables(this, 'ReconcileTables', { database: catalog.database, bucket: lake });
-    const athena = new Athena(this, 'Athena', {
-      baseName,
-      databaseName: catalog.database.name,
-      resultsBucket: results,
-      kmsKeyArn,
-      bytesScannedCutoffPerQuery: config.athenaBytesScannedCutoff,
-      forceDestroy: !protect,
     });
     const operatorPolicies = new OperatorPolicies(this, 'Operators', {
       baseName,
@@ -193,6 +207,12 @@ export class PipelineStack extends TerraformStack {
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
       tableName: table.name,
+      currentState: {
+        stateMachineArn: currentState.merge.stateMachine.arn,
+        stateMachineName: currentState.merge.stateMachine.name,
+        mergeIntervalMinutes: config.mergeIntervalMinutes,
+        staleAfterIntervals: config.mergeStaleAfterIntervals,
+      },
     };
     const alarms = new PipelineAlarms(this, 'Alarms', {
       baseName,
@@ -217,6 +237,7 @@ export class PipelineStack extends TerraformStack {
       alarms,
       dashboard,
       operatorPolicies,
+      currentState,
     });
     Aspects.of(this).add(new PolicyAspect());
   }

@@ -1,5 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
+import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
+import { GlueCatalogTableOptimizer } from '@cdktf/provider-aws/lib/glue-catalog-table-optimizer';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -29,6 +31,13 @@ import {
   type ResourceBlock,
 } from './apply-time-rules';
 import { kinesisReadBudgetViolations } from './kinesis-read-budget';
+import {
+  icebergLifecycleViolations,
+  icebergLocationViolations,
+  isIcebergTable,
+  tableLocation,
+  tableOptimizerViolations,
+} from './iceberg-rules';
 import { metricFilterDimensionViolations } from './metric-filter-rules';
 import { pipeRecoveryViolations } from './recovery-rules';
 import { policyStatements, trustPolicyViolations } from './trust-conditions';
@@ -54,8 +63,9 @@ function terraformBlock(resource: TerraformResource): ResourceBlock {
  * condition keys its service documents, and the apply-time rules of `apply-time-rules.ts` hold (Firehose
  * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions), metric filter
  * dimensions hold CloudWatch's rules (`metric-filter-rules.ts`), a pipe
- * leaves time to replay its dead-letter queue (`recovery-rules.ts`), and a Kinesis stream's standard consumers fit its
- * read limits (`kinesis-read-budget.ts`). Each violation becomes a
+ * leaves time to replay its dead-letter queue (`recovery-rules.ts`), a Kinesis stream's standard consumers fit its
+ * read limits (`kinesis-read-budget.ts`), and Iceberg tables keep locations of their own, optimizers that cannot
+ * reach another table's files, and no lifecycle rule under them (`iceberg-rules.ts`). Each violation becomes a
  * validation error on the offending construct, so `cdktf synth` (and `Testing.synth(stack, true)`)
  * fails before writing the stack, with messages like
  * `[sales-dev/Lake/Bucket] bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)`.
@@ -91,7 +101,30 @@ export class PolicyAspect implements IAspect {
     } else if (node instanceof CloudwatchLogMetricFilter) {
       node.node.addValidation({ validate: () => metricFilterDimensionViolations(terraformBlock(node)) });
     } else if (node instanceof S3BucketLifecycleConfiguration) {
-      node.node.addValidation({ validate: () => lifecycleTransitionViolations(terraformBlock(node)) });
+      node.node.addValidation({
+        validate: () => [
+          ...lifecycleTransitionViolations(terraformBlock(node)),
+          ...icebergLifecycleViolations(terraformBlock(node), icebergKeyPrefixesIn(node)),
+        ],
+      });
+    } else if (node instanceof GlueCatalogTable) {
+      node.node.addValidation({
+        validate: () =>
+          icebergLocationViolations(
+            terraformBlock(node),
+            otherTables(node).map((t) => t.block),
+          ),
+      });
+    } else if (node instanceof GlueCatalogTableOptimizer) {
+      node.node.addValidation({
+        validate: () => {
+          const optimizer = terraformBlock(node);
+          const tables = otherTables(node);
+          const target = tables.find((t) => [t.reference, t.block['name']].includes(optimizer['table_name']));
+          const others = tables.filter((t) => t !== target).map((t) => t.block);
+          return tableOptimizerViolations(optimizer, target?.block, others);
+        },
+      });
     } else if (node instanceof IamRolePolicy || node instanceof IamPolicy) {
       node.node.addValidation({ validate: () => wildcardActions(node.policyInput ?? '') });
     } else if (node instanceof IamRole) {
@@ -134,6 +167,26 @@ export function wildcardActions(policy: string): string[] {
     }
   }
   return messages;
+}
+
+/** The stack's Glue tables other than `node`: each block, and the `${…name}` reference an optimizer names it by. */
+function otherTables(node: IConstruct): { block: ResourceBlock; reference: unknown }[] {
+  return TerraformStack.of(node)
+    .node.findAll()
+    .filter((c): c is GlueCatalogTable => c instanceof GlueCatalogTable && c !== node)
+    .map((table) => ({ block: terraformBlock(table), reference: resolveIn(table, table.name) }));
+}
+
+/** `aws_s3_bucket.<id>` of a `${aws_s3_bucket.<id>.id|bucket}` reference, else the literal bucket name. */
+const bucketKey = (text: string) => /\$\{(aws_s3_bucket\.[^.}]+)\.(?:id|bucket)\}/.exec(text)?.[1] ?? text;
+
+/** Key prefixes of the Iceberg tables in the bucket a lifecycle configuration belongs to. */
+function icebergKeyPrefixesIn(configuration: S3BucketLifecycleConfiguration): string[] {
+  const bucket = bucketKey(String(terraformBlock(configuration)['bucket'] ?? ''));
+  return otherTables(configuration).flatMap(({ block }) => {
+    const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(tableLocation(block) ?? '');
+    return isIcebergTable(block) && match !== null && bucketKey(match[1]!) === bucket ? [match[2]!] : [];
+  });
 }
 
 function inlinePolicyViolations(role: IamRole): string[] {

@@ -34,6 +34,18 @@ export const SERVICE_TRUST: Readonly<Record<string, ServiceTrust>> = {
     source:
       'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/pipes_pipe (example trust policy with aws:SourceAccount) and https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
   },
+  'states.amazonaws.com': {
+    documentedKeys: ['aws:SourceAccount', 'aws:SourceArn'],
+    accountKey: 'aws:SourceAccount',
+    source:
+      'https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html (confused deputy prevention: aws:SourceAccount and aws:SourceArn in the execution role trust policy)',
+  },
+  'scheduler.amazonaws.com': {
+    documentedKeys: ['aws:SourceAccount', 'aws:SourceArn'],
+    accountKey: 'aws:SourceAccount',
+    source:
+      'https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role (trust policy with aws:SourceAccount and aws:SourceArn = the schedule group ARN)',
+  },
   'lambda.amazonaws.com': {
     documentedKeys: ['aws:SourceAccount', 'aws:SourceArn'],
     accountKey: 'aws:SourceAccount',
@@ -43,24 +55,36 @@ export const SERVICE_TRUST: Readonly<Record<string, ServiceTrust>> = {
 };
 
 /**
- * The `Condition` block of a trust policy for `service`: its documented account key set to `accountId`,
- * or nothing when the service documents no key.
+ * The `Condition` block of a trust policy for `service`: its documented account key set to `accountId`, and
+ * `aws:SourceArn` when given (EventBridge Scheduler documents the schedule group's ARN there), or nothing when the
+ * service documents no key.
  *
  * @param service - service principal, e.g. `firehose.amazonaws.com`
  * @param accountId - the account that owns the role (token)
+ * @param sourceArn - the only resource that may make the service assume the role. @defaultValue - no `aws:SourceArn`
  * @returns the condition block, or `undefined` for none
- * @throws Error when `service` is not in {@link SERVICE_TRUST}
+ * @throws Error when `service` is not in {@link SERVICE_TRUST}, or documents no `aws:SourceArn` and one is given
  * @example
  * ```ts
  * trustCondition('firehose.amazonaws.com', '123456789012'); //=> { StringEquals: { 'sts:ExternalId': '123456789012' } }
  * trustCondition('glue.amazonaws.com', '123456789012'); //=> undefined
  * ```
  */
-export function trustCondition(service: string, accountId: string): Record<string, Record<string, string>> | undefined {
+export function trustCondition(
+  service: string,
+  accountId: string,
+  sourceArn?: string,
+): Record<string, Record<string, string>> | undefined {
   const trust = SERVICE_TRUST[service];
   if (trust === undefined)
     throw new Error(`service must be one of ${Object.keys(SERVICE_TRUST).join(', ')}, received ${service}`);
-  return trust.accountKey === undefined ? undefined : { StringEquals: { [trust.accountKey]: accountId } };
+  if (sourceArn !== undefined && !trust.documentedKeys.includes('aws:SourceArn'))
+    throw new Error(`${service} documents no aws:SourceArn condition, received sourceArn ${sourceArn}`);
+  const equals = {
+    ...(trust.accountKey === undefined ? {} : { [trust.accountKey]: accountId }),
+    ...(sourceArn === undefined ? {} : { 'aws:SourceArn': sourceArn }),
+  };
+  return Object.keys(equals).length === 0 ? undefined : { StringEquals: equals };
 }
 
 /**

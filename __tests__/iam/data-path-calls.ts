@@ -3,6 +3,7 @@
  * resolved stack: the EventBridge Pipe, Data Firehose, the transform Lambda and the Glue crawler. One row per role,
  * citing the service's page that lists them.
  */
+import { CURRENT_STATE_ROLES } from './current-state-calls';
 import { request, type IamRequest } from './iam-request';
 import { readObject, writeObject } from './service-requests';
 import type { StackFacts } from './stack-facts';
@@ -24,7 +25,10 @@ const writeLogs = (
   actions = ['logs:CreateLogStream', 'logs:PutLogEvents'],
 ) => actions.map((action) => request(action, logStream(f, group, '2026/01/01/stream-1'), cause));
 
-/** The five data-path roles of the dev stack (the low-latency path's delivery stream has its own). */
+/**
+ * The data-path roles of the dev stack: the pipe, Firehose, the low-latency path's own delivery stream, the transform,
+ * the crawler, and the current-state merge's three.
+ */
 export const DATA_PATH_ROLES: readonly DataPathRole[] = [
   {
     role: 'sales-dev-pipe',
@@ -165,6 +169,7 @@ export const DATA_PATH_ROLES: readonly DataPathRole[] = [
       ];
     },
   },
+  ...CURRENT_STATE_ROLES,
 ];
 
 /** Requests the Firehose role must not be granted: an object outside `sales/` and `errors/`, a delete. */

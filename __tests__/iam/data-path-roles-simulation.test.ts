@@ -3,6 +3,7 @@
  * role's inline policy in the synthesized dev stack, with the KMS key, bucket and queue policies.
  */
 import { synthPipeline } from '../helpers/pipeline';
+import { currentStateOutsideLake } from './current-state-calls';
 import { DATA_PATH_ROLES, firehoseOutsideLake, recentFirehoseOutsidePath } from './data-path-calls';
 import { simulateRequest, type RequestVerdict } from './simulate-request';
 import { stackFacts } from './stack-facts';
@@ -39,6 +40,10 @@ describe('data-path roles', () => {
   test("denies the low-latency path's role the change log and the main path's error folders", async () => {
     const verdicts = await evaluate('sales-dev-firehose-recent', recentFirehoseOutsidePath(facts));
     expect(verdicts.map((v) => v.result)).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
+  test.each(currentStateOutsideLake(facts))('denies %s %o', async (role, req) => {
+    expect((await evaluate(role, [req]))[0]!.result).toBe('ImplicitlyDenied');
   });
 
   test('reports the calls simulated per role, none denied', () => {

@@ -63,6 +63,12 @@ const ATTRIBUTES: Record<string, Attributes> = {
   aws_glue_crawler: (_, v) => ({ name: v('name') }),
   aws_glue_security_configuration: (_, v) => ({ name: v('name') }),
   aws_cloudwatch_dashboard: (_, v) => ({ dashboard_name: v('dashboard_name') }),
+  aws_sfn_state_machine: (_, v, a) => ({ arn: arn(a, 'states', `stateMachine:${v('name')}`), name: v('name') }),
+  aws_scheduler_schedule_group: (_, v, a) => ({
+    arn: arn(a, 'scheduler', `schedule-group/${v('name')}`),
+    name: v('name'),
+  }),
+  aws_scheduler_schedule: (_, v) => ({ name: v('name') }),
 };
 
 /** `${type.id.attribute}` or `${data.type.id.attribute}`; `$${…}` is Terraform's escape for a literal `${…}`. */

@@ -116,6 +116,10 @@ export function stackFacts(json: SynthesizedStack, account: EvaluationAccount = 
       if (arn === kmsKeyArn) return JSON.parse(key.policy) as PolicyDocument;
       if (arn === queueArn) return queuePolicies.get(queueUrl) ?? queuePolicies.get(queue.name);
       if (arn === eventsArn) return queuePolicies.get(eventsUrl) ?? queuePolicies.get(events.name);
+      if (arn.startsWith(`arn:${account.partition}:sqs:`))
+        return queuePolicies.get(
+          `https://sqs.${account.region}.amazonaws.com/${account.accountId}/${arn.split(':').at(-1)}`,
+        );
       return bucketPolicies.get(arn.startsWith('arn:aws:s3:::') ? `arn:aws:s3:::${arn.slice(13).split('/')[0]}` : '');
     },
     kmsKeyArn,

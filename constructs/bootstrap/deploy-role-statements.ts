@@ -24,8 +24,10 @@ const MANAGED_SERVICES = [
   'lambda',
   'logs',
   'pipes',
+  'scheduler',
   'sns',
   'sqs',
+  'states',
 ] as const;
 
 /**

@@ -70,6 +70,10 @@ export const PLAN_REFRESH_READS: Readonly<Record<string, RefreshReads>> = {
     actions: ['glue:GetTable', 'glue:GetPartitionIndexes'],
     cite: `${TF}/resources/glue_catalog_table; ${SAR}/list_awsglue.html`,
   },
+  aws_glue_catalog_table_optimizer: {
+    actions: ['glue:GetTableOptimizer'],
+    cite: `${TF}/resources/glue_catalog_table_optimizer; ${SAR}/list_awsglue.html`,
+  },
   aws_glue_crawler: {
     actions: ['glue:GetCrawler', 'glue:GetTags'],
     cite: `${TF}/resources/glue_crawler; ${SAR}/list_awsglue.html`,
@@ -164,6 +168,19 @@ export const PLAN_REFRESH_READS: Readonly<Record<string, RefreshReads>> = {
   aws_s3_bucket_versioning: {
     actions: ['s3:GetBucketVersioning'],
     cite: `${TF}/resources/s3_bucket_versioning; ${SAR}/list_amazons3.html`,
+  },
+  aws_scheduler_schedule: {
+    actions: ['scheduler:GetSchedule'],
+    cite: `${TF}/resources/scheduler_schedule; ${SAR}/list_amazoneventbridgescheduler.html`,
+  },
+  aws_scheduler_schedule_group: {
+    actions: ['scheduler:GetScheduleGroup', 'scheduler:ListTagsForResource'],
+    cite: `${TF}/resources/scheduler_schedule_group; ${SAR}/list_amazoneventbridgescheduler.html`,
+  },
+  // DescribeStateMachine returns the definition and the role, no execution data.
+  aws_sfn_state_machine: {
+    actions: ['states:DescribeStateMachine', 'states:ListTagsForResource'],
+    cite: `${TF}/resources/sfn_state_machine; ${SAR}/list_awsstepfunctions.html`,
   },
   aws_sns_topic: {
     actions: ['sns:GetTopicAttributes', 'sns:ListTagsForResource'],

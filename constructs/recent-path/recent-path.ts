@@ -3,6 +3,7 @@ import type { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kine
 import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AwsContext } from '@sales/pipeline-spec';
 import { RecentDeliveryStream } from './recent-delivery-stream';
@@ -34,8 +35,10 @@ export interface RecentPathProps {
   readonly databaseName: string;
   /** `recentExpirationDays`. */
   readonly expirationDays: number;
-  /** The merge's lateness, in seconds. */
+  /** The merge's lateness, in seconds (`mergeLatenessSeconds`). */
   readonly latenessSeconds: number;
+  /** `orders_current`, its tombstones and merge log: the view reads them, so Terraform creates it after them. */
+  readonly currentStateTables: readonly ITerraformDependable[];
 }
 
 /**
@@ -68,6 +71,7 @@ export class RecentPath extends Construct {
       bucket: props.bucket,
       expirationDays: props.expirationDays,
       latenessSeconds: props.latenessSeconds,
+      currentStateTables: props.currentStateTables,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
 import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ATHENA_MERGE_DIALECT,
@@ -32,6 +33,8 @@ export interface RecentTablesProps {
   readonly expirationDays: number;
   /** The merge's lateness, in seconds: how far before the last merge the view reads `recent/`. */
   readonly latenessSeconds: number;
+  /** The current-state tables the view reads, created before it. */
+  readonly currentStateTables: readonly ITerraformDependable[];
 }
 
 /** Athena reads a view's relations in the view's own schema: names stay unqualified. */
@@ -89,7 +92,7 @@ export class RecentTables extends Construct {
       viewOriginalText: prestoViewOriginalText({ sql, database: props.databaseName, columns: LIVE_VIEW_COLUMNS }),
       viewExpandedText: PRESTO_VIEW_EXPANDED_TEXT,
       storageDescriptor: { columns: LIVE_VIEW_COLUMNS.map((column) => ({ ...column })) },
-      dependsOn: [this.table],
+      dependsOn: [this.table, ...props.currentStateTables],
     });
   }
 }

@@ -63,7 +63,7 @@ function holdsFiles(dir: string, extension: string): boolean {
  *
  * @param lake - an open DuckDB
  * @param root - the lake folder
- * @param latenessSeconds - the merge's lateness (`liveViewLatenessSeconds`)
+ * @param latenessSeconds - the merge's lateness (`mergeLatenessSeconds`)
  * @returns where `orders_current` came from
  * @throws the DuckDB error, e.g. for unreadable files
  */

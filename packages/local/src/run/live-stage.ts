@@ -1,7 +1,7 @@
 /**
  * The `orders_live` check of a local run against the table, and what `summary.json` says of the low-latency path.
  */
-import { LIVE_VIEW_COLUMNS, LIVE_VIEW_NAME, liveViewLatenessSeconds, type PipelineConfig } from '@sales/pipeline-spec';
+import { LIVE_VIEW_COLUMNS, LIVE_VIEW_NAME, type PipelineConfig } from '@sales/pipeline-spec';
 import { DuckDbLake } from '../athena/duckdb-lake.js';
 import { type CurrentStateSource, mountLiveView } from '../athena/live-view-mount.js';
 import type { ZeroBufferingStats } from '../firehose/zero-buffering-delivery.js';
@@ -80,7 +80,7 @@ export async function liveCheckStage(stages: StageRunner, input: LiveCheckInput)
         input.catalogTable,
       );
       try {
-        const source = await mountLiveView(lake, input.lakeDir, liveViewLatenessSeconds(input.config));
+        const source = await mountLiveView(lake, input.lakeDir, input.config.mergeLatenessSeconds);
         if (source === 'absent' && input.backfilled) {
           return {
             current_state: source,

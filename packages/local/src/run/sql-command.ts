@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@sales/command-line';
-import { liveViewLatenessSeconds, type PipelineConfig } from '@sales/pipeline-spec';
+import type { PipelineConfig } from '@sales/pipeline-spec';
 import { DuckDbLake } from '../athena/duckdb-lake.js';
 import { mountLiveView } from '../athena/live-view-mount.js';
 import { crawlLake } from './lake-stage.js';
@@ -42,7 +42,7 @@ export async function runSql(out: string, sql: string, config: PipelineConfig): 
     catalog.table,
   );
   try {
-    if (config.recentPathEnabled) await mountLiveView(lake, out, liveViewLatenessSeconds(config));
+    if (config.recentPathEnabled) await mountLiveView(lake, out, config.mergeLatenessSeconds);
     const result = await lake.query(sql);
     return `${formatTextTable(result.columns, result.rows, Number.POSITIVE_INFINITY)}\n(${result.rows.length} rows)\n`;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
+import { CURRENT_STATE_DEFAULTS } from '../defaults/current-state-defaults';
 import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
 import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
 import { KINESIS_DEFAULTS } from '../defaults/kinesis-defaults';
@@ -167,6 +168,17 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'ATHENA_BYTES_SCANNED_CUTOFF',
     setting: 'athenaBytesScannedCutoff',
     ...int(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery),
+  },
+  {
+    name: 'MERGE_INTERVAL_MINUTES',
+    setting: 'mergeIntervalMinutes',
+    ...int(CURRENT_STATE_DEFAULTS.mergeIntervalMinutes),
+  },
+  { name: 'MERGE_LATENESS_SECONDS', setting: 'mergeLatenessSeconds', ...int(CURRENT_STATE_DEFAULTS.latenessSeconds) },
+  {
+    name: 'MERGE_STALE_AFTER_INTERVALS',
+    setting: 'mergeStaleAfterIntervals',
+    ...int(CURRENT_STATE_DEFAULTS.staleAfterIntervals),
   },
   {
     name: 'ALARM_EMAIL',

@@ -1,4 +1,5 @@
 import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
+import { CURRENT_STATE_DEFAULTS } from '../defaults/current-state-defaults';
 import { DYNAMODB_DEFAULTS } from '../defaults/dynamodb-defaults';
 import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
 import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
@@ -12,6 +13,7 @@ import { STACK_DEFAULTS } from '../defaults/stack-defaults';
 import { ConfigError } from './config-error';
 import { checkVariableNames, readVariable } from './config-names';
 import { CONFIG_VARIABLES } from './config-variables';
+import { mergeLatenessFloorSeconds, resolveMergeLateness } from './merge-lateness';
 import { resolveStateBackend, type StateBackendConfig, type StateBackendSettings } from './state-backend';
 
 /**
@@ -99,6 +101,17 @@ export interface PipelineConfig {
   readonly projectionStartYear: number;
   /** Athena cancels a query after scanning this many bytes. @defaultValue - `ATHENA_DEFAULTS.bytesScannedCutoffPerQuery` (with its limits) */
   readonly athenaBytesScannedCutoff: number;
+  /** How often the scheduled merge brings `orders_current` up to date, in minutes. @defaultValue - `CURRENT_STATE_DEFAULTS.mergeIntervalMinutes` (with its limits) */
+  readonly mergeIntervalMinutes: number;
+  /**
+   * How late a change may reach the lake after its event time and still be merged, in seconds: each incremental merge
+   * reads the event-time hours from (last successful merge − lateness). Never below what the pipe still delivers
+   * (`merge-lateness.ts`).
+   * @defaultValue - `mergeLatenessFloorSeconds` of the pipe and Firehose settings (limits in `CURRENT_STATE_DEFAULTS.latenessSeconds`)
+   */
+  readonly mergeLatenessSeconds: number;
+  /** `CurrentStateStale` fires after this many merge intervals without a successful merge. @defaultValue - `CURRENT_STATE_DEFAULTS.staleAfterIntervals` (with its limits) */
+  readonly mergeStaleAfterIntervals: number;
   /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
   readonly alarmEmail?: string;
   /**
@@ -146,6 +159,14 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   crawlerSchedule: GLUE_DEFAULTS.crawlerSchedule,
   projectionStartYear: GLUE_DEFAULTS.projectionStartYear.default,
   athenaBytesScannedCutoff: ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default,
+  mergeIntervalMinutes: CURRENT_STATE_DEFAULTS.mergeIntervalMinutes.default,
+  mergeLatenessSeconds: mergeLatenessFloorSeconds({
+    pipeMaximumRecordAgeSeconds: PIPES_DEFAULTS.maximumRecordAgeSeconds.default,
+    pipeBatchingWindowSeconds: PIPES_DEFAULTS.batchingWindowSeconds.default,
+    lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
+    bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
+  }),
+  mergeStaleAfterIntervals: CURRENT_STATE_DEFAULTS.staleAfterIntervals.default,
   stateBackend: { type: 'local' },
 };
 
@@ -182,10 +203,12 @@ export function loadConfig(environment: string, vars: Readonly<Record<string, st
   const settings: Record<string, unknown> = { ...DEFAULTS, ...ENVIRONMENTS[env] };
   let tags: Record<string, string> = { project: 'sales-pipeline', environment: env };
   const state: StateBackendSettings = {};
+  let lateness: { name: string; raw: string } | undefined;
   for (const variable of CONFIG_VARIABLES) {
     const found = readVariable(env, variable.name, vars);
     if (found === undefined) continue;
     const value = variable.parse(found.name, found.raw);
+    if (variable.setting === 'mergeLatenessSeconds') lateness = found;
     if (variable.setting === 'tags') tags = { ...tags, ...(value as Record<string, string>) };
     else if (variable.setting === 'stateBucket' || variable.setting === 'stateRegion')
       state[variable.setting] = value as string;
@@ -194,5 +217,7 @@ export function loadConfig(environment: string, vars: Readonly<Record<string, st
     else settings[variable.setting] = value;
   }
   const stateBackend = resolveStateBackend(state, settings['region'] as string);
-  return { ...(settings as Omit<PipelineConfig, 'environment' | 'tags'>), environment: env, tags, stateBackend };
+  const resolved = settings as Omit<PipelineConfig, 'environment' | 'tags' | 'stateBackend'>;
+  const mergeLatenessSeconds = resolveMergeLateness(resolved, lateness);
+  return { ...resolved, mergeLatenessSeconds, environment: env, tags, stateBackend };
 }

@@ -1,6 +1,3 @@
-import type { PipelineConfig } from '../config/config';
-import { freshnessBudgetSeconds } from '../config/freshness-budget';
-import { defaultMergeLatenessSeconds } from '../defaults/current-state-defaults';
 import { RECENT_PARTITION_KEY } from '../lake/lake-layout';
 import { CURRENT_COLUMNS } from './current-state-tables';
 import type { MergeDialect } from './merge-dialect';
@@ -31,24 +28,6 @@ export interface LiveViewTables {
 
 /** Seconds of arrival time the view reads before (last merge's `read_until` − lateness): an object is filed under the hour its oldest record arrived in. */
 export const LIVE_VIEW_HOUR_SLACK_SECONDS = 3600;
-
-/**
- * The lateness the view allows for: the merge's, derived from the pipe's maximum record age and the main delivery
- * stream's worst case (`defaultMergeLatenessSeconds`), so the view reads exactly the arrival hours a merge can still
- * take a change from.
- *
- * @param config - the pipe and Firehose settings
- * @returns seconds, a whole number of hours
- * @example
- * ```ts
- * liveViewLatenessSeconds(loadConfig('dev', {})); //=> 25200
- * ```
- */
-export function liveViewLatenessSeconds(
-  config: Parameters<typeof freshnessBudgetSeconds>[0] & Pick<PipelineConfig, 'pipeMaximumRecordAgeSeconds'>,
-): number {
-  return defaultMergeLatenessSeconds(config.pipeMaximumRecordAgeSeconds, freshnessBudgetSeconds(config));
-}
 
 const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const columns = (alias?: string): string =>
@@ -95,7 +74,7 @@ function firstHour(dialect: MergeDialect, mergeLog: string, latenessSeconds: num
  *
  * @param dialect - the engine's spelling of time arithmetic
  * @param tables - the relations read
- * @param latenessSeconds - the merge's lateness ({@link liveViewLatenessSeconds})
+ * @param latenessSeconds - the merge's lateness (`mergeLatenessSeconds`)
  * @returns one `SELECT`, without a trailing `;`
  * @throws RangeError for a lateness that is not whole, non-negative seconds
  * @example

@@ -6,7 +6,6 @@ import {
   firehoseRecentErrorPrefix,
   firehoseRecentPrefix,
   kinesisReadBudget,
-  liveViewLatenessSeconds,
   liveViewSql,
   loadConfig,
   pipeBatchingWindowSeconds,
@@ -107,10 +106,6 @@ describe('orders_live', () => {
     expect(sql).toContain(`date_add('second', -28800, from_iso8601_timestamp(max("read_until")))`);
     expect(sql).toContain(`CROSS JOIN "last_merge" AS "m" WHERE "r"."dt" >= coalesce("m"."first_hour", '0000')`);
     expect(liveViewSql(DUCKDB_MERGE_DIALECT, TABLES, 25200)).toContain('to_seconds(28800)');
-  });
-
-  test('allows for the lateness the merge derives from the pipe and the main delivery stream', () => {
-    expect(liveViewLatenessSeconds(loadConfig('dev', {}))).toBe(25200);
   });
 
   test('refuses a lateness that is not whole seconds, so no text reaches the SQL', () => {
