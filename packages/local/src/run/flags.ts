@@ -86,7 +86,8 @@ export const LOCAL_FLAGS = {
   sql: {
     type: 'string',
     value: 'query',
-    description: 'run one SQL statement on the lake in --out (table order_changes) instead of a run',
+    description:
+      'run one SQL statement on the lake in --out (order_changes, order_changes_recent, orders_live) instead of a run',
   },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
@@ -103,8 +104,9 @@ export function localHelp(): string {
     usage: ['npm run local -- [options]', 'npm run local -- --sql "<query>" [--out <dir>]'],
     description: [
       'Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->\n' +
-        'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake -> schema inference ->\n' +
-        'the Athena named queries on DuckDB. Results on stdout, progress on stderr, summary.json in --out.',
+        'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake (and the low-latency\n' +
+        'path into recent/) -> schema inference -> the Athena named queries and orders_live on DuckDB.\n' +
+        'Results on stdout, progress on stderr, summary.json in --out.',
     ],
     flags: LOCAL_FLAGS,
     exitCodeText: { 1: 'a stage failed, or the lake does not equal the table (see the summary)' },

@@ -17,6 +17,8 @@ import {
 } from './lake-stage.js';
 import { compareCurrentState } from './lake-check.js';
 import { countPartitions } from './partition-count.js';
+import { liveCheckStage, recentPathProblems, recentPathSummary } from './live-stage.js';
+import { deliverRecentStage } from './recent-delivery-stage.js';
 import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import { inSimulatedTime, type LocalOptions } from './options.js';
@@ -70,7 +72,8 @@ export interface StoppedRun {
 
 /**
  * Run the whole pipeline once: database, generator with change capture, Pipes -> Kinesis ->
- * Firehose -> transform -> lake, crawler, named queries, the final check, summary.json.
+ * Firehose -> transform -> lake (and the low-latency path into `recent/`), crawler, named queries, the final checks
+ * (the lake's current state and `orders_live` against the table), summary.json.
  *
  * Before any work `--out` is claimed and locked ({@link claimOutFolder}) and `--endpoint` probed. Results are written
  * beside the previous ones and replace them at the end; a failed stage stops the run (later stages are
@@ -236,6 +239,15 @@ async function runStages(
   );
   mkdirSync(join(lakeDir, 'logs'), { recursive: true });
   writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
+  const recentDelivery = await deliverRecentStage(stages, {
+    config: deps.config,
+    settings,
+    handler: failing.handler,
+    records,
+    lakeDir,
+    seed: options.seed,
+    duplicates: options.duplicates,
+  });
 
   const crawl = await stages.run(
     'crawl',
@@ -251,6 +263,14 @@ async function runStages(
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`,
   );
 
+  const live = await liveCheckStage(stages, {
+    config: deps.config,
+    lakeDir,
+    settings,
+    catalogTable: crawl.catalog.table,
+    tableItems,
+    backfilled: capture.backfill !== undefined,
+  });
   const currentState = queries.find((outcome) => outcome.query.name === CURRENT_STATE_QUERY)?.result;
   const counts = {
     changes_captured: capture.changes,
@@ -270,6 +290,7 @@ async function runStages(
     lake_vs_table: currentState === undefined ? null : compareCurrentState(currentState.rows, tableItems),
     new_columns: [...crawl.catalog.newColumns],
     schema_conflicts: [...crawl.catalog.conflicts],
+    recent_path: recentPathSummary(recentDelivery, live),
     files: lake.objects.length,
     bytes: lake.bytes,
     shard_records: capture.stream.shardSizes(),
@@ -290,12 +311,15 @@ async function runStages(
       },
     }),
   };
-  const problems = collectProblems(counts, {
-    unroutable: capture.unroutable,
-    failedInvocations: delivery.failedInvocations,
-    queries,
-    out: options.out,
-  });
+  const problems = [
+    ...collectProblems(counts, {
+      unroutable: capture.unroutable,
+      failedInvocations: delivery.failedInvocations,
+      queries,
+      out: options.out,
+    }),
+    ...recentPathProblems(counts.recent_path),
+  ];
   return {
     kind: 'completed',
     summary: { ...counts, problems },
