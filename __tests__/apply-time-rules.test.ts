@@ -141,7 +141,7 @@ describe('Firehose with dynamic partitioning buffers 60-900 s and 64-128 MiB', (
     expect(() => synthChecked((stack) => rawFirehose(stack, s3 as Parameters<typeof rawFirehose>[1]))).toThrow(message);
   });
 
-  test('leaves a stream without dynamic partitioning to the API ranges (0-900 s)', () => {
+  test('accepts zero buffering without dynamic partitioning, as the low-latency path uses it', () => {
     expect(() =>
       synthChecked((stack) =>
         rawFirehose(stack, {
@@ -151,6 +151,35 @@ describe('Firehose with dynamic partitioning buffers 60-900 s and 64-128 MiB', (
         }),
       ),
     ).not.toThrow();
+  });
+
+  test('refuses zero buffering with dynamic partitioning, which AWS does not offer', () => {
+    expect(() => synthChecked((stack) => rawFirehose(stack, { bufferingInterval: 0 }))).toThrow(
+      /received 0 \(no zero buffering; see https:\/\/docs\.aws\.amazon\.com\/firehose\/latest\/dev\/buffering\.html\)/,
+    );
+  });
+
+  test.each([
+    [
+      { bufferingInterval: 901 },
+      /\[checked\/Firehose\] buffering_interval must be between 0 and 900 seconds, received 901/,
+    ],
+    [{ bufferingSize: 129 }, /\[checked\/Firehose\] buffering_size must be between 1 and 128 MiB, received 129/],
+    [
+      { bufferingSize: 0 },
+      /buffering_size must be between 1 and 128 MiB, received 0 \(see https:\/\/docs\.aws\.amazon\.com\/firehose\/latest\/APIReference\/API_BufferingHints\.html\)/,
+    ],
+  ])('refuses %p without dynamic partitioning, outside the API ranges', (s3, message) => {
+    expect(() =>
+      synthChecked((stack) =>
+        rawFirehose(stack, {
+          bufferingInterval: 0,
+          bufferingSize: 5,
+          dynamicPartitioningConfiguration: { enabled: false },
+          ...s3,
+        }),
+      ),
+    ).toThrow(message);
   });
 });
 
@@ -170,6 +199,7 @@ describe("Lambda processor parameters stay within Firehose's documented ranges",
       [arn, ['NumberOfRetries', '301']],
       /\[checked\/Firehose\] Lambda processor NumberOfRetries must be between 0 and 300, received 301/,
     ],
+    [[arn, ['BufferIntervalInSeconds', '-1']], /BufferIntervalInSeconds must be between 0 and 900, received -1/],
     [[['BufferSizeInMBs', '1']], /\[checked\/Firehose\] Lambda processor has no LambdaArn parameter/],
   ] as Array<[Array<[string, string]>, RegExp]>)('fails the synth for %j', (parameters, message) => {
     expect(() =>

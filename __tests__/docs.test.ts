@@ -9,6 +9,9 @@ import {
   FIREHOSE_DEFAULTS,
   freshnessBudget,
   freshnessBudgetSeconds,
+  RECENT_FRESHNESS_TARGET_SECONDS,
+  recentFreshnessBudget,
+  recentFreshnessBudgetSeconds,
   KINESIS_DEFAULTS,
   KMS_DEFAULTS,
   LAMBDA_DEFAULTS,
@@ -135,12 +138,21 @@ describe('docs/infrastructure.md', () => {
     for (const hop of freshnessBudget(config)) expect(docs).toContain(`| ${hop.seconds} |`);
   });
 
+  test("states the low-latency path's budget that freshness-budget.ts computes, and its target", () => {
+    const section = docs.slice(docs.indexOf('## The low-latency path'));
+    expect(section).toContain(`| **Total** | **${recentFreshnessBudgetSeconds()}** |`);
+    for (const hop of recentFreshnessBudget())
+      expect(section).toContain(`| ${hop.hop.replace(' -> ', ' → ')} | ${hop.seconds} |`);
+    expect(section).toContain(`within ${RECENT_FRESHNESS_TARGET_SECONDS} s`);
+  });
+
   test('lists every alarm and every named query', () => {
     const resources = {
       pipeName: 'p',
       deadLetterQueueName: 'q',
       streamName: 's',
       deliveryStreamName: 'd',
+      recentDeliveryStreamName: 'r',
       functionName: 'f',
       bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
       tableName: 't',
@@ -162,6 +174,12 @@ describe('the pages a newcomer reads first', () => {
     const figures = [...firstScreen.matchAll(/(\d+(?:\.\d+)?) s\b/g)].map((match) => Number(match[1]));
     expect(figures.filter((seconds) => seconds !== budget)).toEqual([]);
     expect(readme).toContain(`within ${budget} s, worst case`);
+  });
+
+  test('README states the low-latency path budget and target that freshness-budget.ts computes', () => {
+    expect(readme).toContain(
+      `within ${recentFreshnessBudgetSeconds()} s, worst case (target ${RECENT_FRESHNESS_TARGET_SECONDS} s)`,
+    );
   });
 
   test.each([

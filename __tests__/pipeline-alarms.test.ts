@@ -2,13 +2,25 @@ import 'cdktf/lib/testing/adapters/jest';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { AnnotationMetadataEntryType, Testing, TerraformStack } from 'cdktf';
-import { alarmDefinitions, freshnessThresholdSeconds, type MonitoredResources } from '../constructs/alarm-definitions';
+import {
+  alarmDefinitions,
+  freshnessThresholdSeconds,
+  recentFreshnessAlarm,
+  type MonitoredResources,
+} from '../constructs/alarm-definitions';
 import { PipelineAlarms, noSubscriptionWarning } from '../constructs/pipeline-alarms';
 import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 import { testApp } from './helpers/test-app';
-import { DEFAULTS, FRESHNESS_TARGET_SECONDS, REJECTED_VALUES_METRIC, loadConfig } from '@sales/pipeline-spec';
+import {
+  DEFAULTS,
+  FRESHNESS_TARGET_SECONDS,
+  RECENT_FRESHNESS_TARGET_SECONDS,
+  recentFreshnessBudgetSeconds,
+  REJECTED_VALUES_METRIC,
+  loadConfig,
+} from '@sales/pipeline-spec';
 import { PipelineStack } from '../constructs/pipeline-stack';
 
 const resources: MonitoredResources = {
@@ -406,5 +418,50 @@ describe('PipelineDashboard', () => {
 describe('freshness alarm', () => {
   test('alarms on Firehose data freshness at the freshness target with the default buffer interval', () => {
     expect(freshnessThresholdSeconds(DEFAULTS.bufferIntervalSeconds)).toBe(FRESHNESS_TARGET_SECONDS);
+  });
+});
+
+describe('freshness alarm of the low-latency path', () => {
+  const withRecent = { ...resources, recentDeliveryStreamName: 'recent' };
+
+  test('alarms on the recent delivery stream at the path budget, and the budget keeps under it', () => {
+    const alarm = alarmDefinitions(withRecent).find((a) => a.id === 'RecentDeliveryFreshness');
+    expect(alarm).toEqual(recentFreshnessAlarm('recent'));
+    expect(alarm).toMatchObject({
+      namespace: 'AWS/Firehose',
+      metricName: 'DeliveryToS3.DataFreshness',
+      dimensions: { DeliveryStreamName: 'recent' },
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: RECENT_FRESHNESS_TARGET_SECONDS,
+    });
+    expect(recentFreshnessBudgetSeconds()).toBeLessThanOrEqual(alarm?.threshold ?? 0);
+  });
+
+  test('has no alarm and no widget without the path', () => {
+    expect(alarmDefinitions(resources).map((a) => a.id)).not.toContain('RecentDeliveryFreshness');
+    const titles = (
+      JSON.parse(dashboardBody({ ...resources }, 'eu-west-1')).widgets as Array<{ properties: { title: string } }>
+    ).map((w) => w.properties.title);
+    expect(titles).not.toContain('Firehose, low-latency path');
+  });
+
+  test('draws the recent delivery stream after the main one, freshness as the alarm reads it, on a free cell', () => {
+    const body = JSON.parse(dashboardBody(withRecent, 'eu-west-1')) as {
+      widgets: Array<{ x: number; y: number; properties: { title: string; metrics: unknown[][] } }>;
+    };
+    const titles = body.widgets.map((w) => w.properties.title);
+    expect(titles.indexOf('Firehose, low-latency path')).toBe(titles.indexOf('Firehose') + 1);
+    expect(
+      body.widgets.find((w) => w.properties.title === 'Firehose, low-latency path')?.properties.metrics,
+    ).toContainEqual([
+      'AWS/Firehose',
+      'DeliveryToS3.DataFreshness',
+      'DeliveryStreamName',
+      'recent',
+      { stat: 'Maximum' },
+    ]);
+    const cells = body.widgets.map((w) => `${w.x},${w.y}`);
+    expect(new Set(cells).size).toBe(cells.length);
   });
 });

@@ -14,6 +14,7 @@ describe('SecureBucket', () => {
     errorExpirationDays: 30,
     exportExpirationDays: 7,
     noncurrentVersionExpirationDays: 30,
+    recentExpirationDays: 3,
   });
   const synthesized = Testing.synthScope(
     (scope) =>
@@ -103,7 +104,7 @@ describe('SecureBucket', () => {
     ]);
   });
 
-  test('expires errors, DynamoDB exports, reconcile scratch and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
+  test('expires errors, DynamoDB exports, reconcile scratch, the recent copies and noncurrent versions, and tiers nothing (objects are under 128 KB)', () => {
     expect(synthesized).not.toContain('STANDARD_IA');
     expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       rule: [
@@ -112,11 +113,22 @@ describe('SecureBucket', () => {
           filter: [{ prefix: 'errors/' }],
           expiration: [{ days: 30 }],
         }),
+        expect.objectContaining({
+          id: 'expire-recent-error-records',
+          filter: [{ prefix: 'recent-errors/' }],
+          expiration: [{ days: 30 }],
+        }),
         expect.objectContaining({ id: 'expire-exports', filter: [{ prefix: 'exports/' }], expiration: [{ days: 7 }] }),
         expect.objectContaining({
           id: 'expire-reconcile-scratch',
           filter: [{ prefix: 'reconcile/' }],
           expiration: [{ days: 1 }],
+          noncurrent_version_expiration: [{ noncurrent_days: 1 }],
+        }),
+        expect.objectContaining({
+          id: 'expire-recent-changes',
+          filter: [{ prefix: 'recent/' }],
+          expiration: [{ days: 3 }],
           noncurrent_version_expiration: [{ noncurrent_days: 1 }],
         }),
         expect.objectContaining({

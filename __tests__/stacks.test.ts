@@ -51,7 +51,10 @@ describe.each([
   test('names every resource after the prefix and the environment', () => {
     expect(onlyResource(json, 'aws_dynamodb_table')['name']).toBe(`sales-${environment}-orders`);
     expect(onlyResource(json, 'aws_kinesis_stream')['name']).toBe(`sales-${environment}-changes`);
-    expect(onlyResource(json, 'aws_kinesis_firehose_delivery_stream')['name']).toBe(`sales-${environment}-lake`);
+    expect(Object.values(resources(json, 'aws_kinesis_firehose_delivery_stream')).map((f) => f['name'])).toEqual([
+      `sales-${environment}-lake`,
+      `sales-${environment}-recent`,
+    ]);
   });
 
   test('holds no absolute path, timestamp or random suffix', () => {
@@ -67,15 +70,22 @@ describe.each([
     expect(dlq).toMatch(referenceTo('aws_sqs_queue', 'arn'));
   });
 
-  test('wires Firehose from the stream through the function into the lake bucket', () => {
-    const firehose = onlyResource(json, 'aws_kinesis_firehose_delivery_stream') as any;
-    expect(firehose.kinesis_source_configuration.kinesis_stream_arn).toMatch(referenceTo('aws_kinesis_stream', 'arn'));
-    const lambdaArn = firehose.extended_s3_configuration.processing_configuration.processors[0].parameters[0];
-    expect(lambdaArn).toEqual({
-      parameter_name: 'LambdaArn',
-      parameter_value: expect.stringMatching(/^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/),
-    });
-    expect(firehose.extended_s3_configuration.bucket_arn).toMatch(/^\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/);
+  test('wires both delivery streams from the stream through the function into the lake bucket', () => {
+    for (const firehose of Object.values(resources(json, 'aws_kinesis_firehose_delivery_stream')) as any[]) {
+      expect(firehose.kinesis_source_configuration.kinesis_stream_arn).toMatch(
+        referenceTo('aws_kinesis_stream', 'arn'),
+      );
+      const lambdaArn = firehose.extended_s3_configuration.processing_configuration.processors[0].parameters[0];
+      expect(lambdaArn).toEqual({
+        parameter_name: 'LambdaArn',
+        parameter_value: expect.stringMatching(
+          /^\$\{aws_lambda_function\.Transform_Function_[A-F0-9]+\.arn\}:\$LATEST$/,
+        ),
+      });
+      expect(firehose.extended_s3_configuration.bucket_arn).toMatch(
+        /^\$\{aws_s3_bucket\.Lake_Bucket_[A-F0-9]+\.arn\}$/,
+      );
+    }
   });
 
   test('points the Glue table and the crawler at the data prefix of the lake bucket only', () => {

@@ -13,8 +13,9 @@ import { LAMBDA_RUNTIME } from '../constructs/transform-function';
 // present (CI may have neither), the test's name says "skipped: no terraform".
 
 const CASES: ReadonlyArray<[string, EnvironmentName, Record<string, string>]> = [
-  ['dev defaults', 'dev', {}],
-  ['prod defaults', 'prod', {}],
+  ['dev defaults (with the low-latency path)', 'dev', {}],
+  ['prod defaults (with the low-latency path)', 'prod', {}],
+  ['dev without the low-latency path', 'dev', { SALES_RECENT_PATH: 'false' }],
   [
     'dev with provisioned Kinesis, S3 state backend, alarm e-mail and a 1-minute merge',
     'dev',

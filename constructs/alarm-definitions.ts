@@ -1,4 +1,4 @@
-import { REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
+import { RECENT_FRESHNESS_TARGET_SECONDS, REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
 import { type CurrentStateMonitoring, currentStateAlarmDefinitions } from './current-state/current-state-alarms';
 import { driftAlarmDefinitions } from './drift-alarms';
 
@@ -17,6 +17,8 @@ export interface MonitoredResources {
   readonly streamName: string;
   /** Firehose delivery stream name. */
   readonly deliveryStreamName: string;
+  /** The low-latency path's delivery stream name, when the path is on. @defaultValue - no path, no alarm */
+  readonly recentDeliveryStreamName?: string | undefined;
   /** Transform Lambda function name. */
   readonly functionName: string;
   /** Firehose's buffer interval, in seconds; sets the freshness threshold. */
@@ -72,9 +74,10 @@ export function freshnessThresholdSeconds(bufferIntervalSeconds: number): number
 }
 
 /**
- * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness and
- * Lambda processing failures, Lambda errors and throttles, values the transform rejected; then the scheduled reconcile's drift and absence,
- * and the current-state merge's staleness and failures.
+ * Alarms for every hop: pipe failures, DLQ not empty, Kinesis iterator age, Firehose freshness (the low-latency
+ * path's too, at its budget, when it is on) and Lambda processing failures, Lambda errors and throttles, values the
+ * transform rejected; then the scheduled reconcile's drift and absence, and the current-state merge's staleness and
+ * failures.
  *
  * @param r - the monitored resources
  * @returns the alarm definitions, in pipeline order
@@ -140,6 +143,7 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
       periodSeconds: 300,
       evaluationPeriods: 1,
     },
+    ...(r.recentDeliveryStreamName === undefined ? [] : [recentFreshnessAlarm(r.recentDeliveryStreamName)]),
     {
       id: 'TransformInvocationsFailed',
       description: 'Firehose could not invoke the transform Lambda; those records go to errors/',
@@ -177,4 +181,32 @@ export function alarmDefinitions(r: MonitoredResources): AlarmDefinition[] {
     ...driftAlarmDefinitions(r.tableName),
     ...currentStateAlarmDefinitions(r.currentState),
   ];
+}
+
+/**
+ * The low-latency path's freshness alarm: its delivery stream's oldest record is older than the path's whole budget
+ * (`RECENT_FRESHNESS_TARGET_SECONDS`), so `orders_live` is not seconds fresh. Zero buffering has no multiplier to allow
+ * for, so the threshold is the target itself.
+ *
+ * @param deliveryStreamName - the recent delivery stream
+ * @returns the alarm definition
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html
+ * @example
+ * ```ts
+ * recentFreshnessAlarm('sales-dev-recent').threshold; //=> 20
+ * ```
+ */
+export function recentFreshnessAlarm(deliveryStreamName: string): AlarmDefinition {
+  return {
+    id: 'RecentDeliveryFreshness',
+    description: `The low-latency path is behind: the oldest record in its delivery stream is older than its ${RECENT_FRESHNESS_TARGET_SECONDS} s budget`,
+    namespace: 'AWS/Firehose',
+    dimensions: { DeliveryStreamName: deliveryStreamName },
+    metricName: 'DeliveryToS3.DataFreshness',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: RECENT_FRESHNESS_TARGET_SECONDS,
+    periodSeconds: 300,
+    evaluationPeriods: 1,
+  };
 }

@@ -4,7 +4,12 @@
  * synthesized (snake_case) resource block, so it judges exactly what Terraform will send, and returns one
  * message per violation naming the rule and its documentation. The policy aspect attaches them.
  */
-import { FIREHOSE_DEFAULTS, RESERVED_BUCKET_PREFIXES, RESERVED_BUCKET_SUFFIXES } from '@sales/pipeline-spec';
+import {
+  FIREHOSE_BUFFERING_LIMITS,
+  FIREHOSE_DEFAULTS,
+  RESERVED_BUCKET_PREFIXES,
+  RESERVED_BUCKET_SUFFIXES,
+} from '@sales/pipeline-spec';
 
 /** A resource block as Terraform receives it (snake_case keys, nested blocks as arrays or objects). */
 export type ResourceBlock = Readonly<Record<string, unknown>>;
@@ -32,29 +37,34 @@ function blocks(value: unknown): Record<string, unknown>[] {
 
 const BUFFERING = 'https://docs.aws.amazon.com/firehose/latest/dev/buffering.html';
 const TRANSFORM = 'https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html';
+const BUFFERING_HINTS = 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html';
 const BUCKET_NAMES = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
 const LIFECYCLE_TRANSITIONS =
   'https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html';
 
 /**
- * Firehose with dynamic partitioning: buffer interval 60–900 s ("Zero buffering feature is not available for
- * dynamic partitioning"; intervals under 60 s are that feature) and buffer size 64–128 MiB.
+ * Firehose buffering hints AWS accepts. With dynamic partitioning: buffer interval 60–900 s ("Zero buffering
+ * feature is not available for dynamic partitioning"; intervals under 60 s are that feature) and buffer size
+ * 64–128 MiB. Without it: the API's ranges, 0–900 s (0 is zero buffering) and 1–128 MiB.
  *
  * @param stream - an `aws_kinesis_firehose_delivery_stream` block
  * @returns violations
  * @see https://docs.aws.amazon.com/firehose/latest/dev/buffering.html
+ * @see https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
  * @example
  * ```ts
- * firehoseBufferViolations({ extended_s3_configuration: { buffering_interval: 30, buffering_size: 64, dynamic_partitioning_configuration: { enabled: true } } });
- * //=> ['dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 30 (no zero buffering; see https://...)']
+ * firehoseBufferViolations({ extended_s3_configuration: { buffering_interval: 0, buffering_size: 64, dynamic_partitioning_configuration: { enabled: true } } });
+ * //=> ['dynamic partitioning needs buffering_interval between 60 and 900 seconds, received 0 (no zero buffering; see https://...)']
  * ```
  */
 export function firehoseBufferViolations(stream: ResourceBlock): string[] {
   const s3 = block(stream['extended_s3_configuration']);
-  if (s3 === undefined || block(s3['dynamic_partitioning_configuration'])?.['enabled'] !== true) return [];
+  if (s3 === undefined) return [];
   // Provider defaults when unset: 300 s and 5 MiB.
   const interval = (s3['buffering_interval'] ?? 300) as number;
   const size = (s3['buffering_size'] ?? 5) as number;
+  if (block(s3['dynamic_partitioning_configuration'])?.['enabled'] !== true)
+    return bufferingHintViolations(interval, size);
   const { bufferIntervalSeconds: seconds, bufferSizeMiB: mib } = FIREHOSE_DEFAULTS;
   const messages: string[] = [];
   if (!(interval >= seconds.min && interval <= seconds.max)) {
@@ -65,6 +75,21 @@ export function firehoseBufferViolations(stream: ResourceBlock): string[] {
   if (!(size >= mib.min && size <= mib.max))
     messages.push(
       `dynamic partitioning needs buffering_size between ${mib.min} and ${mib.max} MiB, received ${size} (see ${BUFFERING})`,
+    );
+  return messages;
+}
+
+/** The API's ranges of the buffering hints, for a stream without dynamic partitioning. */
+function bufferingHintViolations(interval: number, size: number): string[] {
+  const { intervalSeconds: seconds, sizeMiB: mib } = FIREHOSE_BUFFERING_LIMITS;
+  const messages: string[] = [];
+  if (!(interval >= seconds.min && interval <= seconds.max))
+    messages.push(
+      `buffering_interval must be between ${seconds.min} and ${seconds.max} seconds, received ${interval} (see ${BUFFERING_HINTS})`,
+    );
+  if (!(size >= mib.min && size <= mib.max))
+    messages.push(
+      `buffering_size must be between ${mib.min} and ${mib.max} MiB, received ${size} (see ${BUFFERING_HINTS})`,
     );
   return messages;
 }

@@ -16,6 +16,7 @@ import {
   crawlerStatements,
   DATA_PREFIX,
   GLUE_DEFAULTS,
+  glueDatabaseName,
   TABLE_NAME,
 } from '@sales/pipeline-spec';
 import { CrawlerEvents } from './crawler-events';
@@ -68,7 +69,7 @@ export class Catalog extends Construct {
     super(scope, id);
     const schedule = props.crawlerSchedule ?? 'cron(0 3 * * ? *)';
     this.database = new GlueCatalogDatabase(this, 'Database', {
-      name: props.baseName.replace(/-/g, '_'),
+      name: glueDatabaseName(props.baseName),
       description: 'Sales order changes captured from DynamoDB',
     });
     this.table = new GlueCatalogTable(this, 'Table', {

@@ -4,6 +4,8 @@ import {
   EXPORT_PREFIX,
   RECONCILE_SCRATCH_EXPIRATION_DAYS,
   RECONCILE_SCRATCH_PREFIX,
+  RECENT_ERROR_PREFIX,
+  RECENT_PREFIX,
 } from '@sales/pipeline-spec';
 
 /** Ages (in days) that drive the lake's lifecycle rules. */
@@ -14,12 +16,16 @@ export interface LakeLifecycleDays {
   readonly exportExpirationDays: number;
   /** Noncurrent versions of any object expire this long after they stop being current. */
   readonly noncurrentVersionExpirationDays: number;
+  /** The low-latency path's copies under `recent/` expire at this age. */
+  readonly recentExpirationDays: number;
 }
 
 /**
- * Lifecycle rules of the lake bucket: expire error records, DynamoDB exports (a backfill or reconcile
+ * Lifecycle rules of the lake bucket: expire error records (the low-latency path's too), DynamoDB exports (a backfill or reconcile
  * reads an export within hours; afterwards it is a stale copy of the table), reconcile's scratch rows
- * (and their noncurrent versions) after {@link RECONCILE_SCRATCH_EXPIRATION_DAYS}, and noncurrent versions,
+ * (and their noncurrent versions) after {@link RECONCILE_SCRATCH_EXPIRATION_DAYS}, the low-latency path's copies
+ * under `recent/` (and their noncurrent versions: the change log under `sales/` is the record; the rule stays when
+ * the path is turned off, so what it wrote still goes), and noncurrent versions,
  * and clean up failed multipart uploads. The multipart rule is bucket-wide, so it covers `reconcile/` too.
  *
  * Nothing under `current/` (the Iceberg tables, `CURRENT_STATE_PREFIX`) expires or moves: Iceberg deletes its own
@@ -43,6 +49,12 @@ export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleCo
       expiration: [{ days: days.errorExpirationDays }],
     },
     {
+      id: 'expire-recent-error-records',
+      status: 'Enabled',
+      filter: [{ prefix: RECENT_ERROR_PREFIX }],
+      expiration: [{ days: days.errorExpirationDays }],
+    },
+    {
       id: 'expire-exports',
       status: 'Enabled',
       filter: [{ prefix: EXPORT_PREFIX }],
@@ -54,6 +66,13 @@ export function lakeLifecycleRules(days: LakeLifecycleDays): S3BucketLifecycleCo
       filter: [{ prefix: RECONCILE_SCRATCH_PREFIX }],
       expiration: [{ days: RECONCILE_SCRATCH_EXPIRATION_DAYS }],
       noncurrentVersionExpiration: [{ noncurrentDays: RECONCILE_SCRATCH_EXPIRATION_DAYS }],
+    },
+    {
+      id: 'expire-recent-changes',
+      status: 'Enabled',
+      filter: [{ prefix: RECENT_PREFIX }],
+      expiration: [{ days: days.recentExpirationDays }],
+      noncurrentVersionExpiration: [{ noncurrentDays: 1 }],
     },
     {
       id: 'expire-noncurrent-versions',

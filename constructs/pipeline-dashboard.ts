@@ -36,7 +36,8 @@ const metric = (namespace: string, name: string, dimension: string, value: strin
 /**
  * The dashboard body: one row of widgets per hop, in pipeline order, each line with its own statistic. The
  * transform's rejected values (the `RejectedValues` metric filter's count, {@link REJECTED_VALUES_METRIC}) sit
- * next to its Lambda metrics, for this stack's function only. The last widget is the current-state merge: merges that
+ * next to its Lambda metrics, for this stack's function only. The low-latency path's delivery stream, when it is on,
+ * gets a widget of its own after the main one. The last widget is the current-state merge: merges that
  * succeeded ({@link MERGE_SUCCESS_METRIC}), executions that failed, and the longest execution.
  *
  * @param r - the monitored resources
@@ -91,6 +92,30 @@ export function dashboardBody(r: PipelineDashboardProps['resources'], region: st
         firehose('ExecuteProcessing.Success', 'Average'),
       ],
     ],
+    ...(r.recentDeliveryStreamName === undefined
+      ? []
+      : [
+          [
+            'Firehose, low-latency path',
+            [
+              metric('AWS/Firehose', 'DeliveryToS3.Records', 'DeliveryStreamName', r.recentDeliveryStreamName, 'Sum'),
+              metric(
+                'AWS/Firehose',
+                'DeliveryToS3.DataFreshness',
+                'DeliveryStreamName',
+                r.recentDeliveryStreamName,
+                'Maximum',
+              ),
+              metric(
+                'AWS/Firehose',
+                'ExecuteProcessing.Success',
+                'DeliveryStreamName',
+                r.recentDeliveryStreamName,
+                'Average',
+              ),
+            ],
+          ] satisfies [string, Metric[]],
+        ]),
     [
       'Current-state merge',
       [

@@ -4,7 +4,13 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Athena } from './athena';
-import { type AwsContext, type PipelineConfig, resourceNames } from '@sales/pipeline-spec';
+import {
+  type AwsContext,
+  glueDatabaseName,
+  type PipelineConfig,
+  pipeBatchingWindowSeconds,
+  resourceNames,
+} from '@sales/pipeline-spec';
 import { Catalog } from './catalog';
 import { ChangePipe } from './change-pipe';
 import { ChangeStream } from './change-stream';
@@ -17,6 +23,7 @@ import { PipelineAlarms } from './pipeline-alarms';
 import { PipelineDashboard } from './pipeline-dashboard';
 import { addPipelineOutputs } from './pipeline-outputs';
 import { PolicyAspect } from './policy-aspect';
+import { RecentPath } from './recent-path/recent-path';
 import { ReconcileTables } from './reconcile-tables';
 import { SalesTable } from './sales-table';
 import { SecureBucket } from './secure-bucket';
@@ -34,7 +41,7 @@ export interface PipelineStackProps {
 
 /**
  * One environment of the pipeline: DynamoDB -> Pipe -> Kinesis -> Firehose (+ Lambda) -> S3 ->
- * Glue -> Athena, with one KMS key, alarms, a dashboard, operator policies and outputs. Composes constructs only;
+ * Glue -> Athena, and the low-latency path beside it when `recentPathEnabled`, with one KMS key, alarms, a dashboard, operator policies and outputs. Composes constructs only;
  * the policy aspect checks the result at synth time.
  */
 export class PipelineStack extends TerraformStack {
@@ -106,20 +113,6 @@ export class PipelineStack extends TerraformStack {
       lambdaBufferSizeMB: config.lambdaBufferSizeMB,
       lambdaBufferIntervalSeconds: config.lambdaBufferIntervalSeconds,
     }).deliveryStream;
-    const pipe = new ChangePipe(this, 'Pipe', {
-      baseName,
-      aws,
-      table,
-      target: stream,
-      kmsKeyArn,
-      logRetentionDays,
-      batchSize: config.pipeBatchSize,
-      batchingWindowSeconds: config.pipeBatchingWindowSeconds,
-      maximumRetryAttempts: config.pipeMaximumRetryAttempts,
-      maximumRecordAgeSeconds: config.pipeMaximumRecordAgeSeconds,
-      // Firehose reads Kinesis from LATEST: it must exist before the first change enters the stream.
-      dependsOn: [delivery],
-    });
     const catalog = new Catalog(this, 'Catalog', {
       baseName,
       aws,
@@ -151,6 +144,40 @@ export class PipelineStack extends TerraformStack {
       mergeIntervalMinutes: config.mergeIntervalMinutes,
       mergeLatenessSeconds: config.mergeLatenessSeconds,
     });
+    // The low-latency path (`SALES_RECENT_PATH`): a second reader of the stream, with zero buffering into `recent/`.
+    const recent = config.recentPathEnabled
+      ? new RecentPath(this, 'Recent', {
+          baseName,
+          deliveryStreamName: names.recentDeliveryStreamName,
+          aws,
+          source: stream,
+          transform,
+          bucket: lake,
+          kmsKeyArn,
+          logRetentionDays,
+          lambdaBufferSizeMB: config.lambdaBufferSizeMB,
+          database: catalog.database,
+          databaseName: glueDatabaseName(baseName),
+          expirationDays: config.recentExpirationDays,
+          latenessSeconds: config.mergeLatenessSeconds,
+          currentStateTables: currentState.tables.all,
+        })
+      : undefined;
+    const pipe = new ChangePipe(this, 'Pipe', {
+      baseName,
+      aws,
+      table,
+      target: stream,
+      kmsKeyArn,
+      logRetentionDays,
+      batchSize: config.pipeBatchSize,
+      // 0 while the low-latency path is on: its budget carries no batching window.
+      batchingWindowSeconds: pipeBatchingWindowSeconds(config),
+      maximumRetryAttempts: config.pipeMaximumRetryAttempts,
+      maximumRecordAgeSeconds: config.pipeMaximumRecordAgeSeconds,
+      // Firehose reads Kinesis from LATEST: it must exist before the first change enters the stream.
+      dependsOn: [delivery, ...(recent === undefined ? [] : [recent.deliveryStream])],
+    });
     const operatorPolicies = new OperatorPolicies(this, 'Operators', {
       baseName,
       resources: {
@@ -176,6 +203,7 @@ export class PipelineStack extends TerraformStack {
       deadLetterQueueName: pipe.deadLetterQueue.name,
       streamName: stream.name,
       deliveryStreamName: delivery.name,
+      recentDeliveryStreamName: recent?.deliveryStream.name,
       functionName: transform.functionName,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
       tableName: table.name,

@@ -6,6 +6,8 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
@@ -21,12 +23,14 @@ import {
 } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import {
+  block,
   bucketNameViolations,
   firehoseBufferViolations,
   lifecycleTransitionViolations,
   processorParameterViolations,
   type ResourceBlock,
 } from './apply-time-rules';
+import { kinesisReadBudgetViolations } from './kinesis-read-budget';
 import {
   icebergLifecycleViolations,
   icebergLocationViolations,
@@ -59,8 +63,9 @@ function terraformBlock(resource: TerraformResource): ResourceBlock {
  * condition keys its service documents, and the apply-time rules of `apply-time-rules.ts` hold (Firehose
  * dynamic-partitioning buffers, Lambda processor parameters, bucket names, lifecycle transitions), metric filter
  * dimensions hold CloudWatch's rules (`metric-filter-rules.ts`), a pipe
- * leaves time to replay its dead-letter queue (`recovery-rules.ts`), and Iceberg tables keep locations of their own,
- * optimizers that cannot reach another table's files, and no lifecycle rule under them (`iceberg-rules.ts`). Each violation becomes a
+ * leaves time to replay its dead-letter queue (`recovery-rules.ts`), a Kinesis stream's standard consumers fit its
+ * read limits (`kinesis-read-budget.ts`), and Iceberg tables keep locations of their own, optimizers that cannot
+ * reach another table's files, and no lifecycle rule under them (`iceberg-rules.ts`). Each violation becomes a
  * validation error on the offending construct, so `cdktf synth` (and `Testing.synth(stack, true)`)
  * fails before writing the stack, with messages like
  * `[sales-dev/Lake/Bucket] bucket has no public access block (S3BucketPublicAccessBlock with all four settings true)`.
@@ -86,6 +91,10 @@ export class PolicyAspect implements IAspect {
           ...firehoseBufferViolations(terraformBlock(node)),
           ...processorParameterViolations(terraformBlock(node)),
         ],
+      });
+    } else if (node instanceof KinesisStream) {
+      node.node.addValidation({
+        validate: () => kinesisReadBudgetViolations(terraformBlock(node), standardConsumersOf(node)),
       });
     } else if (node instanceof PipesPipe) {
       node.node.addValidation({ validate: () => pipeRecoveryViolations(terraformBlock(node)) });
@@ -183,6 +192,30 @@ function icebergKeyPrefixesIn(configuration: S3BucketLifecycleConfiguration): st
 function inlinePolicyViolations(role: IamRole): string[] {
   const inline = resolveIn(role, role.inlinePolicyInput) as Array<{ policy?: string }> | undefined;
   return (inline ?? []).flatMap((entry) => (entry.policy === undefined ? [] : wildcardActions(entry.policy)));
+}
+
+/**
+ * The constructs of the stack that read `stream` with `GetRecords` (shared throughput): Firehose delivery streams
+ * with it as their source, Lambda event source mappings and pipes on its ARN. A consumer with enhanced fan-out reads
+ * through a registered consumer's ARN, so it is not counted.
+ */
+function standardConsumersOf(stream: KinesisStream): string[] {
+  const arn = resolveIn(stream, stream.arn);
+  const sourceOf = (resource: TerraformResource): unknown => {
+    const config = terraformBlock(resource);
+    if (resource instanceof KinesisFirehoseDeliveryStream)
+      return block(config['kinesis_source_configuration'])?.['kinesis_stream_arn'];
+    if (resource instanceof LambdaEventSourceMapping) return config['event_source_arn'];
+    return config['source'];
+  };
+  return TerraformStack.of(stream)
+    .node.findAll()
+    .filter(
+      (c): c is TerraformResource =>
+        c instanceof KinesisFirehoseDeliveryStream || c instanceof LambdaEventSourceMapping || c instanceof PipesPipe,
+    )
+    .filter((consumer) => sourceOf(consumer) === arn)
+    .map((consumer) => consumer.node.path);
 }
 
 function bucketViolations(bucket: S3Bucket): string[] {

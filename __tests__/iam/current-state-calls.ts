@@ -4,6 +4,7 @@
  * starting the merge, Glue's table optimizers maintaining the tables. Rows of `DATA_PATH_ROLES`.
  */
 import {
+  ATHENA_MERGE_DIALECT,
   CURRENT_TABLE_NAME,
   MERGE_LOG_TABLE_NAME,
   MERGE_SUCCESS_METRIC,
@@ -30,6 +31,7 @@ const workgroup = (f: StackFacts) => Object.keys(f.workgroups)[0]!;
 function tableReads(f: StackFacts): string[] {
   const q = (table: string) => `"${f.glueDatabase}"."${table}"`;
   const tables = {
+    dialect: ATHENA_MERGE_DIALECT,
     changes: q(TABLE_NAME),
     current: q(CURRENT_TABLE_NAME),
     tombstones: q(TOMBSTONE_TABLE_NAME),

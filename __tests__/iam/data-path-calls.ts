@@ -25,7 +25,10 @@ const writeLogs = (
   actions = ['logs:CreateLogStream', 'logs:PutLogEvents'],
 ) => actions.map((action) => request(action, logStream(f, group, '2026/01/01/stream-1'), cause));
 
-/** The data-path roles of the dev stack: the pipe, Firehose, the transform, the crawler, and the current-state merge's three. */
+/**
+ * The data-path roles of the dev stack: the pipe, Firehose, the low-latency path's own delivery stream, the transform,
+ * the crawler, and the current-state merge's three.
+ */
 export const DATA_PATH_ROLES: readonly DataPathRole[] = [
   {
     role: 'sales-dev-pipe',
@@ -89,6 +92,39 @@ export const DATA_PATH_ROLES: readonly DataPathRole[] = [
     },
   },
   {
+    role: 'sales-dev-firehose-recent',
+    cite:
+      'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html (the same calls as sales-dev-firehose: ' +
+      'a Kinesis source, a Lambda processor, an S3 destination with SSE-KMS, error logging; zero buffering below 60 s ' +
+      'writes with multipart uploads, https://docs.aws.amazon.com/firehose/latest/dev/buffering-hints.html, so ' +
+      's3:AbortMultipartUpload and s3:ListBucketMultipartUploads are part of it)',
+    requests: (f) => {
+      const lake = `arn:aws:s3:::${f.lakeBucket}`;
+      const object = 'recent/dt=2026-01-01-00/sales-dev-recent-1-2026-01-01-00-00-00-uuid.json.gz';
+      const failed =
+        'recent-errors/processing-failed/dt=2026-01-01-00/sales-dev-recent-1-2026-01-01-00-00-00-uuid.json.gz';
+      return [
+        ...['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'].map((a) =>
+          request(a, f.kinesisStreamArn, 'Firehose source'),
+        ),
+        request('kms:Decrypt', f.kmsKeyArn, 'Firehose source (SSE-KMS stream)', {
+          'kms:ViaService': `kinesis.${f.account.region}.amazonaws.com`,
+        }),
+        request('lambda:InvokeFunction', `${f.functionArn}:$LATEST`, 'Firehose transformation'),
+        request('lambda:GetFunctionConfiguration', `${f.functionArn}:$LATEST`, 'Firehose transformation'),
+        ...['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'].map((a) =>
+          request(a, lake, 'Firehose destination'),
+        ),
+        ...[object, failed].flatMap((key) => [
+          ...writeObject(f, f.lakeBucket, key, 'Firehose destination'),
+          ...readObject(f, f.lakeBucket, key, 'Firehose destination'),
+          request('s3:AbortMultipartUpload', `${lake}/${key}`, 'Firehose destination (multipart, zero buffering)'),
+        ]),
+        ...writeLogs(f, '/sales-dev/firehose-recent', 'Firehose error logging', ['logs:PutLogEvents']),
+      ];
+    },
+  },
+  {
     role: 'sales-dev-transform-lambda',
     cite:
       'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html and .../monitoring-cloudwatchlogs.html ' +
@@ -140,4 +176,14 @@ export const DATA_PATH_ROLES: readonly DataPathRole[] = [
 export const firehoseOutsideLake = (f: StackFacts): IamRequest[] => [
   request('s3:PutObject', `arn:aws:s3:::${f.lakeBucket}/exports/x.gz`, 'negative control'),
   request('s3:DeleteObject', `arn:aws:s3:::${f.lakeBucket}/sales/x.gz`, 'negative control'),
+];
+
+/** Requests the low-latency path's role must not be granted: the change log under `sales/`, the main error folders. */
+export const recentFirehoseOutsidePath = (f: StackFacts): IamRequest[] => [
+  request(
+    's3:PutObject',
+    `arn:aws:s3:::${f.lakeBucket}/sales/year=2026/month=01/day=01/hour=00/x.gz`,
+    'negative control',
+  ),
+  request('s3:PutObject', `arn:aws:s3:::${f.lakeBucket}/errors/processing-failed/x.gz`, 'negative control'),
 ];

@@ -4,7 +4,7 @@
  */
 import { synthPipeline } from '../helpers/pipeline';
 import { currentStateOutsideLake } from './current-state-calls';
-import { DATA_PATH_ROLES, firehoseOutsideLake } from './data-path-calls';
+import { DATA_PATH_ROLES, firehoseOutsideLake, recentFirehoseOutsidePath } from './data-path-calls';
 import { simulateRequest, type RequestVerdict } from './simulate-request';
 import { stackFacts } from './stack-facts';
 
@@ -34,6 +34,11 @@ describe('data-path roles', () => {
 
   test('denies the Firehose role a write outside sales/ and errors/, and any delete', async () => {
     const verdicts = await evaluate('sales-dev-firehose', firehoseOutsideLake(facts));
+    expect(verdicts.map((v) => v.result)).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
+  test("denies the low-latency path's role the change log and the main path's error folders", async () => {
+    const verdicts = await evaluate('sales-dev-firehose-recent', recentFirehoseOutsidePath(facts));
     expect(verdicts.map((v) => v.result)).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied']);
   });
 

@@ -29,6 +29,7 @@ export interface MergeDefinitionProps extends AthenaContext {
 
 /** The relations the statements name: unqualified, resolved in the task's database (a token, never in the SQL). */
 export const MERGE_TABLES: MergeTables = {
+  dialect: ATHENA_MERGE_DIALECT,
   changes: `"${TABLE_NAME}"`,
   current: `"${CURRENT_TABLE_NAME}"`,
   tombstones: `"${TOMBSTONE_TABLE_NAME}"`,

@@ -1,7 +1,7 @@
 /**
  * `@sales/lake-ops` as a library: what `sales-lake` runs, for callers that embed it (`npm run local -- --existing`,
- * the local pipeline's merge stage, and the local pipeline's test that replays the error objects its Firehose
- * emulator wrote). Re-exports only.
+ * the local pipeline's merge stage, and the local pipeline's test that replays the error objects its Firehose emulator
+ * wrote). Re-exports only.
  */
 export { runCli, topLevelHelp } from './run-cli.js';
 export { scanBackfill, scanObjectName, type ScanBackfillOptions } from './backfill/scan-backfill.js';

@@ -4,6 +4,7 @@
  * `mergeStatements` from `@sales/pipeline-spec`, the same SQL the stack runs in Athena.
  */
 import {
+  DUCKDB_MERGE_DIALECT,
   CURRENT_COLUMNS,
   CURRENT_TABLE_NAME,
   duckDbTypeOf,
@@ -25,6 +26,7 @@ const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /** The relations the local merge reads and writes; the change log is a temporary view of the run's connection. */
 export const LOCAL_MERGE_TABLES: MergeTables = {
+  dialect: DUCKDB_MERGE_DIALECT,
   changes: identifier(TABLE_NAME),
   current: identifier(CURRENT_TABLE_NAME),
   tombstones: identifier(TOMBSTONE_TABLE_NAME),

@@ -54,6 +54,7 @@ const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export function athenaMergeTables(database: string): MergeTables {
   const table = (name: string): string => `${identifier(database)}.${identifier(name)}`;
   return {
+    dialect: ATHENA_MERGE_DIALECT,
     changes: table(TABLE_NAME),
     current: table(CURRENT_TABLE_NAME),
     tombstones: table(TOMBSTONE_TABLE_NAME),

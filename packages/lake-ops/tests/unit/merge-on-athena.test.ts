@@ -143,7 +143,8 @@ describe('mergeOnAthena', () => {
     expect(source('--rebuild run, delete_orphans')).toContain('SELECT DISTINCT "order_id"');
     expect(source('incremental run, record_run')).toMatch(/USING \(SELECT '[^']+' AS "run_id", /);
     expect(statements.filter((s) => s.sql.startsWith('DELETE FROM')).map((s) => s.sql)).toEqual([
-      `DELETE FROM "sales_dev"."orders_current_tombstones" WHERE "cdc_event_time" < '2026-12-05T08:00:00.000Z';`,
+      `DELETE FROM "sales_dev"."orders_current_tombstones" WHERE "cdc_event_time" < ` +
+        `to_iso8601(date_add('second', -86400, from_iso8601_timestamp('2026-12-06T08:00:00Z')));`,
     ]);
   });
 

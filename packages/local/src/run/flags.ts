@@ -86,7 +86,8 @@ export const LOCAL_FLAGS = {
   sql: {
     type: 'string',
     value: 'query',
-    description: 'run one SQL statement on the lake in --out (tables order_changes, orders_current) instead of a run',
+    description:
+      'run one SQL statement on the lake in --out (order_changes, orders_current, order_changes_recent, orders_live) instead of a run',
   },
   quiet: { type: 'boolean', description: 'no progress lines on stderr', defaultText: 'off' },
   help: HELP_FLAG,
@@ -104,8 +105,8 @@ export function localHelp(): string {
     description: [
       'Runs the whole sales pipeline on this machine: DynamoDB (dynalite) -> stream records -> Pipes ->\n' +
         'Kinesis -> Firehose + the real transform -> a gzipped, Hive-partitioned lake, merged after each slice into\n' +
-        'orders_current -> schema inference -> the Athena named queries on DuckDB. Results on stdout, progress on\n' +
-        'stderr, summary.json in --out.',
+        'orders_current (and the low-latency path into recent/) -> schema inference -> the Athena named queries and\n' +
+        'orders_live on DuckDB. Results on stdout, progress on stderr, summary.json in --out.',
     ],
     flags: LOCAL_FLAGS,
     exitCodeText: { 1: 'a stage failed, or the lake or orders_current does not equal the table (see the summary)' },

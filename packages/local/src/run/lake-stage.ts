@@ -9,9 +9,6 @@ import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
 import type { CatalogTable } from '../types.js';
 
-/** Name of the named query that reads the current state of every order from `orders_current`. */
-export const CURRENT_STATE_QUERY = 'current_orders';
-
 /** Name of the named query that rebuilds the current state of every order from the whole change log. */
 export const LOG_STATE_QUERY = 'current_orders_from_log';
 

@@ -11,7 +11,16 @@ import { lockOutFolder, type OutLock } from './out-lock.js';
 export const OUT_MARKER = LOCAL_LAKE_MARKER;
 
 /** What a run owns in `--out`: replaced as a whole when a run publishes its results. */
-export const OWNED_PATHS = ['sales', 'errors', 'logs', 'current', 'summary.json', LAKE_CLOCK_FILE] as const;
+export const OWNED_PATHS = [
+  'sales',
+  'recent',
+  'errors',
+  'recent-errors',
+  'current',
+  'logs',
+  'summary.json',
+  LAKE_CLOCK_FILE,
+] as const;
 
 /** Work folders of a run inside `--out` (new results, then the old ones while they are swapped). */
 const STAGING_PREFIX = '.staging-';
@@ -57,7 +66,7 @@ export function claimOutFolder(out: string): OutLock {
     makeFolder(out);
     writeFileSync(
       join(out, OUT_MARKER),
-      'Written by `npm run local`; a later run replaces sales/, errors/, logs/, current/ and summary.json here.\n',
+      'Written by `npm run local`; a later run replaces sales/, recent/, errors/, recent-errors/, current/, logs/ and summary.json here.\n',
     );
   } catch (error) {
     throw new UsageError(`--out "${out}" cannot be written (${errnoCode(error) ?? (error as Error).message})`, {

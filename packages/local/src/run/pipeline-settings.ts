@@ -1,6 +1,7 @@
 import {
   ORDER_TABLE_SCHEMA,
   PIPE_PARTITION_KEY,
+  pipeBatchingWindowSeconds,
   type PipelineConfig,
   PROCESSOR_DEFAULTS,
   DATA_FILE_EXTENSION,
@@ -75,7 +76,7 @@ export function toLocalSettings(
     keyNames: [ORDER_TABLE_SCHEMA.partitionKey.name],
     streamArn: arn('dynamodb', `table/${tableName}/stream/${streamLabel}`),
     partitionKeyPath: PIPE_PARTITION_KEY,
-    pipeBatching: { batchSize: config.pipeBatchSize, windowMs: config.pipeBatchingWindowSeconds * 1000 },
+    pipeBatching: { batchSize: config.pipeBatchSize, windowMs: pipeBatchingWindowSeconds(config) * 1000 },
     pipeMaximumRecordAgeMs: config.pipeMaximumRecordAgeSeconds * 1000,
     shardCount: config.kinesisStreamMode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : config.kinesisShardCount,
     firehose: {

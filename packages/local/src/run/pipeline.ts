@@ -20,6 +20,8 @@ import {
 } from './lake-stage.js';
 import { compareCurrentState } from './lake-check.js';
 import { countPartitions } from './partition-count.js';
+import { liveCheckStage, recentPathProblems, recentPathSummary } from './live-stage.js';
+import { deliverRecentStage } from './recent-delivery-stage.js';
 import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import { inSimulatedTime, type LocalOptions } from './options.js';
@@ -74,8 +76,9 @@ export interface StoppedRun {
 
 /**
  * Run the whole pipeline once: database, generator with change capture, Pipes -> Kinesis ->
- * Firehose -> transform -> lake in slices with a merge into `orders_current` after each, crawler, named queries,
- * the final checks, summary.json.
+ * Firehose -> transform -> lake in slices with a merge into `orders_current` after each (and the low-latency path into
+ * `recent/`), crawler, named queries, the final checks (the lake's current state, `orders_current` and `orders_live`
+ * against the table), summary.json.
  *
  * Before any work `--out` is claimed and locked ({@link claimOutFolder}) and `--endpoint` probed. Results are written
  * beside the previous ones and replace them at the end; a failed stage stops the run (later stages are
@@ -240,13 +243,14 @@ async function runStages(
     fraction: options.duplicates,
     random: createRandom(options.seed),
   });
+  const records = capture.stream.readAll();
   const label = 'deliver + merge';
   const delivered = await stages.run(
     'deliver_and_merge',
     label,
     () =>
       deliverAndMerge({
-        records: capture.stream.readAll(),
+        records,
         emulator,
         startMs: deps.startMs,
         signal: deps.signal,
@@ -258,6 +262,15 @@ async function runStages(
   const delivery = delivered.delivery;
   mkdirSync(join(lakeDir, 'logs'), { recursive: true });
   writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
+  const recentDelivery = await deliverRecentStage(stages, {
+    config: deps.config,
+    settings,
+    handler: failing.handler,
+    records,
+    lakeDir,
+    seed: options.seed,
+    duplicates: options.duplicates,
+  });
 
   const crawl = await stages.run(
     'crawl',
@@ -273,6 +286,14 @@ async function runStages(
     (q) => `${q.filter((o) => o.result).length}/${q.length} ran`,
   );
 
+  const live = await liveCheckStage(stages, {
+    config: deps.config,
+    lakeDir,
+    settings,
+    catalogTable: crawl.catalog.table,
+    tableItems,
+    backfilled: capture.backfill !== undefined,
+  });
   const logState = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)?.result;
   const current = await checkCurrentTable(localCurrentFiles(lakeDir).parquet, tableItems);
   const counts = summarizeCounts({
@@ -288,15 +309,19 @@ async function runStages(
     tableItems: tableItems.length,
     current,
     lakeVsTable: logState === undefined ? null : compareCurrentState(logState.rows, tableItems),
+    recentPath: recentPathSummary(recentDelivery, live),
     crawl,
     lake,
   });
-  const problems = collectProblems(counts, {
-    unroutable: capture.unroutable,
-    failedInvocations: delivery.failedInvocations,
-    queries,
-    out: options.out,
-  });
+  const problems = [
+    ...collectProblems(counts, {
+      unroutable: capture.unroutable,
+      failedInvocations: delivery.failedInvocations,
+      queries,
+      out: options.out,
+    }),
+    ...recentPathProblems(counts.recent_path),
+  ];
   return {
     kind: 'completed',
     summary: { ...counts, problems },

@@ -7,6 +7,7 @@ import { UsageError } from '@sales/command-line';
 import { localCurrentFiles } from '@sales/lake-ops';
 import type { PipelineConfig } from '@sales/pipeline-spec';
 import { DuckDbLake } from '../athena/duckdb-lake.js';
+import { mountLiveView } from '../athena/live-view-mount.js';
 import { crawlLake } from './lake-stage.js';
 import { OUT_MARKER } from './out-folder.js';
 import { toLocalSettings } from './pipeline-settings.js';
@@ -14,7 +15,8 @@ import { formatTextTable } from './text-table.js';
 
 /**
  * Crawl the lake in `out` as a run does, mount it in DuckDB as `order_changes` (the Athena table's name and
- * column types) and the merge's export as `orders_current`, and run one statement.
+ * column types) and the merge's export as `orders_current`, with the low-latency path's `order_changes_recent` and
+ * `orders_live` when it is on, and run one statement.
  *
  * @param out - a lake folder an earlier `npm run local` wrote
  * @param sql - the statement, in the SQL DuckDB and Athena share
@@ -42,6 +44,7 @@ export async function runSql(out: string, sql: string, config: PipelineConfig): 
     localCurrentFiles(out).parquet,
   );
   try {
+    if (config.recentPathEnabled) await mountLiveView(lake, out, config.mergeLatenessSeconds);
     const result = await lake.query(sql);
     return `${formatTextTable(result.columns, result.rows, Number.POSITIVE_INFINITY)}\n(${result.rows.length} rows)\n`;
   } catch (error) {

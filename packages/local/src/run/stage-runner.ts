@@ -4,7 +4,16 @@
 import type { Progress } from './progress.js';
 
 /** The stages of a run, in order. */
-export const STAGE_NAMES = ['database', 'generate_and_capture', 'scan', 'deliver_and_merge', 'crawl', 'query'] as const;
+export const STAGE_NAMES = [
+  'database',
+  'generate_and_capture',
+  'scan',
+  'deliver_and_merge',
+  'deliver_recent',
+  'crawl',
+  'query',
+  'live',
+] as const;
 
 /** One stage's name. */
 export type StageName = (typeof STAGE_NAMES)[number];

@@ -8,6 +8,7 @@ import type { CurrentTableCheck } from './current-check.js';
 import type { MergeFigures } from './deliver-merge-stage.js';
 import type { StateDifference } from './lake-check.js';
 import type { CrawlResult } from './lake-stage.js';
+import type { RecentPathSummary } from './live-stage.js';
 import type { LocalOptions } from './options.js';
 import type { PartitionCount } from './partition-count.js';
 import type { LocalSummary } from './summary.js';
@@ -33,6 +34,8 @@ export interface RunOutcome {
   readonly current: CurrentTableCheck | null;
   /** The final check of the change log's window, or null when its query did not run. */
   readonly lakeVsTable: StateDifference | null;
+  /** What the low-latency path wrote and the check of `orders_live`, or null when the path is off. */
+  readonly recentPath: RecentPathSummary | null;
   readonly crawl: CrawlResult;
   readonly lake: LakeWriter;
 }
@@ -61,6 +64,7 @@ export function summarizeCounts(run: RunOutcome): RunCounts {
     current_vs_table: run.current?.difference ?? null,
     lake_vs_table: run.lakeVsTable,
     new_columns: [...crawl.catalog.newColumns],
+    recent_path: run.recentPath,
     schema_conflicts: [...crawl.catalog.conflicts],
     files: lake.objects.length,
     bytes: lake.bytes,

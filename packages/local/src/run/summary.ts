@@ -2,6 +2,7 @@ import type { StageName, StageReport } from './stage-runner.js';
 import type { MergeFigures } from './deliver-merge-stage.js';
 import type { StateDifference } from './lake-check.js';
 import type { PartitionCount } from './partition-count.js';
+import type { RecentPathSummary } from './live-stage.js';
 
 /** Wall-clock milliseconds spent in each finished stage of a run. */
 export type StageTimings = Partial<Record<StageName, number>>;
@@ -70,6 +71,8 @@ export interface LocalSummary extends SummaryHead {
   readonly new_columns: string[];
   /** Columns whose data the declared type cannot read. */
   readonly schema_conflicts: string[];
+  /** The low-latency path: what it wrote under `recent/` and the check of `orders_live` (null when it is off). */
+  readonly recent_path: RecentPathSummary | null;
   /** Objects written (data and error). */
   readonly files: number;
   /** Compressed bytes written (data and error). */
@@ -142,6 +145,7 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
       describeMerges(s),
       `${count(s.partitions.hours, 'hour partition')} over ${count(s.partitions.days, 'day')}, ` +
         `${count(s.records_late, 'change')} delivered late`,
+      ...(s.recent_path === null ? [] : [formatRecentPath(s.recent_path)]),
       `${s.files} objects, ${s.bytes} bytes in ${out}` +
         (s.existing
           ? `, + ${s.existing.backfill.objects} snapshot objects (${s.existing.backfill.rows} rows backfilled during the traffic, first fence ${s.existing.backfill.fence ?? '-'})`
@@ -163,4 +167,15 @@ export function formatSummary(summary: RunSummaryFile, out: string): string {
     );
   for (const problem of summary.problems) lines.push(`problem: ${problem}`);
   return lines.join('\n');
+}
+
+/** One line on the low-latency path: what it wrote and how `orders_live` compared with the table. */
+function formatRecentPath(path: RecentPathSummary): string {
+  const { live } = path;
+  const verdict =
+    live.vs_table === null
+      ? `not judged (${live.not_judged})`
+      : `${live.rows} rows, ${live.vs_table.missing_in_lake + live.vs_table.extra_in_lake + live.vs_table.value_mismatch === 0 ? 'equal to' : 'NOT equal to'} the table` +
+        (live.current_state === 'merged' ? '' : ' (no merge yet: the recent changes alone)');
+  return `recent path: ${path.records_delivered} delivered to recent/ in ${path.objects} objects; orders_live: ${verdict}`;
 }

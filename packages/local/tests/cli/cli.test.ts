@@ -54,15 +54,27 @@ describe('sales-local CLI', () => {
     expect(result.stdout).toContain('Query current_orders:');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ status: 'ok', records_failed: 0, problems: [] });
-    expect(summary.stages.map((stage: { status: string }) => stage.status)).toEqual([
-      'done',
-      'done',
-      'done',
-      'done',
-      'done',
-      'done',
+    expect(summary.stages.map((stage: { name: string; status: string }) => `${stage.name}:${stage.status}`)).toEqual([
+      'database:done',
+      'generate_and_capture:done',
+      'scan:done',
+      'deliver_and_merge:done',
+      'deliver_recent:done',
+      'crawl:done',
+      'query:done',
+      'live:done',
     ]);
     expect(summary.records_delivered).toBe(summary.changes_captured);
     expect(summary.current_state_rows).toBe(summary.table_items);
+    // The low-latency path delivered every change too, and orders_live (the run's merged orders_current with the
+    // recent changes over it) is the table.
+    expect(summary.recent_path).toMatchObject({
+      records_delivered: summary.changes_captured,
+      records_failed: 0,
+      live: { current_state: 'merged', rows: summary.table_items, not_judged: null },
+    });
+    expect(result.stdout).toMatch(
+      /recent path: \d+ delivered to recent\/ in \d+ objects; orders_live: \d+ rows, equal to the table/,
+    );
   }, 60_000);
 });

@@ -53,7 +53,7 @@ describe('npm run local --out', () => {
     expect(second.code).toBe(0);
     expect(readFileSync(join(lake, 'notes.md'), 'utf8')).toBe('mine\n');
     expect(readdirSync(lake).sort()).toEqual(
-      [OUT_MARKER, LAKE_CLOCK_FILE, 'current', 'logs', 'notes.md', 'sales', 'summary.json'].sort(),
+      [OUT_MARKER, LAKE_CLOCK_FILE, 'current', 'logs', 'notes.md', 'recent', 'sales', 'summary.json'].sort(),
     );
     const summary = JSON.parse(readFileSync(join(lake, 'summary.json'), 'utf8'));
     expect(summary.operations.planned).toBeGreaterThanOrEqual(7);

@@ -73,8 +73,10 @@ describe('npm run local, when a stage fails', () => {
       'generate_and_capture:failed',
       'scan:skipped',
       'deliver_and_merge:skipped',
+      'deliver_recent:skipped',
       'crawl:skipped',
       'query:skipped',
+      'live:skipped',
     ]);
     expect(summary.problems).toEqual([
       expect.stringMatching(/^stage generate_and_capture failed: .*ValidationException.*; later stages did not run$/),

@@ -6,6 +6,7 @@ import { KINESIS_DEFAULTS } from '../defaults/kinesis-defaults';
 import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
 import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
 import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
+import { RECENT_PATH_DEFAULTS } from '../defaults/recent-path-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import type { NumberSetting } from '../types';
 import type { PipelineConfig } from './config';
@@ -134,6 +135,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     ...int(FIREHOSE_DEFAULTS.bufferIntervalSeconds),
   },
   { name: 'FIREHOSE_BUFFER_SIZE_MIB', setting: 'bufferSizeMiB', ...int(FIREHOSE_DEFAULTS.bufferSizeMiB) },
+  { name: 'RECENT_PATH', setting: 'recentPathEnabled', parse: parseBoolean },
+  {
+    name: 'RECENT_EXPIRATION_DAYS',
+    setting: 'recentExpirationDays',
+    ...int(RECENT_PATH_DEFAULTS.expirationDays),
+  },
   {
     name: 'LOG_RETENTION_DAYS',
     setting: 'logRetentionDays',

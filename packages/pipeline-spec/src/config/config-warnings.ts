@@ -3,8 +3,8 @@ import { readVariable, VARIABLE_PREFIX } from './config-names';
 
 /**
  * Settings that are valid but have no effect with the chosen configuration, e.g. a shard count for an
- * on-demand stream (on-demand streams scale their own shards), or a state bucket for a stack whose
- * `SALES_<ENV>_STATE_BACKEND` is `local`.
+ * on-demand stream (on-demand streams scale their own shards), a pipe batching window while the low-latency path
+ * holds it at 0, or a state bucket for a stack whose `SALES_<ENV>_STATE_BACKEND` is `local`.
  *
  * @param config - the loaded configuration of one environment
  * @param vars - the environment it was loaded from
@@ -27,6 +27,12 @@ export function configWarnings(config: PipelineConfig, vars: Readonly<Record<str
       );
       break;
     }
+  }
+  const window = readVariable(config.environment, 'PIPE_BATCHING_WINDOW_SECONDS', vars);
+  if (config.recentPathEnabled && window !== undefined) {
+    warnings.push(
+      `${window.name} is ignored for ${config.environment}: the low-latency path sets the pipe's batching window to 0 (set ${VARIABLE_PREFIX}${config.environment.toUpperCase()}_RECENT_PATH=false to use it)`,
+    );
   }
   const bucket = readVariable(config.environment, 'STATE_BUCKET', vars);
   if (config.stateBackend.type === 'local' && bucket !== undefined) {

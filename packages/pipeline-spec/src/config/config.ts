@@ -7,6 +7,7 @@ import { KINESIS_DEFAULTS, type KinesisStreamMode } from '../defaults/kinesis-de
 import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
 import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
 import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
+import { RECENT_PATH_DEFAULTS } from '../defaults/recent-path-defaults';
 import { S3_DEFAULTS } from '../defaults/s3-defaults';
 import { STACK_DEFAULTS } from '../defaults/stack-defaults';
 import { ConfigError } from './config-error';
@@ -76,6 +77,14 @@ export interface PipelineConfig {
   readonly bufferIntervalSeconds: number;
   /** Object size that makes Firehose write before the interval, in MiB. @defaultValue - `FIREHOSE_DEFAULTS.bufferSizeMiB` (with its limits) */
   readonly bufferSizeMiB: number;
+  /**
+   * Build the low-latency path: a second delivery stream with zero buffering into `recent/`, the
+   * `order_changes_recent` table, the `orders_live` view, their alarm, and the pipe's batching window at 0.
+   * @defaultValue - `RECENT_PATH_DEFAULTS.enabled`
+   */
+  readonly recentPathEnabled: boolean;
+  /** Age at which objects under `recent/` expire, in days. @defaultValue - `RECENT_PATH_DEFAULTS.expirationDays` (with its limits) */
+  readonly recentExpirationDays: number;
   /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue - `LOGS_DEFAULTS.retentionDays` in dev, 90 in prod */
   readonly logRetentionDays: number;
   /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
@@ -140,6 +149,8 @@ export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
   lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
   bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
   bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
+  recentPathEnabled: RECENT_PATH_DEFAULTS.enabled,
+  recentExpirationDays: RECENT_PATH_DEFAULTS.expirationDays.default,
   logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
   errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
   exportExpirationDays: S3_DEFAULTS.exportExpirationDays.default,

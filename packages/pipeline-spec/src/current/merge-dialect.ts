@@ -9,6 +9,8 @@ export interface MergeDialect {
   readonly name: 'duckdb' | 'athena';
   /** An ISO-8601 UTC string (`2026-12-06T15:04:05.123Z`, milliseconds optional) as a timestamp. */
   readonly parseIsoInstant: (text: string) => string;
+  /** A timestamp as ISO-8601 UTC text with milliseconds (`2026-12-06T15:00:00.000Z`), comparable with `cdc_event_time`. */
+  readonly formatIsoInstant: (timestamp: string) => string;
   /** A timestamp moved back by a whole number of seconds. */
   readonly minusSeconds: (timestamp: string, seconds: number) => string;
   /** The zero-padded year, month, day and hour of a timestamp, as strings named like the partition columns. */
@@ -25,6 +27,7 @@ export interface MergeDialect {
 export const DUCKDB_MERGE_DIALECT: MergeDialect = {
   name: 'duckdb',
   parseIsoInstant: (text) => `strptime(${text}, ['%Y-%m-%dT%H:%M:%S.%gZ', '%Y-%m-%dT%H:%M:%SZ'])`,
+  formatIsoInstant: (timestamp) => `strftime(${timestamp}, '%Y-%m-%dT%H:%M:%S.%gZ')`,
   minusSeconds: (timestamp, seconds) => `(${timestamp} - to_seconds(${integer(seconds)}))`,
   hourParts: (timestamp) => ({
     year: `strftime(${timestamp}, '%Y')`,
@@ -36,7 +39,7 @@ export const DUCKDB_MERGE_DIALECT: MergeDialect = {
 
 /**
  * Athena engine version 3 (Trino): `from_iso8601_timestamp` keeps the `Z` as the UTC zone, `date_add` moves it,
- * `format_datetime` (Joda patterns) prints it in that zone.
+ * `format_datetime` (Joda patterns) prints it in that zone and `to_iso8601` as `…T15:00:00.000Z`.
  *
  * @see https://trino.io/docs/current/functions/datetime.html
  * @see https://docs.aws.amazon.com/athena/latest/ug/functions-env3.html
@@ -44,6 +47,7 @@ export const DUCKDB_MERGE_DIALECT: MergeDialect = {
 export const ATHENA_MERGE_DIALECT: MergeDialect = {
   name: 'athena',
   parseIsoInstant: (text) => `from_iso8601_timestamp(${text})`,
+  formatIsoInstant: (timestamp) => `to_iso8601(${timestamp})`,
   minusSeconds: (timestamp, seconds) => `date_add('second', -${integer(seconds)}, ${timestamp})`,
   hourParts: (timestamp) => ({
     year: `format_datetime(${timestamp}, 'yyyy')`,

@@ -3,8 +3,10 @@ import { PARTITION_KEYS } from '../lake/lake-layout';
 import { CURRENT_COLUMNS, MERGE_LOG_COLUMNS, TOMBSTONE_COLUMNS } from './current-state-tables';
 import type { MergeDialect } from './merge-dialect';
 
-/** The relations a merge reads and writes, as SQL text (a qualified table name, or a DuckDB `read_json(…)`). */
+/** The relations a merge reads and writes, as SQL text of one engine (a qualified table name, a DuckDB `read_json(…)`). */
 export interface MergeTables {
+  /** The engine the relations are spelled for; the few primitives that differ are spelled by it. */
+  readonly dialect: MergeDialect;
   /** The change log: one row per change, with the `year`, `month`, `day`, `hour` partition columns. */
   readonly changes: string;
   /** `orders_current`. */
@@ -177,9 +179,10 @@ function deleteOrphans(tables: MergeTables): string {
  * window reads sorts after them (a stream change at its event time, a snapshot at most that margin before its own).
  */
 function expireTombstones(tables: MergeTables, window: MergeWindow): string {
-  const start = Date.UTC(Number(window.year), Number(window.month) - 1, Number(window.day), Number(window.hour));
-  const cutoff = new Date(start - MAX_FENCE_MARGIN_SECONDS * 1000).toISOString();
-  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${literal(cutoff)}`;
+  const { dialect } = tables;
+  const start = dialect.parseIsoInstant(literal(`${window.year}-${window.month}-${window.day}T${window.hour}:00:00Z`));
+  const cutoff = dialect.formatIsoInstant(dialect.minusSeconds(start, MAX_FENCE_MARGIN_SECONDS));
+  return `DELETE FROM ${tables.tombstones} WHERE "cdc_event_time" < ${cutoff}`;
 }
 
 /**

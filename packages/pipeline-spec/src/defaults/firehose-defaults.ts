@@ -34,3 +34,18 @@ export const FIREHOSE_DEFAULTS = {
   lambdaBufferIntervalSeconds: { default: 5, min: 0, max: 900 },
   numberOfRetries: { default: PROCESSOR_DEFAULTS.NumberOfRetries, min: 0, max: 300 },
 } as const satisfies Record<string, NumberSetting>;
+
+/**
+ * The S3 destination's buffering hints as the Firehose API takes them from any delivery stream: `IntervalInSeconds`
+ * 0–900 (0 is zero buffering) and `SizeInMBs` 1–128. Dynamic partitioning narrows both ({@link FIREHOSE_DEFAULTS}).
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
+ * @example
+ * ```ts
+ * FIREHOSE_BUFFERING_LIMITS.intervalSeconds; //=> { min: 0, max: 900 }
+ * ```
+ */
+export const FIREHOSE_BUFFERING_LIMITS = {
+  intervalSeconds: { min: 0, max: 900 },
+  sizeMiB: { min: 1, max: 128 },
+} as const;

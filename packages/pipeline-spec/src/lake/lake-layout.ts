@@ -46,6 +46,33 @@ export const REPLAYED_PREFIX = `${ERROR_PREFIX}replayed/`;
 /** Records that still fail on replay, with their reasons, where an operator can see them. */
 export const REPLAY_FAILED_PREFIX = `${ERROR_PREFIX}replay-failed/`;
 
+/**
+ * Key prefix of the low-latency path: the second delivery stream writes the same rows here within seconds, in
+ * arrival-time folders, without dynamic partitioning. A copy for live queries that expires after a few days
+ * (`recentExpirationDays`); {@link DATA_PREFIX} stays the record. Outside it, so never crawled.
+ */
+export const RECENT_PREFIX = 'recent/';
+
+/**
+ * Key prefix of the records the low-latency path could not process: outside {@link ERROR_PREFIX}, which
+ * `sales-lake replay` reads whole (it reports any folder it does not replay there), because these are not to be
+ * replayed: the main path holds the same records. Outside {@link RECENT_PREFIX} too, so `order_changes_recent` never
+ * reads them. They expire with the error records (`errorExpirationDays`).
+ */
+export const RECENT_ERROR_PREFIX = 'recent-errors/';
+
+/** The low-latency path's one partition column: the UTC hour the oldest record of an object arrived in. */
+export const RECENT_PARTITION_KEY = 'dt';
+
+/**
+ * Format of {@link RECENT_PARTITION_KEY} values, in Firehose's and Athena's (Java) date pattern: `2026-01-15-10`.
+ * Zero-padded and most significant first, so comparing two values as strings compares the hours.
+ */
+export const RECENT_PARTITION_FORMAT = 'yyyy-MM-dd-HH';
+
+/** Glue/Athena table over {@link RECENT_PREFIX}: the rows of the last few days, partitioned by arrival hour. */
+export const RECENT_TABLE_NAME = 'order_changes_recent';
+
 /** Extension Firehose gives each delivered object: GZIP-compressed, newline-delimited JSON. Lower case, as Athena requires. */
 export const DATA_FILE_EXTENSION = '.json.gz';
 
@@ -83,6 +110,35 @@ export function firehoseDataPrefix(): string {
  */
 export function firehoseErrorPrefix(): string {
   return `${ERROR_PREFIX}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`;
+}
+
+/**
+ * Firehose `Prefix` of the low-latency path: one folder per UTC hour in which the oldest record of the object
+ * arrived (`!{timestamp:...}`), so a folder never receives late files for an earlier hour of event time.
+ *
+ * @returns the prefix
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
+ * @example
+ * ```ts
+ * firehoseRecentPrefix(); //=> 'recent/dt=!{timestamp:yyyy-MM-dd-HH}/'
+ * ```
+ */
+export function firehoseRecentPrefix(): string {
+  return `${RECENT_PREFIX}${RECENT_PARTITION_KEY}=!{timestamp:${RECENT_PARTITION_FORMAT}}/`;
+}
+
+/**
+ * Firehose `ErrorOutputPrefix` of the low-latency path: its own prefix, one folder per error type.
+ *
+ * @returns the prefix; it contains `!{firehose:error-output-type}` as the API requires
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
+ * @example
+ * ```ts
+ * firehoseRecentErrorPrefix(); //=> 'recent-errors/!{firehose:error-output-type}/dt=!{timestamp:yyyy-MM-dd-HH}/'
+ * ```
+ */
+export function firehoseRecentErrorPrefix(): string {
+  return `${RECENT_ERROR_PREFIX}!{firehose:error-output-type}/${RECENT_PARTITION_KEY}=!{timestamp:${RECENT_PARTITION_FORMAT}}/`;
 }
 
 /**

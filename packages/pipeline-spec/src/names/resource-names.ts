@@ -16,6 +16,8 @@ export interface ResourceNames {
   readonly streamName: string;
   /** Firehose delivery stream into the lake: `<base>-lake`. */
   readonly deliveryStreamName: string;
+  /** Firehose delivery stream of the low-latency path, into `recent/`: `<base>-recent`. */
+  readonly recentDeliveryStreamName: string;
   /** Transform Lambda function: `<base>-transform`. */
   readonly functionName: string;
 }
@@ -29,7 +31,8 @@ export interface ResourceNames {
  * ```ts
  * resourceNames({ namePrefix: 'sales', environment: 'dev' });
  * //=> { baseName: 'sales-dev', tableName: 'sales-dev-orders', streamName: 'sales-dev-changes',
- * //     deliveryStreamName: 'sales-dev-lake', functionName: 'sales-dev-transform' }
+ * //     deliveryStreamName: 'sales-dev-lake', recentDeliveryStreamName: 'sales-dev-recent',
+ * //     functionName: 'sales-dev-transform' }
  * ```
  */
 export function resourceNames(config: Pick<PipelineConfig, 'namePrefix' | 'environment'>): ResourceNames {
@@ -39,6 +42,22 @@ export function resourceNames(config: Pick<PipelineConfig, 'namePrefix' | 'envir
     tableName: `${baseName}-orders`,
     streamName: `${baseName}-changes`,
     deliveryStreamName: `${baseName}-lake`,
+    recentDeliveryStreamName: `${baseName}-recent`,
     functionName: `${baseName}-transform`,
   };
+}
+
+/**
+ * The Glue database of one environment: the base name with `_` for `-` (Athena reads `-` in a database name only
+ * quoted). A literal, not a Terraform reference, so a view definition can name it in its encoded text.
+ *
+ * @param baseName - `<prefix>-<environment>`
+ * @returns e.g. `sales_dev`
+ * @example
+ * ```ts
+ * glueDatabaseName('sales-dev'); //=> 'sales_dev'
+ * ```
+ */
+export function glueDatabaseName(baseName: string): string {
+  return baseName.replace(/-/g, '_');
 }

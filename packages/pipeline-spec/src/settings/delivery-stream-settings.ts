@@ -72,10 +72,12 @@ export interface DeliveryResources {
   readonly logGroupArn: string;
   /** The stack's region: the key is used through this region's Kinesis and S3 only. */
   readonly region: string;
+  /** The lake prefixes the stream writes (its data and error prefixes). @defaultValue - `sales/` and `errors/` */
+  readonly writePrefixes?: readonly string[];
 }
 
 /**
- * What Firehose's role may do: read the stream, invoke the transform, write the data and error
+ * What a delivery stream's role may do: read the stream, invoke the transform, write its data and error
  * prefixes of the lake (nothing else in the bucket), decrypt the stream through Kinesis and use the key through S3
  * only, write its log group.
  *
@@ -109,7 +111,7 @@ export function deliveryStatements(r: DeliveryResources): PolicyStatement[] {
     {
       sid: 'WriteLakeObjects',
       actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
-      resources: [`${r.bucketArn}/${DATA_PREFIX}*`, `${r.bucketArn}/${ERROR_PREFIX}*`],
+      resources: (r.writePrefixes ?? [DATA_PREFIX, ERROR_PREFIX]).map((prefix) => `${r.bucketArn}/${prefix}*`),
     },
     keyUseStatement('DecryptChangeStream', ['kms:Decrypt'], r.kmsKeyArn, r.region, ['kinesis']),
     keyUseStatement('UseKeyForLake', ['kms:Decrypt', 'kms:GenerateDataKey'], r.kmsKeyArn, r.region, ['s3']),

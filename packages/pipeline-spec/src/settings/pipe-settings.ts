@@ -18,6 +18,28 @@ import { keyUseStatement } from './key-use-statement';
  */
 export const PIPE_PARTITION_KEY = `$.dynamodb.Keys.${ORDER_TABLE_SCHEMA.partitionKey.name}.${ORDER_TABLE_SCHEMA.partitionKey.type}`;
 
+/**
+ * The pipe's batching window as the stack sets it: 0 while the low-latency path is on (a batch leaves at each poll,
+ * so the path's budget carries no window), else `pipeBatchingWindowSeconds`. The window only trades pipe requests
+ * (billed per 64 KB chunk) for latency: with 0 the pipe sends up to one request per poll (4 per second per shard)
+ * instead of one per second.
+ *
+ * @param config - the window setting and the path's switch (`PipelineConfig` has both)
+ * @returns `MaximumBatchingWindowInSeconds`
+ * @see https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceDynamoDBStreamParameters.html
+ * @example
+ * ```ts
+ * pipeBatchingWindowSeconds({ pipeBatchingWindowSeconds: 1, recentPathEnabled: true }); //=> 0
+ * pipeBatchingWindowSeconds({ pipeBatchingWindowSeconds: 1, recentPathEnabled: false }); //=> 1
+ * ```
+ */
+export function pipeBatchingWindowSeconds(config: {
+  readonly pipeBatchingWindowSeconds: number;
+  readonly recentPathEnabled: boolean;
+}): number {
+  return config.recentPathEnabled ? 0 : config.pipeBatchingWindowSeconds;
+}
+
 /** ARNs the pipe's role is scoped to (Terraform tokens). */
 export interface PipeResources {
   /** The table's stream, the pipe's source. */

@@ -7,6 +7,9 @@ import {
   FRESHNESS_TARGET_SECONDS,
   freshnessBudget,
   freshnessBudgetSeconds,
+  RECENT_FRESHNESS_TARGET_SECONDS,
+  recentFreshnessBudget,
+  recentFreshnessBudgetSeconds,
   type ConfigVariable,
 } from '@sales/pipeline-spec';
 
@@ -47,6 +50,8 @@ describe('loadConfig', () => {
       SALES_LAMBDA_BUFFER_INTERVAL_SECONDS: '0',
       SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '300',
       SALES_FIREHOSE_BUFFER_SIZE_MIB: '128',
+      SALES_RECENT_PATH: 'false',
+      SALES_RECENT_EXPIRATION_DAYS: '7',
       SALES_LOG_RETENTION_DAYS: '365',
       SALES_ERROR_EXPIRATION_DAYS: '14',
       SALES_EXPORT_EXPIRATION_DAYS: '3',
@@ -80,6 +85,8 @@ describe('loadConfig', () => {
       lambdaBufferIntervalSeconds: 0,
       bufferIntervalSeconds: 300,
       bufferSizeMiB: 128,
+      recentPathEnabled: false,
+      recentExpirationDays: 7,
       logRetentionDays: 365,
       errorExpirationDays: 14,
       exportExpirationDays: 3,
@@ -251,5 +258,35 @@ describe('freshness budget', () => {
     expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_FIREHOSE_BUFFER_INTERVAL_SECONDS: '80' }))).toBeGreaterThan(
       FRESHNESS_TARGET_SECONDS,
     );
+  });
+});
+
+describe('freshness budget of the low-latency path', () => {
+  test('keeps a change queryable within 20 s on the recent path', () => {
+    expect(RECENT_FRESHNESS_TARGET_SECONDS).toBe(20);
+    expect(recentFreshnessBudgetSeconds()).toBeLessThanOrEqual(RECENT_FRESHNESS_TARGET_SECONDS);
+  });
+
+  test('counts no pipe window, the processor at 0 s and zero buffering instead of 1.5 x 60 s', () => {
+    const seconds = Object.fromEntries(recentFreshnessBudget().map((hop) => [hop.hop, hop.seconds]));
+    expect(seconds).toEqual({
+      'DynamoDB Streams record -> Pipe poll': 0.25,
+      'Pipe batching window': 0,
+      'Kinesis PutRecords -> Firehose read': 1,
+      'Firehose Lambda processing buffer': 0,
+      'Transform Lambda (cold start + batch)': 3,
+      'Zero buffering to S3': 5,
+      'S3 PUT -> Athena reads it (projection)': 0,
+    });
+    expect(recentFreshnessBudgetSeconds()).toBe(9.25);
+  });
+
+  test('names a documented source or says estimate for every hop', () => {
+    for (const hop of recentFreshnessBudget()) expect(hop.source).toMatch(/guide|API|Pipeline|estimate|Parameters/);
+  });
+
+  test("takes the pipe's batching window out of the main budget while the path is on", () => {
+    expect(freshnessBudgetSeconds(loadConfig('dev', {}))).toBe(99.25);
+    expect(freshnessBudgetSeconds(loadConfig('dev', { SALES_RECENT_PATH: 'false' }))).toBe(100.25);
   });
 });

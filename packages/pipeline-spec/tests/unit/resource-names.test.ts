@@ -11,6 +11,7 @@ describe('resourceNames', () => {
       tableName: `${baseName}-orders`,
       streamName: `${baseName}-changes`,
       deliveryStreamName: `${baseName}-lake`,
+      recentDeliveryStreamName: `${baseName}-recent`,
       functionName: `${baseName}-transform`,
     });
   });

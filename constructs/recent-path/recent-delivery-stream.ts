@@ -1,0 +1,121 @@
+import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
+import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Construct } from 'constructs';
+import {
+  type AwsContext,
+  DATA_FILE_EXTENSION,
+  deliveryStatements,
+  FIREHOSE_DEFAULTS,
+  firehoseRecentErrorPrefix,
+  firehoseRecentPrefix,
+  processorParameters,
+  RECENT_ERROR_PREFIX,
+  RECENT_PATH_DEFAULTS,
+  RECENT_PREFIX,
+} from '@sales/pipeline-spec';
+import { ServiceRole } from '../iam';
+import { createLogGroup } from '../log-group';
+
+/** Props for {@link RecentDeliveryStream}. */
+export interface RecentDeliveryStreamProps {
+  /** `<prefix>-<environment>`: names the role and the log group. */
+  readonly baseName: string;
+  /** Physical delivery stream name (`resourceNames(config).recentDeliveryStreamName`). */
+  readonly deliveryStreamName: string;
+  /** Account, region and partition tokens. */
+  readonly aws: AwsContext;
+  /** The stream it reads, beside the main delivery stream (the Kinesis read budget allows two). */
+  readonly source: KinesisStream;
+  /** The transformation Lambda, the same as the main path's: the rows are the same. */
+  readonly transform: LambdaFunction;
+  /** The lake bucket. */
+  readonly bucket: S3Bucket;
+  /** KMS key ARN: the stream's and the bucket's key, and the log group's. */
+  readonly kmsKeyArn: string;
+  /** Retention of the log group, in days. */
+  readonly logRetentionDays: number;
+  /** Data per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+  readonly lambdaBufferSizeMB?: number;
+  /**
+   * Longest wait before invoking the Lambda, in seconds. Minimum 0, maximum 900.
+   * @defaultValue 0 (`RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds`)
+   * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+   */
+  readonly lambdaBufferIntervalSeconds?: number;
+}
+
+/**
+ * The low-latency path's delivery stream: Kinesis -> the transform Lambda -> GZIP JSON under
+ * `recent/dt=<arrival hour>/`, with zero buffering (`BufferingHints.IntervalInSeconds` 0: "Firehose will not buffer
+ * data and will deliver data within a few seconds"), which dynamic partitioning does not allow, so it has none.
+ * Failures go under `recent-errors/<error type>/`. Its own role may write only those two prefixes; its own log group
+ * takes its delivery errors.
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/buffering-hints.html
+ */
+export class RecentDeliveryStream extends Construct {
+  /** The delivery stream. */
+  readonly deliveryStream: KinesisFirehoseDeliveryStream;
+
+  constructor(scope: Construct, id: string, props: RecentDeliveryStreamProps) {
+    super(scope, id);
+    const logGroup = createLogGroup(this, 'LogGroup', {
+      name: `/${props.baseName}/firehose-recent`,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', {
+      name: 'DestinationDelivery',
+      logGroupName: logGroup.name,
+    });
+    const role = new ServiceRole(this, 'Role', {
+      name: `${props.baseName}-firehose-recent`,
+      service: 'firehose.amazonaws.com',
+      accountId: props.aws.accountId,
+      statements: deliveryStatements({
+        streamArn: props.source.arn,
+        functionArn: props.transform.arn,
+        bucketArn: props.bucket.arn,
+        kmsKeyArn: props.kmsKeyArn,
+        logGroupArn: logGroup.arn,
+        region: props.aws.region,
+        writePrefixes: [RECENT_PREFIX, RECENT_ERROR_PREFIX],
+      }),
+    });
+    this.deliveryStream = new KinesisFirehoseDeliveryStream(this, 'DeliveryStream', {
+      name: props.deliveryStreamName,
+      destination: 'extended_s3',
+      kinesisSourceConfiguration: { kinesisStreamArn: props.source.arn, roleArn: role.role.arn },
+      extendedS3Configuration: {
+        roleArn: role.role.arn,
+        bucketArn: props.bucket.arn,
+        prefix: firehoseRecentPrefix(),
+        errorOutputPrefix: firehoseRecentErrorPrefix(),
+        // The size hint stays at the provider's default (5 MiB): with a zero interval it never holds data back.
+        bufferingInterval: RECENT_PATH_DEFAULTS.bufferIntervalSeconds,
+        compressionFormat: 'GZIP',
+        fileExtension: DATA_FILE_EXTENSION,
+        kmsKeyArn: props.kmsKeyArn,
+        processingConfiguration: {
+          enabled: true,
+          processors: [
+            {
+              type: 'Lambda',
+              parameters: processorParameters({
+                lambdaArn: `${props.transform.arn}:$LATEST`,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+                bufferIntervalSeconds:
+                  props.lambdaBufferIntervalSeconds ?? RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds,
+              }),
+            },
+          ],
+        },
+        cloudwatchLoggingOptions: { enabled: true, logGroupName: logGroup.name, logStreamName: logStream.name },
+      },
+      dependsOn: [role.policy],
+    });
+  }
+}
