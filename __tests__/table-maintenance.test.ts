@@ -9,7 +9,7 @@ import {
 } from '@sales/pipeline-spec';
 import { CurrentStateTables } from '../constructs/current-state/current-state-tables';
 import { orphanDeletionIsSafe, TableMaintenance } from '../constructs/current-state/table-maintenance';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
 

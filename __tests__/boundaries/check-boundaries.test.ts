@@ -48,7 +48,7 @@ describe('repository layout', () => {
     ['packages/lake-ops/src/cli.ts', 'packages/lake-ops'],
     ['packages/lake-ops/tests/unit/x.test.ts', 'packages/lake-ops'],
     ['packages/transform/scripts/lambda-bundle.ts', 'packages/transform'],
-    ['constructs/transform-bundle.ts', ROOT_APP],
+    ['constructs/data-path/transform-bundle.ts', ROOT_APP],
     ['__tests__/x.test.ts', ROOT_APP],
     ['main.ts', ROOT_APP],
     ['../elsewhere/x.ts', OUTSIDE],

@@ -19,7 +19,7 @@ export const OUTSIDE = '(outside the repository)';
  * @example
  * ```ts
  * packageOf('packages/lake-ops/tests/unit/x.test.ts'); //=> 'packages/lake-ops'
- * packageOf('constructs/transform-bundle.ts'); //=> '(root app)'
+ * packageOf('constructs/data-path/transform-bundle.ts'); //=> '(root app)'
  * ```
  */
 export function packageOf(path: string): string {

@@ -33,9 +33,10 @@ export const PIPE_PARTITION_KEY = `$.dynamodb.Keys.${ORDER_TABLE_SCHEMA.partitio
  * pipeBatchingWindowSeconds({ pipeBatchingWindowSeconds: 1, recentPathEnabled: false }); //=> 1
  * ```
  */
-export function pipeBatchingWindowSeconds(
-  config: { readonly pipeBatchingWindowSeconds: number; readonly recentPathEnabled: boolean },
-): number {
+export function pipeBatchingWindowSeconds(config: {
+  readonly pipeBatchingWindowSeconds: number;
+  readonly recentPathEnabled: boolean;
+}): number {
   return config.recentPathEnabled ? 0 : config.pipeBatchingWindowSeconds;
 }
 
