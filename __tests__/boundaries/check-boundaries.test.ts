@@ -61,7 +61,9 @@ describe('repository layout', () => {
     ['packages/a/src/replay/dlq/put-records.ts', 'packages/a/src/replay/dlq'],
     ['packages/a/src/index.ts', 'packages/a/src/index.ts'],
     ['packages/a/tests/unit/x.test.ts', undefined],
-    ['constructs/x.ts', undefined],
+    ['constructs/x.ts', 'constructs/x.ts'],
+    ['constructs/security/policy-aspect.ts', 'constructs/security'],
+    ['main.ts', undefined],
   ])('%s counts as %s in the folder graph', (path, expected) => {
     expect(folderUnitOf(path)).toBe(expected);
   });
