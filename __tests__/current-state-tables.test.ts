@@ -42,7 +42,7 @@ describe('CurrentStateTables', () => {
       });
       expect(table['storage_descriptor']['location']).toMatch(
         new RegExp(
-          `^s3://\\$\\{aws_s3_bucket\\.Lake_Bucket_[A-F0-9]+\\.bucket\\}/${CURRENT_STATE_PREFIX}${table['name']}/$`,
+          `^s3://\\$\\{aws_s3_bucket\\.Lake_Bucket_[A-F0-9]+\\.bucket\\}/${CURRENT_STATE_PREFIX}${table['name']}\\.iceberg/$`,
         ),
       );
     }

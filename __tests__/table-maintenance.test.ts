@@ -72,11 +72,11 @@ describe('TableMaintenance', () => {
     expect(TABLE_OPTIMIZER_SETTINGS.orphanFileRetentionPeriodInDays * 24 * 60).toBeGreaterThan(30);
   });
 
-  test('runs orphan-file deletion only where no sibling folder starts with the table folder', () => {
-    expect(byTable('Current')).toEqual(['compaction', 'retention']);
+  test('runs orphan-file deletion on every table, since no table folder starts another', () => {
+    expect(byTable('Current')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
     expect(byTable('Tombstones')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
     expect(byTable('MergeLog')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
-    expect(NAMES.map((name) => orphanDeletionIsSafe(name, NAMES))).toEqual([false, true, true]);
+    expect(NAMES.map((name) => orphanDeletionIsSafe(name, NAMES))).toEqual([true, true, true]);
     expect(orphanDeletionIsSafe('a', ['a', 'b'])).toBe(true);
   });
 
