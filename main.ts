@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { ENVIRONMENT_NAMES, loadConfig } from '@sales/pipeline-spec';
-import { PipelineStack } from './constructs/pipeline-stack';
-import { bundleTransformHandler } from './constructs/transform-bundle';
+import { PipelineStack } from './constructs/stack/pipeline-stack';
+import { bundleTransformHandler } from './constructs/data-path/transform-bundle';
 
 /**
  * The cdktf app: one stack per environment (`dev`, `prod`), each from `loadConfig(env, process.env)`.

@@ -4,10 +4,10 @@ import {
   type KinesisFirehoseDeliveryStreamExtendedS3Configuration,
 } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import type { TerraformStack } from 'cdktf';
-import { assumeRolePolicy } from '../constructs/iam';
-import { SERVICE_TRUST, trustPolicyViolations } from '../constructs/trust-conditions';
-import { bucketNameViolations } from '../constructs/apply-time-rules';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { assumeRolePolicy } from '../constructs/security/iam';
+import { SERVICE_TRUST, trustPolicyViolations } from '../constructs/security/trust-conditions';
+import { bucketNameViolations } from '../constructs/security/apply-time-rules';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
 import { trustFor } from './helpers/trust-policy';

@@ -4,9 +4,9 @@ import { Testing } from 'cdktf';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Athena, type AthenaProps } from '../constructs/athena';
+import { Athena, type AthenaProps } from '../constructs/data-path/athena';
 import { readNamedQueries } from '@sales/pipeline-spec';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 
 function athena(props: Partial<AthenaProps> = {}): string {

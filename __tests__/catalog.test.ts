@@ -3,9 +3,9 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler';
 import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration';
 import { Testing } from 'cdktf';
-import { Catalog } from '../constructs/catalog';
+import { Catalog } from '../constructs/data-path/catalog';
 import { CRAWLER_MANAGED_PARAMETERS, ORDER_CHANGE_COLUMNS, crawlerLogGroupName } from '@sales/pipeline-spec';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 
 describe('Catalog', () => {

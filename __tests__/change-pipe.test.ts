@@ -3,10 +3,10 @@ import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ChangePipe, type ChangePipeProps } from '../constructs/change-pipe';
-import { ChangeStream } from '../constructs/change-stream';
+import { ChangePipe, type ChangePipeProps } from '../constructs/data-path/change-pipe';
+import { ChangeStream } from '../constructs/data-path/change-stream';
 import { PIPE_PARTITION_KEY } from '@sales/pipeline-spec';
-import { SalesTable } from '../constructs/sales-table';
+import { SalesTable } from '../constructs/data-path/sales-table';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 
 function pipe(scope: Construct, props: Partial<ChangePipeProps> = {}): ChangePipe {

@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { Testing } from 'cdktf';
-import { ChangeStream } from '../constructs/change-stream';
+import { ChangeStream } from '../constructs/data-path/change-stream';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('ChangeStream', () => {

@@ -1,4 +1,4 @@
-import type { AlarmDefinition } from '../constructs/alarm-definitions';
+import type { AlarmDefinition } from '../constructs/observability/alarm-definition';
 import { currentStateAlarmDefinitions } from '../constructs/current-state/current-state-alarms';
 import { loadConfig, MERGE_SUCCESS_METRIC } from '@sales/pipeline-spec';
 import { synthPipeline } from './helpers/pipeline';

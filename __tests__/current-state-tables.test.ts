@@ -11,7 +11,7 @@ import {
   TOMBSTONE_TABLE_NAME,
 } from '@sales/pipeline-spec';
 import { CurrentStateTables } from '../constructs/current-state/current-state-tables';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
 
@@ -42,7 +42,7 @@ describe('CurrentStateTables', () => {
       });
       expect(table['storage_descriptor']['location']).toMatch(
         new RegExp(
-          `^s3://\\$\\{aws_s3_bucket\\.Lake_Bucket_[A-F0-9]+\\.bucket\\}/${CURRENT_STATE_PREFIX}${table['name']}/$`,
+          `^s3://\\$\\{aws_s3_bucket\\.Lake_Bucket_[A-F0-9]+\\.bucket\\}/${CURRENT_STATE_PREFIX}${table['name']}\\.iceberg/$`,
         ),
       );
     }

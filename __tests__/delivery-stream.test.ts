@@ -2,11 +2,11 @@ import 'cdktf/lib/testing/adapters/jest';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ChangeStream } from '../constructs/change-stream';
-import { DeliveryStream, type DeliveryStreamProps } from '../constructs/delivery-stream';
+import { ChangeStream } from '../constructs/data-path/change-stream';
+import { DeliveryStream, type DeliveryStreamProps } from '../constructs/data-path/delivery-stream';
 import { PROCESSOR_DEFAULTS, processorParameters } from '@sales/pipeline-spec';
-import { SecureBucket } from '../constructs/secure-bucket';
-import { TransformFunction } from '../constructs/transform-function';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
+import { TransformFunction } from '../constructs/data-path/transform-function';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 

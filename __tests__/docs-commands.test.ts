@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../constructs/transform-bundle';
+import { REPO_ROOT } from '../constructs/data-path/transform-bundle';
 import { type DocCommand, readDocBlocks, showsInOrder } from './helpers/doc-commands';
 
 /** The pages an operator follows, in the order a newcomer reads them. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { alarmDefinitions } from '../constructs/alarm-definitions';
+import { alarmDefinitions } from '../constructs/observability/alarms/alarm-definitions';
 import {
   ATHENA_DEFAULTS,
   CONFIG_VARIABLES,
@@ -23,7 +23,7 @@ import {
   S3_DEFAULTS,
   type SettingName,
 } from '@sales/pipeline-spec';
-import { REPO_ROOT } from '../constructs/transform-bundle';
+import { REPO_ROOT } from '../constructs/data-path/transform-bundle';
 
 // docs/infrastructure.md promises to match the code: these checks fail when one drifts from the other.
 const docs = readFileSync(join(REPO_ROOT, 'docs', 'infrastructure.md'), 'utf8');

@@ -1,6 +1,6 @@
 import { DRIFT_METRIC, reconcileStatements } from '@sales/pipeline-spec';
-import type { AlarmDefinition } from '../constructs/alarm-definitions';
-import { driftAlarmDefinitions, RECONCILE_OVERDUE_HOURS } from '../constructs/drift-alarms';
+import type { AlarmDefinition } from '../constructs/observability/alarm-definition';
+import { driftAlarmDefinitions, RECONCILE_OVERDUE_HOURS } from '../constructs/observability/alarms/drift-alarms';
 import { synthPipeline } from './helpers/pipeline';
 
 const [drift, notRun] = driftAlarmDefinitions('sales-test-orders') as [AlarmDefinition, AlarmDefinition];

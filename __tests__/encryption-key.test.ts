@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Testing } from 'cdktf';
-import { EncryptionKey, keyPolicy } from '../constructs/encryption-key';
+import { EncryptionKey, keyPolicy } from '../constructs/security/encryption-key';
 import { TEST_AWS } from './helpers/context';
 
 describe('EncryptionKey', () => {

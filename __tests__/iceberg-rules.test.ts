@@ -7,9 +7,9 @@ import {
   icebergLifecycleViolations,
   icebergLocationViolations,
   tableOptimizerViolations,
-} from '../constructs/iceberg-rules';
-import { lakeLifecycleRules } from '../constructs/lake-lifecycle';
-import { SecureBucket } from '../constructs/secure-bucket';
+} from '../constructs/security/iceberg-rules';
+import { lakeLifecycleRules } from '../constructs/data-path/lake-lifecycle';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
 

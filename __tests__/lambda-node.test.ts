@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAMBDA_BUILD_OPTIONS } from '@sales/lambda-bundle';
-import { REPO_ROOT, bundleTransformHandler } from '../constructs/transform-bundle';
+import { REPO_ROOT, bundleTransformHandler } from '../constructs/data-path/transform-bundle';
 import { LAMBDA_NODE_MAJOR, findLambdaNode } from './helpers/lambda-node';
 
 // The handler bundle must work on the Node major Lambda runs (nodejs24.x), not only on the Node that runs

@@ -2,9 +2,12 @@ import 'cdktf/lib/testing/adapters/jest';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { Testing } from 'cdktf';
 import { loadConfig } from '@sales/pipeline-spec';
-import { MAX_METRIC_FILTER_DIMENSIONS, metricFilterDimensionViolations } from '../constructs/metric-filter-rules';
-import { PipelineStack } from '../constructs/pipeline-stack';
-import { createRejectedValuesFilter } from '../constructs/rejected-values-filter';
+import {
+  MAX_METRIC_FILTER_DIMENSIONS,
+  metricFilterDimensionViolations,
+} from '../constructs/security/metric-filter-rules';
+import { PipelineStack } from '../constructs/stack/pipeline-stack';
+import { createRejectedValuesFilter } from '../constructs/observability/rejected-values-filter';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 import { synthChecked } from './helpers/synth-checked';
 import { testApp } from './helpers/test-app';

@@ -3,8 +3,8 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { currentStateTableArns, DRIFT_METRIC, type OperatorResources } from '@sales/pipeline-spec';
-import { OperatorPolicies } from '../constructs/operator-policies';
-import { PolicyAspect, wildcardActions } from '../constructs/policy-aspect';
+import { OperatorPolicies } from '../constructs/security/operator-policies';
+import { PolicyAspect, wildcardActions } from '../constructs/security/policy-aspect';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthPipeline } from './helpers/pipeline';
 
@@ -313,7 +313,7 @@ describe('OperatorPolicies in the stack', () => {
       'sales-dev-lake-reconcile',
       'sales-dev-lake-replay',
     ]);
-    // merge's output (merge_policy_arn) is a row of constructs/pipeline-outputs.ts, not added on this branch.
+    // merge's output (merge_policy_arn) is a row of constructs/stack/pipeline-outputs.ts, not added on this branch.
     for (const operation of ['backfill', 'reconcile', 'replay']) {
       const [id] = policies.find(([, p]) => p['name'] === `sales-dev-lake-${operation}`)!;
       expect(json.output[`${operation}_policy_arn`]?.value).toBe(`\${aws_iam_policy.${id}.arn}`);

@@ -7,9 +7,9 @@ import {
   freshnessThresholdSeconds,
   recentFreshnessAlarm,
   type MonitoredResources,
-} from '../constructs/alarm-definitions';
-import { PipelineAlarms, noSubscriptionWarning } from '../constructs/pipeline-alarms';
-import { PipelineDashboard, dashboardBody } from '../constructs/pipeline-dashboard';
+} from '../constructs/observability/alarms/alarm-definitions';
+import { PipelineAlarms, noSubscriptionWarning } from '../constructs/observability/alarms/pipeline-alarms';
+import { PipelineDashboard, dashboardBody } from '../constructs/observability/alarms/pipeline-dashboard';
 import { TEST_KEY_ARN } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 import { testApp } from './helpers/test-app';
@@ -21,7 +21,7 @@ import {
   REJECTED_VALUES_METRIC,
   loadConfig,
 } from '@sales/pipeline-spec';
-import { PipelineStack } from '../constructs/pipeline-stack';
+import { PipelineStack } from '../constructs/stack/pipeline-stack';
 
 const resources: MonitoredResources = {
   pipeName: 'pipe',

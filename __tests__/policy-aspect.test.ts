@@ -7,9 +7,9 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Aspects, Fn, TerraformStack, Testing } from 'cdktf';
-import { createLogGroup } from '../constructs/log-group';
-import { PolicyAspect, wildcardActions } from '../constructs/policy-aspect';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { createLogGroup } from '../constructs/observability/log-group';
+import { PolicyAspect, wildcardActions } from '../constructs/security/policy-aspect';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { trustFor } from './helpers/trust-policy';
 

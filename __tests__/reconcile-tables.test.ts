@@ -4,8 +4,8 @@ import { Testing } from 'cdktf';
 import fc from 'fast-check';
 import { parseChangeRecord, serializeRow, toRow } from '@sales/transform';
 import { reconcileRunPrefix } from '@sales/pipeline-spec';
-import { ReconcileTables } from '../constructs/reconcile-tables';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { ReconcileTables } from '../constructs/data-path/reconcile-tables';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 import { synthPipeline } from './helpers/pipeline';
 

@@ -2,8 +2,8 @@ import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { PIPE_RECOVERY, PIPES_DEFAULTS } from '@sales/pipeline-spec';
-import { PolicyAspect } from '../constructs/policy-aspect';
-import { pipeRecoveryViolations } from '../constructs/recovery-rules';
+import { PolicyAspect } from '../constructs/security/policy-aspect';
+import { pipeRecoveryViolations } from '../constructs/security/recovery-rules';
 import { onlyResource, synthPipeline } from './helpers/pipeline';
 import { testApp } from './helpers/test-app';
 

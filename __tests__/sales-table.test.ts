@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { ORDER_TABLE_SCHEMA } from '@sales/pipeline-spec';
 import { Testing } from 'cdktf';
-import { SalesTable } from '../constructs/sales-table';
+import { SalesTable } from '../constructs/data-path/sales-table';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SalesTable', () => {

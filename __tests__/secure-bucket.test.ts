@@ -5,8 +5,8 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
-import { lakeLifecycleRules, resultsLifecycleRules } from '../constructs/lake-lifecycle';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { lakeLifecycleRules, resultsLifecycleRules } from '../constructs/data-path/lake-lifecycle';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_KEY_ARN } from './helpers/context';
 
 describe('SecureBucket', () => {

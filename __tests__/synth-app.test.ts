@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { REPO_ROOT } from '../constructs/transform-bundle';
+import { REPO_ROOT } from '../constructs/data-path/transform-bundle';
 
 // Runs the real app (`main.ts`, real handler bundle, both stacks) from two copies of the repository at
 // different paths, the way `cdktf synth` would, and compares everything it writes byte for byte.

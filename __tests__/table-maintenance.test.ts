@@ -9,7 +9,7 @@ import {
 } from '@sales/pipeline-spec';
 import { CurrentStateTables } from '../constructs/current-state/current-state-tables';
 import { orphanDeletionIsSafe, TableMaintenance } from '../constructs/current-state/table-maintenance';
-import { SecureBucket } from '../constructs/secure-bucket';
+import { SecureBucket } from '../constructs/data-path/secure-bucket';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
 
@@ -72,11 +72,11 @@ describe('TableMaintenance', () => {
     expect(TABLE_OPTIMIZER_SETTINGS.orphanFileRetentionPeriodInDays * 24 * 60).toBeGreaterThan(30);
   });
 
-  test('runs orphan-file deletion only where no sibling folder starts with the table folder', () => {
-    expect(byTable('Current')).toEqual(['compaction', 'retention']);
+  test('runs orphan-file deletion on every table, since no table folder starts another', () => {
+    expect(byTable('Current')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
     expect(byTable('Tombstones')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
     expect(byTable('MergeLog')).toEqual(['compaction', 'orphan_file_deletion', 'retention']);
-    expect(NAMES.map((name) => orphanDeletionIsSafe(name, NAMES))).toEqual([false, true, true]);
+    expect(NAMES.map((name) => orphanDeletionIsSafe(name, NAMES))).toEqual([true, true, true]);
     expect(orphanDeletionIsSafe('a', ['a', 'b'])).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import type { EnvironmentName } from '@sales/pipeline-spec';
 import { synthBootstrap } from './helpers/bootstrap';
 import { synthPipeline } from './helpers/pipeline';
 import { findLocalTerraform, mapToProvider } from './helpers/terraform';
-import { LAMBDA_RUNTIME } from '../constructs/transform-function';
+import { LAMBDA_RUNTIME } from '../constructs/data-path/transform-function';
 
 // `terraform validate` against the real AWS provider, from a local filesystem mirror (never downloaded):
 // the provider's own schema and validators judge every argument. Where no Terraform or no mirror is

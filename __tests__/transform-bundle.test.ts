@@ -3,8 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { BUNDLE_ROOT, REPO_ROOT, bundleTransformHandler, packageBundle } from '../constructs/transform-bundle';
-import { TransformFunction } from '../constructs/transform-function';
+import {
+  BUNDLE_ROOT,
+  REPO_ROOT,
+  bundleTransformHandler,
+  packageBundle,
+} from '../constructs/data-path/transform-bundle';
+import { TransformFunction } from '../constructs/data-path/transform-function';
 import { TEST_AWS, TEST_KEY_ARN } from './helpers/context';
 
 const SHARED_FIXTURES = join(REPO_ROOT, 'packages', 'transform', 'tests', 'events');

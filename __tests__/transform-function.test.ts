@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Testing } from 'cdktf';
-import { TransformFunction, type TransformFunctionProps } from '../constructs/transform-function';
+import { TransformFunction, type TransformFunctionProps } from '../constructs/data-path/transform-function';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { FIXTURE_BUNDLE } from './helpers/pipeline';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
-import { zipFiles } from '../constructs/zip-file';
+import { zipFiles } from '../constructs/data-path/zip-file';
 
 /** Read every entry with yauzl, an independent zip reader that checks headers, sizes and CRCs. */
 function unzip(zip: Buffer): Promise<Array<{ name: string; content: Buffer; mode: number; date: Date }>> {

@@ -48,7 +48,7 @@ describe('repository layout', () => {
     ['packages/lake-ops/src/cli.ts', 'packages/lake-ops'],
     ['packages/lake-ops/tests/unit/x.test.ts', 'packages/lake-ops'],
     ['packages/transform/scripts/lambda-bundle.ts', 'packages/transform'],
-    ['constructs/transform-bundle.ts', ROOT_APP],
+    ['constructs/data-path/transform-bundle.ts', ROOT_APP],
     ['__tests__/x.test.ts', ROOT_APP],
     ['main.ts', ROOT_APP],
     ['../elsewhere/x.ts', OUTSIDE],
@@ -61,7 +61,9 @@ describe('repository layout', () => {
     ['packages/a/src/replay/dlq/put-records.ts', 'packages/a/src/replay/dlq'],
     ['packages/a/src/index.ts', 'packages/a/src/index.ts'],
     ['packages/a/tests/unit/x.test.ts', undefined],
-    ['constructs/x.ts', undefined],
+    ['constructs/x.ts', 'constructs/x.ts'],
+    ['constructs/security/policy-aspect.ts', 'constructs/security'],
+    ['main.ts', undefined],
   ])('%s counts as %s in the folder graph', (path, expected) => {
     expect(folderUnitOf(path)).toBe(expected);
   });

@@ -47,7 +47,7 @@ export interface BoundaryFindings {
 /**
  * Checks every relative import of `files`: each must stay in its package (the root app, `main.ts`,
  * `constructs/`, `scripts/`, `__tests__/`, `bootstrap/`, is one package, `packages/<name>` another), and the
- * folders of each package's `src` (a file directly in `src` counts alone, see `folderUnitOf`) must import each other
+ * folders of each package's `src` and of `constructs/` (a file at the top counts alone, see `folderUnitOf`) must import each other
  * without a cycle. Imports by package name are not checked here: `package.json` declares them.
  *
  * @param files - the repository's source files

@@ -19,7 +19,7 @@ export const OUTSIDE = '(outside the repository)';
  * @example
  * ```ts
  * packageOf('packages/lake-ops/tests/unit/x.test.ts'); //=> 'packages/lake-ops'
- * packageOf('constructs/transform-bundle.ts'); //=> '(root app)'
+ * packageOf('constructs/data-path/transform-bundle.ts'); //=> '(root app)'
  * ```
  */
 export function packageOf(path: string): string {
@@ -29,21 +29,22 @@ export function packageOf(path: string): string {
 }
 
 /**
- * The unit a file of a package's `src` counts as in the folder graph: its folder, or the file itself when it
- * sits in `src` (an entry such as `index.ts`, which may import every folder, or one shared file such as a type
+ * The unit a source file counts as in the folder graph: its folder, or the file itself when it sits at the top of
+ * its source root. The roots are each package's `src` and the stack's `constructs/` (an entry such as `index.ts`, which may import every folder, or one shared file such as a type
  * module, which every folder may import: each is its own unit, so the two never make a cycle of `src` itself).
  *
  * @param path - a repository-relative path
- * @returns the folder (or root-level file), or `undefined` outside a package's `src`
+ * @returns the folder (or root-level file), or `undefined` outside a source root
  * @example
  * ```ts
  * folderUnitOf('packages/lake-ops/src/athena/run-athena-query.ts'); //=> 'packages/lake-ops/src/athena'
  * folderUnitOf('packages/lake-ops/src/probe-table.ts'); //=> 'packages/lake-ops/src/probe-table.ts'
+ * folderUnitOf('constructs/observability/alarms/drift-alarms.ts'); //=> 'constructs/observability/alarms'
  * folderUnitOf('packages/lake-ops/tests/unit/x.test.ts'); //=> undefined
  * ```
  */
 export function folderUnitOf(path: string): string | undefined {
-  const src = /^packages\/[^/]+\/src\//.exec(path)?.[0];
+  const src = /^(?:packages\/[^/]+\/src|constructs)\//.exec(path)?.[0];
   if (src === undefined) return undefined;
   const folder = posix.dirname(path);
   return `${folder}/` === src ? path : folder;

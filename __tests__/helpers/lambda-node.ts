@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../constructs/transform-bundle';
-import { LAMBDA_RUNTIME } from '../../constructs/transform-function';
+import { REPO_ROOT } from '../../constructs/data-path/transform-bundle';
+import { LAMBDA_RUNTIME } from '../../constructs/data-path/transform-function';
 
 /** The Node major the transform Lambda runs on, read from its runtime (`nodejs24.x` -> 24). */
 export const LAMBDA_NODE_MAJOR = Number(/^nodejs(\d+)\.x$/.exec(LAMBDA_RUNTIME)?.[1]);

@@ -1,8 +1,8 @@
 import { Testing } from 'cdktf';
 import { join } from 'node:path';
 import { loadConfig, type EnvironmentName } from '@sales/pipeline-spec';
-import { PipelineStack } from '../../constructs/pipeline-stack';
-import { describeBundle, type TransformBundle } from '../../constructs/transform-bundle';
+import { PipelineStack } from '../../constructs/stack/pipeline-stack';
+import { describeBundle, type TransformBundle } from '../../constructs/data-path/transform-bundle';
 import { testApp } from './test-app';
 
 /** A tiny, fixed stand-in for the transform bundle, so stack snapshots do not change with the handler. */

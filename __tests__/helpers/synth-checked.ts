@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
-import { PolicyAspect } from '../../constructs/policy-aspect';
+import { PolicyAspect } from '../../constructs/security/policy-aspect';
 import { testApp } from './test-app';
 
 /**

@@ -2,7 +2,7 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { PolicyStatement } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
-import { roleWithInlinePolicy } from '../iam';
+import { roleWithInlinePolicy } from '../security/iam';
 import { githubTrustPolicy } from './github-oidc-trust';
 
 /** Props for {@link GithubRole}. */

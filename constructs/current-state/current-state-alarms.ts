@@ -3,7 +3,7 @@
  * with the pipeline's alarms.
  */
 import { MERGE_SUCCESS_METRIC } from '@sales/pipeline-spec';
-import type { AlarmDefinition } from '../alarm-definitions';
+import type { AlarmDefinition } from '../observability/alarm-definition';
 
 /** What the merge's alarms watch. */
 export interface CurrentStateMonitoring {

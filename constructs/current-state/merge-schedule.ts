@@ -11,7 +11,7 @@ import {
   resolveSetting,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
-import { ServiceRole } from '../iam';
+import { ServiceRole } from '../security/iam';
 
 /** Props for {@link MergeSchedule}. */
 export interface MergeScheduleProps {

@@ -9,8 +9,8 @@ import {
   resolveSetting,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
-import { ServiceRole } from '../iam';
-import { createLogGroup } from '../log-group';
+import { ServiceRole } from '../security/iam';
+import { createLogGroup } from '../observability/log-group';
 import { mergeDefinition } from './merge-definition';
 
 /** Props for {@link MergeStateMachine}. */

@@ -11,7 +11,7 @@ import {
   tableOptimizerStatements,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
-import { ServiceRole } from '../iam';
+import { ServiceRole } from '../security/iam';
 
 /** One Iceberg table to maintain: the table, and its name as the lake layout knows it (for its folder). */
 export interface MaintainedTable {

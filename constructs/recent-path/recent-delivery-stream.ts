@@ -16,8 +16,8 @@ import {
   RECENT_PATH_DEFAULTS,
   RECENT_PREFIX,
 } from '@sales/pipeline-spec';
-import { ServiceRole } from '../iam';
-import { createLogGroup } from '../log-group';
+import { ServiceRole } from '../security/iam';
+import { createLogGroup } from '../observability/log-group';
 
 /** Props for {@link RecentDeliveryStream}. */
 export interface RecentDeliveryStreamProps {

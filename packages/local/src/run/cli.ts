@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   try {
     const run = await runLocalPipeline(options, {
-      // The handler the bundle deploys: built with the declared table schema (constructs/pipeline-transform-handler.ts).
+      // The handler the bundle deploys: built with the declared table schema (constructs/data-path/pipeline-transform-handler.ts).
       handler: createHandler({ schema: createRowSchema(ORDER_CHANGE_COLUMNS) }),
       config,
       progress: progressFor(process.stderr, options.quiet),

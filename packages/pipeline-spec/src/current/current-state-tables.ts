@@ -53,15 +53,18 @@ export const MERGE_LOG_COLUMNS: readonly GlueColumn[] = [
 ];
 
 /**
- * The current-state table's folder under a lake root.
+ * The current-state table's folder under a lake root: the table's name and `.iceberg`, so no table's folder is a
+ * string prefix of another's (`current/orders_current` is one of `current/orders_current_tombstones/`). Glue's
+ * orphan-file deletion and `VACUUM` list a table's location; a listing by key prefix would take a sibling table's
+ * live files for orphans (the bug apache/iceberg#17448 fixed in Iceberg itself).
  *
  * @param table - one of the table names above
- * @returns e.g. `current/orders_current/`
+ * @returns e.g. `current/orders_current.iceberg/`
  * @example
  * ```ts
- * currentStateLocation(CURRENT_TABLE_NAME); //=> 'current/orders_current/'
+ * currentStateLocation(CURRENT_TABLE_NAME); //=> 'current/orders_current.iceberg/'
  * ```
  */
 export function currentStateLocation(table: string): string {
-  return `${CURRENT_STATE_PREFIX}${table}/`;
+  return `${CURRENT_STATE_PREFIX}${table}.iceberg/`;
 }

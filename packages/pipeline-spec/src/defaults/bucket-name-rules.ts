@@ -1,6 +1,6 @@
 /**
  * What S3 reserves in bucket names, written once: the config parser refuses a name prefix that would hit a
- * reserved prefix, and the synth-time apply rules (`constructs/apply-time-rules.ts`) check every bucket name.
+ * reserved prefix, and the synth-time apply rules (`constructs/security/apply-time-rules.ts`) check every bucket name.
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */

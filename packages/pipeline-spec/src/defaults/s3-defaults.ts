@@ -2,7 +2,7 @@ import type { NumberSetting } from '../types';
 
 /**
  * Amazon S3 lifecycle: ages, in days, of the lake and Athena results buckets' rules. Change rows are not
- * tiered: objects under 128 KB never transition (see `constructs/lake-lifecycle.ts`).
+ * tiered: objects under 128 KB never transition (see `constructs/data-path/lake-lifecycle.ts`).
  *
  * - `errorExpirationDays`: error records expire.
  * - `exportExpirationDays`: DynamoDB exports under `exports/` expire (backfill and reconcile read them within hours).

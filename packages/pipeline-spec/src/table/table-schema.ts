@@ -1,7 +1,7 @@
 /**
  * The sales-orders table's key schema, defined once.
  *
- * The infrastructure (`constructs/sales-table.ts`) creates the table from it, the generator
+ * The infrastructure (`constructs/data-path/sales-table.ts`) creates the table from it, the generator
  * writes items that match it, and the local pipeline creates its table from it.
  * Import it from `@sales/pipeline-spec`.
  */

@@ -3,7 +3,7 @@
  * per run. Pure data, like `alarm-definitions.ts`, which lists them with the pipeline's alarms.
  */
 import { DRIFT_METRIC } from '@sales/pipeline-spec';
-import type { AlarmDefinition } from './alarm-definitions';
+import type { AlarmDefinition } from '../alarm-definition';
 
 /** Hours without a reconcile datum before `ReconcileNotRun` fires: a daily schedule plus 2 h of slack. */
 export const RECONCILE_OVERDUE_HOURS = 26;

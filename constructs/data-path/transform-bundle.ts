@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { buildLambdaBundle } from '@sales/lambda-bundle';
 import { zipFiles } from './zip-file';
 
-/** Repository root (this file lives in `<root>/constructs`). */
-export const REPO_ROOT = resolve(__dirname, '..');
+/** Repository root (this file lives in `<root>/constructs/data-path`). */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /** Where bundles are packaged: git-ignored, under the repository root, one folder per content hash. */
 export const BUNDLE_ROOT = join(REPO_ROOT, '.gen', 'transform-lambda');

@@ -2,7 +2,7 @@ import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-
 import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration';
 import { Construct } from 'constructs';
 import { crawlerLogGroupName, crawlerSecurityConfigurationName } from '@sales/pipeline-spec';
-import { createLogGroup } from './log-group';
+import { createLogGroup } from '../observability/log-group';
 
 /** Props for {@link CrawlerLogging}. */
 export interface CrawlerLoggingProps {

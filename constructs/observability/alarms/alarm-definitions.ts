@@ -1,5 +1,6 @@
 import { RECENT_FRESHNESS_TARGET_SECONDS, REJECTED_VALUES_METRIC } from '@sales/pipeline-spec';
-import { type CurrentStateMonitoring, currentStateAlarmDefinitions } from './current-state/current-state-alarms';
+import { type CurrentStateMonitoring, currentStateAlarmDefinitions } from '../../current-state/current-state-alarms';
+import type { AlarmDefinition } from '../alarm-definition';
 import { driftAlarmDefinitions } from './drift-alarms';
 
 /**
@@ -27,36 +28,6 @@ export interface MonitoredResources {
   readonly tableName: string;
   /** The merge that keeps `orders_current`, and its schedule's settings. */
   readonly currentState: CurrentStateMonitoring;
-}
-
-/** One alarm. */
-export interface AlarmDefinition {
-  /** Construct id and alarm-name suffix. */
-  readonly id: string;
-  /** What went wrong, for the person who gets the notification. */
-  readonly description: string;
-  /** CloudWatch namespace, e.g. `AWS/Kinesis`. */
-  readonly namespace: string;
-  /** Metric name, e.g. `GetRecords.IteratorAgeMilliseconds`. */
-  readonly metricName: string;
-  /** Metric dimensions, e.g. `{ StreamName: 'sales-dev-changes' }`. */
-  readonly dimensions: Readonly<Record<string, string>>;
-  /** Statistic compared with the threshold. */
-  readonly statistic: 'Sum' | 'Maximum' | 'Minimum' | 'Average' | 'SampleCount';
-  /** How the statistic is compared with the threshold. */
-  readonly comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold';
-  /** Threshold, in the metric's unit. */
-  readonly threshold: number;
-  /** Evaluation period, in seconds. */
-  readonly periodSeconds: number;
-  /** Periods that must breach before the alarm fires. */
-  readonly evaluationPeriods: number;
-  /**
-   * How a period without data counts.
-   * @defaultValue 'notBreaching'
-   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data
-   */
-  readonly treatMissingData?: 'notBreaching' | 'breaching' | 'ignore' | 'missing';
 }
 
 /**

@@ -14,8 +14,8 @@ import {
   processorParameters,
   resolveSetting,
 } from '@sales/pipeline-spec';
-import { ServiceRole } from './iam';
-import { createLogGroup } from './log-group';
+import { ServiceRole } from '../security/iam';
+import { createLogGroup } from '../observability/log-group';
 
 /** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
 export interface DeliveryStreamProps {

@@ -3,7 +3,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { Athena } from './athena';
+import { Athena } from '../data-path/athena';
 import {
   type AwsContext,
   glueDatabaseName,
@@ -11,25 +11,25 @@ import {
   pipeBatchingWindowSeconds,
   resourceNames,
 } from '@sales/pipeline-spec';
-import { Catalog } from './catalog';
-import { ChangePipe } from './change-pipe';
-import { ChangeStream } from './change-stream';
-import { CurrentState } from './current-state/current-state';
-import { DeliveryStream } from './delivery-stream';
-import { EncryptionKey } from './encryption-key';
-import { lakeLifecycleRules, resultsLifecycleRules } from './lake-lifecycle';
-import { OperatorPolicies } from './operator-policies';
-import { PipelineAlarms } from './pipeline-alarms';
-import { PipelineDashboard } from './pipeline-dashboard';
+import { Catalog } from '../data-path/catalog';
+import { ChangePipe } from '../data-path/change-pipe';
+import { ChangeStream } from '../data-path/change-stream';
+import { CurrentState } from '../current-state/current-state';
+import { DeliveryStream } from '../data-path/delivery-stream';
+import { EncryptionKey } from '../security/encryption-key';
+import { lakeLifecycleRules, resultsLifecycleRules } from '../data-path/lake-lifecycle';
+import { OperatorPolicies } from '../security/operator-policies';
+import { PipelineAlarms } from '../observability/alarms/pipeline-alarms';
+import { PipelineDashboard } from '../observability/alarms/pipeline-dashboard';
 import { addPipelineOutputs } from './pipeline-outputs';
-import { PolicyAspect } from './policy-aspect';
-import { RecentPath } from './recent-path/recent-path';
-import { ReconcileTables } from './reconcile-tables';
-import { SalesTable } from './sales-table';
-import { SecureBucket } from './secure-bucket';
+import { PolicyAspect } from '../security/policy-aspect';
+import { RecentPath } from '../recent-path/recent-path';
+import { ReconcileTables } from '../data-path/reconcile-tables';
+import { SalesTable } from '../data-path/sales-table';
+import { SecureBucket } from '../data-path/secure-bucket';
 import { addStateBackend } from './state-backend';
-import type { TransformBundle } from './transform-bundle';
-import { TransformFunction } from './transform-function';
+import type { TransformBundle } from '../data-path/transform-bundle';
+import { TransformFunction } from '../data-path/transform-function';
 
 /** Props for {@link PipelineStack}. */
 export interface PipelineStackProps {

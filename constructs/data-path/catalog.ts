@@ -21,7 +21,7 @@ import {
 } from '@sales/pipeline-spec';
 import { CrawlerEvents } from './crawler-events';
 import { CrawlerLogging } from './crawler-logging';
-import { ServiceRole } from './iam';
+import { ServiceRole } from '../security/iam';
 
 /** Props for {@link Catalog}. */
 export interface CatalogProps {

@@ -12,8 +12,8 @@ import {
   pipeStatements,
   resolveSetting,
 } from '@sales/pipeline-spec';
-import { ServiceRole } from './iam';
-import { createLogGroup } from './log-group';
+import { ServiceRole } from '../security/iam';
+import { createLogGroup } from '../observability/log-group';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {

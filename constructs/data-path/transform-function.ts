@@ -3,9 +3,9 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { type AwsContext, LAMBDA_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
-import { ServiceRole } from './iam';
-import { createLogGroup } from './log-group';
-import { createRejectedValuesFilter } from './rejected-values-filter';
+import { ServiceRole } from '../security/iam';
+import { createLogGroup } from '../observability/log-group';
+import { createRejectedValuesFilter } from '../observability/rejected-values-filter';
 import type { TransformBundle } from './transform-bundle';
 
 /**

@@ -3,12 +3,12 @@ import type { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kine
 import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformOutput, type TerraformStack } from 'cdktf';
-import type { Athena } from './athena';
-import type { Catalog } from './catalog';
-import type { CurrentState } from './current-state/current-state';
-import type { OperatorPolicies } from './operator-policies';
-import type { PipelineAlarms } from './pipeline-alarms';
-import type { PipelineDashboard } from './pipeline-dashboard';
+import type { Athena } from '../data-path/athena';
+import type { Catalog } from '../data-path/catalog';
+import type { CurrentState } from '../current-state/current-state';
+import type { OperatorPolicies } from '../security/operator-policies';
+import type { PipelineAlarms } from '../observability/alarms/pipeline-alarms';
+import type { PipelineDashboard } from '../observability/alarms/pipeline-dashboard';
 
 /** What a stack exposes as outputs. */
 export interface PipelineOutputSources {
