@@ -4,7 +4,7 @@
 import { parseNumberInRange, UsageError, type FlagTable, type FlagValues } from '@sales/command-line';
 import { CURRENT_STATE_DEFAULTS } from '@sales/pipeline-spec';
 import { LAKE_FLAGS } from '../lake-flags.js';
-import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from '../reconcile/athena-flags.js';
+import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from '../athena/athena-flags.js';
 import type { MergeMode } from './merge-plan.js';
 
 const LATENESS = CURRENT_STATE_DEFAULTS.latenessSeconds;

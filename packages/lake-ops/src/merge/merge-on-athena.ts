@@ -14,7 +14,7 @@ import {
 } from '@sales/pipeline-spec';
 import { readQueryResults } from '../athena/read-query-results.js';
 import { executeAthenaQuery, type PollDelays, type SucceededQuery } from '../athena/run-athena-query.js';
-import type { AthenaTarget } from '../reconcile/athena-flags.js';
+import type { AthenaTarget } from '../athena/athena-flags.js';
 import { planMerge, toMergeWindow, type MergePlan, type MergeRequest } from './merge-plan.js';
 import { wholeLogNote, type MergeReport, type StatementOutcome } from './merge-report.js';
 import { MergeRunError } from './merge-run-error.js';

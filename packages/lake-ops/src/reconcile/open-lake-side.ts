@@ -13,7 +13,7 @@ import { newRunId, openAthenaLakeSide } from './athena-lake-side.js';
 import type { LakeStore } from '../lake/lake-store.js';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { S3LakeStore } from '../lake/s3-lake-store.js';
-import type { AthenaTarget } from './athena-flags.js';
+import type { AthenaTarget } from '../athena/athena-flags.js';
 import type { LakeSide, ReconcileAgainst } from './lake-side.js';
 import { openLocalLakeSide } from './local-lake-side.js';
 

@@ -6,7 +6,7 @@ import { DRIFT_METRIC } from '@sales/pipeline-spec';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { DEFAULT_SEGMENTS, parseFenceMarginSeconds, parseSegments } from '../table-read-flags.js';
 import { FENCE_MARGIN_DEFAULT_TEXT } from '../lake/choose-fence-margin.js';
-import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from './athena-flags.js';
+import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from '../athena/athena-flags.js';
 import { EXPORT_FLAG, validateExportLocation } from '../table/export-location.js';
 import { DEFAULT_BUCKETS } from './comparison-sql.js';
 import type { ReconcileAgainst } from './lake-side.js';

@@ -2,11 +2,11 @@
  * mountLiveView: `order_changes_recent`, the current-state relations and `orders_live` in a local DuckDB, from the
  * same definitions Athena uses (`@sales/pipeline-spec` `current/live-view.ts`).
  */
+import { localCurrentFiles } from '@sales/lake-ops';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CURRENT_COLUMNS,
-  CURRENT_STATE_PREFIX,
   CURRENT_TABLE_NAME,
   DATA_FILE_EXTENSION,
   DUCKDB_MERGE_DIALECT,
@@ -33,13 +33,6 @@ export interface SqlRunner {
 
 /** Whether `orders_current` came from a merge, or stands empty because no merge has written it. */
 export type CurrentStateSource = 'merged' | 'absent';
-
-/**
- * Where a local lake keeps its current state: the merge (`@sales/lake-ops`, in `npm run local`'s merge stage) keeps
- * `orders_current`, its tombstones and its merge log in one DuckDB database under `current/`, the prefix the stack's
- * Iceberg tables use in the lake bucket.
- */
-export const CURRENT_STATE_DATABASE = `${CURRENT_STATE_PREFIX}current-state.duckdb`;
 
 /** The name the current-state database is attached under. */
 const ATTACHED = 'current_state';
@@ -86,7 +79,7 @@ export async function mountLiveView(
     [TOMBSTONE_TABLE_NAME, TOMBSTONE_COLUMNS],
     [MERGE_LOG_TABLE_NAME, MERGE_LOG_COLUMNS],
   ];
-  const database = join(root, CURRENT_STATE_DATABASE);
+  const { database } = localCurrentFiles(root);
   const merged = existsSync(database);
   if (merged) await lake.query(`ATTACH ${literal(database)} AS ${ATTACHED} (READ_ONLY)`);
   for (const [name, columns] of tables) {

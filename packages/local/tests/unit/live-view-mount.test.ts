@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDbLake } from '../../src/athena/duckdb-lake';
-import { CURRENT_STATE_DATABASE, mountLiveView } from '../../src/athena/live-view-mount';
+import { localCurrentFiles } from '@sales/lake-ops';
+import { mountLiveView } from '../../src/athena/live-view-mount';
 import { LakeWriter } from '../../src/firehose/lake-writer';
 
 // orders_live in the local DuckDB: over the recent changes alone before any merge, and over the merge's database
@@ -63,7 +64,7 @@ describe('mountLiveView', () => {
 
   test("lays the changes after the merge's read over the merged orders_current, read-only", async () => {
     mkdirSync(join(out, 'current'), { recursive: true });
-    const instance = await DuckDBInstance.create(join(out, CURRENT_STATE_DATABASE));
+    const instance = await DuckDBInstance.create(localCurrentFiles(out).database);
     const db = await instance.connect();
     const typed = (columns: readonly { name: string; type: string }[]) =>
       columns.map((c) => `"${c.name}" ${toDuckDbType(parseHiveType(c.type))}`).join(', ');
