@@ -7,6 +7,8 @@
  * 4. Reconcile at 100k items vs a plain parallel Scan of the same table, both in this process (goal >= 0.5x), and
  *    its peak RSS at 10k, 100k and 300k items, each reconcile in its own process (must not grow with the table).
  * 5. Reconcile's export table side vs its Scan table side at 50k items.
+ * 6. Current state at 1M change rows over 100k orders: `orders_current` vs the change-log window (time and bytes read,
+ *    goal >= 10x), and one incremental merge of a 5-minute window vs a COPY of it (goal <= 3x), in its own process.
  * Set BENCH_SIZE=smoke to run every part, child processes included, at a few hundred items (a test runs it so).
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { sized } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { benchReconcile } from './reconcile-bench.js';
 import { benchReconcileExport } from './reconcile-export-bench.js';
+import { benchMerge } from './merge-run.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { readExportManifest } from '../src/table/export-manifest.js';
 import { verifyExport } from '../src/table/verify-export.js';
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
     await benchScan();
     await benchReconcile(root);
     await benchReconcileExport(root);
+    benchMerge();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

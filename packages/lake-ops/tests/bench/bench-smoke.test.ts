@@ -30,6 +30,9 @@ test.each([
   ['export write phase vs gunzip + JSON.parse', /^ {2}of which verification .* ratio (\S+)x$/],
   ['reconcile vs plain Scan', /^reconcile, \d+ items \(\d+ drift\), in this process: .* ratio (\S+)x /],
   ['export table side vs Scan table side', /^reconcile, \d+ items, no drift, in-process: .* export\/Scan (\S+)x$/],
+  ['orders_current vs change-log window, time', /^current state, \d+ change rows .* time ratio (\S+)x, /],
+  ['orders_current vs change-log window, bytes', /^current state, \d+ change rows .* bytes ratio (\S+)x /],
+  ['incremental merge vs COPY of its window', /^merge of a 5-minute window, \d+ rows .* ratio (\S+)x /],
 ])('prints the ratio of %s once, as a finite number', (_name, line) => {
   const found = figures(line);
   expect(found).toHaveLength(1);
