@@ -79,7 +79,7 @@ describe('drift alarms', () => {
       kinesisStreamArn: arn,
       deadLetterQueueArn: arn,
       workgroupArn: arn,
-      glueArns: [arn, arn, arn],
+      glueArns: ['arn:aws:glue:eu-west-1:123456789012:catalog', arn, arn],
       reconcileTableArns: [arn, arn],
       region: 'eu-west-1',
     });
