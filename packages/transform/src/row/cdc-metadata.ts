@@ -59,6 +59,19 @@ export function toSortKey(eventTimeMicros: number, sequenceNumber: string | null
   return `${time}-${sequenceNumber === null ? NO_SEQUENCE : sequenceNumber.padStart(40, '0')}`;
 }
 
+/** `String(micros)`, remembered: the rows of a snapshot share their sort time, and the text of a 16-digit number is costly. */
+function sortTimeText(micros: number): string {
+  if (micros !== lastSortTime) {
+    lastSortTime = micros;
+    lastSortText = String(micros);
+  }
+  return lastSortText;
+}
+
+// One-entry memo of sortTimeText; no observable state, the result depends only on the argument.
+let lastSortTime = Number.NaN;
+let lastSortText = '';
+
 /**
  * Write the CDC metadata columns of a change as JSON object members, each with a leading comma
  * (`,"cdc_operation":"insert",...`), in {@link CDC_COLUMNS} order.
@@ -96,7 +109,7 @@ export function writeCdcMetadata(
   spans?.add('cdc_sequence_number', start, sink.mark());
   sink.ascii(',"cdc_sort_key":"');
   start = sink.mark() - 1;
-  const time = String(change.sortTimeMicros ?? change.eventTimeMicros);
+  const time = sortTimeText(change.sortTimeMicros ?? change.eventTimeMicros);
   sink.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
   sink.ascii(time);
   sink.ascii('-');
