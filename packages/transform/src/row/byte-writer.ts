@@ -90,6 +90,19 @@ export class ByteWriter implements JsonSink {
     this.length = mark;
   }
 
+  /**
+   * Hand over the bytes written, without copying them, and go on empty in a new buffer of the same
+   * capacity.
+   *
+   * @returns the bytes written: a view of the old buffer, which the writer no longer touches
+   */
+  detach(): Buffer {
+    const bytes = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.length = 0;
+    return bytes;
+  }
+
   /** The bytes written, base64-encoded. */
   toBase64(): string {
     return this.buffer.toString('base64', 0, this.length);

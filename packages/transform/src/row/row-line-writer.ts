@@ -61,14 +61,14 @@ export class RowLineWriter {
   }
 
   /**
-   * Hand over the lines held and start empty again (the buffer is kept for the next lines).
+   * Hand over the lines held and start empty again, in a new buffer of the same capacity (the bytes
+   * handed over are not copied, and the next lines do not grow the buffer again).
    *
-   * @returns a copy of the bytes, every line ending in `\n` (a Node.js `Buffer`, typed as its
-   *   `Uint8Array` base so consumers need no Node.js type declarations)
+   * @returns the bytes, every line ending in `\n` (a Node.js `Buffer`, typed as its `Uint8Array`
+   *   base so consumers need no Node.js type declarations)
    */
   take(): Uint8Array {
-    const bytes = Buffer.from(this.#writer.buffer.subarray(0, this.#writer.length));
-    this.#writer.reset();
+    const bytes = this.#writer.detach();
     this.#lines = 0;
     return bytes;
   }
