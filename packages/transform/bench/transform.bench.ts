@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import {
   decodeRecord,
   parseChangeRecord,
+  RowLineWriter,
   serializeRow,
   toRow,
-  toRowLine,
   transformFirehoseEvent,
+  type ChangeRecord,
   type FirehoseTransformationEvent,
 } from '../src/index.js';
 import { salesOrderBatch } from '../tests/support/sales-order-batch.js';
@@ -32,24 +33,49 @@ const check = transformFirehoseEvent(event);
 if (check.summary.ok !== records)
   throw new Error(`bench batch must transform cleanly, got ${JSON.stringify(check.summary)}`);
 
+/** Decode and parse one record's data, as a backfill or replay tool does before it writes the row. */
+function changeOf(data: string): ChangeRecord {
+  const text = decodeRecord(data);
+  const change = text.ok ? parseChangeRecord(text.value) : text;
+  if (!change.ok) throw new Error(`${change.reason}: ${change.detail}`);
+  return change.value;
+}
+
 /**
- * The same job through the public pieces, as a backfill or replay tool calls them: decode, parse,
- * the row line (`toRowLine`, or `toRow` + `serializeRow` when the columns are wanted one by one),
- * and the line base64-encoded as the handler answers it.
+ * The same job through the public pieces, each row answered base64-encoded as the handler answers
+ * it. `RowLineWriter` writes every row into one buffer, then the buffer is cut at its line ends.
  */
-function transformWithPublicPieces(batch: FirehoseTransformationEvent, via: 'toRowLine' | 'toRow'): string[] {
-  return batch.records.map((record) => {
-    const text = decodeRecord(record.data);
-    const change = text.ok ? parseChangeRecord(text.value) : text;
-    if (!change.ok) throw new Error(`${change.reason}: ${change.detail}`);
-    const row = via === 'toRowLine' ? toRowLine(change.value) : toRow(change.value);
-    if (!row.ok) throw new Error(`${row.reason}: ${row.detail}`);
-    const line = typeof row.value === 'string' ? row.value : serializeRow(row.value);
-    return Buffer.from(line, 'utf8').toString('base64');
+function transformWithRowLineWriter(batch: FirehoseTransformationEvent): string[] {
+  const rows = new RowLineWriter();
+  for (const record of batch.records) {
+    const written = rows.write(changeOf(record.data));
+    if (!written.ok) throw new Error(`${written.reason}: ${written.detail}`);
+  }
+  const taken = rows.take();
+  const bytes = Buffer.from(taken.buffer, taken.byteOffset, taken.byteLength);
+  let start = 0;
+  return batch.records.map(() => {
+    const end = bytes.indexOf(10, start) + 1; // a row line holds no raw line feed: JSON escapes it
+    const answer = bytes.toString('base64', start, end);
+    start = end;
+    return answer;
   });
 }
-for (const via of ['toRowLine', 'toRow'] as const) {
-  const publicLines = transformWithPublicPieces(event, via);
+
+/** The same job with each row as a `Map` of its columns (`toRow`), then its line (`serializeRow`). */
+function transformWithToRow(batch: FirehoseTransformationEvent): string[] {
+  return batch.records.map((record) => {
+    const row = toRow(changeOf(record.data));
+    if (!row.ok) throw new Error(`${row.reason}: ${row.detail}`);
+    return Buffer.from(serializeRow(row.value), 'utf8').toString('base64');
+  });
+}
+
+for (const [via, transformWithPublicPieces] of [
+  ['RowLineWriter', transformWithRowLineWriter],
+  ['toRow', transformWithToRow],
+] as const) {
+  const publicLines = transformWithPublicPieces(event);
   check.result.records.forEach((record, i) => {
     if (record.data !== publicLines[i])
       throw new Error(`public pieces (${via}) and handler disagree on record ${record.recordId}`);
@@ -65,8 +91,8 @@ const [ours, schemaBuilt, publicLine, publicPieces, straightforward, floor] = ti
   [
     ['transformFirehoseEvent', () => transformFirehoseEvent(event)],
     ['transformFirehoseEvent with the sales schema', () => transformFirehoseEvent(event, withSchema)],
-    ['public row-line path (toRowLine)', () => transformWithPublicPieces(event, 'toRowLine')],
-    ['public pieces (toRow + serializeRow)', () => transformWithPublicPieces(event, 'toRow')],
+    ['public row-line path (RowLineWriter)', () => transformWithRowLineWriter(event)],
+    ['public pieces (toRow + serializeRow)', () => transformWithToRow(event)],
     ['unmarshall reference', () => transformWithUnmarshall(event)],
     ['round-trip floor', () => roundTripFloor(event)],
   ],
