@@ -90,6 +90,15 @@ export class ByteWriter implements JsonSink {
     this.length = mark;
   }
 
+  bytes(written: Uint8Array): void {
+    this.ensure(written.length).set(written, this.length);
+    this.length += written.length;
+  }
+
+  copy(mark: number): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(mark, this.length)); // Buffer#slice would be a view, not a copy
+  }
+
   /**
    * Hand over the bytes written, without copying them, and go on empty in a new buffer of the same
    * capacity.
