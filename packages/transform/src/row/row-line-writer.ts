@@ -5,8 +5,16 @@ import type { Parsed } from '../shared/parsed.js';
 import { ByteWriter } from './byte-writer.js';
 import { type RowOptions, writeRowLine } from './row.js';
 
-/** Initial capacity in bytes; the buffer doubles as needed and keeps its size across {@link RowLineWriter.take}. */
-const INITIAL_BYTES = 1024 * 1024;
+/** Options for {@link RowLineWriter}. */
+export interface RowLineWriterOptions extends RowOptions {
+  /**
+   * The buffer's first capacity, in bytes. It doubles when a row does not fit (each doubling copies
+   * what it holds) and keeps its size across {@link RowLineWriter.take}: give about the size of
+   * the objects you build, plus one row, when you know it. Memory is only used as rows fill it.
+   * @defaultValue 1048576 (1 MiB)
+   */
+  readonly initialBytes?: number;
+}
 
 /**
  * Collects the row lines of many changes as UTF-8 bytes in one growing buffer, the body of one
@@ -25,12 +33,19 @@ const INITIAL_BYTES = 1024 * 1024;
  * ```
  */
 export class RowLineWriter {
-  readonly #writer = new ByteWriter(INITIAL_BYTES);
+  readonly #writer: ByteWriter;
   readonly #schema: RowSchema | undefined;
   #lines = 0;
 
-  /** @param options - see {@link RowOptions}; one schema for every row of the writer */
-  constructor(options: RowOptions = {}) {
+  /**
+   * @param options - see {@link RowLineWriterOptions}; one schema for every row of the writer
+   * @throws RangeError when `initialBytes` is not a positive whole number
+   */
+  constructor(options: RowLineWriterOptions = {}) {
+    const initialBytes = options.initialBytes ?? 1024 * 1024;
+    if (!Number.isSafeInteger(initialBytes) || initialBytes < 1)
+      throw new RangeError(`initialBytes must be a positive whole number of bytes, received ${initialBytes}`);
+    this.#writer = new ByteWriter(initialBytes);
     this.#schema = options.schema;
   }
 

@@ -127,3 +127,20 @@ describe('RowLineWriter', () => {
     expect(Buffer.from(rows.take()).toString('utf8')).toBe(line);
   });
 });
+
+describe('RowLineWriter options', () => {
+  test('starts at the capacity it is given and still grows past it', () => {
+    const rows = new RowLineWriter({ initialBytes: 16 });
+    const one = change(insertOf('o-1', { N: '5' }));
+    rows.write(one);
+    rows.write(one);
+    const line = (toRowLine(one) as { value: string }).value;
+    expect(Buffer.from(rows.take()).toString('utf8')).toBe(line + line);
+  });
+
+  test.each([0, -1, 1.5, Number.NaN])('refuses an initialBytes of %d', (initialBytes) => {
+    expect(() => new RowLineWriter({ initialBytes })).toThrow(
+      `initialBytes must be a positive whole number of bytes, received ${initialBytes}`,
+    );
+  });
+});
