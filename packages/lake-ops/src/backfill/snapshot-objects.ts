@@ -8,6 +8,9 @@ import type { LakeStore } from '../lake/lake-store.js';
 import { writeSnapshotRow, type SnapshotContext } from '../rows/snapshot-row.js';
 import { writeObject } from './write-object.js';
 
+/** More than the largest row: a DynamoDB item is at most 400 KB, its row at most about twice that. */
+const ROW_SLACK_BYTES = 1024 * 1024;
+
 /** Counts a run of {@link writeSnapshotObjects} adds to; a `BackfillSummary` is one. */
 export interface RowTally {
   /** Items read, rows or not. */
@@ -71,7 +74,8 @@ export async function writeSnapshotObjects(
   target: SnapshotObjectsTarget,
 ): Promise<boolean> {
   const maxBytes = target.maxObjectRowBytes ?? Number.POSITIVE_INFINITY;
-  const rows = new RowLineWriter();
+  // Room for a whole object and the row that closes it, so the buffer never grows (and copies) on the way.
+  const rows = new RowLineWriter(Number.isFinite(maxBytes) ? { initialBytes: maxBytes + ROW_SLACK_BYTES } : {});
   const { tally } = target;
   let pending: Promise<void> = Promise.resolve();
   let part = 0;

@@ -60,14 +60,21 @@ export async function* exportLines(compressed: Readable, digest: ExportFileDiges
   gunzip.setEncoding('utf8');
   let rest = '';
   for await (const chunk of gunzip as AsyncIterable<string>) {
-    const text = rest + chunk;
+    // Lines are cut from the chunk itself: `rest + chunk` would copy the whole chunk to search it.
+    const first = chunk.indexOf('\n');
+    if (first === -1) {
+      rest += chunk;
+      continue;
+    }
     const lines: string[] = [];
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      if (end > start) lines.push(text.slice(start, end));
+    const head = rest + chunk.slice(0, first);
+    if (head !== '') lines.push(head);
+    let start = first + 1;
+    for (let end = chunk.indexOf('\n', start); end !== -1; end = chunk.indexOf('\n', start)) {
+      if (end > start) lines.push(chunk.slice(start, end));
       start = end + 1;
     }
-    rest = text.slice(start);
+    rest = chunk.slice(start);
     if (lines.length > 0) yield lines;
   }
   if (rest.trim() !== '') yield [rest];
