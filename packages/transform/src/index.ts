@@ -17,6 +17,8 @@ export { CDC_COLUMNS, toSortKey, type CdcColumn } from './row/cdc-metadata.js';
 export { toColumnName } from './row/column-name.js';
 export { toJsonNumber } from './row/number-text.js';
 export { toRow, type Row, type RowOptions } from './row/row.js';
+export { toRowLine } from './row/row-line.js';
+export { RowLineWriter, type RowLineWriterOptions } from './row/row-line-writer.js';
 export { serializeRow } from './row/serialize-row.js';
 
 export type { ColumnType } from './schema/column-type.js';

@@ -46,9 +46,10 @@ export interface ExportObjectsOptions {
 /** The data file's name without folder and extension, e.g. `fpgzwz7ome3s7a5gqn2mu3ogtq`. */
 const baseName = (key: string): string => (key.split('/').pop() ?? key).replace(/\.json\.gz$/, '');
 
-/** The `Item` of each `{"Item": …}` line of a `DYNAMODB_JSON` data file. */
-async function* exportItems(lines: AsyncIterable<string>): AsyncGenerator<AttributeMap> {
-  for await (const text of lines) yield (JSON.parse(text) as { Item?: AttributeMap }).Item ?? {};
+/** The `Item` of each `{"Item": …}` line of a `DYNAMODB_JSON` data file, a batch of lines at a time. */
+async function* exportItems(batches: AsyncIterable<readonly string[]>): AsyncGenerator<AttributeMap[]> {
+  for await (const lines of batches)
+    yield lines.map((text) => (JSON.parse(text) as { Item?: AttributeMap }).Item ?? {});
 }
 
 /**

@@ -3,11 +3,13 @@
  * by both table sides of reconcile. The callers differ only in where the items come from, how objects are named and
  * what they count.
  */
-import type { AttributeMap, Failure } from '@sales/transform';
+import { RowLineWriter, type AttributeMap, type Failure } from '@sales/transform';
 import type { LakeStore } from '../lake/lake-store.js';
-import { toSnapshotLine, type SnapshotContext } from '../rows/snapshot-row.js';
-import { RowBuffer } from './row-buffer.js';
+import { writeSnapshotRow, type SnapshotContext } from '../rows/snapshot-row.js';
 import { writeObject } from './write-object.js';
+
+/** More than the largest row: a DynamoDB item is at most 400 KB, its row at most about twice that. */
+const ROW_SLACK_BYTES = 1024 * 1024;
 
 /** Counts a run of {@link writeSnapshotObjects} adds to; a `BackfillSummary` is one. */
 export interface RowTally {
@@ -51,11 +53,13 @@ export interface SnapshotObjectsTarget {
 }
 
 /**
- * Turns each item into its snapshot row line (the transform's row code, through `toSnapshotLine`) and writes the
- * lines as GZIP JSON-lines objects of at most `maxObjectRowBytes` of rows each, named `objectKey(0)`,
- * `objectKey(1)`, …; one write is in flight while the next object is built, so memory holds two objects at most.
+ * Writes each item's snapshot row straight into the object's bytes (the transform's encoder, through
+ * `writeSnapshotRow`) and writes them as GZIP JSON-lines objects of at most `maxObjectRowBytes` of rows each, named
+ * `objectKey(0)`, `objectKey(1)`, …; one write is in flight while the next object is built, so memory holds two
+ * objects at most.
  *
- * @param items - The items in DynamoDB JSON: a Scan page, or an export data file's lines, parsed as they stream.
+ * @param items - The items in DynamoDB JSON: a Scan page, or an export data file's lines parsed as they stream, a
+ *   batch of items at a time (one `await` per batch, not per item).
  * @param target - Store, snapshot, naming, size bound, signal, tally, callbacks.
  * @returns Whether every item was read and every row written (`false` when the signal stopped it).
  * @example
@@ -66,17 +70,18 @@ export interface SnapshotObjectsTarget {
  * ```
  */
 export async function writeSnapshotObjects(
-  items: Iterable<AttributeMap> | AsyncIterable<AttributeMap>,
+  items: Iterable<AttributeMap> | AsyncIterable<readonly AttributeMap[]>,
   target: SnapshotObjectsTarget,
 ): Promise<boolean> {
   const maxBytes = target.maxObjectRowBytes ?? Number.POSITIVE_INFINITY;
-  const rows = new RowBuffer();
+  // Room for a whole object and the row that closes it, so the buffer never grows (and copies) on the way.
+  const rows = new RowLineWriter(Number.isFinite(maxBytes) ? { initialBytes: maxBytes + ROW_SLACK_BYTES } : {});
   const { tally } = target;
   let pending: Promise<void> = Promise.resolve();
   let part = 0;
   const flush = async (): Promise<void> => {
     await pending; // one write in flight while the next object is built
-    const count = rows.lines;
+    const count = rows.lineCount;
     pending = writeObject(target.store, target.objectKey(part), rows.take()).then((bytes) => {
       tally.bytes += bytes;
       tally.objects += 1;
@@ -86,19 +91,21 @@ export async function writeSnapshotObjects(
     part += 1;
   };
   let index = 0;
-  for await (const item of items) {
-    tally.items += 1;
-    const line = toSnapshotLine(item, target.context);
-    if (line.ok) rows.append(line.value);
-    else target.onFailure(index, line);
-    index += 1;
-    if (rows.size >= maxBytes) {
-      await flush();
-      if (target.signal?.aborted === true) break;
+  const batches = Symbol.asyncIterator in items ? items : [items];
+  outer: for await (const batch of batches) {
+    for (const item of batch) {
+      tally.items += 1;
+      const written = writeSnapshotRow(rows, item, target.context);
+      if (!written.ok) target.onFailure(index, written);
+      index += 1;
+      if (rows.byteLength >= maxBytes) {
+        await flush();
+        if (target.signal?.aborted === true) break outer;
+      }
     }
   }
   const stopped = target.signal?.aborted === true;
-  if (!stopped && rows.lines > 0) await flush();
+  if (!stopped && rows.lineCount > 0) await flush();
   await pending;
   return !stopped;
 }

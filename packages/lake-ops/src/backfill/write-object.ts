@@ -19,11 +19,11 @@ const GZIP_LEVEL = constants.Z_BEST_SPEED;
  *
  * @param lake - The lake.
  * @param key - The object key.
- * @param rows - The UTF-8 bytes of the row lines, each ending in `\n` (see `RowBuffer`).
+ * @param rows - The UTF-8 bytes of the row lines, each ending in `\n` (see `RowLineWriter`).
  * @returns The object's size in bytes.
  * @see https://docs.aws.amazon.com/firehose/latest/dev/create-destination.html (GZIP, as Firehose delivers)
  */
-export async function writeObject(lake: LakeStore, key: string, rows: Buffer): Promise<number> {
+export async function writeObject(lake: LakeStore, key: string, rows: Uint8Array): Promise<number> {
   const body = await gzipAsync(rows, { level: GZIP_LEVEL });
   await lake.write(key, body);
   return body.length;

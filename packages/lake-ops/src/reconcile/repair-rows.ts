@@ -2,8 +2,7 @@
  * writeRepair: the corrective rows for the drift a reconcile confirmed, in the lake's contract, as one object under a
  * key derived from the re-check's snapshot, so writing it again replaces it.
  */
-import { serializeRow, toRow } from '@sales/transform';
-import { RowBuffer } from '../backfill/row-buffer.js';
+import { toRowLine } from '@sales/transform';
 import { writeObject } from '../backfill/write-object.js';
 import type { LakeStore } from '../lake/lake-store.js';
 import { snapshotObjectKey } from '../rows/object-key.js';
@@ -21,7 +20,7 @@ import type { KeysNow } from './recheck.js';
  */
 export function removeLine(key: string, now: KeysNow): string {
   const keys = { [now.context.keyNames[0] as string]: { S: key } };
-  const row = toRow({
+  const line = toRowLine({
     operation: 'remove',
     eventId: `${now.context.snapshotId.replace('reconcile-', 'reconcile:')}:${key}`,
     eventTimeMicros: now.context.snapshotTimeMicros,
@@ -33,8 +32,8 @@ export function removeLine(key: string, now: KeysNow): string {
     newImage: undefined,
     oldImage: keys,
   });
-  if (!row.ok) throw new Error(`cannot build the remove row of ${key}: ${row.detail}`);
-  return serializeRow(row.value);
+  if (!line.ok) throw new Error(`cannot build the remove row of ${key}: ${line.detail}`);
+  return line.value;
 }
 
 /**
@@ -51,17 +50,16 @@ export async function writeRepair(
   drift: readonly Drift[],
   now: KeysNow,
 ): Promise<{ key: string; rows: number } | undefined> {
-  const rows = new RowBuffer();
+  const lines: string[] = [];
   for (const entry of drift) {
     const line = entry.kind === 'extra_in_lake' ? removeLine(entry.order_id, now) : now.lines.get(entry.order_id);
-    if (line !== undefined) rows.append(line);
+    if (line !== undefined) lines.push(line);
   }
-  if (rows.lines === 0) return undefined;
+  if (lines.length === 0) return undefined;
   const key = snapshotObjectKey(
     now.context.snapshotTimeMicros,
     `${now.context.snapshotId.replace('reconcile-', `reconcile-${now.context.table}-`)}`,
   );
-  const count = rows.lines;
-  await writeObject(lake, key, rows.take());
-  return { key, rows: count };
+  await writeObject(lake, key, Buffer.from(lines.join(''), 'utf8'));
+  return { key, rows: lines.length };
 }

@@ -1,8 +1,8 @@
 /**
- * toSnapshotLine: one item a backfill read (export line or Scan page) -> its lake row line, through
- * `@sales/transform`'s own row code, so a snapshot row has the same columns as a stream change's.
+ * Snapshot rows: one item a backfill read (export line or Scan page) -> its lake row, through `@sales/transform`'s own
+ * row encoder, so a snapshot row has the same columns as a stream change's.
  */
-import { serializeRow, toRow, type AttributeMap, type ChangeRecord, type Parsed } from '@sales/transform';
+import { toRowLine, type AttributeMap, type ChangeRecord, type Parsed, type RowLineWriter } from '@sales/transform';
 
 /** What every row of one snapshot shares. */
 export interface SnapshotContext {
@@ -78,7 +78,25 @@ export function toSnapshotChange(item: AttributeMap, context: SnapshotContext): 
  */
 export function toSnapshotLine(item: AttributeMap, context: SnapshotContext): Parsed<string> {
   const change = toSnapshotChange(item, context);
-  if (!change.ok) return change;
-  const row = toRow(change.value);
-  return row.ok ? { ok: true, value: serializeRow(row.value) } : row;
+  return change.ok ? toRowLine(change.value) : change;
+}
+
+/**
+ * Appends one item's lake row to `rows`, the bytes of the object being built: the transform's encoder writes the line
+ * straight into them, with no string or map per row in between.
+ *
+ * @param rows - The object's row lines so far.
+ * @param item - The item in DynamoDB JSON.
+ * @param context - The snapshot.
+ * @returns The row's `cdc_event_time`, or why the item cannot be a row (then nothing is appended).
+ * @example
+ * ```ts
+ * const rows = new RowLineWriter();
+ * writeSnapshotRow(rows, { order_id: { S: 'o-1' } }, context); //=> { ok: true, value: '2025-01-15T10:30:11.250Z' }
+ * rows.lineCount; //=> 1
+ * ```
+ */
+export function writeSnapshotRow(rows: RowLineWriter, item: AttributeMap, context: SnapshotContext): Parsed<string> {
+  const change = toSnapshotChange(item, context);
+  return change.ok ? rows.write(change.value) : change;
 }

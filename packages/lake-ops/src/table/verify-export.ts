@@ -3,7 +3,7 @@
  * and the counts add up to the summary; checked in full before a backfill writes anything.
  */
 import type { ExportFiles } from './export-files.js';
-import { exportLines } from './export-lines.js';
+import { countExportLines } from './export-lines.js';
 import type { ExportManifest } from './export-manifest.js';
 
 /** The outcome of {@link verifyExport}. */
@@ -51,9 +51,9 @@ export async function verifyExport(
       continue;
     }
     const digest = { md5: '', bytes: 0 };
-    let lines = 0;
+    let lines: number;
     try {
-      for await (const _line of exportLines(stream, digest)) lines += 1;
+      lines = await countExportLines(stream, digest);
     } catch (error) {
       problems.push(`${file.key}: unreadable: ${(error as Error).message}`);
       continue;

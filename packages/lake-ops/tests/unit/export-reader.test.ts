@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { localExportFiles } from '../../src/table/export-files.js';
+import { countExportLines, exportLines } from '../../src/table/export-lines.js';
 import { readExportManifest } from '../../src/table/export-manifest.js';
 import { verifyExport } from '../../src/table/verify-export.js';
 import { writeExportFolder } from '../helpers/export-folder.js';
@@ -110,5 +113,37 @@ describe('export manifest and verification', () => {
 
   test('refuses a folder that holds no finished export', async () => {
     await expect(readExportManifest(localExportFiles(root))).rejects.toThrow(/no manifest-summary\.json/);
+  });
+});
+
+describe('export lines', () => {
+  const streamOf = (text: string): Readable => Readable.from([gzipSync(Buffer.from(text, 'utf8'))]);
+  const itemLine = (id: string): string => `{"Item":{"order_id":{"S":"${id}"},"city":{"S":"Zürich"}}}`;
+
+  // Data files end each line with \n (DynamoDB JSON, one item per line); blank lines and a last line without \n are
+  // tolerated, and a whitespace-only tail is not an item.
+  test.each([
+    ['lines ending in \\n', `${itemLine('a')}\n${itemLine('b')}\n`, 2],
+    ['a last line without \\n', `${itemLine('a')}\n${itemLine('b')}`, 2],
+    ['blank lines', `\n${itemLine('a')}\n\n\n${itemLine('b')}\n\n`, 2],
+    ['a whitespace-only tail', `${itemLine('a')}\n \t`, 1],
+    ['an empty file', '', 0],
+    ['a line longer than a decompressed chunk', `${itemLine('x'.repeat(600_000))}\n${itemLine('b')}`, 2],
+  ])('counts as many items as it reads, with %s', async (_case, text, items) => {
+    const read = { md5: '', bytes: 0 };
+    const counted = { md5: '', bytes: 0 };
+    const lines: string[] = [];
+
+    for await (const batch of exportLines(streamOf(text), read)) lines.push(...batch);
+    const count = await countExportLines(streamOf(text), counted);
+
+    expect(lines.map((line) => (JSON.parse(line) as { Item: unknown }).Item)).toHaveLength(items);
+    expect(count).toBe(items);
+    expect(counted).toEqual(read);
+    expect(read.md5).toBe(
+      createHash('md5')
+        .update(gzipSync(Buffer.from(text, 'utf8')))
+        .digest('base64'),
+    );
   });
 });

@@ -23,8 +23,9 @@ const CONTEXT: SnapshotContext = {
 const item = (index: number): AttributeMap =>
   marshall({ order_id: `o-${index}`, total: index + 0.5, customer: { city: 'Lyon' } }) as AttributeMap;
 
-async function* streamed(items: readonly AttributeMap[]): AsyncGenerator<AttributeMap> {
-  for (const entry of items) yield entry;
+/** Items as an export data file streams them: a batch of lines per decompressed chunk, here two at a time. */
+async function* streamed(items: readonly AttributeMap[]): AsyncGenerator<AttributeMap[]> {
+  for (let index = 0; index < items.length; index += 2) yield items.slice(index, index + 2);
 }
 
 describe('writeSnapshotObjects', () => {
@@ -101,10 +102,10 @@ describe('writeSnapshotObjects', () => {
   test('stops after the object it was building when the signal aborts, and says so', async () => {
     const controller = new AbortController();
     const lineBytes = Buffer.byteLength((toSnapshotLine(item(0), CONTEXT) as { value: string }).value);
-    async function* interrupted(): AsyncGenerator<AttributeMap> {
-      yield item(0);
+    async function* interrupted(): AsyncGenerator<AttributeMap[]> {
+      yield [item(0)];
       controller.abort(); // Ctrl-C while the first object is being built
-      for (let index = 1; index < 6; index += 1) yield item(index);
+      yield Array.from({ length: 5 }, (_, index) => item(index + 1));
     }
 
     const whole = await writeSnapshotObjects(

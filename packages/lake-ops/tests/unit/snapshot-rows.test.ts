@@ -1,8 +1,8 @@
+import { RowLineWriter } from '@sales/transform';
 import { validateBackfillOptions } from '../../src/backfill/backfill-options.js';
-import { RowBuffer } from '../../src/backfill/row-buffer.js';
 import { snapshotSortKey, toFenceMicros } from '../../src/rows/fence.js';
 import { snapshotObjectKey } from '../../src/rows/object-key.js';
-import { toSnapshotChange } from '../../src/rows/snapshot-row.js';
+import { toSnapshotChange, toSnapshotLine, writeSnapshotRow } from '../../src/rows/snapshot-row.js';
 import { toDynamoJson } from '../../src/table/dynamo-json.js';
 
 const context = {
@@ -90,16 +90,24 @@ describe('toDynamoJson', () => {
   });
 });
 
-describe('RowBuffer', () => {
-  test('collects UTF-8 bytes across growth and starts empty after take', () => {
-    const rows = new RowBuffer();
-    const line = `{"city":"Zürich","pad":"${'x'.repeat(700_000)}"}\n`;
-    rows.append(line);
-    rows.append(line);
-    expect(rows.lines).toBe(2);
-    expect(rows.take().toString('utf8')).toBe(line + line);
-    expect(rows.size).toBe(0);
-    expect(rows.take().length).toBe(0);
+describe('writeSnapshotRow', () => {
+  test('appends the row toSnapshotLine gives, straight into the bytes, and answers its event time', () => {
+    const rows = new RowLineWriter();
+    const item = { order_id: { S: 'o-1' }, city: { S: 'Zürich' }, total: { N: '5' } };
+
+    const written = writeSnapshotRow(rows, item, context);
+
+    expect(written).toEqual({ ok: true, value: '2025-01-15T10:30:11.250Z' });
+    expect(Buffer.from(rows.take()).toString('utf8')).toBe((toSnapshotLine(item, context) as { value: string }).value);
+  });
+
+  test('appends nothing for an item without its key attribute', () => {
+    const rows = new RowLineWriter();
+
+    const written = writeSnapshotRow(rows, { total: { N: '5' } }, context);
+
+    expect(written).toMatchObject({ ok: false, reason: 'missing-keys' });
+    expect([rows.lineCount, rows.byteLength]).toEqual([0, 0]);
   });
 });
 

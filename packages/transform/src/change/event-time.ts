@@ -32,13 +32,16 @@ export function toEpochMicros(value: unknown): number | undefined {
  */
 export function toIsoMillis(micros: number): string {
   const millis = Math.floor(micros / 1000);
+  if (millis === lastMillis) return lastIso;
   const second = Math.floor(millis / 1000);
   if (second !== lastSecond) {
     lastSecond = second;
     lastPrefix = isoSecondPrefix(second);
   }
   const fraction = millis - second * 1000;
-  return `${lastPrefix}${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}Z`;
+  lastMillis = millis;
+  lastIso = `${lastPrefix}${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}Z`;
+  return lastIso;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
@@ -66,7 +69,10 @@ function isoSecondPrefix(epochSecond: number): string {
   return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(inDay % 60)}.`;
 }
 
-// One-entry memo of the `YYYY-MM-DDTHH:mm:ss.` prefix: the changes of a batch share their second,
-// and formatting a Date is costly. No observable state: the result depends only on the argument.
+// One-entry memos of the `YYYY-MM-DDTHH:mm:ss.` prefix and of the whole text: the changes of a batch
+// share their second, the rows of a snapshot their millisecond, and formatting a Date is costly. No
+// observable state: the result depends only on the argument.
 let lastSecond = Number.NaN;
 let lastPrefix = '';
+let lastMillis = Number.NaN;
+let lastIso = '';

@@ -90,6 +90,28 @@ export class ByteWriter implements JsonSink {
     this.length = mark;
   }
 
+  bytes(written: Uint8Array): void {
+    this.ensure(written.length).set(written, this.length);
+    this.length += written.length;
+  }
+
+  copy(mark: number): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(mark, this.length)); // Buffer#slice would be a view, not a copy
+  }
+
+  /**
+   * Hand over the bytes written, without copying them, and go on empty in a new buffer of the same
+   * capacity.
+   *
+   * @returns the bytes written: a view of the old buffer, which the writer no longer touches
+   */
+  detach(): Buffer {
+    const bytes = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.length = 0;
+    return bytes;
+  }
+
   /** The bytes written, base64-encoded. */
   toBase64(): string {
     return this.buffer.toString('base64', 0, this.length);

@@ -1,5 +1,6 @@
 import type { ChangeRecord } from '../change/change-record.js';
 import type { ColumnSpans } from './column-spans.js';
+import { NO_SEQUENCE, writeCdcTail } from './cdc-tail.js';
 import type { JsonSink } from './json-sink.js';
 
 /**
@@ -35,7 +36,6 @@ export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([
   'hour',
 ]);
 
-const NO_SEQUENCE = '0'.repeat(40);
 const OPERATION_JSON: Readonly<Record<ChangeRecord['operation'], string>> = {
   insert: '"insert"',
   modify: '"modify"',
@@ -84,47 +84,5 @@ export function writeCdcMetadata(
   start = sink.mark();
   sink.jsonString(change.eventId);
   spans?.add('cdc_event_id', start, sink.mark());
-  sink.ascii(',"cdc_event_time":"');
-  start = sink.mark() - 1;
-  sink.ascii(eventTime);
-  sink.ascii('"');
-  spans?.add('cdc_event_time', start, sink.mark());
-  sink.ascii(',"cdc_sequence_number":');
-  start = sink.mark();
-  if (change.sequenceNumber === null) sink.ascii('null');
-  else sink.jsonString(change.sequenceNumber);
-  spans?.add('cdc_sequence_number', start, sink.mark());
-  sink.ascii(',"cdc_sort_key":"');
-  start = sink.mark() - 1;
-  const time = String(change.sortTimeMicros ?? change.eventTimeMicros);
-  sink.ascii(NO_SEQUENCE, 24 + time.length); // 16 - time.length zeros
-  sink.ascii(time);
-  sink.ascii('-');
-  sink.ascii(NO_SEQUENCE, change.sequenceNumber === null ? 0 : change.sequenceNumber.length);
-  if (change.sequenceNumber !== null) sink.ascii(change.sequenceNumber);
-  sink.ascii('"');
-  spans?.add('cdc_sort_key', start, sink.mark());
-  sink.ascii(',"cdc_table":');
-  start = sink.mark();
-  if (change.table === null) sink.ascii('null');
-  else sink.jsonString(change.table);
-  spans?.add('cdc_table', start, sink.mark());
-  sink.ascii(',"cdc_ttl_expired":');
-  start = sink.mark();
-  sink.ascii(change.ttlExpired ? 'true' : 'false');
-  spans?.add('cdc_ttl_expired', start, sink.mark());
-  sink.ascii(',"cdc_changed_attributes":');
-  start = sink.mark();
-  if (changedAttributes === null) {
-    sink.ascii('null');
-  } else {
-    sink.ascii('[');
-    for (let i = 0; i < changedAttributes.length; i++) {
-      sink.ascii(i === 0 ? '"' : ',"');
-      sink.ascii(changedAttributes[i] as string);
-      sink.ascii('"');
-    }
-    sink.ascii(']');
-  }
-  spans?.add('cdc_changed_attributes', start, sink.mark());
+  writeCdcTail(sink, change, eventTime, changedAttributes, spans);
 }

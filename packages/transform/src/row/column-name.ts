@@ -59,6 +59,36 @@ export function columnKey(name: string): ColumnKey {
 const CACHE_LIMIT = 4096;
 const cache = new Map<string, ColumnKey>();
 
+/**
+ * The column of a nested attribute: `name` is {@link joinColumnName} of the parent's column name and
+ * the attribute name's segment, `member` is what {@link columnKey} of that name gives, and `exact`
+ * says whether the attribute name is its own segment. Cached per parent, like {@link columnKey}, so
+ * a nested leaf costs two lookups instead of joining, flattening and hashing its name in every record.
+ *
+ * @param parent - the parent map's column name
+ * @param name - the nested attribute name
+ * @returns its column name, member text and whether its segment renamed nothing
+ */
+export function childColumnKey(parent: string, name: string): ColumnKey {
+  let children = childCache.get(parent);
+  if (children === undefined) {
+    if (childCache.size >= CACHE_LIMIT) childCache.clear();
+    children = new Map();
+    childCache.set(parent, children);
+  }
+  let key = children.get(name);
+  if (key === undefined) {
+    if (children.size >= CACHE_LIMIT) children.clear();
+    const segment = columnKey(name);
+    const joined = joinColumnName(parent, segment.name);
+    key = { name: joined, member: columnKey(joined).member, exact: segment.exact };
+    children.set(name, key);
+  }
+  return key;
+}
+
+const childCache = new Map<string, Map<string, ColumnKey>>();
+
 function convert(name: string): string {
   if (isFinalName(name)) return name;
   const words = name

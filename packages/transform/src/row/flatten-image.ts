@@ -3,7 +3,8 @@ import { attributeValuesEqual } from './attribute-equal.js';
 import { attributeType } from './attribute-payload.js';
 import type { ColumnSpans } from './column-spans.js';
 import { writeConformedValue, type Conformance } from './conformance.js';
-import { columnKey, joinColumnName } from './column-name.js';
+import { childColumnKey, columnKey } from './column-name.js';
+import { ImageShape } from './image-shape.js';
 import { collectNames, hasKeys, mapContent, sameScalar, type Image } from './image-diff.js';
 import type { JsonSink } from './json-sink.js';
 import { describeValue } from '../shared/parsed.js';
@@ -28,28 +29,12 @@ interface Walk {
   readonly changedLeaves: number[];
   readonly changedLeafNames: string[];
   readonly changedNames: string[];
-  readonly seen: Set<string>;
-  readonly reserved: ReadonlySet<string>;
-  /** The image being flattened (its top-level keys). */
-  readonly root: Image;
+  /** The memo of the image's names and their columns, in the first pass only (see {@link ImageShape}). */
+  readonly shape: ImageShape | undefined;
   readonly diff: boolean;
   count: number;
+  /** Whether two leaves meet (known once the first pass is done; the other passes do not check). */
   collision: boolean;
-}
-
-/** Note a leaf's name and flag a collision (two leaves, or a leaf and a reserved name, meeting). */
-function checkName(walk: Walk, name: string, renamed: boolean): void {
-  // Keys of one map are distinct, so a name without `_` whose path renamed nothing is a top-level
-  // key no other leaf can reach except a renamed one; and a renamed name without `_` can only meet
-  // such a key, which is checked on the image itself. Only the other names need the set.
-  const joined = name.indexOf('_') !== -1;
-  if (!joined && walk.reserved.has(name)) walk.collision = true; // `year`, `month`, `day`, `hour`
-  if (!renamed && !joined) return;
-  const seen = walk.seen.size;
-  walk.seen.add(name);
-  if (walk.seen.size === seen || (joined && name.charCodeAt(0) === 99 && walk.reserved.has(name)))
-    walk.collision = true;
-  if (renamed && !joined && Object.hasOwn(walk.root, name)) walk.collision = true;
 }
 
 /**
@@ -72,13 +57,19 @@ function walkMap(
   map: Image,
   old: Image | undefined,
   prefix: string,
+  depth: number,
   path: string[] | undefined,
   renamedPrefix: boolean,
 ): void {
   for (const key in map) {
     const av = map[key];
-    const column = columnKey(key);
-    const name = prefix === '' ? column.name : joinColumnName(prefix, column.name);
+    const column =
+      walk.shape !== undefined
+        ? walk.shape.column(key, depth, prefix)
+        : prefix === ''
+          ? columnKey(key)
+          : childColumnKey(prefix, key);
+    const name = column.name;
     const renamed = renamedPrefix || !column.exact;
     const leafPath = path === undefined ? undefined : [...path, key];
     const oldAv = old === undefined ? undefined : old[key];
@@ -98,19 +89,13 @@ function walkMap(
           const oldContent = walk.diff ? mapContent(oldAv) : undefined;
           if (walk.diff && oldAv !== undefined && (oldContent === undefined || !hasKeys(oldContent)))
             walk.changedNames.push(name);
-          walkMap(walk, payload as Image, oldContent, name, leafPath, renamed);
+          walkMap(walk, payload as Image, oldContent, name, depth + 1, leafPath, renamed);
           continue;
         }
       }
       if (walk.write) {
         const final = walk.resolved === undefined ? name : (walk.resolved[walk.count] as string);
-        writeColumn(
-          walk,
-          walk.resolved === undefined && prefix === '' ? column.member : columnKey(final).member,
-          final,
-          type,
-          payload,
-        );
+        writeColumn(walk, walk.resolved === undefined ? column.member : columnKey(final).member, final, type, payload);
       }
     } catch (error) {
       rethrowWithSegment(error, key);
@@ -121,7 +106,7 @@ function walkMap(
       const oldContent = mapContent(oldAv);
       if (oldContent !== undefined && hasKeys(oldContent)) collectNames(oldAv, name, walk.changedNames);
     }
-    if (walk.resolved === undefined) checkName(walk, name, renamed);
+    walk.shape?.leaf(name, renamed);
     walk.names?.push(name);
     if (leafPath !== undefined) walk.paths?.push(leafPath);
     walk.count++;
@@ -131,7 +116,7 @@ function walkMap(
       if (!(key in map))
         collectNames(
           old[key],
-          prefix === '' ? columnKey(key).name : joinColumnName(prefix, columnKey(key).name),
+          prefix === '' ? columnKey(key).name : childColumnKey(prefix, key).name,
           walk.changedNames,
         );
     }
@@ -147,6 +132,8 @@ function run(
   reserved: ReadonlySet<string>,
   pass: 'write' | 'names' | readonly string[],
 ): Walk {
+  if (pass === 'write') imageShape ??= new ImageShape();
+  const shape = pass === 'write' ? imageShape : undefined;
   const walk: Walk = {
     sink,
     spans,
@@ -158,16 +145,20 @@ function run(
     changedLeaves: [],
     changedLeafNames: [],
     changedNames: [],
-    seen: new Set(),
-    reserved,
-    root: image,
+    shape,
     diff: old !== undefined,
     count: 0,
     collision: false,
   };
-  walkMap(walk, image, old, '', pass === 'names' ? [] : undefined, false);
+  shape?.begin();
+  walkMap(walk, image, old, '', 0, pass === 'names' ? [] : undefined, false);
+  walk.collision = shape?.collides(image, reserved) === true;
   return walk;
 }
+
+// The writer's memo of the last image's names (see ImageShape), created on first use (nothing runs at
+// import). Walks are synchronous and never nested, so sharing it is invisible to callers.
+let imageShape: ImageShape | undefined;
 
 /**
  * Flatten an item image into columns written to `sink` as JSON object members

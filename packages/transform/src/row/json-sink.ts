@@ -16,4 +16,8 @@ export interface JsonSink {
   mark(): number;
   /** Drop everything written after `mark`. */
   rewind(mark: number): void;
+  /** Append bytes {@link JsonSink.copy} gave, written before by this sink. */
+  bytes(written: Uint8Array): void;
+  /** A copy of what was written since `mark`, to append again with {@link JsonSink.bytes}. */
+  copy(mark: number): Uint8Array;
 }

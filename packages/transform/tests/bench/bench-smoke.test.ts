@@ -18,8 +18,10 @@ test('exits 0', () => {
 
 test.each([
   ['with schema vs without', /^ {2}with schema vs without \(throughput\) +(\S+)x /m],
-  ['public pieces vs handler', /^ {2}public pieces vs transformFirehoseEvent +(\S+)x /m],
+  ['public row-line path vs handler', /^ {2}public row-line path vs transformFirehoseEvent +(\S+)x /m],
+  ['public toRow + serializeRow vs handler', /^ {2}public toRow \+ serializeRow vs the handler +(\S+)x /m],
   ['speed-up vs unmarshall reference', /^ {2}speed-up vs unmarshall reference +(\S+)x /m],
+  ['with the sales schema vs unmarshall', /^ {2}with the sales schema vs unmarshall +(\S+)x /m],
   ['speed vs round-trip floor', /^ {2}speed vs round-trip floor +(\S+)x /m],
   ['module load vs empty module (load child)', /^ {2}module load \(fresh process, median\) .* = (\S+)x$/m],
   ['peak RSS of one batch (memory child)', /^ {2}peak RSS with one \S+ MiB batch +(\S+) MiB /m],

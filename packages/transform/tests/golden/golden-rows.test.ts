@@ -7,6 +7,7 @@ import {
   eventFiles,
   goldenChangesEvent,
   GOLDEN_FILE,
+  PUBLIC_PATHS,
   publicLine,
   type GoldenRow,
   type GoldenRows,
@@ -26,9 +27,9 @@ const expectPublicPiecesToAgree = (
   for (const record of event.records) {
     const row = rows[record.recordId];
     const expected = row !== undefined && 'line' in row ? row.line : row?.failed;
-    expect(publicLine(record.data, record.approximateArrivalTimestamp)).toBe(expected);
-    // Rebuilt from toRow's column values (UTF-16 slices of a UTF-8 line), not the remembered line.
-    expect(publicLine(record.data, record.approximateArrivalTimestamp, true)).toBe(expected);
+    // `toRow copy` rebuilds the line from toRow's column values (UTF-16 slices of a UTF-8 line).
+    for (const via of PUBLIC_PATHS)
+      expect(publicLine(record.data, record.approximateArrivalTimestamp, via)).toBe(expected);
   }
 };
 

@@ -4,10 +4,14 @@ import path from 'node:path';
 import {
   decodeRecord,
   parseChangeRecord,
+  RowLineWriter,
   serializeRow,
   toRow,
+  toRowLine,
   transformFirehoseEvent,
+  type ChangeRecord,
   type FirehoseTransformationEvent,
+  type Parsed,
 } from '../../src/index.js';
 import { salesOrderBatch } from '../support/sales-order-batch.js';
 import { GOLDEN_CHANGES } from './changes.js';
@@ -62,21 +66,41 @@ export function handlerRows(event: FirehoseTransformationEvent): Record<string, 
 }
 
 /**
- * The row line the public pieces give for one record's data (decode, parse, `toRow`, `serializeRow`).
+ * The public ways from a change to its row line: `toRow` + `serializeRow` (the remembered line, or
+ * rebuilt from a plain copy of the row's column values), `toRowLine`, and a `RowLineWriter`.
+ */
+export const PUBLIC_PATHS = ['toRow', 'toRow copy', 'toRowLine', 'RowLineWriter'] as const;
+
+/** One of {@link PUBLIC_PATHS}. */
+export type PublicPath = (typeof PUBLIC_PATHS)[number];
+
+function lineVia(change: ChangeRecord, via: PublicPath): Parsed<string> {
+  if (via === 'toRowLine') return toRowLine(change);
+  if (via === 'RowLineWriter') {
+    const rows = new RowLineWriter();
+    const written = rows.write(change);
+    return written.ok ? { ok: true, value: Buffer.from(rows.take()).toString('utf8') } : written;
+  }
+  const row = toRow(change);
+  if (!row.ok) return row;
+  return { ok: true, value: serializeRow(via === 'toRow copy' ? new Map(row.value) : row.value) };
+}
+
+/**
+ * The row line the public pieces give for one record's data (decode, parse, then `via`).
  *
  * @param data - base64 record data
  * @param arrivalMs - the record's arrival time, the fallback event time
- * @param copy - serialize a plain copy of the row, so the line is rebuilt from the column values
+ * @param via - which public path writes the line
  * @returns the line, or the failure reason
  */
-export function publicLine(data: unknown, arrivalMs?: number, copy = false): string {
+export function publicLine(data: unknown, arrivalMs?: number, via: PublicPath = 'toRow'): string {
   const text = decodeRecord(data);
   const change = text.ok
     ? parseChangeRecord(text.value, arrivalMs === undefined ? {} : { fallbackEventTimeMs: arrivalMs })
     : text;
-  const row = change.ok ? toRow(change.value) : change;
-  if (!row.ok) return `${row.reason}: ${row.detail}`;
-  return serializeRow(copy ? new Map(row.value) : row.value);
+  const line = change.ok ? lineVia(change.value, via) : change;
+  return line.ok ? line.value : `${line.reason}: ${line.detail}`;
 }
 
 /** The golden cases as one Firehose event, one record per case, the case name as `recordId`. */

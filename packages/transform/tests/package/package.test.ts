@@ -107,7 +107,10 @@ t.handler(event).then((result) => {
   const text = t.decodeRecord(event.records[0].data);
   const change = t.parseChangeRecord(text.value);
   const row = t.toRow(change.value);
-  writeResult(JSON.stringify({ records: result.records.length, same: Buffer.from(result.records[0].data, 'base64').toString() === t.serializeRow(row.value) }));
+  const rows = new t.RowLineWriter();
+  rows.write(change.value);
+  const delivered = Buffer.from(result.records[0].data, 'base64').toString();
+  writeResult(JSON.stringify({ records: result.records.length, same: [t.serializeRow(row.value), t.toRowLine(change.value).value, Buffer.from(rows.take()).toString()].every((line) => line === delivered) }));
 });`;
     expect(JSON.parse(run('node', ['-e', script, pipeEvent], consumerDir))).toEqual({ records: 4, same: true });
   });
@@ -115,16 +118,20 @@ t.handler(event).then((result) => {
   test('type-checks TypeScript consumers against both declaration files', () => {
     const consumer = (
       flavour: string,
-    ): string => `import { parseChangeRecord, toRow, serializeRow, transformFirehoseEvent, type FailureReason, type FirehoseTransformationEvent, type Parsed, type Row } from '@sales/transform';
+    ): string => `import { parseChangeRecord, RowLineWriter, toRow, toRowLine, serializeRow, transformFirehoseEvent, type FailureReason, type FirehoseTransformationEvent, type Parsed, type Row } from '@sales/transform';
 const event: FirehoseTransformationEvent = { records: [{ recordId: '1', data: 'e30=' }] };
 const { result, summary } = transformFirehoseEvent(event);
 const reasons: FailureReason[] = Object.keys(summary.failuresByReason) as FailureReason[];
 const change = parseChangeRecord('{}');
 const row: Parsed<Row> = change.ok ? toRow(change.value) : change;
 const line: string | undefined = row.ok ? serializeRow(row.value) : undefined;
+const rowLine: Parsed<string> = change.ok ? toRowLine(change.value) : change;
+const rows = new RowLineWriter();
+const eventTime: Parsed<string> | undefined = change.ok ? rows.write(change.value) : undefined;
+const bytes: Uint8Array = rows.take();
 // @ts-expect-error result must be a Firehose status
 const bad: typeof result.records[number]['result'] = 'Nope';
-export const out = [${JSON.stringify(flavour)}, reasons, line, bad];
+export const out = [${JSON.stringify(flavour)}, reasons, line, rowLine, eventTime, bytes.length, rows.lineCount, bad];
 `;
     writeFileSync(path.join(consumerDir, 'esm.mts'), consumer('esm'));
     writeFileSync(path.join(consumerDir, 'cjs.cts'), consumer('cjs'));

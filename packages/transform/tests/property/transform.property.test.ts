@@ -5,6 +5,16 @@ import { anyData, anyName, attributeArbitraries, snakeName, streamRecord } from 
 const RUNS = { numRuns: 200 };
 const snake = attributeArbitraries(snakeName);
 const any = attributeArbitraries(anyName);
+/** Images of maps from a few names, so consecutive images often share a name at the same place under another parent. */
+const fewName = fc.constantFrom('a', 'b', 'x');
+const fewImage: fc.Arbitrary<AttributeMap> = fc.dictionary(
+  fewName,
+  fc.oneof(
+    fc.constant({ S: 's' }),
+    fc.dictionary(fewName, fc.constant({ N: '1' }), { maxKeys: 3, noNullPrototype: true }).map((M) => ({ M })),
+  ),
+  { minKeys: 1, maxKeys: 4, noNullPrototype: true },
+);
 
 const encode = (record: unknown): string => Buffer.from(JSON.stringify(record)).toString('base64');
 const lineOf = (record: unknown): string => {
@@ -79,6 +89,20 @@ describe('properties', () => {
           },
         };
         expect(JSON.parse(lineOf(record)).cdc_changed_attributes).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  test("a row's columns do not depend on the rows written before it (the writer's memo of names is invisible)", () => {
+    fc.assert(
+      fc.property(fc.array(streamRecord(fewImage), { minLength: 2, maxLength: 4 }), (records) => {
+        for (const record of records) {
+          const row = JSON.parse(lineOf(record)) as Record<string, unknown>;
+          const image = (record.dynamodb as { NewImage: AttributeMap }).NewImage;
+          const itemColumns = Object.keys(row).filter((name) => !name.startsWith('cdc_'));
+          expect(itemColumns).toEqual(leaves(image).map(([column]) => column));
+        }
       }),
       RUNS,
     );

@@ -64,6 +64,32 @@ describe('column collisions', () => {
   test('keeps an empty map as a null column', () => {
     expect(lineOf({ prefs: { M: {} } })).toMatchObject({ prefs: null });
   });
+
+  // The writer remembers the last image's names (ImageShape); each row must still get its own columns.
+  const itemColumns = (row: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('cdc_')));
+  test.each([
+    [{ a: { M: { x: { N: '1' } } } }, { c: { M: { x: { N: '2' } } } }, { c_x: 2 }],
+    [{ a: { M: { b: { M: { x: { N: '1' } } } } } }, { a: { M: { c: { M: { x: { N: '2' } } } } } }, { a_c_x: 2 }],
+    [
+      { customer_id: { S: 'one' } },
+      { customerId: { S: 'camel' }, customer_id: { S: 'snake' } },
+      { customer_id_2: 'camel', customer_id: 'snake' },
+    ],
+    [
+      { customerId: { S: 'camel' }, customer_id: { S: 'snake' } },
+      { customerId: { S: 'camel' } },
+      { customer_id: 'camel' },
+    ],
+  ])('names the columns of each image by its own names, after %j: %j', (before, after, expected) => {
+    lineOf(before);
+    expect(itemColumns(lineOf(after))).toEqual(expected);
+  });
+
+  test('names the columns right after an image whose walk stopped at a malformed value', () => {
+    expect(() => lineOf({ a: { M: { x: { N: 'not a number' } } } })).toThrow(/N must be a decimal number string/);
+    expect(lineOf({ b: { M: { x: { N: '1' } } } })).toMatchObject({ b_x: 1 });
+  });
 });
 
 describe('naming rules Athena and Glue accept', () => {
