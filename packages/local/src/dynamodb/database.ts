@@ -22,10 +22,11 @@ export interface LocalDatabase {
  *
  * @param region - region the clients sign for
  * @param endpoint - an existing DynamoDB-compatible endpoint. @defaultValue - embedded dynalite
+ * @param dataDir - where the embedded dynalite keeps its data (a LevelDB folder). @defaultValue - in memory
  * @returns the database handle
  */
-export async function openDatabase(region: string, endpoint?: string): Promise<LocalDatabase> {
-  const server = endpoint === undefined ? await startDynalite() : undefined;
+export async function openDatabase(region: string, endpoint?: string, dataDir?: string): Promise<LocalDatabase> {
+  const server = endpoint === undefined ? await startDynalite(0, dataDir) : undefined;
   const url = server?.endpoint ?? endpoint!;
   const writer = createClient({ endpoint: url, region });
   const reader = createClient({ endpoint: url, region });

@@ -1,4 +1,5 @@
 import type { FirehoseTransformationResultRecord } from 'aws-lambda';
+import { DeliveryOutcomes } from './delivery-outcomes.js';
 import { formatErrorRecord, PROCESSING_FAILED_STATUS } from '@sales/pipeline-spec';
 import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
 import { evaluatePrefix } from '@sales/pipeline-spec';
@@ -63,9 +64,10 @@ export interface DeliveryStats {
   failed: number;
   /** Changes answered `Dropped`. */
   dropped: number;
-  /** What the handler logged, one entry per line (the function's CloudWatch log). */
-  readonly lambdaLog: string[];
 }
+
+/** Where the lines the handler logs go (the function's CloudWatch log), one call per invocation. */
+export type LambdaLogSink = (lines: readonly string[]) => void;
 
 /**
  * Kinesis -> Firehose -> S3, as the delivery stream would run it: records fill the Lambda
@@ -82,18 +84,25 @@ export class FirehoseEmulator {
     delivered: 0,
     failed: 0,
     dropped: 0,
-    lambdaLog: [],
   };
   private readonly processing: SimulatedBuffer<InFlightRecord>;
   private readonly data: S3Destination;
   private readonly errors: S3Destination;
-  private readonly outcome = new Map<string, FirehoseTransformationResultRecord['result'] | 'InvocationFailed'>();
+  private readonly outcomes = new DeliveryOutcomes();
 
+  /**
+   * @param settings - the delivery stream's settings
+   * @param handler - the transform
+   * @param lake - where objects go
+   * @param redelivery - the at-least-once dice
+   * @param log - where the handler's log lines go. @defaultValue - nowhere
+   */
   constructor(
     private readonly settings: FirehoseSettings,
     private readonly handler: TransformHandler,
     lake: LakeWriter,
     private readonly redelivery: RedeliveryPolicy,
+    private readonly log: LambdaLogSink = () => undefined,
   ) {
     this.processing = new SimulatedBuffer(settings.processingBuffer);
     this.data = new S3Destination(lake, settings.s3Buffer, settings.deliveryStreamName, settings.fileExtension);
@@ -105,11 +114,14 @@ export class FirehoseEmulator {
    * is in the lake when it returns. Call it again with the next, later records (a slice of the traffic): the counts
    * cover every call so far, a change counted once however often it was delivered.
    *
+   * Records are read one at a time (memory holds the buffers, not the records), and a change's outcome is kept only
+   * until its re-delivered copy, if any, has been through.
+   *
    * @param records - Kinesis records in the order Firehose reads them
    * @param onProgress - told how many records of this call have been read so far, after each one. @defaultValue - nothing
    * @returns the counts of every call so far
    */
-  async deliver(records: readonly KinesisRecord[], onProgress?: (read: number) => void): Promise<DeliveryStats> {
+  async deliver(records: Iterable<KinesisRecord>, onProgress?: (read: number) => void): Promise<DeliveryStats> {
     let read = 0;
     for (const source of records) {
       await this.processAll(
@@ -125,12 +137,7 @@ export class FirehoseEmulator {
     }
     this.data.drain();
     this.errors.drain();
-    Object.assign(this.stats, { delivered: 0, dropped: 0, failed: 0 });
-    for (const result of this.outcome.values()) {
-      if (result === 'Ok') this.stats.delivered += 1;
-      else if (result === 'Dropped') this.stats.dropped += 1;
-      else this.stats.failed += 1;
-    }
+    Object.assign(this.stats, this.outcomes.counts());
     return this.stats;
   }
 
@@ -150,7 +157,7 @@ export class FirehoseEmulator {
       attempt.attempts += 1;
       this.stats.invocations += 1;
       const invocation = await invokeTransform(this.handler, event);
-      this.stats.lambdaLog.push(...invocation.logLines);
+      this.log(invocation.logLines);
       const invalid = invocation.ok ? validateResponse(event, invocation.result) : undefined;
       if (invocation.ok && invalid === undefined) answers = invocation.result.records;
       else if (invocation.ok)
@@ -175,8 +182,8 @@ export class FirehoseEmulator {
     attempt: Attempt,
   ): void {
     const { source } = record;
-    const result = answer?.result ?? 'InvocationFailed';
-    if (!this.outcome.has(source.sequenceNumber) || result === 'Ok') this.outcome.set(source.sequenceNumber, result);
+    this.outcomes.record(source.sequenceNumber, answer?.result ?? 'InvocationFailed');
+    if (record.copy > 0) this.outcomes.settle(source.sequenceNumber);
     if (answer?.result === 'Ok') {
       const prefix = evaluatePrefix(this.settings.dataPrefix, {
         partitionKeys: answer.metadata?.partitionKeys,
@@ -206,7 +213,11 @@ export class FirehoseEmulator {
   /** At-least-once: a seeded fraction of first deliveries goes through the pipeline once more. */
   private async redeliver(items: readonly InFlightRecord[], now: number): Promise<void> {
     for (const { source, copy } of items) {
-      if (copy > 0 || this.redelivery.random() >= this.redelivery.fraction) continue;
+      if (copy > 0) continue;
+      if (this.redelivery.random() >= this.redelivery.fraction) {
+        this.outcomes.settle(source.sequenceNumber);
+        continue;
+      }
       this.stats.redelivered += 1;
       await this.processAll(this.processing.add({ source, copy: copy + 1 }, source.data.byteLength, now));
     }

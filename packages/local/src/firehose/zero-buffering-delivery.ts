@@ -1,7 +1,8 @@
 import type { FirehoseTransformationResultRecord } from 'aws-lambda';
+import { DeliveryOutcomes } from './delivery-outcomes.js';
 import { deterministicUuid } from './deterministic-uuid.js';
 import { buildFirehoseEvent, recordIdOf, type FirehoseIdentity, type InFlightRecord } from './firehose-event.js';
-import type { RedeliveryPolicy } from './firehose-emulator.js';
+import type { LambdaLogSink, RedeliveryPolicy } from './firehose-emulator.js';
 import { evaluatePrefix, formatErrorRecord, objectFileName, PROCESSING_FAILED_STATUS } from '@sales/pipeline-spec';
 import { invokeTransform, validateResponse } from './lambda-invoker.js';
 import type { LakeWriter } from './lake-writer.js';
@@ -43,8 +44,6 @@ export interface ZeroBufferingStats {
   dropped: number;
   /** Objects written (data and error). */
   objects: number;
-  /** What the handler logged, one entry per line. */
-  readonly lambdaLog: string[];
 }
 
 /** One read of one shard: the records it returns, and when. */
@@ -73,57 +72,66 @@ export class ZeroBufferingDelivery {
     failed: 0,
     dropped: 0,
     objects: 0,
-    lambdaLog: [],
   };
-  private readonly outcome = new Map<string, FirehoseTransformationResultRecord['result'] | 'InvocationFailed'>();
+  private readonly outcomes = new DeliveryOutcomes();
 
+  /**
+   * @param settings - the delivery stream's settings
+   * @param handler - the transform
+   * @param lake - where objects go
+   * @param redelivery - the at-least-once dice
+   * @param log - where the handler's log lines go. @defaultValue - nowhere
+   */
   constructor(
     private readonly settings: ZeroBufferingSettings,
     private readonly handler: TransformHandler,
     private readonly lake: LakeWriter,
     private readonly redelivery: RedeliveryPolicy,
+    private readonly log: LambdaLogSink = () => undefined,
   ) {}
 
   /**
-   * Deliver every record, read by read, then the re-delivered copies.
+   * Deliver every record, read by read, each re-delivered copy with its shard's next read. Records are read one
+   * read interval at a time, so memory holds one interval's records, not the stream.
    *
-   * @param records - Kinesis records in the order Firehose reads them
+   * @param records - Kinesis records in the order Firehose reads them (by arrival)
    * @returns the run's counts
    */
-  async deliver(records: readonly KinesisRecord[]): Promise<ZeroBufferingStats> {
-    const reads = this.readsOf(records);
+  async deliver(records: Iterable<KinesisRecord>): Promise<ZeroBufferingStats> {
     const later: Read[] = [];
-    let next = 0;
-    while (next < reads.length || later.length > 0) {
-      const read =
-        later.length > 0 && (next >= reads.length || later[0]!.atMs <= reads[next]!.atMs)
-          ? later.shift()!
-          : reads[next++]!;
+    const handle = async (read: Read) => {
       const copies = await this.process(read);
       if (copies.length > 0)
         later.push({ atMs: read.atMs + this.settings.readIntervalMs, shardId: read.shardId, records: copies });
+    };
+    for (const read of this.readsOf(records)) {
+      while (later.length > 0 && later[0]!.atMs <= read.atMs) await handle(later.shift()!);
+      await handle(read);
     }
-    for (const result of this.outcome.values()) {
-      if (result === 'Ok') this.stats.delivered += 1;
-      else if (result === 'Dropped') this.stats.dropped += 1;
-      else this.stats.failed += 1;
-    }
+    while (later.length > 0) await handle(later.shift()!);
+    Object.assign(this.stats, this.outcomes.counts());
     return this.stats;
   }
 
-  /** Group records into reads: per shard, per read interval, in the order the reads happen. */
-  private readsOf(records: readonly KinesisRecord[]): Read[] {
-    const byKey = new Map<string, Read>();
+  /** Group records (by arrival) into reads: per shard, per read interval, in the order the reads happen. */
+  private *readsOf(records: Iterable<KinesisRecord>): Generator<Read> {
+    let interval = new Map<string, Read>();
+    let intervalAtMs: number | undefined;
+    const due = () => [...interval.values()].sort((a, b) => a.shardId.localeCompare(b.shardId));
     for (const source of records) {
       const atMs =
         (Math.floor(source.approximateArrivalTimestamp / this.settings.readIntervalMs) + 1) *
         this.settings.readIntervalMs;
-      const key = `${atMs}\u0000${source.shardId}`;
-      const read = byKey.get(key) ?? { atMs, shardId: source.shardId, records: [] };
+      if (atMs !== intervalAtMs) {
+        yield* due();
+        interval = new Map();
+        intervalAtMs = atMs;
+      }
+      const read = interval.get(source.shardId) ?? { atMs, shardId: source.shardId, records: [] };
       read.records.push({ source, copy: 0 });
-      byKey.set(key, read);
+      interval.set(source.shardId, read);
     }
-    return [...byKey.values()].sort((a, b) => a.atMs - b.atMs || a.shardId.localeCompare(b.shardId));
+    yield* due();
   }
 
   /** One read: invocations of at most the processor's size; returns the copies to re-deliver. */
@@ -153,7 +161,7 @@ export class ZeroBufferingDelivery {
       failure = { ...failure, attempts: failure.attempts + 1 };
       this.stats.invocations += 1;
       const invocation = await invokeTransform(this.handler, event);
-      this.stats.lambdaLog.push(...invocation.logLines);
+      this.log(invocation.logLines);
       const invalid = invocation.ok ? validateResponse(event, invocation.result) : undefined;
       if (invocation.ok && invalid === undefined) answers = invocation.result.records;
       else if (invocation.ok)
@@ -171,8 +179,7 @@ export class ZeroBufferingDelivery {
     for (const record of batch) {
       const answer = byId.get(recordIdOf(record));
       const result = answer?.result ?? 'InvocationFailed';
-      const key = record.source.sequenceNumber;
-      if (!this.outcome.has(key) || result === 'Ok') this.outcome.set(key, result);
+      this.outcomes.record(record.source.sequenceNumber, result);
       const arrivalMs = record.source.approximateArrivalTimestamp;
       if (answer?.result === 'Ok') rows.push({ bytes: Buffer.from(answer.data ?? '', 'base64'), arrivalMs });
       else if (answer?.result !== 'Dropped') {
@@ -191,12 +198,14 @@ export class ZeroBufferingDelivery {
     }
     this.write(this.settings.dataPrefix, rows);
     this.write(this.settings.errorPrefix, errors, 'processing-failed');
-    return batch
-      .filter(({ copy }) => copy === 0 && this.redelivery.random() < this.redelivery.fraction)
-      .map(({ source }) => {
+    const copies: InFlightRecord[] = [];
+    for (const { source, copy } of batch) {
+      if (copy === 0 && this.redelivery.random() < this.redelivery.fraction) {
         this.stats.redelivered += 1;
-        return { source, copy: 1 };
-      });
+        copies.push({ source, copy: 1 });
+      } else this.outcomes.settle(source.sequenceNumber);
+    }
+    return copies;
   }
 
   /** One object for an invocation's chunks, filed and named after its oldest record's arrival. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KinesisRecord } from '../types.js';
+import { SpillFile } from './spill-file.js';
 
 const HASH_SPACE = 1n << 128n;
 
@@ -17,29 +18,41 @@ export function shardIndexFor(partitionKey: string, shardCount: number): number 
   return Number((hashKey * BigInt(shardCount)) / HASH_SPACE);
 }
 
+/** One stored record as a line of the spill file: shard index, then the record's fields, the data in base64. */
+type StoredRecord = [shardIndex: number, partitionKey: string, sequenceNumber: string, arrivalMs: number, data: string];
+
 /**
- * An in-memory Kinesis data stream with a fixed number of shards. Each shard keeps its records in
- * put order, so all records with one partition key stay in order; there is no resharding.
+ * A Kinesis data stream with a fixed number of shards, as long as the run makes it: records are kept in put order
+ * in a {@link SpillFile} (a small tail in memory, the rest on disk), so memory does not grow with the stream. Each
+ * shard keeps its records in put order, so all records with one partition key stay in order; there is no resharding.
  *
  * @example
  * ```ts
  * const stream = new KinesisStreamEmulator(4);
  * stream.put('ord-1', Buffer.from('{}'), Date.now()).shardId; //=> e.g. 'shardId-000000000001'
+ * [...stream.records()].length; //=> 1
+ * stream.delete();
  * ```
  */
 export class KinesisStreamEmulator {
-  private readonly shards: KinesisRecord[][];
+  private readonly sizes: number[];
+  private readonly store: SpillFile;
   private putCount = 0;
 
   /**
    * @param shardCount - number of shards, 1 to 10000
+   * @param spillDir - folder for the records that do not stay in memory. @defaultValue - a new folder under the OS temp folder, made at the first spill
    * @throws RangeError for a shard count outside that range
    */
-  constructor(readonly shardCount: number) {
+  constructor(
+    readonly shardCount: number,
+    spillDir?: string,
+  ) {
     if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 10000) {
       throw new RangeError(`shardCount must be an integer between 1 and 10000, received ${shardCount}`);
     }
-    this.shards = Array.from({ length: shardCount }, () => []);
+    this.sizes = Array.from({ length: shardCount }, () => 0);
+    this.store = new SpillFile('kinesis-records', spillDir);
   }
 
   /**
@@ -56,41 +69,64 @@ export class KinesisStreamEmulator {
       throw new RangeError(`partition key must be 1 to 256 characters, received ${partitionKey.length}`);
     }
     const index = shardIndexFor(partitionKey, this.shardCount);
-    const shard = this.shards[index]!;
     this.putCount += 1;
+    this.sizes[index] = (this.sizes[index] ?? 0) + 1;
     const sequenceNumber = `495${String(index).padStart(5, '0')}${String(this.putCount).padStart(48, '0')}`;
-    const record = {
-      shardId: `shardId-${String(index).padStart(12, '0')}`,
-      partitionKey,
-      sequenceNumber,
-      approximateArrivalTimestamp: arrivalMs,
-      data,
-    };
-    shard.push(record);
-    return record;
+    const stored: StoredRecord = [index, partitionKey, sequenceNumber, arrivalMs, data.toString('base64')];
+    this.store.append(JSON.stringify(stored));
+    return { shardId: shardIdOf(index), partitionKey, sequenceNumber, approximateArrivalTimestamp: arrivalMs, data };
   }
 
   /**
-   * Read every shard to the end, merged by arrival time (ties by shard, then by position), which
-   * is how one consumer of all shards sees them. Each shard's own order is kept.
+   * Read every shard to the end, as one consumer of all shards sees them: by arrival time, records of one arrival
+   * instant by shard, then by position. The pipe puts records in arrival order (its batches are released in time
+   * order, late records at their own later arrival), so this is put order with each instant's records grouped by
+   * shard; memory holds one instant's records. Each call reads the stream from its start.
    *
-   * @returns all records
+   * @returns the records, lazily
    */
-  readAll(): KinesisRecord[] {
-    const tagged = this.shards.flatMap((shard, shardIndex) =>
-      shard.map((record, position) => ({ record, shardIndex, position })),
-    );
-    tagged.sort(
-      (a, b) =>
-        a.record.approximateArrivalTimestamp - b.record.approximateArrivalTimestamp ||
-        a.shardIndex - b.shardIndex ||
-        a.position - b.position,
-    );
-    return tagged.map(({ record }) => record);
+  *records(): Generator<KinesisRecord> {
+    let instant: StoredRecord[] = [];
+    for (const line of this.store.lines()) {
+      const stored = JSON.parse(line) as StoredRecord;
+      if (instant.length > 0 && instant[0]![3] !== stored[3]) {
+        yield* byShard(instant);
+        instant = [];
+      }
+      instant.push(stored);
+    }
+    yield* byShard(instant);
   }
 
   /** Records per shard, index = shard number. */
   shardSizes(): number[] {
-    return this.shards.map((shard) => shard.length);
+    return [...this.sizes];
   }
+
+  /** Records put so far. */
+  get size(): number {
+    return this.putCount;
+  }
+
+  /** Delete what the stream spilled to disk; the stream is empty afterwards. */
+  delete(): void {
+    this.store.delete();
+  }
+}
+
+/** One instant's records, by shard, each shard's in put order (the sort is stable). */
+function byShard(instant: StoredRecord[]): KinesisRecord[] {
+  return instant.sort((a, b) => a[0] - b[0]).map(toRecord);
+}
+
+const shardIdOf = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
+
+function toRecord([index, partitionKey, sequenceNumber, arrivalMs, data]: StoredRecord): KinesisRecord {
+  return {
+    shardId: shardIdOf(index),
+    partitionKey,
+    sequenceNumber,
+    approximateArrivalTimestamp: arrivalMs,
+    data: Buffer.from(data, 'base64'),
+  };
 }

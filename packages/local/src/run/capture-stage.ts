@@ -32,7 +32,7 @@ export interface CaptureResult {
   readonly run: RunSummary;
   /** Stream records captured (one per change). */
   readonly changes: number;
-  /** The Kinesis stream holding every captured record. */
+  /** The Kinesis stream holding every captured record (on disk past a small tail; {@link KinesisStreamEmulator.delete} it). */
   readonly stream: KinesisStreamEmulator;
   /** Records the pipe could not route (no partition key at the configured path). */
   readonly unroutable: number;
@@ -91,6 +91,8 @@ export async function generateAndCapture(
     readonly clock: () => number;
     /** Told the counts so far (`1200/3500 operations, 1180 stream records`) every {@link PROGRESS_INTERVAL_MS}. */
     readonly onProgress?: (detail: string) => void;
+    /** Where the stream keeps the records it does not hold in memory. @defaultValue - a new folder under the OS temp folder */
+    readonly spillDir?: string;
   },
 ): Promise<CaptureResult> {
   // With --start or --span, each change is stamped with its own operation's simulated time, not the clock's.
@@ -104,7 +106,7 @@ export async function generateAndCapture(
     options.spanMs,
   );
   const planOptions = {
-    count: history.operations.length + live.operations.length,
+    count: history.count + live.count,
     startTimeMs,
     rate: LOCAL_WRITE_RATE,
     ...(options.spanMs === undefined ? {} : { spanMs: options.spanMs }),
@@ -119,8 +121,8 @@ export async function generateAndCapture(
       signal: options.signal,
       stats,
     });
-  const historyRun = history.operations.length > 0 ? await apply(history, new RunStats()) : undefined;
-  const stream = new KinesisStreamEmulator(settings.shardCount);
+  const historyRun = history.count > 0 ? await apply(history, new RunStats()) : undefined;
+  const stream = new KinesisStreamEmulator(settings.shardCount, options.spillDir);
   const pipe = new ChangePipe(stream, settings.partitionKeyPath, settings.pipeBatching, {
     fraction: options.lateFraction ?? 0,
     random: createRandom(`${options.seed}/late`),
@@ -146,8 +148,7 @@ export async function generateAndCapture(
   try {
     const captureStartMs = options.clock();
     let concurrent: Promise<BackfillSummary> | undefined;
-    const count = live.operations.length;
-    let plan: LazyPlan = { operations: timing.follow(live.operations), count };
+    let plan: LazyPlan = { operations: timing.follow(live.operations), count: live.count };
     if (options.duringLive !== undefined) {
       const duringLive = options.duringLive;
       await waitForNextSecond(captureStartMs, options.clock);

@@ -38,26 +38,47 @@ export interface DeliverAndMergeResult {
   readonly merges: readonly MergeFigures[];
 }
 
+/** A slice of the records: how many, and the records, read when the slice is delivered. */
+export interface Slice<T> {
+  readonly size: number;
+  readonly records: Iterable<T>;
+}
+
 /**
  * Cut records (in the order Firehose reads them, by arrival) into `slices` consecutive slices of near-equal count.
+ * The slices share one pass over `records`: read them in order, each to its end.
  *
  * @param records - the records, by arrival
+ * @param count - how many there are
  * @param slices - at least 1
  * @returns exactly `slices` slices (some empty when there are fewer records)
  * @example
  * ```ts
- * sliceByArrival([r1, r2, r3, r4, r5], 3); //=> [[r1, r2], [r3, r4], [r5]]
+ * sliceByArrival([r1, r2, r3, r4, r5], 5, 3).map((slice) => [...slice.records]); //=> [[r1, r2], [r3, r4], [r5]]
  * ```
  */
-export function sliceByArrival<T>(records: readonly T[], slices: number): T[][] {
-  const size = Math.ceil(records.length / slices);
-  return Array.from({ length: slices }, (_, index) => records.slice(index * size, (index + 1) * size));
+export function sliceByArrival<T>(records: Iterable<T>, count: number, slices: number): Slice<T>[] {
+  const size = Math.ceil(count / slices);
+  const iterator = records[Symbol.iterator]();
+  function* take(n: number): Generator<T> {
+    for (let taken = 0; taken < n; taken++) {
+      const next = iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  return Array.from({ length: slices }, (_, index) => {
+    const n = Math.max(0, Math.min(size, count - index * size));
+    return { size: n, records: take(n) };
+  });
 }
 
 /** What {@link deliverAndMerge} needs. */
 export interface DeliverAndMergeOptions {
-  /** Every captured record, by arrival. */
-  readonly records: readonly KinesisRecord[];
+  /** Every captured record, by arrival, read once. */
+  readonly records: Iterable<KinesisRecord>;
+  /** How many records there are. */
+  readonly count: number;
   readonly emulator: FirehoseEmulator;
   /** @defaultValue {@link DELIVERY_SLICES} */
   readonly slices?: number;
@@ -83,24 +104,36 @@ export interface DeliverAndMergeOptions {
  * @throws RunInterruptedError when the signal is aborted between slices; the merge's error when a merge fails
  */
 export async function deliverAndMerge(options: DeliverAndMergeOptions): Promise<DeliverAndMergeResult> {
-  const slices = sliceByArrival(options.records, options.slices ?? DELIVERY_SLICES);
+  const slices = sliceByArrival(options.records, options.count, options.slices ?? DELIVERY_SLICES);
   const merges: MergeFigures[] = [];
   let delivery = options.emulator.stats;
   let readUntilMs: number | undefined;
   for (const [index, slice] of slices.entries()) {
     if (options.signal.aborted) throw new RunInterruptedError('interrupted');
     const label = `slice ${index + 1}/${slices.length}`;
-    delivery = await options.emulator.deliver(slice, (done) =>
-      options.onProgress?.(`${label}: ${done}/${slice.length} records`),
+    delivery = await options.emulator.deliver(
+      withLatestArrival(slice.records, (arrivalMs) => {
+        readUntilMs = Math.max(readUntilMs ?? arrivalMs, arrivalMs);
+      }),
+      (done) => options.onProgress?.(`${label}: ${done}/${slice.size} records`),
     );
-    for (const record of slice)
-      readUntilMs = Math.max(readUntilMs ?? record.approximateArrivalTimestamp, record.approximateArrivalTimestamp);
     options.onProgress?.(`${label} delivered, merge ${index + 1}/${slices.length}`);
     const started = performance.now();
     const report = await options.merge(new Date(readUntilMs ?? options.startMs).toISOString(), index + 1);
-    merges.push(toFigures(report, index + 1, slice.length, Math.round(performance.now() - started)));
+    merges.push(toFigures(report, index + 1, slice.size, Math.round(performance.now() - started)));
   }
   return { delivery, merges };
+}
+
+/** The records, telling `seen` each one's arrival time as it is read. */
+function* withLatestArrival(
+  records: Iterable<KinesisRecord>,
+  seen: (arrivalMs: number) => void,
+): Generator<KinesisRecord> {
+  for (const record of records) {
+    seen(record.approximateArrivalTimestamp);
+    yield record;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { OperationClock } from './operation-clock.js';
 /** What the capture stage asks of the run's time. */
 export interface EventTiming {
   /** The live operations as the generator draws them. */
-  readonly follow: (operations: readonly Operation[]) => Iterable<Operation>;
+  readonly follow: (operations: Iterable<Operation>) => Iterable<Operation>;
   /** The event time of a change to the item with this key, epoch ms (the capture's clock). */
   readonly clock: (key: AttributeMap) => number;
   /** A change was captured: the changes the stream hands on now, in order. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
 import { localCurrentFiles } from '@sales/lake-ops';
@@ -27,6 +27,7 @@ import { LakeWriter } from '../firehose/lake-writer.js';
 import { inSimulatedTime, type LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
 import { writeResults } from './write-results.js';
+import { startLambdaLog } from './lambda-log.js';
 import { toLocalSettings } from './pipeline-settings.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { collectProblems } from './problems.js';
@@ -182,7 +183,7 @@ async function runStages(
     'database',
     'start database',
     async () => {
-      const db = await openDatabase(settings.region, options.endpoint);
+      const db = await openDatabase(settings.region, options.endpoint, join(scratchDir(lakeDir), 'dynalite'));
       try {
         await createFreshTable(db, settings.tableName);
         return db;
@@ -207,6 +208,7 @@ async function runStages(
           signal: deps.signal,
           clock: deps.clock,
           onProgress: (detail) => progress.update(label, detail),
+          spillDir: scratchDir(lakeDir),
           ...(options.existing > 0 && {
             duringLive: (captureStartMs: number) =>
               runScanBackfill({
@@ -239,18 +241,22 @@ async function runStages(
 
   const lake = new LakeWriter(lakeDir);
   const failing = injectFailures(deps.handler, options.seed, options.injectFailures);
-  const emulator = new FirehoseEmulator(settings.firehose, failing.handler, lake, {
-    fraction: options.duplicates,
-    random: createRandom(options.seed),
-  });
-  const records = capture.stream.readAll();
+  const log = startLambdaLog(lakeDir);
+  const emulator = new FirehoseEmulator(
+    settings.firehose,
+    failing.handler,
+    lake,
+    { fraction: options.duplicates, random: createRandom(options.seed) },
+    log,
+  );
   const label = 'deliver + merge';
   const delivered = await stages.run(
     'deliver_and_merge',
     label,
     () =>
       deliverAndMerge({
-        records,
+        records: capture.stream.records(),
+        count: capture.stream.size,
         emulator,
         startMs: deps.startMs,
         signal: deps.signal,
@@ -260,13 +266,12 @@ async function runStages(
     (result) => describeDeliverAndMerge(result, lake.objects.length),
   );
   const delivery = delivered.delivery;
-  mkdirSync(join(lakeDir, 'logs'), { recursive: true });
-  writeFileSync(join(lakeDir, 'logs', 'transform-lambda.log'), delivery.lambdaLog.map((line) => `${line}\n`).join(''));
   const recentDelivery = await deliverRecentStage(stages, {
     config: deps.config,
     settings,
     handler: failing.handler,
-    records,
+    records: capture.stream.records(),
+    log,
     lakeDir,
     seed: options.seed,
     duplicates: options.duplicates,
@@ -330,6 +335,16 @@ async function runStages(
     queries,
     tableItems,
   };
+}
+
+/**
+ * The run's scratch folder, inside its staging folder (so it goes when the results are published or discarded, and
+ * sits on the disk of `--out`): what the run keeps on disk instead of in memory, such as the stream's records.
+ */
+function scratchDir(lakeDir: string): string {
+  const dir = join(lakeDir, '.scratch');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** Why the generate stage failed, if it did: writes of the live traffic or of the history before capture. */

@@ -2,8 +2,6 @@
  * The low-latency path's delivery in a local run: its own emulated delivery stream with zero buffering into
  * `<out>/recent/`.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
 import {
   DATA_FILE_EXTENSION,
@@ -15,6 +13,7 @@ import {
   resourceNames,
 } from '@sales/pipeline-spec';
 import { LakeWriter } from '../firehose/lake-writer.js';
+import type { LambdaLogSink } from '../firehose/firehose-emulator.js';
 import { ZeroBufferingDelivery, type ZeroBufferingStats } from '../firehose/zero-buffering-delivery.js';
 import type { KinesisRecord, TransformHandler } from '../types.js';
 import { LOCAL_ACCOUNT_ID, type LocalPipelineSettings } from './pipeline-settings.js';
@@ -49,7 +48,10 @@ export interface RecentDeliveryInput {
   readonly settings: LocalPipelineSettings;
   /** The transform, failing what `--inject-failures` fails on the main path too. */
   readonly handler: TransformHandler;
-  readonly records: readonly KinesisRecord[];
+  /** The stream's records, by arrival (read once, lazily). */
+  readonly records: Iterable<KinesisRecord>;
+  /** The function's log. */
+  readonly log: LambdaLogSink;
   readonly lakeDir: string;
   readonly seed: string;
   readonly duplicates: number;
@@ -77,14 +79,9 @@ export async function deliverRecentStage(
         input.handler,
         new LakeWriter(input.lakeDir),
         { fraction: input.duplicates, random: createRandom(`${input.seed}:recent`) },
+        input.log,
       );
-      const stats = await delivery.deliver(input.records);
-      mkdirSync(join(input.lakeDir, 'logs'), { recursive: true });
-      appendFileSync(
-        join(input.lakeDir, 'logs', 'transform-lambda.log'),
-        stats.lambdaLog.map((line) => `${line}\n`).join(''),
-      );
-      return stats;
+      return delivery.deliver(input.records);
     },
     (s) =>
       s === null

@@ -76,7 +76,7 @@ describe('replay of what the local pipeline wrote under errors/', () => {
       await new FirehoseEmulator(SETTINGS, brokenHandler, new LakeWriter(root), {
         fraction: 0,
         random: () => 1,
-      }).deliver(stream.readAll());
+      }).deliver([...stream.records()]);
     } finally {
       console.log = log;
     }

@@ -67,9 +67,9 @@ describe('sliceByArrival', () => {
     [0, 3, [0, 0, 0]],
   ])('cuts %i records into %i consecutive slices', (count, slices, sizes) => {
     const records = Array.from({ length: count }, (_, index) => index);
-    const cut = sliceByArrival(records, slices);
-    expect(cut.map((slice) => slice.length)).toEqual(sizes);
-    expect(cut.flat()).toEqual(records);
+    const cut = sliceByArrival(records, count, slices);
+    expect(cut.map((slice) => slice.size)).toEqual(sizes);
+    expect(cut.flatMap((slice) => [...slice.records])).toEqual(records);
   });
 });
 
@@ -85,7 +85,8 @@ describe('deliverAndMerge', () => {
 
     // Act
     const result = await deliverAndMerge({
-      records: stream.readAll(),
+      records: stream.records(),
+      count: stream.size,
       emulator,
       startMs: T0 - 3_600_000,
       signal: new AbortController().signal,
@@ -126,7 +127,14 @@ describe('deliverAndMerge', () => {
     const merge = jest.fn();
 
     await expect(
-      deliverAndMerge({ records: stream.readAll(), emulator, startMs: T0, signal: controller.signal, merge }),
+      deliverAndMerge({
+        records: stream.records(),
+        count: stream.size,
+        emulator,
+        startMs: T0,
+        signal: controller.signal,
+        merge,
+      }),
     ).rejects.toBeInstanceOf(RunInterruptedError);
     expect(merge).not.toHaveBeenCalled();
   });

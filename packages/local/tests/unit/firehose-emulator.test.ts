@@ -64,7 +64,7 @@ afterEach(() => rmSync(out, { recursive: true, force: true }));
 function kinesisRecords(payloads: ReadonlyArray<[string, string, number]>): KinesisRecord[] {
   const stream = new KinesisStreamEmulator(2);
   for (const [key, data, second] of payloads) stream.put(key, Buffer.from(data), T0 + second * 1000);
-  return stream.readAll();
+  return [...stream.records()];
 }
 const readLines = (lake: LakeWriter, prefix: string) =>
   lake.objects

@@ -1,4 +1,8 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KinesisStreamEmulator, shardIndexFor } from '../../src/kinesis/kinesis-stream';
+import { SPILL_TAIL_BYTES } from '../../src/kinesis/spill-file';
 
 describe('Kinesis stream emulation', () => {
   test.each([
@@ -20,7 +24,7 @@ describe('Kinesis stream emulation', () => {
       const sequence = mine.map((record) => BigInt(record.sequenceNumber));
       expect([...sequence].sort((a, b) => (a < b ? -1 : 1))).toEqual(sequence);
     }
-    expect(stream.readAll().map((record) => record.data.toString())).toEqual(
+    expect([...stream.records()].map((record) => record.data.toString())).toEqual(
       records.map((record) => record.data.toString()),
     );
     expect(stream.shardSizes().reduce((a, b) => a + b)).toBe(40);
@@ -31,6 +35,44 @@ describe('Kinesis stream emulation', () => {
     for (let i = 0; i < 400; i++) stream.put(`ord-${i}`, Buffer.alloc(1), i);
 
     expect(stream.shardSizes().every((size) => size > 60)).toBe(true);
+  });
+
+  test('reads the records of one arrival instant by shard, each shard in put order', () => {
+    const stream = new KinesisStreamEmulator(4);
+    const put = Array.from({ length: 12 }, (_, i) => stream.put(`ord-${i}`, Buffer.from(String(i)), 1_000));
+    const later = stream.put('ord-0', Buffer.from('later'), 2_000);
+
+    const read = [...stream.records()];
+
+    const byShard = [...put].sort((a, b) => a.shardId.localeCompare(b.shardId));
+    expect(read.map((record) => record.sequenceNumber)).toEqual(
+      [...byShard, later].map((record) => record.sequenceNumber),
+    );
+  });
+
+  test('keeps what does not fit its memory tail on disk, reads it back whole and in order, and deletes it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-local-kinesis-'));
+    try {
+      const stream = new KinesisStreamEmulator(2, dir);
+      const payload = (i: number) => Buffer.from(`{"n":${i},"pad":"${'é'.repeat(1000)}"}`);
+      const count = Math.ceil((SPILL_TAIL_BYTES * 2.5) / 2800);
+      for (let i = 0; i < count; i++) stream.put(`ord-${i}`, payload(i), 1_000 + i);
+      expect(readdirSync(dir)).toEqual(['kinesis-records']);
+
+      const first = [...stream.records()];
+      const again = [...stream.records()];
+
+      expect(first.map((record) => record.data.toString())).toEqual(
+        Array.from({ length: count }, (_, i) => payload(i).toString()),
+      );
+      expect(again.map((record) => record.sequenceNumber)).toEqual(first.map((record) => record.sequenceNumber));
+      stream.delete();
+      expect(readdirSync(dir)).toEqual([]);
+      expect([...stream.records()]).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(existsSync(dir)).toBe(false);
   });
 
   test('rejects what Kinesis rejects', () => {

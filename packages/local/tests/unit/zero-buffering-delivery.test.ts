@@ -54,7 +54,7 @@ function records(offsetsMs: readonly number[]) {
   const stream = new KinesisStreamEmulator(1);
   for (const [index, offset] of offsetsMs.entries())
     stream.put(`o${index}`, Buffer.from(streamRecord(`o${index}`, index)), T0 + offset);
-  return stream.readAll();
+  return [...stream.records()];
 }
 const rowsOf = (key: string) =>
   gunzipSync(readFileSync(join(out, key)))
