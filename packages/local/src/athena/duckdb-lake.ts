@@ -9,8 +9,10 @@ import type { CatalogTable } from '../types.js';
 export interface QueryResult {
   /** Column names, in select order. */
   readonly columns: string[];
-  /** Row objects keyed by column name. */
+  /** Row objects keyed by column name: every row, or the first ones ({@link DuckDbLake.queryHead}). */
   readonly rows: Record<string, unknown>[];
+  /** Rows the query returned, all of them. */
+  readonly rowCount: number;
 }
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -97,7 +99,39 @@ export class DuckDbLake {
    */
   async query(sql: string): Promise<QueryResult> {
     const reader = await this.connection.runAndReadAll(sql);
-    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
+    const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+    return { columns: reader.columnNames(), rows, rowCount: rows.length };
+  }
+
+  /**
+   * Run one query and keep its first rows only, counting the rest as they stream by: memory holds `limit` rows.
+   *
+   * @param sql - the query
+   * @param limit - rows to keep
+   * @returns its columns, its first `limit` rows and its row count
+   * @throws the DuckDB error, e.g. for SQL outside DuckDB's dialect
+   */
+  async queryHead(sql: string, limit: number): Promise<QueryResult> {
+    const result = await this.connection.stream(sql);
+    const rows: Record<string, unknown>[] = [];
+    let rowCount = 0;
+    for await (const batch of result.yieldRowObjectJson()) {
+      rowCount += batch.length;
+      if (rows.length < limit) rows.push(...(batch.slice(0, limit - rows.length) as Record<string, unknown>[]));
+    }
+    return { columns: result.columnNames(), rows, rowCount };
+  }
+
+  /**
+   * Run one query and hand its rows over a DuckDB data chunk (at most 2048 rows) at a time, values as JSON.
+   *
+   * @param sql - the query
+   * @returns the batches, in the query's order
+   * @see https://duckdb.org/docs/stable/clients/node_neo/overview (streaming results)
+   */
+  async *stream(sql: string): AsyncGenerator<Record<string, unknown>[]> {
+    const result = await this.connection.stream(sql);
+    for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
   }
 
   /** Close the connection and the database. */

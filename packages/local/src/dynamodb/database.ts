@@ -60,7 +60,26 @@ export async function createFreshTable(database: LocalDatabase, tableName: strin
 }
 
 /**
- * Read every item of a table (consistent, paginated scan).
+ * Read a table a page at a time (consistent, paginated scan: each page at most 1 MB of items, as DynamoDB pages).
+ *
+ * @param client - a client
+ * @param tableName - the table
+ * @returns the pages of items, in scan order
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
+ */
+export async function* scanPages(client: DynamoDBClient, tableName: string): AsyncGenerator<AttributeMap[]> {
+  let startKey: AttributeMap | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
+    yield page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+}
+
+/**
+ * Read every item of a table into memory ({@link scanPages}); for small tables (tests).
  *
  * @param client - a client
  * @param tableName - the table
@@ -68,13 +87,6 @@ export async function createFreshTable(database: LocalDatabase, tableName: strin
  */
 export async function scanTable(client: DynamoDBClient, tableName: string): Promise<AttributeMap[]> {
   const items: AttributeMap[] = [];
-  let startKey: AttributeMap | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  for await (const page of scanPages(client, tableName)) items.push(...page);
   return items;
 }

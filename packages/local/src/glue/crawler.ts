@@ -17,22 +17,52 @@ import type { CatalogTable } from '../types.js';
  * @see https://docs.aws.amazon.com/glue/latest/dg/crawler-s3-folder-table-partition.html
  */
 export function inferCatalogTable(files: readonly LakeFile[]): CatalogTable {
-  const types = new Map<string, GlueType>();
-  let partitionKeys: string[] | undefined;
-  for (const file of files) {
+  const inference = new CatalogInference();
+  for (const file of files) inference.add(file);
+  return inference.table();
+}
+
+/**
+ * {@link inferCatalogTable} fed a file at a time, so a crawl holds one file and the columns, not the lake.
+ *
+ * @example
+ * ```ts
+ * const inference = new CatalogInference();
+ * for (const key of listLakeKeys(root, 'sales/')) inference.add(readLakeFile(root, 'sales/', key));
+ * inference.table(); //=> { columns: [...], partitionKeys: ['year', 'month', 'day', 'hour'] }
+ * ```
+ */
+export class CatalogInference {
+  private readonly types = new Map<string, GlueType>();
+  private partitionKeys: string[] | undefined;
+
+  /**
+   * @param file - the next decoded data object
+   * @throws Error when it disagrees with the files before it on its partition folders
+   */
+  add(file: LakeFile): void {
     const keys = Object.keys(file.partitions);
-    if (partitionKeys !== undefined && keys.join('/') !== partitionKeys.join('/')) {
-      throw new Error(`${file.key} has partition folders ${keys.join('/')}, others have ${partitionKeys.join('/')}`);
+    if (this.partitionKeys !== undefined && keys.join('/') !== this.partitionKeys.join('/')) {
+      throw new Error(
+        `${file.key} has partition folders ${keys.join('/')}, others have ${this.partitionKeys.join('/')}`,
+      );
     }
-    partitionKeys = keys;
+    this.partitionKeys = keys;
     for (const row of file.rows) {
       for (const [name, value] of Object.entries(row)) {
         const column = name.toLowerCase();
-        types.set(column, mergeGlueTypes(types.get(column) ?? { kind: 'null' }, inferGlueType(value)));
+        this.types.set(column, mergeGlueTypes(this.types.get(column) ?? { kind: 'null' }, inferGlueType(value)));
       }
     }
   }
-  return { columns: [...types].map(([name, type]) => ({ name, type })), partitionKeys: partitionKeys ?? [] };
+
+  /** @returns the columns and partition keys over every file added */
+  table(): CatalogTable {
+    return {
+      columns: [...this.types].map(([name, type]) => ({ name, type })),
+      partitionKeys: this.partitionKeys ?? [],
+    };
+  }
 }
 
 /**

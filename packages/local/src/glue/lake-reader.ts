@@ -45,7 +45,21 @@ export function listLakeKeys(root: string, prefix: string): string[] {
  * @throws Error naming the file and line when a line is not JSON
  */
 export function readLake(root: string, prefix: string): LakeFile[] {
-  return listLakeKeys(root, prefix).map((key) => {
+  return listLakeKeys(root, prefix).map((key) => readLakeFile(root, prefix, key));
+}
+
+/**
+ * Read one GZIP JSON-lines object of the lake, with its Hive partition values (reading the lake a file at a time
+ * keeps one file in memory).
+ *
+ * @param root - lake folder
+ * @param prefix - data prefix, e.g. `sales/`
+ * @param key - the object's key, from {@link listLakeKeys}
+ * @returns the file
+ * @throws Error naming the file and line when a line is not JSON
+ */
+export function readLakeFile(root: string, prefix: string, key: string): LakeFile {
+  {
     const folders = key.slice(prefix.length).split('/').slice(0, -1);
     const partitions = Object.fromEntries(
       folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]),
@@ -60,5 +74,5 @@ export function readLake(root: string, prefix: string): LakeFile[] {
       }
     });
     return { key, partitions, rows, lines };
-  });
+  }
 }

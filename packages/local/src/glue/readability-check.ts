@@ -142,13 +142,37 @@ export function checkLakeReadability(
   files: readonly { readonly key: string; readonly lines: readonly string[] }[],
   declared: readonly GlueColumn[],
 ): UnreadableValue[] {
-  const declaredTypes = new Map(declared.map((column) => [column.name, parseHiveType(column.type)]));
-  const sighted = new Map<string, GlueType>();
-  const found: UnreadableValue[] = [];
-  for (const file of files) {
+  const check = new ReadabilityCheck(declared);
+  for (const file of files) check.add(file);
+  return check.found;
+}
+
+/**
+ * {@link checkLakeReadability} fed a file at a time, in key order, so a crawl holds one file, not the lake.
+ *
+ * @example
+ * ```ts
+ * const check = new ReadabilityCheck(ORDER_CHANGE_COLUMNS);
+ * for (const key of listLakeKeys(root, 'sales/')) check.add(readLakeFile(root, 'sales/', key));
+ * check.found; //=> [] when the lake reads exactly
+ * ```
+ */
+export class ReadabilityCheck {
+  /** Every value found so far that would fail or change on read. */
+  readonly found: UnreadableValue[] = [];
+  private readonly declaredTypes: Map<string, GlueType>;
+  private readonly sighted = new Map<string, GlueType>();
+
+  /** @param declared - the table's row columns */
+  constructor(declared: readonly GlueColumn[]) {
+    this.declaredTypes = new Map(declared.map((column) => [column.name, parseHiveType(column.type)]));
+  }
+
+  /** @param file - the next data object, with its raw lines */
+  add(file: { readonly key: string; readonly lines: readonly string[] }): void {
     for (const [index, text] of file.lines.entries()) {
       const report = (column: string, under: UnreadableValue['under'], problem: string): void => {
-        found.push({ file: file.key, line: index + 1, column, under, problem });
+        this.found.push({ file: file.key, line: index + 1, column, under, problem });
       };
       const row = parseRawJson(text);
       if (!(row instanceof RawObject)) {
@@ -157,34 +181,39 @@ export function checkLakeReadability(
       }
       const duplicate = duplicateKey(row);
       if (duplicate !== undefined) report('(row)', 'declared table', duplicate);
-      for (const [key, value] of row.members) {
-        const column = key.toLowerCase();
-        if (column.length > 255)
-          report(column.slice(0, 40), 'declared table', `column name of ${column.length} characters (Glue allows 255)`);
-        if (PARTITION_NAMES.has(column))
-          report(column, 'declared table', 'collides with the partition column of the same name');
-        const declaredType = declaredTypes.get(column);
-        if (declaredType !== undefined) {
-          const problem = readProblem(declaredType, value);
-          if (problem !== undefined) report(column, 'declared table', problem);
-          continue;
-        }
-        const fixed = sighted.get(column);
-        if (fixed === undefined || fixed.kind === 'null') {
-          sighted.set(column, sightedType(value));
-          continue;
-        }
-        const problem = readProblem(fixed, value);
-        if (problem !== undefined)
-          report(
-            column,
-            'first-sighting crawl',
-            `${problem}; the crawler fixed ${renderGlueType(fixed)} at first sighting`,
-          );
-      }
+      for (const [key, value] of row.members) this.judge(key, value, report);
     }
   }
-  return found;
+
+  private judge(
+    key: string,
+    value: RawJson,
+    report: (column: string, under: UnreadableValue['under'], problem: string) => void,
+  ): void {
+    const column = key.toLowerCase();
+    if (column.length > 255)
+      report(column.slice(0, 40), 'declared table', `column name of ${column.length} characters (Glue allows 255)`);
+    if (PARTITION_NAMES.has(column))
+      report(column, 'declared table', 'collides with the partition column of the same name');
+    const declaredType = this.declaredTypes.get(column);
+    if (declaredType !== undefined) {
+      const problem = readProblem(declaredType, value);
+      if (problem !== undefined) report(column, 'declared table', problem);
+      return;
+    }
+    const fixed = this.sighted.get(column);
+    if (fixed === undefined || fixed.kind === 'null') {
+      this.sighted.set(column, sightedType(value));
+      return;
+    }
+    const problem = readProblem(fixed, value);
+    if (problem !== undefined)
+      report(
+        column,
+        'first-sighting crawl',
+        `${problem}; the crawler fixed ${renderGlueType(fixed)} at first sighting`,
+      );
+  }
 }
 
 /**

@@ -1,43 +1,49 @@
 /**
- * checkCurrentTable: the run's final check of `orders_current` (the merge's Parquet export) against the table, read
- * as a stream.
+ * checkCurrentTable: the run's final check of `orders_current` (the merge's Parquet export) against the table, both
+ * read from disk.
  */
 import { existsSync } from 'node:fs';
-import { streamCurrentRows } from '../athena/current-table.js';
-import type { AttributeMap } from '../types.js';
-import { CURRENT_TABLE_COLUMNS, StateComparison, type StateDifference } from './lake-check.js';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CURRENT_TABLE_COLUMNS } from './lake-check.js';
+import { compareWithTable, type TableComparison } from './table-check.js';
 
-/** What the final check of `orders_current` found. */
-export interface CurrentTableCheck {
-  /** Rows the export holds. */
-  readonly rows: number;
-  /** How it differs from the table, and what was not judged. */
-  readonly difference: StateDifference;
-}
+/** What the final check of `orders_current` found: the rows the export holds, and how it differs from the table. */
+export type CurrentTableCheck = TableComparison;
+
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
- * Compare the export of `orders_current`, a DuckDB data chunk at a time, with the table's items, item by item and
- * value by value (numbers by value, structs by member): memory holds the table and one chunk, not the export.
+ * Compare the export of `orders_current` with the table's rows, item by item and value by value (numbers by value,
+ * structs by member), joined in DuckDB: memory holds one data chunk, not the export or the table.
  *
  * @param parquet - `<out>/current/orders_current.parquet`
- * @param items - the table's items
+ * @param tableRows - the table's rows (`writeTableRows`)
  * @returns the rows read and the difference, or null when there is no export (no merge ran)
  * @example
  * ```ts
- * await checkCurrentTable('.local/current/orders_current.parquet', items);
+ * await checkCurrentTable('.local/current/orders_current.parquet', '.local/.staging-x/.scratch/table-rows.jsonl');
  * //=> { rows: 249, difference: { missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [], not_judged: [...] } }
  * ```
  */
-export async function checkCurrentTable(
-  parquet: string,
-  items: readonly AttributeMap[],
-): Promise<CurrentTableCheck | null> {
+export async function checkCurrentTable(parquet: string, tableRows: string): Promise<CurrentTableCheck | null> {
   if (!existsSync(parquet)) return null;
-  const check = new StateComparison(items, CURRENT_TABLE_COLUMNS);
-  let rows = 0;
-  for await (const batch of streamCurrentRows(parquet)) {
-    check.add(batch);
-    rows += batch.length;
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const db = {
+      async *stream(sql: string) {
+        const result = await connection.stream(sql);
+        for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+      },
+    };
+    return await compareWithTable(
+      db,
+      `SELECT * FROM read_parquet(${literal(parquet)})`,
+      tableRows,
+      CURRENT_TABLE_COLUMNS,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
   }
-  return { rows, difference: check.result() };
 }

@@ -1,16 +1,21 @@
 import { localCurrentFiles } from '@sales/lake-ops';
 import { ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
 import { mergeWithDeclared, type EffectiveCatalog } from '../glue/catalog-merge.js';
-import { formatCatalogTable, inferCatalogTable } from '../glue/crawler.js';
-import { checkLakeReadability, describeUnreadable } from '../glue/readability-check.js';
+import { CatalogInference, formatCatalogTable } from '../glue/crawler.js';
+import { describeUnreadable, ReadabilityCheck } from '../glue/readability-check.js';
 import { DuckDbLake, type QueryResult } from '../athena/duckdb-lake.js';
-import { readLake } from '../glue/lake-reader.js';
+import { listLakeKeys, readLakeFile } from '../glue/lake-reader.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
 import type { CatalogTable } from '../types.js';
+import { LOG_WINDOW_COLUMNS, type StateDifference } from './lake-check.js';
+import { compareWithTable } from './table-check.js';
 
 /** Name of the named query that rebuilds the current state of every order from the whole change log. */
 export const LOG_STATE_QUERY = 'current_orders_from_log';
+
+/** Rows of each query result kept for the printed report (the count covers them all). */
+export const REPORT_ROWS = 1000;
 
 /** One named query and its outcome. */
 export interface QueryOutcome {
@@ -33,7 +38,7 @@ export interface CrawlResult {
 }
 
 /**
- * Crawl the data prefix: read every object, infer the table as the Glue crawler would, and merge
+ * Crawl the data prefix: read every object (one at a time), infer the table as the Glue crawler would, and merge
  * it into the table the infrastructure declares (`@sales/pipeline-spec` (`lake/catalog-schema.ts`)).
  *
  * @param out - lake folder
@@ -41,14 +46,22 @@ export interface CrawlResult {
  * @returns the inferred schema, the effective table with its conflicts, and the rows read
  */
 export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlResult {
-  const files = readLake(out, settings.dataPrefix);
-  const crawled = inferCatalogTable(files);
+  const inference = new CatalogInference();
+  const readability = new ReadabilityCheck(ORDER_CHANGE_COLUMNS);
+  let rows = 0;
+  for (const key of listLakeKeys(out, settings.dataPrefix)) {
+    const file = readLakeFile(out, settings.dataPrefix, key);
+    inference.add(file);
+    readability.add(file);
+    rows += file.rows.length;
+  }
+  const crawled = inference.table();
   const merged = mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled);
-  const unreadable = checkLakeReadability(files, ORDER_CHANGE_COLUMNS).map(describeUnreadable);
+  const unreadable = readability.found.map(describeUnreadable);
   return {
     crawled,
     catalog: { ...merged, conflicts: [...merged.conflicts, ...unreadable] },
-    rows: files.reduce((sum, file) => sum + file.rows.length, 0),
+    rows,
   };
 }
 
@@ -62,7 +75,7 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlRe
  * @param settings - table name, data prefix, file extension
  * @param table - the effective table (declared columns, then new ones)
  * @param queriesDir - folder of the `.sql` files (the infrastructure's own reader validates them)
- * @returns one outcome per query, in name order
+ * @returns one outcome per query, in name order, each result with its first {@link REPORT_ROWS} rows
  */
 export async function runNamedQueries(
   out: string,
@@ -84,12 +97,45 @@ export async function runNamedQueries(
     const outcomes: QueryOutcome[] = [];
     for (const query of queries) {
       try {
-        outcomes.push({ query, result: await lake.query(query.sql) });
+        outcomes.push({ query, result: await lake.queryHead(query.sql, REPORT_ROWS) });
       } catch (error) {
         outcomes.push({ query, error: (error as Error).message.split('\n')[0] });
       }
     }
     return outcomes;
+  } finally {
+    lake.close();
+  }
+}
+
+/**
+ * The final check of the change log's window: the {@link LOG_STATE_QUERY} query's rows against the table's rows,
+ * compared in DuckDB over the lake as the query ran.
+ *
+ * @param out - lake folder
+ * @param settings - table name, data prefix, file extension
+ * @param table - the effective table
+ * @param sql - the query's SQL
+ * @param tableRows - the table's rows (`writeTableRows`)
+ * @returns how the window differs from the table
+ */
+export async function checkLogState(
+  out: string,
+  settings: LocalPipelineSettings,
+  table: CatalogTable,
+  sql: string,
+  tableRows: string,
+): Promise<StateDifference> {
+  const lake = await DuckDbLake.open(
+    out,
+    settings.dataPrefix,
+    settings.firehose.fileExtension,
+    settings.catalogTableName,
+    table,
+    localCurrentFiles(out).parquet,
+  );
+  try {
+    return (await compareWithTable(lake, sql, tableRows, LOG_WINDOW_COLUMNS)).difference;
   } finally {
     lake.close();
   }
@@ -116,8 +162,9 @@ export function formatLakeReport(crawl: CrawlResult, tableName: string, outcomes
     `Schema inferred by the crawler emulation:\n${formatCatalogTable(crawl.crawled, tableName)}\n${comparison}`,
   ];
   for (const { query, result, error } of outcomes) {
+    const shown = result && result.rows.length < result.rowCount ? `, the first ${result.rows.length} shown` : '';
     const body = result
-      ? `${formatTextTable(result.columns, result.rows)}\n(${result.rows.length} rows)`
+      ? `${formatTextTable(result.columns, result.rows)}\n(${result.rowCount} rows${shown})`
       : `FAILED: ${error}`;
     sections.push(`Query ${query.name}:\n${body}`);
   }

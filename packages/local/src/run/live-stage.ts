@@ -5,8 +5,9 @@ import { LIVE_VIEW_COLUMNS, LIVE_VIEW_NAME, type PipelineConfig } from '@sales/p
 import { DuckDbLake } from '../athena/duckdb-lake.js';
 import { type CurrentStateSource, mountLiveView } from '../athena/live-view-mount.js';
 import type { ZeroBufferingStats } from '../firehose/zero-buffering-delivery.js';
-import type { AttributeMap, CatalogTable } from '../types.js';
-import { compareCurrentState, isEqual, type StateDifference } from './lake-check.js';
+import type { CatalogTable } from '../types.js';
+import { isEqual, LOG_WINDOW_COLUMNS, type StateDifference } from './lake-check.js';
+import { compareWithTable } from './table-check.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import type { StageRunner } from './stage-runner.js';
 
@@ -50,7 +51,8 @@ export interface LiveCheckInput {
   readonly settings: LocalPipelineSettings;
   /** The effective `order_changes` table (the DuckDB lake mounts it too). */
   readonly catalogTable: CatalogTable;
-  readonly tableItems: readonly AttributeMap[];
+  /** The table's rows (`writeTableRows`). */
+  readonly tableRows: string;
   /** Whether a backfill wrote snapshot rows: they reach `sales/` only, so without a merge `orders_live` cannot hold them. */
   readonly backfilled: boolean;
 }
@@ -61,7 +63,7 @@ export interface LiveCheckInput {
  * then the view is the recent changes alone, deduplicated, removes dropped. Not judged otherwise, and said why.
  *
  * @param stages - the run's stages
- * @param input - lake folder, catalog, table items
+ * @param input - lake folder, catalog, the table's rows
  * @returns the check, or null when the path is off
  */
 export async function liveCheckStage(stages: StageRunner, input: LiveCheckInput): Promise<LiveCheck | null> {
@@ -89,13 +91,13 @@ export async function liveCheckStage(stages: StageRunner, input: LiveCheckInput)
             not_judged: 'no merge wrote orders_current, and the backfilled orders reach sales/ only',
           };
         }
-        const { rows } = await lake.query(`SELECT ${CHECKED_COLUMNS.join(', ')} FROM "${LIVE_VIEW_NAME}"`);
-        return {
-          current_state: source,
-          rows: rows.length,
-          vs_table: compareCurrentState(rows, input.tableItems),
-          not_judged: null,
-        };
+        const { rows, difference } = await compareWithTable(
+          lake,
+          `SELECT ${CHECKED_COLUMNS.join(', ')} FROM "${LIVE_VIEW_NAME}"`,
+          input.tableRows,
+          LOG_WINDOW_COLUMNS,
+        );
+        return { current_state: source, rows, vs_table: difference, not_judged: null };
       } finally {
         lake.close();
       }

@@ -6,19 +6,20 @@ import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline
 import { generateAndCapture, type CaptureResult } from './capture-stage.js';
 import { checkCurrentTable } from './current-check.js';
 import { deliverAndMerge, describeDeliverAndMerge, incrementalMerge } from './deliver-merge-stage.js';
-import { createFreshTable, openDatabase, scanTable } from '../dynamodb/database.js';
+import { createFreshTable, openDatabase } from '../dynamodb/database.js';
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import {
   crawlLake,
   formatLakeReport,
+  checkLogState,
   LOG_STATE_QUERY,
   runNamedQueries,
   type CrawlResult,
   type QueryOutcome,
 } from './lake-stage.js';
-import { compareCurrentState } from './lake-check.js';
+import { writeTableRows } from './table-check.js';
 import { countPartitions } from './partition-count.js';
 import { liveCheckStage, recentPathProblems, recentPathSummary } from './live-stage.js';
 import { deliverRecentStage } from './recent-delivery-stage.js';
@@ -34,7 +35,7 @@ import { collectProblems } from './problems.js';
 import { summarizeCounts, type RunCounts } from './summarize-run.js';
 import { RunInterruptedError, StageFailedError, StageRunner } from './stage-runner.js';
 import type { LocalSummary, SummaryHead, TableLocation } from './summary.js';
-import type { AttributeMap, TransformHandler } from '../types.js';
+import type { TransformHandler } from '../types.js';
 
 export { RunInterruptedError } from './stage-runner.js';
 
@@ -65,8 +66,6 @@ export interface PipelineRun {
   readonly crawl: CrawlResult;
   /** Each named query with its result or error. */
   readonly queries: readonly QueryOutcome[];
-  /** The table's items at the end of the run. */
-  readonly tableItems: readonly AttributeMap[];
 }
 
 /** A run that stopped early: a stage failed (`summary.json` published) or it was interrupted (previous results kept). */
@@ -196,7 +195,8 @@ async function runStages(
   );
   location.table = { table_name: settings.tableName, endpoint: database.endpoint, kept: !database.embedded };
   let capture: CaptureResult;
-  let tableItems: AttributeMap[];
+  const tableRows = join(scratchDir(lakeDir), 'table-rows.jsonl');
+  let tableItems: number;
   try {
     const label = 'generate + capture';
     capture = await stages.run(
@@ -232,8 +232,8 @@ async function runStages(
     tableItems = await stages.run(
       'scan',
       'scan table',
-      () => scanTable(database.reader, settings.tableName),
-      (items) => `${items.length} items`,
+      () => writeTableRows(database.reader, settings.tableName, tableRows),
+      (items) => `${items} items`,
     );
   } finally {
     await database.close();
@@ -296,11 +296,15 @@ async function runStages(
     lakeDir,
     settings,
     catalogTable: crawl.catalog.table,
-    tableItems,
+    tableRows,
     backfilled: capture.backfill !== undefined,
   });
-  const logState = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)?.result;
-  const current = await checkCurrentTable(localCurrentFiles(lakeDir).parquet, tableItems);
+  const logState = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY && outcome.result !== undefined);
+  const current = await checkCurrentTable(localCurrentFiles(lakeDir).parquet, tableRows);
+  const lakeVsTable =
+    logState === undefined
+      ? null
+      : await checkLogState(lakeDir, settings, crawl.catalog.table, logState.query.sql, tableRows);
   const counts = summarizeCounts({
     options,
     capture,
@@ -311,9 +315,9 @@ async function runStages(
       settings.dataPrefix,
     ),
     merges: delivered.merges,
-    tableItems: tableItems.length,
+    tableItems,
     current,
-    lakeVsTable: logState === undefined ? null : compareCurrentState(logState.rows, tableItems),
+    lakeVsTable,
     recentPath: recentPathSummary(recentDelivery, live),
     crawl,
     lake,
@@ -333,7 +337,6 @@ async function runStages(
     report: formatLakeReport(crawl, settings.catalogTableName, queries),
     crawl,
     queries,
-    tableItems,
   };
 }
 

@@ -13,6 +13,7 @@ import { compareCurrentState, isEqual, type StateDifference } from '../../src/ru
 import type { AttributeMap } from '../../src/types';
 import { crawlLake, LOG_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
 import { toLocalSettings } from '../../src/run/pipeline-settings';
+import { writeTableRows } from '../../src/run/table-check';
 import { REPO_ROOT, runLocal } from '../cli/spawn-local';
 
 /** The real `sales-lake` bin, found through its package, as `npm run replay` starts it. */
@@ -47,6 +48,18 @@ async function lakeVsTable(out: string, tableName: string): Promise<StateDiffere
   const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
   const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)!.result!;
   return compareCurrentState(current.rows, await tableItems(tableName));
+}
+
+/** The rows the table the run left at the endpoint makes, in a file, as the run's own checks read them. */
+async function tableRows(tableName: string): Promise<string> {
+  const client = createClient({ endpoint: dynalite.endpoint, region: SETTINGS.region });
+  try {
+    const path = join(home, 'table-rows.jsonl');
+    await writeTableRows(client, tableName, path);
+    return path;
+  } finally {
+    client.destroy();
+  }
 }
 
 /** The items of the table the run left at the endpoint. */
@@ -154,14 +167,14 @@ describe('npm run local -- --inject-failures, then sales-lake replay', () => {
       '--quiet',
     ]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    const items = await tableItems(summary.table.table_name);
+    const rows = await tableRows(summary.table.table_name);
     const { parquet } = localCurrentFiles(out);
 
     // Act: replay the error records, then merge them into orders_current.
     const replayed = await salesLake('replay', out);
-    const beforeMerge = await checkCurrentTable(parquet, items);
+    const beforeMerge = await checkCurrentTable(parquet, rows);
     const merged = await salesLake('merge', out);
-    const afterMerge = await checkCurrentTable(parquet, items);
+    const afterMerge = await checkCurrentTable(parquet, rows);
 
     // Assert: the run found orders_current short, the replay alone does not change it, the merge mends it.
     expect(run.code).toBe(1);
@@ -171,9 +184,9 @@ describe('npm run local -- --inject-failures, then sales-lake replay', () => {
     expect(replayed.code).toBe(0);
     expect(beforeMerge?.difference).toEqual(summary.current_vs_table);
     expect(merged.code).toBe(0);
-    expect(merged.json).toMatchObject({ engine: 'duckdb', mode: 'incremental', currentRows: items.length });
+    expect(merged.json).toMatchObject({ engine: 'duckdb', mode: 'incremental', currentRows: summary.table_items });
     expect(afterMerge).toEqual({
-      rows: items.length,
+      rows: summary.table_items,
       difference: expect.objectContaining({ missing_in_lake: 0, extra_in_lake: 0, value_mismatch: 0, sample: [] }),
     });
   }, 180_000);

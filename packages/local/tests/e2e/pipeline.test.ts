@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@sales/pipeline-spec';
+import { createClient } from '@sales/generator';
+import { scanTable } from '../../src/dynamodb/database';
+import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
 import { listLakeKeys, readLake } from '../../src/glue/lake-reader';
 import { runLocalPipeline, type PipelineRun } from '../../src/run/pipeline';
 
@@ -23,19 +26,41 @@ const rowsOf = (run: PipelineRun, name: string) =>
 let out: string;
 let run: PipelineRun;
 let items: Item[];
+let dynalite: LocalDynamoServer;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'sales-local-e2e-'));
+  dynalite = await startDynalite();
   let now = START_MS;
+  const config = loadConfig('dev', {});
   const result = await runLocalPipeline(
-    { orders: 250, existing: 0, duplicates: 0.2, injectFailures: 0, out, seed: 'e2e', quiet: true },
-    { handler, config: loadConfig('dev', {}), clock: () => (now += STEP_MS) },
+    {
+      orders: 250,
+      existing: 0,
+      duplicates: 0.2,
+      injectFailures: 0,
+      out,
+      seed: 'e2e',
+      quiet: true,
+      endpoint: dynalite.endpoint,
+    },
+    { handler, config, clock: () => (now += STEP_MS) },
   );
   if (result.kind !== 'completed') throw new Error(`the run stopped: ${result.summary.problems.join('; ')}`);
   run = result;
-  items = run.tableItems.map((item) => unmarshall(item, { wrapNumbers: (text) => text }) as Item);
+  // The table the run left at the endpoint, as the run's own scan read it.
+  const client = createClient({ endpoint: dynalite.endpoint, region: config.region });
+  try {
+    const scanned = await scanTable(client, result.summary.table?.table_name ?? '');
+    items = scanned.map((item) => unmarshall(item, { wrapNumbers: (text) => text }) as Item);
+  } finally {
+    client.destroy();
+  }
 }, 120_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  await dynalite.stop();
+});
 
 describe('npm run local, end to end', () => {
   test('accounts for every captured change: captured = delivered + failed', () => {

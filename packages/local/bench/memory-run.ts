@@ -1,0 +1,48 @@
+/**
+ * One measured run of the memory bench (`bench/run.ts` starts it in a process of its own): `npm run local` at
+ * `--orders <n>` into a new folder, then one JSON line on stdout: orders, changes, wall time, peak RSS.
+ */
+import { handler } from '@sales/transform';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@sales/pipeline-spec';
+import { runLocalPipeline } from '../src/run/pipeline';
+
+/** What one measured run prints. */
+export interface MemoryRun {
+  readonly orders: number;
+  readonly changes: number;
+  readonly wall_ms: number;
+  readonly changes_per_second: number;
+  /** Peak resident set of the whole process (dynalite and DuckDB run in it), MiB. */
+  readonly peak_rss_mib: number;
+  readonly status: string;
+}
+
+async function main(): Promise<void> {
+  const orders = Number(process.argv[2]);
+  const out = mkdtempSync(join(process.env['BENCH_DIR'] ?? tmpdir(), 'sales-local-memory-'));
+  try {
+    const started = performance.now();
+    const run = await runLocalPipeline(
+      { orders, existing: 0, duplicates: 0.05, injectFailures: 0, out, seed: `memory-${orders}`, quiet: true },
+      { handler, config: loadConfig('dev', {}) },
+    );
+    const result: MemoryRun = {
+      orders,
+      changes: run.kind === 'completed' ? run.summary.changes_captured : 0,
+      wall_ms: Math.round(performance.now() - started),
+      changes_per_second: run.kind === 'completed' ? run.summary.changes_per_second : 0,
+      peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+      status: run.summary.status,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (process.env['BENCH_STAGES'] && run.kind === 'completed')
+      process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+void main();
