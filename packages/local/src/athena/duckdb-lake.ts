@@ -1,4 +1,5 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { createDuckDb } from './duckdb-instance.js';
 import { toDuckDbType } from '@sales/pipeline-spec';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export class DuckDbLake {
     table: CatalogTable,
     currentParquet?: string,
   ): Promise<DuckDbLake> {
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await createDuckDb();
     const connection = await instance.connect();
     const lake = new DuckDbLake(instance, connection);
     try {

@@ -23,12 +23,13 @@ export function inferCatalogTable(files: readonly LakeFile[]): CatalogTable {
 }
 
 /**
- * {@link inferCatalogTable} fed a file at a time, so a crawl holds one file and the columns, not the lake.
+ * {@link inferCatalogTable} fed a file or a row at a time, so a crawl holds a row and the columns, not the lake.
  *
  * @example
  * ```ts
  * const inference = new CatalogInference();
- * for (const key of listLakeKeys(root, 'sales/')) inference.add(readLakeFile(root, 'sales/', key));
+ * inference.addFile(key, { year: '2025' });
+ * inference.addRow({ order_id: 'o-1', total: 44.9 });
  * inference.table(); //=> { columns: [...], partitionKeys: ['year', 'month', 'day', 'hour'] }
  * ```
  */
@@ -41,18 +42,30 @@ export class CatalogInference {
    * @throws Error when it disagrees with the files before it on its partition folders
    */
   add(file: LakeFile): void {
-    const keys = Object.keys(file.partitions);
+    this.addFile(file.key, file.partitions);
+    for (const row of file.rows) this.addRow(row);
+  }
+
+  /**
+   * Start the next file (its rows follow with {@link CatalogInference.addRow}).
+   *
+   * @param key - its key
+   * @param partitions - its Hive partition values
+   * @throws Error when it disagrees with the files before it on its partition folders
+   */
+  addFile(key: string, partitions: Readonly<Record<string, string>>): void {
+    const keys = Object.keys(partitions);
     if (this.partitionKeys !== undefined && keys.join('/') !== this.partitionKeys.join('/')) {
-      throw new Error(
-        `${file.key} has partition folders ${keys.join('/')}, others have ${this.partitionKeys.join('/')}`,
-      );
+      throw new Error(`${key} has partition folders ${keys.join('/')}, others have ${this.partitionKeys.join('/')}`);
     }
     this.partitionKeys = keys;
-    for (const row of file.rows) {
-      for (const [name, value] of Object.entries(row)) {
-        const column = name.toLowerCase();
-        this.types.set(column, mergeGlueTypes(this.types.get(column) ?? { kind: 'null' }, inferGlueType(value)));
-      }
+  }
+
+  /** @param row - one row of the current file, parsed */
+  addRow(row: Readonly<Record<string, unknown>>): void {
+    for (const [name, value] of Object.entries(row)) {
+      const column = name.toLowerCase();
+      this.types.set(column, mergeGlueTypes(this.types.get(column) ?? { kind: 'null' }, inferGlueType(value)));
     }
   }
 

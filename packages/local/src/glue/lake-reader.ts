@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { createGunzip, gunzipSync } from 'node:zlib';
 
 /** One data object of the lake, decoded. */
 export interface LakeFile {
@@ -60,10 +61,7 @@ export function readLake(root: string, prefix: string): LakeFile[] {
  */
 export function readLakeFile(root: string, prefix: string, key: string): LakeFile {
   {
-    const folders = key.slice(prefix.length).split('/').slice(0, -1);
-    const partitions = Object.fromEntries(
-      folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]),
-    );
+    const partitions = partitionsOf(prefix, key);
     const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
     const lines = text.split('\n').filter((line) => line.length > 0);
     const rows = lines.map((line, index) => {
@@ -75,4 +73,31 @@ export function readLakeFile(root: string, prefix: string, key: string): LakeFil
     });
     return { key, partitions, rows, lines };
   }
+}
+
+/**
+ * Hive partition values from an object's folder names (`year=2025` -> `{ year: '2025' }`), outermost first.
+ *
+ * @param prefix - data prefix, e.g. `sales/`
+ * @param key - the object's key
+ * @returns the values
+ */
+export function partitionsOf(prefix: string, key: string): Record<string, string> {
+  const folders = key.slice(prefix.length).split('/').slice(0, -1);
+  return Object.fromEntries(
+    folders.filter((f) => f.includes('=')).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]),
+  );
+}
+
+/**
+ * The non-empty lines of one GZIP JSON-lines object, decompressed and split as they stream from disk: memory holds
+ * a line, not the object (an object holds up to the S3 buffer size, 64 MiB and more uncompressed).
+ *
+ * @param root - lake folder
+ * @param key - the object's key, from {@link listLakeKeys}
+ * @returns the lines as written, in order
+ */
+export async function* streamLakeLines(root: string, key: string): AsyncGenerator<string> {
+  const lines = createInterface({ input: createReadStream(join(root, key)).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) if (line.length > 0) yield line;
 }

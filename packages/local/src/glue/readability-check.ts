@@ -170,19 +170,28 @@ export class ReadabilityCheck {
 
   /** @param file - the next data object, with its raw lines */
   add(file: { readonly key: string; readonly lines: readonly string[] }): void {
-    for (const [index, text] of file.lines.entries()) {
-      const report = (column: string, under: UnreadableValue['under'], problem: string): void => {
-        this.found.push({ file: file.key, line: index + 1, column, under, problem });
-      };
-      const row = parseRawJson(text);
-      if (!(row instanceof RawObject)) {
-        report('(row)', 'declared table', 'the line is not a JSON object');
-        continue;
-      }
-      const duplicate = duplicateKey(row);
-      if (duplicate !== undefined) report('(row)', 'declared table', duplicate);
-      for (const [key, value] of row.members) this.judge(key, value, report);
+    for (const [index, text] of file.lines.entries()) this.addLine(file.key, index + 1, text);
+  }
+
+  /**
+   * Judge one line.
+   *
+   * @param key - its file's key
+   * @param line - its 1-based number among the file's non-empty lines
+   * @param text - the line as written
+   */
+  addLine(key: string, line: number, text: string): void {
+    const report = (column: string, under: UnreadableValue['under'], problem: string): void => {
+      this.found.push({ file: key, line, column, under, problem });
+    };
+    const row = parseRawJson(text);
+    if (!(row instanceof RawObject)) {
+      report('(row)', 'declared table', 'the line is not a JSON object');
+      return;
     }
+    const duplicate = duplicateKey(row);
+    if (duplicate !== undefined) report('(row)', 'declared table', duplicate);
+    for (const [member, value] of row.members) this.judge(member, value, report);
   }
 
   private judge(

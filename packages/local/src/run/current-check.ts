@@ -3,7 +3,7 @@
  * read from disk.
  */
 import { existsSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createDuckDb } from '../athena/duckdb-instance.js';
 import { CURRENT_TABLE_COLUMNS } from './lake-check.js';
 import { compareWithTable, type TableComparison } from './table-check.js';
 
@@ -27,7 +27,7 @@ const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
  */
 export async function checkCurrentTable(parquet: string, tableRows: string): Promise<CurrentTableCheck | null> {
   if (!existsSync(parquet)) return null;
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await createDuckDb();
   const connection = await instance.connect();
   try {
     const db = {

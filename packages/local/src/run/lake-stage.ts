@@ -4,7 +4,7 @@ import { mergeWithDeclared, type EffectiveCatalog } from '../glue/catalog-merge.
 import { CatalogInference, formatCatalogTable } from '../glue/crawler.js';
 import { describeUnreadable, ReadabilityCheck } from '../glue/readability-check.js';
 import { DuckDbLake, type QueryResult } from '../athena/duckdb-lake.js';
-import { listLakeKeys, readLakeFile } from '../glue/lake-reader.js';
+import { listLakeKeys, partitionsOf, streamLakeLines } from '../glue/lake-reader.js';
 import type { LocalPipelineSettings } from './pipeline-settings.js';
 import { formatTextTable } from './text-table.js';
 import type { CatalogTable } from '../types.js';
@@ -14,8 +14,11 @@ import { compareWithTable } from './table-check.js';
 /** Name of the named query that rebuilds the current state of every order from the whole change log. */
 export const LOG_STATE_QUERY = 'current_orders_from_log';
 
-/** Rows of each query result kept for the printed report (the count covers them all). */
+/** Rows of each query result kept in memory (the count covers them all): the report shows the first 20. */
 export const REPORT_ROWS = 1000;
+
+/** Rows of each query result the report prints, before a `… N more rows` line. */
+const REPORT_SHOWN_ROWS = 20;
 
 /** One named query and its outcome. */
 export interface QueryOutcome {
@@ -38,22 +41,27 @@ export interface CrawlResult {
 }
 
 /**
- * Crawl the data prefix: read every object (one at a time), infer the table as the Glue crawler would, and merge
+ * Crawl the data prefix: read every object (a line at a time), infer the table as the Glue crawler would, and merge
  * it into the table the infrastructure declares (`@sales/pipeline-spec` (`lake/catalog-schema.ts`)).
  *
  * @param out - lake folder
  * @param settings - data prefix
  * @returns the inferred schema, the effective table with its conflicts, and the rows read
+ * @throws Error naming the file and line when a line is not JSON
  */
-export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlResult {
+export async function crawlLake(out: string, settings: LocalPipelineSettings): Promise<CrawlResult> {
   const inference = new CatalogInference();
   const readability = new ReadabilityCheck(ORDER_CHANGE_COLUMNS);
   let rows = 0;
   for (const key of listLakeKeys(out, settings.dataPrefix)) {
-    const file = readLakeFile(out, settings.dataPrefix, key);
-    inference.add(file);
-    readability.add(file);
-    rows += file.rows.length;
+    inference.addFile(key, partitionsOf(settings.dataPrefix, key));
+    let line = 0;
+    for await (const text of streamLakeLines(out, key)) {
+      line += 1;
+      inference.addRow(parseRow(key, line, text));
+      readability.addLine(key, line, text);
+    }
+    rows += line;
   }
   const crawled = inference.table();
   const merged = mergeWithDeclared(ORDER_CHANGE_COLUMNS, PARTITION_COLUMNS, crawled);
@@ -63,6 +71,15 @@ export function crawlLake(out: string, settings: LocalPipelineSettings): CrawlRe
     catalog: { ...merged, conflicts: [...merged.conflicts, ...unreadable] },
     rows,
   };
+}
+
+/** One row line, parsed. */
+function parseRow(key: string, line: number, text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${key} line ${line} is not JSON`, { cause: error });
+  }
 }
 
 /**
@@ -162,9 +179,8 @@ export function formatLakeReport(crawl: CrawlResult, tableName: string, outcomes
     `Schema inferred by the crawler emulation:\n${formatCatalogTable(crawl.crawled, tableName)}\n${comparison}`,
   ];
   for (const { query, result, error } of outcomes) {
-    const shown = result && result.rows.length < result.rowCount ? `, the first ${result.rows.length} shown` : '';
     const body = result
-      ? `${formatTextTable(result.columns, result.rows)}\n(${result.rowCount} rows${shown})`
+      ? `${formatTextTable(result.columns, result.rows, REPORT_SHOWN_ROWS, result.rowCount)}\n(${result.rowCount} rows)`
       : `FAILED: ${error}`;
     sections.push(`Query ${query.name}:\n${body}`);
   }

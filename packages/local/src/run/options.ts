@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { parseNumberInRange, parsePositiveInteger, parseUrl, UsageError, type FlagValues } from '@sales/command-line';
 import { parseTimeSpan, type TimeSpan } from '@sales/generator';
-import { MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
+import { MAX_EXISTING, MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS, type LOCAL_FLAGS } from './flags.js';
 
 /** Validated options of `npm run local`. */
 export interface LocalOptions {
@@ -68,7 +68,7 @@ export function validateLocalOptions(
   const orders = parsePositiveInteger('--orders', values.orders ?? String(OPTION_DEFAULTS.orders), MAX_ORDERS);
   const existing = parseNumberInRange('--existing', values.existing ?? String(OPTION_DEFAULTS.existing), {
     min: 0,
-    max: MAX_ORDERS,
+    max: MAX_EXISTING,
     integer: true,
   });
   const time = parseTimeSpan(values.start, values.span);

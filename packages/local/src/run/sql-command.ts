@@ -34,7 +34,7 @@ export async function runSql(out: string, sql: string, config: PipelineConfig): 
     throw new UsageError(`--out "${out}" holds no lake from npm run local; run npm run local first`);
   }
   const settings = toLocalSettings(config, 'query');
-  const { catalog } = crawlLake(out, settings);
+  const { catalog } = await crawlLake(out, settings);
   const lake = await DuckDbLake.open(
     out,
     settings.dataPrefix,

@@ -7,6 +7,7 @@ const render = (cell: unknown): string =>
  * @param columns - column names, in order
  * @param rows - row objects keyed by column name
  * @param maxRows - rows shown before a `… N more rows` line. @defaultValue 20
+ * @param totalRows - rows of the whole result, when `rows` holds only its first ones. @defaultValue rows.length
  * @returns the table, lines joined with `\n`
  * @example
  * ```ts
@@ -18,6 +19,7 @@ export function formatTextTable(
   columns: readonly string[],
   rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
   maxRows = 20,
+  totalRows = rows.length,
 ): string {
   const shown = rows.slice(0, maxRows).map((row) => columns.map((column) => render(row[column]).slice(0, 48)));
   const numeric = columns.map(
@@ -30,6 +32,6 @@ export function formatTextTable(
       .join('  ')
       .trimEnd();
   const lines = [line(columns), widths.map((width) => '-'.repeat(width)).join('  '), ...shown.map(line)];
-  if (rows.length > maxRows) lines.push(`… ${rows.length - maxRows} more rows`);
+  if (totalRows > maxRows) lines.push(`… ${totalRows - maxRows} more rows`);
   return lines.join('\n');
 }

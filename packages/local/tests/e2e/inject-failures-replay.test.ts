@@ -44,7 +44,7 @@ function salesLake(
 
 /** The local run's own final check, run again: the lake's current state (DuckDB) against the table at the endpoint. */
 async function lakeVsTable(out: string, tableName: string): Promise<StateDifference> {
-  const crawl = crawlLake(out, SETTINGS);
+  const crawl = await crawlLake(out, SETTINGS);
   const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
   const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)!.result!;
   return compareCurrentState(current.rows, await tableItems(tableName));

@@ -132,7 +132,7 @@ test('every planted key is reported or not judged; with the default flags all ar
   expect(after.code).toBe(0);
   expect(after.report).toMatchObject({ drift: [], not_judged: [] });
   expect(after.stderr).toMatch(/: no drift\n/);
-  const crawl = crawlLake(out, SETTINGS);
+  const crawl = await crawlLake(out, SETTINGS);
   const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
   const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)?.result?.rows ?? [];
   expect(compareCurrentState(current, await scanTable(client, table))).toMatchObject({

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseFlags, UsageError } from '@sales/command-line';
-import { LOCAL_FLAGS, MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS } from '../../src/run/flags';
+import { LOCAL_FLAGS, MAX_EXISTING, MAX_LATE_FRACTION, MAX_ORDERS, OPTION_DEFAULTS } from '../../src/run/flags';
 import { validateLocalOptions } from '../../src/run/options';
 
 const ROOT = '/repo';
@@ -66,8 +66,8 @@ describe('validateLocalOptions', () => {
     [['--orders', '-5'], '--orders must be a positive integer, received "-5"'],
     [['--orders', '1.5'], '--orders must be a positive integer, received "1.5"'],
     [['--orders', String(MAX_ORDERS + 1)], `--orders must be at most ${MAX_ORDERS}, received "${MAX_ORDERS + 1}"`],
-    [['--existing', '-1'], `--existing must be an integer between 0 and ${MAX_ORDERS}, received "-1"`],
-    [['--existing', '2.5'], `--existing must be an integer between 0 and ${MAX_ORDERS}, received "2.5"`],
+    [['--existing', '-1'], `--existing must be an integer between 0 and ${MAX_EXISTING}, received "-1"`],
+    [['--existing', '2.5'], `--existing must be an integer between 0 and ${MAX_EXISTING}, received "2.5"`],
     [['--duplicates', '2'], '--duplicates must be a number between 0 and 1, received "2"'],
     [['--duplicates', ''], '--duplicates must be a number between 0 and 1, received ""'],
     [['--inject-failures', '1.5'], '--inject-failures must be a number between 0 and 1, received "1.5"'],
