@@ -27,7 +27,19 @@ async function main(): Promise<void> {
     const started = performance.now();
     const run = await runLocalPipeline(
       { orders, existing: 0, duplicates: 0.05, injectFailures: 0, out, seed: `memory-${orders}`, quiet: true },
-      { handler, config: loadConfig('dev', {}) },
+      {
+        handler,
+        config: loadConfig('dev', {}),
+        ...(process.env['BENCH_STAGES'] && {
+          progress: {
+            start: (stage: string) =>
+              process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} start ${stage}\n`),
+            update: () => undefined,
+            done: () => undefined,
+            fail: () => undefined,
+          },
+        }),
+      },
     );
     const result: MemoryRun = {
       orders,

@@ -1,6 +1,7 @@
 import { ORDER_CHANGE_COLUMNS } from '@sales/pipeline-spec';
 import { createHandler, createRowSchema, transformFirehoseEvent } from '@sales/transform';
-import { checkLakeReadability, describeUnreadable, readProblem } from '../../src/glue/readability-check';
+import { checkLakeReadability, describeUnreadable } from '../../src/glue/readability-check';
+import { readProblem } from '../../src/glue/serde-read';
 import { parseHiveType } from '@sales/pipeline-spec';
 import { parseRawJson } from '../../src/glue/raw-json';
 
