@@ -38,7 +38,8 @@ export function listLakeKeys(root: string, prefix: string): string[] {
 }
 
 /**
- * Read every GZIP JSON-lines object under `prefix`, with its Hive partition values.
+ * Read every GZIP JSON-lines object under `prefix` whole, with its Hive partition values: for small lakes (tests);
+ * a crawl reads a line at a time ({@link streamLakeLines}).
  *
  * @param root - lake folder
  * @param prefix - data prefix, e.g. `sales/`
@@ -49,30 +50,18 @@ export function readLake(root: string, prefix: string): LakeFile[] {
   return listLakeKeys(root, prefix).map((key) => readLakeFile(root, prefix, key));
 }
 
-/**
- * Read one GZIP JSON-lines object of the lake, with its Hive partition values (reading the lake a file at a time
- * keeps one file in memory).
- *
- * @param root - lake folder
- * @param prefix - data prefix, e.g. `sales/`
- * @param key - the object's key, from {@link listLakeKeys}
- * @returns the file
- * @throws Error naming the file and line when a line is not JSON
- */
-export function readLakeFile(root: string, prefix: string, key: string): LakeFile {
-  {
-    const partitions = partitionsOf(prefix, key);
-    const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
-    const lines = text.split('\n').filter((line) => line.length > 0);
-    const rows = lines.map((line, index) => {
-      try {
-        return JSON.parse(line) as Record<string, unknown>;
-      } catch (error) {
-        throw new Error(`${key} line ${index + 1} is not JSON`, { cause: error });
-      }
-    });
-    return { key, partitions, rows, lines };
-  }
+/** One object of {@link readLake}, decoded whole. */
+function readLakeFile(root: string, prefix: string, key: string): LakeFile {
+  const text = gunzipSync(readFileSync(join(root, key))).toString('utf8');
+  const lines = text.split('\n').filter((line) => line.length > 0);
+  const rows = lines.map((line, index) => {
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${key} line ${index + 1} is not JSON`, { cause: error });
+    }
+  });
+  return { key, partitions: partitionsOf(prefix, key), rows, lines };
 }
 
 /**

@@ -43,12 +43,12 @@ export function checkLakeReadability(
 }
 
 /**
- * {@link checkLakeReadability} fed a file at a time, in key order, so a crawl holds one file, not the lake.
+ * {@link checkLakeReadability} fed a file or a line at a time, in key order, so a crawl holds one line, not the lake.
  *
  * @example
  * ```ts
  * const check = new ReadabilityCheck(ORDER_CHANGE_COLUMNS);
- * for (const key of listLakeKeys(root, 'sales/')) check.add(readLakeFile(root, 'sales/', key));
+ * check.addLine('sales/year=2025/.../x.json.gz', 1, '{"order_id":"o-1","total":44.90}');
  * check.found; //=> [] when the lake reads exactly
  * ```
  */

@@ -5,13 +5,11 @@ import { dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createClient } from '@sales/generator';
 import { localCurrentFiles } from '@sales/lake-ops';
-import { loadConfig, QUERIES_DIR } from '@sales/pipeline-spec';
-import { scanTable } from '../../src/dynamodb/database';
+import { loadConfig, QUERIES_DIR, readNamedQueries } from '@sales/pipeline-spec';
 import { startDynalite, type LocalDynamoServer } from '../../src/dynamodb/dynalite-server';
 import { checkCurrentTable } from '../../src/run/current-check';
-import { compareCurrentState, isEqual, type StateDifference } from '../../src/run/lake-check';
-import type { AttributeMap } from '../../src/types';
-import { crawlLake, LOG_STATE_QUERY, runNamedQueries } from '../../src/run/lake-stage';
+import { isEqual, type StateDifference } from '../../src/run/lake-check';
+import { checkLogState, crawlLake, LOG_STATE_QUERY } from '../../src/run/lake-stage';
 import { toLocalSettings } from '../../src/run/pipeline-settings';
 import { writeTableRows } from '../../src/run/table-check';
 import { REPO_ROOT, runLocal } from '../cli/spawn-local';
@@ -45,9 +43,8 @@ function salesLake(
 /** The local run's own final check, run again: the lake's current state (DuckDB) against the table at the endpoint. */
 async function lakeVsTable(out: string, tableName: string): Promise<StateDifference> {
   const crawl = await crawlLake(out, SETTINGS);
-  const queries = await runNamedQueries(out, SETTINGS, crawl.catalog.table, QUERIES_DIR);
-  const current = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY)!.result!;
-  return compareCurrentState(current.rows, await tableItems(tableName));
+  const query = readNamedQueries(QUERIES_DIR).find((named) => named.name === LOG_STATE_QUERY)!;
+  return checkLogState(out, SETTINGS, crawl.catalog.table, query.sql, await tableRows(tableName));
 }
 
 /** The rows the table the run left at the endpoint makes, in a file, as the run's own checks read them. */
@@ -57,16 +54,6 @@ async function tableRows(tableName: string): Promise<string> {
     const path = join(home, 'table-rows.jsonl');
     await writeTableRows(client, tableName, path);
     return path;
-  } finally {
-    client.destroy();
-  }
-}
-
-/** The items of the table the run left at the endpoint. */
-async function tableItems(tableName: string): Promise<AttributeMap[]> {
-  const client = createClient({ endpoint: dynalite.endpoint, region: SETTINGS.region });
-  try {
-    return await scanTable(client, tableName);
   } finally {
     client.destroy();
   }
