@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       status: run.summary.status,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (run.summary.problems.length > 0) process.stderr.write(`problems: ${run.summary.problems.join('; ')}\n`);
     if (process.env['BENCH_STAGES'] && run.kind === 'completed')
       process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n`);
   } finally {

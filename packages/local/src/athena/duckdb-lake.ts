@@ -124,15 +124,21 @@ export class DuckDbLake {
   }
 
   /**
-   * Run one query and hand its rows over a DuckDB data chunk (at most 2048 rows) at a time, values as JSON.
+   * Run one query on a connection of its own (so several can stream at once) and hand its rows over a DuckDB data
+   * chunk (at most 2048 rows) at a time, values as JSON.
    *
    * @param sql - the query
    * @returns the batches, in the query's order
    * @see https://duckdb.org/docs/stable/clients/node_neo/overview (streaming results)
    */
   async *stream(sql: string): AsyncGenerator<Record<string, unknown>[]> {
-    const result = await this.connection.stream(sql);
-    for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+    const connection = await this.instance.connect();
+    try {
+      const result = await connection.stream(sql);
+      for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Close the connection and the database. */

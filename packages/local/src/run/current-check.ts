@@ -14,7 +14,8 @@ const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * Compare the export of `orders_current` with the table's rows, item by item and value by value (numbers by value,
- * structs by member), joined in DuckDB: memory holds one data chunk, not the export or the table.
+ * structs by member), both sorted by key in DuckDB and merged: memory holds a data chunk of each, not the export or
+ * the table.
  *
  * @param parquet - `<out>/current/orders_current.parquet`
  * @param tableRows - the table's rows (`writeTableRows`)
@@ -28,12 +29,16 @@ const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 export async function checkCurrentTable(parquet: string, tableRows: string): Promise<CurrentTableCheck | null> {
   if (!existsSync(parquet)) return null;
   const instance = await createDuckDb();
-  const connection = await instance.connect();
   try {
     const db = {
       async *stream(sql: string) {
-        const result = await connection.stream(sql);
-        for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+        const connection = await instance.connect();
+        try {
+          const result = await connection.stream(sql);
+          for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+        } finally {
+          connection.closeSync();
+        }
       },
     };
     return await compareWithTable(
@@ -43,7 +48,6 @@ export async function checkCurrentTable(parquet: string, tableRows: string): Pro
       CURRENT_TABLE_COLUMNS,
     );
   } finally {
-    connection.closeSync();
     instance.closeSync();
   }
 }

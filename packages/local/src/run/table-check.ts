@@ -47,10 +47,11 @@ export async function writeTableRows(client: DynamoDBClient, tableName: string, 
 
 /**
  * Compare a current state (the rows of `sourceSql`) with the table's rows ({@link writeTableRows}), key by key and
- * value by value ({@link KeyComparison}): DuckDB joins the two sides by `order_id`, in key order, and hands the pairs
- * over a batch at a time.
+ * value by value ({@link KeyComparison}). DuckDB sorts each side by `order_id` (a sort spills to disk past DuckDB's
+ * memory limit, where a join of the two would have to hold one side) and hands both over a batch at a time, and the
+ * two sorted streams are merged here: memory holds a batch of each.
  *
- * @param db - where `sourceSql` runs
+ * @param db - where `sourceSql` runs; two of its streams are read at once
  * @param sourceSql - one SELECT of the current state, with an `order_id` column
  * @param tableRows - the file of {@link writeTableRows}
  * @param notItemColumns - columns of the state that are not item attributes, with why: not compared
@@ -63,26 +64,52 @@ export async function compareWithTable(
   notItemColumns: ReadonlyMap<string, string>,
 ): Promise<TableComparison> {
   const source = sourceSql.trim().replace(/;+$/, '');
-  const sql =
-    `SELECT t.order_id AS table_key, t.expected AS expected, c.row AS row FROM read_json(${literal(tableRows)}, ` +
-    `format = 'newline_delimited', columns = {'order_id': 'VARCHAR', 'expected': 'VARCHAR'}) t ` +
-    `FULL OUTER JOIN (SELECT CAST(src.order_id AS VARCHAR) AS key, src AS row FROM (\n${source}\n) src) c ` +
-    'ON t.order_id = c.key ORDER BY coalesce(t.order_id, c.key)';
+  const table = rowsOf(
+    db.stream(
+      `SELECT order_id, expected FROM read_json(${literal(tableRows)}, format = 'newline_delimited', ` +
+        `columns = {'order_id': 'VARCHAR', 'expected': 'VARCHAR'}) ORDER BY order_id`,
+    ),
+  );
+  const state = rowsOf(
+    db.stream(
+      `SELECT CAST(src.order_id AS VARCHAR) AS key, src AS row FROM (\n${source}\n) src ORDER BY key NULLS LAST`,
+    ),
+  );
   const check = new KeyComparison(notItemColumns);
   let rows = 0;
-  for await (const batch of db.stream(sql)) {
-    for (const pair of batch) {
-      const row = (pair['row'] ?? undefined) as StateRow | undefined;
-      const key = row === undefined ? String(pair['table_key']) : String(row['order_id']);
-      const expected =
-        pair['table_key'] === null || pair['table_key'] === undefined
-          ? undefined
-          : typeof pair['expected'] === 'string'
-            ? (JSON.parse(pair['expected']) as StateRow)
-            : {};
-      if (row !== undefined) rows += 1;
-      check.compare(key, expected, row);
+  let item = await table.next();
+  let current = await state.next();
+  let matched = false; // whether a row of the item at hand has come
+  while (item.done !== true || current.done !== true) {
+    const itemKey = item.done === true ? undefined : String(item.value['order_id']);
+    const rowKey = current.done === true ? undefined : (current.value['key'] as string | null);
+    const order =
+      itemKey === undefined ? 1 : rowKey === undefined || rowKey === null ? -1 : compareKeys(itemKey, rowKey);
+    if (order < 0 && item.done !== true) {
+      if (!matched) check.compare(itemKey ?? '', expectedOf(item.value), undefined);
+      item = await table.next();
+      matched = false;
+      continue;
     }
+    if (order === 0) matched = true;
+    const row = (current.value as Record<string, unknown>)['row'] as StateRow;
+    rows += 1;
+    check.compare(String(row['order_id']), order === 0 && item.done !== true ? expectedOf(item.value) : undefined, row);
+    current = await state.next();
   }
   return { rows, difference: check.result() };
+}
+
+/** Keys in DuckDB's VARCHAR order: by their UTF-8 bytes. */
+const compareKeys = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+/** The item's row from its line (`{}` when the transform makes none). */
+const expectedOf = (line: Record<string, unknown>): StateRow =>
+  typeof line['expected'] === 'string' ? (JSON.parse(line['expected']) as StateRow) : {};
+
+/** The rows of a stream of batches, one at a time. */
+async function* rowsOf(
+  batches: AsyncIterable<readonly Record<string, unknown>[]>,
+): AsyncGenerator<Record<string, unknown>> {
+  for await (const batch of batches) yield* batch;
 }

@@ -31,10 +31,16 @@ const ITEMS = [item('a', 'paid', '44.9'), item('b', 'placed', '12'), item('kept'
 let dir: string;
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
+/** Each query on a connection of its own, as the run's DuckDB hands them out: the check reads two at once. */
 const db: RowStream = {
   async *stream(sql) {
-    const result = await connection.stream(sql);
-    for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+    const own = await instance.connect();
+    try {
+      const result = await own.stream(sql);
+      for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+    } finally {
+      own.closeSync();
+    }
   },
 };
 const writeRows = (items: readonly AttributeMap[]): string => {
@@ -57,7 +63,7 @@ afterAll(() => {
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sales-local-table-check-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('compareWithTable, joined in DuckDB', () => {
+describe('compareWithTable, both sides sorted in DuckDB and merged', () => {
   test('finds what the in-memory check finds: values by value, a nested value, missing and extra keys', async () => {
     const expected = new StateComparison(ITEMS, CURRENT_TABLE_COLUMNS);
     expected.add((await connection.runAndReadAll(`${CURRENT} ORDER BY order_id`)).getRowObjectsJson());
@@ -72,6 +78,18 @@ describe('compareWithTable, joined in DuckDB', () => {
       value_mismatch: 1,
       sample: ['b: line_items', 'gone', 'kept'],
     });
+  });
+
+  test('compares each row of a key the state holds twice, and counts the key present', async () => {
+    const twice = `${CURRENT} UNION ALL (${CURRENT} WHERE order_id = 'a')`;
+    const expected = new StateComparison(ITEMS, CURRENT_TABLE_COLUMNS);
+    expected.add((await connection.runAndReadAll(`SELECT * FROM (${twice}) ORDER BY order_id`)).getRowObjectsJson());
+
+    const result = await compareWithTable(db, twice, writeRows(ITEMS), CURRENT_TABLE_COLUMNS);
+
+    expect(result.rows).toBe(4);
+    expect(result.difference).toEqual(expected.result());
+    expect(result.difference.missing_in_lake).toBe(1);
   });
 
   test('counts every key missing when the state is empty, and every row extra when the table is', async () => {
