@@ -30,6 +30,7 @@ test.each([
   ['export write phase vs gunzip + JSON.parse', /^ {2}of which verification .* ratio (\S+)x$/],
   ['reconcile vs plain Scan', /^reconcile, \d+ items \(\d+ drift\), in this process: .* ratio (\S+)x /],
   ['export table side vs Scan table side', /^reconcile, \d+ items, no drift, in-process: .* export\/Scan (\S+)x$/],
+  ['reconcile peak RSS growth', /^reconcile peak RSS growth, \d+ -> \d+ items: (\S+)x /],
 ])('prints the ratio of %s once, as a finite number', (_name, line) => {
   const found = figures(line);
   expect(found).toHaveLength(1);
