@@ -195,6 +195,11 @@ export class PipelineStack extends TerraformStack {
           catalog.table.arn,
         ],
         reconcileTableArns: [reconcileTables.changeLines.arn, reconcileTables.reconcileRows.arn],
+        currentStateTableArns: [
+          currentState.tables.current.arn,
+          currentState.tables.tombstones.arn,
+          currentState.tables.mergeLog.arn,
+        ],
         region: aws.region,
       },
     });
