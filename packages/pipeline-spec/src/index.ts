@@ -28,6 +28,7 @@ export * from './defaults/recent-path-defaults';
 export * from './defaults/s3-defaults';
 export * from './defaults/stack-defaults';
 export * from './lake/catalog-schema';
+export * from './lake/duckdb-json-view';
 export * from './lake/duckdb-type';
 export * from './lake/firehose-error-record';
 export * from './lake/firehose-prefix';
