@@ -48,6 +48,7 @@ export * from './queries/named-queries';
 export * from './settings/crawler-settings';
 export * from './settings/delivery-stream-settings';
 export * from './settings/key-use-statement';
+export * from './settings/workgroup-query-statement';
 export * from './settings/kinesis-read-budget';
 export * from './settings/merge-role-statements';
 export * from './settings/merge-schedule-settings';

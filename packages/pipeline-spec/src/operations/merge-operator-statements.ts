@@ -5,6 +5,7 @@ import { CURRENT_STATE_PREFIX } from '../current/current-state-tables';
 import { DATA_PREFIX } from '../lake/lake-layout';
 import type { PolicyStatement } from '../types';
 import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
+import { workgroupQueryStatement } from '../settings/workgroup-query-statement';
 
 /**
  * `sales-lake merge` on the lake bucket: Athena (engine version 3) reads `order_changes` and merges into the Iceberg
@@ -21,16 +22,7 @@ export function mergeOperatorStatements(r: OperatorResources): PolicyStatement[]
     checkLake(r),
     // The window query, the MERGE, DELETE and INSERT statements; StopQueryExecution lets Ctrl-C cancel one.
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
-    {
-      sid: 'QueryInWorkgroup',
-      actions: [
-        'athena:GetQueryExecution',
-        'athena:GetQueryResults',
-        'athena:StartQueryExecution',
-        'athena:StopQueryExecution',
-      ],
-      resources: [r.workgroupArn],
-    },
+    workgroupQueryStatement('QueryInWorkgroup', r.workgroupArn),
     // The change log: its definition (GetTable needs catalog, database and table), read with the caller's rights.
     // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
     {

@@ -5,6 +5,7 @@ import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
 import { mergeOperatorStatements } from './merge-operator-statements';
 import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
+import { workgroupQueryStatement } from '../settings/workgroup-query-statement';
 
 /**
  * What an operator needs for each `sales-lake` command, as least-privilege IAM statements scoped to the
@@ -100,16 +101,7 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     ...readExports(r),
     // Queries run in the stack's workgroup only; StopQueryExecution lets Ctrl-C cancel a running query.
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
-    {
-      sid: 'QueryInWorkgroup',
-      actions: [
-        'athena:GetQueryExecution',
-        'athena:GetQueryResults',
-        'athena:StartQueryExecution',
-        'athena:StopQueryExecution',
-      ],
-      resources: [r.workgroupArn],
-    },
+    workgroupQueryStatement('QueryInWorkgroup', r.workgroupArn),
     // Athena reads the table definition with the caller's permissions; GetTable needs catalog, database and table.
     // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
     {
