@@ -1,8 +1,7 @@
 import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
-import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import {
@@ -14,6 +13,7 @@ import {
 } from '@sales/pipeline-spec';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
+import { tlsOnlyQueue } from '../security/tls-only-queue';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {
@@ -72,27 +72,11 @@ export class ChangePipe extends Construct {
       PIPES_DEFAULTS.maximumRecordAgeSeconds,
     );
 
-    this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
+    this.deadLetterQueue = tlsOnlyQueue(this, 'DeadLetterQueue', {
       name: `${props.baseName}-pipe-dlq`,
       kmsMasterKeyId: props.kmsKeyArn,
       messageRetentionSeconds: 1209600,
-    });
-    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', {
-      queueUrl: this.deadLetterQueue.url,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'sqs:*',
-            Resource: this.deadLetterQueue.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
-    });
+    }).queue;
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/pipe`,
       retentionDays: props.logRetentionDays,
