@@ -30,6 +30,17 @@ describe('docs/infrastructure.md', () => {
     expect(docs.slice(begin + SETTINGS_TABLE_MARKERS.begin.length, end).trim()).toBe(settingsTable());
   });
 
+  // Prose that names a variable with its default in parentheses, "`SALES_MERGE_INTERVAL_MINUTES` (5)", states the registry's.
+  test('states the registry default wherever prose gives one after a variable', () => {
+    const byVariable = new Map(Object.values(SETTINGS).map((entry) => [`SALES_${entry.variable}`, entry.default]));
+    const stated = [...docs.matchAll(/`(SALES_[A-Z_]+)` \((\d[\d,]*)/g)].map(([, variable, value]) => [
+      variable,
+      Number(value?.replaceAll(',', '')),
+    ]);
+    expect(stated.length).toBeGreaterThan(0);
+    expect(stated).toEqual(stated.map(([variable]) => [variable, byVariable.get(String(variable))]));
+  });
+
   const dev = loadConfig('dev', {});
   const prod = loadConfig('prod', {});
 
