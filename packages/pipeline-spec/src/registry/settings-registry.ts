@@ -37,17 +37,19 @@ export type SettingName = keyof typeof SETTINGS;
 /** The type of a setting's value: what its parser returns. */
 export type SettingValue<K extends SettingName> = ReturnType<(typeof SETTINGS)[K]['parse']>;
 
-/** The settings with a default; the others (`alarmEmail`, the state backend's parts) have no value unless set. */
-type SettingWithDefault = {
-  [K in SettingName]: (typeof SETTINGS)[K]['default'] extends undefined ? never : K;
-}[SettingName];
+/** The registry's type, entry by entry. */
+type Registry = typeof SETTINGS;
 
 /**
- * Every value a `SALES_*` variable can set, typed from the registry: a setting without a default is optional. The
- * state backend's three parts (`stateBackendType`, `stateBucket`, `stateRegion`) become `PipelineConfig.stateBackend`.
+ * Every value a `SALES_*` variable can set, typed from the registry: a setting without a default (`alarmEmail`, the
+ * state backend's parts) is optional. Both halves map over the registry's own keys, so an editor goes from a field to
+ * its entry. The state backend's three parts (`stateBackendType`, `stateBucket`, `stateRegion`) become
+ * `PipelineConfig.stateBackend`.
  */
-export type OverridableSettings = { readonly [K in SettingWithDefault]: SettingValue<K> } & {
-  readonly [K in Exclude<SettingName, SettingWithDefault>]?: SettingValue<K>;
+export type OverridableSettings = {
+  readonly [K in keyof Registry as Registry[K]['default'] extends undefined ? never : K]: SettingValue<K>;
+} & {
+  readonly [K in keyof Registry as Registry[K]['default'] extends undefined ? K : never]?: SettingValue<K>;
 };
 
 /**
