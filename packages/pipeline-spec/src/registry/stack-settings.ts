@@ -4,9 +4,9 @@ import { parsePattern, parseTags } from './config-parse';
 import type { SettingEntry } from './setting-entry';
 import { flag, text } from './setting-kinds';
 
-/** The stack as a whole: physical names, region, tags, and whether its data may be deleted. */
-
+/** A name prefix: a lower-case letter, then 1–15 lower-case letters, digits or `-`. */
 const NAME_PREFIX = /^[a-z][a-z0-9-]{1,15}$/;
+/** What {@link NAME_PREFIX} allows, for the error message. */
 const NAME_PREFIX_EXPECTED = '2-16 lower-case letters, digits or "-", starting with a letter';
 
 /**
@@ -46,7 +46,8 @@ const tags: SettingEntry<Record<string, string>, Record<string, string>> = {
 };
 
 /**
- * Settings of the stack as a whole, rows of the registry ({@link SETTINGS}).
+ * Settings of the stack as a whole (physical names, region, tags, and whether its data may be deleted), rows of the
+ * registry ({@link SETTINGS}).
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection
