@@ -4,10 +4,10 @@ import type { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine'
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import {
   type AwsContext,
-  CURRENT_STATE_DEFAULTS,
   mergeScheduleExpression,
   mergeScheduleStatements,
   resolveSetting,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 import { ServiceRole } from '../security/iam';
@@ -24,8 +24,8 @@ export interface MergeScheduleProps {
   /** The merge state machine the schedule starts. */
   readonly stateMachine: SfnStateMachine;
   /**
-   * Minutes between two starts. Minimum 1, maximum 60.
-   * @defaultValue - `CURRENT_STATE_DEFAULTS.mergeIntervalMinutes`; the stack passes `PipelineConfig.mergeIntervalMinutes`
+   * Minutes between two starts.
+   * @defaultValue - {@link SETTINGS.mergeIntervalMinutes}, with its limits; the stack passes `PipelineConfig.mergeIntervalMinutes`
    */
   readonly intervalMinutes?: number;
 }
@@ -57,11 +57,7 @@ export class MergeSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: MergeScheduleProps) {
     super(scope, id);
-    const interval = resolveSetting(
-      'intervalMinutes',
-      props.intervalMinutes,
-      CURRENT_STATE_DEFAULTS.mergeIntervalMinutes,
-    );
+    const interval = resolveSetting('intervalMinutes', props.intervalMinutes, SETTINGS.mergeIntervalMinutes);
     const name = `${props.baseName}-current-state-merge`;
     this.group = new SchedulerScheduleGroup(this, 'Group', { name: `${props.baseName}-current-state` });
     this.deadLetterQueue = tlsOnlyQueue(this, 'DeadLetterQueue', {

@@ -8,13 +8,13 @@ import {
   type AwsContext,
   DATA_FILE_EXTENSION,
   deliveryStatements,
-  FIREHOSE_DEFAULTS,
   firehoseRecentErrorPrefix,
   firehoseRecentPrefix,
   processorParameters,
   RECENT_ERROR_PREFIX,
   RECENT_PATH_DEFAULTS,
   RECENT_PREFIX,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
@@ -37,11 +37,11 @@ export interface RecentDeliveryStreamProps {
   readonly kmsKeyArn: string;
   /** Retention of the log group, in days. */
   readonly logRetentionDays: number;
-  /** Data per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+  /** Data per Lambda invocation, in MB. @defaultValue - {@link SETTINGS.lambdaBufferSizeMB}, with its limits; the stack passes `PipelineConfig.lambdaBufferSizeMB` */
   readonly lambdaBufferSizeMB?: number;
   /**
-   * Longest wait before invoking the Lambda, in seconds. Minimum 0, maximum 900.
-   * @defaultValue 0 (`RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds`)
+   * Longest wait before invoking the Lambda, in seconds; limits: {@link SETTINGS.lambdaBufferIntervalSeconds}.
+   * @defaultValue - the shortest, `RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds`
    * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
    */
   readonly lambdaBufferIntervalSeconds?: number;
@@ -106,7 +106,7 @@ export class RecentDeliveryStream extends Construct {
               type: 'Lambda',
               parameters: processorParameters({
                 lambdaArn: `${props.transform.arn}:$LATEST`,
-                bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? SETTINGS.lambdaBufferSizeMB.default,
                 bufferIntervalSeconds:
                   props.lambdaBufferIntervalSeconds ?? RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds,
               }),
