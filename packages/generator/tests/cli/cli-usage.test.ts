@@ -2,8 +2,8 @@
  * The built sales-generator without a server: usage errors, --help, and the dry run's determinism.
  */
 import { FLAGS } from '../../src/cli/cli-flags';
-import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
-import { parseLines } from '../helpers/expected-state';
+import { buildTestCli, runBin, runCommand, type BuiltCli } from '../support/cli-runner';
+import { parseLines } from '../support/expected-state';
 
 jest.setTimeout(30_000);
 
