@@ -4,13 +4,10 @@
  * the log; a column orders_current does not declare is listed as not judged.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { join } from 'node:path';
-import { useTemporaryFolder } from '@sales/testing';
-import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { localCurrentFiles } from '../../src/merge/local-current-files.js';
 import { mergeLocalLake } from '../../src/merge/merge-local-lake.js';
-import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
-import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { reconcile } from '../../src/reconcile/reconcile.js';
+import { useLocalReconcile } from '../support/local-reconcile.js';
 import { createOrdersTable, storedItems } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
@@ -31,25 +28,7 @@ async function changeCurrentState(lake: string, statements: readonly string[]): 
 }
 
 describe('reconcile --against current', () => {
-  const dynalite = useOrdersDynalite();
-  const lake = useTemporaryFolder('reconcile-current-lake-');
-  const scratch = useTemporaryFolder('reconcile-current-scratch-');
-
-  const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-    client: dynalite.client,
-    lake: new LocalLakeStore(lake.path),
-    table,
-    keyName: 'order_id',
-    segments: 2,
-    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
-    buckets: 64,
-    repair: false,
-    scratchFolder: join(scratch.path, String(Math.random())),
-    signal: new AbortController().signal,
-    onProgress: () => undefined,
-    against: 'current',
-    ...overrides,
-  });
+  const { dynalite, lake, options } = useLocalReconcile('reconcile-current-', { against: 'current' });
 
   test('judges orders_current value by value, finds drift planted in it alone, and says what it did not judge', async () => {
     // Arrange: a table of 30 orders, their inserts in the change log an hour ago, merged into orders_current.

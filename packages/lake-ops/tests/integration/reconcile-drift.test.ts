@@ -3,11 +3,8 @@
  * it runs (not reported), then --repair, then no drift.
  */
 import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { join } from 'node:path';
-import { useTemporaryFolder } from '@sales/testing';
-import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
-import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
-import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { reconcile } from '../../src/reconcile/reconcile.js';
+import { useLocalReconcile } from '../support/local-reconcile.js';
 import { createOrdersTable, orderItem, storedItems } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
@@ -22,24 +19,7 @@ async function itemsByKey(client: DynamoDBClient, table: string): Promise<Map<st
 }
 
 describe('reconcile', () => {
-  const dynalite = useOrdersDynalite();
-  const lake = useTemporaryFolder('reconcile-lake-');
-  const scratch = useTemporaryFolder('reconcile-scratch-');
-
-  const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-    client: dynalite.client,
-    lake: new LocalLakeStore(lake.path),
-    table,
-    keyName: 'order_id',
-    segments: 2,
-    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
-    buckets: 64,
-    repair: false,
-    scratchFolder: join(scratch.path, String(Math.random())),
-    signal: new AbortController().signal,
-    onProgress: () => undefined,
-    ...overrides,
-  });
+  const { dynalite, lake, options } = useLocalReconcile('reconcile-');
 
   test('finds each kind of drift exactly, leaves changes in flight out, and a repair brings it to zero', async () => {
     // Arrange: a table of 40 orders; the lake holds their inserts an hour ago, then drift is planted.
