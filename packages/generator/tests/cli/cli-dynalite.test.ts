@@ -4,20 +4,14 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { useDynalite } from '@sales/testing';
 import { parseCents } from '../../src/model/money';
-import { buildTestCli, runBin, runCommand, type BuiltCli } from '../support/cli-runner';
+import { runBin, runCommand, useBuiltCli } from '../support/cli-runner';
 import { expectedItems, parseLines, plainItem } from '../support/expected-state';
 import { localClient, scanTable } from '../support/table-scan';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
+const cli = useBuiltCli();
 const dynalite = useDynalite();
-
-beforeAll(() => {
-  cli = buildTestCli();
-});
-
-afterAll(() => cli.remove());
 
 const runArgs = (table: string, seed: string, count: number, extra: string[] = []): string[] => [
   '--endpoint',

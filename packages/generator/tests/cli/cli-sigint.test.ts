@@ -7,21 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { useDynalite } from '@sales/testing';
 import { formatOperationLine } from '../../src/cli/operation-line';
 import { planOperations } from '../../src/plan/plan';
-import { buildTestCli, startBin, type BuiltCli } from '../support/cli-runner';
+import { startBin, useBuiltCli } from '../support/cli-runner';
 import { ORDERS_KEY } from '../support/fake-endpoint';
 import { expectedItems, parseLines, plainItem } from '../support/expected-state';
 import { localClient, scanTable } from '../support/table-scan';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
+const cli = useBuiltCli();
 const dynalite = useDynalite();
-
-beforeAll(() => {
-  cli = buildTestCli();
-});
-
-afterAll(() => cli.remove());
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,25 +3,23 @@
  * exactly once per injection, nothing is lost, and the summary counts it.
  */
 import { useDynalite } from '@sales/testing';
-import { buildTestCli, runBin, type BuiltCli } from '../support/cli-runner';
+import { runBin, useBuiltCli } from '../support/cli-runner';
 import { expectedItems, parseLines, plainItem } from '../support/expected-state';
 import { localClient, scanTable } from '../support/table-scan';
 import { startThrottlingProxy, type ThrottlingProxy } from '../support/throttling-proxy';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
+const cli = useBuiltCli();
 const dynalite = useDynalite();
 let proxy: ThrottlingProxy;
 
 beforeAll(async () => {
-  cli = buildTestCli();
   proxy = await startThrottlingProxy(dynalite.endpoint, 3);
 });
 
 afterAll(async () => {
   await proxy.close();
-  cli.remove();
 });
 
 interface JsonSummary {
