@@ -15,10 +15,9 @@ import { newSummary } from '../src/backfill/backfill-report.js';
 import { scanBackfill } from '../src/backfill/scan-backfill.js';
 import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
-import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
-import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
+import { createOrdersTable, localClient } from '../tests/support/orders-table.js';
 import { DUCKDB_MEMORY_LIMIT } from '../src/reconcile/duckdb-comparison.js';
-import { sized } from '@sales/testing';
+import { sized, startDynalite } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { runReconcile } from './reconcile-run.js';
 
@@ -78,7 +77,7 @@ function reconcileProcess(
  * @param root - A scratch folder for the lakes.
  */
 export async function benchReconcile(root: string): Promise<void> {
-  const dynalite = await startDynaliteProcess(process.cwd());
+  const dynalite = await startDynalite();
   try {
     const client = localClient(dynalite.endpoint);
     const signal = new AbortController().signal;

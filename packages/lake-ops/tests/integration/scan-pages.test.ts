@@ -8,31 +8,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { scanTableSide } from '../../src/reconcile/table-side.js';
 import { parallelScan } from '../../src/table/parallel-scan.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient } from '../helpers/orders-table.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
 
 describe('Scan pages', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let client: DynamoDBClient;
+  const dynalite = useOrdersDynalite({ orders25: 25, orders2100: 2100 });
   const signal = new AbortController().signal;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    client = localClient(server.endpoint);
-    await createOrdersTable(client, 'orders25', 25);
-    await createOrdersTable(client, 'orders2100', 2100);
-  }, 60_000);
-  afterAll(async () => server.stop());
 
   /** The item count of each page of one segment, in order, and the keys read. */
   async function pages(table: string, pageItems?: number): Promise<{ sizes: number[]; keys: string[] }> {
     const sizes: number[] = [];
     const keys: string[] = [];
-    await parallelScan({ client, table, segments: 1, signal, pageItems }, async (page) => {
+    await parallelScan({ client: dynalite.client, table, segments: 1, signal, pageItems }, async (page) => {
       sizes.push(page.items.length);
       for (const item of page.items) keys.push((item.order_id as { S: string }).S);
     });
@@ -54,7 +43,7 @@ describe('Scan pages', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'scan-pages-'));
     try {
       const side = await scanTableSide({
-        client,
+        client: dynalite.client,
         table: 'orders2100',
         keyNames: ['order_id'],
         segments: 1,
