@@ -17,8 +17,8 @@ import {
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
 
-/** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
-export interface DeliveryStreamProps {
+/** What every delivery stream of the pipeline is wired to: Kinesis in, the transform Lambda, the lake bucket out. */
+export interface DeliveryWiring {
   /** `<prefix>-<environment>`: names the role and the log group. */
   readonly baseName: string;
   /** Physical delivery stream name (see `resourceNames`). */
@@ -35,6 +35,10 @@ export interface DeliveryStreamProps {
   readonly kmsKeyArn: string;
   /** Retention of the log group, in days. */
   readonly logRetentionDays: number;
+}
+
+/** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
+export interface DeliveryStreamProps extends DeliveryWiring {
   /**
    * How long Firehose buffers a partition before writing an object, in seconds. At least 60: with
    * dynamic partitioning "zero buffering feature is not available", and intervals under 60 s are that
