@@ -3,25 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { alarmDefinitions } from '../constructs/observability/alarms/alarm-definitions';
 import {
-  ATHENA_DEFAULTS,
-  CONFIG_VARIABLES,
-  type ConfigVariable,
-  FIREHOSE_DEFAULTS,
   freshnessBudget,
   freshnessBudgetSeconds,
   RECENT_FRESHNESS_TARGET_SECONDS,
   recentFreshnessBudget,
   recentFreshnessBudgetSeconds,
-  KINESIS_DEFAULTS,
   KMS_DEFAULTS,
-  LAMBDA_DEFAULTS,
   loadConfig,
-  LOGS_DEFAULTS,
-  PIPES_DEFAULTS,
   readNamedQueries,
   RECONCILE_SCRATCH_EXPIRATION_DAYS,
-  S3_DEFAULTS,
-  type SettingName,
+  SETTINGS,
+  SETTINGS_TABLE_MARKERS,
+  settingsTable,
 } from '@sales/pipeline-spec';
 import { REPO_ROOT } from '../constructs/data-path/transform-bundle';
 
@@ -29,106 +22,63 @@ import { REPO_ROOT } from '../constructs/data-path/transform-bundle';
 const docs = readFileSync(join(REPO_ROOT, 'docs', 'infrastructure.md'), 'utf8');
 
 describe('docs/infrastructure.md', () => {
-  // The configuration reference: one row per SALES_* variable, `| Variable | Setting | Allowed | Default |`.
-  const rowOf = (variable: ConfigVariable): string[] => {
-    const row = docs.split('\n').find((line) => line.startsWith(`| \`SALES_${variable.name}\` |`));
-    return (row ?? '').split(' | ').map((cell) => cell.replace(/^\| | \|$/g, '').trim());
-  };
+  // The configuration reference is written from the registry of settings (SETTINGS): one row per SALES_* variable.
+  test('holds the configuration reference the registry gives (node --import tsx scripts/settings-table.ts)', () => {
+    const begin = docs.indexOf(SETTINGS_TABLE_MARKERS.begin);
+    const end = docs.indexOf(SETTINGS_TABLE_MARKERS.end);
+    expect(begin).toBeGreaterThan(-1);
+    expect(docs.slice(begin + SETTINGS_TABLE_MARKERS.begin.length, end).trim()).toBe(settingsTable());
+  });
+
+  // Prose that names a variable with its default in parentheses, "`SALES_MERGE_INTERVAL_MINUTES` (5)", states the registry's.
+  test('states the registry default wherever prose gives one after a variable', () => {
+    const byVariable = new Map(Object.values(SETTINGS).map((entry) => [`SALES_${entry.variable}`, entry.default]));
+    const stated = [...docs.matchAll(/`(SALES_[A-Z_]+)` \((\d[\d,]*)/g)].map(([, variable, value]) => [
+      variable,
+      Number(value?.replaceAll(',', '')),
+    ]);
+    expect(stated.length).toBeGreaterThan(0);
+    expect(stated).toEqual(stated.map(([variable]) => [variable, byVariable.get(String(variable))]));
+  });
+
   const dev = loadConfig('dev', {});
   const prod = loadConfig('prod', {});
-  /** Defaults that are not a value: the text the reference gives instead. */
-  const NO_VALUE_DEFAULTS: Partial<Record<SettingName, string>> = {
-    alarmEmail: 'none (no subscription)',
-    githubRepository: 'none (required by `npm run bootstrap:synth`)',
-    stateBackendType: 's3 when `SALES_STATE_BUCKET` is set, else local',
-    stateBucket: 'none (local state)',
-    stateRegion: "the stack's region",
-  };
-  /** The default cell the tables and `ENVIRONMENTS` imply for a setting. */
-  const expectedDefault = (setting: SettingName): string => {
-    const text = NO_VALUE_DEFAULTS[setting];
-    if (text !== undefined) return text;
-    if (setting === 'tags')
-      return `\`${Object.entries(dev.tags)
-        .map(([key, value]) => `${key}=${value === 'dev' ? '<env>' : value}`)
-        .join(',')}\``;
-    const [devValue, prodValue] = [dev, prod].map((config) => String(config[setting as keyof typeof config]));
-    return devValue === prodValue ? `\`${devValue}\`` : `dev \`${devValue}\`, prod \`${prodValue}\``;
-  };
 
-  test('has a row for every setting', () => {
-    expect(
-      CONFIG_VARIABLES.filter((variable) => rowOf(variable).length !== 4).map((variable) => variable.name),
-    ).toEqual([]);
-  });
-
-  test.each(CONFIG_VARIABLES.map((variable) => [`SALES_${variable.name}`, variable]))(
-    'documents %s with its setting and default',
-    (_name, variable) => {
-      const [, setting, , defaultCell] = rowOf(variable);
-      expect(setting).toContain(`\`${variable.setting}\``);
-      // A unit or a reading may follow the value, e.g. "`10737418240` (10 GiB)".
-      expect(`${defaultCell} `.startsWith(`${expectedDefault(variable.setting)} `)).toBe(true);
-    },
-  );
-
-  test.each(
-    CONFIG_VARIABLES.filter((variable) => variable.limits !== undefined).map((variable) => [
-      `SALES_${variable.name}`,
-      variable,
-    ]),
-  )('gives the limits of %s as in its defaults table', (_name, variable) => {
-    const { min, max } = variable.limits ?? { min: Number.NaN, max: Number.NaN };
-    const [, , allowed] = rowOf(variable);
-    expect(allowed).toContain(max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`);
-  });
-
-  test('lists the choices of the closed settings', () => {
-    const row = (name: string) =>
-      rowOf(CONFIG_VARIABLES.find((variable) => variable.name === name) as ConfigVariable)[2];
-    for (const mode of KINESIS_DEFAULTS.streamMode.choices) expect(row('KINESIS_MODE')).toContain(`\`${mode}\``);
-    const days = LOGS_DEFAULTS.retentionDays.choices;
-    expect(row('LOG_RETENTION_DAYS')).toContain(`(${days.slice(0, 8).join(', ')}, …, ${days.at(-1)})`);
-  });
-
-  // "Default settings" restates the tables' defaults in prose, grouped by service.
+  // "Default settings" restates the registry's defaults in prose, grouped by service.
   const defaultSettings = docs.slice(docs.indexOf('## Default settings'), docs.indexOf('### Alarms'));
   const gib = (bytes: number) => bytes / 1024 ** 3;
   test.each([
     ['KMS deletion window', `deleted after a ${KMS_DEFAULTS.deletionWindowDays.default}-day window`],
     [
       'pipe batching',
-      `batch ${PIPES_DEFAULTS.batchSize.default}, batching window ${PIPES_DEFAULTS.batchingWindowSeconds.default} s`,
+      `batch ${SETTINGS.pipeBatchSize.default}, batching window ${SETTINGS.pipeBatchingWindowSeconds.default} s`,
     ],
     [
       'pipe retries and record age',
-      `${PIPES_DEFAULTS.maximumRetryAttempts.default} retries and a maximum record age of ${PIPES_DEFAULTS.maximumRecordAgeSeconds.default / 3600} h`,
+      `${SETTINGS.pipeMaximumRetryAttempts.default} retries and a maximum record age of ${SETTINGS.pipeMaximumRecordAgeSeconds.default / 3600} h`,
     ],
-    ['Kinesis retention', `${KINESIS_DEFAULTS.retentionHours.default} h retention`],
-    [
-      'Lambda memory and timeout',
-      `${LAMBDA_DEFAULTS.memoryMiB.default} MB, ${LAMBDA_DEFAULTS.timeoutSeconds.default} s`,
-    ],
+    ['Kinesis retention', `${SETTINGS.kinesisRetentionHours.default} h retention`],
+    ['Lambda memory and timeout', `${SETTINGS.lambdaMemoryMiB.default} MB, ${SETTINGS.lambdaTimeoutSeconds.default} s`],
     [
       'Firehose processor',
-      `\`BufferSizeInMBs=${FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default}\``,
+      `\`BufferSizeInMBs=${SETTINGS.lambdaBufferSizeMB.default}\` and \`BufferIntervalInSeconds=${SETTINGS.lambdaBufferIntervalSeconds.default}\``,
     ],
     [
       'Firehose buffering',
-      `buffering of ${FIREHOSE_DEFAULTS.bufferSizeMiB.default} MiB or ${FIREHOSE_DEFAULTS.bufferIntervalSeconds.default} s`,
+      `buffering of ${SETTINGS.bufferSizeMiB.default} MiB or ${SETTINGS.bufferIntervalSeconds.default} s`,
     ],
     [
       'lake lifecycle',
-      `error records expire at ${S3_DEFAULTS.errorExpirationDays.default} days; DynamoDB exports under \`exports/\` expire at ${S3_DEFAULTS.exportExpirationDays.default} days; noncurrent\n    versions expire at ${S3_DEFAULTS.noncurrentVersionExpirationDays.default} days`,
+      `error records expire at ${SETTINGS.errorExpirationDays.default} days; DynamoDB exports under \`exports/\` expire at ${SETTINGS.exportExpirationDays.default} days; noncurrent\n    versions expire at ${SETTINGS.noncurrentVersionExpirationDays.default} days`,
     ],
     [
       'reconcile scratch lifecycle',
       `scratch rows\n    under \`reconcile/\` and their noncurrent versions expire at ${RECONCILE_SCRATCH_EXPIRATION_DAYS} day`,
     ],
-    ['results lifecycle', `results expire at ${S3_DEFAULTS.athenaResultsExpirationDays.default} days`],
-    ['Athena cutoff', `a ${gib(ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default)} GiB bytes-scanned cutoff`],
+    ['results lifecycle', `results expire at ${SETTINGS.athenaResultsExpirationDays.default} days`],
+    ['Athena cutoff', `a ${gib(SETTINGS.athenaBytesScannedCutoff.default)} GiB bytes-scanned cutoff`],
     ['log retention', `${dev.logRetentionDays} days in dev, ${prod.logRetentionDays} in prod`],
-  ])('states the default %s as the tables give it', (_what, text) => {
+  ])('states the default %s as the registry gives it', (_what, text) => {
     expect(defaultSettings).toContain(text);
   });
 
@@ -154,7 +104,7 @@ describe('docs/infrastructure.md', () => {
       deliveryStreamName: 'd',
       recentDeliveryStreamName: 'r',
       functionName: 'f',
-      bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
+      bufferIntervalSeconds: SETTINGS.bufferIntervalSeconds.default,
       tableName: 't',
       currentState: { stateMachineArn: 'a', stateMachineName: 'm', mergeIntervalMinutes: 5, staleAfterIntervals: 3 },
     };

@@ -79,8 +79,9 @@ describe('drift alarms', () => {
       kinesisStreamArn: arn,
       deadLetterQueueArn: arn,
       workgroupArn: arn,
-      glueArns: ['arn:aws:glue:eu-west-1:123456789012:catalog', arn, arn],
+      glueArns: [arn, arn, arn],
       reconcileTableArns: [arn, arn],
+      currentStateTableArns: [arn, arn, arn],
       region: 'eu-west-1',
     });
     expect(statements.filter((s) => s.actions.includes('cloudwatch:PutMetricData'))).toEqual([

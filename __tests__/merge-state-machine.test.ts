@@ -3,7 +3,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { CURRENT_STATE_DEFAULTS, MERGE_SUCCESS_METRIC } from '@sales/pipeline-spec';
+import { MERGE_SUCCESS_METRIC, SETTINGS } from '@sales/pipeline-spec';
 import { MergeStateMachine, type MergeStateMachineProps } from '../constructs/current-state/merge-state-machine';
 import { TEST_AWS, TEST_KEY_ARN, roleStatements } from './helpers/context';
 import { synthChecked } from './helpers/synth-checked';
@@ -63,7 +63,7 @@ describe('MergeStateMachine', () => {
 
   test('reads the window with the default lateness unless given one', () => {
     expect(definition().States['FindWindow']!['Parameters']['QueryString']).toContain(
-      `date_add('second', -${CURRENT_STATE_DEFAULTS.latenessSeconds.default},`,
+      `date_add('second', -${SETTINGS.mergeLatenessSeconds.default},`,
     );
     const custom = Testing.synthScope((scope) => machine(scope, { latenessSeconds: 3600 }));
     expect(custom).toContain("date_add('second', -3600,");

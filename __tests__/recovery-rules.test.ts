@@ -1,7 +1,7 @@
 import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
-import { PIPE_RECOVERY, PIPES_DEFAULTS } from '@sales/pipeline-spec';
+import { PIPE_RECOVERY, SETTINGS } from '@sales/pipeline-spec';
 import { PolicyAspect } from '../constructs/security/policy-aspect';
 import { pipeRecoveryViolations } from '../constructs/security/recovery-rules';
 import { onlyResource, synthPipeline } from './helpers/pipeline';
@@ -38,7 +38,7 @@ function synthPipe(maximumRecordAgeInSeconds: number | undefined, deadLetterQueu
 describe('a pipe leaves time to replay its dead-letter queue', () => {
   const largest = (PIPE_RECOVERY.streamRetentionHours - PIPE_RECOVERY.minimumReplayHours) * 3600;
 
-  test.each([60, PIPES_DEFAULTS.maximumRecordAgeSeconds.default, largest])(
+  test.each([60, SETTINGS.pipeMaximumRecordAgeSeconds.default, largest])(
     'accepts a maximum record age of %i s',
     (age) => {
       expect(() => synthPipe(age)).not.toThrow();

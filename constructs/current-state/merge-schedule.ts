@@ -1,17 +1,17 @@
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import type { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
-import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import {
   type AwsContext,
-  CURRENT_STATE_DEFAULTS,
   mergeScheduleExpression,
   mergeScheduleStatements,
   resolveSetting,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 import { ServiceRole } from '../security/iam';
+import { tlsOnlyQueue } from '../security/tls-only-queue';
 
 /** Props for {@link MergeSchedule}. */
 export interface MergeScheduleProps {
@@ -24,8 +24,8 @@ export interface MergeScheduleProps {
   /** The merge state machine the schedule starts. */
   readonly stateMachine: SfnStateMachine;
   /**
-   * Minutes between two starts. Minimum 1, maximum 60.
-   * @defaultValue - `CURRENT_STATE_DEFAULTS.mergeIntervalMinutes`; the stack passes `PipelineConfig.mergeIntervalMinutes`
+   * Minutes between two starts.
+   * @defaultValue - {@link SETTINGS.mergeIntervalMinutes}, with its limits; the stack passes `PipelineConfig.mergeIntervalMinutes`
    */
   readonly intervalMinutes?: number;
 }
@@ -57,34 +57,14 @@ export class MergeSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: MergeScheduleProps) {
     super(scope, id);
-    const interval = resolveSetting(
-      'intervalMinutes',
-      props.intervalMinutes,
-      CURRENT_STATE_DEFAULTS.mergeIntervalMinutes,
-    );
+    const interval = resolveSetting('intervalMinutes', props.intervalMinutes, SETTINGS.mergeIntervalMinutes);
     const name = `${props.baseName}-current-state-merge`;
     this.group = new SchedulerScheduleGroup(this, 'Group', { name: `${props.baseName}-current-state` });
-    this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
+    this.deadLetterQueue = tlsOnlyQueue(this, 'DeadLetterQueue', {
       name: `${name}-dlq`,
       kmsMasterKeyId: props.kmsKeyArn,
       messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-    });
-    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', {
-      queueUrl: this.deadLetterQueue.url,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'sqs:*',
-            Resource: this.deadLetterQueue.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
-    });
+    }).queue;
     const role = new ServiceRole(this, 'Role', {
       name: `${name}-schedule`,
       service: 'scheduler.amazonaws.com',

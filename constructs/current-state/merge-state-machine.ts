@@ -2,11 +2,11 @@ import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import {
   type AwsContext,
-  CURRENT_STATE_DEFAULTS,
   type MergeResources,
   mergeStateMachineName,
   mergeStateMachineStatements,
   resolveSetting,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 import { Construct } from 'constructs';
 import { ServiceRole } from '../security/iam';
@@ -31,7 +31,7 @@ export interface MergeStateMachineProps {
   readonly resources: Omit<MergeResources, 'aws' | 'baseName' | 'kmsKeyArn'>;
   /**
    * How far back each window reaches, in seconds.
-   * @defaultValue - `CURRENT_STATE_DEFAULTS.latenessSeconds` (with its limits); the stack passes `PipelineConfig.mergeLatenessSeconds`
+   * @defaultValue - {@link SETTINGS.mergeLatenessSeconds}, with its limits; the stack passes `PipelineConfig.mergeLatenessSeconds`
    */
   readonly latenessSeconds?: number;
 }
@@ -55,11 +55,7 @@ export class MergeStateMachine extends Construct {
 
   constructor(scope: Construct, id: string, props: MergeStateMachineProps) {
     super(scope, id);
-    const latenessSeconds = resolveSetting(
-      'latenessSeconds',
-      props.latenessSeconds,
-      CURRENT_STATE_DEFAULTS.latenessSeconds,
-    );
+    const latenessSeconds = resolveSetting('latenessSeconds', props.latenessSeconds, SETTINGS.mergeLatenessSeconds);
     const name = mergeStateMachineName(props.baseName);
     this.logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/current-state-merge`,

@@ -2,7 +2,7 @@ import { AthenaNamedQuery } from '@cdktf/provider-aws/lib/athena-named-query';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { ATHENA_DEFAULTS, readNamedQueries, type NamedQuerySource } from '@sales/pipeline-spec';
+import { type NamedQuerySource, readNamedQueries, SETTINGS } from '@sales/pipeline-spec';
 
 /**
  * The engine every query of the workgroup runs on: Athena engine version 3 (Trino), the engine `MERGE INTO` on Iceberg
@@ -24,8 +24,8 @@ export interface AthenaProps {
   /** KMS key ARN that encrypts results. */
   readonly kmsKeyArn: string;
   /**
-   * Athena cancels a query after scanning this many bytes. Minimum 10485760 (10 MB).
-   * @defaultValue 10737418240
+   * Athena cancels a query after scanning this many bytes.
+   * @defaultValue - {@link SETTINGS.athenaBytesScannedCutoff}, with its limits; the stack passes `PipelineConfig.athenaBytesScannedCutoff`
    */
   readonly bytesScannedCutoffPerQuery?: number;
   /**
@@ -51,7 +51,7 @@ export class Athena extends Construct {
 
   constructor(scope: Construct, id: string, props: AthenaProps) {
     super(scope, id);
-    const cutoff = props.bytesScannedCutoffPerQuery ?? ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default;
+    const cutoff = props.bytesScannedCutoffPerQuery ?? SETTINGS.athenaBytesScannedCutoff.default;
     if (!Number.isSafeInteger(cutoff) || cutoff < 10485760) {
       throw new Error(`bytesScannedCutoffPerQuery must be at least 10485760, received ${cutoff}`);
     }

@@ -7,16 +7,16 @@ import {
   type AwsContext,
   CRAWLER_EVENTS,
   CRAWLER_MANAGED_PARAMETERS,
-  ORDER_CHANGE_COLUMNS,
-  PARTITION_COLUMNS,
-  orderChangesTableParameters,
   crawlerConfiguration,
   crawlerLogGroupName,
   crawlerRoleName,
   crawlerStatements,
   DATA_PREFIX,
-  GLUE_DEFAULTS,
   glueDatabaseName,
+  ORDER_CHANGE_COLUMNS,
+  orderChangesTableParameters,
+  PARTITION_COLUMNS,
+  SETTINGS,
   TABLE_NAME,
 } from '@sales/pipeline-spec';
 import { CrawlerEvents } from './crawler-events';
@@ -35,9 +35,9 @@ export interface CatalogProps {
   readonly kmsKeyArn: string;
   /** Retention of the crawler's log group, in days; one of CloudWatch's allowed values. */
   readonly logRetentionDays: number;
-  /** When the crawler runs (Glue cron, UTC). @defaultValue 'cron(0 3 * * ? *)' */
+  /** When the crawler runs (Glue cron, UTC). @defaultValue - {@link SETTINGS.crawlerSchedule}; the stack passes `PipelineConfig.crawlerSchedule` */
   readonly crawlerSchedule?: string;
-  /** First year partition projection enumerates. @defaultValue 2025 */
+  /** First year partition projection enumerates. @defaultValue - {@link SETTINGS.projectionStartYear}, with its limits; the stack passes `PipelineConfig.projectionStartYear` */
   readonly projectionStartYear?: number;
 }
 
@@ -67,7 +67,7 @@ export class Catalog extends Construct {
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
-    const schedule = props.crawlerSchedule ?? 'cron(0 3 * * ? *)';
+    const schedule = props.crawlerSchedule ?? SETTINGS.crawlerSchedule.default;
     this.database = new GlueCatalogDatabase(this, 'Database', {
       name: glueDatabaseName(props.baseName),
       description: 'Sales order changes captured from DynamoDB',
@@ -79,7 +79,7 @@ export class Catalog extends Construct {
       tableType: 'EXTERNAL_TABLE',
       parameters: orderChangesTableParameters(
         props.bucket.bucket,
-        props.projectionStartYear ?? GLUE_DEFAULTS.projectionStartYear.default,
+        props.projectionStartYear ?? SETTINGS.projectionStartYear.default,
       ),
       partitionKeys: PARTITION_COLUMNS.map((column) => ({ ...column })),
       storageDescriptor: {

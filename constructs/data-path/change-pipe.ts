@@ -1,19 +1,13 @@
 import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
-import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import {
-  type AwsContext,
-  PIPE_PARTITION_KEY,
-  PIPES_DEFAULTS,
-  pipeStatements,
-  resolveSetting,
-} from '@sales/pipeline-spec';
+import { type AwsContext, PIPE_PARTITION_KEY, pipeStatements, resolveSetting, SETTINGS } from '@sales/pipeline-spec';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
+import { tlsOnlyQueue } from '../security/tls-only-queue';
 
 /** Props for {@link ChangePipe}. */
 export interface ChangePipeProps {
@@ -29,13 +23,13 @@ export interface ChangePipeProps {
   readonly kmsKeyArn: string;
   /** Retention of the pipe's log group, in days. */
   readonly logRetentionDays: number;
-  /** Records per batch. Minimum 1, maximum 500 (Kinesis target). @defaultValue 100 */
+  /** Records per batch (at most the Kinesis `PutRecords` limit). @defaultValue - {@link SETTINGS.pipeBatchSize}, with its limits; the stack passes `PipelineConfig.pipeBatchSize` */
   readonly batchSize?: number;
-  /** Longest wait to fill a batch, in seconds. Minimum 0, maximum 300. @defaultValue 1 */
+  /** Longest wait to fill a batch, in seconds. @defaultValue - {@link SETTINGS.pipeBatchingWindowSeconds}, with its limits; the stack passes `PipelineConfig.pipeBatchingWindowSeconds` */
   readonly batchingWindowSeconds?: number;
-  /** Retries before a batch goes to the dead-letter queue. Minimum 0, maximum 10000. @defaultValue 10 */
+  /** Retries before a batch goes to the dead-letter queue. @defaultValue - {@link SETTINGS.pipeMaximumRetryAttempts}, with its limits; the stack passes `PipelineConfig.pipeMaximumRetryAttempts` */
   readonly maximumRetryAttempts?: number;
-  /** Oldest record still delivered, in seconds; below the stream's 24 h retention. Minimum 60, maximum 86399. @defaultValue 21600 */
+  /** Oldest record still delivered, in seconds; below the stream's 24 h retention. @defaultValue - {@link SETTINGS.pipeMaximumRecordAgeSeconds}, with its limits; the stack passes `PipelineConfig.pipeMaximumRecordAgeSeconds` */
   readonly maximumRecordAgeSeconds?: number;
   /** Resources the pipe must wait for, e.g. the delivery stream, which reads the stream from LATEST. @defaultValue - none */
   readonly dependsOn?: ITerraformDependable[];
@@ -55,44 +49,28 @@ export class ChangePipe extends Construct {
 
   constructor(scope: Construct, id: string, props: ChangePipeProps) {
     super(scope, id);
-    const batchSize = resolveSetting('batchSize', props.batchSize, PIPES_DEFAULTS.batchSize);
+    const batchSize = resolveSetting('batchSize', props.batchSize, SETTINGS.pipeBatchSize);
     const batchingWindow = resolveSetting(
       'batchingWindowSeconds',
       props.batchingWindowSeconds,
-      PIPES_DEFAULTS.batchingWindowSeconds,
+      SETTINGS.pipeBatchingWindowSeconds,
     );
     const retries = resolveSetting(
       'maximumRetryAttempts',
       props.maximumRetryAttempts,
-      PIPES_DEFAULTS.maximumRetryAttempts,
+      SETTINGS.pipeMaximumRetryAttempts,
     );
     const recordAge = resolveSetting(
       'maximumRecordAgeSeconds',
       props.maximumRecordAgeSeconds,
-      PIPES_DEFAULTS.maximumRecordAgeSeconds,
+      SETTINGS.pipeMaximumRecordAgeSeconds,
     );
 
-    this.deadLetterQueue = new SqsQueue(this, 'DeadLetterQueue', {
+    this.deadLetterQueue = tlsOnlyQueue(this, 'DeadLetterQueue', {
       name: `${props.baseName}-pipe-dlq`,
       kmsMasterKeyId: props.kmsKeyArn,
       messageRetentionSeconds: 1209600,
-    });
-    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', {
-      queueUrl: this.deadLetterQueue.url,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'sqs:*',
-            Resource: this.deadLetterQueue.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
-    });
+    }).queue;
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/pipe`,
       retentionDays: props.logRetentionDays,

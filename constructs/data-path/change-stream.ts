@@ -1,6 +1,6 @@
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { Construct } from 'constructs';
-import { KINESIS_DEFAULTS, type KinesisStreamMode, resolveSetting } from '@sales/pipeline-spec';
+import { type KinesisStreamMode, resolveSetting, SETTINGS } from '@sales/pipeline-spec';
 
 /** Props for {@link ChangeStream}. */
 export interface ChangeStreamProps {
@@ -10,17 +10,17 @@ export interface ChangeStreamProps {
   readonly kmsKeyArn: string;
   /**
    * Capacity mode.
-   * @defaultValue 'ON_DEMAND'
+   * @defaultValue - {@link SETTINGS.kinesisStreamMode}; the stack passes `PipelineConfig.kinesisStreamMode`
    */
   readonly streamMode?: KinesisStreamMode;
   /**
-   * Shards with `PROVISIONED` capacity. Minimum 1.
-   * @defaultValue 1
+   * Shards with `PROVISIONED` capacity.
+   * @defaultValue - {@link SETTINGS.kinesisShardCount}, with its limits; the stack passes `PipelineConfig.kinesisShardCount`
    */
   readonly shardCount?: number;
   /**
-   * Retention in hours. Minimum 24, maximum 8760.
-   * @defaultValue 24
+   * Retention in hours.
+   * @defaultValue - {@link SETTINGS.kinesisRetentionHours}, with its limits; the stack passes `PipelineConfig.kinesisRetentionHours`
    * @see https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html
    */
   readonly retentionHours?: number;
@@ -33,9 +33,9 @@ export class ChangeStream extends Construct {
 
   constructor(scope: Construct, id: string, props: ChangeStreamProps) {
     super(scope, id);
-    const streamMode = props.streamMode ?? 'ON_DEMAND';
-    const shardCount = props.shardCount ?? KINESIS_DEFAULTS.shardCount.default;
-    const retentionHours = resolveSetting('retentionHours', props.retentionHours, KINESIS_DEFAULTS.retentionHours);
+    const streamMode = props.streamMode ?? SETTINGS.kinesisStreamMode.default;
+    const shardCount = props.shardCount ?? SETTINGS.kinesisShardCount.default;
+    const retentionHours = resolveSetting('retentionHours', props.retentionHours, SETTINGS.kinesisRetentionHours);
     if (streamMode === 'PROVISIONED' && (!Number.isInteger(shardCount) || shardCount < 1)) {
       throw new Error(`shardCount must be a whole number of at least 1, received ${shardCount}`);
     }

@@ -1,9 +1,9 @@
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import { CRAWLER_EVENTS, DATA_PREFIX, crawlerEventQueueName } from '@sales/pipeline-spec';
+import { tlsOnlyQueue } from '../security/tls-only-queue';
 
 /** Props for {@link CrawlerEvents}. */
 export interface CrawlerEventsProps {
@@ -39,38 +39,29 @@ export class CrawlerEvents extends Construct {
 
   constructor(scope: Construct, id: string, props: CrawlerEventsProps) {
     super(scope, id);
-    this.queue = new SqsQueue(this, 'Queue', {
-      name: crawlerEventQueueName(props.baseName),
-      sqsManagedSseEnabled: true,
-      messageRetentionSeconds: CRAWLER_EVENTS.messageRetentionSeconds,
-    });
-    const policy = new SqsQueuePolicy(this, 'QueuePolicy', {
-      queueUrl: this.queue.url,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'LakeBucketEvents',
-            Effect: 'Allow',
-            Principal: { Service: 's3.amazonaws.com' },
-            Action: 'sqs:SendMessage',
-            Resource: this.queue.arn,
-            Condition: {
-              ArnEquals: { 'aws:SourceArn': props.bucket.arn },
-              StringEquals: { 'aws:SourceAccount': props.accountId },
-            },
+    const { queue, policy } = tlsOnlyQueue(
+      this,
+      'Queue',
+      {
+        name: crawlerEventQueueName(props.baseName),
+        sqsManagedSseEnabled: true,
+        messageRetentionSeconds: CRAWLER_EVENTS.messageRetentionSeconds,
+      },
+      (queueArn) => [
+        {
+          Sid: 'LakeBucketEvents',
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: queueArn,
+          Condition: {
+            ArnEquals: { 'aws:SourceArn': props.bucket.arn },
+            StringEquals: { 'aws:SourceAccount': props.accountId },
           },
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'sqs:*',
-            Resource: this.queue.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
-    });
+        },
+      ],
+    );
+    this.queue = queue;
     this.notification = new S3BucketNotification(this, 'LakeNotifications', {
       bucket: props.bucket.id,
       queue: [{ queueArn: this.queue.arn, events: [...CRAWLER_EVENTS.s3Events], filterPrefix: DATA_PREFIX }],

@@ -7,18 +7,18 @@ import { Construct } from 'constructs';
 import {
   type AwsContext,
   DATA_FILE_EXTENSION,
-  FIREHOSE_DEFAULTS,
+  deliveryStatements,
   firehoseDataPrefix,
   firehoseErrorPrefix,
-  deliveryStatements,
   processorParameters,
   resolveSetting,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
 
-/** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
-export interface DeliveryStreamProps {
+/** What every delivery stream of the pipeline is wired to: Kinesis in, the transform Lambda, the lake bucket out. */
+export interface DeliveryWiring {
   /** `<prefix>-<environment>`: names the role and the log group. */
   readonly baseName: string;
   /** Physical delivery stream name (see `resourceNames`). */
@@ -35,19 +35,23 @@ export interface DeliveryStreamProps {
   readonly kmsKeyArn: string;
   /** Retention of the log group, in days. */
   readonly logRetentionDays: number;
+}
+
+/** Props for {@link DeliveryStream}: Kinesis -> transform Lambda -> partitioned, gzipped JSON in S3. */
+export interface DeliveryStreamProps extends DeliveryWiring {
   /**
-   * How long Firehose buffers a partition before writing an object, in seconds. Minimum 60: with
+   * How long Firehose buffers a partition before writing an object, in seconds. At least 60: with
    * dynamic partitioning "zero buffering feature is not available", and intervals under 60 s are that
-   * feature. Maximum 900. Objects can arrive 1.5x this late.
-   * @defaultValue 60
+   * feature. Objects can arrive 1.5x this late.
+   * @defaultValue - {@link SETTINGS.bufferIntervalSeconds}, with its limits; the stack passes `PipelineConfig.bufferIntervalSeconds`
    * @see https://docs.aws.amazon.com/firehose/latest/dev/buffering.html
    */
   readonly bufferIntervalSeconds?: number;
-  /** Object size that triggers a write, in MiB. Minimum 64 (dynamic partitioning), maximum 128. @defaultValue 64 */
+  /** Object size that triggers a write, in MiB. @defaultValue - {@link SETTINGS.bufferSizeMiB}, with its limits; the stack passes `PipelineConfig.bufferSizeMiB` */
   readonly bufferSizeMiB?: number;
-  /** Data per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+  /** Data per Lambda invocation, in MB. @defaultValue - {@link SETTINGS.lambdaBufferSizeMB}, with its limits; the stack passes `PipelineConfig.lambdaBufferSizeMB` */
   readonly lambdaBufferSizeMB?: number;
-  /** Longest wait before invoking the Lambda, in seconds. Minimum 0, maximum 900. @defaultValue 5 */
+  /** Longest wait before invoking the Lambda, in seconds. @defaultValue - {@link SETTINGS.lambdaBufferIntervalSeconds}, with its limits; the stack passes `PipelineConfig.lambdaBufferIntervalSeconds` */
   readonly lambdaBufferIntervalSeconds?: number;
 }
 
@@ -65,9 +69,9 @@ export class DeliveryStream extends Construct {
     const interval = resolveSetting(
       'bufferIntervalSeconds',
       props.bufferIntervalSeconds,
-      FIREHOSE_DEFAULTS.bufferIntervalSeconds,
+      SETTINGS.bufferIntervalSeconds,
     );
-    const size = resolveSetting('bufferSizeMiB', props.bufferSizeMiB, FIREHOSE_DEFAULTS.bufferSizeMiB);
+    const size = resolveSetting('bufferSizeMiB', props.bufferSizeMiB, SETTINGS.bufferSizeMiB);
     const logGroup = createLogGroup(this, 'LogGroup', {
       name: `/${props.baseName}/firehose`,
       retentionDays: props.logRetentionDays,
@@ -112,9 +116,9 @@ export class DeliveryStream extends Construct {
               type: 'Lambda',
               parameters: processorParameters({
                 lambdaArn: `${props.transform.arn}:$LATEST`,
-                bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? SETTINGS.lambdaBufferSizeMB.default,
                 bufferIntervalSeconds:
-                  props.lambdaBufferIntervalSeconds ?? FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
+                  props.lambdaBufferIntervalSeconds ?? SETTINGS.lambdaBufferIntervalSeconds.default,
               }),
             },
           ],

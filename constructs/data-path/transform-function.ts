@@ -2,7 +2,7 @@ import type { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwat
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { type AwsContext, LAMBDA_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
+import { type AwsContext, resolveSetting, SETTINGS } from '@sales/pipeline-spec';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
 import { createRejectedValuesFilter } from '../observability/rejected-values-filter';
@@ -28,13 +28,13 @@ export interface TransformFunctionProps {
   /** Retention of the log group, in days. */
   readonly logRetentionDays: number;
   /**
-   * Memory in MB. A 3 MB Firehose batch peaks at about 90 MB RSS. Minimum 256, maximum 10240.
-   * @defaultValue 256
+   * Memory in MB. A 3 MB Firehose batch peaks at about 90 MB RSS.
+   * @defaultValue - {@link SETTINGS.lambdaMemoryMiB}, with its limits; the stack passes `PipelineConfig.lambdaMemoryMiB`
    */
   readonly memoryMiB?: number;
   /**
-   * Timeout in seconds; Firehose gives up on an invocation after 5 minutes. Minimum 60, maximum 300.
-   * @defaultValue 120
+   * Timeout in seconds; Firehose gives up on an invocation after 5 minutes.
+   * @defaultValue - {@link SETTINGS.lambdaTimeoutSeconds}, with its limits; the stack passes `PipelineConfig.lambdaTimeoutSeconds`
    * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
    */
   readonly timeoutSeconds?: number;
@@ -57,8 +57,8 @@ export class TransformFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: TransformFunctionProps) {
     super(scope, id);
-    const memory = resolveSetting('memoryMiB', props.memoryMiB, LAMBDA_DEFAULTS.memoryMiB);
-    const timeout = resolveSetting('timeoutSeconds', props.timeoutSeconds, LAMBDA_DEFAULTS.timeoutSeconds);
+    const memory = resolveSetting('memoryMiB', props.memoryMiB, SETTINGS.lambdaMemoryMiB);
+    const timeout = resolveSetting('timeoutSeconds', props.timeoutSeconds, SETTINGS.lambdaTimeoutSeconds);
     this.asset = new TerraformAsset(this, 'Bundle', {
       path: props.bundle.zipFile,
       type: AssetType.FILE,

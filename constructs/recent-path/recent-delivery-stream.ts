@@ -1,47 +1,28 @@
 import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
-import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
-import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import {
-  type AwsContext,
   DATA_FILE_EXTENSION,
   deliveryStatements,
-  FIREHOSE_DEFAULTS,
   firehoseRecentErrorPrefix,
   firehoseRecentPrefix,
   processorParameters,
   RECENT_ERROR_PREFIX,
   RECENT_PATH_DEFAULTS,
   RECENT_PREFIX,
+  SETTINGS,
 } from '@sales/pipeline-spec';
+import type { DeliveryWiring } from '../data-path/delivery-stream';
 import { ServiceRole } from '../security/iam';
 import { createLogGroup } from '../observability/log-group';
 
-/** Props for {@link RecentDeliveryStream}. */
-export interface RecentDeliveryStreamProps {
-  /** `<prefix>-<environment>`: names the role and the log group. */
-  readonly baseName: string;
-  /** Physical delivery stream name (`resourceNames(config).recentDeliveryStreamName`). */
-  readonly deliveryStreamName: string;
-  /** Account, region and partition tokens. */
-  readonly aws: AwsContext;
-  /** The stream it reads, beside the main delivery stream (the Kinesis read budget allows two). */
-  readonly source: KinesisStream;
-  /** The transformation Lambda, the same as the main path's: the rows are the same. */
-  readonly transform: LambdaFunction;
-  /** The lake bucket. */
-  readonly bucket: S3Bucket;
-  /** KMS key ARN: the stream's and the bucket's key, and the log group's. */
-  readonly kmsKeyArn: string;
-  /** Retention of the log group, in days. */
-  readonly logRetentionDays: number;
-  /** Data per Lambda invocation, in MB. Minimum 0.2, maximum 3. @defaultValue 3 */
+/** Props for {@link RecentDeliveryStream}: the same wiring as the main path's (the Kinesis read budget allows two). */
+export interface RecentDeliveryStreamProps extends DeliveryWiring {
+  /** Data per Lambda invocation, in MB. @defaultValue - {@link SETTINGS.lambdaBufferSizeMB}, with its limits; the stack passes `PipelineConfig.lambdaBufferSizeMB` */
   readonly lambdaBufferSizeMB?: number;
   /**
-   * Longest wait before invoking the Lambda, in seconds. Minimum 0, maximum 900.
-   * @defaultValue 0 (`RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds`)
+   * Longest wait before invoking the Lambda, in seconds; limits: {@link SETTINGS.lambdaBufferIntervalSeconds}.
+   * @defaultValue - the shortest, `RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds`
    * @see https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
    */
   readonly lambdaBufferIntervalSeconds?: number;
@@ -106,7 +87,7 @@ export class RecentDeliveryStream extends Construct {
               type: 'Lambda',
               parameters: processorParameters({
                 lambdaArn: `${props.transform.arn}:$LATEST`,
-                bufferSizeMB: props.lambdaBufferSizeMB ?? FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
+                bufferSizeMB: props.lambdaBufferSizeMB ?? SETTINGS.lambdaBufferSizeMB.default,
                 bufferIntervalSeconds:
                   props.lambdaBufferIntervalSeconds ?? RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds,
               }),

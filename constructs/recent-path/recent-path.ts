@@ -1,32 +1,13 @@
 import type { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
 import type { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
-import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
-import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import type { AwsContext } from '@sales/pipeline-spec';
+import type { DeliveryWiring } from '../data-path/delivery-stream';
 import { RecentDeliveryStream } from './recent-delivery-stream';
 import { RecentTables } from './recent-tables';
 
-/** Props for {@link RecentPath}. */
-export interface RecentPathProps {
-  /** `<prefix>-<environment>`. */
-  readonly baseName: string;
-  /** The delivery stream's physical name. */
-  readonly deliveryStreamName: string;
-  /** Account, region and partition tokens. */
-  readonly aws: AwsContext;
-  /** The change stream. */
-  readonly source: KinesisStream;
-  /** The transform Lambda. */
-  readonly transform: LambdaFunction;
-  /** The lake bucket. */
-  readonly bucket: S3Bucket;
-  /** The pipeline key. */
-  readonly kmsKeyArn: string;
-  /** Log retention, in days. */
-  readonly logRetentionDays: number;
+/** Props for {@link RecentPath}: its delivery stream's wiring, and what its tables read. */
+export interface RecentPathProps extends DeliveryWiring {
   /** Data per Lambda invocation, in MB, as the main path's. */
   readonly lambdaBufferSizeMB: number;
   /** The Glue database of `order_changes`. */
@@ -54,17 +35,7 @@ export class RecentPath extends Construct {
 
   constructor(scope: Construct, id: string, props: RecentPathProps) {
     super(scope, id);
-    this.deliveryStream = new RecentDeliveryStream(this, 'Delivery', {
-      baseName: props.baseName,
-      deliveryStreamName: props.deliveryStreamName,
-      aws: props.aws,
-      source: props.source,
-      transform: props.transform,
-      bucket: props.bucket,
-      kmsKeyArn: props.kmsKeyArn,
-      logRetentionDays: props.logRetentionDays,
-      lambdaBufferSizeMB: props.lambdaBufferSizeMB,
-    }).deliveryStream;
+    this.deliveryStream = new RecentDeliveryStream(this, 'Delivery', props).deliveryStream;
     this.tables = new RecentTables(this, 'Tables', {
       database: props.database,
       databaseName: props.databaseName,

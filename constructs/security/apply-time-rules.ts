@@ -9,6 +9,7 @@ import {
   FIREHOSE_DEFAULTS,
   RESERVED_BUCKET_PREFIXES,
   RESERVED_BUCKET_SUFFIXES,
+  SETTINGS,
 } from '@sales/pipeline-spec';
 
 /** A resource block as Terraform receives it (snake_case keys, nested blocks as arrays or objects). */
@@ -65,7 +66,7 @@ export function firehoseBufferViolations(stream: ResourceBlock): string[] {
   const size = (s3['buffering_size'] ?? 5) as number;
   if (block(s3['dynamic_partitioning_configuration'])?.['enabled'] !== true)
     return bufferingHintViolations(interval, size);
-  const { bufferIntervalSeconds: seconds, bufferSizeMiB: mib } = FIREHOSE_DEFAULTS;
+  const { bufferIntervalSeconds: seconds, bufferSizeMiB: mib } = SETTINGS;
   const messages: string[] = [];
   if (!(interval >= seconds.min && interval <= seconds.max)) {
     messages.push(
@@ -96,11 +97,8 @@ function bufferingHintViolations(interval: number, size: number): string[] {
 
 /** Firehose's documented range of each Lambda processor parameter. */
 const PROCESSOR_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  BufferSizeInMBs: [FIREHOSE_DEFAULTS.lambdaBufferSizeMB.min, FIREHOSE_DEFAULTS.lambdaBufferSizeMB.max],
-  BufferIntervalInSeconds: [
-    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.min,
-    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.max,
-  ],
+  BufferSizeInMBs: [SETTINGS.lambdaBufferSizeMB.min, SETTINGS.lambdaBufferSizeMB.max],
+  BufferIntervalInSeconds: [SETTINGS.lambdaBufferIntervalSeconds.min, SETTINGS.lambdaBufferIntervalSeconds.max],
   NumberOfRetries: [FIREHOSE_DEFAULTS.numberOfRetries.min, FIREHOSE_DEFAULTS.numberOfRetries.max],
 };
 

@@ -10,8 +10,8 @@ export interface EncryptionKeyProps {
   /** Account, region and partition tokens. */
   readonly aws: AwsContext;
   /**
-   * Days KMS waits before deleting the key after `terraform destroy`. Minimum 7, maximum 30.
-   * @defaultValue 30
+   * Days KMS waits before deleting the key after `terraform destroy`. A construct prop, not a setting.
+   * @defaultValue - {@link KMS_DEFAULTS}`.deletionWindowDays`, with its limits
    */
   readonly deletionWindowDays?: number;
   /**

@@ -2,6 +2,7 @@ import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import type { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { OPERATOR_OPERATIONS } from '@sales/pipeline-spec';
 import { TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Athena } from '../data-path/athena';
 import type { Catalog } from '../data-path/catalog';
@@ -72,21 +73,11 @@ export function addPipelineOutputs(stack: TerraformStack, s: PipelineOutputSourc
       s.currentState.schedule.schedule.name,
       'EventBridge Scheduler schedule that starts the merge (group: <prefix>-<env>-current-state)',
     ],
-    [
-      'backfill_policy_arn',
-      s.operatorPolicies.policies.backfill.arn,
-      'Managed policy to attach to the role that runs sales-lake backfill',
-    ],
-    [
-      'reconcile_policy_arn',
-      s.operatorPolicies.policies.reconcile.arn,
-      'Managed policy to attach to the role that runs sales-lake reconcile',
-    ],
-    [
-      'replay_policy_arn',
-      s.operatorPolicies.policies.replay.arn,
-      'Managed policy to attach to the role that runs sales-lake replay',
-    ],
+    ...OPERATOR_OPERATIONS.map((operation): [string, string, string] => [
+      `${operation}_policy_arn`,
+      s.operatorPolicies.policies[operation].arn,
+      `Managed policy to attach to the role that runs sales-lake ${operation}`,
+    ]),
   ];
   for (const [name, value, description] of outputs) {
     new TerraformOutput(stack, name, { value, description });

@@ -99,15 +99,11 @@ export class PipelineStack extends TerraformStack {
       memoryMiB: config.lambdaMemoryMiB,
       timeoutSeconds: config.lambdaTimeoutSeconds,
     }).function;
+    // Both delivery streams read the stream through the transform into the lake; each has its own name.
+    const wiring = { baseName, aws, source: stream, transform, bucket: lake, kmsKeyArn, logRetentionDays };
     const delivery = new DeliveryStream(this, 'Delivery', {
-      baseName,
+      ...wiring,
       deliveryStreamName: names.deliveryStreamName,
-      aws,
-      source: stream,
-      transform,
-      bucket: lake,
-      kmsKeyArn,
-      logRetentionDays,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
       bufferSizeMiB: config.bufferSizeMiB,
       lambdaBufferSizeMB: config.lambdaBufferSizeMB,
@@ -147,14 +143,8 @@ export class PipelineStack extends TerraformStack {
     // The low-latency path (`SALES_RECENT_PATH`): a second reader of the stream, with zero buffering into `recent/`.
     const recent = config.recentPathEnabled
       ? new RecentPath(this, 'Recent', {
-          baseName,
+          ...wiring,
           deliveryStreamName: names.recentDeliveryStreamName,
-          aws,
-          source: stream,
-          transform,
-          bucket: lake,
-          kmsKeyArn,
-          logRetentionDays,
           lambdaBufferSizeMB: config.lambdaBufferSizeMB,
           database: catalog.database,
           databaseName: glueDatabaseName(baseName),
@@ -195,6 +185,11 @@ export class PipelineStack extends TerraformStack {
           catalog.table.arn,
         ],
         reconcileTableArns: [reconcileTables.changeLines.arn, reconcileTables.reconcileRows.arn],
+        currentStateTableArns: [
+          currentState.tables.current.arn,
+          currentState.tables.tombstones.arn,
+          currentState.tables.mergeLog.arn,
+        ],
         region: aws.region,
       },
     });

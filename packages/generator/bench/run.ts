@@ -6,15 +6,13 @@
  *    unbatched, sequential writes (batch size 1, concurrency 1). Reported as a ratio.
  * Set BENCH_SIZE=smoke to run every measurement with a few hundred operations (a test runs it so).
  */
-import path from 'node:path';
 import { applyPlan, type ApplyOptions } from '../src/write/apply';
 import { createClient } from '../src/table/client';
 import { createOrdersTable } from '../src/table/create-table';
 import { DEFAULT_RATIOS, planOperations } from '../src/plan/plan';
 import type { OperationRatios } from '../src/plan/plan-types';
 import type { RunSummary } from '../src/write/run-stats';
-import { sized } from '@sales/testing';
-import { startDynaliteProcess } from './dynalite-process';
+import { sized, startDynalite } from '@sales/testing';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -53,7 +51,7 @@ async function measure(endpoint: string, table: string, count: number, options: 
 }
 
 async function main(): Promise<void> {
-  const server = await startDynaliteProcess(path.resolve(__dirname, '..'));
+  const server = await startDynalite();
   try {
     process.stdout.write(
       `pacing: achieved (completed ops / wall time) vs requested rate, default mix, concurrency 8, max(${PACING_SECONDS} s, ${PACING_MIN_OPS} ops) each\n`,

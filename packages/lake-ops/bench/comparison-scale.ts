@@ -14,7 +14,7 @@ import { DuckdbComparison, rowObjectsLocation } from '../src/reconcile/duckdb-co
 import { discoverColumns, findDrift } from '../src/reconcile/find-drift.js';
 import { toSnapshotLine } from '../src/rows/snapshot-row.js';
 import { toDynamoJson } from '../src/table/dynamo-json.js';
-import { orderItem } from '../tests/helpers/orders-table.js';
+import { orderItem } from '../tests/support/orders-table.js';
 import { sized } from '@sales/testing';
 
 const ROWS_PER_OBJECT = sized(10_000, 500);

@@ -2,7 +2,8 @@
  * The reconcile bench. Throughput: reconcile of 100k items vs a plain parallel Scan of the same table, both in this
  * process, fastest of three rounds each (goal >= 0.5x); process start-up (tsx, DuckDB) is reported apart, since it
  * does not grow with the table. Memory: peak RSS of a whole reconcile at 10k, 100k and 300k items, each in its own
- * process (must not grow with the table); and the DuckDB comparison alone at 1M keys (`comparison-scale.ts`).
+ * process, and the growth from the smallest to the largest (goal <= 1.2x); and the DuckDB comparison alone at 1M keys
+ * (`comparison-scale.ts`).
  * `BENCH_SIZE=smoke` shrinks every size to a few hundred items.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,10 +15,9 @@ import { newSummary } from '../src/backfill/backfill-report.js';
 import { scanBackfill } from '../src/backfill/scan-backfill.js';
 import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
-import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
-import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
+import { createOrdersTable, localClient } from '../tests/support/orders-table.js';
 import { DUCKDB_MEMORY_LIMIT } from '../src/reconcile/duckdb-comparison.js';
-import { sized } from '@sales/testing';
+import { sized, startDynalite } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { runReconcile } from './reconcile-run.js';
 
@@ -77,10 +77,11 @@ function reconcileProcess(
  * @param root - A scratch folder for the lakes.
  */
 export async function benchReconcile(root: string): Promise<void> {
-  const dynalite = await startDynaliteProcess(process.cwd());
+  const dynalite = await startDynalite();
   try {
     const client = localClient(dynalite.endpoint);
     const signal = new AbortController().signal;
+    const peaks: number[] = [];
     for (const items of MEMORY_ITEMS) {
       const { table, lake } = await tableAndLake(client, root, items);
       if (items === THROUGHPUT_ITEMS) {
@@ -101,8 +102,13 @@ export async function benchReconcile(root: string): Promise<void> {
         `reconcile, ${items} items (${run.drift} drift), own process: peak RSS ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
           `${run.seconds.toFixed(1)} s including start-up`,
       );
+      peaks.push(run.maxRssBytes);
       rmSync(lake, { recursive: true, force: true });
     }
+    console.log(
+      `reconcile peak RSS growth, ${MEMORY_ITEMS[0]} -> ${MEMORY_ITEMS.at(-1)} items: ` +
+        `${((peaks.at(-1) ?? 0) / (peaks[0] ?? 1)).toFixed(2)}x (goal <= 1.2x)`,
+    );
   } finally {
     await dynalite.stop();
   }

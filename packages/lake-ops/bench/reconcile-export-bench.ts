@@ -15,11 +15,10 @@ import { reconcile, type ReconcileOptions } from '../src/reconcile/reconcile.js'
 import { exportTableSide, scanTableSide, type WriteTableSide } from '../src/reconcile/table-side.js';
 import { localExportFiles } from '../src/table/export-files.js';
 import { openVerifiedExport } from '../src/table/verified-export.js';
-import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
-import { writeExportFolder } from '../tests/helpers/export-folder.js';
-import { sized } from '@sales/testing';
+import { writeExportFolder } from '../tests/support/export-folder.js';
+import { sized, startDynalite } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
-import { createOrdersTable, localClient, storedItems } from '../tests/helpers/orders-table.js';
+import { createOrdersTable, localClient, storedItems } from '../tests/support/orders-table.js';
 
 const ITEMS = sized(50_000, 200);
 const SEGMENTS = 4;
@@ -41,7 +40,7 @@ function best(run: () => Promise<ReconcileResult>): Promise<number> {
  * @param root - A scratch folder.
  */
 export async function benchReconcileExport(root: string): Promise<void> {
-  const dynalite = await startDynaliteProcess(process.cwd());
+  const dynalite = await startDynalite();
   try {
     const client = localClient(dynalite.endpoint);
     const signal = new AbortController().signal;

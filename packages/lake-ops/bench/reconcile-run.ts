@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import type { ReconcileResult } from '../src/reconcile/drift.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
-import { localClient } from '../tests/helpers/orders-table.js';
+import { localClient } from '../tests/support/orders-table.js';
 
 /**
  * Reconciles with the command's defaults (4 segments, 4096 buckets, 300 s margin) and a fresh scratch folder.

@@ -20,11 +20,10 @@ import { scanBackfill } from '../src/backfill/scan-backfill.js';
 import { newSummary } from '../src/backfill/backfill-report.js';
 import { LocalLakeStore } from '../src/lake/local-lake-store.js';
 import { parallelScan } from '../src/table/parallel-scan.js';
-import { writeExportFolder } from '../tests/helpers/export-folder.js';
-import { createOrdersTable, localClient } from '../tests/helpers/orders-table.js';
-import { startDynaliteProcess } from '../tests/helpers/dynalite-process.js';
+import { writeExportFolder } from '../tests/support/export-folder.js';
+import { createOrdersTable, localClient } from '../tests/support/orders-table.js';
 import { runExportBackfill } from './export-run.js';
-import { sized } from '@sales/testing';
+import { sized, startDynalite } from '@sales/testing';
 import { bestSeconds } from './best-time.js';
 import { benchReconcile } from './reconcile-bench.js';
 import { benchReconcileExport } from './reconcile-export-bench.js';
@@ -53,7 +52,7 @@ const order = (i: number): Record<string, unknown> => ({
 });
 
 async function benchScan(): Promise<void> {
-  const dynalite = await startDynaliteProcess(process.cwd());
+  const dynalite = await startDynalite();
   try {
     const client = localClient(dynalite.endpoint);
     await createOrdersTable(client, 'orders', SCAN_ITEMS);

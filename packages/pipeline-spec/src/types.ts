@@ -25,8 +25,8 @@ export interface PolicyStatement {
 }
 
 /**
- * A numeric setting's default and the range allowed for it, one row of a `*-defaults.ts` table.
- * The config parser, the constructs' checks and the docs test all read the same row.
+ * A numeric setting's default and the range allowed for it: a numeric registry entry (`SETTINGS.pipeBatchSize`) or a
+ * construct-only row of a `*-defaults.ts` table. The config parser, the constructs' checks and the docs read the same row.
  *
  * @example
  * ```ts
@@ -43,7 +43,7 @@ export interface NumberSetting {
 }
 
 /**
- * A setting chosen from a closed list, one row of a `*-defaults.ts` table.
+ * A setting chosen from a closed list (`SETTINGS.kinesisStreamMode`).
  *
  * @example
  * ```ts

@@ -42,11 +42,16 @@ function changeOf(data: string): ChangeRecord {
 }
 
 /**
+ * One writer for every batch, as a tool that writes object after object keeps it (its buffer keeps its capacity
+ * across `take`), and as the handler keeps its own encoder's buffer across invocations.
+ */
+const rows = new RowLineWriter();
+
+/**
  * The same job through the public pieces, each row answered base64-encoded as the handler answers
  * it. `RowLineWriter` writes every row into one buffer, then the buffer is cut at its line ends.
  */
 function transformWithRowLineWriter(batch: FirehoseTransformationEvent): string[] {
-  const rows = new RowLineWriter();
   for (const record of batch.records) {
     const written = rows.write(changeOf(record.data));
     if (!written.ok) throw new Error(`${written.reason}: ${written.detail}`);

@@ -2,30 +2,20 @@
  * The built sales-generator against dynalite: the table ends up exactly as the dry run planned.
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { useDynalite } from '@sales/testing';
 import { parseCents } from '../../src/model/money';
-import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
-import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
-import { localClient, scanTable } from '../helpers/table-scan';
+import { runBin, runCommand, useBuiltCli } from '../support/cli-runner';
+import { expectedItems, parseLines, plainItem } from '../support/expected-state';
+import { localClient, scanTable } from '../support/table-scan';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
-let server: DynaliteServer;
-
-beforeAll(async () => {
-  cli = buildTestCli();
-  server = await startDynalite();
-});
-
-afterAll(async () => {
-  await server.close();
-  cli.remove();
-});
+const cli = useBuiltCli();
+const dynalite = useDynalite();
 
 const runArgs = (table: string, seed: string, count: number, extra: string[] = []): string[] => [
   '--endpoint',
-  server.endpoint,
+  dynalite.endpoint,
   '--table',
   table,
   '--seed',
@@ -63,7 +53,7 @@ describe('sales-generator against dynalite', () => {
     expect(JSON.parse(runB.stdout)).toMatchObject({ attempted: 250, succeeded: 250, failed: 0 });
     const expected = new Map([...expectedItems(planA), ...expectedItems(planB)]);
     expect(expected.size).toBe(expectedItems(planA).size + expectedItems(planB).size);
-    const client = localClient(server.endpoint);
+    const client = localClient(dynalite.endpoint);
     const actual = await scanTable(client, 'orders-shared');
     client.destroy();
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -77,7 +67,7 @@ describe('sales-generator against dynalite', () => {
   it('writes totals that add up to the cent and ISO timestamps', async () => {
     const run = await runBin(cli.bin, runArgs('orders-money', 'money', 120, ['--ttl-days', '30']));
     expect(run.code).toBe(0);
-    const client = localClient(server.endpoint);
+    const client = localClient(dynalite.endpoint);
     const items = await scanTable(client, 'orders-money');
     client.destroy();
     expect(items.size).toBeGreaterThan(0);
@@ -107,7 +97,7 @@ describe('sales-generator against dynalite', () => {
 
   it('exits 1 naming the wrong key schema, before writing anything', async () => {
     // A table keyed on another attribute: every write would be a ValidationException.
-    const client = localClient(server.endpoint);
+    const client = localClient(dynalite.endpoint);
     await client.send(
       new CreateTableCommand({
         TableName: 'orders-wrong-key',

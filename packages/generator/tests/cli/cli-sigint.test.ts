@@ -4,28 +4,18 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useDynalite } from '@sales/testing';
 import { formatOperationLine } from '../../src/cli/operation-line';
 import { planOperations } from '../../src/plan/plan';
-import { buildTestCli, startBin, type BuiltCli } from '../helpers/cli-runner';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
-import { ORDERS_KEY } from '../helpers/fake-endpoint';
-import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
-import { localClient, scanTable } from '../helpers/table-scan';
+import { startBin, useBuiltCli } from '../support/cli-runner';
+import { ORDERS_KEY } from '../support/fake-endpoint';
+import { expectedItems, parseLines, plainItem } from '../support/expected-state';
+import { localClient, scanTable } from '../support/table-scan';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
-let server: DynaliteServer;
-
-beforeAll(async () => {
-  cli = buildTestCli();
-  server = await startDynalite();
-});
-
-afterAll(async () => {
-  await server.close();
-  cli.remove();
-});
+const cli = useBuiltCli();
+const dynalite = useDynalite();
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,10 +26,10 @@ it.each([
   // Arrange
   const count = 100_000;
   const table = `orders-${signal.toLowerCase()}`;
-  const client = localClient(server.endpoint);
+  const client = localClient(dynalite.endpoint);
   const started = startBin(cli.bin, [
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--table',
     table,
     '--create-table',

@@ -2,28 +2,24 @@
  * Throttling injected between the built CLI and dynalite: every throttled operation is retried
  * exactly once per injection, nothing is lost, and the summary counts it.
  */
-import { buildTestCli, runBin, type BuiltCli } from '../helpers/cli-runner';
-import { startDynalite, type DynaliteServer } from '../helpers/dynalite-server';
-import { expectedItems, parseLines, plainItem } from '../helpers/expected-state';
-import { localClient, scanTable } from '../helpers/table-scan';
-import { startThrottlingProxy, type ThrottlingProxy } from '../helpers/throttling-proxy';
+import { useDynalite } from '@sales/testing';
+import { runBin, useBuiltCli } from '../support/cli-runner';
+import { expectedItems, parseLines, plainItem } from '../support/expected-state';
+import { localClient, scanTable } from '../support/table-scan';
+import { startThrottlingProxy, type ThrottlingProxy } from '../support/throttling-proxy';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
-let server: DynaliteServer;
+const cli = useBuiltCli();
+const dynalite = useDynalite();
 let proxy: ThrottlingProxy;
 
 beforeAll(async () => {
-  cli = buildTestCli();
-  server = await startDynalite();
-  proxy = await startThrottlingProxy(server.endpoint, 3);
+  proxy = await startThrottlingProxy(dynalite.endpoint, 3);
 });
 
 afterAll(async () => {
   await proxy.close();
-  await server.close();
-  cli.remove();
 });
 
 interface JsonSummary {
@@ -71,7 +67,7 @@ it.each([
   expect(summary.retried).toBe(injectedOperations);
   expect(summary.throttled).toBe(injectedRequests);
   expect(run.stderr).toMatch(new RegExp(`retried ${summary.retried}`));
-  const client = localClient(server.endpoint);
+  const client = localClient(dynalite.endpoint);
   const actual = await scanTable(client, table);
   client.destroy();
   const expected = expectedItems(plan);

@@ -2,16 +2,12 @@
  * Dead and misbehaving endpoints: the built CLI names each cause, stops within --give-up-after, says so in
  * the summary and exits 1; a table with the wrong key schema is named before anything is written.
  */
-import { buildTestCli, runBin, runBinAsUser, startBin, type BuiltCli } from '../helpers/cli-runner';
-import { closedPortEndpoint, startDynamoEndpoint, startSilentTcpServer } from '../helpers/fake-endpoint';
+import { runBin, runBinAsUser, startBin, useBuiltCli } from '../support/cli-runner';
+import { closedPortEndpoint, startDynamoEndpoint, startSilentTcpServer } from '../support/fake-endpoint';
 
 jest.setTimeout(60_000);
 
-let cli: BuiltCli;
-beforeAll(() => {
-  cli = buildTestCli();
-});
-afterAll(() => cli.remove());
+const cli = useBuiltCli();
 
 interface JsonSummary {
   attempted: number;

@@ -2,16 +2,12 @@
  * The built sales-generator without a server: usage errors, --help, and the dry run's determinism.
  */
 import { FLAGS } from '../../src/cli/cli-flags';
-import { buildTestCli, runBin, runCommand, type BuiltCli } from '../helpers/cli-runner';
-import { parseLines } from '../helpers/expected-state';
+import { runBin, runCommand, useBuiltCli } from '../support/cli-runner';
+import { parseLines } from '../support/expected-state';
 
 jest.setTimeout(30_000);
 
-let cli: BuiltCli;
-beforeAll(() => {
-  cli = buildTestCli();
-});
-afterAll(() => cli.remove());
+const cli = useBuiltCli();
 
 /** Drops the clock-derived fields, which are the only ones allowed to differ between runs. */
 const withoutTimestamps = (stdout: string): string =>

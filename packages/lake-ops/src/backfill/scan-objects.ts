@@ -23,6 +23,8 @@ export interface ScanObjectsOptions {
   readonly signal: AbortSignal;
   /** The clock that stamps each page's snapshot time, in ms. @defaultValue Date.now */
   readonly now?: (() => number) | undefined;
+  /** Items a page (and so an object) holds at most. @defaultValue - no limit: pages of 1 MB */
+  readonly pageItems?: number | undefined;
   /** Where the objects go. */
   readonly store: LakeStore;
   /** A page's snapshot id is `<snapshotIdPrefix>-<page start µs>`: `scan` for a backfill, `reconcile` for reconcile. */
@@ -73,6 +75,7 @@ export async function writeScanObjects(options: ScanObjectsOptions): Promise<Sca
       segments: options.segments,
       signal: options.signal,
       now: options.now,
+      pageItems: options.pageItems,
     },
     async (page) => {
       const fenceMicros = toFenceMicros(page.startedAtMicros, options.fenceMarginSeconds);

@@ -8,11 +8,13 @@ import {
   CURRENT_COLUMNS,
   CURRENT_TABLE_NAME,
   duckDbTypeOf,
+  lakeJsonViewSql,
   MERGE_LOG_COLUMNS,
   MERGE_LOG_TABLE_NAME,
   mergeWindowPredicate,
   ORDER_CHANGE_COLUMNS,
   PARTITION_COLUMNS,
+  parseHiveType,
   TABLE_NAME,
   TOMBSTONE_COLUMNS,
   TOMBSTONE_TABLE_NAME,
@@ -58,28 +60,26 @@ export function createCurrentStateTablesSql(): readonly string[] {
 }
 
 /**
- * The change log as Athena's `order_changes` reads it: `read_json` over the lake's GZIP objects with the declared
- * columns and types, plus the Hive partition columns as strings (`hive_types_autocast = false`, as Glue declares
- * them). A lake without objects is an empty relation of the same columns (DuckDB's glob fails when nothing matches).
+ * The change log as Athena's `order_changes` reads it ({@link lakeJsonViewSql} with the declared columns and the
+ * partition keys). A lake without objects is an empty relation of the same columns (DuckDB's glob fails when nothing
+ * matches).
  *
  * @param dataGlob - e.g. `/repo/.local/sales/**\/*.json.gz`, or `undefined` when the lake holds no object.
  * @returns One `CREATE OR REPLACE TEMP VIEW`.
- * @see https://duckdb.org/docs/stable/data/json/loading_json
- * @see https://duckdb.org/docs/stable/data/partitioning/hive_partitioning
  */
 export function changeLogViewSql(dataGlob: string | undefined): string {
-  const columns = [...ORDER_CHANGE_COLUMNS, ...PARTITION_COLUMNS];
-  const view = `CREATE OR REPLACE TEMP VIEW ${LOCAL_MERGE_TABLES.changes} AS `;
   if (dataGlob === undefined) {
+    const columns = [...ORDER_CHANGE_COLUMNS, ...PARTITION_COLUMNS];
     const nulls = columns.map((c) => `CAST(NULL AS ${duckDbTypeOf(c.type)}) AS ${identifier(c.name)}`);
-    return `${view}SELECT ${nulls.join(', ')} WHERE 1 = 0`;
+    return `CREATE OR REPLACE TEMP VIEW ${LOCAL_MERGE_TABLES.changes} AS SELECT ${nulls.join(', ')} WHERE 1 = 0`;
   }
-  const declared = ORDER_CHANGE_COLUMNS.map((c) => `${literal(c.name)}: ${literal(duckDbTypeOf(c.type))}`);
-  return (
-    `${view}SELECT ${columns.map((c) => identifier(c.name)).join(', ')} FROM read_json(${literal(dataGlob)}, ` +
-    `format = 'newline_delimited', compression = 'gzip', hive_partitioning = true, hive_types_autocast = false, ` +
-    `columns = {${declared.join(', ')}})`
-  );
+  return lakeJsonViewSql({
+    name: TABLE_NAME,
+    temporary: true,
+    dataGlob,
+    columns: ORDER_CHANGE_COLUMNS.map((c) => ({ name: c.name, type: parseHiveType(c.type) })),
+    partitionKeys: PARTITION_COLUMNS.map((c) => c.name),
+  });
 }
 
 /** The key and sort key of every current row before the run, so the run can tell what it inserted, updated and deleted. */

@@ -2,12 +2,12 @@
  * The flags of `sales-lake merge`, in `--help` order, and how they are checked.
  */
 import { parseNumberInRange, UsageError, type FlagTable, type FlagValues } from '@sales/command-line';
-import { CURRENT_STATE_DEFAULTS } from '@sales/pipeline-spec';
+import { SETTINGS } from '@sales/pipeline-spec';
 import { LAKE_FLAGS } from '../lake-flags.js';
 import { ATHENA_FLAGS, validateAthenaFlags, type AthenaTarget } from '../athena/athena-flags.js';
 import type { MergeMode } from './merge-plan.js';
 
-const LATENESS = CURRENT_STATE_DEFAULTS.latenessSeconds;
+const LATENESS = SETTINGS.mergeLatenessSeconds;
 
 /** `sales-lake merge`'s flags: the shared `--lake`, `--json`, `--dry-run`, the Athena target, and its own. */
 export const MERGE_FLAGS = {

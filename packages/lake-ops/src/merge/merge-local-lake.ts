@@ -14,9 +14,9 @@ import {
   exportCurrentSql,
   LOCAL_MERGE_TABLES,
 } from './local-merge-sql.js';
-import { dataGlobOf, firstRow, runMergeTransaction, type RunBase } from './merge-transaction.js';
+import { dataGlobOf, firstRow, runMergeTransaction } from './merge-transaction.js';
 import { planMerge, toMergeWindow, type MergeRequest } from './merge-plan.js';
-import { wholeLogNote, type MergeReport } from './merge-report.js';
+import { runBase, wholeLogNote, type MergeReport } from './merge-report.js';
 import { MergeRunError } from './merge-run-error.js';
 
 /** What {@link mergeLocalLake} is asked to do. */
@@ -74,17 +74,7 @@ export async function mergeLocalLake(options: LocalMergeOptions): Promise<MergeR
     await connection.run(changeLogViewSql(await dataGlobOf(root)));
     const windowSql = mergeWindowQuery(DUCKDB_MERGE_DIALECT, LOCAL_MERGE_TABLES.mergeLog, options.latenessSeconds);
     const plan = planMerge(LOCAL_MERGE_TABLES, options, toMergeWindow(await firstRow(connection, windowSql)));
-    const base: RunBase = {
-      lake: root,
-      engine: 'duckdb',
-      mode: options.mode,
-      runId: options.runId,
-      readUntil: options.readUntil,
-      latenessSeconds: options.latenessSeconds,
-      window: plan.run.window,
-      wholeLog: plan.wholeLog ?? null,
-      dryRun: false,
-    };
+    const base = runBase(options, root, 'duckdb', plan, false);
     const report: MergeReport = {
       ...base,
       ...(await runMergeTransaction(connection, plan, base, options.signal)),

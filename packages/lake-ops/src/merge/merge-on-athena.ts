@@ -16,7 +16,7 @@ import { readQueryResults } from '../athena/read-query-results.js';
 import { executeAthenaQuery, type PollDelays, type SucceededQuery } from '../athena/run-athena-query.js';
 import type { AthenaTarget } from '../athena/athena-flags.js';
 import { planMerge, toMergeWindow, type MergePlan, type MergeRequest } from './merge-plan.js';
-import { wholeLogNote, type MergeReport, type StatementOutcome } from './merge-report.js';
+import { runBase, wholeLogNote, type MergeReport, type StatementOutcome } from './merge-report.js';
 import { MergeRunError } from './merge-run-error.js';
 import { DEFAULT_STATEMENT_RETRY, withRetries, type RetryPolicy, type Sleep } from './statement-retry.js';
 
@@ -116,15 +116,7 @@ export async function mergeOnAthena(options: AthenaMergeOptions): Promise<MergeR
   const { plan } = await planAthenaMerge(options);
   const outcomes: StatementOutcome[] = plan.statements.map((statement) => ({ name: statement.name, state: 'not-run' }));
   const report = (): MergeReport => ({
-    lake: options.lake,
-    engine: 'athena',
-    mode: options.mode,
-    runId: options.runId,
-    readUntil: options.readUntil,
-    latenessSeconds: options.latenessSeconds,
-    window: plan.run.window,
-    wholeLog: plan.wholeLog ?? null,
-    dryRun: false,
+    ...runBase(options, options.lake, 'athena', plan, false),
     changeRowsRead: null,
     rows: null,
     currentRows: null,

@@ -88,6 +88,42 @@ export function wholeLogNote(reason: WholeLogReason | null): string[] {
   return [];
 }
 
+/** The report of a run before its statements ran: who, what, which window. */
+export type RunBase = Omit<
+  MergeReport,
+  'changeRowsRead' | 'rows' | 'currentRows' | 'tombstones' | 'statements' | 'exported' | 'notDone'
+>;
+
+/**
+ * The head of every report of a planned run: what was asked, the window and whether the whole log was read.
+ *
+ * @param request - Mode, run id, read-until instant, lateness.
+ * @param lake - The lake, as the report names it.
+ * @param engine - `duckdb` or `athena`.
+ * @param plan - The plan.
+ * @param dryRun - Whether the run only planned.
+ * @returns The report's head.
+ */
+export function runBase(
+  request: MergeRequest,
+  lake: string,
+  engine: MergeReport['engine'],
+  plan: MergePlan,
+  dryRun: boolean,
+): RunBase {
+  return {
+    lake,
+    engine,
+    mode: request.mode,
+    runId: request.runId,
+    readUntil: request.readUntil,
+    latenessSeconds: request.latenessSeconds,
+    window: plan.run.window,
+    wholeLog: plan.wholeLog ?? null,
+    dryRun,
+  };
+}
+
 /**
  * The report of a dry run: the plan's window and statements, nothing counted, every statement `not-run`.
  *
@@ -106,15 +142,7 @@ export function plannedReport(
   note: string,
 ): MergeReport {
   return {
-    lake,
-    engine,
-    mode: request.mode,
-    runId: request.runId,
-    readUntil: request.readUntil,
-    latenessSeconds: request.latenessSeconds,
-    window: plan.run.window,
-    wholeLog: plan.wholeLog ?? null,
-    dryRun: true,
+    ...runBase(request, lake, engine, plan, true),
     changeRowsRead: null,
     rows: null,
     currentRows: null,

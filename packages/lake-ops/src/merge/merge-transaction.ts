@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LocalLakeStore } from '../lake/local-lake-store.js';
 import { CHANGED_KEYS_SQL, changeRowsInWindowSql, SNAPSHOT_KEYS_SQL } from './local-merge-sql.js';
 import type { MergePlan } from './merge-plan.js';
-import type { MergeReport, StatementOutcome } from './merge-report.js';
+import type { MergeReport, RunBase, StatementOutcome } from './merge-report.js';
 import { MergeRunError } from './merge-run-error.js';
 
 /** The first row of a query, values as JSON (BIGINT as text). */
@@ -26,12 +26,6 @@ export async function dataGlobOf(root: string): Promise<string | undefined> {
     if (object.key.endsWith(DATA_FILE_EXTENSION)) return join(root, DATA_PREFIX, '**', `*${DATA_FILE_EXTENSION}`);
   return undefined;
 }
-
-/** The report of a run before its statements ran: who, what, which window. */
-export type RunBase = Omit<
-  MergeReport,
-  'changeRowsRead' | 'rows' | 'currentRows' | 'tombstones' | 'statements' | 'exported' | 'notDone'
->;
 
 /** What {@link runMergeTransaction} adds to the report. */
 export type TransactionCounts = Pick<

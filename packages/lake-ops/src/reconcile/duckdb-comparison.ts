@@ -9,11 +9,20 @@ import { DUCKDB_DIALECT, EMPTY_LOCATION } from './sql-dialect.js';
 
 /**
  * DuckDB's memory limit for the comparison; beyond it, the window's sort, aggregates and joins spill to the temp
- * folder. 256 MB carries stage 1 over 1M keys (`bench/comparison-scale.ts`). 128 MB was tried and refused: the JSON
- * reader allocates 32 MiB buffers that it cannot spill, and an engine reused over many queries then failed
- * (the reconcile property test, on CI).
+ * folder, so what grows with the table (stage 1's window over every lake row) stops growing here. What cannot spill
+ * sets the floor: the JSON reader's buffer of 32 MiB per thread ({@link DUCKDB_THREADS}), and stage 2's query of up
+ * to 20,000 keys (`KEYS_PER_QUERY`), every one of them drifting. With one thread, 128 MB carries that query over
+ * 20,000 rows of 1 KiB or 10,000 of 2 KiB, as 256 MB with two threads did, and stage 1 over 1M keys spills about
+ * 24 MiB; 96 MB fails the 20,000 × 1 KiB query (measured with DuckDB 1.5, one process each).
  */
-export const DUCKDB_MEMORY_LIMIT = '256MB';
+export const DUCKDB_MEMORY_LIMIT = '128MB';
+
+/**
+ * DuckDB's threads. One: every thread of a JSON scan holds its own 32 MiB buffer outside what spills (two threads
+ * held 75 MiB of them, one 40 MiB). With the window narrowed in `comparison-sql.ts`, the comparison alone at 1M keys
+ * takes as long on one thread as it did on two before (7.7-10.0 s against 8.9-9.1 s, `bench/comparison-scale.ts`).
+ */
+const DUCKDB_THREADS = '1';
 
 /** Whether a folder holds, at any depth, a file with the extension (DuckDB's glob fails when nothing matches). */
 function holdsFiles(folder: string, extension: string): boolean {
@@ -57,7 +66,7 @@ export class DuckdbComparison {
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: DUCKDB_MEMORY_LIMIT,
       temp_directory: tempFolder,
-      threads: '2',
+      threads: DUCKDB_THREADS,
       preserve_insertion_order: 'false',
     });
     return new DuckdbComparison(instance, await instance.connect());

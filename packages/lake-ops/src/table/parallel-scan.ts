@@ -33,6 +33,13 @@ export interface ParallelScanOptions {
   readonly signal: AbortSignal;
   /** The clock, in ms since the epoch. @defaultValue Date.now */
   readonly now?: (() => number) | undefined;
+  /**
+   * Items a page holds at most (the Scan's `Limit`). Minimum 1. A page is also cut at 1 MB of items as DynamoDB sizes
+   * them, which for small items is ten thousand of them and twenty times that in memory once parsed.
+   * @defaultValue - no limit: pages of 1 MB
+   * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html#DDB-Scan-request-Limit
+   */
+  readonly pageItems?: number | undefined;
 }
 
 /**
@@ -67,6 +74,7 @@ export async function parallelScan(
           Segment: segment,
           TotalSegments: options.segments,
           ExclusiveStartKey: startKey,
+          Limit: options.pageItems,
         }),
         { abortSignal: options.signal },
       );

@@ -33,6 +33,7 @@ test.each([
   ['orders_current vs change-log window, time', /^current state, \d+ change rows .* time ratio (\S+)x, /],
   ['orders_current vs change-log window, bytes', /^current state, \d+ change rows .* bytes ratio (\S+)x /],
   ['incremental merge vs COPY of its window', /^merge of a 5-minute window, \d+ rows .* ratio (\S+)x /],
+  ['reconcile peak RSS growth', /^reconcile peak RSS growth, \d+ -> \d+ items: (\S+)x /],
 ])('prints the ratio of %s once, as a finite number', (_name, line) => {
   const found = figures(line);
   expect(found).toHaveLength(1);

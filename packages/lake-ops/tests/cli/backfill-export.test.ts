@@ -2,13 +2,12 @@
  * `sales-lake backfill --source export --export DIR`, spawned as a user runs it, on an export folder written in the
  * documented format (dynalite has no export API; it answers DescribeTable).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { writeExportFolder } from '../helpers/export-folder.js';
-import { createOrdersTable, localClient } from '../helpers/orders-table.js';
-import { filesUnder, rowsIn, runBin } from '../helpers/run-bin.js';
+import { useTemporaryFolder } from '@sales/testing';
+import { writeExportFolder } from '../support/export-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { filesUnder, rowsIn, runBin } from '../support/run-bin.js';
 
 const EXPORT_ID = '01736937011000-abcd1234';
 const EXPORT_TIME = '2025-01-15T10:30:11.028Z';
@@ -20,29 +19,21 @@ const order = (i: number): Record<string, unknown> => ({
 });
 
 describe('sales-lake backfill --source export', () => {
-  let server: { endpoint: string; stop: () => Promise<void> };
-  let root: string;
+  const dynalite = useOrdersDynalite({ orders: 0 });
+  const root = useTemporaryFolder('backfill-export-', { subfolders: ['lake/sales'] }); // a lake the pipeline has started to fill
   let lake: string;
   let folder: string;
   let dataKeys: string[];
 
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    await createOrdersTable(localClient(server.endpoint), 'orders', 0);
-  });
-  afterAll(async () => server.stop());
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'backfill-export-'));
-    lake = join(root, 'lake');
-    mkdirSync(join(lake, 'sales'), { recursive: true }); // a lake the pipeline has started to fill
-    ({ folder, dataKeys } = writeExportFolder(join(root, 'bucket'), {
+    lake = join(root.path, 'lake');
+    ({ folder, dataKeys } = writeExportFolder(join(root.path, 'bucket'), {
       exportId: EXPORT_ID,
       table: 'orders',
       exportTime: EXPORT_TIME,
       files: [[order(1), order(2), order(3)], [], [order(4)]],
     }));
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const args = (): string[] => [
     'backfill',
@@ -53,7 +44,7 @@ describe('sales-lake backfill --source export', () => {
     '--table',
     'orders',
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--lake',
     lake,
     '--stream-since',
@@ -141,7 +132,7 @@ describe('sales-lake backfill --source export', () => {
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toMatch(message);
-      expect(filesUnder(root).filter((key) => key.startsWith('lake/'))).toEqual([]);
+      expect(filesUnder(root.path).filter((key) => key.startsWith('lake/'))).toEqual([]);
     },
     30_000,
   );
@@ -150,6 +141,6 @@ describe('sales-lake backfill --source export', () => {
     const { code, stdout } = await runBin([...args(), '--dry-run']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ dryRun: true, items: 4, rows: 4, objects: 0, snapshotId: EXPORT_ID });
-    expect(filesUnder(root).filter((key) => key.startsWith('lake/'))).toEqual([]);
+    expect(filesUnder(root.path).filter((key) => key.startsWith('lake/'))).toEqual([]);
   }, 30_000);
 });

@@ -3,36 +3,25 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient } from '../helpers/orders-table.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { filesUnder, rowsIn, runBin } from '../helpers/run-bin.js';
+import { useLakeFolder } from '../support/lake-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { filesUnder, rowsIn, runBin } from '../support/run-bin.js';
 
 const ITEMS = 230;
 
 describe('sales-lake backfill --source scan against dynalite', () => {
-  let server: { endpoint: string; stop: () => Promise<void> };
-  let lake: string;
+  const dynalite = useOrdersDynalite({ orders: ITEMS });
+  const lake = useLakeFolder('backfill-lake-');
   const since = new Date(Date.now() - 3_600_000).toISOString();
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => {
-    lake = emptyLakeFolder('backfill-lake-');
-  });
-  afterEach(() => rmSync(lake, { recursive: true, force: true }));
 
   const args = (): string[] => [
     'backfill',
     '--table',
     'orders',
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--lake',
-    lake,
+    lake.path,
     '--segments',
     '3',
     '--stream-since',
@@ -55,13 +44,13 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       dryRun: false,
     });
 
-    const keys = filesUnder(lake);
+    const keys = filesUnder(lake.path);
     expect(keys.length).toBe(summary.objects);
     for (const key of keys)
       expect(key).toMatch(
         /^sales\/year=\d{4}\/month=\d\d\/day=\d\d\/hour=\d\d\/snapshot-scan-orders-s[0-2]of3-p\d{6}\.json\.gz$/,
       );
-    const rows = rowsIn(lake);
+    const rows = rowsIn(lake.path);
     expect(rows).toHaveLength(ITEMS);
     expect(new Set(rows.map((row) => row.order_id)).size).toBe(ITEMS);
     const row = rows.find((r) => r.order_id === 'o-000007') as Record<string, unknown>;
@@ -90,9 +79,9 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       (JSON.parse(second.stdout) as { snapshotTime: string }).snapshotTime.slice(0, 13) ===
       (summary.snapshotTime as string).slice(0, 13);
     const names = (list: string[]): string[] => list.map((key) => key.replace(/^.*\//, ''));
-    expect(names(filesUnder(lake)).filter((n, i, all) => all.indexOf(n) === i)).toEqual(names(keys));
-    if (sameHour) expect(filesUnder(lake)).toEqual(keys); // a run in the next hour writes its own partition
-    expect(rowsIn(lake)).toHaveLength(sameHour ? ITEMS : 2 * ITEMS);
+    expect(names(filesUnder(lake.path)).filter((n, i, all) => all.indexOf(n) === i)).toEqual(names(keys));
+    if (sameHour) expect(filesUnder(lake.path)).toEqual(keys); // a run in the next hour writes its own partition
+    expect(rowsIn(lake.path)).toHaveLength(sameHour ? ITEMS : 2 * ITEMS);
   }, 60_000);
 
   test('--dry-run counts what the real run writes, and writes nothing', async () => {
@@ -104,7 +93,7 @@ describe('sales-lake backfill --source scan against dynalite', () => {
 
     const dry = await runBin([...args(), '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(filesUnder(lake)).toEqual([]);
+    expect(filesUnder(lake.path)).toEqual([]);
     const real = await runBin(args());
 
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, items: ITEMS, rows: ITEMS });
@@ -118,13 +107,13 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       '--table',
       'orders',
       '--endpoint',
-      server.endpoint,
+      dynalite.endpoint,
       '--lake',
-      lake,
+      lake.path,
     ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^sales-lake backfill: table orders has no enabled stream/);
-    expect(filesUnder(lake)).toEqual([]);
+    expect(filesUnder(lake.path)).toEqual([]);
   }, 30_000);
 
   test('refuses a stream that started after the fence', async () => {
@@ -133,9 +122,9 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       '--table',
       'orders',
       '--endpoint',
-      server.endpoint,
+      dynalite.endpoint,
       '--lake',
-      lake,
+      lake.path,
       '--stream-since',
       new Date().toISOString(),
     ]);
@@ -144,20 +133,20 @@ describe('sales-lake backfill --source scan against dynalite', () => {
   }, 30_000);
 
   test("refuses a lake location that is not the pipeline's, exit 2 naming --lake", async () => {
-    rmSync(join(lake, 'sales'), { recursive: true });
-    mkdirSync(join(lake, 'photos'));
-    writeFileSync(join(lake, 'photos', 'cat.jpg'), 'x');
+    rmSync(join(lake.path, 'sales'), { recursive: true });
+    mkdirSync(join(lake.path, 'photos'));
+    writeFileSync(join(lake.path, 'photos', 'cat.jpg'), 'x');
     const { code, stderr } = await runBin(args());
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /--lake ".*" is not the pipeline's lake: it holds photos\/cat\.jpg but nothing under sales\/ or errors\//,
     );
-    expect(filesUnder(lake)).toEqual(['photos/cat.jpg']);
+    expect(filesUnder(lake.path)).toEqual(['photos/cat.jpg']);
   }, 30_000);
 
   test('refuses a lake folder that does not exist, exit 2 naming --lake, and creates nothing', async () => {
-    const typo = join(lake, 'typo-lake');
-    const { code, stdout, stderr } = await runBin(args().map((arg) => (arg === lake ? typo : arg)));
+    const typo = join(lake.path, 'typo-lake');
+    const { code, stdout, stderr } = await runBin(args().map((arg) => (arg === lake.path ? typo : arg)));
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^sales-lake: --lake ".*typo-lake" does not exist/);
@@ -170,14 +159,14 @@ describe('sales-lake backfill --source scan against dynalite', () => {
       '--table',
       'nope',
       '--endpoint',
-      server.endpoint,
+      dynalite.endpoint,
       '--lake',
-      lake,
+      lake.path,
       '--stream-since',
       since,
     ]);
     expect(code).toBe(1);
-    expect(stderr).toContain(`table "nope" not found at ${server.endpoint}`);
+    expect(stderr).toContain(`table "nope" not found at ${dynalite.endpoint}`);
   }, 30_000);
 
   test.each([

@@ -1,31 +1,21 @@
 /**
  * `npm run backfill|reconcile -- --endpoint <dynalite>` with nothing set: no region, no credentials, no profile.
  */
-import { rmSync } from 'node:fs';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { createOrdersTable, localClient } from '../helpers/orders-table.js';
-import { runNpm } from '../helpers/run-bin.js';
+import { useLakeFolder } from '../support/lake-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { runNpm } from '../support/run-bin.js';
 
 const ITEMS = 40;
 const placeholderLines = (stderr: string): string[] =>
   stderr.split('\n').filter((line) => line.includes('using placeholders'));
 
 describe('sales-lake against a local endpoint with no AWS settings', () => {
-  let server: { endpoint: string; stop: () => Promise<void> };
-  let lake: string;
+  const dynalite = useOrdersDynalite({ orders: ITEMS });
+  const lake = useLakeFolder('local-endpoint-lake-');
   const since = new Date(Date.now() - 3_600_000).toISOString();
 
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => (lake = emptyLakeFolder('local-endpoint-lake-')));
-  afterEach(() => rmSync(lake, { recursive: true, force: true }));
-
   test('backfill, then reconcile, work and say once that placeholders are used', async () => {
-    const common = ['--table', 'orders', '--endpoint', server.endpoint, '--lake', lake];
+    const common = ['--table', 'orders', '--endpoint', dynalite.endpoint, '--lake', lake.path];
 
     const backfill = await runNpm('backfill', [...common, '--stream-since', since]);
     const reconcile = await runNpm('reconcile', common);
@@ -35,7 +25,7 @@ describe('sales-lake against a local endpoint with no AWS settings', () => {
     expect(reconcile.code).toBe(0);
     for (const run of [backfill, reconcile]) {
       expect(placeholderLines(run.stderr)).toEqual([
-        `sales-lake: --endpoint ${server.endpoint}: no AWS credentials or region set; using placeholders (region us-east-1), as a local endpoint accepts any`,
+        `sales-lake: --endpoint ${dynalite.endpoint}: no AWS credentials or region set; using placeholders (region us-east-1), as a local endpoint accepts any`,
       ]);
     }
   }, 120_000);
@@ -45,7 +35,7 @@ describe('sales-lake against a local endpoint with no AWS settings', () => {
 
     const result = await runNpm(
       'backfill',
-      ['--table', 'orders', '--endpoint', server.endpoint, '--lake', lake, '--stream-since', since],
+      ['--table', 'orders', '--endpoint', dynalite.endpoint, '--lake', lake.path, '--stream-since', since],
       env,
     );
 

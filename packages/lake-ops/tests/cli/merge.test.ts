@@ -1,7 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyLakeFolder } from '../helpers/lake-folder';
-import { runBin } from '../helpers/run-bin';
+import { useLakeFolders } from '../support/lake-folder';
+import { runBin } from '../support/run-bin';
 import { streamChangeLine, writeChangeObjects } from '../support/order-changes';
 
 jest.setTimeout(60_000);
@@ -9,15 +9,11 @@ jest.setTimeout(60_000);
 const T0 = Date.UTC(2026, 11, 6, 10) * 1000;
 const placed = { status: 'placed', quantity: 1, unitCents: 1999 };
 
-const lakes: string[] = [];
-afterAll(() => {
-  for (const lake of lakes) rmSync(lake, { recursive: true, force: true });
-});
+const newLake = useLakeFolders();
 
 /** A lake of two orders, one of them removed. */
 function lake(): string {
-  const folder = emptyLakeFolder('merge-cli-');
-  lakes.push(folder);
+  const folder = newLake('merge-cli-');
   writeChangeObjects(folder, 'delivery-1', [
     streamChangeLine({ operation: 'insert', orderId: 'o-1', version: placed, eventTimeMicros: T0, sequence: 1 }),
     streamChangeLine({ operation: 'insert', orderId: 'o-2', version: placed, eventTimeMicros: T0, sequence: 2 }),

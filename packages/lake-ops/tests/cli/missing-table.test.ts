@@ -2,23 +2,13 @@
  * A table that does not exist, spawned as a user runs it against dynalite: one line naming `--table` and
  * `--endpoint`, exit 1, no stack trace.
  */
-import { rmSync } from 'node:fs';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { runBin } from '../helpers/run-bin.js';
+import { useDynalite } from '@sales/testing';
+import { useLakeFolder } from '../support/lake-folder.js';
+import { runBin } from '../support/run-bin.js';
 
 describe('sales-lake against a table that does not exist', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let lake: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    lake = emptyLakeFolder('missing-table-lake-');
-  });
-  afterAll(async () => {
-    rmSync(lake, { recursive: true, force: true });
-    await server.stop();
-  });
+  const dynalite = useDynalite();
+  const lake = useLakeFolder('missing-table-lake-', true);
 
   test.each([
     ['reconcile', []],
@@ -31,15 +21,15 @@ describe('sales-lake against a table that does not exist', () => {
         '--table',
         'no-such-table',
         '--endpoint',
-        server.endpoint,
+        dynalite.endpoint,
         '--lake',
-        lake,
+        lake.path,
         ...extra,
       ]);
 
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        `sales-lake ${command}: table "no-such-table" not found at ${server.endpoint}; check --table (the stack output table_name)\n`,
+        `sales-lake ${command}: table "no-such-table" not found at ${dynalite.endpoint}; check --table (the stack output table_name)\n`,
       );
       expect(result.stdout).toBe('');
     },

@@ -2,55 +2,48 @@
  * `sales-lake reconcile --export DIR`, spawned as a user runs it: the table side from a local export folder in the
  * documented format, verified first; dynalite answers the re-check.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { writeExportFolder } from '../helpers/export-folder.js';
-import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
-import { filesUnder, runBin } from '../helpers/run-bin.js';
+import { useTemporaryFolder } from '@sales/testing';
+import { writeExportFolder } from '../support/export-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { orderItem } from '../support/orders-table.js';
+import { filesUnder, runBin } from '../support/run-bin.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 8;
 const EXPORT_ID = '01764547200000-abcd1234';
 
 describe('sales-lake reconcile --export', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let root: string;
+  const dynalite = useOrdersDynalite({ orders: ITEMS });
+  const root = useTemporaryFolder('reconcile-export-cli-');
   let lake: string;
   let folder: string;
   let dataKeys: string[];
 
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
-  });
-  afterAll(async () => server.stop());
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'reconcile-export-cli-'));
-    lake = join(root, 'lake');
+    lake = join(root.path, 'lake');
     const hourAgo = (Date.now() - 3_600_000) * 1000;
     // The lake lacks o-000000; its o-000001 says "pending".
     writeLakeObject(lake, 'inserts', [
       changeLine('insert', { ...orderItem(1), status: { S: 'pending' } }, hourAgo),
       ...Array.from({ length: ITEMS - 2 }, (_, index) => changeLine('insert', orderItem(index + 2), hourAgo)),
     ]);
-    ({ folder, dataKeys } = writeExportFolder(join(root, 'bucket'), {
+    ({ folder, dataKeys } = writeExportFolder(join(root.path, 'bucket'), {
       exportId: EXPORT_ID,
       table: 'orders',
       exportTime: new Date(Date.now() - 600_000).toISOString(),
       files: [Array.from({ length: ITEMS }, (_, index) => unmarshall(orderItem(index)))],
     }));
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const args = (...extra: string[]): string[] => [
     'reconcile',
     '--table',
     'orders',
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--lake',
     lake,
     '--export',
@@ -82,7 +75,7 @@ describe('sales-lake reconcile --export', () => {
   }, 60_000);
 
   test('refuses an export of another table (exit 1)', async () => {
-    const other = writeExportFolder(join(root, 'other'), {
+    const other = writeExportFolder(join(root.path, 'other'), {
       exportId: EXPORT_ID,
       table: 'invoices',
       exportTime: new Date().toISOString(),

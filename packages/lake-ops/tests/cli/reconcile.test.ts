@@ -1,36 +1,24 @@
 /**
  * `sales-lake reconcile`, spawned as a user runs it, against dynalite and a local lake.
  */
-import { rmSync } from 'node:fs';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient } from '../helpers/orders-table.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { filesUnder, runBin } from '../helpers/run-bin.js';
+import { useLakeFolder } from '../support/lake-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { filesUnder, runBin } from '../support/run-bin.js';
 
 const ITEMS = 25;
 
 describe('sales-lake reconcile against dynalite', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let lake: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
-    lake = emptyLakeFolder('reconcile-cli-lake-');
-  });
-  afterAll(async () => {
-    rmSync(lake, { recursive: true, force: true });
-    await server.stop();
-  });
+  const dynalite = useOrdersDynalite({ orders: ITEMS });
+  const lake = useLakeFolder('reconcile-cli-lake-', true);
 
   const args = (...extra: string[]): string[] => [
     'reconcile',
     '--table',
     'orders',
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--lake',
-    lake,
+    lake.path,
     ...extra,
   ];
 
@@ -54,7 +42,7 @@ describe('sales-lake reconcile against dynalite', () => {
     expect(repaired.stdout).toMatch(
       /repaired: 25 rows written to sales\/year=\d{4}\/.*snapshot-reconcile-orders-\d{16}\.json\.gz/,
     );
-    expect(filesUnder(lake)).toHaveLength(1);
+    expect(filesUnder(lake.path)).toHaveLength(1);
 
     const clean = await runBin(args());
     expect(clean.code).toBe(0);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { rowsPerEventId } from '@sales/testing';
 import { readEvent, writeErrorObject } from '../support/error-objects';
 
@@ -19,17 +20,13 @@ const SALES = readEvent('firehose-event-pipe-sales.json').records.map((record) =
 }));
 
 describe('sales-lake replay', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'replay-cli-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const root = useTemporaryFolder('replay-cli-');
 
   test('replays every record, exit 0; the second run replays nothing new', () => {
-    writeErrorObject(root, SALES, 'c0000000-0000-4000-8000-000000000001');
+    writeErrorObject(root.path, SALES, 'c0000000-0000-4000-8000-000000000001');
 
-    const first = replay(['--lake', root, '--json']);
-    const second = replay(['--lake', root, '--json']);
+    const first = replay(['--lake', root.path, '--json']);
+    const second = replay(['--lake', root.path, '--json']);
 
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
@@ -44,17 +41,17 @@ describe('sales-lake replay', () => {
     );
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ already_replayed: 1, processed: 0, written: [] });
-    expect(Object.values(rowsPerEventId(root))).toEqual([1, 1, 1, 1]);
+    expect(Object.values(rowsPerEventId(root.path))).toEqual([1, 1, 1, 1]);
   });
 
   test('records that still fail give exit 1 and say where they are', () => {
     writeErrorObject(
-      root,
+      root.path,
       [SALES[0]!, { data: '%%%', approximateArrivalTimestamp: SALES[0]!.approximateArrivalTimestamp }],
       'c0000000-0000-4000-8000-000000000002',
     );
 
-    const { code, stdout, stderr } = replay(['--lake', root, '--json']);
+    const { code, stdout, stderr } = replay(['--lake', root.path, '--json']);
 
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({
@@ -67,18 +64,18 @@ describe('sales-lake replay', () => {
   });
 
   test('--dry-run writes nothing and prints no JSON without --json', () => {
-    writeErrorObject(root, SALES, 'c0000000-0000-4000-8000-000000000003');
+    writeErrorObject(root.path, SALES, 'c0000000-0000-4000-8000-000000000003');
 
-    const { code, stdout, stderr } = replay(['--lake', root, '--dry-run']);
+    const { code, stdout, stderr } = replay(['--lake', root.path, '--dry-run']);
 
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/4 replayed.*would write \d+ objects/);
-    expect(rowsPerEventId(root)).toEqual({});
+    expect(rowsPerEventId(root.path)).toEqual({});
   });
 
   test('a --lake that does not exist is refused, exit 2 naming --lake; nothing is created', () => {
-    const typo = join(root, 'nope-lake');
+    const typo = join(root.path, 'nope-lake');
 
     const { code, stdout, stderr } = replay(['--lake', typo]);
 
@@ -89,15 +86,15 @@ describe('sales-lake replay', () => {
   });
 
   test("a folder that is not the pipeline's lake is refused, exit 2, and left as it was", () => {
-    writeFileSync(join(root, 'notes.txt'), 'mine');
+    writeFileSync(join(root.path, 'notes.txt'), 'mine');
 
-    const { code, stderr } = replay(['--lake', root]);
+    const { code, stderr } = replay(['--lake', root.path]);
 
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /--lake ".*" is not the pipeline's lake: it holds notes\.txt but nothing under sales\/ or errors\//,
     );
-    expect(readdirSync(root)).toEqual(['notes.txt']);
+    expect(readdirSync(root.path)).toEqual(['notes.txt']);
   });
 
   test.each([

@@ -2,16 +2,14 @@
  * An endpoint that accepts connections and never answers: every command that reads the table gives up in bounded
  * time with a line naming the endpoint.
  */
-import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
-import { runNpm } from '../helpers/run-bin.js';
+import { useLakeFolder } from '../support/lake-folder.js';
+import { runNpm } from '../support/run-bin.js';
 
 describe('sales-lake against a silent endpoint', () => {
   let server: Server;
   const sockets: Socket[] = [];
   let endpoint: string;
-  let lake: string;
 
   beforeAll(async () => {
     server = createServer((socket) => void sockets.push(socket)); // accept, never answer
@@ -22,8 +20,7 @@ describe('sales-lake against a silent endpoint', () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((done) => server.close(done));
   });
-  beforeEach(() => (lake = emptyLakeFolder('silent-endpoint-lake-')));
-  afterEach(() => rmSync(lake, { recursive: true, force: true }));
+  const lake = useLakeFolder('silent-endpoint-lake-');
 
   test.each([
     ['reconcile', []],
@@ -33,7 +30,7 @@ describe('sales-lake against a silent endpoint', () => {
     async (script, extra) => {
       const started = Date.now();
 
-      const result = await runNpm(script, ['--table', 'orders', '--endpoint', endpoint, '--lake', lake, ...extra]);
+      const result = await runNpm(script, ['--table', 'orders', '--endpoint', endpoint, '--lake', lake.path, ...extra]);
 
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.code).toBe(1);

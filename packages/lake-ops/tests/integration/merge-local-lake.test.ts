@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { localCurrentFiles } from '../../src/merge/local-current-files.js';
 import { mergeLocalLake, type LocalMergeOptions } from '../../src/merge/merge-local-lake.js';
 import { MergeRunError } from '../../src/merge/merge-run-error.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
+import { useLakeFolders } from '../support/lake-folder.js';
 import { snapshotChangeLine, streamChangeLine, writeChangeObjects } from '../support/order-changes.js';
 import { duckDbRows, readParquet } from '../support/duckdb-rows.js';
 
@@ -15,15 +15,11 @@ const T0 = Date.UTC(2026, 11, 6, 10) * 1000;
 const placed = { status: 'placed', quantity: 1, unitCents: 1999 };
 const shipped = { status: 'shipped', quantity: 2, unitCents: 1999 };
 
-const lakes: string[] = [];
-afterAll(() => {
-  for (const lake of lakes) rmSync(lake, { recursive: true, force: true });
-});
+const newLake = useLakeFolders();
 
 /** A lake holding: o-1 inserted then modified, o-2 inserted then removed, o-3 inserted. */
 function threeOrderLake(): string {
-  const lake = emptyLakeFolder('merge-local-');
-  lakes.push(lake);
+  const lake = newLake('merge-local-');
   writeChangeObjects(lake, 'delivery-1', [
     streamChangeLine({ operation: 'insert', orderId: 'o-1', version: placed, eventTimeMicros: T0, sequence: 1 }),
     streamChangeLine({ operation: 'insert', orderId: 'o-2', version: placed, eventTimeMicros: T0, sequence: 2 }),
@@ -156,8 +152,7 @@ describe('mergeLocalLake', () => {
   test('a snapshot stamped by a clock ahead of DynamoDB never brings back an order removed after it was read', async () => {
     // o-1 is read by a Scan at 11:58:50 (DynamoDB's clock) on a host 200 s ahead: stamped 12:02:10, fenced 300 s
     // before, at 11:57:10. It is removed at 11:59:00. Later windows start at 12:00 and hold the snapshot, not the remove.
-    const lake = emptyLakeFolder('merge-skew-');
-    lakes.push(lake);
+    const lake = newLake('merge-skew-');
     const at = (hh: number, mm: number, ss = 0) => Date.UTC(2026, 11, 6, hh, mm, ss) * 1000;
     const merge = (runId: string, readUntil: string) => run(lake, { runId, readUntil, latenessSeconds: 3600 });
     writeChangeObjects(lake, 'd1', [
@@ -191,8 +186,7 @@ describe('mergeLocalLake', () => {
   });
 
   test('an empty lake is an empty change log: a first merge with nothing to merge', async () => {
-    const lake = emptyLakeFolder('merge-empty-');
-    lakes.push(lake);
+    const lake = newLake('merge-empty-');
 
     const report = await run(lake);
 

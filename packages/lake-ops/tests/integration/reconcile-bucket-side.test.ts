@@ -6,16 +6,16 @@
  */
 import { DeleteItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DATA_FILE_EXTENSION } from '@sales/pipeline-spec';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { openBucketLakeSide } from '../../src/reconcile/bucket-lake-side.js';
 import { DuckdbComparison, rowObjectsLocation } from '../../src/reconcile/duckdb-comparison.js';
 import type { ComparisonEngine } from '../../src/reconcile/find-drift.js';
 import { reconcileOn, type ReconcileRunOptions } from '../../src/reconcile/reconcile.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { createOrdersTable, orderItem } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const HOUR_AGO = (Date.now() - 3_600_000) * 1000;
@@ -36,41 +36,26 @@ async function storedItems(client: DynamoDBClient, table: string): Promise<Recor
 }
 
 describe('reconcile on a bucket lake side', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let client: DynamoDBClient;
-  let bucket: string;
-  let spill: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    client = localClient(server.endpoint);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => {
-    bucket = mkdtempSync(join(tmpdir(), 'reconcile-bucket-'));
-    spill = mkdtempSync(join(tmpdir(), 'reconcile-spill-'));
-  });
-  afterEach(() => {
-    rmSync(bucket, { recursive: true, force: true });
-    rmSync(spill, { recursive: true, force: true });
-  });
+  const dynalite = useOrdersDynalite();
+  const bucket = useTemporaryFolder('reconcile-bucket-');
+  const spill = useTemporaryFolder('reconcile-spill-');
 
   /** The bucket side with DuckDB; `wrap` may intercept the engine's queries. */
   async function bucketSide(run: string, wrap: (engine: ComparisonEngine) => ComparisonEngine = (engine) => engine) {
-    const duck = await DuckdbComparison.open(spill);
+    const duck = await DuckdbComparison.open(spill.path);
     return openBucketLakeSide({
       engine: wrap(duck),
-      objectsUnder: (prefix) => new LocalLakeStore(join(bucket, prefix)),
-      lakeRows: () => rowObjectsLocation(join(bucket, 'sales'), DATA_FILE_EXTENSION),
-      scratchRows: (runId) => rowObjectsLocation(join(bucket, 'reconcile', runId), DATA_FILE_EXTENSION),
+      objectsUnder: (prefix) => new LocalLakeStore(join(bucket.path, prefix)),
+      lakeRows: () => rowObjectsLocation(join(bucket.path, 'sales'), DATA_FILE_EXTENSION),
+      scratchRows: (runId) => rowObjectsLocation(join(bucket.path, 'reconcile', runId), DATA_FILE_EXTENSION),
       run,
       closeEngine: () => duck.close(),
     });
   }
 
   const options = (table: string, overrides: Partial<ReconcileRunOptions> = {}): ReconcileRunOptions => ({
-    client,
-    lake: new LocalLakeStore(bucket),
+    client: dynalite.client,
+    lake: new LocalLakeStore(bucket.path),
     table,
     keyName: 'order_id',
     segments: 2,
@@ -84,20 +69,20 @@ describe('reconcile on a bucket lake side', () => {
 
   test('finds the planted drift, repairs it, and deletes its scratch rows', async () => {
     // Arrange: 12 orders; the lake lacks o-000001, has o-000003 with another status, and o-999999 the table lacks.
-    await createOrdersTable(client, 'bucket', 12);
-    const stored = await storedItems(client, 'bucket');
+    await createOrdersTable(dynalite.client, 'bucket', 12);
+    const stored = await storedItems(dynalite.client, 'bucket');
     const item = (index: number) => stored.find((entry) => entry.order_id?.S === key(index)) ?? orderItem(index);
-    writeLakeObject(bucket, 'inserts', [
+    writeLakeObject(bucket.path, 'inserts', [
       ...stored.filter((entry) => entry.order_id?.S !== key(1)).map((entry) => changeLine('insert', entry, HOUR_AGO)),
       changeLine('modify', { ...item(3), status: { S: 'pending' } }, HOUR_AGO + 1),
       changeLine('insert', orderItem(999_999), HOUR_AGO),
     ]);
-    await client.send(new DeleteItemCommand({ TableName: 'bucket', Key: { order_id: { S: key(11) } } }));
+    await dynalite.client.send(new DeleteItemCommand({ TableName: 'bucket', Key: { order_id: { S: key(11) } } }));
     const seenDuringRun: string[] = [];
     const watch = (engine: ComparisonEngine): ComparisonEngine => ({
       dialect: engine.dialect,
       query: async (sql) => {
-        seenDuringRun.push(...filesUnder(join(bucket, 'reconcile')));
+        seenDuringRun.push(...filesUnder(join(bucket.path, 'reconcile')));
         return engine.query(sql);
       },
     });
@@ -118,7 +103,7 @@ describe('reconcile on a bucket lake side', () => {
     expect(seenDuringRun).toEqual(expect.arrayContaining(['r-1-table/s0-p0.json.gz', 'r-1-recheck/recheck.json.gz']));
     expect(seenDuringRun.every((path) => /^r-1-(table|recheck)\//.test(path))).toBe(true);
     expect(left).toEqual([]);
-    expect(filesUnder(join(bucket, 'reconcile'))).toEqual([]);
+    expect(filesUnder(join(bucket.path, 'reconcile'))).toEqual([]);
 
     // Act: repair, then again.
     const repairSide = await bucketSide('r-2');
@@ -132,11 +117,11 @@ describe('reconcile on a bucket lake side', () => {
     expect(repaired.repair?.rows).toBe(4);
     expect(after.drift).toEqual([]);
     expect(after.lake_keys).toBe(11);
-    expect(filesUnder(join(bucket, 'reconcile'))).toEqual([]);
+    expect(filesUnder(join(bucket.path, 'reconcile'))).toEqual([]);
   }, 60_000);
 
   test('a failing query fails the run, and closing still deletes the scratch rows', async () => {
-    await createOrdersTable(client, 'failing', 5);
+    await createOrdersTable(dynalite.client, 'failing', 5);
     const failing = (engine: ComparisonEngine): ComparisonEngine => ({
       dialect: engine.dialect,
       query: async (sql) => {
@@ -149,13 +134,13 @@ describe('reconcile on a bucket lake side', () => {
     const run = reconcileOn(side, options('failing'));
 
     await expect(run).rejects.toThrow('Athena query q-1 FAILED: HIVE_CURSOR_ERROR');
-    expect(filesUnder(join(bucket, 'reconcile')).length).toBeGreaterThan(0);
+    expect(filesUnder(join(bucket.path, 'reconcile')).length).toBeGreaterThan(0);
     expect(await side.close()).toEqual([]);
-    expect(filesUnder(join(bucket, 'reconcile'))).toEqual([]);
+    expect(filesUnder(join(bucket.path, 'reconcile'))).toEqual([]);
   }, 60_000);
 
   test('Ctrl-C during a query ends the run incomplete, not failed', async () => {
-    await createOrdersTable(client, 'interrupted', 5);
+    await createOrdersTable(dynalite.client, 'interrupted', 5);
     const controller = new AbortController();
     // As the Athena engine does: on abort it stops the query and throws.
     const interrupted = (engine: ComparisonEngine): ComparisonEngine => ({
@@ -172,6 +157,6 @@ describe('reconcile on a bucket lake side', () => {
 
     expect(result).toMatchObject({ table_items: 5, complete: false, drift: [] });
     expect(await side.close()).toEqual([]);
-    expect(filesUnder(join(bucket, 'reconcile'))).toEqual([]);
+    expect(filesUnder(join(bucket.path, 'reconcile'))).toEqual([]);
   }, 60_000);
 });

@@ -4,16 +4,11 @@
  * the log; a column orders_current does not declare is listed as not judged.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { localCurrentFiles } from '../../src/merge/local-current-files.js';
 import { mergeLocalLake } from '../../src/merge/merge-local-lake.js';
-import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient, storedItems } from '../helpers/orders-table.js';
+import { reconcile } from '../../src/reconcile/reconcile.js';
+import { useLocalReconcile } from '../support/local-reconcile.js';
+import { createOrdersTable, storedItems } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 30;
@@ -33,52 +28,19 @@ async function changeCurrentState(lake: string, statements: readonly string[]): 
 }
 
 describe('reconcile --against current', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let client: DynamoDBClient;
-  let lake: string;
-  let scratch: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    client = localClient(server.endpoint);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => {
-    lake = mkdtempSync(join(tmpdir(), 'reconcile-current-lake-'));
-    scratch = mkdtempSync(join(tmpdir(), 'reconcile-current-scratch-'));
-  });
-  afterEach(() => {
-    rmSync(lake, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-    client,
-    lake: new LocalLakeStore(lake),
-    table,
-    keyName: 'order_id',
-    segments: 2,
-    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
-    buckets: 64,
-    repair: false,
-    scratchFolder: join(scratch, String(Math.random())),
-    signal: new AbortController().signal,
-    onProgress: () => undefined,
-    against: 'current',
-    ...overrides,
-  });
+  const { dynalite, lake, options } = useLocalReconcile('reconcile-current-', { against: 'current' });
 
   test('judges orders_current value by value, finds drift planted in it alone, and says what it did not judge', async () => {
     // Arrange: a table of 30 orders, their inserts in the change log an hour ago, merged into orders_current.
-    await createOrdersTable(client, 'current', ITEMS);
-    const items = await storedItems(client, 'current');
+    await createOrdersTable(dynalite.client, 'current', ITEMS);
+    const items = await storedItems(dynalite.client, 'current');
     writeLakeObject(
-      lake,
+      lake.path,
       'inserts',
       items.map((item) => changeLine('insert', item, HOUR_AGO)),
     );
     const merge = await mergeLocalLake({
-      lake,
+      lake: lake.path,
       mode: 'incremental',
       runId: 'merge-1',
       readUntil: new Date(HOUR_AGO / 1000 + 60_000).toISOString(),
@@ -87,7 +49,7 @@ describe('reconcile --against current', () => {
 
     // Act: against orders_current as merged, then after drift is planted in its database only.
     const clean = await reconcile(options('current'));
-    await changeCurrentState(lake, [
+    await changeCurrentState(lake.path, [
       `UPDATE orders_current SET status = 'lost', total = 1.10 WHERE order_id = '${key(3)}'`,
       `DELETE FROM orders_current WHERE order_id = '${key(4)}'`,
       `INSERT INTO orders_current (order_id, status, cdc_sort_key) VALUES ('o-planted', 'paid', '0')`,

@@ -3,13 +3,9 @@
  * it runs (not reported), then --repair, then no drift.
  */
 import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
-import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient, orderItem, storedItems } from '../helpers/orders-table.js';
+import { reconcile } from '../../src/reconcile/reconcile.js';
+import { useLocalReconcile } from '../support/local-reconcile.js';
+import { createOrdersTable, orderItem, storedItems } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 40;
@@ -23,51 +19,19 @@ async function itemsByKey(client: DynamoDBClient, table: string): Promise<Map<st
 }
 
 describe('reconcile', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let client: DynamoDBClient;
-  let lake: string;
-  let scratch: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    client = localClient(server.endpoint);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => {
-    lake = mkdtempSync(join(tmpdir(), 'reconcile-lake-'));
-    scratch = mkdtempSync(join(tmpdir(), 'reconcile-scratch-'));
-  });
-  afterEach(() => {
-    rmSync(lake, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  const options = (table: string, overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-    client,
-    lake: new LocalLakeStore(lake),
-    table,
-    keyName: 'order_id',
-    segments: 2,
-    fenceMargin: { seconds: 300, reason: 'set with --fence-margin-seconds' },
-    buckets: 64,
-    repair: false,
-    scratchFolder: join(scratch, String(Math.random())),
-    signal: new AbortController().signal,
-    onProgress: () => undefined,
-    ...overrides,
-  });
+  const { dynalite, lake, options } = useLocalReconcile('reconcile-');
 
   test('finds each kind of drift exactly, leaves changes in flight out, and a repair brings it to zero', async () => {
     // Arrange: a table of 40 orders; the lake holds their inserts an hour ago, then drift is planted.
-    await createOrdersTable(client, 'drift', ITEMS);
-    const stored = await itemsByKey(client, 'drift');
+    await createOrdersTable(dynalite.client, 'drift', ITEMS);
+    const stored = await itemsByKey(dynalite.client, 'drift');
     const item = (index: number): Record<string, AttributeValue> => stored.get(key(index)) ?? orderItem(index);
     const inserts = Array.from({ length: ITEMS }, (_, i) => i)
       .filter((i) => i !== 1)
       .map((i) => changeLine('insert', item(i), HOUR_AGO));
-    writeLakeObject(lake, 'inserts', [...inserts, changeLine('insert', orderItem(999_999), HOUR_AGO)]); // 999999: never in the table
-    await client.send(new DeleteItemCommand({ TableName: 'drift', Key: { order_id: { S: key(2) } } })); // remove lost
-    writeLakeObject(lake, 'changes', [
+    writeLakeObject(lake.path, 'inserts', [...inserts, changeLine('insert', orderItem(999_999), HOUR_AGO)]); // 999999: never in the table
+    await dynalite.client.send(new DeleteItemCommand({ TableName: 'drift', Key: { order_id: { S: key(2) } } })); // remove lost
+    writeLakeObject(lake.path, 'changes', [
       changeLine('modify', { ...item(3), status: { S: 'pending' } }, HOUR_AGO + 1), // value differs
       changeLine('remove', item(4), HOUR_AGO + 1), // removed in the lake, alive in the table
       changeLine(
@@ -80,14 +44,14 @@ describe('reconcile', () => {
     ]);
     // o-000006 changes in the table before the run, and its change reaches the lake only while reconcile runs.
     const changed6 = { ...item(6), status: { S: 'cancelled' } };
-    await client.send(new PutItemCommand({ TableName: 'drift', Item: changed6 }));
-    const send = client.send.bind(client);
+    await dynalite.client.send(new PutItemCommand({ TableName: 'drift', Item: changed6 }));
+    const send = dynalite.client.send.bind(dynalite.client);
     let caughtUp = false;
-    const hooked = Object.assign(Object.create(client) as DynamoDBClient, {
+    const hooked = Object.assign(Object.create(dynalite.client) as DynamoDBClient, {
       send: async (command: Parameters<DynamoDBClient['send']>[0], ...rest: unknown[]) => {
         if (command.constructor.name === 'BatchGetItemCommand' && !caughtUp) {
           caughtUp = true;
-          writeLakeObject(lake, 'late', [changeLine('modify', changed6, nowMicros())]);
+          writeLakeObject(lake.path, 'late', [changeLine('modify', changed6, nowMicros())]);
         }
         return (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
       },
@@ -124,11 +88,11 @@ describe('reconcile', () => {
   }, 60_000);
 
   test('a lake that equals the table has no differing bucket', async () => {
-    await createOrdersTable(client, 'equal', 30);
+    await createOrdersTable(dynalite.client, 'equal', 30);
     writeLakeObject(
-      lake,
+      lake.path,
       'inserts',
-      (await storedItems(client, 'equal')).map((item) => changeLine('insert', item, HOUR_AGO)),
+      (await storedItems(dynalite.client, 'equal')).map((item) => changeLine('insert', item, HOUR_AGO)),
     );
     const result = await reconcile(options('equal'));
     expect(result).toMatchObject({

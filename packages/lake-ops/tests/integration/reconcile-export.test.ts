@@ -2,21 +2,20 @@
  * reconcile with a point-in-time export as its table side: each kind of drift planted before the export, keys changed
  * after the export time (in flight, not reported), the rows fenced at ExportTime minus the margin, then --repair.
  */
-import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { reconcile, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
 import { exportTableSide, scanTableSide } from '../../src/reconcile/table-side.js';
 import { snapshotSortKey, toFenceMicros } from '../../src/rows/fence.js';
 import { localExportFiles } from '../../src/table/export-files.js';
 import { openVerifiedExport } from '../../src/table/verified-export.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { writeExportFolder } from '../helpers/export-folder.js';
-import { createOrdersTable, localClient, orderItem, storedItems } from '../helpers/orders-table.js';
-import { rowsIn } from '../helpers/run-bin.js';
+import { writeExportFolder } from '../support/export-folder.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { createOrdersTable, orderItem, storedItems } from '../support/orders-table.js';
+import { rowsIn } from '../support/run-bin.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 20;
@@ -25,19 +24,8 @@ const EXPORT_ID = '01764547200000-abcd1234';
 const key = (index: number): string => `o-${String(index).padStart(6, '0')}`;
 
 describe('reconcile from an export', () => {
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let client: DynamoDBClient;
-  let root: string;
-
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
-    client = localClient(server.endpoint);
-  });
-  afterAll(async () => server.stop());
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'reconcile-export-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const dynalite = useOrdersDynalite();
+  const root = useTemporaryFolder('reconcile-export-');
 
   test('reports the drift of the export time, leaves later changes in flight, and a repair mends it', async () => {
     // Arrange: the table at the export time T (30 min ago); the lake holds its history from an hour ago.
@@ -47,15 +35,15 @@ describe('reconcile from an export', () => {
     const afterExport = (minutes: number): number => exportMicros + minutes * 60_000_000;
     const table = 'exported';
     const put = (item: Record<string, AttributeValue>) =>
-      client.send(new PutItemCommand({ TableName: table, Item: item }));
+      dynalite.client.send(new PutItemCommand({ TableName: table, Item: item }));
     const remove = (index: number) =>
-      client.send(new DeleteItemCommand({ TableName: table, Key: { order_id: { S: key(index) } } }));
-    await createOrdersTable(client, table, ITEMS);
-    const original = new Map((await storedItems(client, table)).map((item) => [item.order_id?.S ?? '', item]));
+      dynalite.client.send(new DeleteItemCommand({ TableName: table, Key: { order_id: { S: key(index) } } }));
+    await createOrdersTable(dynalite.client, table, ITEMS);
+    const original = new Map((await storedItems(dynalite.client, table)).map((item) => [item.order_id?.S ?? '', item]));
     const stored = (index: number): Record<string, AttributeValue> => original.get(key(index)) ?? orderItem(index);
     await remove(2); // removed before the export; the lake missed the remove
-    const exported = await storedItems(client, table);
-    const { folder } = writeExportFolder(root, {
+    const exported = await storedItems(dynalite.client, table);
+    const { folder } = writeExportFolder(root.path, {
       exportId: EXPORT_ID,
       table,
       exportTime: new Date(exportMicros / 1000).toISOString(),
@@ -64,7 +52,7 @@ describe('reconcile from an export', () => {
         exported.slice(10).map((item) => unmarshall(item)),
       ],
     });
-    const lake = join(root, 'lake');
+    const lake = join(root.path, 'lake');
     const inserts = Array.from({ length: ITEMS }, (_, index) => index)
       .filter((index) => index !== 1) // o-1: the lake never got it
       .map((index) => changeLine('insert', stored(index), hourAgo));
@@ -91,9 +79,9 @@ describe('reconcile from an export', () => {
       signal: new AbortController().signal,
       onProgress: () => undefined,
     });
-    const scratch = (name: string): string => join(root, 'scratch', name);
+    const scratch = (name: string): string => join(root.path, 'scratch', name);
     const options = (overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
-      client,
+      client: dynalite.client,
       lake: new LocalLakeStore(lake),
       table,
       keyName: 'order_id',
@@ -141,7 +129,7 @@ describe('reconcile from an export', () => {
       changeLine('modify', { ...stored(8), status: { S: 'cancelled' } }, Date.now() * 1000),
     ]);
     const scan = scanTableSide({
-      client,
+      client: dynalite.client,
       table,
       keyNames: ['order_id'],
       segments: 2,
@@ -157,12 +145,12 @@ describe('reconcile from an export', () => {
   }, 90_000);
 
   test('stops before comparing when interrupted while reading the export', async () => {
-    await createOrdersTable(client, 'stopped', 3);
-    const { folder } = writeExportFolder(root, {
+    await createOrdersTable(dynalite.client, 'stopped', 3);
+    const { folder } = writeExportFolder(root.path, {
       exportId: EXPORT_ID,
       table: 'stopped',
       exportTime: new Date().toISOString(),
-      files: [(await storedItems(client, 'stopped')).map((item) => unmarshall(item))],
+      files: [(await storedItems(dynalite.client, 'stopped')).map((item) => unmarshall(item))],
     });
     const controller = new AbortController();
     const opened = await openVerifiedExport({
@@ -175,8 +163,8 @@ describe('reconcile from an export', () => {
     controller.abort();
 
     const result = await reconcile({
-      client,
-      lake: new LocalLakeStore(join(root, 'lake')),
+      client: dynalite.client,
+      lake: new LocalLakeStore(join(root.path, 'lake')),
       table: 'stopped',
       keyName: 'order_id',
       segments: 1,
@@ -184,7 +172,7 @@ describe('reconcile from an export', () => {
       buckets: 16,
       repair: true,
       tableSide: exportTableSide({ ...opened, context: { ...opened.context, keyNames: ['order_id'] } }),
-      scratchFolder: join(root, 'scratch'),
+      scratchFolder: join(root.path, 'scratch'),
       signal: controller.signal,
       onProgress: () => undefined,
     });

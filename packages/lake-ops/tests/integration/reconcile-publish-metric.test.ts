@@ -5,12 +5,10 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DRIFT_METRIC } from '@sales/pipeline-spec';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { runReconcile } from '../../src/reconcile/reconcile-command.js';
-import { startDynaliteProcess } from '../helpers/dynalite-process.js';
-import { createOrdersTable, localClient, orderItem } from '../helpers/orders-table.js';
+import { useOrdersDynalite } from '../support/orders-dynalite.js';
+import { orderItem } from '../support/orders-table.js';
 import { changeLine, writeLakeObject } from '../support/lake-changes.js';
 
 const ITEMS = 6;
@@ -18,26 +16,22 @@ const HOUR_AGO = (Date.now() - 3_600_000) * 1000;
 
 describe('sales-lake reconcile --publish-metric', () => {
   const cloudwatch = mockClient(CloudWatchClient);
-  let server: Awaited<ReturnType<typeof startDynaliteProcess>>;
-  let lake: string;
+  const dynalite = useOrdersDynalite({ orders: ITEMS });
+  const lake = useTemporaryFolder('reconcile-metric-');
   let output: string[];
   const saved = { ...process.env };
 
-  beforeAll(async () => {
-    server = await startDynaliteProcess(process.cwd());
+  beforeAll(() => {
     Object.assign(process.env, { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
-    await createOrdersTable(localClient(server.endpoint), 'orders', ITEMS);
   });
-  afterAll(async () => {
+  afterAll(() => {
     process.env = saved;
-    await server.stop();
   });
   beforeEach(() => {
     cloudwatch.reset();
-    lake = mkdtempSync(join(tmpdir(), 'reconcile-metric-'));
     // The lake lacks o-000000 and o-000001: two keys missing_in_lake.
     writeLakeObject(
-      lake,
+      lake.path,
       'inserts',
       Array.from({ length: ITEMS - 2 }, (_, index) => changeLine('insert', orderItem(index + 2), HOUR_AGO)),
     );
@@ -52,18 +46,15 @@ describe('sales-lake reconcile --publish-metric', () => {
       return true;
     }) as typeof process.stderr.write);
   });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    rmSync(lake, { recursive: true, force: true });
-  });
+  afterEach(() => jest.restoreAllMocks());
 
   const args = (...extra: string[]): string[] => [
     '--table',
     'orders',
     '--endpoint',
-    server.endpoint,
+    dynalite.endpoint,
     '--lake',
-    lake,
+    lake.path,
     '--publish-metric',
     ...extra,
   ];
@@ -135,7 +126,15 @@ describe('sales-lake reconcile --publish-metric', () => {
     cloudwatch.on(PutMetricDataCommand).resolves({});
 
     await expect(
-      runReconcile(['--table', 'no-such-table', '--endpoint', server.endpoint, '--lake', lake, '--publish-metric']),
+      runReconcile([
+        '--table',
+        'no-such-table',
+        '--endpoint',
+        dynalite.endpoint,
+        '--lake',
+        lake.path,
+        '--publish-metric',
+      ]),
     ).rejects.toThrow(/non-existent table|not found/i);
 
     expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);

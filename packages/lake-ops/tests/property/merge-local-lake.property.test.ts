@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readFileSync, rmSync } from 'node:fs';
 import { localCurrentFiles } from '../../src/merge/local-current-files.js';
 import { mergeLocalLake } from '../../src/merge/merge-local-lake.js';
-import { emptyLakeFolder } from '../helpers/lake-folder.js';
+import { useLakeFolders } from '../support/lake-folder.js';
 import { readParquet } from '../support/duckdb-rows.js';
 import { money, writeChangeObjects } from '../support/order-changes.js';
 import { type Delivery, type History, histories, LATENESS_SECONDS, START_MICROS, stateAt } from './merge-history.js';
@@ -78,8 +78,10 @@ const figures = {
   rebuilds: 0,
 };
 
+const newLake = useLakeFolders();
+
 async function checkHistory(history: History): Promise<void> {
-  const lake = emptyLakeFolder('merge-property-');
+  const lake = newLake('merge-property-');
   const pending = [...history.deliveries].sort((a, b) => a.arrival - b.arrival);
   const arrived: Delivery[] = [];
   const merges = [...history.merges, { at: history.end, rebuild: false }];

@@ -25,7 +25,7 @@ import { newRunId, openAthenaLakeSide } from '../../src/reconcile/athena-lake-si
 import { MAX_QUERY_BYTES } from '../../src/athena/run-athena-query';
 import { S3LakeStore } from '../../src/lake/s3-lake-store';
 import { reconcileOn } from '../../src/reconcile/reconcile';
-import { orderItem } from '../helpers/orders-table';
+import { orderItem } from '../support/orders-table';
 import { changeLine } from '../support/lake-changes';
 
 /** The golden text of each side reconcile judges against: the change log, and `orders_current`. */

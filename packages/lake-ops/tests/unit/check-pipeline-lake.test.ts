@@ -4,49 +4,45 @@
 import { ListObjectsV2Command, NoSuchBucket, S3Client } from '@aws-sdk/client-s3';
 import { UsageError } from '@sales/command-line';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { checkPipelineLake } from '../../src/lake/check-pipeline-lake.js';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { S3LakeStore } from '../../src/lake/s3-lake-store.js';
 
 describe('checkPipelineLake on a folder', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'check-lake-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const root = useTemporaryFolder('check-lake-');
 
   test.each([
-    ['the marker of npm run local', () => writeFileSync(join(root, '.sales-local'), '')],
-    ['a sales/ folder', () => mkdirSync(join(root, 'sales'))],
-    ['an errors/ folder', () => mkdirSync(join(root, 'errors'))],
+    ['the marker of npm run local', () => writeFileSync(join(root.path, '.sales-local'), '')],
+    ['a sales/ folder', () => mkdirSync(join(root.path, 'sales'))],
+    ['an errors/ folder', () => mkdirSync(join(root.path, 'errors'))],
   ])('accepts a folder with %s', async (_case, arrange) => {
     arrange();
-    await expect(checkPipelineLake(new LocalLakeStore(root))).resolves.toBeUndefined();
+    await expect(checkPipelineLake(new LocalLakeStore(root.path))).resolves.toBeUndefined();
   });
 
   test.each([
     [
       'does not exist',
-      () => join(root, 'typo-lake'),
+      () => join(root.path, 'typo-lake'),
       /^--lake ".*typo-lake" does not exist; give the folder npm run local wrote/,
     ],
     [
       'is a file',
       () => {
-        writeFileSync(join(root, 'lake.txt'), '');
-        return join(root, 'lake.txt');
+        writeFileSync(join(root.path, 'lake.txt'), '');
+        return join(root.path, 'lake.txt');
       },
       /^--lake must be a folder or s3:\/\/<lake bucket>\/, received the file ".*lake\.txt"/,
     ],
-    ['is empty', () => root, /^--lake ".*" holds nothing: no pipeline data under sales\/ or errors\//],
+    ['is empty', () => root.path, /^--lake ".*" holds nothing: no pipeline data under sales\/ or errors\//],
     [
       'holds something else',
       () => {
-        writeFileSync(join(root, 'photo.jpg'), '');
-        return root;
+        writeFileSync(join(root.path, 'photo.jpg'), '');
+        return root.path;
       },
       /^--lake ".*" is not the pipeline's lake: it holds photo\.jpg but nothing under sales\/ or errors\//,
     ],
@@ -54,13 +50,13 @@ describe('checkPipelineLake on a folder', () => {
     'refuses a folder that %s, with a usage error naming --lake, and creates nothing',
     async (_case, arrange, message) => {
       const path = arrange();
-      const before = readdirSync(root);
+      const before = readdirSync(root.path);
 
       const checked = checkPipelineLake(new LocalLakeStore(path));
 
       await expect(checked).rejects.toThrow(UsageError);
       await expect(checked).rejects.toThrow(message);
-      expect(readdirSync(root)).toEqual(before);
+      expect(readdirSync(root.path)).toEqual(before);
     },
   );
 });

@@ -2,29 +2,25 @@
  * chooseFenceMargin: the margin a run fences with, and the reason its report gives.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { formatLakeClock, LAKE_CLOCK_FILE } from '@sales/pipeline-spec';
 import { chooseFenceMargin } from '../../src/lake/choose-fence-margin.js';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { S3LakeStore } from '../../src/lake/s3-lake-store.js';
 
 describe('chooseFenceMargin', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'fence-margin-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const root = useTemporaryFolder('fence-margin-');
   const stampedBy = (host: string) =>
-    writeFileSync(join(root, LAKE_CLOCK_FILE), formatLakeClock({ writer: 'npm run local', host }));
+    writeFileSync(join(root.path, LAKE_CLOCK_FILE), formatLakeClock({ writer: 'npm run local', host }));
 
   test('takes 0 s for a local lake this host stamped, read by a Scan this host times', async () => {
     stampedBy('host-a');
 
     const margin = await chooseFenceMargin({
       given: undefined,
-      lake: new LocalLakeStore(root),
+      lake: new LocalLakeStore(root.path),
       hostTimesTableReads: true,
       host: 'host-a',
     });
@@ -40,13 +36,13 @@ describe('chooseFenceMargin', () => {
     ['a lake without a clock record', () => undefined, true, 'host-a'],
     ['a lake another host stamped', () => stampedBy('host-b'), true, 'host-a'],
     ['an export table side (DynamoDB times it)', () => stampedBy('host-a'), false, 'host-a'],
-    ['an unreadable clock record', () => writeFileSync(join(root, LAKE_CLOCK_FILE), '{'), true, 'host-a'],
+    ['an unreadable clock record', () => writeFileSync(join(root.path, LAKE_CLOCK_FILE), '{'), true, 'host-a'],
   ])('keeps the 300 s default for %s', async (_case, arrange, hostTimesTableReads, host) => {
     arrange();
 
     const margin = await chooseFenceMargin({
       given: undefined,
-      lake: new LocalLakeStore(root),
+      lake: new LocalLakeStore(root.path),
       hostTimesTableReads,
       host,
     });
@@ -70,7 +66,7 @@ describe('chooseFenceMargin', () => {
 
     const margin = await chooseFenceMargin({
       given: 60,
-      lake: new LocalLakeStore(root),
+      lake: new LocalLakeStore(root.path),
       hostTimesTableReads: true,
       host: 'host-a',
     });

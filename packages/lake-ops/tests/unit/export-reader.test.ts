@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { useTemporaryFolder } from '@sales/testing';
 import { localExportFiles } from '../../src/table/export-files.js';
 import { countExportLines, exportLines } from '../../src/table/export-lines.js';
 import { readExportManifest } from '../../src/table/export-manifest.js';
 import { verifyExport } from '../../src/table/verify-export.js';
-import { writeExportFolder } from '../helpers/export-folder.js';
+import { writeExportFolder } from '../support/export-folder.js';
 
 const order = (i: number): Record<string, unknown> => ({
   order_id: `o-${i}`,
@@ -17,19 +17,17 @@ const order = (i: number): Record<string, unknown> => ({
 });
 
 describe('export manifest and verification', () => {
-  let root: string;
+  const root = useTemporaryFolder('export-');
   let folder: string;
   let dataKeys: string[];
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'export-'));
-    ({ folder, dataKeys } = writeExportFolder(root, {
+    ({ folder, dataKeys } = writeExportFolder(root.path, {
       exportId: '01736937011000-abcd1234',
       table: 'orders',
       exportTime: '2025-01-15T10:30:11.028Z',
       files: [[order(1), order(2), order(3)], [], [order(4)]],
     }));
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   test('reads the summary and the files manifest, with data keys relative to the export folder', async () => {
     const manifest = await readExportManifest(localExportFiles(folder));
@@ -112,7 +110,7 @@ describe('export manifest and verification', () => {
   });
 
   test('refuses a folder that holds no finished export', async () => {
-    await expect(readExportManifest(localExportFiles(root))).rejects.toThrow(/no manifest-summary\.json/);
+    await expect(readExportManifest(localExportFiles(root.path))).rejects.toThrow(/no manifest-summary\.json/);
   });
 });
 

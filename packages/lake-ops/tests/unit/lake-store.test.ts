@@ -7,9 +7,9 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { openLake } from '../../src/lake/open-lake.js';
 import { S3LakeStore } from '../../src/lake/s3-lake-store.js';
@@ -21,14 +21,10 @@ async function keysOf(iterable: AsyncIterable<{ key: string }>): Promise<string[
 }
 
 describe('LocalLakeStore', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'lake-store-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const root = useTemporaryFolder('lake-store-');
 
   test('writes, replaces and reads objects by key, and lists a prefix in key order', async () => {
-    const lake = new LocalLakeStore(root);
+    const lake = new LocalLakeStore(root.path);
     await lake.write('sales/year=2025/b.json.gz', Buffer.from('one'));
     await lake.write('sales/year=2025/a.json.gz', Buffer.from('two'));
     await lake.write('errors/x', Buffer.from('three'));
@@ -37,11 +33,11 @@ describe('LocalLakeStore', () => {
     expect(await keysOf(lake.list('sales/'))).toEqual(['sales/year=2025/a.json.gz', 'sales/year=2025/b.json.gz']);
     expect((await lake.read('sales/year=2025/b.json.gz'))?.toString()).toBe('four');
     expect(await lake.read('sales/missing')).toBeUndefined();
-    expect(readdirSync(join(root, 'sales', 'year=2025')).sort()).toEqual(['a.json.gz', 'b.json.gz']);
+    expect(readdirSync(join(root.path, 'sales', 'year=2025')).sort()).toEqual(['a.json.gz', 'b.json.gz']);
   });
 
   test('removes an object, and removing a missing key is no error', async () => {
-    const lake = new LocalLakeStore(root);
+    const lake = new LocalLakeStore(root.path);
     await lake.write('errors/replay-failed/x.json', Buffer.from('x'));
 
     await lake.remove('errors/replay-failed/x.json');
@@ -51,11 +47,11 @@ describe('LocalLakeStore', () => {
   });
 
   test('lists nothing under a prefix that does not exist', async () => {
-    expect(await keysOf(new LocalLakeStore(root).list('sales/'))).toEqual([]);
+    expect(await keysOf(new LocalLakeStore(root.path).list('sales/'))).toEqual([]);
   });
 
   test('refuses a key that would leave the lake folder', async () => {
-    await expect(new LocalLakeStore(root).write('../outside', Buffer.from('x'))).rejects.toThrow(
+    await expect(new LocalLakeStore(root.path).write('../outside', Buffer.from('x'))).rejects.toThrow(
       /would leave the lake folder/,
     );
   });

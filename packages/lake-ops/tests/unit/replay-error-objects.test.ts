@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { useTemporaryFolder } from '@sales/testing';
 import { transformFirehoseEvent } from '@sales/transform';
 import { LocalLakeStore } from '../../src/lake/local-lake-store';
 import { replayErrorObjects } from '../../src/replay/firehose/replay-error-objects';
@@ -40,30 +40,28 @@ const snapshot = (root: string) =>
   Object.fromEntries(lakeKeys(root).map((key) => [key, readFileSync(join(root, key)).toString('base64')]));
 
 describe('replayErrorObjects', () => {
-  let root: string;
+  const root = useTemporaryFolder('replay-');
   let lake: LocalLakeStore;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'replay-'));
-    lake = new LocalLakeStore(root);
+    lake = new LocalLakeStore(root.path);
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   test('replays the failed changes into their event-time partitions, once per cdc_event_id, twice over', async () => {
-    await writeDeliveredRows(root);
-    writeErrorObject(root, SALES.slice(2), 'a0000000-0000-4000-8000-000000000001');
-    const before = rowsPerEventId(root);
+    await writeDeliveredRows(root.path);
+    writeErrorObject(root.path, SALES.slice(2), 'a0000000-0000-4000-8000-000000000001');
+    const before = rowsPerEventId(root.path);
 
     const first = await replayErrorObjects(lake);
-    const afterFirst = rowsPerEventId(root);
+    const afterFirst = rowsPerEventId(root.path);
     const second = await replayErrorObjects(lake);
 
     expect(Object.keys(before)).toHaveLength(2);
     expect(first).toMatchObject({ objects: 1, processed: 1, records: 2, replayed: 2, stillFailing: 0 });
     expect(Object.values(afterFirst)).toEqual([1, 1, 1, 1]);
     expect(second).toMatchObject({ objects: 1, alreadyReplayed: 1, processed: 0, written: [] });
-    expect(rowsPerEventId(root)).toEqual(afterFirst);
+    expect(rowsPerEventId(root.path)).toEqual(afterFirst);
     for (const key of first.written.filter((written) => written.startsWith('sales/'))) {
-      const rows = gunzipSync(readFileSync(join(root, key)))
+      const rows = gunzipSync(readFileSync(join(root.path, key)))
         .toString('utf8')
         .trim()
         .split('\n');
@@ -79,7 +77,11 @@ describe('replayErrorObjects', () => {
   });
 
   test('reports records that still fail with their reasons, keeps them under errors/replay-failed/, replays the rest', async () => {
-    const errorKey = writeErrorObject(root, [SALES[0]!, NOT_JSON, BAD_BASE64], 'a0000000-0000-4000-8000-000000000002');
+    const errorKey = writeErrorObject(
+      root.path,
+      [SALES[0]!, NOT_JSON, BAD_BASE64],
+      'a0000000-0000-4000-8000-000000000002',
+    );
 
     const summary = await replayErrorObjects(lake);
 
@@ -92,7 +94,7 @@ describe('replayErrorObjects', () => {
     const failedKey = errorKey
       .replace('errors/processing-failed/', 'errors/replay-failed/')
       .replace(/\.json\.gz$/, '.json');
-    const kept = readFileSync(join(root, failedKey), 'utf8')
+    const kept = readFileSync(join(root.path, failedKey), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -100,39 +102,42 @@ describe('replayErrorObjects', () => {
       [NOT_JSON.data, 'not-json', 'Lambda.ProcessingFailedStatus'],
       [BAD_BASE64.data, 'bad-base64', 'Lambda.ProcessingFailedStatus'],
     ]);
-    const marker = JSON.parse(readFileSync(join(root, summary.written.at(-1)!), 'utf8')) as Record<string, unknown>;
+    const marker = JSON.parse(readFileSync(join(root.path, summary.written.at(-1)!), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(marker).toMatchObject({ errorKey, records: 3, replayed: 1, stillFailing: 2, replayFailedObject: failedKey });
   });
 
   test('a re-run retries still-failing objects but writes the same keys with the same bytes', async () => {
-    writeErrorObject(root, [SALES[1]!, NOT_JSON], 'a0000000-0000-4000-8000-000000000003');
+    writeErrorObject(root.path, [SALES[1]!, NOT_JSON], 'a0000000-0000-4000-8000-000000000003');
     await replayErrorObjects(lake);
-    const afterFirst = snapshot(root);
+    const afterFirst = snapshot(root.path);
 
     const second = await replayErrorObjects(lake);
 
     expect(second).toMatchObject({ processed: 1, alreadyReplayed: 0, stillFailing: 1 });
-    expect(snapshot(root)).toEqual(afterFirst);
+    expect(snapshot(root.path)).toEqual(afterFirst);
   });
 
   test('--force replays done objects again onto the same keys, with the same bytes', async () => {
-    writeErrorObject(root, SALES, 'a0000000-0000-4000-8000-000000000004');
+    writeErrorObject(root.path, SALES, 'a0000000-0000-4000-8000-000000000004');
     const first = await replayErrorObjects(lake);
-    const afterFirst = snapshot(root);
+    const afterFirst = snapshot(root.path);
 
     const forced = await replayErrorObjects(lake, { force: true });
 
     expect(forced.written).toEqual(first.written);
-    expect(snapshot(root)).toEqual(afterFirst);
-    expect(Object.values(rowsPerEventId(root))).toEqual([1, 1, 1, 1]);
+    expect(snapshot(root.path)).toEqual(afterFirst);
+    expect(Object.values(rowsPerEventId(root.path))).toEqual([1, 1, 1, 1]);
   });
 
   test('a dry run reports the keys a real run writes, and writes nothing', async () => {
-    writeErrorObject(root, [SALES[0]!, NOT_JSON], 'a0000000-0000-4000-8000-000000000005');
-    const untouched = snapshot(root);
+    writeErrorObject(root.path, [SALES[0]!, NOT_JSON], 'a0000000-0000-4000-8000-000000000005');
+    const untouched = snapshot(root.path);
 
     const dry = await replayErrorObjects(lake, { dryRun: true });
-    const afterDry = snapshot(root);
+    const afterDry = snapshot(root.path);
     const real = await replayErrorObjects(lake);
 
     expect(afterDry).toEqual(untouched);
@@ -141,10 +146,10 @@ describe('replayErrorObjects', () => {
   });
 
   test('an interrupted run finishes the object in hand, and the next run continues with the rest', async () => {
-    writeErrorObject(root, [SALES[0]!], 'a0000000-0000-4000-8000-000000000006');
-    writeErrorObject(root, [SALES[1]!], 'b0000000-0000-4000-8000-000000000007');
+    writeErrorObject(root.path, [SALES[0]!], 'a0000000-0000-4000-8000-000000000006');
+    writeErrorObject(root.path, [SALES[1]!], 'b0000000-0000-4000-8000-000000000007');
     const controller = new AbortController();
-    const abortingLake = new LocalLakeStore(root);
+    const abortingLake = new LocalLakeStore(root.path);
     const write = abortingLake.write.bind(abortingLake);
     abortingLake.write = async (key, body) => {
       await write(key, body);
@@ -156,11 +161,11 @@ describe('replayErrorObjects', () => {
 
     expect(interrupted).toMatchObject({ objects: 2, processed: 1, interrupted: true });
     expect(resumed).toMatchObject({ objects: 2, alreadyReplayed: 1, processed: 1, interrupted: false });
-    expect(Object.values(rowsPerEventId(root))).toEqual([1, 1]);
+    expect(Object.values(rowsPerEventId(root.path))).toEqual([1, 1]);
   });
 
   test('removes an earlier still-failing list once every record of the object replays', async () => {
-    const errorKey = writeErrorObject(root, [SALES[0]!], 'a0000000-0000-4000-8000-000000000008');
+    const errorKey = writeErrorObject(root.path, [SALES[0]!], 'a0000000-0000-4000-8000-000000000008');
     const failedKey = errorKey
       .replace('errors/processing-failed/', 'errors/replay-failed/')
       .replace(/\.json\.gz$/, '.json');

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { useTemporaryFolder } from '@sales/testing';
 import { transformFirehoseEvent } from '@sales/transform';
 import { LocalLakeStore } from '../../src/lake/local-lake-store';
 import { parseDeliveredRow } from '../../src/replay/firehose/delivered-row';
@@ -67,23 +67,21 @@ describe('error output types', () => {
 });
 
 describe('replayErrorObjects over every error output type', () => {
-  let root: string;
+  const root = useTemporaryFolder('replay-types-');
   let lake: LocalLakeStore;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'replay-types-'));
-    lake = new LocalLakeStore(root);
+    lake = new LocalLakeStore(root.path);
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   test('replays processing-failed and partitioning-failed records (rows as they are, sources through the transform)', async () => {
-    writeObject(root, `errors/processing-failed/${DAY}/${OBJECT}`, [PROCESSING_FAILED]);
-    const partitioning = writeObject(root, `errors/partitioning-failed/${DAY}/${OBJECT}`, [
+    writeObject(root.path, `errors/processing-failed/${DAY}/${OBJECT}`, [PROCESSING_FAILED]);
+    const partitioning = writeObject(root.path, `errors/partitioning-failed/${DAY}/${OBJECT}`, [
       PARTITIONING_FAILED_ROW,
       PARTITIONING_FAILED_SOURCE,
     ]);
 
     const first = await replayErrorObjects(lake);
-    const afterFirst = rowsPerEventId(root);
+    const afterFirst = rowsPerEventId(root.path);
     const second = await replayErrorObjects(lake);
 
     expect(first).toMatchObject({
@@ -97,21 +95,21 @@ describe('replayErrorObjects over every error output type', () => {
     // The processing-failed record and the partitioning-failed source are the same change: one event id, twice.
     expect(Object.values(afterFirst).sort()).toEqual([1, 2]);
     expect(second).toMatchObject({ objects: 2, alreadyReplayed: 2, processed: 0, written: [] });
-    expect(rowsPerEventId(root)).toEqual(afterFirst);
-    expect(lakeKeys(root, 'errors/replayed')).toEqual(
+    expect(rowsPerEventId(root.path)).toEqual(afterFirst);
+    expect(lakeKeys(root.path, 'errors/replayed')).toEqual(
       [`errors/replayed/${DAY}/${OBJECT.replace(/\.gz$/, '.json')}`, markerKey(partitioning)].sort(),
     );
     expect(replayExitCode(first, undefined, undefined)).toBe(0);
   });
 
   test('reports an object of a type this stream does not write, replays nothing of it, and exits 1', async () => {
-    const key = writeObject(root, `errors/format-conversion-failed/${DAY}/${OBJECT}`, [FORMAT_CONVERSION_FAILED]);
+    const key = writeObject(root.path, `errors/format-conversion-failed/${DAY}/${OBJECT}`, [FORMAT_CONVERSION_FAILED]);
 
     const summary = await replayErrorObjects(lake);
 
     expect(summary).toMatchObject({ objects: 0, records: 0, written: [] });
     expect(toErrorReplayJson(summary).not_replayable).toEqual([{ key, type: 'format-conversion-failed' }]);
-    expect(lakeKeys(root, 'sales')).toEqual([]);
+    expect(lakeKeys(root.path, 'sales')).toEqual([]);
     expect(replayExitCode(summary, undefined, undefined)).toBe(1);
   });
 });

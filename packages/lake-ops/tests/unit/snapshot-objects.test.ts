@@ -1,15 +1,15 @@
 /**
  * writeSnapshotObjects, the one loop from items to snapshot row objects that the backfills and reconcile share.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTemporaryFolder } from '@sales/testing';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeMap, Failure } from '@sales/transform';
 import { writeSnapshotObjects, type RowTally } from '../../src/backfill/snapshot-objects.js';
 import { LocalLakeStore } from '../../src/lake/local-lake-store.js';
 import { toSnapshotLine, type SnapshotContext } from '../../src/rows/snapshot-row.js';
-import { filesUnder, rowsIn } from '../helpers/run-bin.js';
+import { filesUnder, rowsIn } from '../support/run-bin.js';
 
 const CONTEXT: SnapshotContext = {
   snapshotId: '01736937011000-abcd1234',
@@ -29,11 +29,11 @@ async function* streamed(items: readonly AttributeMap[]): AsyncGenerator<Attribu
 }
 
 describe('writeSnapshotObjects', () => {
-  let root: string;
+  const root = useTemporaryFolder('snapshot-objects-');
   let tally: RowTally;
   const failures: [number, Failure][] = [];
   const target = (overrides: Partial<Parameters<typeof writeSnapshotObjects>[1]> = {}) => ({
-    store: new LocalLakeStore(root),
+    store: new LocalLakeStore(root.path),
     context: CONTEXT,
     objectKey: (part: number) => `part-${part}.json.gz`,
     tally,
@@ -41,11 +41,9 @@ describe('writeSnapshotObjects', () => {
     ...overrides,
   });
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'snapshot-objects-'));
     tally = { items: 0, rows: 0, objects: 0, bytes: 0 };
     failures.length = 0;
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   test('writes every item as its snapshot row, in order, in one object by default', async () => {
     const items = [item(1), item(2), item(3)];
@@ -53,20 +51,25 @@ describe('writeSnapshotObjects', () => {
     const whole = await writeSnapshotObjects(items, target());
 
     expect(whole).toBe(true);
-    expect(filesUnder(root)).toEqual(['part-0.json.gz']);
+    expect(filesUnder(root.path)).toEqual(['part-0.json.gz']);
     const expected = items.map((entry) => {
       const line = toSnapshotLine(entry, CONTEXT);
       if (!line.ok) throw new Error(line.detail);
       return JSON.parse(line.value) as Record<string, unknown>;
     });
-    expect(rowsIn(root)).toEqual(expected);
-    expect(rowsIn(root)[0]).toMatchObject({
+    expect(rowsIn(root.path)).toEqual(expected);
+    expect(rowsIn(root.path)[0]).toMatchObject({
       order_id: 'o-1',
       cdc_operation: 'snapshot',
       cdc_event_id: 'snapshot:01736937011000-abcd1234:o-1',
       cdc_sort_key: '1736936711000000-0000000000000000000000000000000000000000',
     });
-    expect(tally).toEqual({ items: 3, rows: 3, objects: 1, bytes: readFileSync(join(root, 'part-0.json.gz')).length });
+    expect(tally).toEqual({
+      items: 3,
+      rows: 3,
+      objects: 1,
+      bytes: readFileSync(join(root.path, 'part-0.json.gz')).length,
+    });
   });
 
   test('closes an object once its rows reach the bound and names the parts 0, 1, 2', async () => {
@@ -75,8 +78,8 @@ describe('writeSnapshotObjects', () => {
 
     await writeSnapshotObjects(streamed(items), target({ maxObjectRowBytes: lineBytes * 3 }));
 
-    expect(filesUnder(root)).toEqual(['part-0.json.gz', 'part-1.json.gz', 'part-2.json.gz']);
-    expect(rowsIn(root).map((row) => row.order_id)).toEqual(items.map((_, index) => `o-${index}`));
+    expect(filesUnder(root.path)).toEqual(['part-0.json.gz', 'part-1.json.gz', 'part-2.json.gz']);
+    expect(rowsIn(root.path).map((row) => row.order_id)).toEqual(items.map((_, index) => `o-${index}`));
     expect(tally).toMatchObject({ items: 7, rows: 7, objects: 3 });
   });
 
@@ -87,7 +90,7 @@ describe('writeSnapshotObjects', () => {
 
     expect(whole).toBe(true);
     expect(failures).toEqual([[1, expect.objectContaining({ ok: false, reason: 'missing-keys' })]]);
-    expect(rowsIn(root).map((row) => row.order_id)).toEqual(['o-1', 'o-3']);
+    expect(rowsIn(root.path).map((row) => row.order_id)).toEqual(['o-1', 'o-3']);
     expect(tally).toMatchObject({ items: 3, rows: 2, objects: 1 });
   });
 
@@ -95,7 +98,7 @@ describe('writeSnapshotObjects', () => {
     const whole = await writeSnapshotObjects([], target());
 
     expect(whole).toBe(true);
-    expect(filesUnder(root)).toEqual([]);
+    expect(filesUnder(root.path)).toEqual([]);
     expect(tally).toEqual({ items: 0, rows: 0, objects: 0, bytes: 0 });
   });
 
@@ -114,19 +117,19 @@ describe('writeSnapshotObjects', () => {
     );
 
     expect(whole).toBe(false);
-    expect(filesUnder(root)).toEqual(['part-0.json.gz']);
-    expect(rowsIn(root).map((row) => row.order_id)).toEqual(['o-0', 'o-1']);
+    expect(filesUnder(root.path)).toEqual(['part-0.json.gz']);
+    expect(rowsIn(root.path).map((row) => row.order_id)).toEqual(['o-0', 'o-1']);
     expect(tally).toMatchObject({ items: 2, rows: 2, objects: 1 });
   });
 
   test('writes the same bytes under the same keys when run again', async () => {
     const items = Array.from({ length: 5 }, (_, index) => item(index));
     await writeSnapshotObjects(items, target());
-    const first = readFileSync(join(root, 'part-0.json.gz'));
+    const first = readFileSync(join(root.path, 'part-0.json.gz'));
 
     await writeSnapshotObjects(items, target());
 
-    expect(filesUnder(root)).toEqual(['part-0.json.gz']);
-    expect(readFileSync(join(root, 'part-0.json.gz')).equals(first)).toBe(true);
+    expect(filesUnder(root.path)).toEqual(['part-0.json.gz']);
+    expect(readFileSync(join(root.path, 'part-0.json.gz')).equals(first)).toBe(true);
   });
 });

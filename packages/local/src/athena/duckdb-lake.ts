@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { lakeJsonViewSql } from '@sales/pipeline-spec';
 import { createDuckDb } from './duckdb-instance.js';
-import { toDuckDbType } from '@sales/pipeline-spec';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentTableViewSql } from './current-table.js';
@@ -16,13 +16,9 @@ export interface QueryResult {
   readonly rowCount: number;
 }
 
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
 /**
- * The `CREATE VIEW` that makes the lake queryable as Athena sees it: `read_json` over the GZIP
- * objects of the data prefix with the crawler's columns and types, plus the Hive partition
- * columns as strings (`hive_types_autocast = false`, as Glue declares them).
+ * The `CREATE VIEW` that makes the lake queryable as Athena sees it: {@link lakeJsonViewSql} over the GZIP objects
+ * of the data prefix with the crawler's columns and types.
  *
  * @param tableName - the view's name, `order_changes`
  * @param dataGlob - e.g. `/repo/.local/sales/**\/*.json.gz`
@@ -30,16 +26,13 @@ const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * @returns one SQL statement
  */
 export function createViewSql(tableName: string, dataGlob: string, table: CatalogTable): string {
-  const columns = table.columns
-    .map((column) => `${quoteLiteral(column.name)}: ${quoteLiteral(toDuckDbType(column.type))}`)
-    .join(', ');
-  const select = [...table.columns.map((column) => column.name), ...table.partitionKeys]
-    .map(quoteIdentifier)
-    .join(', ');
-  return (
-    `CREATE OR REPLACE VIEW ${quoteIdentifier(tableName)} AS SELECT ${select} FROM read_json(${quoteLiteral(dataGlob)}, ` +
-    `format = 'newline_delimited', compression = 'gzip', hive_partitioning = true, hive_types_autocast = false, columns = {${columns}})`
-  );
+  return lakeJsonViewSql({
+    name: tableName,
+    temporary: false,
+    dataGlob,
+    columns: table.columns,
+    partitionKeys: table.partitionKeys,
+  });
 }
 
 /**

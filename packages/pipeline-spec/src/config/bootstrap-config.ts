@@ -1,5 +1,6 @@
-import { ENVIRONMENT_NAMES, type EnvironmentName, loadConfig, type PipelineConfig } from './config';
-import { ConfigError, MissingSettingError } from './config-error';
+import { ENVIRONMENT_NAMES, type EnvironmentName } from '../registry/setting-entry';
+import { loadConfig, type PipelineConfig } from './config';
+import { ConfigError, MissingSettingError } from '../registry/config-error';
 import { readVariable, VARIABLE_PREFIX } from './config-names';
 
 /**

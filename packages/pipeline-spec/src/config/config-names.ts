@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error';
+import { ConfigError } from '../registry/config-error';
 import { CONFIG_VARIABLES } from './config-variables';
 
 /**

@@ -1,180 +1,66 @@
-import { ATHENA_DEFAULTS } from '../defaults/athena-defaults';
-import { CURRENT_STATE_DEFAULTS } from '../defaults/current-state-defaults';
-import { DYNAMODB_DEFAULTS } from '../defaults/dynamodb-defaults';
-import { FIREHOSE_DEFAULTS } from '../defaults/firehose-defaults';
-import { GLUE_DEFAULTS } from '../defaults/glue-defaults';
-import { KINESIS_DEFAULTS, type KinesisStreamMode } from '../defaults/kinesis-defaults';
-import { LAMBDA_DEFAULTS } from '../defaults/lambda-defaults';
-import { LOGS_DEFAULTS } from '../defaults/logs-defaults';
-import { PIPES_DEFAULTS } from '../defaults/pipes-defaults';
-import { RECENT_PATH_DEFAULTS } from '../defaults/recent-path-defaults';
-import { S3_DEFAULTS } from '../defaults/s3-defaults';
-import { STACK_DEFAULTS } from '../defaults/stack-defaults';
-import { ConfigError } from './config-error';
+import { ConfigError } from '../registry/config-error';
+import { type AnySettingEntry, ENVIRONMENT_NAMES, type EnvironmentName } from '../registry/setting-entry';
+import { type OverridableSettings, SETTINGS, settingNames } from '../registry/settings-registry';
 import { checkVariableNames, readVariable } from './config-names';
 import { CONFIG_VARIABLES } from './config-variables';
-import { mergeLatenessFloorSeconds, resolveMergeLateness } from './merge-lateness';
+import { resolveMergeLateness } from './merge-lateness';
 import { resolveStateBackend, type StateBackendConfig, type StateBackendSettings } from './state-backend';
 
 /**
- * The pipeline's configuration: the only place where settings have a type. Each default and each
- * limit lives once, in the service's `*-defaults.ts` table under `src/defaults/`.
+ * The pipeline's configuration, typed from the registry of settings ({@link SETTINGS}, `src/registry/`): each
+ * setting's default, limits, variable and doc live there, once.
  *
  * `main.ts` calls {@link loadConfig} once per environment with `process.env`; every setting can be
- * overridden without editing code through a `SALES_*` environment variable (see `config-variables.ts`
- * and docs/infrastructure.md, "Configuration reference").
+ * overridden without editing code through a `SALES_*` environment variable (docs/infrastructure.md,
+ * "Configuration reference", generated from the registry).
  */
 
-/** Environments that get a stack. */
-export const ENVIRONMENT_NAMES = ['dev', 'prod'] as const;
-/** One of {@link ENVIRONMENT_NAMES}. */
-export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+/** The state backend's parts, each a variable of its own, that make `PipelineConfig.stateBackend`. */
+type StateBackendPart = 'stateBackendType' | 'stateBucket' | 'stateRegion';
 
-/** Every setting of one environment's stack. */
-export interface PipelineConfig {
+/**
+ * Every setting of one environment's stack: a field per registry entry ({@link SETTINGS}, where each is documented,
+ * with its default and limits), plus the environment and the resolved state backend.
+ */
+export type PipelineConfig = Omit<OverridableSettings, StateBackendPart> & {
   /** Environment this configuration is for; part of every physical name. */
   readonly environment: EnvironmentName;
-  /** Prefix of every physical name (`<prefix>-<environment>-...`). Lower-case letters, digits, `-`; 2–16 characters. @defaultValue - `STACK_DEFAULTS.namePrefix` */
-  readonly namePrefix: string;
-  /** AWS region of the stack. @defaultValue - `STACK_DEFAULTS.region` */
-  readonly region: string;
-  /** Tags on every resource (provider `default_tags`), merged over `project` and `environment`. @defaultValue - `{ project: 'sales-pipeline', environment: <environment> }` */
-  readonly tags: Readonly<Record<string, string>>;
   /**
-   * Protect the environment's data from deletion: DynamoDB deletion protection on the table and Terraform
-   * `prevent_destroy` on the KMS key and the lake bucket. When false, `cdktf destroy` removes everything, the lake's
-   * objects and the Athena workgroup's queries included (`force_destroy`).
-   * @defaultValue - `DYNAMODB_DEFAULTS.deletionProtection` in dev, true in prod
-   */
-  readonly deletionProtection: boolean;
-  /** Kinesis capacity mode. @defaultValue - `KINESIS_DEFAULTS.streamMode` */
-  readonly kinesisStreamMode: KinesisStreamMode;
-  /** Shards when {@link kinesisStreamMode} is `PROVISIONED` (ignored on demand). @defaultValue - `KINESIS_DEFAULTS.shardCount` (with its limits) */
-  readonly kinesisShardCount: number;
-  /** Kinesis retention in hours. @defaultValue - `KINESIS_DEFAULTS.retentionHours` (with its limits) */
-  readonly kinesisRetentionHours: number;
-  /** Records per pipe batch. @defaultValue - `PIPES_DEFAULTS.batchSize` (with its limits) */
-  readonly pipeBatchSize: number;
-  /** Longest the pipe waits to fill a batch, in seconds. @defaultValue - `PIPES_DEFAULTS.batchingWindowSeconds` (with its limits) */
-  readonly pipeBatchingWindowSeconds: number;
-  /** Retries of a failed pipe batch before it goes to the dead-letter queue. @defaultValue - `PIPES_DEFAULTS.maximumRetryAttempts` (with its limits) */
-  readonly pipeMaximumRetryAttempts: number;
-  /** Oldest record the pipe still delivers, in seconds. @defaultValue - `PIPES_DEFAULTS.maximumRecordAgeSeconds` (with its limits) */
-  readonly pipeMaximumRecordAgeSeconds: number;
-  /** Transform Lambda memory in MB. @defaultValue - `LAMBDA_DEFAULTS.memoryMiB` (with its limits) */
-  readonly lambdaMemoryMiB: number;
-  /** Transform Lambda timeout in seconds. @defaultValue - `LAMBDA_DEFAULTS.timeoutSeconds` (with its limits) */
-  readonly lambdaTimeoutSeconds: number;
-  /** Data Firehose buffers per Lambda invocation, in MB. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferSizeMB` (with its limits) */
-  readonly lambdaBufferSizeMB: number;
-  /** Longest Firehose buffers before invoking the Lambda, in seconds. @defaultValue - `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds` (with its limits) */
-  readonly lambdaBufferIntervalSeconds: number;
-  /**
-   * Longest Firehose buffers a partition before writing an object, in seconds. At least 60: dynamic partitioning
-   * has no zero buffering (https://docs.aws.amazon.com/firehose/latest/dev/buffering.html).
-   * @defaultValue - `FIREHOSE_DEFAULTS.bufferIntervalSeconds` (with its limits)
-   */
-  readonly bufferIntervalSeconds: number;
-  /** Object size that makes Firehose write before the interval, in MiB. @defaultValue - `FIREHOSE_DEFAULTS.bufferSizeMiB` (with its limits) */
-  readonly bufferSizeMiB: number;
-  /**
-   * Build the low-latency path: a second delivery stream with zero buffering into `recent/`, the
-   * `order_changes_recent` table, the `orders_live` view, their alarm, and the pipe's batching window at 0.
-   * @defaultValue - `RECENT_PATH_DEFAULTS.enabled`
-   */
-  readonly recentPathEnabled: boolean;
-  /** Age at which objects under `recent/` expire, in days. @defaultValue - `RECENT_PATH_DEFAULTS.expirationDays` (with its limits) */
-  readonly recentExpirationDays: number;
-  /** Retention of every log group, in days; one of CloudWatch's allowed values. @defaultValue - `LOGS_DEFAULTS.retentionDays` in dev, 90 in prod */
-  readonly logRetentionDays: number;
-  /** Age at which error records expire, in days. @defaultValue - `S3_DEFAULTS.errorExpirationDays` (with its limits) */
-  readonly errorExpirationDays: number;
-  /** Age at which DynamoDB exports under `exports/` expire, in days. @defaultValue - `S3_DEFAULTS.exportExpirationDays` (with its limits) */
-  readonly exportExpirationDays: number;
-  /** Age at which noncurrent object versions expire, in days. @defaultValue - `S3_DEFAULTS.noncurrentVersionExpirationDays` (with its limits) */
-  readonly noncurrentVersionExpirationDays: number;
-  /** Age at which Athena query results expire, in days. @defaultValue - `S3_DEFAULTS.athenaResultsExpirationDays` (with its limits) */
-  readonly athenaResultsExpirationDays: number;
-  /** When the crawler looks for new columns (Glue cron expression, UTC). Queries never wait for it. @defaultValue - `GLUE_DEFAULTS.crawlerSchedule` */
-  readonly crawlerSchedule: string;
-  /** First year partition projection enumerates (up to the current year). @defaultValue - `GLUE_DEFAULTS.projectionStartYear` (with its limits) */
-  readonly projectionStartYear: number;
-  /** Athena cancels a query after scanning this many bytes. @defaultValue - `ATHENA_DEFAULTS.bytesScannedCutoffPerQuery` (with its limits) */
-  readonly athenaBytesScannedCutoff: number;
-  /** How often the scheduled merge brings `orders_current` up to date, in minutes. @defaultValue - `CURRENT_STATE_DEFAULTS.mergeIntervalMinutes` (with its limits) */
-  readonly mergeIntervalMinutes: number;
-  /**
-   * How late a change may reach the lake after its event time and still be merged, in seconds: each incremental merge
-   * reads the event-time hours from (last successful merge − lateness). Never below what the pipe still delivers
-   * (`merge-lateness.ts`).
-   * @defaultValue - `mergeLatenessFloorSeconds` of the pipe and Firehose settings (limits in `CURRENT_STATE_DEFAULTS.latenessSeconds`)
-   */
-  readonly mergeLatenessSeconds: number;
-  /** `CurrentStateStale` fires after this many merge intervals without a successful merge. @defaultValue - `CURRENT_STATE_DEFAULTS.staleAfterIntervals` (with its limits) */
-  readonly mergeStaleAfterIntervals: number;
-  /** E-mail address subscribed to the alarm topic. @defaultValue - no subscription; subscribe later */
-  readonly alarmEmail?: string;
-  /**
-   * The GitHub repository, `<owner>/<repo>`, whose workflows may assume the bootstrap stack's plan and deploy roles
-   * (`bootstrap-config.ts`). The pipeline stacks do not read it.
-   * @defaultValue - none; `npm run bootstrap:synth` requires it
-   */
-  readonly githubRepository?: string;
-  /**
-   * Terraform state backend (`state-backend.ts`). `npm run synth` refuses a local state in CI unless it was chosen
-   * with `SALES_STATE_BACKEND=local` (`deploy-readiness.ts`).
+   * Terraform state backend (`state-backend.ts`), from `SALES_STATE_BACKEND`, `SALES_STATE_BUCKET` and
+   * `SALES_STATE_REGION`. `npm run synth` refuses a local state in CI unless it was chosen with
+   * `SALES_STATE_BACKEND=local` (`deploy-readiness.ts`).
    * @defaultValue - S3 when `SALES_STATE_BUCKET` is set, else local state in `terraform.<stack>.tfstate` at the repository root
    */
   readonly stateBackend: StateBackendConfig;
+};
+
+/**
+ * One value per registry entry that is a config field of its own (not a state backend part, nor `tags`, which
+ * {@link loadConfig} merges), where `pick` gives one.
+ */
+function fieldsFrom(pick: (entry: AnySettingEntry) => unknown): Record<string, unknown> {
+  return Object.fromEntries(
+    settingNames().flatMap((name) => {
+      const entry: AnySettingEntry = SETTINGS[name];
+      const value = pick(entry);
+      return value === undefined || entry.partOf !== undefined || name === 'tags' ? [] : [[name, value]];
+    }),
+  );
 }
 
 /**
- * Defaults shared by every environment, read from the service tables (`environment` and `tags` are
- * filled in by {@link loadConfig}).
+ * Defaults shared by every environment, read from the registry (`environment` and `tags` are filled in by
+ * {@link loadConfig}; `mergeLatenessSeconds` follows the pipe and Firehose settings when no variable sets it).
  */
-export const DEFAULTS: Omit<PipelineConfig, 'environment' | 'tags'> = {
-  namePrefix: STACK_DEFAULTS.namePrefix,
-  region: STACK_DEFAULTS.region,
-  deletionProtection: DYNAMODB_DEFAULTS.deletionProtection,
-  kinesisStreamMode: KINESIS_DEFAULTS.streamMode.default,
-  kinesisShardCount: KINESIS_DEFAULTS.shardCount.default,
-  kinesisRetentionHours: KINESIS_DEFAULTS.retentionHours.default,
-  pipeBatchSize: PIPES_DEFAULTS.batchSize.default,
-  pipeBatchingWindowSeconds: PIPES_DEFAULTS.batchingWindowSeconds.default,
-  pipeMaximumRetryAttempts: PIPES_DEFAULTS.maximumRetryAttempts.default,
-  pipeMaximumRecordAgeSeconds: PIPES_DEFAULTS.maximumRecordAgeSeconds.default,
-  lambdaMemoryMiB: LAMBDA_DEFAULTS.memoryMiB.default,
-  lambdaTimeoutSeconds: LAMBDA_DEFAULTS.timeoutSeconds.default,
-  lambdaBufferSizeMB: FIREHOSE_DEFAULTS.lambdaBufferSizeMB.default,
-  lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
-  bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
-  bufferSizeMiB: FIREHOSE_DEFAULTS.bufferSizeMiB.default,
-  recentPathEnabled: RECENT_PATH_DEFAULTS.enabled,
-  recentExpirationDays: RECENT_PATH_DEFAULTS.expirationDays.default,
-  logRetentionDays: LOGS_DEFAULTS.retentionDays.default,
-  errorExpirationDays: S3_DEFAULTS.errorExpirationDays.default,
-  exportExpirationDays: S3_DEFAULTS.exportExpirationDays.default,
-  noncurrentVersionExpirationDays: S3_DEFAULTS.noncurrentVersionExpirationDays.default,
-  athenaResultsExpirationDays: S3_DEFAULTS.athenaResultsExpirationDays.default,
-  crawlerSchedule: GLUE_DEFAULTS.crawlerSchedule,
-  projectionStartYear: GLUE_DEFAULTS.projectionStartYear.default,
-  athenaBytesScannedCutoff: ATHENA_DEFAULTS.bytesScannedCutoffPerQuery.default,
-  mergeIntervalMinutes: CURRENT_STATE_DEFAULTS.mergeIntervalMinutes.default,
-  mergeLatenessSeconds: mergeLatenessFloorSeconds({
-    pipeMaximumRecordAgeSeconds: PIPES_DEFAULTS.maximumRecordAgeSeconds.default,
-    pipeBatchingWindowSeconds: PIPES_DEFAULTS.batchingWindowSeconds.default,
-    lambdaBufferIntervalSeconds: FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds.default,
-    bufferIntervalSeconds: FIREHOSE_DEFAULTS.bufferIntervalSeconds.default,
-  }),
-  mergeStaleAfterIntervals: CURRENT_STATE_DEFAULTS.staleAfterIntervals.default,
+export const DEFAULTS = {
+  ...fieldsFrom((entry) => entry.default),
   stateBackend: { type: 'local' },
-};
+} as Omit<PipelineConfig, 'environment' | 'tags'>;
 
-/** What each environment changes from {@link DEFAULTS}. */
-export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Partial<Omit<PipelineConfig, 'environment'>>>> = {
-  dev: {},
-  prod: { deletionProtection: true, logRetentionDays: 90 },
-};
+/** What each environment changes from {@link DEFAULTS}: the registry entries' `environments`. */
+export const ENVIRONMENTS = Object.fromEntries(
+  ENVIRONMENT_NAMES.map((environment) => [environment, fieldsFrom((entry) => entry.environments?.[environment])]),
+) as Readonly<Record<EnvironmentName, Partial<Omit<PipelineConfig, 'environment'>>>>;
 
 /**
  * Build one environment's configuration from {@link DEFAULTS}, {@link ENVIRONMENTS} and `SALES_*` variables.
@@ -201,7 +87,7 @@ export function loadConfig(environment: string, vars: Readonly<Record<string, st
   if (env === undefined) throw new ConfigError('environment', environment, ENVIRONMENT_NAMES.join(' or '));
   checkVariableNames(vars, ENVIRONMENT_NAMES);
   const settings: Record<string, unknown> = { ...DEFAULTS, ...ENVIRONMENTS[env] };
-  let tags: Record<string, string> = { project: 'sales-pipeline', environment: env };
+  let tags: Record<string, string> = { ...SETTINGS.tags.default, environment: env };
   const state: StateBackendSettings = {};
   let lateness: { name: string; raw: string } | undefined;
   for (const variable of CONFIG_VARIABLES) {

@@ -1,5 +1,6 @@
-import type { EnvironmentName, PipelineConfig } from './config';
-import { MissingSettingError } from './config-error';
+import type { EnvironmentName } from '../registry/setting-entry';
+import type { PipelineConfig } from './config';
+import { MissingSettingError } from '../registry/config-error';
 import { readVariable, VARIABLE_PREFIX } from './config-names';
 
 /**

@@ -1,6 +1,6 @@
 import { defaultMergeLatenessSeconds } from '../defaults/current-state-defaults';
 import type { PipelineConfig } from './config';
-import { ConfigError } from './config-error';
+import { ConfigError } from '../registry/config-error';
 import { freshnessBudgetSeconds } from './freshness-budget';
 
 /** The settings that bound how late a change can reach the lake. */

@@ -1,15 +1,11 @@
-import { MissingSettingError } from './config-error';
+import { MissingSettingError } from '../registry/config-error';
+import type { StateBackendType } from '../registry/deploy-settings';
 
 /**
  * Where Terraform keeps a stack's state, chosen from `SALES_STATE_BACKEND`, `SALES_STATE_BUCKET` and
  * `SALES_STATE_REGION`. `checkDeployReadiness` (deploy-readiness.ts) decides whether a local state is acceptable
  * where the synth runs.
  */
-
-/** The backends `SALES_STATE_BACKEND` chooses between. */
-export const STATE_BACKEND_TYPES = ['s3', 'local'] as const;
-/** One of {@link STATE_BACKEND_TYPES}. */
-export type StateBackendType = (typeof STATE_BACKEND_TYPES)[number];
 
 /** Where Terraform keeps the state of a stack. */
 export type StateBackendConfig =

@@ -24,7 +24,8 @@ export function checkRange(name: string, value: number, min: number, max: number
 }
 
 /**
- * Apply a setting's default and check its range, reading both from one row of a `*-defaults.ts` table.
+ * Apply a setting's default and check its range, reading both from one row: a numeric registry entry
+ * (`SETTINGS.pipeBatchSize`) or a construct-only row of a `*-defaults.ts` table.
  *
  * @param name - the prop's name, as the caller wrote it
  * @param value - the value given, or `undefined` for the table's default
@@ -33,8 +34,8 @@ export function checkRange(name: string, value: number, min: number, max: number
  * @throws Error `<name> must be between <min> and <max>, received <value>` when it is not a whole number in range
  * @example
  * ```ts
- * resolveSetting('batchSize', undefined, PIPES_DEFAULTS.batchSize); //=> 100
- * resolveSetting('batchSize', 501, PIPES_DEFAULTS.batchSize); // throws: batchSize must be between 1 and 500, received 501
+ * resolveSetting('batchSize', undefined, SETTINGS.pipeBatchSize); //=> 100
+ * resolveSetting('batchSize', 501, SETTINGS.pipeBatchSize); // throws: batchSize must be between 1 and 500, received 501
  * ```
  */
 export function resolveSetting(name: string, value: number | undefined, setting: NumberSetting): number {

@@ -1,28 +1,3 @@
-import type { NumberSetting } from '../types';
-
-/**
- * The current-state table `orders_current`: defaults and limits of its merge.
- *
- * - `mergeIntervalMinutes`: how often the scheduled merge runs. EventBridge Scheduler's `rate()` takes whole minutes
- *   (at least 1); more than an hour would leave the table staler than the change log's own partitions.
- * - `latenessSeconds`: how late a change may reach the lake after its event time and still be merged. Each
- *   incremental merge reads the event-time partitions from (last successful merge − lateness). Its default is
- *   derived from the pipe and the delivery stream ({@link defaultMergeLatenessSeconds}); at most 7 days, the
- *   longest window that stays cheaper than a rebuild at the default traffic.
- * - `staleAfterIntervals`: the `CurrentStateStale` alarm fires when no merge succeeded for this many intervals.
- *
- * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#rate-based
- * @example
- * ```ts
- * CURRENT_STATE_DEFAULTS.mergeIntervalMinutes; //=> { default: 5, min: 1, max: 60 }
- * ```
- */
-export const CURRENT_STATE_DEFAULTS = {
-  mergeIntervalMinutes: { default: 5, min: 1, max: 60 },
-  latenessSeconds: { default: 25200, min: 300, max: 604800 },
-  staleAfterIntervals: { default: 3, min: 2, max: 24 },
-} as const satisfies Record<string, NumberSetting>;
-
 /**
  * The lateness the pipeline's own limits allow: a stream record reaches the pipe's target at most
  * `pipeMaximumRecordAgeSeconds` after its event time (the pipe drops older records to its dead-letter queue), and

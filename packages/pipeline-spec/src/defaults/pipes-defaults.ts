@@ -1,26 +1,3 @@
-import type { NumberSetting } from '../types';
-
-/**
- * EventBridge Pipes: defaults and limits of the change pipe's DynamoDB stream source.
- *
- * - `batchSize`: records per batch; at most 500, the Kinesis PutRecords limit.
- * - `batchingWindowSeconds`: longest the pipe waits to fill a batch.
- * - `maximumRetryAttempts`: retries of a failed batch before it goes to the dead-letter queue.
- * - `maximumRecordAgeSeconds`: oldest record the pipe still delivers; below the stream's 24 h retention.
- *
- * @see https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceDynamoDBStreamParameters.html
- * @example
- * ```ts
- * PIPES_DEFAULTS.batchSize; //=> { default: 100, min: 1, max: 500 }
- * ```
- */
-export const PIPES_DEFAULTS = {
-  batchSize: { default: 100, min: 1, max: 500 },
-  batchingWindowSeconds: { default: 1, min: 0, max: 300 },
-  maximumRetryAttempts: { default: 10, min: 0, max: 10000 },
-  maximumRecordAgeSeconds: { default: 21600, min: 60, max: 86399 },
-} as const satisfies Record<string, NumberSetting>;
-
 /**
  * How long a dead-lettered pipe batch stays replayable. DynamoDB Streams keep a record 24 hours; a batch the
  * pipe gives up on after `maximumRecordAgeSeconds` must leave `minimumReplayHours` of that retention for

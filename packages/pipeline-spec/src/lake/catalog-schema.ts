@@ -57,6 +57,19 @@ export const ORDER_CHANGE_COLUMNS: readonly GlueColumn[] = [
 export const PARTITION_COLUMNS: readonly GlueColumn[] = PARTITION_KEYS.map((name) => ({ name, type: 'string' }));
 
 /**
+ * The parameters every projected table over the lake's GZIP JSON lines starts with: external, JSON, gzip, files,
+ * partition projection on (each table then declares its projected keys).
+ * @see https://docs.aws.amazon.com/athena/latest/ug/partition-projection-setting-up.html
+ */
+export const PROJECTED_JSON_TABLE_PARAMETERS: Readonly<Record<string, string>> = {
+  EXTERNAL: 'TRUE',
+  classification: 'json',
+  compressionType: 'gzip',
+  typeOfData: 'file',
+  'projection.enabled': 'true',
+};
+
+/**
  * Table parameters: JSON + GZIP, and partition projection on year/month/day/hour so a new hour is
  * queryable as soon as its first object lands, without a crawl or `MSCK REPAIR`.
  *
@@ -67,11 +80,7 @@ export const PARTITION_COLUMNS: readonly GlueColumn[] = PARTITION_KEYS.map((name
  */
 export function orderChangesTableParameters(bucketName: string, startYear: number): Record<string, string> {
   return {
-    EXTERNAL: 'TRUE',
-    classification: 'json',
-    compressionType: 'gzip',
-    typeOfData: 'file',
-    'projection.enabled': 'true',
+    ...PROJECTED_JSON_TABLE_PARAMETERS,
     'projection.year.type': 'date',
     'projection.year.format': 'yyyy',
     'projection.year.range': `${startYear},NOW`,

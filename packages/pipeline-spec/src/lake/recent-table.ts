@@ -1,4 +1,4 @@
-import type { GlueColumn } from './catalog-schema';
+import { type GlueColumn, PROJECTED_JSON_TABLE_PARAMETERS } from './catalog-schema';
 import { RECENT_PARTITION_FORMAT, RECENT_PARTITION_KEY, RECENT_PREFIX } from './lake-layout';
 
 /**
@@ -45,11 +45,7 @@ export function recentLocationTemplate(bucketName: string): string {
 export function recentTableParameters(bucketName: string, expirationDays: number): Record<string, string> {
   const key = `projection.${RECENT_PARTITION_KEY}`;
   return {
-    EXTERNAL: 'TRUE',
-    classification: 'json',
-    compressionType: 'gzip',
-    typeOfData: 'file',
-    'projection.enabled': 'true',
+    ...PROJECTED_JSON_TABLE_PARAMETERS,
     [`${key}.type`]: 'date',
     [`${key}.format`]: RECENT_PARTITION_FORMAT,
     [`${key}.range`]: `NOW-${expirationDays}DAYS,NOW`,

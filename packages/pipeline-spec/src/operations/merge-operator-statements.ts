@@ -1,38 +1,11 @@
 /**
  * What `sales-lake merge` needs on the lake bucket, as least-privilege IAM statements scoped to the stack's ARNs.
  */
-import {
-  CURRENT_STATE_PREFIX,
-  CURRENT_TABLE_NAME,
-  MERGE_LOG_TABLE_NAME,
-  TOMBSTONE_TABLE_NAME,
-} from '../current/current-state-tables';
+import { CURRENT_STATE_PREFIX } from '../current/current-state-tables';
 import { DATA_PREFIX } from '../lake/lake-layout';
 import type { PolicyStatement } from '../types';
 import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
-
-/**
- * The Glue ARNs of the current-state tables, from the catalog ARN and the table names of `current-state-tables.ts`:
- * `table/*\/<name>`. The stack passes its database by ARN (a Terraform reference), not by name, so the database
- * segment is a wildcard; Glue authorizes a table action on the catalog, the database and the table together, and the
- * statements grant this stack's database ARN only, so the same-named tables of another database stay refused.
- *
- * @param catalogArn - `arn:<partition>:glue:<region>:<account>:catalog`.
- * @returns The ARNs of `orders_current`, its tombstones and its merge log.
- * @throws Error when `catalogArn` is not a catalog ARN.
- * @see https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
- * @example
- * ```ts
- * currentStateTableArns('arn:aws:glue:eu-west-1:123456789012:catalog')[0];
- * //=> 'arn:aws:glue:eu-west-1:123456789012:table/*\/orders_current'
- * ```
- */
-export function currentStateTableArns(catalogArn: string): string[] {
-  if (!catalogArn.endsWith(':catalog'))
-    throw new Error(`expected a Glue catalog ARN ending in :catalog, received "${catalogArn}"`);
-  const prefix = catalogArn.slice(0, -'catalog'.length);
-  return [CURRENT_TABLE_NAME, TOMBSTONE_TABLE_NAME, MERGE_LOG_TABLE_NAME].map((name) => `${prefix}table/*/${name}`);
-}
+import { workgroupQueryStatement } from '../settings/workgroup-query-statement';
 
 /**
  * `sales-lake merge` on the lake bucket: Athena (engine version 3) reads `order_changes` and merges into the Iceberg
@@ -49,16 +22,7 @@ export function mergeOperatorStatements(r: OperatorResources): PolicyStatement[]
     checkLake(r),
     // The window query, the MERGE, DELETE and INSERT statements; StopQueryExecution lets Ctrl-C cancel one.
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
-    {
-      sid: 'QueryInWorkgroup',
-      actions: [
-        'athena:GetQueryExecution',
-        'athena:GetQueryResults',
-        'athena:StartQueryExecution',
-        'athena:StopQueryExecution',
-      ],
-      resources: [r.workgroupArn],
-    },
+    workgroupQueryStatement('QueryInWorkgroup', r.workgroupArn),
     // The change log: its definition (GetTable needs catalog, database and table), read with the caller's rights.
     // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
     {
@@ -71,7 +35,7 @@ export function mergeOperatorStatements(r: OperatorResources): PolicyStatement[]
     {
       sid: 'CommitCurrentTables',
       actions: ['glue:GetTable', 'glue:UpdateTable'],
-      resources: [catalog, database, ...currentStateTableArns(catalog)],
+      resources: [catalog, database, ...r.currentStateTableArns],
     },
     { sid: 'LocateBuckets', actions: ['s3:GetBucketLocation'], resources: [r.lakeBucketArn, r.resultsBucketArn] },
     { sid: 'ReadRows', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, DATA_PREFIX)] },

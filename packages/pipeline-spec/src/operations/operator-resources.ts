@@ -27,6 +27,8 @@ export interface OperatorResources {
   readonly glueArns: readonly [catalog: string, database: string, table: string];
   /** ARNs of the two line tables reconcile queries in Athena (`order_change_lines`, `reconcile_rows`). */
   readonly reconcileTableArns: readonly [changeLines: string, reconcileRows: string];
+  /** ARNs of the current-state Iceberg tables (`orders_current`, its tombstones, its merge log). */
+  readonly currentStateTableArns: readonly [current: string, tombstones: string, mergeLog: string];
   /** The stack's region: the key is used through this region's services only. */
   readonly region: string;
 }

@@ -3,8 +3,9 @@ import { CURRENT_STATE_PREFIX } from '../current/current-state-tables';
 import { RECONCILE_SCRATCH_PREFIX } from '../lake/reconcile-tables';
 import type { PolicyStatement } from '../types';
 import { DRIFT_METRIC } from './drift-metric';
-import { currentStateTableArns, mergeOperatorStatements } from './merge-operator-statements';
+import { mergeOperatorStatements } from './merge-operator-statements';
 import { checkLake, listUnder, type OperatorResources, under, useKey } from './operator-resources';
+import { workgroupQueryStatement } from '../settings/workgroup-query-statement';
 
 /**
  * What an operator needs for each `sales-lake` command, as least-privilege IAM statements scoped to the
@@ -100,16 +101,7 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     ...readExports(r),
     // Queries run in the stack's workgroup only; StopQueryExecution lets Ctrl-C cancel a running query.
     // https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
-    {
-      sid: 'QueryInWorkgroup',
-      actions: [
-        'athena:GetQueryExecution',
-        'athena:GetQueryResults',
-        'athena:StartQueryExecution',
-        'athena:StopQueryExecution',
-      ],
-      resources: [r.workgroupArn],
-    },
+    workgroupQueryStatement('QueryInWorkgroup', r.workgroupArn),
     // Athena reads the table definition with the caller's permissions; GetTable needs catalog, database and table.
     // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
     {
@@ -124,7 +116,7 @@ export function reconcileStatements(r: OperatorResources): PolicyStatement[] {
     // --against current: the Iceberg tables orders_current, its tombstones and its merge log, read only (no
     // UpdateTable: reconcile never commits), their data and metadata files under current/ with the caller's rights.
     // https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg.html
-    { sid: 'ReadCurrentTables', actions: ['glue:GetTable'], resources: currentStateTableArns(r.glueArns[0]) },
+    { sid: 'ReadCurrentTables', actions: ['glue:GetTable'], resources: [...r.currentStateTableArns] },
     { sid: 'ReadCurrentFiles', actions: ['s3:GetObject'], resources: [under(r.lakeBucketArn, CURRENT_STATE_PREFIX)] },
     listUnder('ListCurrentFiles', r.lakeBucketArn, CURRENT_STATE_PREFIX),
     // Athena reads the lake and writes results with the caller's permissions.

@@ -1,6 +1,7 @@
 import { resolveSetting } from '../defaults/check-range';
 import { FIREHOSE_DEFAULTS, PROCESSOR_DEFAULTS } from '../defaults/firehose-defaults';
 import { DATA_PREFIX, ERROR_PREFIX } from '../lake/lake-layout';
+import { SETTINGS } from '../registry/settings-registry';
 import type { PolicyStatement } from '../types';
 import { keyUseStatement } from './key-use-statement';
 
@@ -8,9 +9,9 @@ import { keyUseStatement } from './key-use-statement';
 export interface ProcessorSettings {
   /** Function ARN with qualifier, e.g. `<arn>:$LATEST`. */
   readonly lambdaArn: string;
-  /** Data per invocation, in MB. Limits: `FIREHOSE_DEFAULTS.lambdaBufferSizeMB`. */
+  /** Data per invocation, in MB. Limits: {@link SETTINGS.lambdaBufferSizeMB}. */
   readonly bufferSizeMB: number;
-  /** Longest wait before an invocation, in seconds. Limits: `FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds`. */
+  /** Longest wait before an invocation, in seconds. Limits: {@link SETTINGS.lambdaBufferIntervalSeconds}. */
   readonly bufferIntervalSeconds: number;
   /** Retries of a failed invocation. Limits: `FIREHOSE_DEFAULTS.numberOfRetries`. @defaultValue - Firehose's default, `PROCESSOR_DEFAULTS.NumberOfRetries` */
   readonly numberOfRetries?: number;
@@ -33,7 +34,7 @@ export interface ProcessorSettings {
  */
 export function processorParameters(settings: ProcessorSettings): { parameterName: string; parameterValue: string }[] {
   const { bufferSizeMB } = settings;
-  const sizeLimits = FIREHOSE_DEFAULTS.lambdaBufferSizeMB;
+  const sizeLimits = SETTINGS.lambdaBufferSizeMB;
   if (!(bufferSizeMB >= sizeLimits.min && bufferSizeMB <= sizeLimits.max)) {
     throw new Error(
       `lambdaBufferSizeMB must be between ${sizeLimits.min} and ${sizeLimits.max}, received ${bufferSizeMB}`,
@@ -42,7 +43,7 @@ export function processorParameters(settings: ProcessorSettings): { parameterNam
   const bufferIntervalSeconds = resolveSetting(
     'lambdaBufferIntervalSeconds',
     settings.bufferIntervalSeconds,
-    FIREHOSE_DEFAULTS.lambdaBufferIntervalSeconds,
+    SETTINGS.lambdaBufferIntervalSeconds,
   );
   const retries = resolveSetting('numberOfRetries', settings.numberOfRetries, FIREHOSE_DEFAULTS.numberOfRetries);
   const candidates: [keyof typeof PROCESSOR_DEFAULTS, number][] = [

@@ -3,6 +3,7 @@ import { DATA_PREFIX } from '../lake/lake-layout';
 import type { AwsContext, PolicyStatement } from '../types';
 import { keyUseStatement } from './key-use-statement';
 import { MERGE_SUCCESS_METRIC, mergeStateMachineArn } from './merge-schedule-settings';
+import { workgroupQueryStatement } from './workgroup-query-statement';
 
 /**
  * The statements of the scheduled merge's two roles: the state machine's, which runs the statements in Athena, and
@@ -62,16 +63,7 @@ export interface MergeScheduleResources {
 export function mergeStateMachineStatements(r: MergeResources): PolicyStatement[] {
   const lake = r.lakeBucketArn;
   return [
-    {
-      sid: 'RunStatementsInWorkgroup',
-      actions: [
-        'athena:GetQueryExecution',
-        'athena:GetQueryResults',
-        'athena:StartQueryExecution',
-        'athena:StopQueryExecution',
-      ],
-      resources: [r.workgroupArn],
-    },
+    workgroupQueryStatement('RunStatementsInWorkgroup', r.workgroupArn),
     {
       sid: 'ReadCatalog',
       actions: ['glue:GetDatabase', 'glue:GetTable'],

@@ -1,4 +1,4 @@
-import { checkRange, PIPES_DEFAULTS, resolveSetting } from '@sales/pipeline-spec';
+import { checkRange, resolveSetting, SETTINGS } from '@sales/pipeline-spec';
 
 describe('checkRange', () => {
   test.each([1, 250, 500])('returns %p, a whole number within the bounds', (value) => {
@@ -18,11 +18,11 @@ describe('resolveSetting', () => {
   });
 
   test('keeps a value within the table limits', () => {
-    expect(resolveSetting('batchSize', 500, PIPES_DEFAULTS.batchSize)).toBe(500);
+    expect(resolveSetting('batchSize', 500, SETTINGS.pipeBatchSize)).toBe(500);
   });
 
   test('rejects a value outside the table limits, naming the prop, the limits and the value', () => {
-    expect(() => resolveSetting('batchSize', 501, PIPES_DEFAULTS.batchSize)).toThrow(
+    expect(() => resolveSetting('batchSize', 501, SETTINGS.pipeBatchSize)).toThrow(
       'batchSize must be between 1 and 500, received 501',
     );
   });

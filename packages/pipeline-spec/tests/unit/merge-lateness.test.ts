@@ -1,5 +1,5 @@
 import {
-  CURRENT_STATE_DEFAULTS,
+  SETTINGS,
   ConfigError,
   freshnessBudgetSeconds,
   loadConfig,
@@ -44,7 +44,7 @@ describe('merge lateness', () => {
   });
 
   test('accepts its table maximum and refuses values outside the table limits', () => {
-    const { min, max } = CURRENT_STATE_DEFAULTS.latenessSeconds;
+    const { min, max } = SETTINGS.mergeLatenessSeconds;
     expect(loadConfig('dev', { SALES_MERGE_LATENESS_SECONDS: String(max) }).mergeLatenessSeconds).toBe(max);
     for (const value of [max + 1, min - 1])
       expect(() => loadConfig('dev', { SALES_MERGE_LATENESS_SECONDS: String(value) })).toThrow(
@@ -57,7 +57,7 @@ describe('merge lateness', () => {
     for (const age of [60, 21600, 86399]) {
       const floor = mergeLatenessFloorSeconds({ ...config, pipeMaximumRecordAgeSeconds: age });
       expect(floor % 3600).toBe(0);
-      expect(floor).toBeLessThanOrEqual(CURRENT_STATE_DEFAULTS.latenessSeconds.max);
+      expect(floor).toBeLessThanOrEqual(SETTINGS.mergeLatenessSeconds.max);
     }
   });
 });

@@ -1,6 +1,6 @@
 import {
   ATHENA_MERGE_DIALECT,
-  CURRENT_STATE_DEFAULTS,
+  SETTINGS,
   DEFAULTS,
   DUCKDB_MERGE_DIALECT,
   defaultMergeLatenessSeconds,
@@ -99,7 +99,7 @@ describe('mergeWindowQuery', () => {
 describe('the lateness default', () => {
   test('is what the default pipe and delivery stream let arrive late, rounded up to the hour', () => {
     expect(defaultMergeLatenessSeconds(DEFAULTS.pipeMaximumRecordAgeSeconds, freshnessBudgetSeconds(DEFAULTS))).toBe(
-      CURRENT_STATE_DEFAULTS.latenessSeconds.default,
+      SETTINGS.mergeLatenessSeconds.default,
     );
   });
 });

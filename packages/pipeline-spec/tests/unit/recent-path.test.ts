@@ -14,6 +14,7 @@ import {
   RECENT_ERROR_PREFIX,
   RECENT_PREFIX,
   RECENT_PATH_DEFAULTS,
+  SETTINGS,
   recentTableParameters,
   trinoType,
 } from '@sales/pipeline-spec';
@@ -82,7 +83,8 @@ describe('the low-latency path in the configuration', () => {
 
   test('invokes the processor at the bottom of its documented 0-900 s range, with zero buffering', () => {
     expect([RECENT_PATH_DEFAULTS.processorBufferIntervalSeconds, RECENT_PATH_DEFAULTS.bufferIntervalSeconds]).toEqual([
-      0, 0,
+      SETTINGS.lambdaBufferIntervalSeconds.min,
+      0,
     ]);
   });
 });

@@ -15,21 +15,34 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** A bin built into a private temporary directory (test files run in parallel). */
+/** The bin of a test file, built into a private temporary directory (test files run in parallel). */
 export interface BuiltCli {
+  /** Its path; read it inside a test or a hook, once `beforeAll` has built it. */
   readonly bin: string;
-  readonly remove: () => void;
 }
 
 /**
- * Bundles `src/cli/cli.ts` with esbuild into a fresh temporary directory.
+ * Registers jest hooks that bundle `src/cli/cli.ts` with esbuild into a fresh temporary directory before the first
+ * test, and remove it after the last.
  *
- * @returns The bin path and a cleanup function.
+ * @returns The built bin; its `bin` throws when read before `beforeAll` has run.
  */
-export function buildTestCli(): BuiltCli {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sales-generator-'));
-  const bin = buildCli(path.join(dir, 'cli.cjs'));
-  return { bin, remove: () => rmSync(dir, { recursive: true, force: true }) };
+export function useBuiltCli(): BuiltCli {
+  let dir: string | undefined;
+  let bin: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sales-generator-'));
+    bin = buildCli(path.join(dir, 'cli.cjs'));
+  });
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get bin(): string {
+      if (bin === undefined) throw new Error('useBuiltCli: bin read before beforeAll built it');
+      return bin;
+    },
+  };
 }
 
 /** Environment without AWS credentials or profiles, so the dummy-credential fallback is exercised. */

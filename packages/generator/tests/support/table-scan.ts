@@ -4,8 +4,8 @@
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 
 /**
- * A client for a local endpoint with fixed dummy credentials. It retries twice: dynalite runs in the test
- * process, and a reused keep-alive socket that the server has just closed fails with ECONNRESET under load.
+ * A client for a local endpoint with fixed dummy credentials. It retries twice: a reused keep-alive socket
+ * that dynalite has just closed fails with ECONNRESET under load.
  *
  * @param endpoint - dynalite's URL.
  * @returns The client.
