@@ -102,14 +102,7 @@ export async function runNamedQueries(
 ): Promise<QueryOutcome[]> {
   const queries = readNamedQueries(queriesDir);
   if (table.columns.length === 0) return queries.map((query) => ({ query, error: 'the lake holds no rows' }));
-  const lake = await DuckDbLake.open(
-    out,
-    settings.dataPrefix,
-    settings.firehose.fileExtension,
-    settings.catalogTableName,
-    table,
-    localCurrentFiles(out).parquet,
-  );
+  const lake = await openLake(out, settings, table);
   try {
     const outcomes: QueryOutcome[] = [];
     for (const query of queries) {
@@ -124,6 +117,17 @@ export async function runNamedQueries(
     lake.close();
   }
 }
+
+/** The lake in `out` mounted as Athena sees it: the change log with `table`'s columns, and `orders_current`. */
+const openLake = (out: string, settings: LocalPipelineSettings, table: CatalogTable): Promise<DuckDbLake> =>
+  DuckDbLake.open(
+    out,
+    settings.dataPrefix,
+    settings.firehose.fileExtension,
+    settings.catalogTableName,
+    table,
+    localCurrentFiles(out).parquet,
+  );
 
 /**
  * The final check of the change log's window: the {@link LOG_STATE_QUERY} query's rows against the table's rows,
@@ -143,14 +147,7 @@ export async function checkLogState(
   sql: string,
   tableRows: string,
 ): Promise<StateDifference> {
-  const lake = await DuckDbLake.open(
-    out,
-    settings.dataPrefix,
-    settings.firehose.fileExtension,
-    settings.catalogTableName,
-    table,
-    localCurrentFiles(out).parquet,
-  );
+  const lake = await openLake(out, settings, table);
   try {
     return (await compareWithTable(lake, sql, tableRows, LOG_WINDOW_COLUMNS)).difference;
   } finally {
