@@ -4,6 +4,7 @@ import type { AttributeMap } from '../types.js';
 import { readItems } from './item-reader.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { buildStreamRecord } from './stream-record.js';
+import { writeObserved } from './observed-write.js';
 import { listWriteTargets, type WriteInput, type WriteTarget } from './write-targets.js';
 
 /** One captured change: the stream record plus the write's completion time in milliseconds. */
@@ -51,9 +52,10 @@ const FIRST_SEQUENCE = 100000000000000000000n;
  * Capture every successful write made through `client` as a DynamoDB stream record.
  *
  * A middleware on the client locks the keys a command writes (per key, so concurrent writes to
- * one item cannot interleave), reads the items with consistent reads (GetItem, or BatchGetItem for
- * a batch), runs the command, reads again, and emits one record per item whose state changed: INSERT, MODIFY (a put over an
- * existing item included) or REMOVE, with images from the database's actual state. A failed
+ * one item cannot interleave), observes the items before and after the command ({@link writeObserved}: the write's
+ * own `ALL_OLD` return values where the caller asked for none, else consistent reads), and emits one record per item
+ * whose state changed: INSERT, MODIFY (a put over an existing item included) or REMOVE, with images from the
+ * database's actual state. A failed
  * write (a false condition, a throttle the SDK gave up on) emits nothing and rethrows; batch
  * items left unprocessed are unchanged, so they emit nothing either.
  *
@@ -84,9 +86,7 @@ export function attachChangeCapture(client: DynamoDBClient, props: ChangeCapture
       );
       if (targets === undefined || targets.length === 0) return next(args);
       return mutex.run(targets.map(lockKey), async () => {
-        const before = await read(targets);
-        const output = await next(args);
-        const after = await read(targets);
+        const { before, output, after } = await writeObserved(context.commandName ?? '', args, next, targets, read);
         targets.forEach((target, i) => {
           const sequenceNumber = String(sequence);
           const eventTimeMs = clock(target.key);

@@ -31,6 +31,8 @@ let server: LocalDynamoServer;
 let writer: DynamoDBClient;
 let reader: DynamoDBClient;
 let changes: CapturedChange[];
+/** Commands the capture's reader sent, by name. */
+let reads: string[] = [];
 
 beforeAll(async () => {
   server = await startDynalite();
@@ -41,6 +43,13 @@ beforeAll(async () => {
   };
   writer = new DynamoDBClient(config);
   reader = new DynamoDBClient(config);
+  reader.middlewareStack.add(
+    (next, context) => (args) => {
+      reads.push(context.commandName ?? '');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countReads' },
+  );
   const pk = ORDER_TABLE_SCHEMA.partitionKey;
   await reader.send(
     new CreateTableCommand({
@@ -59,7 +68,10 @@ beforeAll(async () => {
     onChange: (change) => changes.push(change),
   });
 });
-beforeEach(() => (changes = []));
+beforeEach(() => {
+  changes = [];
+  reads = [];
+});
 afterAll(async () => {
   writer.destroy();
   reader.destroy();
@@ -154,6 +166,52 @@ describe('change capture', () => {
     expect(remove!.eventName).toBe('REMOVE');
     expect(remove!.dynamodb!.OldImage).toEqual({ ...key('c'), qty: { N: '3' } });
     expect(remove!.dynamodb!.NewImage).toBeUndefined();
+  });
+
+  test('observes a single write with its own old item: a put or update reads once after it, a delete not at all', async () => {
+    const put = await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('g'), n: { N: '1' } } }));
+    const update = await writer.send(
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: key('g'),
+        UpdateExpression: 'SET n = :two',
+        ExpressionAttributeValues: { ':two': { N: '2' } },
+      }),
+    );
+    const remove = await writer.send(new DeleteItemCommand({ TableName: TABLE, Key: key('g') }));
+
+    expect(reads).toEqual(['GetItemCommand', 'GetItemCommand']);
+    // The callers asked for no return values, and get none.
+    expect([put.Attributes, update.Attributes, remove.Attributes]).toEqual([undefined, undefined, undefined]);
+    expect(
+      changes.map(({ record }) => [record.eventName, record.dynamodb!.OldImage, record.dynamodb!.NewImage]),
+    ).toEqual([
+      ['INSERT', undefined, { ...key('g'), n: { N: '1' } }],
+      ['MODIFY', { ...key('g'), n: { N: '1' } }, { ...key('g'), n: { N: '2' } }],
+      ['REMOVE', { ...key('g'), n: { N: '2' } }, undefined],
+    ]);
+  });
+
+  test("keeps a caller's own return values, reading around its write instead", async () => {
+    await writer.send(new PutItemCommand({ TableName: TABLE, Item: { ...key('h'), n: { N: '1' } } }));
+    reads = [];
+    const update = await writer.send(
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: key('h'),
+        UpdateExpression: 'SET n = :two',
+        ExpressionAttributeValues: { ':two': { N: '2' } },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+
+    expect(update.Attributes).toEqual({ n: { N: '2' } });
+    expect(reads).toEqual(['GetItemCommand', 'GetItemCommand']);
+    const modify = changes.at(-1)!.record.dynamodb!;
+    expect([modify.OldImage, modify.NewImage]).toEqual([
+      { ...key('h'), n: { N: '1' } },
+      { ...key('h'), n: { N: '2' } },
+    ]);
   });
 
   test('emits one record per item of a batch write', async () => {
