@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { GzipBody } from './gzip-body.js';
 
 /** One object written to the local lake. */
 export interface LakeObject {
@@ -35,17 +35,29 @@ export class LakeWriter {
    * @throws Error for a key that would leave the root
    */
   write(key: string, chunks: ReadonlyArray<string | Buffer>): LakeObject {
+    const body = new GzipBody();
+    for (const chunk of chunks) body.append(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    return this.writeGzip(key, body);
+  }
+
+  /**
+   * Write one object from a body gzipped as its content arrived.
+   *
+   * @param key - S3-style key under the root
+   * @param body - the object's content; finished here
+   * @returns the object written
+   * @throws Error for a key that would leave the root
+   */
+  writeGzip(key: string, body: GzipBody): LakeObject {
     const relative = normalize(key);
     if (relative.startsWith('..') || relative.startsWith(sep) || relative.includes(`${sep}..${sep}`)) {
       throw new Error(`object key "${key}" would be written outside the lake folder`);
     }
-    const body = gzipSync(
-      Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))),
-    );
+    const bytes = body.finish();
     const path = join(this.root, relative);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, body);
-    const object = { key, bytes: body.byteLength };
+    writeFileSync(path, bytes);
+    const object = { key, bytes: bytes.byteLength };
     this.objects.push(object);
     return object;
   }

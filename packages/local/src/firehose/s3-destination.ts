@@ -1,22 +1,29 @@
 import { objectFileName } from '@sales/pipeline-spec';
+import { GzipBody } from './gzip-body.js';
 import type { LakeWriter } from './lake-writer.js';
 import { deterministicUuid } from './deterministic-uuid.js';
 import { SimulatedBuffer } from './simulated-buffer.js';
 import type { BufferHints, ReleasedBatch } from '../types.js';
 
-/** Bytes waiting for an object, with the arrival time of the record they came from. */
-interface Chunk {
-  readonly bytes: Buffer;
+/** One partition's buffer: the arrival time of each buffered record, and their bytes, gzipped as they came. */
+interface Partition {
+  readonly buffer: SimulatedBuffer<Arrival>;
+  body: GzipBody;
+}
+
+/** One buffered record's arrival time (a fresh object per record, so a released batch can be told apart). */
+interface Arrival {
   readonly arrivalMs: number;
 }
 
 /**
  * The S3 end of a delivery stream: one buffer per evaluated prefix (dynamic partitioning keeps a
  * buffer per partition), each released buffer written as one GZIP object named as Firehose names
- * objects, after the arrival time of its oldest record.
+ * objects, after the arrival time of its oldest record. A buffer holds its records gzipped
+ * ({@link GzipBody}), so memory holds about a tenth of what the buffer counts toward its size.
  */
 export class S3Destination {
-  private readonly buffers = new Map<string, SimulatedBuffer<Chunk>>();
+  private readonly partitions = new Map<string, Partition>();
   private objectCount = 0;
 
   /**
@@ -41,32 +48,41 @@ export class S3Destination {
    * @param nowMs - simulated time
    */
   add(prefix: string, bytes: Buffer, arrivalMs: number, nowMs: number): void {
-    let buffer = this.buffers.get(prefix);
-    if (buffer === undefined) {
-      buffer = new SimulatedBuffer(this.hints);
-      this.buffers.set(prefix, buffer);
+    let partition = this.partitions.get(prefix);
+    if (partition === undefined) {
+      partition = { buffer: new SimulatedBuffer(this.hints), body: new GzipBody() };
+      this.partitions.set(prefix, partition);
     }
-    this.writeAll(prefix, buffer.add({ bytes, arrivalMs }, bytes.byteLength, nowMs));
+    const arrival = { arrivalMs };
+    const released = partition.buffer.add(arrival, bytes.byteLength, nowMs);
+    // The buffer releases what it held before this record first; a batch with the record in it comes last.
+    const holdsRecord = released.at(-1)?.items.includes(arrival) === true;
+    this.writeAll(prefix, partition, holdsRecord ? released.slice(0, -1) : released);
+    partition.body.append(bytes);
+    if (holdsRecord) this.writeAll(prefix, partition, released.slice(-1));
   }
 
   /** Write every buffer whose interval has run out by `nowMs`. */
   tick(nowMs: number): void {
-    for (const [prefix, buffer] of this.buffers) this.writeAll(prefix, buffer.tick(nowMs));
+    for (const [prefix, partition] of this.partitions) this.writeAll(prefix, partition, partition.buffer.tick(nowMs));
   }
 
   /** Write everything still buffered. */
   drain(): void {
-    for (const [prefix, buffer] of this.buffers) this.writeAll(prefix, buffer.drain());
+    for (const [prefix, partition] of this.partitions) this.writeAll(prefix, partition, partition.buffer.drain());
   }
 
-  private writeAll(prefix: string, batches: ReleasedBatch<Chunk>[]): void {
+  /** Write each released batch (at most one is open at a time, so each is the partition's body so far). */
+  private writeAll(prefix: string, partition: Partition, batches: ReleasedBatch<Arrival>[]): void {
     for (const batch of batches) {
-      const oldest = Math.min(...batch.items.map((chunk) => chunk.arrivalMs));
+      let oldest = Number.POSITIVE_INFINITY;
+      for (const { arrivalMs } of batch.items) oldest = Math.min(oldest, arrivalMs);
       const uuid = deterministicUuid(this.deliveryStreamName, prefix, this.objectCount++);
-      this.lake.write(
+      this.lake.writeGzip(
         prefix + objectFileName(this.deliveryStreamName, oldest, uuid, this.extension),
-        batch.items.map((chunk) => chunk.bytes),
+        partition.body,
       );
+      partition.body = new GzipBody();
     }
   }
 }
