@@ -1,6 +1,7 @@
 /**
  * One measured run of the memory bench (`bench/run.ts` starts it in a process of its own): `npm run local` at
- * `--orders <n>` into a new folder, then one JSON line on stdout: orders, changes, wall time, peak RSS.
+ * `--orders <n>` into a new folder, then one JSON line on stdout: orders, changes, wall time, peak RSS. With
+ * BENCH_STAGES set, stderr also gets each stage's start, its time, and its memory profile ({@link StageMemoryProfile}).
  */
 import { handler } from '@sales/transform';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@sales/pipeline-spec';
 import { runLocalPipeline } from '../src/run/pipeline';
+import { StageMemoryProfile } from './stage-memory-profile';
 
 /** What one measured run prints. */
 export interface MemoryRun {
@@ -23,6 +25,7 @@ export interface MemoryRun {
 async function main(): Promise<void> {
   const orders = Number(process.argv[2]);
   const out = mkdtempSync(join(process.env['BENCH_DIR'] ?? tmpdir(), 'sales-local-memory-'));
+  const profile = new StageMemoryProfile();
   try {
     const started = performance.now();
     const run = await runLocalPipeline(
@@ -32,8 +35,10 @@ async function main(): Promise<void> {
         config: loadConfig('dev', {}),
         ...(process.env['BENCH_STAGES'] && {
           progress: {
-            start: (stage: string) =>
-              process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} start ${stage}\n`),
+            start: (name: string) => {
+              profile.enter(name);
+              process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} start ${name}\n`);
+            },
             update: () => undefined,
             done: () => undefined,
             fail: () => undefined,
@@ -52,8 +57,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (run.summary.problems.length > 0) process.stderr.write(`problems: ${run.summary.problems.join('; ')}\n`);
     if (process.env['BENCH_STAGES'] && run.kind === 'completed')
-      process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n`);
+      process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n${profile.report()}\n`);
   } finally {
+    profile.stop();
     rmSync(out, { recursive: true, force: true });
   }
 }
