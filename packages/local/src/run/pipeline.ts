@@ -1,24 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
-import { localCurrentFiles } from '@sales/lake-ops';
 import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
 import { generateAndCapture, type CaptureResult } from './capture-stage.js';
-import { checkCurrentTable } from './current-check.js';
 import { deliverAndMerge, describeDeliverAndMerge, incrementalMerge } from './deliver-merge-stage.js';
 import { createFreshTable, openDatabase } from '../dynamodb/database.js';
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
-import {
-  crawlLake,
-  formatLakeReport,
-  checkLogState,
-  LOG_STATE_QUERY,
-  runNamedQueries,
-  type CrawlResult,
-  type QueryOutcome,
-} from './lake-stage.js';
+import { crawlLake, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
+import { finalChecksStage } from './final-checks.js';
 import { writeTableRows } from './table-check.js';
 import { countPartitions } from './partition-count.js';
 import { liveCheckStage, recentPathProblems, recentPathSummary } from './live-stage.js';
@@ -299,12 +290,13 @@ async function runStages(
     tableRows,
     backfilled: capture.backfill !== undefined,
   });
-  const logState = queries.find((outcome) => outcome.query.name === LOG_STATE_QUERY && outcome.result !== undefined);
-  const current = await checkCurrentTable(localCurrentFiles(lakeDir).parquet, tableRows);
-  const lakeVsTable =
-    logState === undefined
-      ? null
-      : await checkLogState(lakeDir, settings, crawl.catalog.table, logState.query.sql, tableRows);
+  const { current, lakeVsTable } = await finalChecksStage(stages, {
+    lakeDir,
+    settings,
+    catalogTable: crawl.catalog.table,
+    queries,
+    tableRows,
+  });
   const counts = summarizeCounts({
     options,
     capture,

@@ -13,6 +13,7 @@ export const STAGE_NAMES = [
   'crawl',
   'query',
   'live',
+  'checks',
 ] as const;
 
 /** One stage's name. */

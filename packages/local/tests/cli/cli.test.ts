@@ -63,7 +63,11 @@ describe('sales-local CLI', () => {
       'crawl:done',
       'query:done',
       'live:done',
+      'checks:done',
     ]);
+    expect(summary.stages.at(-1).detail).toBe(
+      `orders_current: ${summary.table_items} rows, equal to the table; change log window: equal to the table`,
+    );
     expect(summary.records_delivered).toBe(summary.changes_captured);
     expect(summary.current_state_rows).toBe(summary.table_items);
     // The low-latency path delivered every change too, and orders_live (the run's merged orders_current with the

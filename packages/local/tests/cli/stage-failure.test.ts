@@ -77,6 +77,7 @@ describe('npm run local, when a stage fails', () => {
       'crawl:skipped',
       'query:skipped',
       'live:skipped',
+      'checks:skipped',
     ]);
     expect(summary.problems).toEqual([
       expect.stringMatching(/^stage generate_and_capture failed: .*ValidationException.*; later stages did not run$/),
