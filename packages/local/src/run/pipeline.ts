@@ -1,20 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRandom } from '@sales/generator';
 import { type PipelineConfig, QUERIES_DIR, resourceNames } from '@sales/pipeline-spec';
-import { generateAndCapture, type CaptureResult } from './capture-stage.js';
 import { deliverAndMerge, describeDeliverAndMerge, incrementalMerge } from './deliver-merge-stage.js';
-import { createFreshTable, openDatabase } from '../dynamodb/database.js';
 import { probeEndpoint } from '../dynamodb/endpoint-probe.js';
 import { injectFailures } from '../firehose/failure-injection.js';
 import { FirehoseEmulator } from '../firehose/firehose-emulator.js';
 import { crawlLake, formatLakeReport, runNamedQueries, type CrawlResult, type QueryOutcome } from './lake-stage.js';
 import { finalChecksStage } from './final-checks.js';
-import { writeTableRows } from './table-check.js';
+import { tableStages } from './table-stages.js';
 import { countPartitions } from './partition-count.js';
 import { liveCheckStage, recentPathProblems, recentPathSummary } from './live-stage.js';
 import { deliverRecentStage } from './recent-delivery-stage.js';
-import { runScanBackfill } from './concurrent-backfill.js';
 import { LakeWriter } from '../firehose/lake-writer.js';
 import { inSimulatedTime, type LocalOptions } from './options.js';
 import { claimOutFolder, stageOutput } from './out-folder.js';
@@ -168,68 +163,8 @@ async function runStages(
   lakeDir: string,
   location: { table: TableLocation | null },
 ): Promise<Omit<PipelineRun, 'summary'> & { summary: RunCounts & { problems: string[] } }> {
+  const { capture, tableRows, tableItems } = await tableStages(options, deps, settings, stages, lakeDir, location);
   const progress = deps.progress ?? SILENT_PROGRESS;
-  const database = await stages.run(
-    'database',
-    'start database',
-    async () => {
-      const db = await openDatabase(settings.region, options.endpoint, join(scratchDir(lakeDir), 'dynalite'));
-      try {
-        await createFreshTable(db, settings.tableName);
-        return db;
-      } catch (error) {
-        await db.close();
-        throw error;
-      }
-    },
-    (db) => `${db.embedded ? 'dynalite' : 'endpoint'} ${db.endpoint}, table ${settings.tableName}`,
-  );
-  location.table = { table_name: settings.tableName, endpoint: database.endpoint, kept: !database.embedded };
-  let capture: CaptureResult;
-  const tableRows = join(scratchDir(lakeDir), 'table-rows.jsonl');
-  let tableItems: number;
-  try {
-    const label = 'generate + capture';
-    capture = await stages.run(
-      'generate_and_capture',
-      label,
-      () =>
-        generateAndCapture(database, settings, {
-          ...options,
-          signal: deps.signal,
-          clock: deps.clock,
-          onProgress: (detail) => progress.update(label, detail),
-          spillDir: scratchDir(lakeDir),
-          ...(options.existing > 0 && {
-            duringLive: (captureStartMs: number) =>
-              runScanBackfill({
-                client: database.reader,
-                tableName: settings.tableName,
-                keyNames: settings.keyNames,
-                lakeDir,
-                captureStartMs,
-                clock: deps.clock,
-                signal: deps.signal,
-              }),
-          }),
-        }),
-      (c) =>
-        `${c.run.succeeded}/${c.run.planned} operations, ${c.changes} stream records on ${settings.shardCount} shards` +
-        (c.backfill
-          ? `; ${c.history?.succeeded ?? 0} writes before capture, ${c.backfill.rows} snapshot rows backfilled during it`
-          : ''),
-      (c) => describeFailedWrites(c),
-    );
-    tableItems = await stages.run(
-      'scan',
-      'scan table',
-      () => writeTableRows(database.reader, settings.tableName, tableRows),
-      (items) => `${items} items`,
-    );
-  } finally {
-    await database.close();
-  }
-
   const lake = new LakeWriter(lakeDir);
   const failing = injectFailures(deps.handler, options.seed, options.injectFailures);
   const log = startLambdaLog(lakeDir);
@@ -331,34 +266,3 @@ async function runStages(
     queries,
   };
 }
-
-/**
- * The run's scratch folder, inside its staging folder (so it goes when the results are published or discarded, and
- * sits on the disk of `--out`): what the run keeps on disk instead of in memory, such as the stream's records.
- */
-function scratchDir(lakeDir: string): string {
-  const dir = join(lakeDir, '.scratch');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** Why the generate stage failed, if it did: writes of the live traffic or of the history before capture. */
-function describeFailedWrites(capture: CaptureResult): string | undefined {
-  const parts = [capture.history, capture.run]
-    .map((run, index) =>
-      run !== undefined && run.failed > 0
-        ? `${run.failed} of ${run.planned} ${index === 0 ? 'writes before capture' : 'writes'} failed (${formatCauses(run.failures)})`
-        : undefined,
-    )
-    .filter((part) => part !== undefined);
-  if (capture.backfill !== undefined && (!capture.backfill.complete || capture.backfill.failedItems > 0)) {
-    parts.push(`the concurrent backfill did not write every item (${capture.backfill.failedItems} items failed)`);
-  }
-  return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-/** `TimeoutError 3, ECONNREFUSED 2`: each cause by name. */
-const formatCauses = (failures: Readonly<Record<string, number>>): string =>
-  Object.entries(failures)
-    .map(([cause, count]) => `${cause} ${count}`)
-    .join(', ') || 'no cause recorded';
