@@ -40,13 +40,34 @@ function canonical(value: unknown): string {
   return `{${members.map(([name, text]) => `${JSON.stringify(name)}:${text}`).join(',')}}`;
 }
 
+/** Differing keys a result names. */
+const SAMPLE_SIZE = 5;
+
+/** One differing key of a sample, and how the sample names it. */
+interface SampleEntry {
+  readonly key: string;
+  readonly text: string;
+}
+
+/** Keys in DuckDB's VARCHAR order: by their UTF-8 bytes. */
+const compareKeys = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+/** Keep the {@link SAMPLE_SIZE} smallest keys in key order, so a sample does not depend on the order keys came in. */
+function keepSmallest(sample: SampleEntry[], key: string, text: string): void {
+  if (sample.length === SAMPLE_SIZE && compareKeys(key, sample[SAMPLE_SIZE - 1]!.key) >= 0) return;
+  const at = sample.findIndex((entry) => compareKeys(key, entry.key) < 0);
+  sample.splice(at === -1 ? sample.length : at, 0, { key, text });
+  sample.length = Math.min(sample.length, SAMPLE_SIZE);
+}
+
 /** A current-state row as DuckDB gives it as JSON (DECIMAL and BIGINT as text, structs as objects). */
 export type StateRow = Readonly<Record<string, unknown>>;
 
 /**
  * The check's core, fed one key at a time: a current-state row, the row the table's item makes, or both. Every
  * column a row has (but the ones named as not item attributes) is compared with the item's row by {@link canonical}
- * text. Memory holds the counts, a sample of five and the column names seen, whatever the number of keys.
+ * text. Memory holds the counts, a sample of the five smallest differing keys and the column names seen, whatever
+ * the number of keys or the order they come in.
  *
  * @example
  * ```ts
@@ -59,8 +80,8 @@ export type StateRow = Readonly<Record<string, unknown>>;
 export class KeyComparison {
   private readonly rowColumns = new Set<string>();
   private readonly itemColumns = new Set<string>();
-  private readonly sample: string[] = [];
-  private readonly missingSample: string[] = [];
+  private readonly sample: SampleEntry[] = [];
+  private readonly missingSample: SampleEntry[] = [];
   private missing = 0;
   private extra = 0;
   private mismatch = 0;
@@ -79,13 +100,13 @@ export class KeyComparison {
     if (row === undefined) {
       if (expected === undefined) return;
       this.missing += 1;
-      if (this.missingSample.length < 5) this.missingSample.push(key);
+      keepSmallest(this.missingSample, key, key);
       return;
     }
     for (const column of Object.keys(row)) this.rowColumns.add(column);
     if (expected === undefined) {
       this.extra += 1;
-      this.note(key);
+      keepSmallest(this.sample, key, key);
       return;
     }
     for (const column of Object.keys(expected)) if (!column.startsWith('cdc_')) this.itemColumns.add(column);
@@ -94,13 +115,15 @@ export class KeyComparison {
     );
     if (differing.length > 0) {
       this.mismatch += 1;
-      this.note(`${key}: ${differing.join(', ')}`);
+      keepSmallest(this.sample, key, `${key}: ${differing.join(', ')}`);
     }
   }
 
   /** @returns the differences over every key so far: the rows' first, then the keys missing in the state */
   result(): StateDifference {
-    const sample = [...this.sample, ...this.missingSample.slice(0, Math.max(0, 5 - this.sample.length))];
+    const sample = [...this.sample, ...this.missingSample.slice(0, Math.max(0, SAMPLE_SIZE - this.sample.length))].map(
+      (entry) => entry.text,
+    );
     const notJudged = [
       ...[...this.notItemColumns].filter(([column]) => this.rowColumns.has(column)),
       ...[...this.itemColumns]
@@ -115,9 +138,5 @@ export class KeyComparison {
       sample,
       not_judged: notJudged,
     };
-  }
-
-  private note(text: string): void {
-    if (this.sample.length < 5) this.sample.push(text);
   }
 }

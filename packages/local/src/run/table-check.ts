@@ -1,10 +1,14 @@
 /**
  * The table side of the run's final checks, on disk: the rows the table's items make, written by a paged Scan, and
- * the comparison of a current state with them in DuckDB, so memory holds neither the table nor the state.
+ * the comparison of a current state with them a bucket of keys at a time, so memory holds neither the table nor the
+ * state.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { scanPages } from '../dynamodb/database.js';
+import { KeyBuckets } from './key-buckets.js';
 import { KeyComparison, type StateDifference, type StateRow } from './key-comparison.js';
 import { expectedRowText, tableKeyOf } from './lake-check.js';
 
@@ -20,8 +24,6 @@ export interface TableComparison {
   /** How it differs from the table, and what was not judged. */
   readonly difference: StateDifference;
 }
-
-const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * Scan the table a page at a time and write, per item, its key and the row the transform makes of it
@@ -45,16 +47,22 @@ export async function writeTableRows(client: DynamoDBClient, tableName: string, 
   return items;
 }
 
+/** Table rows text per bucket: the one bucket of the table a comparison holds in memory at a time. */
+const BUCKET_BYTES = 8 * 1024 * 1024;
+
 /**
  * Compare a current state (the rows of `sourceSql`) with the table's rows ({@link writeTableRows}), key by key and
- * value by value ({@link KeyComparison}). DuckDB sorts each side by `order_id` (a sort spills to disk past DuckDB's
- * memory limit, where a join of the two would have to hold one side) and hands both over a batch at a time, and the
- * two sorted streams are merged here: memory holds a batch of each.
+ * value by value ({@link KeyComparison}). Both sides are spread over bucket files by a hash of the key
+ * ({@link KeyBuckets}: the table's file read a line at a time, the state's rows as DuckDB streams them, unsorted),
+ * then compared a bucket at a time: memory holds one bucket of the table's rows (about 8 MiB of text), whatever the
+ * size of either side, and DuckDB runs the state's query alone. (Sorting both sides in DuckDB and merging them took
+ * 563 MiB of RSS at a 128 MB limit for 120 MB of rows, and two sorts at once ran out of it.)
  *
- * @param db - where `sourceSql` runs; two of its streams are read at once
+ * @param db - where `sourceSql` runs
  * @param sourceSql - one SELECT of the current state, with an `order_id` column
- * @param tableRows - the file of {@link writeTableRows}
+ * @param tableRows - the file of {@link writeTableRows}; the buckets are made beside it and removed
  * @param notItemColumns - columns of the state that are not item attributes, with why: not compared
+ * @param bucketBytes - table rows text per bucket. @defaultValue 8 MiB
  * @returns the state's row count and how it differs
  */
 export async function compareWithTable(
@@ -62,54 +70,56 @@ export async function compareWithTable(
   sourceSql: string,
   tableRows: string,
   notItemColumns: ReadonlyMap<string, string>,
+  bucketBytes = BUCKET_BYTES,
 ): Promise<TableComparison> {
   const source = sourceSql.trim().replace(/;+$/, '');
-  const table = rowsOf(
-    db.stream(
-      `SELECT order_id, expected FROM read_json(${literal(tableRows)}, format = 'newline_delimited', ` +
-        `columns = {'order_id': 'VARCHAR', 'expected': 'VARCHAR'}) ORDER BY order_id`,
-    ),
-  );
-  const state = rowsOf(
-    db.stream(
-      `SELECT CAST(src.order_id AS VARCHAR) AS key, src AS row FROM (\n${source}\n) src ORDER BY key NULLS LAST`,
-    ),
-  );
-  const check = new KeyComparison(notItemColumns);
-  let rows = 0;
-  let item = await table.next();
-  let current = await state.next();
-  let matched = false; // whether a row of the item at hand has come
-  while (item.done !== true || current.done !== true) {
-    const itemKey = item.done === true ? undefined : String(item.value['order_id']);
-    const rowKey = current.done === true ? undefined : (current.value['key'] as string | null);
-    const order =
-      itemKey === undefined ? 1 : rowKey === undefined || rowKey === null ? -1 : compareKeys(itemKey, rowKey);
-    if (order < 0 && item.done !== true) {
-      if (!matched) check.compare(itemKey ?? '', expectedOf(item.value), undefined);
-      item = await table.next();
-      matched = false;
-      continue;
+  const buckets = new KeyBuckets(dirname(tableRows), Math.max(1, Math.ceil(statSync(tableRows).size / bucketBytes)));
+  try {
+    for await (const line of readLines(tableRows)) {
+      if (line !== '') buckets.add('a', String((JSON.parse(line) as TableRowLine).order_id), line);
     }
-    if (order === 0) matched = true;
-    const row = (current.value as Record<string, unknown>)['row'] as StateRow;
-    rows += 1;
-    check.compare(String(row['order_id']), order === 0 && item.done !== true ? expectedOf(item.value) : undefined, row);
-    current = await state.next();
+    const state = db.stream(`SELECT CAST(src.order_id AS VARCHAR) AS key, src AS row FROM (\n${source}\n) src`);
+    for await (const batch of state) {
+      for (const { key, row } of batch) buckets.add('b', String(key ?? ''), JSON.stringify(row));
+    }
+    buckets.flush();
+    const check = new KeyComparison(notItemColumns);
+    let rows = 0;
+    for (let bucket = 0; bucket < buckets.count; bucket++) {
+      const expected = new Map<string, string | undefined>();
+      for await (const line of buckets.lines('a', bucket)) {
+        const item = JSON.parse(line) as TableRowLine;
+        expected.set(String(item.order_id), item.expected);
+      }
+      const matched = new Set<string>();
+      for await (const line of buckets.lines('b', bucket)) {
+        const row = JSON.parse(line) as StateRow;
+        const key = String(row['order_id']);
+        rows += 1;
+        const present = row['order_id'] !== null && row['order_id'] !== undefined && expected.has(key);
+        if (present) matched.add(key);
+        check.compare(key, present ? expectedOf(expected.get(key)) : undefined, row);
+      }
+      for (const [key, text] of expected) if (!matched.has(key)) check.compare(key, expectedOf(text), undefined);
+    }
+    return { rows, difference: check.result() };
+  } finally {
+    buckets.remove();
   }
-  return { rows, difference: check.result() };
 }
 
-/** Keys in DuckDB's VARCHAR order: by their UTF-8 bytes. */
-const compareKeys = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+/** One line of {@link writeTableRows}. */
+interface TableRowLine {
+  readonly order_id: unknown;
+  /** The row's JSON text; absent when the transform makes no row of the item. */
+  readonly expected?: string;
+}
 
-/** The item's row from its line (`{}` when the transform makes none). */
-const expectedOf = (line: Record<string, unknown>): StateRow =>
-  typeof line['expected'] === 'string' ? (JSON.parse(line['expected']) as StateRow) : {};
+/** The item's row from its text (`{}` when the transform makes none). */
+const expectedOf = (text: string | undefined): StateRow =>
+  typeof text === 'string' ? (JSON.parse(text) as StateRow) : {};
 
-/** The rows of a stream of batches, one at a time. */
-async function* rowsOf(
-  batches: AsyncIterable<readonly Record<string, unknown>[]>,
-): AsyncGenerator<Record<string, unknown>> {
-  for await (const batch of batches) yield* batch;
+/** The lines of a file, read a chunk at a time. */
+async function* readLines(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
 }

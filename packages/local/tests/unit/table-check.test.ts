@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -63,7 +63,7 @@ afterAll(() => {
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sales-local-table-check-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('compareWithTable, both sides sorted in DuckDB and merged', () => {
+describe('compareWithTable, both sides in buckets of keys', () => {
   test('finds what the in-memory check finds: values by value, a nested value, missing and extra keys', async () => {
     const expected = new StateComparison(ITEMS, CURRENT_TABLE_COLUMNS);
     expected.add((await connection.runAndReadAll(`${CURRENT} ORDER BY order_id`)).getRowObjectsJson());
@@ -98,5 +98,34 @@ describe('compareWithTable, both sides sorted in DuckDB and merged', () => {
 
     expect(none).toEqual({ rows: 0, difference: compareCurrentState([], ITEMS, CURRENT_TABLE_COLUMNS) });
     expect(empty.difference).toMatchObject({ missing_in_lake: 0, extra_in_lake: 3, value_mismatch: 0 });
+  });
+
+  test('over many buckets finds exactly what the in-memory check finds, the sample the smallest keys', async () => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => `o-${String(i).padStart(4, '0')}`);
+    const items = ids.filter((_, i) => i % 97 !== 3).map((id, i) => item(id, i % 7 === 0 ? 'paid' : 'placed', '44.9'));
+    // The state: every item's row but some keys missing, some statuses changed, a few keys twice, a few extra.
+    const rows = ids
+      .filter((_, i) => i % 89 !== 5)
+      .flatMap((id, i) => {
+        const status = i % 101 === 7 ? 'shipped' : i % 7 === 0 ? 'paid' : 'placed';
+        const row = `('${id}', '${status}', CAST(44.90 AS DECIMAL(12,2)), 3, 'cus-1', 'Lyon', [{'sku': 'SKU-MUG', 'product_name': 'Mug', 'category': NULL, 'quantity': 3, 'unit_price': CAST(10.00 AS DECIMAL(12,2))}], '1-${i}', '2025-01-15T10:30:11.000Z')`;
+        return i % 211 === 0 ? [row, row] : [row];
+      });
+    const state = `SELECT * FROM (VALUES ${rows.join(',\n')}) AS t(order_id, status, total, item_count, customer_id, customer_city, line_items, cdc_sort_key, cdc_event_time)`;
+    const expected = new StateComparison(items, CURRENT_TABLE_COLUMNS);
+    expected.add(
+      (await connection.runAndReadAll(`SELECT * FROM (${state}) ORDER BY order_id DESC`)).getRowObjectsJson(),
+    );
+
+    const tableRows = writeRows(items);
+    // At 16 KiB per bucket the table's rows make dozens of buckets.
+    expect(statSync(tableRows).size).toBeGreaterThan(20 * 16 * 1024);
+    const result = await compareWithTable(db, state, tableRows, CURRENT_TABLE_COLUMNS, 16 * 1024);
+
+    expect(result.rows).toBe(rows.length);
+    expect(result.difference).toEqual(expected.result());
+    expect(result.difference.missing_in_lake + result.difference.extra_in_lake).toBeGreaterThan(10);
+    expect(result.difference.value_mismatch).toBeGreaterThan(10);
+    expect(readdirSync(dir)).toEqual(['table-rows.jsonl']);
   });
 });
