@@ -153,14 +153,27 @@ async function main(): Promise<void> {
 /** Orders of each memory run: about 20 k, 100 k and 300 k changes (a run makes about 1.65 changes per order). */
 const MEMORY_ORDERS = (process.env['BENCH_MEMORY_ORDERS'] ?? sized('12100,60500,181500', '20')).split(',').map(Number);
 
-/** The whole pipeline once per size, each run in a process of its own, so each peak RSS is that run's alone. */
+/**
+ * The Node flags `npm run local` runs with (the root `package.json`'s `local` script, e.g. a heap limit), so a memory
+ * run measures what users run.
+ */
+function localNodeFlags(): string[] {
+  const scripts = (require('../../../package.json') as { scripts: Record<string, string> }).scripts;
+  const words = (scripts['local'] ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('--import'));
+}
+
+/**
+ * The whole pipeline once per size, each run in a process of its own with `npm run local`'s Node flags, so each peak
+ * RSS is that run's alone.
+ */
 function memoryRuns(): void {
   console.log('  memory, one process per run (orders, changes, wall, changes/s, peak RSS, RSS vs the first):');
   let first: number | undefined;
   for (const orders of MEMORY_ORDERS) {
     const stdout = execFileSync(
       process.execPath,
-      ['--import', 'tsx', join(__dirname, 'memory-run.ts'), String(orders)],
+      [...localNodeFlags(), '--import', 'tsx', join(__dirname, 'memory-run.ts'), String(orders)],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
