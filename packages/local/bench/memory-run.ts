@@ -56,8 +56,10 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (run.summary.problems.length > 0) process.stderr.write(`problems: ${run.summary.problems.join('; ')}\n`);
-    if (process.env['BENCH_STAGES'] && run.kind === 'completed')
-      process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n${profile.report()}\n`);
+    if (process.env['BENCH_STAGES']) {
+      if (run.kind === 'completed') process.stderr.write(`${JSON.stringify(run.summary.stage_ms)}\n`);
+      process.stderr.write(`${profile.report()}\n`);
+    }
   } finally {
     profile.stop();
     rmSync(out, { recursive: true, force: true });

@@ -59,7 +59,17 @@ const run = (lake: string, overrides: Partial<LocalMergeOptions> = {}) =>
   });
 
 describe('mergeLocalLake', () => {
-  test('a first merge reads the whole log, keeps the latest change per live order and exports it by order_id', async () => {
+  test('the same history gives the same export, byte for byte', async () => {
+    const [first, second] = [threeOrderLake(), threeOrderLake()];
+
+    await run(first);
+    await run(second);
+    await run(second, { runId: 'run-2' });
+
+    expect(readFileSync(localCurrentFiles(second).parquet)).toEqual(readFileSync(localCurrentFiles(first).parquet));
+  });
+
+  test('a first merge reads the whole log, keeps the latest change per live order and exports it', async () => {
     const lake = threeOrderLake();
 
     const report = await run(lake);

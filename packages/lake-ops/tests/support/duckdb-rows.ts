@@ -29,11 +29,11 @@ export async function duckDbRows(
 }
 
 /**
- * Every row of a Parquet file, in file order.
+ * Every row of a Parquet file, by `order_id` (the export has no order of its own).
  *
  * @param path - The file.
  * @returns The rows.
  */
 export function readParquet(path: string): Promise<Record<string, unknown>[]> {
-  return duckDbRows(`SELECT * FROM read_parquet(${literal(path)})`);
+  return duckDbRows(`SELECT * FROM read_parquet(${literal(path)}) ORDER BY order_id`);
 }
