@@ -11,7 +11,7 @@
 import { handler } from '@sales/transform';
 import { applyPlan, createOrdersTable, toItem } from '@sales/generator';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@sales/pipeline-spec';
@@ -158,7 +158,9 @@ const MEMORY_ORDERS = (process.env['BENCH_MEMORY_ORDERS'] ?? sized('12100,60500,
  * run measures what users run.
  */
 function localNodeFlags(): string[] {
-  const scripts = (require('../../../package.json') as { scripts: Record<string, string> }).scripts;
+  // The repository's own package.json (not a package's): where the `npm run local` script is written.
+  const rootManifest = readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8');
+  const scripts = (JSON.parse(rootManifest) as { scripts: Record<string, string> }).scripts;
   const words = (scripts['local'] ?? '').split(/\s+/);
   return words.slice(words.indexOf('node') + 1, words.indexOf('--import'));
 }
