@@ -30,3 +30,22 @@ export async function createDuckDb(): Promise<DuckDBInstance> {
     temp_directory: join(tmpdir(), `sales-local-duckdb-${process.pid}`),
   });
 }
+
+/**
+ * Run one query on a connection of its own (so several can stream at once) and hand its rows over a DuckDB data
+ * chunk (at most 2048 rows) at a time, values as JSON.
+ *
+ * @param instance - the database
+ * @param sql - the query
+ * @returns the batches, in the query's order
+ * @see https://duckdb.org/docs/stable/clients/node_neo/overview (streaming results)
+ */
+export async function* streamRows(instance: DuckDBInstance, sql: string): AsyncGenerator<Record<string, unknown>[]> {
+  const connection = await instance.connect();
+  try {
+    const result = await connection.stream(sql);
+    for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
+  } finally {
+    connection.closeSync();
+  }
+}

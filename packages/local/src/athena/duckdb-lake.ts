@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { lakeJsonViewSql } from '@sales/pipeline-spec';
-import { createDuckDb } from './duckdb-instance.js';
+import { createDuckDb, streamRows } from './duckdb-instance.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentTableViewSql } from './current-table.js';
@@ -117,21 +117,13 @@ export class DuckDbLake {
   }
 
   /**
-   * Run one query on a connection of its own (so several can stream at once) and hand its rows over a DuckDB data
-   * chunk (at most 2048 rows) at a time, values as JSON.
+   * Run one query on a connection of its own and hand its rows over a data chunk at a time ({@link streamRows}).
    *
    * @param sql - the query
    * @returns the batches, in the query's order
-   * @see https://duckdb.org/docs/stable/clients/node_neo/overview (streaming results)
    */
-  async *stream(sql: string): AsyncGenerator<Record<string, unknown>[]> {
-    const connection = await this.instance.connect();
-    try {
-      const result = await connection.stream(sql);
-      for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
-    } finally {
-      connection.closeSync();
-    }
+  stream(sql: string): AsyncGenerator<Record<string, unknown>[]> {
+    return streamRows(this.instance, sql);
   }
 
   /** Close the connection and the database. */

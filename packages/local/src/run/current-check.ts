@@ -3,7 +3,7 @@
  * read from disk.
  */
 import { existsSync } from 'node:fs';
-import { createDuckDb } from '../athena/duckdb-instance.js';
+import { createDuckDb, streamRows } from '../athena/duckdb-instance.js';
 import { CURRENT_TABLE_COLUMNS } from './lake-check.js';
 import { compareWithTable, type TableComparison } from './table-check.js';
 
@@ -30,17 +30,7 @@ export async function checkCurrentTable(parquet: string, tableRows: string): Pro
   if (!existsSync(parquet)) return null;
   const instance = await createDuckDb();
   try {
-    const db = {
-      async *stream(sql: string) {
-        const connection = await instance.connect();
-        try {
-          const result = await connection.stream(sql);
-          for await (const batch of result.yieldRowObjectJson()) yield batch as Record<string, unknown>[];
-        } finally {
-          connection.closeSync();
-        }
-      },
-    };
+    const db = { stream: (sql: string) => streamRows(instance, sql) };
     return await compareWithTable(
       db,
       `SELECT * FROM read_parquet(${literal(parquet)})`,

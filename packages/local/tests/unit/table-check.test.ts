@@ -31,7 +31,7 @@ const ITEMS = [item('a', 'paid', '44.9'), item('b', 'placed', '12'), item('kept'
 let dir: string;
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
-/** Each query on a connection of its own, as the run's DuckDB hands them out: the check reads two at once. */
+/** Each query on a connection of its own, as the run's DuckDB hands them out. */
 const db: RowStream = {
   async *stream(sql) {
     const own = await instance.connect();
